@@ -1,0 +1,26 @@
+import { z } from './zod'
+
+/**
+ * Roles a caller can hold. They are derived per call from the member document
+ * (committee position, grants), never taken from the client.
+ */
+export const ROLES = [
+  'member', // 党员
+  'branch_committee', // 支委委员 (组织委员、宣传委员…)
+  'branch_secretary', // 支部书记
+  'general_branch_secretary', // 总支书记
+  'instructor', // 党建指导员
+  'bureau_staff', // 教育局党委 / 组织科
+] as const
+
+export const Role = z.enum(ROLES)
+export type Role = z.infer<typeof Role>
+
+export const ROLE_LABELS: Record<Role, string> = {
+  member: '党员',
+  branch_committee: '支委委员',
+  branch_secretary: '支部书记',
+  general_branch_secretary: '总支书记',
+  instructor: '党建指导员',
+  bureau_staff: '教育局党委',
+}
