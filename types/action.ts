@@ -1,6 +1,6 @@
 import type { ErrorCode } from './errors'
 import type { Role } from './roles'
-import type { z } from './zod'
+import type * as z from './zod'
 
 /**
  * The contract of one action: what it takes, what it gives, who may call it and

@@ -1,4 +1,4 @@
-import { z } from './zod'
+import * as z from './zod'
 
 /** Document ids: short, URL-safe, never a free-form string from the client. */
 export const Id = z

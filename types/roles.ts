@@ -1,4 +1,4 @@
-import { z } from './zod'
+import * as z from './zod'
 
 /**
  * Roles a caller can hold. They are derived per call from the member document

@@ -1,7 +1,7 @@
 import { defineAction } from './action'
 import { DateOnly, Id } from './ids'
 import { ROLES, Role } from './roles'
-import { z } from './zod'
+import * as z from './zod'
 
 /** 支委会 positions a member may hold in their branch. */
 export const COMMITTEE_POSITIONS = [

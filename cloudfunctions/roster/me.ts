@@ -1,0 +1,32 @@
+import type { Me, OrgDoc } from '../../types/roster'
+import type { HandlerContext } from '../runtime/router'
+
+interface TenantDoc {
+  _id: string
+  name: string
+}
+
+/** 我的: the caller's own profile, resolved to names. */
+export async function me(_input: unknown, { caller, store }: HandlerContext): Promise<Me> {
+  const { member, roles } = caller
+  const orgIds = [member.branchId, member.groupId].filter((id): id is string => id !== null)
+  const [tenant, orgs] = await Promise.all([
+    store.get<TenantDoc>('tenants', member.tenantId),
+    orgIds.length
+      ? store.find<OrgDoc>('orgs', { _id: store.command.in(orgIds), tenantId: member.tenantId })
+      : Promise.resolve([]),
+  ])
+  const byId = new Map(orgs.map((org) => [org._id, org]))
+  const branch = member.branchId ? byId.get(member.branchId) : undefined
+  const group = member.groupId ? byId.get(member.groupId) : undefined
+  return {
+    memberId: member._id,
+    name: member.name,
+    tenant: { id: member.tenantId, name: tenant?.name ?? '' },
+    branch: branch ? { id: branch._id, name: branch.name, joint: (branch.schools?.length ?? 0) > 0 } : null,
+    group: group ? { id: group._id, name: group.name } : null,
+    memberType: member.memberType,
+    committeePosition: member.committeePosition,
+    roles,
+  }
+}

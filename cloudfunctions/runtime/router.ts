@@ -1,0 +1,79 @@
+import type { ActionContract } from '../../types/action'
+import { fail, ok, type Result } from '../../types/result'
+import type * as z from '../../types/zod'
+import { type Caller, loadCaller } from './caller'
+import { type Clock, systemClock } from './clock'
+import { callerOpenid } from './cloud'
+import { DomainError } from './domain-error'
+import { cloudStore, type Store } from './store'
+
+export interface HandlerContext {
+  caller: Caller
+  store: Store
+  clock: Clock
+}
+
+export type Handler<C extends ActionContract> = (
+  input: z.output<C['input']>,
+  ctx: HandlerContext,
+) => Promise<z.input<C['output']>>
+
+export type Handlers<M extends Record<string, ActionContract>> = { [K in keyof M]: Handler<M[K]> }
+
+/** What the router needs from the outside world; tests pass their own. */
+export interface RouterDeps {
+  store: Store
+  clock: Clock
+  openid(): string | null
+}
+
+let cloudDeps: RouterDeps | undefined
+function defaultDeps(): RouterDeps {
+  cloudDeps ??= { store: cloudStore(), clock: systemClock, openid: callerOpenid }
+  return cloudDeps
+}
+
+function isEnvelope(event: unknown): event is { action: string; data?: unknown } {
+  return typeof event === 'object' && event !== null && typeof (event as { action?: unknown }).action === 'string'
+}
+
+/**
+ * The cloud function's `main`: one action per call, in a fixed order of checks —
+ * known action, bound caller, allowed role, valid input — before any handler
+ * runs, so a refused call writes nothing. Every outcome is a `Result`.
+ */
+export function createRouter<M extends Record<string, ActionContract>>(
+  contracts: M,
+  handlers: Handlers<M>,
+  deps: () => RouterDeps = defaultDeps,
+) {
+  return async function main(event: unknown): Promise<Result<unknown>> {
+    if (!isEnvelope(event) || !Object.hasOwn(contracts, event.action)) {
+      const action = isEnvelope(event) ? event.action : undefined
+      return fail('INPUT.UNKNOWN_ACTION', undefined, { action })
+    }
+    const name: keyof M = event.action
+    const contract = contracts[name]
+    const { store, clock, openid } = deps()
+    try {
+      const caller = await loadCaller(store, openid())
+      if (!caller) return fail('AUTH.NOT_BOUND')
+      if (!caller.roles.some((role) => contract.roles.includes(role))) return fail('AUTH.FORBIDDEN')
+
+      const input = contract.input.safeParse(event.data ?? {})
+      if (!input.success) return fail('INPUT.INVALID', undefined, input.error.issues)
+
+      const output = await handlers[name](input.data as z.output<M[keyof M]['input']>, { caller, store, clock })
+      const checked = contract.output.safeParse(output)
+      if (!checked.success) {
+        console.error(`[router] ${String(name)} answered outside its contract`, checked.error.issues)
+        return fail('SYSTEM.INTERNAL')
+      }
+      return ok(checked.data)
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.userMessage, error.details)
+      console.error(`[router] ${String(name)} failed`, error)
+      return fail('SYSTEM.INTERNAL')
+    }
+  }
+}

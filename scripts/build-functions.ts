@@ -1,0 +1,71 @@
+/**
+ * Bundles each cloud function (a folder of cloudfunctions/ with index.ts and
+ * config.json) into build/cloudfunctions/<name>/, the folder
+ * project.config.json's cloudfunctionRoot names, so WeChat DevTools uploads
+ * exactly what the tests ran. wx-server-sdk stays external and is listed in
+ * the generated package.json, as CloudBase installs it on upload.
+ */
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+
+const root = join(__dirname, '..')
+const sourceRoot = join(root, 'cloudfunctions')
+export const functionsOutDir = join(root, 'build', 'cloudfunctions')
+
+export function functionNames(): string[] {
+  return readdirSync(sourceRoot).filter(
+    (name) => existsSync(join(sourceRoot, name, 'index.ts')) && existsSync(join(sourceRoot, name, 'config.json')),
+  )
+}
+
+export async function buildFunctions(): Promise<{ name: string; bytes: number }[]> {
+  const sdkVersion = JSON.parse(readFileSync(join(root, 'node_modules/wx-server-sdk/package.json'), 'utf8')).version
+  rmSync(functionsOutDir, { recursive: true, force: true })
+  const built: { name: string; bytes: number }[] = []
+  for (const name of functionNames()) {
+    const outDir = join(functionsOutDir, name)
+    mkdirSync(outDir, { recursive: true })
+    await build({
+      entryPoints: [join(sourceRoot, name, 'index.ts')],
+      outfile: join(outDir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16', // the oldest runtime CloudBase offers for new functions
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      minify: true,
+      sourcemap: false,
+      legalComments: 'none',
+      logLevel: 'warning',
+    })
+    copyFileSync(join(sourceRoot, name, 'config.json'), join(outDir, 'config.json'))
+    writeFileSync(
+      join(outDir, 'package.json'),
+      `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,
+    )
+    built.push({ name, bytes: statSync(join(outDir, 'index.js')).size })
+  }
+  return built
+}
+
+if (require.main === module) {
+  buildFunctions().then(
+    (built) => {
+      for (const { name, bytes } of built) console.log(`  ${name.padEnd(12)} ${(bytes / 1024).toFixed(1)} KB`)
+    },
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}

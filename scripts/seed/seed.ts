@@ -1,0 +1,48 @@
+/**
+ * Writes the demo bureau into a running emulator through the real
+ * wx-server-sdk, as an administrator's script would against CloudBase.
+ */
+import collectionsFile from '../../database/collections.json'
+import { demoBureau } from './demo-bureau'
+
+/** Where the SDK should talk: the emulator's `sdkEnv`. Set before the SDK loads. */
+export async function seedDemo(sdkEnv: Record<string, string>, now: number): Promise<{ documents: number }> {
+  Object.assign(process.env, sdkEnv)
+  const { sdk } = await import('../../cloudfunctions/runtime/cloud')
+  const db = sdk().database()
+  await createCollections(db, [...Object.keys(collectionsFile.collections), 'dev_personas'])
+
+  const existing = (await db.collection('tenants').where({}).count()) as { total: number }
+  if (existing.total > 0) return { documents: 0 }
+
+  const bureau = demoBureau(now)
+  const batches: [string, { _id: string }[]][] = [
+    ['tenants', bureau.tenants],
+    ['orgs', bureau.orgs],
+    ['members', bureau.members],
+    ['bindings', bureau.bindings],
+    ['dev_personas', bureau.personas],
+  ]
+  let documents = 0
+  for (const [collection, docs] of batches) {
+    for (let i = 0; i < docs.length; i += 20) {
+      await Promise.all(docs.slice(i, i + 20).map((doc) => db.collection(collection).add({ data: doc })))
+    }
+    documents += docs.length
+  }
+  return { documents }
+}
+
+interface CollectionCreator {
+  createCollection(name: string): Promise<unknown>
+}
+
+async function createCollections(db: CollectionCreator, names: string[]): Promise<void> {
+  for (const name of names) {
+    try {
+      await db.createCollection(name)
+    } catch (error) {
+      if (!String((error as { code?: string }).code ?? error).includes('ALREADY_EXIST')) throw error
+    }
+  }
+}

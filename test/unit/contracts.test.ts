@@ -1,0 +1,45 @@
+import { api } from '../../types/api'
+import { ERROR_CODES, ERROR_MESSAGES } from '../../types/errors'
+import { Id } from '../../types/ids'
+import { ROLES } from '../../types/roles'
+import { Me } from '../../types/roster'
+
+describe('contracts', () => {
+  it('gives every action a summary, known roles and known error codes', () => {
+    for (const [fn, actions] of Object.entries(api)) {
+      for (const [name, contract] of Object.entries(actions)) {
+        expect(`${fn}.${name}: ${contract.summary}`.length).toBeGreaterThan(fn.length + name.length + 12)
+        expect(contract.roles.length).toBeGreaterThan(0)
+        for (const role of contract.roles) expect(ROLES).toContain(role)
+        for (const code of contract.errors) expect(ERROR_CODES).toContain(code)
+      }
+    }
+  })
+
+  it('has a Chinese message for every error code', () => {
+    for (const code of ERROR_CODES) expect(ERROR_MESSAGES[code]).toMatch(/[\u4e00-\u9fa5]/)
+  })
+
+  it.each(['m_shiyan_01', 'org-1', 'A1'])('accepts the id %s', (id) => {
+    expect(Id.safeParse(id).success).toBe(true)
+  })
+
+  it.each(['', 'a b', '$where', 'x'.repeat(65), '../etc'])('rejects the id %j', (id) => {
+    expect(Id.safeParse(id).success).toBe(false)
+  })
+
+  it('rejects a profile whose roles are not known roles', () => {
+    const profile = {
+      memberId: 'm1',
+      name: '王建国',
+      tenant: { id: 't1', name: '示例县教育局党委' },
+      branch: null,
+      group: null,
+      memberType: 'formal',
+      committeePosition: null,
+      roles: ['member'],
+    }
+    expect(Me.safeParse(profile).success).toBe(true)
+    expect(Me.safeParse({ ...profile, roles: ['admin'] }).success).toBe(false)
+  })
+})

@@ -1,0 +1,149 @@
+import { DomainError } from '../../cloudfunctions/runtime/domain-error'
+import { createRouter } from '../../cloudfunctions/runtime/router'
+import { defineAction } from '../../types/action'
+import type { MemberDoc } from '../../types/roster'
+import * as z from '../../types/zod'
+import { memoryStore } from './memory-store'
+
+const member = (over: Partial<MemberDoc>): MemberDoc => ({
+  _id: 'm1',
+  tenantId: 't1',
+  name: '王建国',
+  branchId: 'b1',
+  groupId: null,
+  memberType: 'formal',
+  probationEndsOn: null,
+  joinedOn: null,
+  committeePosition: null,
+  phone: null,
+  status: 'active',
+  grants: [],
+  createdAt: 0,
+  updatedAt: 0,
+  ...over,
+})
+
+const contracts = {
+  rename: defineAction({
+    summary: 'test action a secretary may call',
+    input: z.object({ name: z.string().min(2) }),
+    output: z.object({ greeting: z.string() }),
+    roles: ['branch_secretary'],
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
+}
+
+function setup(handler: (input: { name: string }) => Promise<{ greeting: string }>, openid: string | null = 'o_sec') {
+  const store = memoryStore({
+    bindings: [
+      { _id: 'o_sec', memberId: 'm_sec' },
+      { _id: 'o_plain', memberId: 'm_plain' },
+      { _id: 'o_gone', memberId: 'm_gone' },
+    ] as never[],
+    members: [
+      member({ _id: 'm_sec', committeePosition: 'secretary' }),
+      member({ _id: 'm_plain' }),
+      member({ _id: 'm_gone', committeePosition: 'secretary', status: 'inactive' }),
+    ],
+  })
+  const calls: unknown[] = []
+  const main = createRouter(
+    contracts,
+    {
+      rename: async (input) => {
+        calls.push(input)
+        return handler(input)
+      },
+    },
+    () => ({ store, clock: { now: () => 0 }, openid: () => openid }),
+  )
+  return { main, calls }
+}
+
+const greet = async ({ name }: { name: string }) => ({ greeting: `你好，${name}` })
+
+describe('router', () => {
+  it('runs an allowed, valid call and answers its data', async () => {
+    const { main } = setup(greet)
+    expect(await main({ action: 'rename', data: { name: '李四' } })).toEqual({
+      ok: true,
+      data: { greeting: '你好，李四' },
+    })
+  })
+
+  it.each([
+    ['an unknown action', { action: 'dropTables', data: {} }],
+    ['an event without an action', { data: {} }],
+    ['a non-object event', 'rename'],
+    ['an inherited property name', { action: 'toString', data: {} }],
+  ])('answers INPUT.UNKNOWN_ACTION for %s without running a handler', async (_case, event) => {
+    const { main, calls } = setup(greet)
+    const result = await main(event)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INPUT.UNKNOWN_ACTION' } })
+    expect(calls).toHaveLength(0)
+  })
+
+  it.each([
+    ['no OPENID', null],
+    ['an OPENID with no binding', 'o_stranger'],
+    ['a binding to a deactivated member', 'o_gone'],
+  ])('answers AUTH.NOT_BOUND for %s', async (_case, openid) => {
+    const { main, calls } = setup(greet, openid)
+    const result = await main({ action: 'rename', data: { name: '李四' } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'AUTH.NOT_BOUND' } })
+    if (!result.ok) expect(result.error.message).toContain('绑定')
+    expect(calls).toHaveLength(0)
+  })
+
+  it('answers AUTH.FORBIDDEN to a role the action does not allow', async () => {
+    const { main, calls } = setup(greet, 'o_plain')
+    expect(await main({ action: 'rename', data: { name: '李四' } })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH.FORBIDDEN', message: '您没有权限进行此操作' },
+    })
+    expect(calls).toHaveLength(0)
+  })
+
+  it('answers INPUT.INVALID with the zod issues, in Chinese, before the handler runs', async () => {
+    const { main, calls } = setup(greet)
+    const result = await main({ action: 'rename', data: { name: 'x' } })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('INPUT.INVALID')
+    const issues = result.error.details as { path: string[]; message: string }[]
+    expect(issues[0].path).toEqual(['name'])
+    expect(issues[0].message).toMatch(/[\u4e00-\u9fa5]/)
+    expect(calls).toHaveLength(0)
+  })
+
+  it('turns a DomainError into its code and message', async () => {
+    const { main } = setup(async () => {
+      throw new DomainError('ROSTER.NOT_FOUND', '没有找到这名党员')
+    })
+    expect(await main({ action: 'rename', data: { name: '李四' } })).toEqual({
+      ok: false,
+      error: { code: 'ROSTER.NOT_FOUND', message: '没有找到这名党员' },
+    })
+  })
+
+  it('hides an unexpected failure behind SYSTEM.INTERNAL', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const { main } = setup(async () => {
+      throw new Error('connection string with secrets')
+    })
+    const result = await main({ action: 'rename', data: { name: '李四' } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'SYSTEM.INTERNAL' } })
+    expect(JSON.stringify(result)).not.toContain('secrets')
+    spy.mockRestore()
+  })
+
+  it('refuses to answer data outside the output contract', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const { main } = setup(async () => ({ greeting: 42 }) as unknown as { greeting: string })
+    expect(await main({ action: 'rename', data: { name: '李四' } })).toMatchObject({
+      ok: false,
+      error: { code: 'SYSTEM.INTERNAL' },
+    })
+    spy.mockRestore()
+  })
+})
