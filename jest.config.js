@@ -1,5 +1,6 @@
-// One jest run, four projects: pure rules, functions against the emulator,
-// React components, and native mini-program components under miniprogram-simulate.
+// One jest run, five projects: pure rules, functions against the emulator,
+// React components, native mini-program components under miniprogram-simulate,
+// and browser journeys on the H5 build (chromium via playwright-core).
 const swc = [
   '@swc/jest',
   {
@@ -40,6 +41,12 @@ module.exports = {
       displayName: 'native',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/native/**/*.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
     },
   ],
 }
