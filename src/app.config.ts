@@ -1,0 +1,61 @@
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+// Tab pages live in the main package; every domain gets its own subpackage (2 MB each).
+const subPackages = [
+  { root: 'subpackages/roster', pages: ['pages/profile/index'] },
+  // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
+  ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
+]
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/meetings/index', 'pages/study/index', 'pages/points/index', 'pages/mine/index'],
+  subPackages,
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#C8161D',
+    navigationBarTitleText: '教育党建',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F5F5F5',
+  },
+  tabBar: {
+    color: '#8C8C8C',
+    selectedColor: '#C8161D',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/meetings/index',
+        text: '会议',
+        iconPath: 'assets/tab/meetings.png',
+        selectedIconPath: 'assets/tab/meetings-active.png',
+      },
+      {
+        pagePath: 'pages/study/index',
+        text: '学习',
+        iconPath: 'assets/tab/study.png',
+        selectedIconPath: 'assets/tab/study-active.png',
+      },
+      {
+        pagePath: 'pages/points/index',
+        text: '积分',
+        iconPath: 'assets/tab/points.png',
+        selectedIconPath: 'assets/tab/points-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
+    ],
+  },
+  // Base library ≥ 2.32.3 asks the app before any privacy API runs; the popup answers it.
+  ...(isWeapp ? { __usePrivacyCheck__: true } : {}),
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,28 @@
+import type { Role } from '../types/roles'
+import type { CommitteePosition, MemberType } from '../types/roster'
+
+// The same labels exist in types/roles.ts and types/roster.ts, but those modules
+// build zod schemas at load time: importing them would put ~97 KB of zod into
+// the main package. These copies are checked against them in test/ui/labels.test.ts.
+
+export const ROLE_LABELS: Record<Role, string> = {
+  member: '党员',
+  branch_committee: '支委委员',
+  branch_secretary: '支部书记',
+  general_branch_secretary: '总支书记',
+  instructor: '党建指导员',
+  bureau_staff: '教育局党委',
+}
+
+export const COMMITTEE_POSITION_LABELS: Record<CommitteePosition, string> = {
+  secretary: '书记',
+  deputy_secretary: '副书记',
+  organization: '组织委员',
+  publicity: '宣传委员',
+  discipline: '纪检委员',
+}
+
+export const MEMBER_TYPE_LABELS: Record<MemberType, string> = {
+  formal: '正式党员',
+  probationary: '预备党员',
+}

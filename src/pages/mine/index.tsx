@@ -1,0 +1,24 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { PageState } from '../../components/page-state'
+import { PrivacyGate } from '../../components/privacy-gate'
+import { useAction } from '../../hooks/use-action'
+import { MineView } from './mine-view'
+import './index.css'
+
+export default function MinePage() {
+  const me = useAction('roster', 'me', {})
+  return (
+    <View className="page">
+      <PageState query={me}>
+        {(data) => (
+          <MineView
+            me={data}
+            onOpenProfile={() => Taro.navigateTo({ url: '/subpackages/roster/pages/profile/index' })}
+          />
+        )}
+      </PageState>
+      <PrivacyGate />
+    </View>
+  )
+}

@@ -1,0 +1,10 @@
+import { View } from '@tarojs/components'
+import { EmptyState } from '../../components/page-state'
+
+export default function StudyPage() {
+  return (
+    <View className="page">
+      <EmptyState title="功能建设中" hint="学习打卡功能正在建设，上线后将在这里显示。" />
+    </View>
+  )
+}

@@ -1,0 +1,68 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import { ErrorState, LoadingState } from '../../../../components/page-state'
+import { readDevOpenid, writeDevOpenid } from '../../../../services/dev-identity'
+import { fetchPersonas, groupPersonas, type Persona } from '../../personas'
+import './index.css'
+
+type Load = { state: 'loading' } | { state: 'ok'; personas: Persona[] } | { state: 'error' }
+
+/**
+ * Dev-only (H5 build): choose whose WeChat the emulator's gateway pretends the
+ * caller is. Relaunching drops every page's data from the previous identity.
+ */
+export default function PersonaPage() {
+  const [load, setLoad] = useState<Load>({ state: 'loading' })
+  const [current] = useState(readDevOpenid)
+
+  const reload = useCallback(() => {
+    setLoad({ state: 'loading' })
+    fetchPersonas().then((personas) => setLoad(personas ? { state: 'ok', personas } : { state: 'error' }))
+  }, [])
+  useEffect(reload, [reload])
+
+  const choose = (openid: string | null) => {
+    writeDevOpenid(openid)
+    Taro.reLaunch({ url: '/pages/mine/index' })
+  }
+
+  return (
+    <View className="page">
+      <View className="persona-notice">
+        <Text>开发环境：选择一个测试身份，本机模拟器将以该身份调用云函数。</Text>
+      </View>
+      {load.state === 'loading' ? <LoadingState /> : null}
+      {load.state === 'error' ? (
+        <ErrorState message="无法获取测试身份，请确认本地模拟器已启动" onRetry={reload} />
+      ) : null}
+      {load.state === 'ok'
+        ? groupPersonas(load.personas).map((group) => (
+            <View key={group.key} className="persona-group" data-testid={`persona-group-${group.key}`}>
+              <Text className="persona-group__title">{group.title}</Text>
+              <View className="card persona-list">
+                {group.personas.map((persona) => (
+                  <View
+                    key={persona.openid}
+                    className={`persona${persona.openid === current ? ' persona--current' : ''}`}
+                    data-testid="persona"
+                    data-openid={persona.openid}
+                    onClick={() => choose(persona.openid)}
+                  >
+                    <View className="persona__main">
+                      <Text className="persona__name">{persona.name}</Text>
+                      <Text className="muted">{[persona.label, persona.branchName].filter(Boolean).join(' · ')}</Text>
+                    </View>
+                    {persona.openid === current ? <Text className="tag">当前</Text> : null}
+                  </View>
+                ))}
+              </View>
+            </View>
+          ))
+        : null}
+      <Button className="btn btn--ghost persona-exit" data-testid="persona-exit" onClick={() => choose(null)}>
+        退出测试身份
+      </Button>
+    </View>
+  )
+}
