@@ -18,12 +18,13 @@ const bin = (name: string) => join(root, 'node_modules', '.bin', name)
 const started = Date.now()
 const failures: string[] = []
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
   return result.status === 0
 }
 
-async function step(label: string, work: () => boolean | void | Promise<boolean | void>): Promise<boolean> {
+/** Runs one check; a step passes unless it answers false or throws. */
+async function step(label: string, work: () => unknown): Promise<boolean> {
   const t0 = Date.now()
   console.log(`\n» ${label}`)
   let passed: boolean
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   await step('typecheck (tsc)', () => run(bin('tsc'), ['-p', '.']))
   await step('API catalogue is current', () => run(bin('tsx'), ['scripts/api-catalogue.ts', '--check']))
   const built =
-    (await step('build cloud functions', async () => void (await buildFunctions()))) &&
+    (await step('build cloud functions', buildFunctions)) &&
     (await step('build weapp (dist/)', () => buildApp('weapp'))) &&
     (await step('build H5 (dist-h5/)', () => buildApp('h5')))
   await step('chromium for browser tests', ensureChromium)
