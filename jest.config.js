@@ -34,6 +34,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/test/ui/host-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/ui/taro-stub.ts',
+        '\\.css$': '<rootDir>/test/ui/style-stub.ts',
       },
     },
     {
@@ -47,6 +49,8 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },
   ],
 }
