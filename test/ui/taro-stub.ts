@@ -1,0 +1,31 @@
+// A stand-in for @tarojs/taro in UI tests (mapped in jest.config.js, project "ui"):
+// records navigation and keeps storage in memory, so tests assert what a tap does.
+export const calls: { api: string; options: unknown }[] = []
+const storage = new Map<string, unknown>()
+
+function recorder(api: string) {
+  return (options: unknown) => {
+    calls.push({ api, options })
+    return Promise.resolve({ errMsg: `${api}:ok` })
+  }
+}
+
+export function resetTaroStub(): void {
+  calls.length = 0
+  storage.clear()
+}
+
+const Taro = {
+  navigateTo: recorder('navigateTo'),
+  switchTab: recorder('switchTab'),
+  reLaunch: recorder('reLaunch'),
+  getStorageSync: (key: string): unknown => storage.get(key) ?? '',
+  setStorageSync: (key: string, value: unknown): void => {
+    storage.set(key, value)
+  },
+  removeStorageSync: (key: string): void => {
+    storage.delete(key)
+  },
+}
+
+export default Taro
