@@ -3,6 +3,7 @@
  * may call it, its input and output as JSON Schema, and its error codes.
  * `--check` fails when the committed catalogue is stale (run in npm test).
  */
+import { isMain } from './is-main'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ActionContract } from '../types/action'
@@ -62,7 +63,7 @@ export function renderCatalogue(): string {
   return parts.join('\n')
 }
 
-if (require.main === module) {
+if (isMain(module)) {
   const fresh = renderCatalogue()
   if (process.argv.includes('--check')) {
     const current = readFileSync(target, 'utf8')

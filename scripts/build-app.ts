@@ -1,4 +1,5 @@
 /** Builds the Taro app for one target (weapp → dist/, h5 → dist-h5/) with the project's own taro CLI. */
+import { isMain } from './is-main'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
@@ -18,6 +19,6 @@ export function buildApp(target: 'weapp' | 'h5'): void {
   }
 }
 
-if (require.main === module) {
+if (isMain(module)) {
   for (const target of process.argv.slice(2) as ('weapp' | 'h5')[]) buildApp(target)
 }

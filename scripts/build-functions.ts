@@ -5,6 +5,7 @@
  * exactly what the tests ran. wx-server-sdk stays external and is listed in
  * the generated package.json, as CloudBase installs it on upload.
  */
+import { isMain } from './is-main'
 import {
   copyFileSync,
   existsSync,
@@ -58,7 +59,7 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
   return built
 }
 
-if (require.main === module) {
+if (isMain(module)) {
   buildFunctions().then(
     (built) => {
       for (const { name, bytes } of built) console.log(`  ${name.padEnd(12)} ${(bytes / 1024).toFixed(1)} KB`)

@@ -3,6 +3,7 @@
  * own browser download cannot reach its host here). Installs it with apt-get
  * when it is missing.
  */
+import { isMain } from './is-main'
 import { execSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -18,4 +19,4 @@ export function ensureChromium(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} after apt-get install`)
 }
 
-if (require.main === module) ensureChromium()
+if (isMain(module)) ensureChromium()

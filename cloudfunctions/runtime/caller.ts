@@ -21,6 +21,6 @@ export async function loadCaller(store: Store, openid: string | null): Promise<C
   const binding = await store.get<Binding>('bindings', openid)
   if (!binding) return null
   const member = await store.get<MemberDoc>('members', binding.memberId)
-  if (!member || member.status !== 'active') return null
+  if (member?.status !== 'active') return null
   return { openid, member, roles: rolesOf(member) }
 }

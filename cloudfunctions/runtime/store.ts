@@ -22,7 +22,15 @@ export interface Store {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>
   find<T extends Doc>(collection: string, where: Where, options?: FindOptions): Promise<T[]>
   count(collection: string, where: Where): Promise<number>
+  /** Fails with DuplicateIdError when the `_id` exists: deterministic ids make an event count once. */
   insert(collection: string, doc: Doc): Promise<void>
+  /** Sets fields of one document; answers how many documents changed (0 or 1). */
+  update(collection: string, id: string, patch: Record<string, unknown>): Promise<number>
+  /** Sets fields of every document matching `where` (a conditional write when `where` pins state). */
+  updateWhere(collection: string, where: Where, patch: Record<string, unknown>): Promise<number>
+  remove(collection: string, id: string): Promise<number>
+  /** Counts documents matching `where` per distinct value of `field`, in one aggregation. */
+  countBy(collection: string, where: Where, field: string): Promise<Map<string | null, number>>
   /** Query operators (`_.in`, `_.inc`…) of the underlying database. */
   readonly command: CommandFactory
 }
@@ -32,12 +40,30 @@ export interface CommandFactory {
   in(values: unknown[]): unknown
   inc(by: number): unknown
   exists(flag: boolean): unknown
+  or(conditions: Where[]): unknown
+}
+
+/** Raised by `insert` when the `_id` is taken (CloudBase's DATABASE_DUPLICATE_WRITE). */
+export class DuplicateIdError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`${collection}/${id} exists`)
+    this.name = 'DuplicateIdError'
+  }
+}
+
+function isDuplicateWrite(error: unknown): boolean {
+  const text = `${(error as { code?: unknown }).code ?? ''} ${(error as { errMsg?: unknown }).errMsg ?? ''} ${String(error)}`
+  return /DUPLICATE_WRITE|duplicate key|E11000/i.test(text)
 }
 
 export const MAX_READ = 1000
 
 /** The SDK types its reads as a union with `string | void`; a resolved read is always this. */
 type ReadResult = { data: unknown[] }
+type WriteResult = { stats: { updated: number } }
 
 export function cloudStore(): Store {
   const db = sdk().database()
@@ -61,7 +87,35 @@ export function cloudStore(): Store {
       return res.total
     },
     async insert(collection: string, doc: Doc) {
-      await db.collection(collection).add({ data: doc })
+      try {
+        await db.collection(collection).add({ data: doc })
+      } catch (error) {
+        if (isDuplicateWrite(error)) throw new DuplicateIdError(collection, doc._id)
+        throw error
+      }
+    },
+    async update(collection: string, id: string, patch: Record<string, unknown>) {
+      const res = (await db.collection(collection).where({ _id: id }).update({ data: patch })) as WriteResult
+      return res.stats.updated
+    },
+    async updateWhere(collection: string, where: Where, patch: Record<string, unknown>) {
+      const res = (await db.collection(collection).where(where).update({ data: patch })) as WriteResult
+      return res.stats.updated
+    },
+    async remove(collection: string, id: string) {
+      const res = (await db.collection(collection).where({ _id: id }).remove()) as { stats: { removed: number } }
+      return res.stats.removed
+    },
+    async countBy(collection: string, where: Where, field: string) {
+      const $ = db.command.aggregate
+      const res = (await db
+        .collection(collection)
+        .aggregate()
+        .match(where)
+        .group({ _id: `$${field}`, n: $.sum(1) })
+        .limit(MAX_READ)
+        .end()) as { list: { _id: string | null; n: number }[] }
+      return new Map(res.list.map((row) => [row._id ?? null, row.n]))
     },
     command: db.command as CommandFactory,
   }

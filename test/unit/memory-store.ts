@@ -1,5 +1,11 @@
-import { Query } from 'mingo'
-import type { Doc, FindOptions, Store, Where } from '../../cloudfunctions/runtime/store'
+import { Query, update } from 'mingo'
+import {
+  type Doc,
+  DuplicateIdError,
+  type FindOptions,
+  type Store,
+  type Where,
+} from '../../cloudfunctions/runtime/store'
 
 /**
  * An in-memory Store for unit tests of the router and rules: same port,
@@ -25,13 +31,39 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       return matching(collection, where).length
     },
     async insert(collection: string, doc: Doc) {
-      if (docsOf(collection).some((existing) => existing._id === doc._id)) throw new Error('DATABASE_DUPLICATE_WRITE')
+      if (docsOf(collection).some((existing) => existing._id === doc._id))
+        throw new DuplicateIdError(collection, doc._id)
       collections.set(collection, [...docsOf(collection), doc])
+    },
+    async update(collection: string, id: string, patch: Record<string, unknown>) {
+      return this.updateWhere(collection, { _id: id }, patch)
+    },
+    async updateWhere(collection: string, where: Where, patch: Record<string, unknown>) {
+      const found = matching(collection, where)
+      for (const doc of found) update(doc, { $set: patch })
+      return found.length
+    },
+    async remove(collection: string, id: string) {
+      const before = docsOf(collection)
+      collections.set(
+        collection,
+        before.filter((doc) => doc._id !== id),
+      )
+      return before.length - docsOf(collection).length
+    },
+    async countBy(collection: string, where: Where, field: string) {
+      const counts = new Map<string | null, number>()
+      for (const doc of matching(collection, where)) {
+        const value = ((doc as Record<string, unknown>)[field] as string | undefined) ?? null
+        counts.set(value, (counts.get(value) ?? 0) + 1)
+      }
+      return counts
     },
     command: {
       in: (values: unknown[]) => ({ $in: values }),
       inc: (by: number) => ({ $inc: by }),
       exists: (flag: boolean) => ({ $exists: flag }),
+      or: (conditions: Where[]) => ({ $or: conditions }),
     },
   }
 }
