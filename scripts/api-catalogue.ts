@@ -3,13 +3,14 @@
  * may call it, its input and output as JSON Schema, and its error codes.
  * `--check` fails when the committed catalogue is stale (run in npm test).
  */
-import { isMain } from './is-main'
+
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ActionContract } from '../types/action'
 import { api } from '../types/api'
 import { ROLE_LABELS } from '../types/roles'
 import * as z from '../types/zod'
+import { isMain } from './is-main'
 
 /** Codes the router itself may answer for any action, before or around its handler. */
 const ROUTER_ERRORS = ['INPUT.UNKNOWN_ACTION', 'AUTH.NOT_BOUND', 'AUTH.FORBIDDEN', 'INPUT.INVALID', 'SYSTEM.INTERNAL']

@@ -1,7 +1,8 @@
 /** Builds the Taro app for one target (weapp → dist/, h5 → dist-h5/) with the project's own taro CLI. */
-import { isMain } from './is-main'
+
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { isMain } from './is-main'
 
 const root = join(__dirname, '..')
 

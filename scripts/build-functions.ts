@@ -5,7 +5,7 @@
  * exactly what the tests ran. wx-server-sdk stays external and is listed in
  * the generated package.json, as CloudBase installs it on upload.
  */
-import { isMain } from './is-main'
+
 import {
   copyFileSync,
   existsSync,
@@ -18,6 +18,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
+import { isMain } from './is-main'
 
 const root = join(__dirname, '..')
 const sourceRoot = join(root, 'cloudfunctions')

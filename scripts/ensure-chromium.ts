@@ -3,9 +3,10 @@
  * own browser download cannot reach its host here). Installs it with apt-get
  * when it is missing.
  */
-import { isMain } from './is-main'
+
 import { execSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { isMain } from './is-main'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
