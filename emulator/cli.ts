@@ -1,0 +1,43 @@
+// Starts the local CloudBase emulator: tsx emulator/cli.ts --port P --data DIR [--functions DIR] [--static DIR]
+//   [--workers N] [--now MS]. Prints the URL, stops cleanly (flushes the store) on SIGINT/SIGTERM.
+import { startEmulator } from './index'
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+async function main(): Promise<void> {
+  const now = arg('now')
+  const emu = await startEmulator({
+    port: Number(arg('port') ?? 8787),
+    host: arg('host') ?? '127.0.0.1',
+    dataDir: arg('data') ?? '.data/emulator',
+    functionsDir: arg('functions') ?? 'build/cloudfunctions',
+    staticDir: arg('static'),
+    workers: arg('workers') ? Number(arg('workers')) : undefined,
+    now: now ? Number(now) : null,
+    log: (line) => console.log(line),
+  })
+  console.log(`CloudBase emulator listening on ${emu.url}`)
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: stopping emulator`)
+    emu.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})

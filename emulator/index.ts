@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join, resolve } from 'node:path'
+import { createClock } from './clock'
+import { buildWorker } from './functions/build-worker'
+import { Invoker } from './functions/invoker'
+import { WorkerPool } from './functions/pool'
+import { FunctionRegistry } from './functions/registry'
+import { TriggerScheduler } from './functions/triggers'
+import { createEmulatorServer } from './http/server'
+import { Outbox, type OutboxEntry } from './outbox'
+import { Store } from './store/store'
+import { Transactions } from './tcb/transactions'
+
+export type { OutboxEntry } from './outbox'
+export { LOCAL_APPID } from './functions/invoker'
+
+export interface EmulatorOptions {
+  port?: number // 0 = random
+  host?: string // default 127.0.0.1
+  dataDir: string
+  functionsDir: string
+  staticDir?: string
+  workers?: number // default 2
+  now?: number | null // frozen clock ms, null = real time
+  log?: (line: string) => void
+  envId?: string // default 'local'
+  indexesFile?: string // default <cwd>/database/indexes.json (ignored when absent)
+}
+
+export interface RunningEmulator {
+  url: string
+  sdkEnv: Record<string, string>
+  invoke(fn: string, event: unknown, ctx?: { openid?: string }): Promise<unknown>
+  fireTrigger(fn: string, triggerName: string): Promise<unknown>
+  clock: { now(): number; set(ms: number | null): void }
+  outbox(): Promise<OutboxEntry[]>
+  stop(): Promise<void>
+}
+
+// Environment for any Node process that runs wx-server-sdk against the emulator (see cloudbase-protocol.md §6):
+// TENCENTCLOUD=true stops the metadata-host lookups, dummy secrets stop an unawaited credential check.
+export function sdkEnvFor(url: string, envId: string): Record<string, string> {
+  return {
+    TENCENTCLOUD: 'true',
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/tcb` }),
+    TENCENTCLOUD_SECRETID: 'emulator-secret-id',
+    TENCENTCLOUD_SECRETKEY: 'emulator-secret-key',
+    TCB_ENV: envId,
+    SCF_NAMESPACE: envId,
+  }
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  const log = opts.log ?? ((line: string) => console.log(line))
+  const envId = opts.envId ?? 'local'
+  const dataDir = resolve(opts.dataDir)
+  mkdirSync(dataDir, { recursive: true })
+  const clock = createClock(opts.now ?? null)
+  const store = new Store(dataDir, clock.now, opts.indexesFile ?? join(process.cwd(), 'database', 'indexes.json'))
+  const outbox = new Outbox(dataDir)
+  await outbox.init()
+  const txns = new Transactions(store)
+
+  // Bind first: the workers need the URL in their environment. The getters resolve the parts built
+  // after listening; they are only read when a request arrives.
+  const server = createEmulatorServer({
+    get tcb() {
+      return tcb
+    },
+    get invoker() {
+      return invoker
+    },
+    get triggers() {
+      return triggers
+    },
+    outbox,
+    clock,
+    store,
+    staticDir: opts.staticDir,
+    log,
+  })
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok())
+  })
+  const address = server.address() as AddressInfo
+  const url = `http://${opts.host ?? '127.0.0.1'}:${address.port}`
+  const sdkEnv = sdkEnvFor(url, envId)
+
+  const functionsDir = resolve(opts.functionsDir)
+  const pool = new WorkerPool({
+    size: Math.max(1, opts.workers ?? 2),
+    workerFile: buildWorker(),
+    sdkFrom: functionsDir,
+    env: sdkEnv,
+    log,
+  })
+  const invoker = new Invoker(new FunctionRegistry(functionsDir), pool, clock, envId)
+  const triggers = new TriggerScheduler(invoker, clock, log)
+  const tcb = { store, txns, now: clock.now, invoker, outbox, clock, log }
+  triggers.start()
+
+  let stopping: Promise<void> | undefined
+  return {
+    url,
+    sdkEnv,
+    invoke: (fn, event, ctx) => invoker.invoke(fn, event, { openid: ctx?.openid }),
+    fireTrigger: (fn, name) => triggers.fire(fn, name),
+    clock: { now: clock.now, set: clock.set },
+    outbox: () => outbox.list(),
+    stop() {
+      stopping ??= (async () => {
+        triggers.stop()
+        await new Promise<void>((ok) => {
+          server.close(() => ok())
+          server.closeAllConnections()
+        })
+        await pool.stop()
+        await store.close()
+      })()
+      return stopping
+    },
+  }
+}

@@ -1,0 +1,190 @@
+import Datastore from '@seald-io/nedb'
+import { Query, update as applyModifier } from 'mingo'
+import { TcbFailure } from '../tcb/errors'
+import { type Doc, encodeDoc } from './ejson-values'
+import { newDocumentId } from './ids'
+import { Mutex } from './mutex'
+
+export interface FindOptions {
+  sort?: Record<string, 1 | -1>
+  skip?: number
+  limit?: number
+  projection?: Record<string, unknown>
+}
+
+export interface UpdateResult {
+  updated: number
+  upsertId?: string
+}
+
+type Modifier = Parameters<typeof applyModifier>[1]
+
+const hasOperatorKeys = (data: Doc): boolean => Object.keys(data).some((k) => k.startsWith('$'))
+
+// Applies a CloudBase update payload to a copy of `doc`. merge=true: operators ($set/$inc/$push...,
+// which is what doc.update/where.update emit); merge=false: replacement (doc.set), keeping _id.
+export function applyUpdate(doc: Doc, data: Doc, merge: boolean): { next: Doc; changed: boolean } {
+  if (!merge) {
+    const next: Doc = { ...structuredClone(data), _id: doc._id }
+    return { next, changed: encodeDoc(next) !== encodeDoc(doc) }
+  }
+  const modifier = (hasOperatorKeys(data) ? data : { $set: data }) as Modifier
+  const next = structuredClone(doc)
+  const fields = applyModifier(next, modifier)
+  return { next, changed: fields.length > 0 }
+}
+
+// One CloudBase collection = one nedb datastore (durable append-only file, loaded into memory) plus
+// mingo for query semantics. nedb is only used for storage, _id lookups and equality prefiltering.
+export class Collection {
+  readonly lock = new Mutex()
+  // Per-document write versions for optimistic transaction conflict detection (in memory only).
+  private readonly versions = new Map<string, number>()
+  private static versionSeq = 0
+  private readonly indexedFields = new Set<string>()
+
+  private constructor(
+    readonly name: string,
+    private readonly ds: Datastore<Doc>,
+    private readonly clock: () => number,
+  ) {}
+
+  static async open(name: string, filename: string, clock: () => number, indexes: string[][]): Promise<Collection> {
+    const ds = new Datastore<Doc>({ filename })
+    await ds.loadDatabaseAsync()
+    const coll = new Collection(name, ds, clock)
+    for (const fields of indexes) {
+      const [first] = fields
+      if (!first || coll.indexedFields.has(first)) continue
+      // Single-field indexes on the first field are enough for prefiltering; mingo re-checks everything.
+      await ds.ensureIndexAsync({ fieldName: first })
+      coll.indexedFields.add(first)
+    }
+    return coll
+  }
+
+  version(id: string): number {
+    return this.versions.get(id) ?? 0
+  }
+
+  private bump(id: string): void {
+    Collection.versionSeq += 1
+    this.versions.set(id, Collection.versionSeq)
+  }
+
+  size(): number {
+    return this.ds.getAllData().length
+  }
+
+  // Narrow the scan with nedb's indexes when the filter has top-level equality on _id or an indexed field.
+  // nedb equality also matches array elements, so the result is a superset of mingo's matches.
+  private async candidates(filter: Doc): Promise<Doc[]> {
+    if (typeof filter._id === 'string') return this.ds.findAsync({ _id: filter._id })
+    const prefilter: Record<string, unknown> = {}
+    for (const field of this.indexedFields) {
+      const value = filter[field]
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') prefilter[field] = value
+    }
+    if (Object.keys(prefilter).length > 0) return this.ds.findAsync(prefilter)
+    return this.ds.getAllData()
+  }
+
+  async find(filter: Doc, options: FindOptions = {}): Promise<Doc[]> {
+    const docs = await this.candidates(filter)
+    let cursor = new Query(filter).find<Doc>(docs, options.projection)
+    if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort)
+    if (options.skip) cursor = cursor.skip(options.skip)
+    if (options.limit !== undefined) cursor = cursor.limit(options.limit)
+    return cursor.all()
+  }
+
+  async findById(id: string): Promise<Doc | undefined> {
+    const [doc] = await this.ds.findAsync({ _id: id })
+    return doc
+  }
+
+  async count(filter: Doc): Promise<number> {
+    const docs = await this.candidates(filter)
+    const query = new Query(filter)
+    return docs.reduce((n, d) => (query.test(d) ? n + 1 : n), 0)
+  }
+
+  // Whole, current contents (shared references: callers must not mutate). Used by aggregate/$lookup.
+  allDocs(): Doc[] {
+    return this.ds.getAllData()
+  }
+
+  private duplicate(id: unknown): TcbFailure {
+    return new TcbFailure(
+      'DATABASE_DUPLICATE_WRITE',
+      `E11000 duplicate key error collection: ${this.name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
+    )
+  }
+
+  // Resolves only after nedb appended the documents to the datafile: the write is then acknowledged.
+  async insert(docs: Doc[]): Promise<string[]> {
+    return this.lock.run(() => this.insertUnlocked(docs))
+  }
+
+  async insertUnlocked(docs: Doc[]): Promise<string[]> {
+    const prepared = docs.map((d) => ({ ...d, _id: d._id ?? newDocumentId(this.clock()) }))
+    // nedb inserts a batch atomically and rejects a duplicate _id (also within the batch) with uniqueViolated.
+    try {
+      await this.ds.insertAsync(prepared)
+    } catch (e) {
+      if (e instanceof Error && 'errorType' in e && e.errorType === 'uniqueViolated')
+        throw this.duplicate('key' in e ? e.key : undefined)
+      throw e
+    }
+    for (const d of prepared) this.bump(String(d._id))
+    return prepared.map((d) => String(d._id))
+  }
+
+  async update(
+    filter: Doc,
+    data: Doc,
+    opts: { multi: boolean; merge: boolean; upsert: boolean },
+  ): Promise<UpdateResult> {
+    return this.lock.run(async () => {
+      const matches = await this.find(filter, opts.multi ? {} : { limit: 1 })
+      if (matches.length === 0) {
+        if (!opts.upsert) return { updated: 0 }
+        const id = typeof filter._id === 'string' ? filter._id : newDocumentId(this.clock())
+        const { next } = applyUpdate({ _id: id }, data, opts.merge)
+        await this.insertUnlocked([next])
+        return { updated: 0, upsertId: id }
+      }
+      let updated = 0
+      for (const doc of matches) {
+        const { next, changed } = applyUpdate(doc, data, opts.merge)
+        if (!changed) continue
+        await this.replaceUnlocked(next)
+        updated += 1
+      }
+      return { updated }
+    })
+  }
+
+  async replaceUnlocked(doc: Doc): Promise<void> {
+    await this.ds.updateAsync({ _id: doc._id }, doc, { upsert: true })
+    this.bump(String(doc._id))
+  }
+
+  async remove(filter: Doc, multi: boolean): Promise<number> {
+    return this.lock.run(async () => {
+      const matches = await this.find(filter, multi ? {} : { limit: 1 })
+      if (matches.length === 0) return 0
+      return this.removeIdsUnlocked(matches.map((d) => String(d._id)))
+    })
+  }
+
+  async removeIdsUnlocked(ids: string[]): Promise<number> {
+    const removed = await this.ds.removeAsync({ _id: { $in: ids } }, { multi: true })
+    for (const id of ids) this.bump(id)
+    return removed
+  }
+
+  async compact(): Promise<void> {
+    await this.ds.compactDatafileAsync()
+  }
+}
