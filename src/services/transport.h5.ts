@@ -15,6 +15,9 @@ export const send: Send = async (fn, envelope) => {
       data: { action: envelope.action, data: envelope.data },
       dataType: 'json',
     })
+    // The gateway answers a crashed or missing function with an HTTP error and {errCode, errMsg},
+    // as callFunction rejects on weapp.
+    if (res.statusCode >= 400) return { delivered: false, failure: 'SYSTEM.INTERNAL' }
     // A body that is not JSON arrives as null; call.ts reports it as a bad response.
     return { delivered: true, body: res.data }
   } catch {

@@ -64,7 +64,9 @@ export function parsePersonas(body: unknown): Persona[] | null {
 export function groupOf(persona: Persona): PersonaGroupKey {
   const { roles, label } = persona
   if (label.includes('未绑定')) return 'unbound'
-  if (roles.includes('bureau_staff') || label.includes('教育局') || label.includes('组织科')) return 'bureau'
+  // Instructors (党建指导员) work for the bureau committee, above the branches.
+  if (['bureau_staff', 'instructor'].some((r) => roles.includes(r)) || /教育局|组织科|指导员/.test(label))
+    return 'bureau'
   if (roles.includes('branch_secretary') || roles.includes('general_branch_secretary') || label.includes('书记')) {
     return 'secretary'
   }
