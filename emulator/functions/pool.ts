@@ -32,6 +32,7 @@ interface Pending {
 interface Worker {
   child: ChildProcess
   ready: boolean
+  dying: boolean
   overflow: boolean
   current?: Pending & { id: number; timer: NodeJS.Timeout }
 }
@@ -66,7 +67,7 @@ export class WorkerPool {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       execArgv: [],
     })
-    const w: Worker = { child, ready: false, overflow }
+    const w: Worker = { child, ready: false, dying: false, overflow }
     this.workers.add(w)
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) createInterface({ input: stream }).on('line', (l) => this.opts.log(`[fn ${child.pid}] ${l}`))
@@ -110,6 +111,8 @@ export class WorkerPool {
   }
 
   private retire(w: Worker): void {
+    w.ready = false
+    w.dying = true
     this.workers.delete(w)
     w.child.kill('SIGKILL')
   }
@@ -122,19 +125,23 @@ export class WorkerPool {
     })
   }
 
+  // Nested jobs (cloud.callFunction from a running function) go first: their callers hold workers.
+  private takeNext(): Pending | undefined {
+    const nested = this.queue.findIndex((p) => p.job.nested)
+    return this.queue.splice(nested >= 0 ? nested : 0, 1)[0]
+  }
+
   private dispatch(): void {
     while (this.queue.length > 0) {
       const idle = [...this.workers].find((w) => w.ready && !w.current)
-      if (idle) {
-        const next = this.queue.shift()
-        if (next) this.assign(idle, next)
-        continue
-      }
-      const head = this.queue[0]
-      const overflowCount = [...this.workers].filter((w) => w.overflow).length
-      const starting = [...this.workers].some((w) => !w.ready)
-      if (head?.job.nested && !starting && overflowCount < MAX_OVERFLOW) this.spawn(true)
-      return
+      if (!idle) break
+      const next = this.takeNext()
+      if (next) this.assign(idle, next)
+    }
+    if (this.queue.some((p) => p.job.nested)) {
+      const all = [...this.workers]
+      const starting = all.some((w) => !w.ready && !w.dying)
+      if (!starting && all.filter((w) => w.overflow).length < MAX_OVERFLOW) this.spawn(true)
     }
   }
 
@@ -144,6 +151,8 @@ export class WorkerPool {
     const timer = setTimeout(() => {
       if (w.current?.id !== id) return
       w.current = undefined
+      w.ready = false // never hand this dying worker another job
+      w.dying = true
       p.reject(
         new FunctionError(
           'FUNCTIONS_TIME_LIMIT_EXCEEDED',

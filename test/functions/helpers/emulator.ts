@@ -5,7 +5,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../../emulator'
 
-export type Cloud = typeof import('wx-server-sdk')
+type WxServerSdk = typeof import('wx-server-sdk')
+
+// wx-server-sdk declares callback-era returns (`Promise<R> | void | string`); with promises only (how the
+// project calls it) the result is always the Promise. Promised<T> strips the other members recursively.
+type PromisedReturn<R> = [Extract<R, Promise<unknown>>] extends [never] ? Promised<R> : Extract<R, Promise<unknown>>
+export type Promised<T> = T extends (...args: infer A) => infer R
+  ? ((...args: A) => PromisedReturn<R>) & { [K in keyof T]: Promised<T[K]> }
+  : T extends Date | RegExp | Promise<unknown>
+    ? T
+    : T extends object
+      ? { [K in keyof T]: Promised<T[K]> }
+      : T
+export type Cloud = Promised<WxServerSdk>
 
 export interface TestEmulator {
   emu: RunningEmulator
