@@ -8,18 +8,28 @@ import type * as z from './zod'
  * implements it, the client is typed from it, the API catalogue is generated
  * from it.
  */
-export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export type Callers = readonly Role[] | 'anyone'
+
+export interface ActionContract<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  R extends Callers = Callers,
+> {
   summary: string
   input: I
   output: O
-  /** Roles allowed to call; the router refuses anyone else with AUTH.FORBIDDEN. */
-  roles: readonly Role[]
+  /**
+   * Roles allowed to call; the router refuses anyone else with AUTH.FORBIDDEN.
+   * 'anyone' also admits WeChat users not yet bound to a member (accepting an
+   * invitation is how they become bound).
+   */
+  roles: R
   errors: readonly ErrorCode[]
 }
 
-export function defineAction<I extends z.ZodType, O extends z.ZodType>(
-  contract: ActionContract<I, O>,
-): ActionContract<I, O> {
+export function defineAction<I extends z.ZodType, O extends z.ZodType, const R extends Callers>(
+  contract: ActionContract<I, O, R>,
+): ActionContract<I, O, R> {
   return contract
 }
 

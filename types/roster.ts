@@ -98,12 +98,196 @@ export const Me = z.object({
 })
 export type Me = z.infer<typeof Me>
 
+/** 11-digit mainland mobile number. */
+export const Phone = z.string().regex(/^1\d{10}$/, '请输入11位手机号码')
+
+/** A person's name as the roster keeps it: 1–30 letters, no control characters. */
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, '请填写姓名')
+  .max(30, '姓名不能超过30个字')
+  .regex(/^[^\p{C}]+$/u, '姓名含有无法识别的字符')
+
+export const OrgNode = z.object({
+  id: Id,
+  kind: OrgKind,
+  name: z.string(),
+  parentId: Id.nullable(),
+  schools: z.array(z.string()),
+  /** Active members in this node and everything under it. */
+  memberCount: z.number().int().nonnegative(),
+})
+export type OrgNode = z.infer<typeof OrgNode>
+
+export const MemberRow = z.object({
+  id: Id,
+  name: z.string(),
+  branchId: Id.nullable(),
+  groupId: Id.nullable(),
+  memberType: MemberType,
+  probationEndsOn: DateOnly.nullable(),
+  joinedOn: DateOnly.nullable(),
+  committeePosition: CommitteePosition.nullable(),
+  /** Full number for those who manage the branch, masked (138****8000) for others. */
+  phone: z.string().nullable(),
+  status: z.enum(['active', 'inactive']),
+  bound: z.boolean(),
+})
+export type MemberRow = z.infer<typeof MemberRow>
+
+export const MemberFields = z.object({
+  name: PersonName,
+  groupId: Id.nullable(),
+  memberType: MemberType,
+  probationEndsOn: DateOnly.nullable(),
+  joinedOn: DateOnly.nullable(),
+  committeePosition: CommitteePosition.nullable(),
+  phone: Phone.nullable(),
+})
+export type MemberFields = z.infer<typeof MemberFields>
+
+const Page = z.object({
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(50).default(20),
+})
+
+const InvitationCode = z.string().regex(/^[A-Za-z0-9]{16}$/, '邀请码格式不正确')
+
+export const Invitation = z.object({
+  code: InvitationCode,
+  memberId: Id,
+  memberName: z.string(),
+  branchName: z.string(),
+  expiresAt: z.number(),
+  /** Mini-program page a share card or mini-program code opens. */
+  path: z.string(),
+})
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: z.number(),
+  actorName: z.string(),
+  action: z.string(),
+  targetId: z.string(),
+  summary: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+})
+
+/** Who may look at rosters at all; each action then checks the branch (domain/roster/access.ts). */
+const ROSTER_READERS = [
+  'bureau_staff',
+  'general_branch_secretary',
+  'branch_secretary',
+  'branch_committee',
+  'instructor',
+] as const
+const ROSTER_MANAGERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary'] as const
+
 export const rosterActions = {
   me: defineAction({
     summary: "The caller's own profile: name, branch, party group, committee position and roles.",
     input: z.object({}).strict(),
     output: Me,
     roles: ROLES,
+    errors: [],
+  }),
+  tree: defineAction({
+    summary:
+      'The organisation tree the caller may see (the whole tenant for bureau staff), with active member counts per node.',
+    input: z.object({}).strict(),
+    output: z.object({ nodes: z.array(OrgNode) }),
+    roles: ROSTER_READERS,
+    errors: [],
+  }),
+  listMembers: defineAction({
+    summary:
+      "One page of a branch's roster, searchable by name or pinyin initials; phones masked for readers who do not manage it.",
+    input: Page.extend({
+      branchId: Id,
+      search: z.string().trim().max(20).optional(),
+      includeInactive: z.boolean().default(false),
+    }),
+    output: z.object({ items: z.array(MemberRow), total: z.number().int(), page: z.number().int() }),
+    roles: ROSTER_READERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
+  addMember: defineAction({
+    summary: 'Adds a member to a branch the caller manages (written as a 转入/join membership change).',
+    input: MemberFields.extend({ branchId: Id }),
+    output: MemberRow,
+    roles: ROSTER_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.GROUP_MISMATCH', 'ROSTER.DUPLICATE_PHONE', 'ROSTER.SECRETARY_TAKEN'],
+  }),
+  updateMember: defineAction({
+    summary: 'Edits a member of a branch the caller manages: group, type, dates, committee position, phone.',
+    input: MemberFields.extend({ memberId: Id }),
+    output: MemberRow,
+    roles: ROSTER_MANAGERS,
+    errors: [
+      'ROSTER.NOT_FOUND',
+      'ROSTER.INACTIVE',
+      'ROSTER.GROUP_MISMATCH',
+      'ROSTER.DUPLICATE_PHONE',
+      'ROSTER.SECRETARY_TAKEN',
+    ],
+  }),
+  deactivateMember: defineAction({
+    summary: 'Marks a member as having left (出党/去世/其他); history stays, their WeChat can no longer act as them.',
+    input: z.object({ memberId: Id, reason: z.string().trim().min(2).max(100) }),
+    output: MemberRow,
+    roles: ROSTER_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE'],
+  }),
+  transferMember: defineAction({
+    summary: '组织关系转接 within the tenant: moves a member to another branch, keeping the history of both.',
+    input: z.object({ memberId: Id, toBranchId: Id, toGroupId: Id.nullable().default(null) }),
+    output: MemberRow,
+    roles: ROSTER_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'ROSTER.SAME_BRANCH', 'ROSTER.GROUP_MISMATCH'],
+  }),
+  createInvitation: defineAction({
+    summary: 'A single-use, expiring invitation for one member to bind their WeChat; shared as a card or code.',
+    input: z.object({ memberId: Id }),
+    output: Invitation,
+    roles: ROSTER_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'INVITATION.MEMBER_BOUND'],
+  }),
+  revokeInvitation: defineAction({
+    summary: 'Withdraws an open invitation.',
+    input: z.object({ code: InvitationCode }),
+    output: z.object({ revoked: z.literal(true) }),
+    roles: ROSTER_MANAGERS,
+    errors: ['INVITATION.NOT_FOUND', 'INVITATION.USED'],
+  }),
+  inspectInvitation: defineAction({
+    summary: 'What an invitation is for (the name masked) before the invitee confirms; open to unbound WeChat users.',
+    input: z.object({ code: InvitationCode }),
+    output: z.object({ maskedName: z.string(), branchName: z.string(), expiresAt: z.number() }),
+    roles: 'anyone',
+    errors: ['INVITATION.NOT_FOUND', 'INVITATION.EXPIRED', 'INVITATION.USED', 'INVITATION.REVOKED'],
+  }),
+  acceptInvitation: defineAction({
+    summary: "Binds the caller's WeChat to the invited member once they confirm their name.",
+    input: z.object({ code: InvitationCode, name: PersonName }),
+    output: Me,
+    roles: 'anyone',
+    errors: [
+      'INVITATION.NOT_FOUND',
+      'INVITATION.EXPIRED',
+      'INVITATION.USED',
+      'INVITATION.REVOKED',
+      'INVITATION.NAME_MISMATCH',
+      'INVITATION.MEMBER_BOUND',
+      'AUTH.ALREADY_BOUND',
+    ],
+  }),
+  auditLog: defineAction({
+    summary: 'Every roster change in the tenant, newest first: who, what, when, before and after.',
+    input: Page,
+    output: z.object({ items: z.array(AuditEntry), total: z.number().int(), page: z.number().int() }),
+    roles: ['bureau_staff'],
     errors: [],
   }),
 }

@@ -1,6 +1,25 @@
 import { rosterActions } from '../../types/roster'
 import { createRouter } from '../runtime/router'
+import { auditLog } from './audit-log'
+import { addMember, updateMember } from './edit-member'
+import { acceptInvitation, createInvitation, inspectInvitation, revokeInvitation } from './invitations'
+import { listMembers } from './list-members'
 import { me } from './me'
+import { deactivateMember, transferMember } from './move-member'
+import { tree } from './tree'
 
 /** 组织与党员名册: the roster cloud function. */
-export const main = createRouter(rosterActions, { me })
+export const main = createRouter(rosterActions, {
+  me,
+  tree,
+  listMembers,
+  addMember,
+  updateMember,
+  deactivateMember,
+  transferMember,
+  createInvitation,
+  revokeInvitation,
+  inspectInvitation,
+  acceptInvitation,
+  auditLog,
+})

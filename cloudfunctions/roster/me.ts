@@ -1,14 +1,15 @@
-import type { Me, OrgDoc } from '../../types/roster'
+import type { Role } from '../../types/roles'
+import type { Me, MemberDoc, OrgDoc } from '../../types/roster'
 import type { HandlerContext } from '../runtime/router'
+import type { Store } from '../runtime/store'
 
 interface TenantDoc {
   _id: string
   name: string
 }
 
-/** 我的: the caller's own profile, resolved to names. */
-export async function me(_input: unknown, { caller, store }: HandlerContext): Promise<Me> {
-  const { member, roles } = caller
+/** A member's profile resolved to names: tenant, branch (joint or not), party group. */
+export async function profileOf(store: Store, member: MemberDoc, roles: Role[]): Promise<Me> {
   const orgIds = [member.branchId, member.groupId].filter((id): id is string => id !== null)
   const [tenant, orgs] = await Promise.all([
     store.get<TenantDoc>('tenants', member.tenantId),
@@ -29,4 +30,9 @@ export async function me(_input: unknown, { caller, store }: HandlerContext): Pr
     committeePosition: member.committeePosition,
     roles,
   }
+}
+
+/** 我的: the caller's own profile. */
+export async function me(_input: unknown, { caller, store }: HandlerContext): Promise<Me> {
+  return profileOf(store, caller.member, caller.roles)
 }

@@ -13,9 +13,17 @@ export interface HandlerContext {
   clock: Clock
 }
 
+/** What an action open to 'anyone' gets: the OPENID, and the caller when already bound. */
+export interface PublicContext {
+  openid: string | null
+  caller: Caller | null
+  store: Store
+  clock: Clock
+}
+
 export type Handler<C extends ActionContract> = (
   input: z.output<C['input']>,
-  ctx: HandlerContext,
+  ctx: C['roles'] extends 'anyone' ? PublicContext : HandlerContext,
 ) => Promise<z.input<C['output']>>
 
 export type Handlers<M extends Record<string, ActionContract>> = { [K in keyof M]: Handler<M[K]> }
@@ -54,16 +62,21 @@ export function createRouter<M extends Record<string, ActionContract>>(
     }
     const name: keyof M = event.action
     const contract = contracts[name]
-    const { store, clock, openid } = deps()
+    const { store, clock, openid: openidOf } = deps()
     try {
-      const caller = await loadCaller(store, openid())
-      if (!caller) return fail('AUTH.NOT_BOUND')
-      if (!caller.roles.some((role) => contract.roles.includes(role))) return fail('AUTH.FORBIDDEN')
+      const openid = openidOf()
+      const caller = await loadCaller(store, openid)
+      const { roles } = contract
+      if (roles !== 'anyone') {
+        if (!caller) return fail('AUTH.NOT_BOUND')
+        if (!caller.roles.some((role) => roles.includes(role))) return fail('AUTH.FORBIDDEN')
+      }
 
       const input = contract.input.safeParse(event.data ?? {})
       if (!input.success) return fail('INPUT.INVALID', undefined, input.error.issues)
 
-      const output = await handlers[name](input.data as z.output<M[keyof M]['input']>, { caller, store, clock })
+      const handler = handlers[name] as (input: unknown, ctx: PublicContext) => Promise<unknown>
+      const output = await handler(input.data, { openid, caller, store, clock })
       const checked = contract.output.safeParse(output)
       if (!checked.success) {
         console.error(`[router] ${String(name)} answered outside its contract`, checked.error.issues)

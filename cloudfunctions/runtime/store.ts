@@ -21,9 +21,11 @@ export interface FindOptions {
 export interface Store {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>
   find<T extends Doc>(collection: string, where: Where, options?: FindOptions): Promise<T[]>
+  /** Every matching document, read page by page past the 1,000-per-call cap. */
+  findAll<T extends Doc>(collection: string, where: Where, options?: Omit<FindOptions, 'skip' | 'limit'>): Promise<T[]>
   count(collection: string, where: Where): Promise<number>
   /** Fails with DuplicateIdError when the `_id` exists: deterministic ids make an event count once. */
-  insert(collection: string, doc: Doc): Promise<void>
+  insert<T extends Doc>(collection: string, doc: T): Promise<void>
   /** Sets fields of one document; answers how many documents changed (0 or 1). */
   update(collection: string, id: string, patch: Record<string, unknown>): Promise<number>
   /** Sets fields of every document matching `where` (a conditional write when `where` pins state). */
@@ -33,6 +35,8 @@ export interface Store {
   countBy(collection: string, where: Where, field: string): Promise<Map<string | null, number>>
   /** Query operators (`_.in`, `_.inc`…) of the underlying database. */
   readonly command: CommandFactory
+  /** A case-insensitive pattern match for `where` (db.RegExp); escape user input first. */
+  regex(pattern: string): unknown
 }
 
 /** The subset of `db.command` handlers use; typed loosely because the SDK is. */
@@ -41,6 +45,7 @@ export interface CommandFactory {
   inc(by: number): unknown
   exists(flag: boolean): unknown
   or(conditions: Where[]): unknown
+  and(conditions: Where[]): unknown
 }
 
 /** Raised by `insert` when the `_id` is taken (CloudBase's DATABASE_DUPLICATE_WRITE). */
@@ -82,11 +87,20 @@ export function cloudStore(): Store {
       const res = (await query.get()) as ReadResult
       return res.data as T[]
     },
+    async findAll<T extends Doc>(collection: string, where: Where, options: FindOptions = {}) {
+      const all: T[] = []
+      const orderBy = [...(options.orderBy ?? []), ['_id', 'asc'] as const]
+      for (;;) {
+        const page = await this.find<T>(collection, where, { ...options, orderBy, skip: all.length, limit: MAX_READ })
+        all.push(...page)
+        if (page.length < MAX_READ) return all
+      }
+    },
     async count(collection: string, where: Where) {
       const res = (await db.collection(collection).where(where).count()) as { total: number }
       return res.total
     },
-    async insert(collection: string, doc: Doc) {
+    async insert<T extends Doc>(collection: string, doc: T) {
       try {
         await db.collection(collection).add({ data: doc })
       } catch (error) {
@@ -108,15 +122,22 @@ export function cloudStore(): Store {
     },
     async countBy(collection: string, where: Where, field: string) {
       const $ = db.command.aggregate
-      const res = (await db
-        .collection(collection)
-        .aggregate()
-        .match(where)
-        .group({ _id: `$${field}`, n: $.sum(1) })
-        .limit(MAX_READ)
-        .end()) as { list: { _id: string | null; n: number }[] }
-      return new Map(res.list.map((row) => [row._id ?? null, row.n]))
+      const counts = new Map<string | null, number>()
+      for (;;) {
+        const res = (await db
+          .collection(collection)
+          .aggregate()
+          .match(where)
+          .group({ _id: `$${field}`, n: $.sum(1) })
+          .sort({ _id: 1 })
+          .skip(counts.size)
+          .limit(MAX_READ)
+          .end()) as { list: { _id: string | null; n: number }[] }
+        for (const row of res.list) counts.set(row._id ?? null, row.n)
+        if (res.list.length < MAX_READ) return counts
+      }
     },
     command: db.command as CommandFactory,
+    regex: (pattern: string) => db.RegExp({ regexp: pattern, options: 'i' }),
   }
 }

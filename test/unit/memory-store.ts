@@ -27,10 +27,13 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       const found = matching(collection, where)
       return found.slice(options.skip ?? 0, (options.skip ?? 0) + (options.limit ?? 1000)) as T[]
     },
+    async findAll<T extends Doc>(collection: string, where: Where) {
+      return matching(collection, where) as T[]
+    },
     async count(collection: string, where: Where) {
       return matching(collection, where).length
     },
-    async insert(collection: string, doc: Doc) {
+    async insert<T extends Doc>(collection: string, doc: T) {
       if (docsOf(collection).some((existing) => existing._id === doc._id))
         throw new DuplicateIdError(collection, doc._id)
       collections.set(collection, [...docsOf(collection), doc])
@@ -59,11 +62,13 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       }
       return counts
     },
+    regex: (pattern: string) => new RegExp(pattern, 'i'),
     command: {
       in: (values: unknown[]) => ({ $in: values }),
       inc: (by: number) => ({ $inc: by }),
       exists: (flag: boolean) => ({ $exists: flag }),
       or: (conditions: Where[]) => ({ $or: conditions }),
+      and: (conditions: Where[]) => ({ $and: conditions }),
     },
   }
 }

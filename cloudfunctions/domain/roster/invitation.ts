@@ -1,0 +1,30 @@
+import type { ErrorCode } from '../../../types/errors'
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+export interface InvitationDoc {
+  _id: string // the code itself: single lookup, unguessable (16 chars of 56)
+  tenantId: string
+  memberId: string
+  createdBy: string
+  createdAt: number
+  expiresAt: number
+  status: 'open' | 'used' | 'revoked'
+  usedBy?: string
+  usedAt?: number
+}
+
+/** Whether an invitation can still be used at `now`; the code of the refusal when not. */
+export function invitationRefusal(invitation: InvitationDoc | null, now: number): ErrorCode | null {
+  if (!invitation) return 'INVITATION.NOT_FOUND'
+  if (invitation.status === 'used') return 'INVITATION.USED'
+  if (invitation.status === 'revoked') return 'INVITATION.REVOKED'
+  if (now >= invitation.expiresAt) return 'INVITATION.EXPIRED'
+  return null
+}
+
+/** The confirmation an invitee types must be the roster's name, ignoring spaces (incl. full-width). */
+export function sameName(typed: string, onRoster: string): boolean {
+  const plain = (text: string) => text.replace(/[\s\u3000]/g, '')
+  return plain(typed) === plain(onRoster)
+}

@@ -1,0 +1,36 @@
+import type { MemberDoc, OrgDoc } from '../../types/roster'
+import { type BranchAccess, branchAccess } from '../domain/roster/access'
+import type { Caller } from '../runtime/caller'
+import { DomainError } from '../runtime/domain-error'
+import type { Store } from '../runtime/store'
+
+/** The branch by id within the caller's tenant; another tenant's id is simply not found. */
+export async function loadBranch(store: Store, caller: Caller, branchId: string): Promise<OrgDoc> {
+  const org = await store.get<OrgDoc>('orgs', branchId)
+  if (!org || org.kind !== 'branch' || org.tenantId !== caller.member.tenantId) {
+    throw new DomainError('ROSTER.NOT_FOUND', '未找到该支部')
+  }
+  return org
+}
+
+export async function loadMember(store: Store, caller: Caller, memberId: string): Promise<MemberDoc> {
+  const member = await store.get<MemberDoc>('members', memberId)
+  if (!member || member.tenantId !== caller.member.tenantId) throw new DomainError('ROSTER.NOT_FOUND', '未找到该党员')
+  return member
+}
+
+/** Refuses with AUTH.FORBIDDEN unless the caller has at least `needed` over the branch. */
+export function requireAccess(caller: Caller, branch: OrgDoc, needed: Exclude<BranchAccess, 'none'>): BranchAccess {
+  const access = branchAccess(caller.member, branch)
+  if (access === 'none' || (needed === 'manage' && access !== 'manage')) throw new DomainError('AUTH.FORBIDDEN')
+  return access
+}
+
+/** Loads a member and the branch they belong to, refusing unless the caller manages that branch. */
+export async function loadManagedMember(store: Store, caller: Caller, memberId: string) {
+  const member = await loadMember(store, caller, memberId)
+  if (!member.branchId) throw new DomainError('AUTH.FORBIDDEN')
+  const branch = await loadBranch(store, caller, member.branchId)
+  requireAccess(caller, branch, 'manage')
+  return { member, branch }
+}

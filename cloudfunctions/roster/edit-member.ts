@@ -1,0 +1,85 @@
+import type { MemberDoc, MemberFields, MemberRow, OrgDoc } from '../../types/roster'
+import { DomainError } from '../runtime/domain-error'
+import { newId } from '../runtime/new-id'
+import type { HandlerContext } from '../runtime/router'
+import { writeAudit, writeMembershipChange } from './audit'
+import { loadBranch, loadManagedMember, requireAccess } from './branch-access'
+import { boundMemberIds, toRow } from './member-row'
+
+/** The rules a member's fields must meet within their branch and tenant; throws the first refusal. */
+async function checkFields(
+  { store }: HandlerContext,
+  branch: OrgDoc,
+  fields: MemberFields,
+  memberId: string | null,
+): Promise<void> {
+  if (fields.groupId) {
+    const group = await store.get<OrgDoc>('orgs', fields.groupId)
+    if (!group || group.kind !== 'group' || group.parentId !== branch._id)
+      throw new DomainError('ROSTER.GROUP_MISMATCH')
+  }
+  const others = (where: Record<string, unknown>) =>
+    store.find<MemberDoc>('members', { tenantId: branch.tenantId, status: 'active', ...where }, { limit: 2 })
+  if (fields.phone) {
+    const holders = await others({ phone: fields.phone })
+    if (holders.some((holder) => holder._id !== memberId)) throw new DomainError('ROSTER.DUPLICATE_PHONE')
+  }
+  if (fields.committeePosition === 'secretary') {
+    const secretaries = await others({ branchId: branch._id, committeePosition: 'secretary' })
+    if (secretaries.some((secretary) => secretary._id !== memberId)) throw new DomainError('ROSTER.SECRETARY_TAKEN')
+  }
+}
+
+/** 新增党员: a new member of a branch the caller manages. */
+export async function addMember(input: MemberFields & { branchId: string }, ctx: HandlerContext): Promise<MemberRow> {
+  const { caller, store, clock } = ctx
+  const branch = await loadBranch(store, caller, input.branchId)
+  requireAccess(caller, branch, 'manage')
+  const { branchId: _branchId, ...fields } = input
+  await checkFields(ctx, branch, fields, null)
+  const now = clock.now()
+  const member: MemberDoc = {
+    _id: newId('m'),
+    tenantId: branch.tenantId,
+    branchId: branch._id,
+    status: 'active',
+    grants: [],
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  }
+  await store.insert('members', member)
+  await writeMembershipChange(ctx, { memberId: member._id, kind: 'join', branchId: branch._id })
+  await writeAudit(ctx, {
+    action: 'roster.addMember',
+    targetId: member._id,
+    summary: `新增党员 ${member.name}（${branch.name}）`,
+    before: null,
+    after: member,
+  })
+  return toRow(member, 'manage', false)
+}
+
+/** 编辑党员信息 */
+export async function updateMember(
+  input: MemberFields & { memberId: string },
+  ctx: HandlerContext,
+): Promise<MemberRow> {
+  const { caller, store, clock } = ctx
+  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
+  const { memberId: _memberId, ...fields } = input
+  await checkFields(ctx, branch, fields, member._id)
+  const updated: MemberDoc = { ...member, ...fields, updatedAt: clock.now() }
+  const { _id, ...changes } = updated
+  await store.update('members', member._id, changes)
+  await writeAudit(ctx, {
+    action: 'roster.updateMember',
+    targetId: member._id,
+    summary: `修改党员信息 ${member.name}`,
+    before: member,
+    after: updated,
+  })
+  const bound = await boundMemberIds(store, [member._id])
+  return toRow(updated, 'manage', bound.has(member._id))
+}

@@ -1,0 +1,122 @@
+import type { Me, MemberDoc } from '../../types/roster'
+import { INVITATION_TTL_MS, type InvitationDoc, invitationRefusal, sameName } from '../domain/roster/invitation'
+import { maskName } from '../domain/roster/privacy'
+import { rolesOf } from '../domain/roster/roles'
+import { DomainError } from '../runtime/domain-error'
+import { randomCode } from '../runtime/new-id'
+import type { HandlerContext, PublicContext } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
+import { writeAudit } from './audit'
+import { loadManagedMember } from './branch-access'
+import { profileOf } from './me'
+import { boundMemberIds } from './member-row'
+
+/** The page an invitation opens, in the roster subpackage. */
+export const JOIN_PAGE = 'subpackages/roster/pages/join/index'
+
+/** 绑定邀请: a single-use code for one member, valid for 7 days. */
+export async function createInvitation(input: { memberId: string }, ctx: HandlerContext) {
+  const { caller, store, clock } = ctx
+  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
+  if ((await boundMemberIds(store, [member._id])).size > 0) throw new DomainError('INVITATION.MEMBER_BOUND')
+  const now = clock.now()
+  const invitation: InvitationDoc = {
+    _id: randomCode(16),
+    tenantId: member.tenantId,
+    memberId: member._id,
+    createdBy: caller.member._id,
+    createdAt: now,
+    expiresAt: now + INVITATION_TTL_MS,
+    status: 'open',
+  }
+  await store.insert('invitations', invitation)
+  await writeAudit(ctx, {
+    action: 'roster.createInvitation',
+    targetId: member._id,
+    summary: `为 ${member.name} 生成绑定邀请`,
+    before: null,
+    after: { expiresAt: invitation.expiresAt },
+  })
+  return {
+    code: invitation._id,
+    memberId: member._id,
+    memberName: member.name,
+    branchName: branch.name,
+    expiresAt: invitation.expiresAt,
+    path: `${JOIN_PAGE}?code=${invitation._id}`,
+  }
+}
+
+export async function revokeInvitation(input: { code: string }, ctx: HandlerContext) {
+  const { caller, store } = ctx
+  const invitation = await store.get<InvitationDoc>('invitations', input.code)
+  if (!invitation || invitation.tenantId !== caller.member.tenantId) throw new DomainError('INVITATION.NOT_FOUND')
+  await loadManagedMember(store, caller, invitation.memberId)
+  // Conditional: only an open invitation turns revoked, so a revoke racing an accept cannot undo a binding.
+  const changed = await store.updateWhere('invitations', { _id: invitation._id, status: 'open' }, { status: 'revoked' })
+  if (changed === 0 && invitation.status === 'used') throw new DomainError('INVITATION.USED')
+  await writeAudit(ctx, {
+    action: 'roster.revokeInvitation',
+    targetId: invitation.memberId,
+    summary: '撤销绑定邀请',
+    before: { status: invitation.status },
+    after: { status: 'revoked' },
+  })
+  return { revoked: true as const }
+}
+
+async function usableInvitation({ store, clock }: PublicContext, code: string) {
+  const invitation = await store.get<InvitationDoc>('invitations', code)
+  const refusal = invitationRefusal(invitation, clock.now())
+  if (refusal || !invitation) throw new DomainError(refusal ?? 'INVITATION.NOT_FOUND')
+  const member = await store.get<MemberDoc>('members', invitation.memberId)
+  if (member?.status !== 'active') throw new DomainError('INVITATION.REVOKED')
+  return { invitation, member }
+}
+
+/** What the invitee sees before confirming: the name masked, so a leaked link reveals little. */
+export async function inspectInvitation(input: { code: string }, ctx: PublicContext) {
+  const { invitation, member } = await usableInvitation(ctx, input.code)
+  const branch = member.branchId ? await ctx.store.get<{ _id: string; name: string }>('orgs', member.branchId) : null
+  return { maskedName: maskName(member.name), branchName: branch?.name ?? '', expiresAt: invitation.expiresAt }
+}
+
+/** 确认绑定: binds the caller's OPENID to the invited member. */
+export async function acceptInvitation(input: { code: string; name: string }, ctx: PublicContext): Promise<Me> {
+  const { store, clock, openid, caller } = ctx
+  if (!openid) throw new DomainError('AUTH.NOT_BOUND')
+  if (caller) throw new DomainError('AUTH.ALREADY_BOUND')
+  const { invitation, member } = await usableInvitation(ctx, input.code)
+  if (!sameName(input.name, member.name)) throw new DomainError('INVITATION.NAME_MISMATCH')
+  if ((await boundMemberIds(store, [member._id])).size > 0) throw new DomainError('INVITATION.MEMBER_BOUND')
+
+  // Claim the invitation first (open → used, conditionally): of two racing accepts only one wins.
+  const now = clock.now()
+  const claimed = await store.updateWhere(
+    'invitations',
+    { _id: invitation._id, status: 'open' },
+    { status: 'used', usedBy: openid, usedAt: now },
+  )
+  if (claimed === 0) throw new DomainError('INVITATION.USED')
+  try {
+    // `_id` = OPENID: a WeChat user binds one member, enforced by the database.
+    await store.insert('bindings', { _id: openid, tenantId: member.tenantId, memberId: member._id, boundAt: now })
+  } catch (error) {
+    await store.updateWhere('invitations', { _id: invitation._id, usedBy: openid }, { status: 'open' })
+    if (error instanceof DuplicateIdError) throw new DomainError('AUTH.ALREADY_BOUND')
+    throw error
+  }
+  const roles = rolesOf(member)
+  await writeAudit(
+    { store, clock, caller: { openid, member, roles } },
+    {
+      action: 'roster.acceptInvitation',
+      targetId: member._id,
+      summary: `${member.name} 绑定微信`,
+      before: null,
+      after: { boundAt: now },
+    },
+  )
+  return profileOf(store, member, roles)
+}

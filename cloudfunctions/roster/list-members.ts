@@ -1,0 +1,62 @@
+import type { MemberDoc, MemberRow } from '../../types/roster'
+import { escapePattern } from '../domain/roster/privacy'
+import type { HandlerContext } from '../runtime/router'
+import type { Where } from '../runtime/store'
+import { loadBranch, requireAccess } from './branch-access'
+import { boundMemberIds, toRow } from './member-row'
+
+interface ListInput {
+  branchId: string
+  search?: string
+  includeInactive: boolean
+  page: number
+  pageSize: number
+}
+
+/** 党员名册: one page of a branch's members, in the order they entered the roster. */
+export async function listMembers(
+  input: ListInput,
+  { caller, store }: HandlerContext,
+): Promise<{ items: MemberRow[]; total: number; page: number }> {
+  const branch = await loadBranch(store, caller, input.branchId)
+  const access = requireAccess(caller, branch, 'read')
+  const where: Where = { tenantId: branch.tenantId, branchId: branch._id }
+  if (!input.includeInactive) where.status = 'active'
+  const query = input.search ? searchWithin(store, where, input.search) : where
+  return page(store, query, input, access)
+}
+
+/** Name contains the text, or the pinyin initials (nameKeys) start with it: 王建 and wj both find 王建国. */
+function searchWithin(store: HandlerContext['store'], where: Where, search: string): Where {
+  const pattern = escapePattern(search)
+  const byName = store.command.or([{ name: store.regex(pattern) }, { nameKeys: store.regex(`^${pattern}`) }])
+  return store.command.and([where, byName as Where]) as Where
+}
+
+async function page(
+  store: HandlerContext['store'],
+  where: Where,
+  input: ListInput,
+  access: ReturnType<typeof requireAccess>,
+) {
+  const [members, total] = await Promise.all([
+    store.find<MemberDoc>('members', where, {
+      orderBy: [
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      skip: (input.page - 1) * input.pageSize,
+      limit: input.pageSize,
+    }),
+    store.count('members', where),
+  ])
+  const bound = await boundMemberIds(
+    store,
+    members.map((member) => member._id),
+  )
+  return {
+    items: members.map((member) => toRow(member, access, bound.has(member._id))),
+    total,
+    page: input.page,
+  }
+}

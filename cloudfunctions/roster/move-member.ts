@@ -1,0 +1,76 @@
+import type { MemberDoc, MemberRow, OrgDoc } from '../../types/roster'
+import { branchAccess } from '../domain/roster/access'
+import { DomainError } from '../runtime/domain-error'
+import type { HandlerContext } from '../runtime/router'
+import { writeAudit, writeMembershipChange } from './audit'
+import { loadBranch, loadManagedMember } from './branch-access'
+import { boundMemberIds, toRow } from './member-row'
+
+/** 停用: the member has left; their history stays and their WeChat can no longer act as them. */
+export async function deactivateMember(
+  input: { memberId: string; reason: string },
+  ctx: HandlerContext,
+): Promise<MemberRow> {
+  const { caller, store, clock } = ctx
+  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
+  const updated: MemberDoc = { ...member, status: 'inactive', committeePosition: null, updatedAt: clock.now() }
+  await store.update('members', member._id, {
+    status: 'inactive',
+    committeePosition: null,
+    updatedAt: updated.updatedAt,
+  })
+  await writeMembershipChange(ctx, { memberId: member._id, kind: 'leave', branchId: branch._id, reason: input.reason })
+  await writeAudit(ctx, {
+    action: 'roster.deactivateMember',
+    targetId: member._id,
+    summary: `停用党员 ${member.name}：${input.reason}`,
+    before: member,
+    after: updated,
+  })
+  const bound = await boundMemberIds(store, [member._id])
+  return toRow(updated, 'manage', bound.has(member._id))
+}
+
+/** 组织关系转接: out of the member's branch and into another branch of the tenant. */
+export async function transferMember(
+  input: { memberId: string; toBranchId: string; toGroupId: string | null },
+  ctx: HandlerContext,
+): Promise<MemberRow> {
+  const { caller, store, clock } = ctx
+  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
+  const target = await loadBranch(store, caller, input.toBranchId)
+  if (target._id === branch._id) throw new DomainError('ROSTER.SAME_BRANCH')
+  if (input.toGroupId) {
+    const group = await store.get<OrgDoc>('orgs', input.toGroupId)
+    if (!group || group.kind !== 'group' || group.parentId !== target._id)
+      throw new DomainError('ROSTER.GROUP_MISMATCH')
+  }
+  const changes = { branchId: target._id, groupId: input.toGroupId, committeePosition: null, updatedAt: clock.now() }
+  const updated: MemberDoc = { ...member, ...changes }
+  await store.update('members', member._id, changes)
+  await writeMembershipChange(ctx, {
+    memberId: member._id,
+    kind: 'transfer_out',
+    branchId: branch._id,
+    otherBranchId: target._id,
+  })
+  await writeMembershipChange(ctx, {
+    memberId: member._id,
+    kind: 'transfer_in',
+    branchId: target._id,
+    otherBranchId: branch._id,
+  })
+  await writeAudit(ctx, {
+    action: 'roster.transferMember',
+    targetId: member._id,
+    summary: `${member.name} 由 ${branch.name} 转入 ${target.name}`,
+    before: member,
+    after: updated,
+  })
+  const bound = await boundMemberIds(store, [member._id])
+  // The phone stays visible only if the caller also manages the receiving branch.
+  const access = branchAccess(caller.member, target) === 'manage' ? 'manage' : 'read'
+  return toRow(updated, access, bound.has(member._id))
+}

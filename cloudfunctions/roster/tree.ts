@@ -1,0 +1,27 @@
+import type { OrgDoc, OrgNode } from '../../types/roster'
+import { branchAccess } from '../domain/roster/access'
+import { treeWithCounts } from '../domain/roster/tree'
+import type { HandlerContext } from '../runtime/router'
+
+/** 组织架构: the nodes the caller may see, each with its active member count. */
+export async function tree(_input: unknown, { caller, store }: HandlerContext): Promise<{ nodes: OrgNode[] }> {
+  const tenantId = caller.member.tenantId
+  const active = { tenantId, status: 'active' }
+  const [orgs, perBranch, perGroup] = await Promise.all([
+    store.findAll<OrgDoc>('orgs', { tenantId }),
+    store.countBy('members', active, 'branchId'),
+    store.countBy('members', active, 'groupId'),
+  ])
+  const visibleBranches = new Set(
+    orgs.filter((org) => org.kind === 'branch' && branchAccess(caller.member, org) !== 'none').map((org) => org._id),
+  )
+  const visible = new Set<string>()
+  for (const org of orgs) {
+    const branchId = org.kind === 'branch' ? org._id : org.kind === 'group' ? org.parentId : null
+    if (!branchId || !visibleBranches.has(branchId)) continue
+    visible.add(org._id)
+    for (const id of org.ancestors) visible.add(id)
+  }
+  const nodes = treeWithCounts(orgs, perBranch, perGroup)
+  return { nodes: nodes.filter((node) => visible.has(node.id)) }
+}

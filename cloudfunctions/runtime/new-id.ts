@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto'
+
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
+/** A random id from an unambiguous alphabet (no 0/O, 1/l/I): safe to read aloud and to put in a URL. */
+export function randomCode(length: number): string {
+  const bytes = randomBytes(length)
+  let code = ''
+  for (const byte of bytes) code += ALPHABET[byte % ALPHABET.length]
+  return code
+}
+
+export function newId(prefix: string): string {
+  return `${prefix}_${randomCode(14)}`
+}
