@@ -49,6 +49,8 @@ process.on('message', (raw: unknown) => {
   if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'invoke')
     void invoke(raw as InvokeMessage)
 })
+// The emulator died (e.g. kill -9): do not linger as an orphan.
+process.on('disconnect', () => process.exit(0))
 process.on('unhandledRejection', (reason: unknown) => {
   console.error('[worker] unhandled rejection', reason)
 })
