@@ -26,6 +26,7 @@ export function useAction<F extends FunctionName, A extends ActionName<F>>(
   // Callers pass object literals; re-run only when the input's content changes.
   const input = JSON.stringify(data)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how reload asks for a fresh call
   useEffect(() => {
     const ticket = ++latest.current
     setState({ state: 'loading', data: null, error: null })

@@ -13,24 +13,20 @@ type HostProps = {
 
 const PASSED = /^(className|id|children|onClick|data-.+|aria-.+|role|src|placeholder|value|disabled)$/
 
-function host(tag: string, displayName: string) {
-  function Host(props: HostProps) {
-    const passed: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(props)) {
-      if (PASSED.test(key)) passed[key] = value
-    }
-    if (typeof props.style === 'object') passed.style = props.style
-    return createElement(tag, passed)
+function hostElement(tag: string, props: HostProps) {
+  const passed: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(props)) {
+    if (PASSED.test(key)) passed[key] = value
   }
-  Host.displayName = displayName
-  return Host
+  if (typeof props.style === 'object') passed.style = props.style
+  return createElement(tag, passed)
 }
 
-export const View = host('div', 'View')
-export const Text = host('span', 'Text')
-export const Button = host('button', 'Button')
-export const Image = host('img', 'Image')
-export const Navigator = host('a', 'Navigator')
-export const ScrollView = host('div', 'ScrollView')
-export const Input = host('input', 'Input')
-export const Block = host('div', 'Block')
+export const View = (props: HostProps) => hostElement('div', props)
+export const Text = (props: HostProps) => hostElement('span', props)
+export const Button = (props: HostProps) => hostElement('button', props)
+export const Image = (props: HostProps) => hostElement('img', props)
+export const Navigator = (props: HostProps) => hostElement('a', props)
+export const ScrollView = (props: HostProps) => hostElement('div', props)
+export const Input = (props: HostProps) => hostElement('input', props)
+export const Block = (props: HostProps) => hostElement('div', props)

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import type { Me } from '../../types/roster'
 import { MineView } from '../../src/pages/mine/mine-view'
+import type { Me } from '../../types/roster'
 
 const secretary: Me = {
   memberId: 'm-001',

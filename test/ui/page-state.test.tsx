@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { ERROR_MESSAGES } from '../../types/errors'
 import { EmptyState, PageState, PERSONA_PICKER_URL } from '../../src/components/page-state'
 import type { UseAction } from '../../src/hooks/use-action'
+import { ERROR_MESSAGES } from '../../types/errors'
 import { calls, resetTaroStub } from './taro-stub'
 
 type Items = { items: string[] }
