@@ -252,7 +252,7 @@ export function demoBureau(now: number): DemoBureau {
     persona(secretaryOf('org_b_shiyan'), '支部书记', ['branch_secretary']),
     persona(secretaryOf('org_b_shanqu'), '联合支部书记', ['branch_secretary']),
     persona(byId('m_shiyan_02'), '组织委员', ['branch_committee']),
-    persona(byId('m_shiyan_05'), '党员', ['member']),
+    persona(byId('m_shiyan_06'), '党员', ['member']),
     persona(byId('m_shiyan_10'), '预备党员', ['member']),
     persona(byId('m_shanqu_03'), '党员（联合支部）', ['member']),
   ]

@@ -1,0 +1,39 @@
+// A throwaway emulator running the project's built cloud functions over a freshly seeded demo bureau.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { seedDemo } from '../../../scripts/seed/seed'
+import type { Result } from '../../../types/result'
+import { startTestEmulator, type TestEmulator } from './emulator'
+
+export const BUILT_FUNCTIONS = join(__dirname, '..', '..', '..', 'build', 'cloudfunctions')
+
+/** OPENIDs of demo personas (scripts/seed/demo-bureau.ts binds every member as o_demo_<memberId>). */
+export const as = {
+  bureau: 'o_demo_m_bureau_01',
+  gbSecretary: 'o_demo_m_yz_high_01', // secretary of 高中部 and of the 第一中学党总支
+  secretary: 'o_demo_m_shiyan_01', // 实验小学党支部 书记
+  committee: 'o_demo_m_shiyan_02', // 实验小学党支部 组织委员
+  member: 'o_demo_m_shiyan_06',
+  instructor: 'o_demo_m_instructor_01', // assigned to 山区学校联合支部 and 职业中学党支部
+  unbound: 'o_not_bound_anyone',
+} as const
+export type Persona = keyof typeof as
+
+export interface DemoEmulator extends TestEmulator {
+  call<T = unknown>(openid: string | null, fn: string, action: string, data?: unknown): Promise<Result<T>>
+}
+
+export async function startDemoEmulator(): Promise<DemoEmulator> {
+  if (!existsSync(join(BUILT_FUNCTIONS, 'roster', 'index.js'))) {
+    throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts` (npm test does)')
+  }
+  const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS })
+  await seedDemo(t.emu.sdkEnv, t.emu.clock.now())
+  return {
+    ...t,
+    async call<T>(openid: string | null, fn: string, action: string, data: unknown = {}) {
+      const res = await t.gateway(fn, { action, data }, openid ?? undefined)
+      return res.body as Result<T>
+    },
+  }
+}
