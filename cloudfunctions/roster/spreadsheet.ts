@@ -1,0 +1,286 @@
+import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
+import JSZip from 'jszip'
+import Papa from 'papaparse'
+import type { ErrorCode } from '../../types/errors'
+import { type ImportFileCode, ROSTER_IMPORT_LIMITS } from '../../types/roster-import'
+import { CANONICAL_HEADERS } from '../domain/roster/import/headers'
+import { DomainError } from '../runtime/domain-error'
+
+/**
+ * Reading and writing roster spreadsheets (花名册): the one place that knows
+ * file formats. What comes out is cell values only; every rule about them is
+ * in domain/roster/import.
+ */
+
+export interface ReadLimits {
+  maxBytes: number
+  /** Non-blank rows in the sheet, title and header included. */
+  maxRows: number
+}
+
+const DEFAULT_LIMITS: ReadLimits = {
+  maxBytes: ROSTER_IMPORT_LIMITS.maxBytes,
+  maxRows: ROSTER_IMPORT_LIMITS.maxDataRows + ROSTER_IMPORT_LIMITS.headerSearchRows,
+}
+
+/** Inflated sheet XML beyond this is a zip bomb or far beyond any roster. */
+const MAX_SHEET_XML_BYTES = 200 * 1024 * 1024
+
+// ROSTER.IMPORT_* are asked for in types/errors.ts; until they are there, this is the one cast.
+function refusal(code: ImportFileCode, message: string): DomainError {
+  return new DomainError(code as unknown as ErrorCode, message)
+}
+
+const SEND_XLSX = '请上传 .xlsx 或 .csv 格式的党员花名册'
+
+/**
+ * The cells of the roster sheet, row by row from spreadsheet row 1 (blank rows
+ * kept as [] so row numbers stay those Excel shows). Refuses with a coded
+ * DomainError a file that is empty, too large, or not a spreadsheet; size and
+ * row count are checked before a workbook is materialised.
+ */
+export async function readSheet(file: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<unknown[][]> {
+  if (file.length === 0) throw refusal('ROSTER.IMPORT_NO_ROWS', '文件是空的')
+  if (file.length > limits.maxBytes) {
+    throw refusal('ROSTER.IMPORT_TOO_LARGE', `文件超过${Math.round(limits.maxBytes / 1024 / 1024)}MB，请分成几个文件`)
+  }
+  const bytes = Buffer.from(file.buffer, file.byteOffset, file.length)
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes, limits)
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // OLE2 containers are Excel 97-2003 .xls files and password-protected .xlsx files.
+    throw refusal(
+      'ROSTER.IMPORT_UNREADABLE',
+      '不支持旧版 .xls 或加密的 Excel 文件，请在 Excel 中“另存为” .xlsx（不设密码）后再上传',
+    )
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
+    throw refusal('ROSTER.IMPORT_UNREADABLE', `这是 PDF 文件，${SEND_XLSX}`)
+  return readCsv(bytes, limits)
+}
+
+function startsWith(bytes: Buffer, magic: number[]): boolean {
+  return magic.every((byte, index) => bytes[index] === byte)
+}
+
+async function readXlsx(bytes: Buffer, limits: ReadLimits): Promise<unknown[][]> {
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(bytes)
+  } catch {
+    throw refusal('ROSTER.IMPORT_UNREADABLE', `文件已损坏，无法打开。${SEND_XLSX}`)
+  }
+  if (!zip.file('xl/workbook.xml')) {
+    const what = zip.file('word/document.xml')
+      ? '这是 Word 文档'
+      : zip.file('ppt/presentation.xml')
+        ? '这是 PPT 文件'
+        : '这不是 Excel 文件'
+    throw refusal('ROSTER.IMPORT_UNREADABLE', `${what}，${SEND_XLSX}`)
+  }
+  // exceljs keeps a whole workbook in memory, so rows are counted in the
+  // inflating stream first. Rows only formatted (borders drawn far down) are
+  // counted too, hence the allowance; the exact count follows the load.
+  const rowCap = limits.maxRows * 2
+  for (const sheet of zip.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
+    if ((await countRows(sheet, rowCap)) > rowCap) throw tooManyRows(limits)
+  }
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer)
+  } catch {
+    throw refusal('ROSTER.IMPORT_UNREADABLE', `文件已损坏，无法读取。${SEND_XLSX}`)
+  }
+  for (const worksheet of workbook.worksheets) {
+    if (worksheet.state !== 'visible') continue
+    const rows = sheetRows(worksheet)
+    if (rows.length === 0) continue
+    if (rows.filter((row) => row.length > 0).length > limits.maxRows) throw tooManyRows(limits)
+    return rows
+  }
+  throw refusal('ROSTER.IMPORT_NO_ROWS', '表格中没有内容')
+}
+
+function tooManyRows(limits: ReadLimits): DomainError {
+  return refusal('ROSTER.IMPORT_TOO_LARGE', `表格超过${limits.maxRows}行，请分成几个文件导入`)
+}
+
+/** Counts <row> elements while inflating, stopping as soon as there are more than `cap`. */
+function countRows(sheet: JSZip.JSZipObject, cap: number): Promise<number> {
+  // Some generators write namespaced elements (<x:row>).
+  const ROW = /<(?:[A-Za-z]\w*:)?row[\s>/]/g
+  return new Promise((resolve, reject) => {
+    const stream = sheet.nodeStream('nodebuffer')
+    let rows = 0
+    let inflated = 0
+    let tail = ''
+    const stop = (count: number) => {
+      stream.removeAllListeners('data')
+      stream.pause()
+      resolve(count)
+    }
+    stream.on('data', (chunk: Buffer) => {
+      inflated += chunk.length
+      if (inflated > MAX_SHEET_XML_BYTES) return stop(Number.POSITIVE_INFINITY)
+      const text = tail + chunk.toString('latin1')
+      ROW.lastIndex = 0
+      for (let match = ROW.exec(text); match; match = ROW.exec(text)) {
+        // A match lying wholly in the carried-over tail was counted with the previous chunk.
+        if (match.index + match[0].length > tail.length) rows++
+      }
+      tail = text.slice(-16)
+      if (rows > cap) stop(rows)
+    })
+    stream.on('error', reject)
+    stream.on('end', () => resolve(rows))
+  })
+}
+
+function sheetRows(worksheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = []
+  worksheet.eachRow((row, rowNumber) => {
+    while (rows.length < rowNumber - 1) rows.push([])
+    // row.values is 1-based and sparse: column A is at index 1.
+    const values = row.values as unknown[]
+    const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, index) => values[index + 1] ?? null)
+    rows.push(cells.some((cell) => cell !== null) ? cells : [])
+  })
+  // Rows that are only formatted end up blank; trailing ones carry nothing.
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop()
+  return rows
+}
+
+function readCsv(bytes: Buffer, limits: ReadLimits): unknown[][] {
+  const text = decodeText(bytes)
+  if (text === null) throw refusal('ROSTER.IMPORT_UNREADABLE', `无法识别文件内容，${SEND_XLSX}`)
+  if (text.trim() === '') throw refusal('ROSTER.IMPORT_NO_ROWS', '文件是空的')
+  const rows: unknown[][] = []
+  let filled = 0
+  let tooMany = false
+  // Rows are taken one at a time so that a huge file stops at the cap.
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const row = result.data.some((cell) => cell.trim() !== '') ? result.data : []
+      if (row.length > 0 && ++filled > limits.maxRows) {
+        tooMany = true
+        parser.abort()
+        return
+      }
+      rows.push(row)
+    },
+  })
+  if (tooMany) throw tooManyRows(limits)
+  return rows
+}
+
+/**
+ * Excel in China saves CSV as GBK (or as UTF-8 with a BOM when asked to, or
+ * UTF-16 as "Unicode text"); other tools write plain UTF-8. A text that still
+ * holds control characters after decoding is not a CSV at all.
+ */
+function decodeText(bytes: Buffer): string | null {
+  let text: string
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) text = bytes.subarray(3).toString('utf8')
+  else if (startsWith(bytes, [0xff, 0xfe])) text = iconv.decode(bytes.subarray(2), 'utf16le')
+  else if (startsWith(bytes, [0xfe, 0xff])) text = iconv.decode(bytes.subarray(2), 'utf16be')
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      text = iconv.decode(bytes, 'gb18030')
+    }
+  }
+  // Control characters other than tab and line breaks, or bytes no encoding could place.
+  return /[^\P{Cc}\t\n\r]|\uFFFD/u.test(text) ? null : text
+}
+
+export interface SheetTable {
+  name: string
+  headers: string[]
+  rows: unknown[][]
+  /** 0-based columns to keep as text (phone numbers, which Excel would show as 1.38E+10). */
+  textColumns?: number[]
+}
+
+/** An .xlsx of one or more tables, header row bold and frozen. */
+export async function writeXlsx(tables: SheetTable[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  for (const table of tables) addTable(workbook, table)
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+function addTable(
+  workbook: ExcelJS.Workbook,
+  { name, headers, rows, textColumns = [] }: SheetTable,
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.addRow(headers).font = { bold: true }
+  for (const row of rows) sheet.addRow(row)
+  headers.forEach((header, index) => {
+    const column = sheet.getColumn(index + 1)
+    const widest = Math.max(displayWidth(header), ...rows.map((row) => displayWidth(String(row[index] ?? ''))))
+    column.width = Math.min(Math.max(widest + 2, 8), 60)
+    if (textColumns.includes(index)) column.numFmt = '@'
+  })
+  return sheet
+}
+
+/** Chinese characters take two columns of width in Excel. */
+function displayWidth(text: string): number {
+  let width = 0
+  for (const char of text) width += /[\u2E80-\uFFEF]/.test(char) ? 2 : 1
+  return width
+}
+
+const TEMPLATE_COLUMNS = [
+  'name',
+  'memberType',
+  'joinedOn',
+  'probationEndsOn',
+  'branchName',
+  'groupName',
+  'phone',
+  'committeePosition',
+] as const
+
+const TEMPLATE_NOTES: [string, string, string][] = [
+  ['姓名', '必填', '最多30个字，只能包含汉字、字母和间隔号“·”；名字中为对齐加的空格会自动去掉。'],
+  ['人员类别', '选填', '正式党员 或 预备党员（也可写“正式”“预备”）；不填视为正式党员。'],
+  [
+    '入党日期',
+    '选填',
+    '如 2019-07-01、2019.07.01、2019/7/1、2019年7月1日 或 Excel 日期；只写年月（2019.07）按当月1日导入。',
+  ],
+  ['转正日期', '选填', '预备党员填预计转正日期，正式党员填实际转正日期；不能早于入党日期。'],
+  ['所在党支部', '总支/局机关导入时必填', '与组织架构中的支部名称一致；支部书记导入本支部时可不填。'],
+  ['党小组', '选填', '须是该支部已建立的党小组。'],
+  ['手机号码', '选填', '11位手机号，可带空格、短横线或 +86；用于匹配已有党员，重复导入不会重复添加。'],
+  ['职务', '选填', '书记、副书记、组织委员、宣传委员、纪检委员；其他职务（如校长、教师）不作为支委职务导入。'],
+  ['说明', '', '第2行是示例，导入前请删除。表头可以不在第一行（前10行内即可），空行会被跳过，其他列会被忽略。'],
+  ['说明', '', '请勿填写身份证号等敏感信息：身份证号列即使存在也不会被读取和保存。性别、出生日期同样不保存。'],
+  [
+    '说明',
+    '',
+    `一次最多导入${ROSTER_IMPORT_LIMITS.maxDataRows}名党员，文件不超过${ROSTER_IMPORT_LIMITS.maxBytes / 1024 / 1024}MB；支持 .xlsx 和 .csv（GBK 或 UTF-8）。`,
+  ],
+]
+
+/** 花名册模板: the canonical headers, one example row, and a sheet of notes on accepted formats. */
+export function rosterTemplate(): Promise<Buffer> {
+  const headers = TEMPLATE_COLUMNS.map((column) => CANONICAL_HEADERS[column])
+  const example = [
+    '王建国',
+    '正式党员',
+    '2019-07-01',
+    '2020-07-01',
+    '第一中学党支部',
+    '第一党小组',
+    '13800138000',
+    '组织委员',
+  ]
+  return writeXlsx([
+    { name: '党员花名册', headers, rows: [example], textColumns: [TEMPLATE_COLUMNS.indexOf('phone')] },
+    { name: '填写说明', headers: ['列名', '是否必填', '填写说明'], rows: TEMPLATE_NOTES },
+  ])
+}
