@@ -108,6 +108,8 @@ export const PersonName = z
   .min(1, '请填写姓名')
   .max(30, '姓名不能超过30个字')
   .regex(/^[^\p{C}]+$/u, '姓名含有无法识别的字符')
+  // 陈 晓东 / 陈　晓东 → 陈晓东; Latin-script names keep one space between words.
+  .transform((name) => name.replace(/[\s\u3000]+/g, ' ').replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, ''))
 
 export const OrgNode = z.object({
   id: Id,
