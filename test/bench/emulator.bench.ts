@@ -11,7 +11,11 @@ const round = (n: number) => Math.round(n * 100) / 100
 // Fork a fresh worker (loads wx-server-sdk) and run the echo bundle once: what a cold instance costs.
 async function coldStart(env: Record<string, string>): Promise<number> {
   const started = performance.now()
-  const child = fork(buildWorker(), [FIXTURE_FUNCTIONS], { env: { ...process.env, ...env }, stdio: 'ignore' })
+  const child = fork(buildWorker(), [FIXTURE_FUNCTIONS], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+    execArgv: [], // like the pool: no tsx loader in workers
+  })
   try {
     await new Promise<void>((resolve, reject) => {
       child.on('message', (raw: unknown) => {
