@@ -25,7 +25,7 @@ export interface EmulatorOptions {
   now?: number | null // frozen clock ms, null = real time
   log?: (line: string) => void
   envId?: string // default 'local'
-  indexesFile?: string // default <cwd>/database/indexes.json (ignored when absent)
+  indexesFile?: string // default database/collections.json of this repo (ignored when absent)
 }
 
 export interface RunningEmulator {
@@ -57,7 +57,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const dataDir = resolve(opts.dataDir)
   mkdirSync(dataDir, { recursive: true })
   const clock = createClock(opts.now ?? null)
-  const store = new Store(dataDir, clock.now, opts.indexesFile ?? join(process.cwd(), 'database', 'indexes.json'))
+  const store = new Store(dataDir, clock.now, opts.indexesFile ?? join(__dirname, '..', 'database', 'collections.json'))
   const outbox = new Outbox(dataDir)
   await outbox.init()
   const txns = new Transactions(store)

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ActionContract } from '../types/action'
 import { api } from '../types/api'
-import { ROLE_LABELS } from '../types/roles'
+import { ROLE_LABELS } from '../types/labels'
 import * as z from '../types/zod'
 import { isMain } from './is-main'
 
@@ -24,7 +24,10 @@ function schemaBlock(schema: z.ZodType, io: 'input' | 'output'): string {
 }
 
 function describe(fn: string, action: string, contract: ActionContract): string {
-  const roles = contract.roles.map((role) => `\`${role}\` (${ROLE_LABELS[role]})`).join(', ')
+  const roles =
+    contract.roles === 'anyone'
+      ? 'anyone, including WeChat users not yet bound to a member'
+      : contract.roles.map((role) => `\`${role}\` (${ROLE_LABELS[role]})`).join(', ')
   const errors = [...ROUTER_ERRORS, ...contract.errors].map((code) => `\`${code}\``).join(', ')
   return [
     `### \`${fn}.${action}\``,

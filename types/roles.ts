@@ -15,12 +15,3 @@ export const ROLES = [
 
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
-
-export const ROLE_LABELS: Record<Role, string> = {
-  member: '党员',
-  branch_committee: '支委委员',
-  branch_secretary: '支部书记',
-  general_branch_secretary: '总支书记',
-  instructor: '党建指导员',
-  bureau_staff: '教育局党委',
-}

@@ -14,14 +14,6 @@ export const COMMITTEE_POSITIONS = [
 export const CommitteePosition = z.enum(COMMITTEE_POSITIONS)
 export type CommitteePosition = z.infer<typeof CommitteePosition>
 
-export const COMMITTEE_POSITION_LABELS: Record<CommitteePosition, string> = {
-  secretary: '书记',
-  deputy_secretary: '副书记',
-  organization: '组织委员',
-  publicity: '宣传委员',
-  discipline: '纪检委员',
-}
-
 /** Nodes of the organisation tree. */
 export const ORG_KINDS = [
   'committee', // 教育局党委 (one per tenant, the root)

@@ -7,7 +7,7 @@ import type { Store } from '../runtime/store'
 /** The branch by id within the caller's tenant; another tenant's id is simply not found. */
 export async function loadBranch(store: Store, caller: Caller, branchId: string): Promise<OrgDoc> {
   const org = await store.get<OrgDoc>('orgs', branchId)
-  if (!org || org.kind !== 'branch' || org.tenantId !== caller.member.tenantId) {
+  if (org?.kind !== 'branch' || org.tenantId !== caller.member.tenantId) {
     throw new DomainError('ROSTER.NOT_FOUND', '未找到该支部')
   }
   return org
@@ -33,4 +33,11 @@ export async function loadManagedMember(store: Store, caller: Caller, memberId: 
   const branch = await loadBranch(store, caller, member.branchId)
   requireAccess(caller, branch, 'manage')
   return { member, branch }
+}
+
+/** A party group (党小组) must belong to the member's branch. */
+export async function requireGroupIn(store: Store, groupId: string | null, branch: OrgDoc): Promise<void> {
+  if (!groupId) return
+  const group = await store.get<OrgDoc>('orgs', groupId)
+  if (group?.kind !== 'group' || group.parentId !== branch._id) throw new DomainError('ROSTER.GROUP_MISMATCH')
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { writeAudit, writeMembershipChange } from './audit'
-import { loadBranch, loadManagedMember, requireAccess } from './branch-access'
+import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from './branch-access'
 import { boundMemberIds, toRow } from './member-row'
 
 /** The rules a member's fields must meet within their branch and tenant; throws the first refusal. */
@@ -13,11 +13,7 @@ async function checkFields(
   fields: MemberFields,
   memberId: string | null,
 ): Promise<void> {
-  if (fields.groupId) {
-    const group = await store.get<OrgDoc>('orgs', fields.groupId)
-    if (!group || group.kind !== 'group' || group.parentId !== branch._id)
-      throw new DomainError('ROSTER.GROUP_MISMATCH')
-  }
+  await requireGroupIn(store, fields.groupId, branch)
   const others = (where: Record<string, unknown>) =>
     store.find<MemberDoc>('members', { tenantId: branch.tenantId, status: 'active', ...where }, { limit: 2 })
   if (fields.phone) {

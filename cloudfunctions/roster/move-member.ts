@@ -1,9 +1,9 @@
-import type { MemberDoc, MemberRow, OrgDoc } from '../../types/roster'
+import type { MemberDoc, MemberRow } from '../../types/roster'
 import { branchAccess } from '../domain/roster/access'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
 import { writeAudit, writeMembershipChange } from './audit'
-import { loadBranch, loadManagedMember } from './branch-access'
+import { loadBranch, loadManagedMember, requireGroupIn } from './branch-access'
 import { boundMemberIds, toRow } from './member-row'
 
 /** 停用: the member has left; their history stays and their WeChat can no longer act as them. */
@@ -42,11 +42,7 @@ export async function transferMember(
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const target = await loadBranch(store, caller, input.toBranchId)
   if (target._id === branch._id) throw new DomainError('ROSTER.SAME_BRANCH')
-  if (input.toGroupId) {
-    const group = await store.get<OrgDoc>('orgs', input.toGroupId)
-    if (!group || group.kind !== 'group' || group.parentId !== target._id)
-      throw new DomainError('ROSTER.GROUP_MISMATCH')
-  }
+  await requireGroupIn(store, input.toGroupId, target)
   const changes = { branchId: target._id, groupId: input.toGroupId, committeePosition: null, updatedAt: clock.now() }
   const updated: MemberDoc = { ...member, ...changes }
   await store.update('members', member._id, changes)

@@ -6,7 +6,7 @@ import { isPlainObject } from './ejson-values'
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/
 
-// Reads `database/indexes.json` ({"collections": {"members": {"indexes": [["tenantId","branchId"]]}}}).
+// Reads `database/collections.json` ({"collections": {"members": {"indexes": [["tenantId","branchId"]]}}}).
 // Absent or malformed → no indexes: they only speed up prefiltering, never change results.
 function readIndexes(file: string | undefined): Map<string, string[][]> {
   const out = new Map<string, string[][]>()

@@ -116,7 +116,10 @@ describe('history', () => {
       toGroupId: 'org_b_chengguan_g2',
     })
     expect(moved).toMatchObject({ ok: true, data: { branchId: 'org_b_chengguan', groupId: 'org_b_chengguan_g2' } })
-    const changes = (await t.db.collection('membership_changes').where({ memberId: 'm_shiyan_08' }).get()) as {
+    const changes = (await t.db
+      .collection('membership_changes')
+      .where({ memberId: 'm_shiyan_08' })
+      .get()) as unknown as {
       data: { kind: string; branchId: string; otherBranchId: string; by: string }[]
     }
     expect(

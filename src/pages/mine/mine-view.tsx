@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../../../types/labels'
 import type { Me } from '../../../types/roster'
-import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../../labels'
 
 interface MineViewProps {
   me: Me

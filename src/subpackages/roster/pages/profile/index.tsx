@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
+import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../../../../../types/labels'
 import type { Me } from '../../../../../types/roster'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../../../../labels'
 
 export default function ProfilePage() {
   const me = useAction('roster', 'me', {})

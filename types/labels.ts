@@ -1,9 +1,8 @@
-import type { Role } from '../types/roles'
-import type { CommitteePosition, MemberType } from '../types/roster'
+import type { Role } from './roles'
+import type { CommitteePosition, MemberType } from './roster'
 
-// The same labels exist in types/roles.ts and types/roster.ts, but those modules
-// build zod schemas at load time: importing them would put ~97 KB of zod into
-// the main package. These copies are checked against them in test/ui/labels.test.ts.
+// Display names of domain values, kept free of zod so the mini-program's main
+// package can import them without pulling in the schema library.
 
 export const ROLE_LABELS: Record<Role, string> = {
   member: '党员',

@@ -1,0 +1,131 @@
+// Binding a WeChat user to a member through a single-use, expiring invitation (绑定邀请).
+import type { Me, MemberRow } from '../../types/roster'
+import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+
+let t: DemoEmulator
+beforeAll(async () => {
+  t = await startDemoEmulator()
+})
+afterAll(() => t.stop())
+afterEach(() => t.emu.clock.set(null))
+
+interface Invitation {
+  code: string
+  path: string
+  expiresAt: number
+}
+
+let seq = 0
+async function invite(name = '陈晓东'): Promise<{ memberId: string; invitation: Invitation }> {
+  const added = await t.call<MemberRow>(as.secretary, 'roster', 'addMember', {
+    branchId: 'org_b_shiyan',
+    name,
+    groupId: 'org_b_shiyan_g2',
+    memberType: 'formal',
+    probationEndsOn: null,
+    joinedOn: '2012-07-01',
+    committeePosition: null,
+    phone: `1370000${String(seq++).padStart(4, '0')}`,
+  })
+  if (!added.ok) throw new Error(JSON.stringify(added.error))
+  const invitation = await t.call<Invitation>(as.secretary, 'roster', 'createInvitation', { memberId: added.data.id })
+  if (!invitation.ok) throw new Error(JSON.stringify(invitation.error))
+  return { memberId: added.data.id, invitation: invitation.data }
+}
+
+const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code)
+
+describe('invitations', () => {
+  it('lets a new WeChat user see a masked name, confirm the real one, and become that member', async () => {
+    const { memberId, invitation } = await invite('陈晓东')
+    expect(invitation.path).toBe(`subpackages/roster/pages/join/index?code=${invitation.code}`)
+
+    const seen = await t.call(as.unbound, 'roster', 'inspectInvitation', { code: invitation.code })
+    expect(seen).toMatchObject({ ok: true, data: { maskedName: '陈*东', branchName: '实验小学党支部' } })
+
+    const accepted = await t.call<Me>('o_new_wechat_1', 'roster', 'acceptInvitation', {
+      code: invitation.code,
+      name: '陈 晓东',
+    })
+    expect(accepted).toMatchObject({ ok: true, data: { memberId, name: '陈晓东', roles: ['member'] } })
+    expect(await t.call<Me>('o_new_wechat_1', 'roster', 'me')).toMatchObject({ ok: true, data: { memberId } })
+  })
+
+  it('refuses a wrong name without using up the invitation', async () => {
+    const { invitation } = await invite('林海燕')
+    const wrong = await t.call('o_new_wechat_2', 'roster', 'acceptInvitation', { code: invitation.code, name: '林海' })
+    expect(code(wrong)).toBe('INVITATION.NAME_MISMATCH')
+    const right = await t.call('o_new_wechat_2', 'roster', 'acceptInvitation', {
+      code: invitation.code,
+      name: '林海燕',
+    })
+    expect(code(right)).toBe('ok')
+  })
+
+  it('is single-use: a replay by anyone else is refused and binds nothing', async () => {
+    const { invitation } = await invite('郭文博')
+    expect(
+      code(await t.call('o_new_wechat_3', 'roster', 'acceptInvitation', { code: invitation.code, name: '郭文博' })),
+    ).toBe('ok')
+    const replay = await t.call('o_new_wechat_4', 'roster', 'acceptInvitation', {
+      code: invitation.code,
+      name: '郭文博',
+    })
+    expect(code(replay)).toBe('INVITATION.USED')
+    expect(code(await t.call('o_new_wechat_4', 'roster', 'me'))).toBe('AUTH.NOT_BOUND')
+  })
+
+  it('lets only one of two racing accepts win', async () => {
+    const { invitation } = await invite('何立新')
+    const results = await Promise.all(
+      ['o_race_a', 'o_race_b'].map((openid) =>
+        t.call(openid, 'roster', 'acceptInvitation', { code: invitation.code, name: '何立新' }),
+      ),
+    )
+    expect(results.map(code).sort()).toEqual(['INVITATION.USED', 'ok'])
+    const bindings = (await t.db
+      .collection('bindings')
+      .where({ _id: t.db.command.in(['o_race_a', 'o_race_b']) })
+      .get()) as {
+      data: unknown[]
+    }
+    expect(bindings.data).toHaveLength(1)
+  })
+
+  it('expires after 7 days', async () => {
+    const { invitation } = await invite('马玉兰')
+    t.emu.clock.set(invitation.expiresAt + 1)
+    expect(code(await t.call(as.unbound, 'roster', 'inspectInvitation', { code: invitation.code }))).toBe(
+      'INVITATION.EXPIRED',
+    )
+    expect(code(await t.call('o_late', 'roster', 'acceptInvitation', { code: invitation.code, name: '马玉兰' }))).toBe(
+      'INVITATION.EXPIRED',
+    )
+  })
+
+  it('can be revoked by the secretary, and then refuses', async () => {
+    const { invitation } = await invite('罗明辉')
+    expect(code(await t.call(as.secretary, 'roster', 'revokeInvitation', { code: invitation.code }))).toBe('ok')
+    expect(
+      code(await t.call('o_revoked', 'roster', 'acceptInvitation', { code: invitation.code, name: '罗明辉' })),
+    ).toBe('INVITATION.REVOKED')
+  })
+
+  it('refuses a WeChat user who is already bound, and a member who already has a WeChat', async () => {
+    const { invitation } = await invite('梁振华')
+    expect(code(await t.call(as.member, 'roster', 'acceptInvitation', { code: invitation.code, name: '梁振华' }))).toBe(
+      'AUTH.ALREADY_BOUND',
+    )
+    expect(code(await t.call(as.secretary, 'roster', 'createInvitation', { memberId: 'm_shiyan_06' }))).toBe(
+      'INVITATION.MEMBER_BOUND',
+    )
+  })
+
+  it.each(['short', 'xxxxxxxxxxxxxxx!', 'AAAAAAAAAAAAAAAA'])(
+    'answers a bad or unknown code %j with a coded refusal',
+    async (bad) => {
+      const result = await t.call(as.unbound, 'roster', 'inspectInvitation', { code: bad })
+      expect(['INPUT.INVALID', 'INVITATION.NOT_FOUND']).toContain(code(result))
+    },
+  )
+})
