@@ -207,6 +207,14 @@ export const rosterActions = {
     roles: ROSTER_READERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
+  getMember: defineAction({
+    summary:
+      'One member of a branch the caller may read, with their branch name (phone masked unless the caller manages it).',
+    input: z.object({ memberId: Id }),
+    output: MemberRow.extend({ branchName: z.string().nullable() }),
+    roles: ROSTER_READERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
   addMember: defineAction({
     summary: 'Adds a member to a branch the caller manages (written as a 转入/join membership change).',
     input: MemberFields.extend({ branchId: Id }),

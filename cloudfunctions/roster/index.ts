@@ -2,6 +2,7 @@ import { rosterActions } from '../../types/roster'
 import { createRouter } from '../runtime/router'
 import { auditLog } from './audit-log'
 import { addMember, updateMember } from './edit-member'
+import { getMember } from './get-member'
 import { acceptInvitation, createInvitation, inspectInvitation, revokeInvitation } from './invitations'
 import { listMembers } from './list-members'
 import { me } from './me'
@@ -13,6 +14,7 @@ export const main = createRouter(rosterActions, {
   me,
   tree,
   listMembers,
+  getMember,
   addMember,
   updateMember,
   deactivateMember,

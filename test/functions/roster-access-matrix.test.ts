@@ -116,6 +116,13 @@ describe.each(personas)('as %s', (persona) => {
     expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
   })
 
+  it.each(targets)('getMember in %s', async (branchId) => {
+    const memberId = await freshMember(branchId)
+    const result = await t.call(as[persona], 'roster', 'getMember', { memberId })
+    const outcome = expected[persona][branchId][0]
+    expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
+  })
+
   describe.each(Object.keys(writes) as (keyof typeof writes)[])('%s', (action) => {
     it.each(targets)('in %s', async (branchId) => {
       const data = await writes[action](branchId)

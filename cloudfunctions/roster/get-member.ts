@@ -1,0 +1,19 @@
+import type { MemberRow } from '../../types/roster'
+import { DomainError } from '../runtime/domain-error'
+import type { HandlerContext } from '../runtime/router'
+import { loadBranch, loadMember, requireAccess } from './branch-access'
+import { boundMemberIds, toRow } from './member-row'
+
+/** 党员详情 */
+export async function getMember(
+  input: { memberId: string },
+  { caller, store }: HandlerContext,
+): Promise<MemberRow & { branchName: string | null }> {
+  const member = await loadMember(store, caller, input.memberId)
+  // Staff accounts without a branch are not on any roster.
+  if (!member.branchId) throw new DomainError('ROSTER.NOT_FOUND', '未找到该党员')
+  const branch = await loadBranch(store, caller, member.branchId)
+  const access = requireAccess(caller, branch, 'read')
+  const bound = await boundMemberIds(store, [member._id])
+  return { ...toRow(member, access, bound.has(member._id)), branchName: branch.name }
+}
