@@ -1,4 +1,4 @@
-import { cellText, normaliseText } from './cells'
+import { cellScalar, cellText, normaliseText } from './cells'
 
 /** The roster fields a file's columns can fill. */
 export type ImportColumn =
@@ -70,8 +70,11 @@ export interface HeaderMap {
   ignored: string[]
 }
 
+/** Headers as the secretary wrote them (姓　名, 手机号码：), so that issues point at what they see. */
 function headerTexts(row: readonly unknown[] | undefined): string[] {
   return Array.from(row ?? [], (cell) => {
+    const scalar = cellScalar(cell)
+    if (scalar.ok && typeof scalar.value === 'string') return scalar.value.trim()
     const text = cellText(cell)
     return text.ok ? text.value : ''
   })
