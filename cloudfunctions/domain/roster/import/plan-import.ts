@@ -1,5 +1,5 @@
-import type { ImportFields, ImportRowResult } from '../../../../types/roster-import'
 import type { MemberDoc } from '../../../../types/roster'
+import type { ImportFields, ImportRowResult } from '../../../../types/roster-import'
 
 /** What a new member gets from a row; fields the file lacks take the roster's defaults. */
 export type NewMemberFields = Required<{ [K in keyof ImportFields]: Exclude<ImportFields[K], undefined> }>
