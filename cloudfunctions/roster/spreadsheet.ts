@@ -24,8 +24,8 @@ const DEFAULT_LIMITS: ReadLimits = {
   maxRows: ROSTER_IMPORT_LIMITS.maxDataRows + ROSTER_IMPORT_LIMITS.headerSearchRows,
 }
 
-/** Inflated sheet XML beyond this is a zip bomb or far beyond any roster. */
-const MAX_SHEET_XML_BYTES = 200 * 1024 * 1024
+/** Everything inflated together beyond this is a zip bomb or far beyond any roster. */
+const MAX_INFLATED_BYTES = 50 * 1024 * 1024
 
 // ROSTER.IMPORT_* are asked for in types/errors.ts; until they are there, this is the one cast.
 function refusal(code: ImportFileCode, message: string): DomainError {
@@ -78,12 +78,20 @@ async function readXlsx(bytes: Buffer, limits: ReadLimits): Promise<unknown[][]>
         : '这不是 Excel 文件'
     throw refusal('ROSTER.IMPORT_UNREADABLE', `${what}，${SEND_XLSX}`)
   }
-  // exceljs keeps a whole workbook in memory, so rows are counted in the
-  // inflating stream first. Rows only formatted (borders drawn far down) are
-  // counted too, hence the allowance; the exact count follows the load.
+  // exceljs inflates and keeps a whole workbook in memory, so every entry is
+  // inflated as a stream first, counting bytes and the rows of each sheet.
+  // Rows only formatted (borders drawn far down) count too, hence the
+  // allowance; the exact count follows the load.
   const rowCap = limits.maxRows * 2
-  for (const sheet of zip.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
-    if ((await countRows(sheet, rowCap)) > rowCap) throw tooManyRows(limits)
+  let budget = MAX_INFLATED_BYTES
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue
+    const scan = await scanEntry(entry, /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name), rowCap, budget).catch(() => {
+      throw refusal('ROSTER.IMPORT_UNREADABLE', `文件已损坏，无法读取。${SEND_XLSX}`)
+    })
+    if (scan === 'too_many_bytes') throw refusal('ROSTER.IMPORT_TOO_LARGE', '文件解压后过大，请只保留党员名册')
+    if (scan.rows > rowCap) throw tooManyRows(limits)
+    budget -= scan.bytes
   }
   const workbook = new ExcelJS.Workbook()
   try {
@@ -105,23 +113,29 @@ function tooManyRows(limits: ReadLimits): DomainError {
   return refusal('ROSTER.IMPORT_TOO_LARGE', `表格超过${limits.maxRows}行，请分成几个文件导入`)
 }
 
-/** Counts <row> elements while inflating, stopping as soon as there are more than `cap`. */
-function countRows(sheet: JSZip.JSZipObject, cap: number): Promise<number> {
+/** Inflates one zip entry as a stream; stops once it exceeds `budget` bytes or, for a sheet, `rowCap` rows. */
+function scanEntry(
+  entry: JSZip.JSZipObject,
+  isSheet: boolean,
+  rowCap: number,
+  budget: number,
+): Promise<{ rows: number; bytes: number } | 'too_many_bytes'> {
   // Some generators write namespaced elements (<x:row>).
   const ROW = /<(?:[A-Za-z]\w*:)?row[\s>/]/g
   return new Promise((resolve, reject) => {
-    const stream = sheet.nodeStream('nodebuffer')
+    const stream = entry.nodeStream('nodebuffer')
     let rows = 0
-    let inflated = 0
+    let bytes = 0
     let tail = ''
-    const stop = (count: number) => {
+    const stop = (result: { rows: number; bytes: number } | 'too_many_bytes') => {
       stream.removeAllListeners('data')
       stream.pause()
-      resolve(count)
+      resolve(result)
     }
     stream.on('data', (chunk: Buffer) => {
-      inflated += chunk.length
-      if (inflated > MAX_SHEET_XML_BYTES) return stop(Number.POSITIVE_INFINITY)
+      bytes += chunk.length
+      if (bytes > budget) return stop('too_many_bytes')
+      if (!isSheet) return
       const text = tail + chunk.toString('latin1')
       ROW.lastIndex = 0
       for (let match = ROW.exec(text); match; match = ROW.exec(text)) {
@@ -129,10 +143,10 @@ function countRows(sheet: JSZip.JSZipObject, cap: number): Promise<number> {
         if (match.index + match[0].length > tail.length) rows++
       }
       tail = text.slice(-16)
-      if (rows > cap) stop(rows)
+      if (rows > rowCap) stop({ rows, bytes })
     })
     stream.on('error', reject)
-    stream.on('end', () => resolve(rows))
+    stream.on('end', () => resolve({ rows, bytes }))
   })
 }
 

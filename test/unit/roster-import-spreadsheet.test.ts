@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
+import JSZip from 'jszip'
 import { type ImportContext, previewImport } from '../../cloudfunctions/domain/roster/import/validate-rows'
 import { readSheet, rosterTemplate, writeXlsx } from '../../cloudfunctions/roster/spreadsheet'
 import { ROSTER_IMPORT_LIMITS } from '../../types/roster-import'
@@ -62,6 +63,23 @@ describe('committed fixtures', () => {
   })
 })
 
+/** A workbook with 60 MB of zeros inside: a few hundred KB on the wire. */
+async function zipBomb(): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(fixture('good.xlsx'))
+  zip.file('xl/media/image1.png', Buffer.alloc(60 * 1024 * 1024))
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+}
+
+/** The good fixture with bytes of its first sheet's compressed data overwritten. */
+async function corruptEntry(): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(fixture('good.xlsx'))
+  zip.file('xl/worksheets/sheet1.xml', 'x'.repeat(100_000))
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+  const at = bytes.indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length
+  bytes.fill(0xff, at + 10, at + 60)
+  return bytes
+}
+
 describe('files that are not a roster spreadsheet', () => {
   // A fixed-seed generator: the same "random" bytes on every run.
   const pseudoRandom = (length: number) => {
@@ -83,6 +101,8 @@ describe('files that are not a roster spreadsheet', () => {
       'ROSTER.IMPORT_UNREADABLE',
     ],
     ['a truncated .xlsx', () => fixture('good.xlsx').subarray(0, 2000), 'ROSTER.IMPORT_UNREADABLE'],
+    ['an .xlsx whose data does not inflate', corruptEntry, 'ROSTER.IMPORT_UNREADABLE'],
+    ['a zip bomb dressed as a workbook', zipBomb, 'ROSTER.IMPORT_TOO_LARGE'],
     ['an empty file', () => Buffer.alloc(0), 'ROSTER.IMPORT_NO_ROWS'],
     ['a CSV of blank lines', () => Buffer.from('\r\n\r\n  \r\n'), 'ROSTER.IMPORT_NO_ROWS'],
     ['an .xlsx with no cells', () => xlsx(() => {}), 'ROSTER.IMPORT_NO_ROWS'],
