@@ -31,7 +31,7 @@ async function step<T>(label: string, work: () => T | Promise<T>): Promise<T> {
 
 async function main(): Promise<void> {
   const port = Number(option('port') ?? process.env.PORT ?? 8787)
-  const dataDir = join(root, '.data')
+  const dataDir = join(root, '.data', 'emulator')
   if (!flag('no-build')) {
     await step('building cloud functions', buildFunctions)
     await step('building the weapp (dist/, open in WeChat DevTools)', () => buildApp('weapp'))
