@@ -1,5 +1,5 @@
 // Starts the local CloudBase emulator: tsx emulator/cli.ts --port P --data DIR [--functions DIR] [--static DIR]
-//   [--workers N] [--now MS]. Prints the URL, stops cleanly (flushes the store) on SIGINT/SIGTERM.
+//   [--workers N] [--now MS] [--max-upload-bytes N]. Prints the URL, stops cleanly (flushes the store) on SIGINT/SIGTERM.
 import { startEmulator } from './index'
 
 function arg(name: string): string | undefined {
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     staticDir: arg('static'),
     workers: arg('workers') ? Number(arg('workers')) : undefined,
     now: now ? Number(now) : null,
+    maxUploadBytes: arg('max-upload-bytes') ? Number(arg('max-upload-bytes')) : undefined,
     log: (line) => console.log(line),
   })
   console.log(`CloudBase emulator listening on ${emu.url}`)

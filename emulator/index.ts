@@ -9,11 +9,12 @@ import { FunctionRegistry } from './functions/registry'
 import { TriggerScheduler } from './functions/triggers'
 import { createEmulatorServer } from './http/server'
 import { Outbox, type OutboxEntry } from './outbox'
+import { CloudStorage } from './storage/cloud-storage'
 import { Store } from './store/store'
 import { Transactions } from './tcb/transactions'
 
-export type { OutboxEntry } from './outbox'
 export { LOCAL_APPID } from './functions/invoker'
+export type { OutboxEntry } from './outbox'
 
 export interface EmulatorOptions {
   port?: number // 0 = random
@@ -26,6 +27,7 @@ export interface EmulatorOptions {
   log?: (line: string) => void
   envId?: string // default 'local'
   indexesFile?: string // default database/collections.json of this repo (ignored when absent)
+  maxUploadBytes?: number // largest object uploadFile may store, default 50 MB
 }
 
 export interface RunningEmulator {
@@ -35,6 +37,7 @@ export interface RunningEmulator {
   fireTrigger(fn: string, triggerName: string): Promise<unknown>
   clock: { now(): number; set(ms: number | null): void }
   outbox(): Promise<OutboxEntry[]>
+  storageDir: string // uploaded objects as files: <storageDir>/<cloudPath>
   stop(): Promise<void>
 }
 
@@ -74,6 +77,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     get triggers() {
       return triggers
     },
+    get storage() {
+      return storage
+    },
     outbox,
     clock,
     store,
@@ -87,6 +93,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const address = server.address() as AddressInfo
   const url = `http://${opts.host ?? '127.0.0.1'}:${address.port}`
   const sdkEnv = sdkEnvFor(url, envId)
+  // Upload and temp URLs point back at this server, so storage is built once the URL is known.
+  const storage = new CloudStorage({ dataDir, envId, baseUrl: url, clock, maxUploadBytes: opts.maxUploadBytes })
+  await storage.init()
 
   const functionsDir = resolve(opts.functionsDir)
   const pool = new WorkerPool({
@@ -98,7 +107,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   })
   const invoker = new Invoker(new FunctionRegistry(functionsDir), pool, clock, envId)
   const triggers = new TriggerScheduler(invoker, clock, log)
-  const tcb = { store, txns, now: clock.now, invoker, outbox, clock, log }
+  const tcb = { store, txns, now: clock.now, invoker, outbox, clock, storage, log }
   triggers.start()
 
   let stopping: Promise<void> | undefined
@@ -109,6 +118,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     fireTrigger: (fn, name) => triggers.fire(fn, name),
     clock: { now: clock.now, set: clock.set },
     outbox: () => outbox.list(),
+    storageDir: storage.dir,
     stop() {
       stopping ??= (async () => {
         triggers.stop()

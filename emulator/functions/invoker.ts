@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock'
-import { type FunctionDef, FunctionRegistry } from './registry'
-import { type WorkerPool } from './pool'
+import type { WorkerPool } from './pool'
+import type { FunctionDef, FunctionRegistry } from './registry'
 
 export const LOCAL_APPID = 'wxlocalappid00000'
 

@@ -5,8 +5,10 @@ import { FunctionNotFound, type Invoker } from '../functions/invoker'
 import { FunctionError } from '../functions/pool'
 import type { TriggerScheduler } from '../functions/triggers'
 import type { Outbox } from '../outbox'
+import type { CloudStorage } from '../storage/cloud-storage'
 import type { Store } from '../store/store'
 import { handleTcb, type TcbDeps } from '../tcb/dispatch'
+import { handleCos } from './cos-routes'
 import { serveStatic } from './static-files'
 
 export interface ServerDeps {
@@ -16,6 +18,7 @@ export interface ServerDeps {
   outbox: Outbox
   clock: Clock
   store: Store
+  storage: CloudStorage
   staticDir?: string
   log: (line: string) => void
 }
@@ -45,11 +48,14 @@ function parseJson(raw: Buffer): unknown {
 
 // Maps a failed invocation to the gateway's JSON error (the app's dev transport reads errCode/errMsg).
 function functionFailure(res: ServerResponse, e: unknown): void {
-  if (e instanceof FunctionNotFound)
-    return sendJson(res, 404, { errCode: -1, errMsg: e.message, code: 'FUNCTION_NOT_FOUND' })
+  if (e instanceof FunctionNotFound) {
+    sendJson(res, 404, { errCode: -1, errMsg: e.message, code: 'FUNCTION_NOT_FOUND' })
+    return
+  }
   if (e instanceof FunctionError) {
     const status = e.code === 'FUNCTIONS_TIME_LIMIT_EXCEEDED' ? 504 : 500
-    return sendJson(res, status, { errCode: -504002, errMsg: e.message, code: e.code })
+    sendJson(res, status, { errCode: -504002, errMsg: e.message, code: e.code })
+    return
   }
   sendJson(res, 500, { errCode: -1, errMsg: e instanceof Error ? e.message : String(e), code: 'EMULATOR_ERROR' })
 }
@@ -92,6 +98,9 @@ async function admin(deps: ServerDeps, method: string, path: string, req: Incomi
 }
 
 async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Storage objects first, on the raw path (see cos-routes.ts for why).
+  const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split(/\?(.*)/s, 2)
+  if (rawPath.startsWith('/cos/')) return handleCos(deps.storage, req, res, rawPath.slice('/cos/'.length), rawQuery)
   const url = new URL(req.url ?? '/', 'http://localhost')
   const method = req.method ?? 'GET'
   const path = url.pathname

@@ -1,5 +1,5 @@
 import Datastore from '@seald-io/nedb'
-import { Query, update as applyModifier } from 'mingo'
+import { update as applyModifier, Query } from 'mingo'
 import { TcbFailure } from '../tcb/errors'
 import { type Doc, encodeDoc } from './ejson-values'
 import { newDocumentId } from './ids'

@@ -3,6 +3,7 @@ import { FunctionNotFound, type Invoker } from '../functions/invoker'
 import { FunctionError } from '../functions/pool'
 import { parseMultipart } from '../http/multipart'
 import type { Outbox } from '../outbox'
+import type { CloudStorage } from '../storage/cloud-storage'
 import { newRequestId } from '../store/ids'
 import {
   addCollection,
@@ -17,11 +18,13 @@ import {
 import { TcbFailure } from './errors'
 import { handleOpenApi } from './openapi'
 import { type Body, optStr, str } from './params'
+import { storageHandlers } from './storage-actions'
 
 export interface TcbDeps extends DbContext {
   invoker: Invoker
   outbox: Outbox
   clock: Clock
+  storage: CloudStorage
   log: (line: string) => void
 }
 
@@ -73,6 +76,12 @@ const handlers: Record<string, Handler> = {
     return {}
   },
   'functions.invokeFunction': invokeFunction,
+  ...Object.fromEntries(
+    Object.entries(storageHandlers).map(([action, handle]): [string, Handler] => [
+      action,
+      (deps, body) => handle(deps.storage, body),
+    ]),
+  ),
 }
 
 const jsonReply = (value: unknown): HttpReply => ({

@@ -1,5 +1,5 @@
 import { Query } from 'mingo'
-import { type Collection, applyUpdate } from '../store/collection'
+import { applyUpdate, type Collection } from '../store/collection'
 import type { Doc } from '../store/ejson-values'
 import { newDocumentId } from '../store/ids'
 import { runLocked } from '../store/mutex'
