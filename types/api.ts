@@ -1,9 +1,10 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
 import { rosterActions } from './roster'
+import { rosterImportActions } from './roster-import'
 
 /** Every deployed cloud function and its actions: the single source of the API. */
 export const api = {
-  roster: rosterActions,
+  roster: { ...rosterActions, ...rosterImportActions },
 } satisfies Record<string, Record<string, ActionContract>>
 
 export type Api = typeof api

@@ -1,3 +1,4 @@
+import { defineAction } from './action'
 import { DateOnly, Id } from './ids'
 import { CommitteePosition, MemberType } from './roster'
 import * as z from './zod'
@@ -108,3 +109,112 @@ export const ImportPreview = z.object({
   }),
 })
 export type ImportPreview = z.infer<typeof ImportPreview>
+
+/** At most this many issues travel back in one preview (function replies stay well under 100 KB). */
+export const PREVIEW_ISSUE_LIMIT = 300
+export const PREVIEW_SAMPLE_LIMIT = 50
+
+export const ImportStatus = z.object({
+  importId: Id,
+  status: z.enum(['previewed', 'running', 'done', 'failed']),
+  branchId: Id.nullable(),
+  /** Rows the confirmed import writes (new and changed members); progress counts `done` of it. */
+  total: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+})
+export type ImportStatus = z.infer<typeof ImportStatus>
+
+export const ImportPreviewSummary = z.object({
+  importId: Id,
+  totals: ImportPreview.shape.totals,
+  /** What confirming would do: a re-import of the same file is all `unchanged`. */
+  plan: z.object({
+    create: z.number().int().nonnegative(),
+    update: z.number().int().nonnegative(),
+    unchanged: z.number().int().nonnegative(),
+  }),
+  issues: z.array(ImportIssue),
+  issueCount: z.number().int().nonnegative(),
+  droppedColumns: z.array(z.string()),
+  ignoredColumns: z.array(z.string()),
+  /** The first valid rows, as the secretary will recognise them. */
+  sample: z.array(
+    z.object({
+      row: z.number().int().positive(),
+      name: z.string(),
+      branchName: z.string(),
+      action: z.enum(['create', 'update', 'unchanged']),
+    }),
+  ),
+})
+export type ImportPreviewSummary = z.infer<typeof ImportPreviewSummary>
+
+/** A file in cloud storage (cloud://…), as `uploadFile` answered it. */
+const FileID = z.string().startsWith('cloud://').max(500)
+
+const IMPORTERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary'] as const
+const READERS = [
+  'bureau_staff',
+  'general_branch_secretary',
+  'branch_secretary',
+  'branch_committee',
+  'instructor',
+] as const
+
+export const rosterImportActions = {
+  importTemplate: defineAction({
+    summary: 'A link to the roster template (.xlsx with the Chinese headers and a sheet of filling notes).',
+    input: z.object({}).strict(),
+    output: z.object({ url: z.string(), fileName: z.string() }),
+    roles: IMPORTERS,
+    errors: [],
+  }),
+  previewImport: defineAction({
+    summary:
+      'Checks an uploaded roster file row by row and answers what confirming would do; writes nothing to the roster. branchId null = bureau staff importing the branches named in the file.',
+    input: z.object({ fileID: FileID, branchId: Id.nullable() }),
+    output: ImportPreviewSummary,
+    roles: IMPORTERS,
+    errors: [
+      'ROSTER.NOT_FOUND',
+      'ROSTER.FILE_NOT_FOUND',
+      'ROSTER.IMPORT_UNREADABLE',
+      'ROSTER.IMPORT_TOO_LARGE',
+      'ROSTER.IMPORT_NO_ROWS',
+      'ROSTER.IMPORT_HEADERS',
+    ],
+  }),
+  confirmImport: defineAction({
+    summary:
+      'Writes a previewed import (re-checking the file first); keeps running if the page is left, with progress in importStatus.',
+    input: z.object({ importId: Id }),
+    output: ImportStatus,
+    roles: IMPORTERS,
+    errors: [
+      'ROSTER.NOT_FOUND',
+      'ROSTER.FILE_NOT_FOUND',
+      'ROSTER.IMPORT_HAS_ERRORS',
+      'ROSTER.IMPORT_STALE',
+      'ROSTER.IMPORT_ALREADY_CONFIRMED',
+    ],
+  }),
+  importStatus: defineAction({
+    summary: 'Progress and outcome of an import.',
+    input: z.object({ importId: Id }),
+    output: ImportStatus,
+    roles: IMPORTERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
+  exportRoster: defineAction({
+    summary:
+      'The roster of a branch (or, for bureau staff with branchId null, of the whole tenant) as .xlsx; phones masked for those who do not manage the branch.',
+    input: z.object({ branchId: Id.nullable() }),
+    output: z.object({ url: z.string(), fileName: z.string(), count: z.number().int().nonnegative() }),
+    roles: READERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
+}

@@ -63,6 +63,8 @@ export const MemberDoc = z.object({
   phone: z.string().nullable(),
   status: z.enum(['active', 'inactive']),
   grants: z.array(Grant),
+  /** Pinyin initials and full pinyin of the name (wjg, wangjianguo), for search; derived on write. */
+  nameKeys: z.array(z.string()).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 }) // members

@@ -1,4 +1,5 @@
 import type { MemberDoc, MemberFields, MemberRow, OrgDoc } from '../../types/roster'
+import { searchKeys } from '../domain/roster/import/search-keys'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
@@ -43,6 +44,7 @@ export async function addMember(input: MemberFields & { branchId: string }, ctx:
     createdAt: now,
     updatedAt: now,
     ...fields,
+    nameKeys: searchKeys(fields.name),
   }
   await store.insert('members', member)
   await writeMembershipChange(ctx, { memberId: member._id, kind: 'join', branchId: branch._id })
@@ -66,7 +68,7 @@ export async function updateMember(
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const { memberId: _memberId, ...fields } = input
   await checkFields(ctx, branch, fields, member._id)
-  const updated: MemberDoc = { ...member, ...fields, updatedAt: clock.now() }
+  const updated: MemberDoc = { ...member, ...fields, nameKeys: searchKeys(fields.name), updatedAt: clock.now() }
   const { _id, ...changes } = updated
   await store.update('members', member._id, changes)
   await writeAudit(ctx, {

@@ -1,8 +1,10 @@
-import { rosterActions } from '../../types/roster'
+import { api } from '../../types/api'
 import { createRouter } from '../runtime/router'
 import { auditLog } from './audit-log'
 import { addMember, updateMember } from './edit-member'
+import { exportRoster, importTemplate } from './export-roster'
 import { getMember } from './get-member'
+import { confirmRosterImport, importStatus, previewRosterImport } from './import-roster'
 import { acceptInvitation, createInvitation, inspectInvitation, revokeInvitation } from './invitations'
 import { listMembers } from './list-members'
 import { me } from './me'
@@ -10,7 +12,7 @@ import { deactivateMember, transferMember } from './move-member'
 import { tree } from './tree'
 
 /** 组织与党员名册: the roster cloud function. */
-export const main = createRouter(rosterActions, {
+export const main = createRouter(api.roster, {
   me,
   tree,
   listMembers,
@@ -24,4 +26,9 @@ export const main = createRouter(rosterActions, {
   inspectInvitation,
   acceptInvitation,
   auditLog,
+  importTemplate,
+  previewImport: previewRosterImport,
+  confirmImport: confirmRosterImport,
+  importStatus,
+  exportRoster,
 })

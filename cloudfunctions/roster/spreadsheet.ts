@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import JSZip from 'jszip'
 import Papa from 'papaparse'
-import type { ErrorCode } from '../../types/errors'
 import { type ImportFileCode, ROSTER_IMPORT_LIMITS } from '../../types/roster-import'
 import { CANONICAL_HEADERS } from '../domain/roster/import/headers'
 import { DomainError } from '../runtime/domain-error'
@@ -27,9 +26,8 @@ const DEFAULT_LIMITS: ReadLimits = {
 /** Everything inflated together beyond this is a zip bomb or far beyond any roster. */
 const MAX_INFLATED_BYTES = 50 * 1024 * 1024
 
-// ROSTER.IMPORT_* are asked for in types/errors.ts; until they are there, this is the one cast.
 function refusal(code: ImportFileCode, message: string): DomainError {
-  return new DomainError(code as unknown as ErrorCode, message)
+  return new DomainError(code, message)
 }
 
 const SEND_XLSX = '请上传 .xlsx 或 .csv 格式的党员花名册'

@@ -5,11 +5,13 @@ import { type Caller, loadCaller } from './caller'
 import { type Clock, systemClock } from './clock'
 import { callerOpenid } from './cloud'
 import { DomainError } from './domain-error'
+import { cloudFiles, type Files } from './files'
 import { cloudStore, type Store } from './store'
 
 export interface HandlerContext {
   caller: Caller
   store: Store
+  files: Files
   clock: Clock
 }
 
@@ -18,6 +20,7 @@ export interface PublicContext {
   openid: string | null
   caller: Caller | null
   store: Store
+  files: Files
   clock: Clock
 }
 
@@ -31,13 +34,14 @@ export type Handlers<M extends Record<string, ActionContract>> = { [K in keyof M
 /** What the router needs from the outside world; tests pass their own. */
 export interface RouterDeps {
   store: Store
+  files: Files
   clock: Clock
   openid(): string | null
 }
 
 let cloudDeps: RouterDeps | undefined
 function defaultDeps(): RouterDeps {
-  cloudDeps ??= { store: cloudStore(), clock: systemClock, openid: callerOpenid }
+  cloudDeps ??= { store: cloudStore(), files: cloudFiles(), clock: systemClock, openid: callerOpenid }
   return cloudDeps
 }
 
@@ -62,7 +66,7 @@ export function createRouter<M extends Record<string, ActionContract>>(
     }
     const name: keyof M = event.action
     const contract = contracts[name]
-    const { store, clock, openid: openidOf } = deps()
+    const { store, files, clock, openid: openidOf } = deps()
     try {
       const openid = openidOf()
       const caller = await loadCaller(store, openid)
@@ -76,7 +80,7 @@ export function createRouter<M extends Record<string, ActionContract>>(
       if (!input.success) return fail('INPUT.INVALID', undefined, input.error.issues)
 
       const handler = handlers[name] as (input: unknown, ctx: PublicContext) => Promise<unknown>
-      const output = await handler(input.data, { openid, caller, store, clock })
+      const output = await handler(input.data, { openid, caller, store, files, clock })
       const checked = contract.output.safeParse(output)
       if (!checked.success) {
         console.error(`[router] ${String(name)} answered outside its contract`, checked.error.issues)

@@ -4,6 +4,7 @@
  * 60 members with committee roles, bindings for every member, and the personas
  * the H5 persona picker offers. Deterministic, so a re-seed writes the same ids.
  */
+import { searchKeys } from '../../cloudfunctions/domain/roster/import/search-keys'
 import type { CommitteePosition, Grant, MemberDoc, OrgDoc } from '../../types/roster'
 
 export const DEMO_TENANT_ID = 't_demo'
@@ -260,7 +261,7 @@ export function demoBureau(now: number): DemoBureau {
   return {
     tenants: [{ _id: tenantId, name: '示例县教育局党委' }],
     orgs,
-    members,
+    members: members.map((member) => ({ ...member, nameKeys: searchKeys(member.name) })),
     bindings,
     personas,
   }

@@ -1,4 +1,5 @@
 import { DomainError } from '../../cloudfunctions/runtime/domain-error'
+import type { Files } from '../../cloudfunctions/runtime/files'
 import { createRouter } from '../../cloudfunctions/runtime/router'
 import { defineAction } from '../../types/action'
 import type { MemberDoc } from '../../types/roster'
@@ -55,9 +56,16 @@ function setup(handler: (input: { name: string }) => Promise<{ greeting: string 
         return handler(input)
       },
     },
-    () => ({ store, clock: { now: () => 0 }, openid: () => openid }),
+    () => ({ store, files: noFiles, clock: { now: () => 0 }, openid: () => openid }),
   )
   return { main, calls }
+}
+
+/** The router never touches storage itself; a test handler that did would fail loudly. */
+const noFiles: Files = {
+  upload: () => Promise.reject(new Error('no storage in router tests')),
+  download: () => Promise.reject(new Error('no storage in router tests')),
+  link: () => Promise.reject(new Error('no storage in router tests')),
 }
 
 const greet = async ({ name }: { name: string }) => ({ greeting: `你好，${name}` })

@@ -1,0 +1,70 @@
+import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS } from '../../types/labels'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
+import { branchAccess } from '../domain/roster/access'
+import { maskPhone } from '../domain/roster/privacy'
+import { shanghaiStamp } from '../domain/time'
+import { DomainError } from '../runtime/domain-error'
+import { randomCode } from '../runtime/new-id'
+import type { HandlerContext } from '../runtime/router'
+import { writeAudit } from './audit'
+import { loadBranch, requireAccess } from './branch-access'
+import { rosterTemplate, writeXlsx } from './spreadsheet'
+
+const LINK_SECONDS = 10 * 60
+const HEADERS = ['姓名', '所在党支部', '党小组', '人员类别', '入党日期', '转正日期', '职务', '手机号码', '状态']
+
+/** 导出名册: one branch, or the whole tenant for bureau staff; a link valid for 10 minutes. */
+export async function exportRoster(input: { branchId: string | null }, ctx: HandlerContext) {
+  const { caller, store, files, clock } = ctx
+  const tenantId = caller.member.tenantId
+  let where: Record<string, unknown>
+  if (input.branchId === null) {
+    if (!caller.roles.includes('bureau_staff')) throw new DomainError('AUTH.FORBIDDEN')
+    where = { tenantId }
+  } else {
+    const branch = await loadBranch(store, caller, input.branchId)
+    requireAccess(caller, branch, 'read')
+    where = { tenantId, branchId: branch._id }
+  }
+  const [orgs, members] = await Promise.all([
+    store.findAll<OrgDoc>('orgs', { tenantId }),
+    store.findAll<MemberDoc>('members', where, { orderBy: [['branchId', 'asc']] }),
+  ])
+  const orgById = new Map(orgs.map((org) => [org._id, org]))
+  const rows = members
+    .filter((member) => member.branchId !== null)
+    .map((member) => {
+      const branch = orgById.get(member.branchId as string)
+      const manages = branch ? branchAccess(caller.member, branch) === 'manage' : false
+      return [
+        member.name,
+        branch?.name ?? '',
+        member.groupId ? (orgById.get(member.groupId)?.name ?? '') : '',
+        MEMBER_TYPE_LABELS[member.memberType],
+        member.joinedOn ?? '',
+        member.probationEndsOn ?? '',
+        member.committeePosition ? COMMITTEE_POSITION_LABELS[member.committeePosition] : '',
+        member.phone ? (manages ? member.phone : maskPhone(member.phone)) : '',
+        member.status === 'active' ? '在册' : '已停用',
+      ]
+    })
+  const scopeName = input.branchId ? (orgById.get(input.branchId)?.name ?? '') : '全部支部'
+  const fileName = `党员名册-${scopeName}-${shanghaiStamp(clock.now())}.xlsx`
+  const content = await writeXlsx([{ name: '党员名册', headers: HEADERS, rows, textColumns: [4, 5, 7] }])
+  const fileID = await files.upload(`exports/${tenantId}/${caller.member._id}/${randomCode(8)}/${fileName}`, content)
+  await writeAudit(ctx, {
+    action: 'roster.exportRoster',
+    targetId: input.branchId ?? tenantId,
+    summary: `导出党员名册（${scopeName}，${rows.length} 人）`,
+    before: null,
+    after: null,
+  })
+  return { url: await files.link(fileID, LINK_SECONDS), fileName, count: rows.length }
+}
+
+/** 下载模板 */
+export async function importTemplate(_input: unknown, { files }: HandlerContext) {
+  const fileName = '党员花名册导入模板.xlsx'
+  const fileID = await files.upload(`templates/${fileName}`, await rosterTemplate())
+  return { url: await files.link(fileID, LINK_SECONDS), fileName }
+}

@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
+import {
+  type ImportPreviewSummary,
+  type ImportStatus,
+  PREVIEW_ISSUE_LIMIT,
+  PREVIEW_SAMPLE_LIMIT,
+  ROSTER_IMPORT_LIMITS,
+} from '../../types/roster-import'
+import { type ImportPlan, planImport, type StoredMember } from '../domain/roster/import/plan-import'
+import { searchKeys } from '../domain/roster/import/search-keys'
+import { previewImport } from '../domain/roster/import/validate-rows'
+import { shanghaiDate } from '../domain/time'
+import { DomainError } from '../runtime/domain-error'
+import { newId } from '../runtime/new-id'
+import type { HandlerContext } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
+import { writeAudit, writeMembershipChange } from './audit'
+import { loadBranch, requireAccess } from './branch-access'
+import { readSheet } from './spreadsheet'
+
+/** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
+export function importFolder(tenantId: string, memberId: string): string {
+  return `imports/${tenantId}/${memberId}/`
+}
+
+interface ImportDoc {
+  _id: string
+  tenantId: string
+  createdBy: string
+  createdAt: number
+  fileID: string
+  branchId: string | null
+  status: ImportStatus['status']
+  total: number
+  done: number
+  created: number
+  updated: number
+  unchanged: number
+  error: string | null
+}
+
+const IMPORT_FIELDS: Record<keyof StoredMember, true> = {
+  _id: true,
+  name: true,
+  branchId: true,
+  memberType: true,
+  joinedOn: true,
+  probationEndsOn: true,
+  groupId: true,
+  phone: true,
+  committeePosition: true,
+}
+
+/** The target branch (a secretary's own) or the whole tenant (bureau staff); refuses anyone else. */
+async function importScope({ caller, store }: HandlerContext, branchId: string | null): Promise<OrgDoc | null> {
+  if (branchId === null) {
+    if (!caller.roles.includes('bureau_staff')) throw new DomainError('AUTH.FORBIDDEN')
+    return null
+  }
+  const branch = await loadBranch(store, caller, branchId)
+  requireAccess(caller, branch, 'manage')
+  return branch
+}
+
+/** Reads the uploaded file and checks it against the roster as it is now: the same at preview and at confirm. */
+async function checkFile(ctx: HandlerContext, fileID: string, branchId: string | null) {
+  const { caller, store, files, clock } = ctx
+  await importScope(ctx, branchId)
+  const tenantId = caller.member.tenantId
+  if (!fileID.includes(`/${importFolder(tenantId, caller.member._id)}`)) throw new DomainError('ROSTER.FILE_NOT_FOUND')
+  const content = await files.download(fileID)
+  if (!content) throw new DomainError('ROSTER.FILE_NOT_FOUND')
+  const sheet = await readSheet(content)
+  const [orgs, members] = await Promise.all([
+    store.findAll<OrgDoc>('orgs', { tenantId }),
+    store.findAll<StoredMember>('members', { tenantId, status: 'active' }, { fields: IMPORT_FIELDS }),
+  ])
+  const preview = previewImport(sheet, {
+    today: shanghaiDate(clock.now()),
+    branches: orgs.filter((org) => org.kind === 'branch').map((org) => ({ id: org._id, name: org.name })),
+    groups: orgs
+      .filter((org) => org.kind === 'group' && org.parentId)
+      .map((org) => ({ id: org._id, name: org.name, branchId: org.parentId as string })),
+    existing: members.map((m) => ({ id: m._id, name: m.name, phone: m.phone, branchId: m.branchId })),
+    targetBranchId: branchId,
+    maxRows: ROSTER_IMPORT_LIMITS.maxDataRows,
+  })
+  const plan = planImport(preview.validRows, members)
+  return { preview, plan, orgs }
+}
+
+/** 导入预览: nothing is written to the roster; the import is remembered so it can be confirmed. */
+export async function previewRosterImport(
+  input: { fileID: string; branchId: string | null },
+  ctx: HandlerContext,
+): Promise<ImportPreviewSummary> {
+  const { preview, plan, orgs } = await checkFile(ctx, input.fileID, input.branchId)
+  const fileIssue = preview.issues.find((issue) => issue.row === 0 && issue.code.startsWith('ROSTER.IMPORT_'))
+  if (fileIssue && preview.validRows.length === 0) {
+    throw new DomainError(fileIssue.code as 'ROSTER.IMPORT_HEADERS', fileIssue.message)
+  }
+  const importId = newId('imp')
+  const doc: ImportDoc = {
+    _id: importId,
+    tenantId: ctx.caller.member.tenantId,
+    createdBy: ctx.caller.member._id,
+    createdAt: ctx.clock.now(),
+    fileID: input.fileID,
+    branchId: input.branchId,
+    status: 'previewed',
+    total: plan.create.length + plan.update.length,
+    done: 0,
+    created: 0,
+    updated: 0,
+    unchanged: plan.unchanged,
+    error: null,
+  }
+  await ctx.store.insert('imports', doc)
+  const branchName = new Map(orgs.map((org) => [org._id, org.name]))
+  const updatedRows = new Set(plan.update.map((u) => u.row))
+  return {
+    importId,
+    totals: preview.totals,
+    plan: { create: plan.create.length, update: plan.update.length, unchanged: plan.unchanged },
+    issues: preview.issues.slice(0, PREVIEW_ISSUE_LIMIT),
+    issueCount: preview.issues.length,
+    droppedColumns: preview.droppedColumns,
+    ignoredColumns: preview.ignoredColumns,
+    sample: preview.validRows.slice(0, PREVIEW_SAMPLE_LIMIT).map((row) => ({
+      row: row.row,
+      name: row.fields.name,
+      branchName: branchName.get(row.fields.branchId) ?? '',
+      action: row.matchMemberId === null ? 'create' : updatedRows.has(row.row) ? 'update' : 'unchanged',
+    })),
+  }
+}
+
+function statusOf(doc: ImportDoc): ImportStatus {
+  const { _id, branchId, status, total, done, created, updated, unchanged, error } = doc
+  return { importId: _id, branchId, status, total, done, created, updated, unchanged, error }
+}
+
+async function loadImport({ caller, store }: HandlerContext, importId: string): Promise<ImportDoc> {
+  const doc = await store.get<ImportDoc>('imports', importId)
+  if (!doc || doc.tenantId !== caller.member.tenantId || doc.createdBy !== caller.member._id) {
+    throw new DomainError('ROSTER.NOT_FOUND', '未找到该导入记录')
+  }
+  return doc
+}
+
+export async function importStatus(input: { importId: string }, ctx: HandlerContext): Promise<ImportStatus> {
+  return statusOf(await loadImport(ctx, input.importId))
+}
+
+/** A member created by an import gets an id derived from the file's row key, so a retried write cannot double it. */
+function importedMemberId(tenantId: string, key: string): string {
+  return `m_${createHash('sha256').update(`${tenantId}\n${key}`).digest('hex').slice(0, 16)}`
+}
+
+const WRITE_BATCH = 25
+
+/** 确认导入: re-checks the file, then writes it in batches, recording progress on the import. */
+export async function confirmRosterImport(input: { importId: string }, ctx: HandlerContext): Promise<ImportStatus> {
+  const { store } = ctx
+  const doc = await loadImport(ctx, input.importId)
+  if (doc.status !== 'previewed') throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
+  const { preview, plan } = await checkFile(ctx, doc.fileID, doc.branchId)
+  if (preview.totals.invalidRows > 0) throw new DomainError('ROSTER.IMPORT_HAS_ERRORS')
+  if (plan.stale.length > 0) throw new DomainError('ROSTER.IMPORT_STALE')
+
+  const total = plan.create.length + plan.update.length
+  const claimed = await store.updateWhere(
+    'imports',
+    { _id: doc._id, status: 'previewed' },
+    { status: 'running', total, unchanged: plan.unchanged },
+  )
+  if (claimed === 0) throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
+
+  const progress = { ...doc, status: 'running' as const, total, unchanged: plan.unchanged }
+  try {
+    await writePlan(ctx, plan, progress)
+    Object.assign(progress, { status: 'done' })
+    await store.update('imports', doc._id, { status: 'done', done: progress.done })
+    await writeAudit(ctx, {
+      action: 'roster.confirmImport',
+      targetId: doc._id,
+      summary: `导入党员名册：新增 ${progress.created} 人，更新 ${progress.updated} 人，未变 ${progress.unchanged} 人`,
+      before: null,
+      after: { created: progress.created, updated: progress.updated, unchanged: progress.unchanged },
+    })
+  } catch (error) {
+    const message = error instanceof DomainError ? (error.userMessage ?? error.code) : '写入中断，请重新导入'
+    Object.assign(progress, { status: 'failed', error: message })
+    await store.update('imports', doc._id, { status: 'failed', error: message, done: progress.done })
+    if (!(error instanceof DomainError)) console.error('[roster.confirmImport] write failed', error)
+  }
+  return statusOf(progress)
+}
+
+async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: ImportDoc): Promise<void> {
+  const { caller, store, clock } = ctx
+  const tenantId = caller.member.tenantId
+  type Outcome = 'created' | 'updated' | 'unchanged'
+  const writes: (() => Promise<Outcome>)[] = [
+    ...plan.create.map(({ key, fields }) => async (): Promise<Outcome> => {
+      const now = clock.now()
+      const member: MemberDoc & { nameKeys: string[] } = {
+        _id: importedMemberId(tenantId, key),
+        tenantId,
+        status: 'active',
+        grants: [],
+        createdAt: now,
+        updatedAt: now,
+        ...fields,
+        nameKeys: searchKeys(fields.name),
+      }
+      try {
+        await store.insert('members', member)
+      } catch (error) {
+        if (error instanceof DuplicateIdError) return 'unchanged' // written by an earlier, interrupted run
+        throw error
+      }
+      await writeMembershipChange(ctx, { memberId: member._id, kind: 'join', branchId: fields.branchId })
+      await writeAudit(ctx, {
+        action: 'roster.importMember',
+        targetId: member._id,
+        summary: `导入新增党员 ${member.name}`,
+        before: null,
+        after: member,
+      })
+      return 'created'
+    }),
+    ...plan.update.map(({ id, changes }) => async (): Promise<Outcome> => {
+      const before = await store.get<MemberDoc>('members', id)
+      const patch = {
+        ...changes,
+        updatedAt: clock.now(),
+        ...(changes.name ? { nameKeys: searchKeys(changes.name) } : {}),
+      }
+      await store.update('members', id, patch)
+      await writeAudit(ctx, {
+        action: 'roster.importMember',
+        targetId: id,
+        summary: `导入更新党员 ${before?.name ?? id}`,
+        before,
+        after: before ? { ...before, ...patch } : patch,
+      })
+      return 'updated'
+    }),
+  ]
+  for (let i = 0; i < writes.length; i += WRITE_BATCH) {
+    const outcomes = await Promise.all(writes.slice(i, i + WRITE_BATCH).map((write) => write()))
+    for (const outcome of outcomes) progress[outcome]++
+    progress.done += outcomes.length
+    await store.update('imports', progress._id, {
+      done: progress.done,
+      created: progress.created,
+      updated: progress.updated,
+      unchanged: progress.unchanged,
+    })
+  }
+}

@@ -1,0 +1,39 @@
+import { sdk } from './cloud'
+
+/**
+ * The cloud-storage port (云存储): uploads, downloads and short-lived links.
+ * Handlers see files only through this, so the SDK's result shapes stay here.
+ */
+export interface Files {
+  upload(cloudPath: string, content: Buffer): Promise<string>
+  /** null when the file does not exist (or is not this environment's). */
+  download(fileID: string): Promise<Buffer | null>
+  /** A temporary download link, valid for `maxAgeSeconds`. */
+  link(fileID: string, maxAgeSeconds: number): Promise<string>
+}
+
+export function cloudFiles(): Files {
+  const cloud = sdk()
+  return {
+    async upload(cloudPath, content) {
+      const res = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string }
+      return res.fileID
+    },
+    async download(fileID) {
+      try {
+        const res = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer }
+        return res.fileContent
+      } catch {
+        return null
+      }
+    },
+    async link(fileID, maxAgeSeconds) {
+      const res = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: maxAgeSeconds }] })) as {
+        fileList: { tempFileURL: string; status: number; errMsg: string }[]
+      }
+      const [item] = res.fileList
+      if (!item || item.status !== 0) throw new Error(`getTempFileURL ${fileID}: ${item?.errMsg}`)
+      return item.tempFileURL
+    },
+  }
+}
