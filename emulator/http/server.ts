@@ -89,6 +89,15 @@ async function admin(deps: ServerDeps, method: string, path: string, req: Incomi
       return sendJson(res, 404, { error: e instanceof Error ? e.message : String(e) })
     }
   }
+  // The H5 build's stand-in for wx.cloud.uploadFile: where to PUT a file and the fileID it will have,
+  // the same two steps the SDK takes (getUploadMetadata, then PUT to /cos/).
+  if (method === 'POST' && path === 'upload-target') {
+    const body = parseJson(await readBody(req))
+    const cloudPath = typeof body === 'object' && body !== null && 'cloudPath' in body ? body.cloudPath : undefined
+    if (typeof cloudPath !== 'string' || cloudPath === '')
+      return sendJson(res, 400, { error: 'body must be {cloudPath}' })
+    return sendJson(res, 200, { fileID: deps.storage.fileIdOf(cloudPath), ...deps.storage.uploadTarget(cloudPath) })
+  }
   if (method === 'GET' && path === 'personas') {
     if (!deps.store.exists('dev_personas')) return sendJson(res, 200, [])
     const coll = await deps.store.collection('dev_personas')

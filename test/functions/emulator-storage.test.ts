@@ -161,6 +161,33 @@ describe('upload and download through the SDK', () => {
   })
 })
 
+describe("the H5 build's upload route", () => {
+  test("upload-target answers a fileID and a PUT URL; the uploaded file is then the SDK's to download", async () => {
+    const cloudPath = 'imports/t1/m1/名册 2026.xlsx'
+    const target = (await (
+      await fetch(`${t.emu.url}/api/_emulator/upload-target`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ cloudPath }),
+      })
+    ).json()) as { fileID: string; url: string; authorization: string }
+    expect(target.fileID).toBe(`${FILE_ID_PREFIX}${cloudPath}`)
+    const put = await fetch(target.url, {
+      method: 'PUT',
+      headers: { authorization: target.authorization },
+      body: binaryFixture(2),
+    })
+    expect(put.status).toBe(200)
+    const res = await t.cloud.downloadFile({ fileID: target.fileID })
+    expect(sha256(res.fileContent as Buffer)).toBe(sha256(binaryFixture(2)))
+  })
+
+  test('a PUT without the handed-out authorization is refused', async () => {
+    const put = await fetch(`${t.emu.url}/cos/${encodeURIComponent('imports/x.xlsx')}`, { method: 'PUT', body: 'x' })
+    expect(put.status).toBe(403)
+  })
+})
+
 describe('temp URLs behave like presigned COS URLs', () => {
   let fileID: string
   beforeAll(async () => {
