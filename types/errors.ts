@@ -32,6 +32,8 @@ export const ERROR_MESSAGES = {
   'SYSTEM.INTERNAL': '系统繁忙，请稍后再试',
   'SYSTEM.NETWORK': '网络连接失败，请检查网络后重试',
   'SYSTEM.BAD_RESPONSE': '服务返回的数据有误，请稍后再试',
+  'SYSTEM.UPLOAD_FAILED': '文件上传失败，请检查网络后重试',
+  'SYSTEM.DOWNLOAD_FAILED': '文件下载失败，请稍后重试',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -1,0 +1,19 @@
+// Taro resolves './cloud-files' to cloud-files.weapp.ts or cloud-files.h5.ts for the
+// platform being built; this declaration is what the type checker sees.
+import type { Result } from '../../types/result'
+
+/** A file the user picked: a temp path on weapp, a browser File on H5. */
+export interface PickedFile {
+  name: string
+  size: number
+  source: unknown
+}
+
+/** Lets the user choose an .xlsx or .csv; null when they cancel. */
+export declare function pickSpreadsheet(): Promise<PickedFile | null>
+
+/** Puts the file into cloud storage at cloudPath (wx.cloud.uploadFile on weapp). */
+export declare function uploadToCloud(cloudPath: string, file: PickedFile): Promise<Result<{ fileID: string }>>
+
+/** Opens a downloaded export: the document viewer on weapp, a browser download on H5. */
+export declare function openDownload(url: string, fileName: string): Promise<Result<null>>

@@ -1,0 +1,37 @@
+import Taro from '@tarojs/taro'
+import { fail, ok, type Result } from '../../types/result'
+import type { PickedFile } from './cloud-files'
+
+export type { PickedFile } from './cloud-files'
+
+export async function pickSpreadsheet(): Promise<PickedFile | null> {
+  try {
+    // Rosters arrive as files in WeChat chats; chooseMessageFile is how a phone reaches them.
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
+    const [file] = res.tempFiles
+    return file ? { name: file.name, size: file.size, source: file.path } : null
+  } catch {
+    return null
+  }
+}
+
+export async function uploadToCloud(cloudPath: string, file: PickedFile): Promise<Result<{ fileID: string }>> {
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: String(file.source) })
+    return ok({ fileID: res.fileID })
+  } catch {
+    return fail('SYSTEM.UPLOAD_FAILED')
+  }
+}
+
+export async function openDownload(url: string, fileName: string): Promise<Result<null>> {
+  try {
+    const { tempFilePath, statusCode } = await Taro.downloadFile({ url })
+    if (statusCode !== 200) return fail('SYSTEM.DOWNLOAD_FAILED')
+    const fileType = fileName.endsWith('.pdf') ? 'pdf' : 'xlsx'
+    await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true })
+    return ok(null)
+  } catch {
+    return fail('SYSTEM.DOWNLOAD_FAILED')
+  }
+}
