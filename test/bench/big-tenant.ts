@@ -16,7 +16,15 @@ export const BIG = {
 export async function seedBigTenant(t: TestEmulator, branches = 500, perBranch = 20): Promise<void> {
   const tenantId = BIG_TENANT
   const orgs: OrgDoc[] = [
-    { _id: 'big_committee', tenantId, kind: 'committee', name: '大县教育局党委', parentId: null, ancestors: [], order: 0 },
+    {
+      _id: 'big_committee',
+      tenantId,
+      kind: 'committee',
+      name: '大县教育局党委',
+      parentId: null,
+      ancestors: [],
+      order: 0,
+    },
   ]
   for (let g = 0; g < 10; g++) {
     orgs.push({
@@ -34,7 +42,15 @@ export async function seedBigTenant(t: TestEmulator, branches = 500, perBranch =
     const id = `big_b_${String(b).padStart(3, '0')}`
     const parent = b % 5 === 0 ? `big_gb_${b % 10}` : 'big_committee'
     const ancestors = parent === 'big_committee' ? ['big_committee'] : ['big_committee', parent]
-    orgs.push({ _id: id, tenantId, kind: 'branch', name: `第${b + 1}学校党支部`, parentId: parent, ancestors, order: b })
+    orgs.push({
+      _id: id,
+      tenantId,
+      kind: 'branch',
+      name: `第${b + 1}学校党支部`,
+      parentId: parent,
+      ancestors,
+      order: b,
+    })
     for (let g = 0; g < 3; g++) {
       orgs.push({
         _id: `${id}_g${g}`,

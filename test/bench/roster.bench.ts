@@ -1,7 +1,7 @@
 /** The roster at full size (10,000 members, 500 branches): `me` under load, the first roster page, the tree. */
 import type { Result } from '../../types/result'
-import { startTestEmulator } from '../functions/helpers/emulator'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
+import { startTestEmulator } from '../functions/helpers/emulator'
 import { BIG, seedBigTenant } from './big-tenant'
 import { type Figure, percentile } from './figure'
 
@@ -39,7 +39,12 @@ export default async function run(): Promise<Figure[]> {
         unit: 'ms',
         budget: { max: 300 },
       },
-      { name: 'roster.listMembers search (10k tenant), p95', value: round(percentile(searchPage, 95)), unit: 'ms', budget: { max: 300 } },
+      {
+        name: 'roster.listMembers search (10k tenant), p95',
+        value: round(percentile(searchPage, 95)),
+        unit: 'ms',
+        budget: { max: 300 },
+      },
       {
         name: 'roster.tree with counts (500 branches), p95',
         value: round(percentile(tree, 95)),
