@@ -128,7 +128,7 @@ export class WorkerPool {
   // Nested jobs (cloud.callFunction from a running function) go first: their callers hold workers.
   private takeNext(): Pending | undefined {
     const nested = this.queue.findIndex((p) => p.job.nested)
-    return this.queue.splice(Math.max(nested , 0), 1)[0]
+    return this.queue.splice(Math.max(nested, 0), 1)[0]
   }
 
   private dispatch(): void {
