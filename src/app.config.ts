@@ -2,7 +2,18 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 // Tab pages live in the main package; every domain gets its own subpackage (2 MB each).
 const subPackages = [
-  { root: 'subpackages/roster', pages: ['pages/profile/index'] },
+  {
+    root: 'subpackages/roster',
+    pages: [
+      'pages/profile/index',
+      'pages/tree/index',
+      'pages/branch/index',
+      'pages/member/index',
+      'pages/invite/index',
+      'pages/join/index',
+      'pages/audit/index',
+    ],
+  },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
 ]

@@ -15,6 +15,7 @@ export default function MinePage() {
           <MineView
             me={data}
             onOpenProfile={() => Taro.navigateTo({ url: '/subpackages/roster/pages/profile/index' })}
+            onOpenEntry={(url) => Taro.navigateTo({ url })}
           />
         )}
       </PageState>

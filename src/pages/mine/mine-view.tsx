@@ -1,14 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../../../types/labels'
 import type { Me } from '../../../types/roster'
+import { manageEntriesFor } from './manage-entries'
 
 interface MineViewProps {
   me: Me
   onOpenProfile: () => void
+  /** Opens a 管理 entry (a roster page); the section shows only to roles that manage something. */
+  onOpenEntry?: (url: string) => void
 }
 
 /** 我的: who the caller is in the party organisation, as the roster knows them. */
-export function MineView({ me, onOpenProfile }: MineViewProps) {
+export function MineView({ me, onOpenProfile, onOpenEntry }: MineViewProps) {
+  const entries = manageEntriesFor(me)
   return (
     <View data-testid="mine-view">
       <View className="hero">
@@ -60,6 +64,26 @@ export function MineView({ me, onOpenProfile }: MineViewProps) {
         <Text>个人资料</Text>
         <Text className="muted">查看详情 ›</Text>
       </View>
+
+      {entries.length > 0 ? (
+        <View className="card manage" data-testid="mine-manage">
+          <Text className="card__title">管理</Text>
+          {entries.map((entry) => (
+            <View
+              key={entry.key}
+              className="manage__entry"
+              data-testid={`mine-entry-${entry.key}`}
+              onClick={() => onOpenEntry?.(entry.url)}
+            >
+              <View className="manage__main">
+                <Text>{entry.title}</Text>
+                <Text className="muted">{entry.hint}</Text>
+              </View>
+              <Text className="muted">›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
     </View>
   )
 }

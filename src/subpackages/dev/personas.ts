@@ -26,6 +26,20 @@ export const UNBOUND_VISITOR: Persona = {
   branchName: null,
 }
 
+/**
+ * 新的微信用户: a WeChat user the emulator has never seen, fresh on every tap, so a
+ * demo can open an invitation link as someone who is not bound yet.
+ */
+export const NEW_WECHAT_USER_PREFIX = 'dev-new-'
+
+export function newWeChatUserOpenid(): string {
+  return `${NEW_WECHAT_USER_PREFIX}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+}
+
+export function isNewWeChatUser(openid: string | null): boolean {
+  return openid?.startsWith(NEW_WECHAT_USER_PREFIX) ?? false
+}
+
 const GROUP_TITLES: Record<PersonaGroupKey, string> = {
   bureau: '教育局党委',
   secretary: '支部书记',

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { ErrorState, LoadingState } from '../../../../components/page-state'
 import { readDevOpenid, writeDevOpenid } from '../../../../services/dev-identity'
-import { fetchPersonas, groupPersonas, type Persona } from '../../personas'
+import { fetchPersonas, groupPersonas, isNewWeChatUser, newWeChatUserOpenid, type Persona } from '../../personas'
 import './index.css'
 
 type Load = { state: 'loading' } | { state: 'ok'; personas: Persona[] } | { state: 'error' }
@@ -56,6 +56,19 @@ export default function PersonaPage() {
                     {persona.openid === current ? <Text className="tag">当前</Text> : null}
                   </View>
                 ))}
+                {group.key === 'unbound' ? (
+                  <View
+                    className={`persona${isNewWeChatUser(current) ? ' persona--current' : ''}`}
+                    data-testid="persona-new-wechat-user"
+                    onClick={() => choose(newWeChatUserOpenid())}
+                  >
+                    <View className="persona__main">
+                      <Text className="persona__name">新的微信用户</Text>
+                      <Text className="muted">每次点击都是一个从未使用过的微信，用于打开绑定邀请</Text>
+                    </View>
+                    {isNewWeChatUser(current) ? <Text className="tag">当前</Text> : null}
+                  </View>
+                ) : null}
               </View>
             </View>
           ))

@@ -1,0 +1,36 @@
+import type { Me } from '../../../types/roster'
+
+/** One link in 我的 → 管理. */
+export interface ManageEntry {
+  key: 'branch-roster' | 'org-tree' | 'audit-log'
+  title: string
+  hint: string
+  url: string
+}
+
+const ROSTER = '/subpackages/roster/pages'
+
+/**
+ * What the caller may manage, by role: their own branch's roster (secretary and
+ * committee), the organisation tree (those who look across branches), the audit
+ * log (bureau staff). A plain member gets none, and 我的 shows no 管理 section.
+ */
+export function manageEntriesFor(me: Me): ManageEntry[] {
+  const has = (role: Me['roles'][number]) => me.roles.includes(role)
+  const entries: ManageEntry[] = []
+  if (me.branch && (has('branch_secretary') || has('branch_committee'))) {
+    entries.push({
+      key: 'branch-roster',
+      title: '本支部党员名册',
+      hint: has('branch_secretary') ? '新增、编辑党员，生成绑定邀请' : '查看本支部党员',
+      url: `${ROSTER}/branch/index?branchId=${encodeURIComponent(me.branch.id)}`,
+    })
+  }
+  if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
+    entries.push({ key: 'org-tree', title: '组织架构', hint: '各级党组织及党员人数', url: `${ROSTER}/tree/index` })
+  }
+  if (has('bureau_staff')) {
+    entries.push({ key: 'audit-log', title: '操作日志', hint: '名册的每一次修改', url: `${ROSTER}/audit/index` })
+  }
+  return entries
+}

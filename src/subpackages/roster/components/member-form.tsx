@@ -1,0 +1,227 @@
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { type ReactNode, useState } from 'react'
+import { COMMITTEE_POSITION_LABELS } from '../../../../types/labels'
+import type { CommitteePosition, MemberFields, MemberType, OrgNode } from '../../../../types/roster'
+import type { FieldErrors, MemberFieldKey } from '../lib/field-errors'
+import './roster.css'
+
+/** What the form edits; `phone` is text while typing, null on the wire when left blank. */
+export interface MemberFormValues {
+  name: string
+  groupId: string | null
+  memberType: MemberType
+  probationEndsOn: string | null
+  joinedOn: string | null
+  committeePosition: CommitteePosition | null
+  phone: string
+}
+
+export const BLANK_MEMBER: MemberFormValues = {
+  name: '',
+  groupId: null,
+  memberType: 'formal',
+  probationEndsOn: null,
+  joinedOn: null,
+  committeePosition: null,
+  phone: '',
+}
+
+/** The wire shape of MemberFields; the server trims, checks and refuses with INPUT.INVALID. */
+export function toMemberFields(values: MemberFormValues): MemberFields {
+  return {
+    name: values.name,
+    groupId: values.groupId,
+    memberType: values.memberType,
+    probationEndsOn: values.memberType === 'probationary' ? values.probationEndsOn : null,
+    joinedOn: values.joinedOn,
+    committeePosition: values.committeePosition,
+    phone: values.phone.trim() === '' ? null : values.phone.trim(),
+  }
+}
+
+const POSITIONS: (CommitteePosition | null)[] = [
+  null,
+  'secretary',
+  'deputy_secretary',
+  'organization',
+  'publicity',
+  'discipline',
+]
+const positionLabel = (position: CommitteePosition | null) => (position ? COMMITTEE_POSITION_LABELS[position] : '无')
+
+interface MemberFormProps {
+  initial: MemberFormValues
+  /** The branch's 党小组, from roster.tree. */
+  groups: readonly OrgNode[]
+  errors: FieldErrors
+  saving: boolean
+  submitLabel: string
+  onSubmit: (fields: MemberFields) => void
+  /** Editing a field clears its error: the old message no longer describes what is there. */
+  onEdit?: (field: MemberFieldKey) => void
+}
+
+/** 党员信息 form: name, 党小组, 正式/预备 (with 转正日期), 入党日期, 支委职务, 手机号码. */
+export function MemberForm({ initial, groups, errors, saving, submitLabel, onSubmit, onEdit }: MemberFormProps) {
+  const [values, setValues] = useState<MemberFormValues>(initial)
+  const set = <K extends MemberFieldKey>(key: K, value: MemberFormValues[K]) => {
+    setValues((current) => ({ ...current, [key]: value }))
+    onEdit?.(key)
+  }
+  const groupIndex = groups.findIndex((group) => group.id === values.groupId)
+  const today = todayInShanghai()
+
+  return (
+    <View className="member-form" data-testid="member-form">
+      <View className="card form-card">
+        <Field label="姓名" field="name" error={errors.name} required>
+          <Input
+            className="form-input"
+            data-testid="input-name"
+            value={values.name}
+            maxlength={30}
+            placeholder="请输入姓名"
+            onInput={(event: { detail: { value: string } }) => set('name', event.detail.value)}
+          />
+        </Field>
+        <Field label="党小组" field="groupId" error={errors.groupId}>
+          {groups.length > 0 ? (
+            <Picker
+              mode="selector"
+              range={['未编入党小组', ...groups.map((group) => group.name)]}
+              value={groupIndex + 1}
+              onChange={(event: { detail: { value: string | number } }) => {
+                const index = Number(event.detail.value)
+                set('groupId', index === 0 ? null : (groups[index - 1]?.id ?? null))
+              }}
+            >
+              <PickerText testId="picker-group" placeholder="未编入党小组" text={groups[groupIndex]?.name} />
+            </Picker>
+          ) : (
+            <Text className="form-static muted">本支部尚未设党小组</Text>
+          )}
+        </Field>
+        <Field label="党员类型" field="memberType" error={errors.memberType}>
+          <View className="segmented" data-testid="segmented-member-type">
+            {(['formal', 'probationary'] as const).map((type) => (
+              <Text
+                key={type}
+                className={`segmented__item${values.memberType === type ? ' segmented__item--on' : ''}`}
+                data-testid={`member-type-${type}`}
+                onClick={() => set('memberType', type)}
+              >
+                {type === 'formal' ? '正式党员' : '预备党员'}
+              </Text>
+            ))}
+          </View>
+        </Field>
+        {values.memberType === 'probationary' ? (
+          <Field label="转正日期" field="probationEndsOn" error={errors.probationEndsOn}>
+            <Picker
+              mode="date"
+              value={values.probationEndsOn ?? today}
+              onChange={(event: { detail: { value: string | number } }) =>
+                set('probationEndsOn', String(event.detail.value))
+              }
+            >
+              <PickerText testId="picker-probation" placeholder="请选择预备期满日期" text={values.probationEndsOn} />
+            </Picker>
+          </Field>
+        ) : null}
+        <Field label="入党日期" field="joinedOn" error={errors.joinedOn}>
+          <Picker
+            mode="date"
+            value={values.joinedOn ?? today}
+            end={today}
+            onChange={(event: { detail: { value: string | number } }) => set('joinedOn', String(event.detail.value))}
+          >
+            <PickerText testId="picker-joined" placeholder="请选择入党日期" text={values.joinedOn} />
+          </Picker>
+        </Field>
+        <Field label="支委职务" field="committeePosition" error={errors.committeePosition}>
+          <Picker
+            mode="selector"
+            range={POSITIONS.map(positionLabel)}
+            value={POSITIONS.indexOf(values.committeePosition)}
+            onChange={(event: { detail: { value: string | number } }) =>
+              set('committeePosition', POSITIONS[Number(event.detail.value)] ?? null)
+            }
+          >
+            <PickerText testId="picker-position" placeholder="无" text={positionLabel(values.committeePosition)} />
+          </Picker>
+        </Field>
+        <Field label="手机号码" field="phone" error={errors.phone}>
+          <Input
+            className="form-input"
+            data-testid="input-phone"
+            type="number"
+            maxlength={11}
+            value={values.phone}
+            placeholder="选填，11位手机号码"
+            onInput={(event: { detail: { value: string } }) => set('phone', event.detail.value)}
+          />
+        </Field>
+      </View>
+      <Text className="form-note">手机号码仅支部书记和上级党组织可见，其他人看到的是部分隐藏的号码。</Text>
+      <Button
+        className="btn btn--primary form-submit"
+        data-testid="member-form-submit"
+        // H5 renders disabled={false} as a [disabled] attribute, which greys the button: omit it instead.
+        disabled={saving || undefined}
+        loading={saving || undefined}
+        onClick={() => onSubmit(toMemberFields(values))}
+      >
+        {saving ? '保存中…' : submitLabel}
+      </Button>
+    </View>
+  )
+}
+
+interface FieldProps {
+  label: string
+  field: MemberFieldKey
+  error: string | undefined
+  required?: boolean
+  children: ReactNode
+}
+
+function Field({ label, field, error, required, children }: FieldProps) {
+  return (
+    <View className={`form-field${error ? ' form-field--error' : ''}`} data-testid={`field-${field}`}>
+      <View className="form-field__row">
+        <Text className="form-field__label">
+          {label}
+          {required ? <Text className="form-field__required">*</Text> : null}
+        </Text>
+        <View className="form-field__control">{children}</View>
+      </View>
+      {error ? (
+        <Text className="form-field__error" data-testid={`error-${field}`}>
+          {error}
+        </Text>
+      ) : null}
+    </View>
+  )
+}
+
+function PickerText({
+  text,
+  placeholder,
+  testId,
+}: {
+  text: string | null | undefined
+  placeholder: string
+  testId: string
+}) {
+  return (
+    <View className="picker-text" data-testid={testId}>
+      <Text className={text ? '' : 'picker-text__placeholder'}>{text ?? placeholder}</Text>
+      <Text className="picker-text__chevron">›</Text>
+    </View>
+  )
+}
+
+/** Today as YYYY-MM-DD in China Standard Time (UTC+8, no daylight saving). */
+function todayInShanghai(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+}

@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components'
+import type { OrgNode } from '../../../../types/roster'
+import { kindLabel, treeRows } from '../lib/tree-rows'
+import './roster.css'
+
+interface OrgTreeProps {
+  nodes: readonly OrgNode[]
+  onOpenBranch: (branchId: string) => void
+}
+
+/** 组织架构: 党委 → 党总支 → 党支部/联合支部 → 党小组, indented, with active members per node. */
+export function OrgTree({ nodes, onOpenBranch }: OrgTreeProps) {
+  return (
+    <View className="card org-tree" data-testid="org-tree">
+      {treeRows(nodes).map(({ node, depth }) => {
+        const branch = node.kind === 'branch'
+        return (
+          <View
+            key={node.id}
+            className={`org-node org-node--${node.kind} org-node--depth-${Math.min(depth, 4)}`}
+            data-testid="org-node"
+            data-node-id={node.id}
+            data-kind={node.kind}
+            onClick={branch ? () => onOpenBranch(node.id) : undefined}
+          >
+            <View className="org-node__main">
+              <View className="org-node__title">
+                <Text className="org-node__name" data-testid="org-node-name">
+                  {node.name}
+                </Text>
+                {node.kind === 'branch' && node.schools.length > 0 ? (
+                  <Text className="tag tag--plain">{kindLabel(node)}</Text>
+                ) : null}
+              </View>
+              {node.schools.length > 0 ? (
+                <Text className="org-node__schools" data-testid="org-node-schools">
+                  覆盖学校：{node.schools.join('、')}
+                </Text>
+              ) : null}
+            </View>
+            <Text className="org-node__count" data-testid="org-node-count">
+              {node.memberCount} 人
+            </Text>
+            {branch ? <Text className="org-node__chevron">›</Text> : null}
+          </View>
+        )
+      })}
+    </View>
+  )
+}

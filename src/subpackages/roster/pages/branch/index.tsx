@@ -1,0 +1,156 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { MemberRow } from '../../../../../types/roster'
+import { EmptyState, PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { call } from '../../../../services/call'
+import { MemberRowView } from '../../components/member-row'
+import { canManageBranch } from '../../lib/access'
+import { kindLabel } from '../../lib/tree-rows'
+import { memberPageUrl, newMemberPageUrl } from '../../lib/urls'
+import { usePagedList } from '../../lib/use-paged-list'
+import './index.css'
+
+const PAGE_SIZE = 20
+const SEARCH_DELAY_MS = 300
+
+/** 党员名册 of one branch: search by name or 拼音首字母, page through, managers add members. */
+export default function BranchPage() {
+  const branchId = useRouter().params.branchId ?? ''
+  const me = useAction('roster', 'me', {})
+  const tree = useAction('roster', 'tree', {})
+  const [typed, setTyped] = useState('')
+  const [search, setSearch] = useState('')
+  const [includeInactive, setIncludeInactive] = useState(false)
+  const [refresh, setRefresh] = useState(0)
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [typed])
+
+  // Coming back from a member's page (added, edited, deactivated) shows the roster as it is now.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) setRefresh((n) => n + 1)
+    shown.current = true
+  })
+
+  const list = usePagedList<MemberRow>(JSON.stringify({ branchId, search, includeInactive, refresh }), (page) =>
+    call('roster', 'listMembers', {
+      branchId,
+      page,
+      pageSize: PAGE_SIZE,
+      includeInactive,
+      ...(search ? { search } : {}),
+    }),
+  )
+  useReachBottom(() => list.loadMore())
+
+  const nodes = tree.state === 'ok' ? tree.data.nodes : null
+  const branch = nodes?.find((node) => node.id === branchId) ?? null
+  const groupNames = useMemo(
+    () => new Map((nodes ?? []).filter((node) => node.kind === 'group').map((node) => [node.id, node.name])),
+    [nodes],
+  )
+  const manages = me.state === 'ok' && canManageBranch(me.data, branchId, nodes)
+
+  return (
+    <View className="page">
+      <PageState query={me}>
+        {() => (
+          <>
+            <View className="branch-head card" data-testid="branch-head">
+              <View className="branch-head__title">
+                <Text className="branch-head__name" data-testid="branch-name">
+                  {branch?.name ?? (tree.state === 'loading' ? '' : '党员名册')}
+                </Text>
+                {branch ? <Text className="tag tag--plain">{kindLabel(branch)}</Text> : null}
+              </View>
+              {branch && branch.schools.length > 0 ? (
+                <Text className="muted">覆盖学校：{branch.schools.join('、')}</Text>
+              ) : null}
+              <View className="branch-head__bar">
+                <Text className="branch-head__total" data-testid="branch-total">
+                  {list.query.state === 'ok' ? `共 ${list.query.data.total} 人` : '　'}
+                </Text>
+                <Text
+                  className={`chip${includeInactive ? ' chip--on' : ''}`}
+                  data-testid="toggle-inactive"
+                  onClick={() => setIncludeInactive((on) => !on)}
+                >
+                  {includeInactive ? '✓ ' : ''}含已停用
+                </Text>
+                {manages ? (
+                  <Button
+                    className="btn btn--primary branch-head__add"
+                    data-testid="add-member"
+                    onClick={() => Taro.navigateTo({ url: newMemberPageUrl(branchId) })}
+                  >
+                    新增党员
+                  </Button>
+                ) : null}
+              </View>
+            </View>
+
+            <View className="search-box">
+              <Text className="search-box__icon">⌕</Text>
+              <Input
+                className="search-box__input"
+                data-testid="member-search"
+                value={typed}
+                maxlength={20}
+                confirmType="search"
+                placeholder="搜索姓名或拼音首字母，如 wjg"
+                onInput={(event: { detail: { value: string } }) => setTyped(event.detail.value)}
+              />
+              {typed ? (
+                <Text className="search-box__clear" onClick={() => setTyped('')}>
+                  ✕
+                </Text>
+              ) : null}
+            </View>
+
+            <PageState query={list.query}>
+              {(data) =>
+                data.items.length === 0 ? (
+                  <EmptyState
+                    title={search ? `没有找到“${search}”` : '本支部暂无党员'}
+                    hint={search ? '请检查姓名或拼音首字母' : manages ? '点击“新增党员”登记本支部党员' : undefined}
+                  />
+                ) : (
+                  <>
+                    <View className="card member-list" data-testid="member-list">
+                      {data.items.map((member) => (
+                        <MemberRowView
+                          key={member.id}
+                          member={member}
+                          groupName={member.groupId ? (groupNames.get(member.groupId) ?? null) : null}
+                          onOpen={(memberId) => Taro.navigateTo({ url: memberPageUrl(memberId) })}
+                        />
+                      ))}
+                    </View>
+                    {list.moreError ? <Text className="list-footer">{list.moreError.message}</Text> : null}
+                    {list.hasMore ? (
+                      <Button
+                        className="btn btn--ghost load-more"
+                        data-testid="load-more"
+                        disabled={list.loadingMore || undefined}
+                        onClick={list.loadMore}
+                      >
+                        {list.loadingMore ? '加载中…' : '加载更多'}
+                      </Button>
+                    ) : (
+                      <Text className="list-footer">已显示全部 {data.total} 人</Text>
+                    )}
+                  </>
+                )
+              }
+            </PageState>
+          </>
+        )}
+      </PageState>
+    </View>
+  )
+}

@@ -1,0 +1,139 @@
+/**
+ * The roster journey in the H5 build against the real emulator and its demo seed:
+ * the secretary of 实验小学党支部 finds a member, adds 测试新党员 and invites them;
+ * a brand-new WeChat user opens the link, gets the name wrong once, then binds
+ * and sees themselves in 我的. A plain member sees no 管理 section.
+ */
+import { openPhoneBrowser, type PhoneBrowser } from './browser'
+
+const PERSONA_PICKER = '/#/subpackages/dev/pages/persona/index'
+const SHIYAN_SECRETARY = 'o_demo_m_shiyan_01'
+const SHIYAN_MEMBER = 'o_demo_m_shiyan_06'
+const NEW_MEMBER = '测试新党员'
+
+jest.setTimeout(120_000)
+
+let browser: PhoneBrowser
+let base: string
+
+beforeAll(async () => {
+  const url = process.env.E2E_BASE_URL
+  if (!url) throw new Error('E2E_BASE_URL is not set: the e2e global setup starts the emulator and sets it')
+  base = url.replace(/\/$/, '')
+  browser = await openPhoneBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function openPicker(): Promise<void> {
+  const { page } = browser
+  await page.goto(`${base}${PERSONA_PICKER}`)
+  await page.getByTestId('persona').first().waitFor()
+}
+
+async function pickPersona(openid: string): Promise<void> {
+  await openPicker()
+  await browser.page.locator(`[data-testid="persona"][data-openid="${openid}"]`).click()
+  await browser.page.waitForURL(/#\/pages\/mine\/index/)
+}
+
+/** Taro's H5 Input wraps the native input; type into the native one so Taro sees input events. */
+async function typeInto(testId: string, text: string): Promise<void> {
+  await browser.page.locator(`[data-testid="${testId}"] input`).fill(text)
+}
+
+async function rowNames(): Promise<string[]> {
+  return browser.page.getByTestId('member-row-name').allTextContents()
+}
+
+test('a secretary adds and invites a member; a new WeChat user binds with the right name', async () => {
+  const { page } = browser
+  await pickPersona(SHIYAN_SECRETARY)
+
+  // 我的 → 管理 → 本支部党员名册
+  await page.getByTestId('mine-entry-branch-roster').click()
+  await page.getByTestId('member-row').first().waitFor()
+  await page.getByTestId('branch-name').filter({ hasText: '实验小学党支部' }).waitFor()
+  await page.getByTestId('branch-total').filter({ hasText: '共 10 人' }).waitFor()
+
+  // Search (debounced) narrows the roster to one member.
+  const [someone] = await rowNames()
+  await typeInto('member-search', someone)
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="member-row"]').length === 1, undefined, {
+    timeout: 10_000,
+  })
+  expect(await rowNames()).toEqual([someone])
+  await typeInto('member-search', '查无此人')
+  await page.getByTestId('page-state-empty').waitFor()
+
+  // 新增党员 with a phone no one else has.
+  const phone = `139${String(Date.now()).slice(-8)}`
+  await typeInto('member-search', '')
+  await page.getByTestId('add-member').click()
+  await page.getByTestId('member-form').waitFor()
+  await typeInto('input-name', NEW_MEMBER)
+  await typeInto('input-phone', phone)
+  await page.getByTestId('member-form-submit').click()
+  await page.waitForURL(/member\/index\?memberId=/)
+  expect(await page.getByTestId('member-name').textContent()).toBe(NEW_MEMBER)
+
+  // Back in the roster, the new member is there; open them.
+  await page.goBack()
+  await page.getByTestId('member-row').first().waitFor()
+  await typeInto('member-search', NEW_MEMBER)
+  const row = page.getByTestId('member-row').filter({ hasText: NEW_MEMBER })
+  await row.waitFor()
+  expect(await row.getByTestId('member-row-bound').textContent()).toBe('未绑定')
+  expect(await row.getByTestId('member-row-phone').textContent()).toBe(phone)
+  await row.click()
+  await page.getByTestId('member-page').waitFor()
+
+  // 生成绑定邀请 → the invitation page shows the link to send.
+  await page.getByTestId('action-invite').click()
+  await page.getByTestId('invite-card').waitFor()
+  expect(await page.getByTestId('invite-member').textContent()).toBe(NEW_MEMBER)
+  expect(await page.getByTestId('invite-expiry').textContent()).toMatch(
+    /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 前有效$/,
+  )
+  const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? ''
+  expect(link).toMatch(/\/#\/subpackages\/roster\/pages\/join\/index\?code=[A-Za-z0-9]{16}$/)
+
+  // A brand-new WeChat user opens the link.
+  await openPicker()
+  await page.getByTestId('persona-new-wechat-user').click()
+  await page.waitForURL(/#\/pages\/mine\/index/)
+  await page.getByTestId('page-state-not-bound').waitFor()
+  await page.goto(link)
+  await page.getByTestId('join-form').waitFor()
+  expect(await page.getByTestId('join-masked-name').textContent()).toBe('测***员')
+  expect(await page.getByTestId('join-branch').textContent()).toContain('实验小学党支部')
+
+  // A wrong name keeps the form with the mismatch message.
+  await typeInto('join-name', '张三')
+  await page.getByTestId('join-submit').click()
+  await page.getByTestId('join-name-error').waitFor()
+  expect(await page.getByTestId('join-name-error').textContent()).toContain('姓名与邀请不符')
+
+  // The right name binds, then 我的 shows who they now are.
+  await typeInto('join-name', NEW_MEMBER)
+  await page.getByTestId('join-submit').click()
+  await page.getByTestId('join-bound').waitFor()
+  await page.waitForURL(/#\/pages\/mine\/index/)
+  await page.getByTestId('mine-view').waitFor()
+  expect(await page.getByTestId('mine-name').textContent()).toBe(NEW_MEMBER)
+  expect(await page.getByTestId('mine-branch').textContent()).toContain('实验小学党支部')
+
+  // The link is spent: opening it again says so.
+  await page.goto(link)
+  await page.getByTestId('join-refused').waitFor()
+  expect(await page.getByTestId('join-refused-title').textContent()).toMatch(/已被使用|已绑定/)
+})
+
+test('a plain member sees no 管理 section in 我的', async () => {
+  const { page } = browser
+  await pickPersona(SHIYAN_MEMBER)
+  await page.getByTestId('mine-view').waitFor()
+  expect(await page.getByTestId('mine-manage').count()).toBe(0)
+})
