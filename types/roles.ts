@@ -15,3 +15,19 @@ export const ROLES = [
 
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
+
+/** Who may look at rosters at all; each action then checks the branch (cloudfunctions/domain/roster/access.ts). */
+export const ROSTER_READERS = [
+  'bureau_staff',
+  'general_branch_secretary',
+  'branch_secretary',
+  'branch_committee',
+  'instructor',
+] as const satisfies readonly Role[]
+
+/** Who may change a roster (add, edit, transfer, import, invite), again within their own branches. */
+export const ROSTER_MANAGERS = [
+  'bureau_staff',
+  'general_branch_secretary',
+  'branch_secretary',
+] as const satisfies readonly Role[]

@@ -1,5 +1,6 @@
 import { defineAction } from './action'
 import { DateOnly, Id } from './ids'
+import { ROSTER_MANAGERS, ROSTER_READERS } from './roles'
 import { CommitteePosition, MemberType } from './roster'
 import * as z from './zod'
 
@@ -156,21 +157,12 @@ export type ImportPreviewSummary = z.infer<typeof ImportPreviewSummary>
 /** A file in cloud storage (cloud://…), as `uploadFile` answered it. */
 const FileID = z.string().startsWith('cloud://').max(500)
 
-const IMPORTERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary'] as const
-const READERS = [
-  'bureau_staff',
-  'general_branch_secretary',
-  'branch_secretary',
-  'branch_committee',
-  'instructor',
-] as const
-
 export const rosterImportActions = {
   importTemplate: defineAction({
     summary: 'A link to the roster template (.xlsx with the Chinese headers and a sheet of filling notes).',
     input: z.object({}).strict(),
     output: z.object({ url: z.string(), fileName: z.string() }),
-    roles: IMPORTERS,
+    roles: ROSTER_MANAGERS,
     errors: [],
   }),
   previewImport: defineAction({
@@ -178,7 +170,7 @@ export const rosterImportActions = {
       'Checks an uploaded roster file row by row and answers what confirming would do; writes nothing to the roster. branchId null = bureau staff importing the branches named in the file.',
     input: z.object({ fileID: FileID, branchId: Id.nullable() }),
     output: ImportPreviewSummary,
-    roles: IMPORTERS,
+    roles: ROSTER_MANAGERS,
     errors: [
       'ROSTER.NOT_FOUND',
       'ROSTER.FILE_NOT_FOUND',
@@ -193,7 +185,7 @@ export const rosterImportActions = {
       'Writes a previewed import (re-checking the file first); keeps running if the page is left, with progress in importStatus.',
     input: z.object({ importId: Id }),
     output: ImportStatus,
-    roles: IMPORTERS,
+    roles: ROSTER_MANAGERS,
     errors: [
       'ROSTER.NOT_FOUND',
       'ROSTER.FILE_NOT_FOUND',
@@ -206,7 +198,7 @@ export const rosterImportActions = {
     summary: 'Progress and outcome of an import.',
     input: z.object({ importId: Id }),
     output: ImportStatus,
-    roles: IMPORTERS,
+    roles: ROSTER_MANAGERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
   exportRoster: defineAction({
@@ -214,7 +206,7 @@ export const rosterImportActions = {
       'The roster of a branch (or, for bureau staff with branchId null, of the whole tenant) as .xlsx; phones masked for those who do not manage the branch.',
     input: z.object({ branchId: Id.nullable() }),
     output: z.object({ url: z.string(), fileName: z.string(), count: z.number().int().nonnegative() }),
-    roles: READERS,
+    roles: ROSTER_READERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
 }

@@ -1,6 +1,6 @@
 import { defineAction } from './action'
 import { DateOnly, Id } from './ids'
-import { ROLES, Role } from './roles'
+import { ROLES, ROSTER_MANAGERS, ROSTER_READERS, Role } from './roles'
 import * as z from './zod'
 
 /** 支委会 positions a member may hold in their branch. */
@@ -171,15 +171,21 @@ export const AuditEntry = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
 })
 
-/** Who may look at rosters at all; each action then checks the branch (domain/roster/access.ts). */
-const ROSTER_READERS = [
-  'bureau_staff',
-  'general_branch_secretary',
-  'branch_secretary',
-  'branch_committee',
-  'instructor',
+/** Why an invitation cannot be used (any more). */
+const INVITATION_REFUSALS = [
+  'INVITATION.NOT_FOUND',
+  'INVITATION.EXPIRED',
+  'INVITATION.USED',
+  'INVITATION.REVOKED',
 ] as const
-const ROSTER_MANAGERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary'] as const
+
+/** Why a member's fields may be refused on add or edit. */
+const FIELD_REFUSALS = [
+  'ROSTER.NOT_FOUND',
+  'ROSTER.GROUP_MISMATCH',
+  'ROSTER.DUPLICATE_PHONE',
+  'ROSTER.SECRETARY_TAKEN',
+] as const
 
 export const rosterActions = {
   me: defineAction({
@@ -222,20 +228,14 @@ export const rosterActions = {
     input: MemberFields.extend({ branchId: Id }),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'ROSTER.GROUP_MISMATCH', 'ROSTER.DUPLICATE_PHONE', 'ROSTER.SECRETARY_TAKEN'],
+    errors: FIELD_REFUSALS,
   }),
   updateMember: defineAction({
     summary: 'Edits a member of a branch the caller manages: group, type, dates, committee position, phone.',
     input: MemberFields.extend({ memberId: Id }),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
-    errors: [
-      'ROSTER.NOT_FOUND',
-      'ROSTER.INACTIVE',
-      'ROSTER.GROUP_MISMATCH',
-      'ROSTER.DUPLICATE_PHONE',
-      'ROSTER.SECRETARY_TAKEN',
-    ],
+    errors: [...FIELD_REFUSALS, 'ROSTER.INACTIVE'],
   }),
   deactivateMember: defineAction({
     summary: 'Marks a member as having left (出党/去世/其他); history stays, their WeChat can no longer act as them.',
@@ -270,22 +270,14 @@ export const rosterActions = {
     input: z.object({ code: InvitationCode }),
     output: z.object({ maskedName: z.string(), branchName: z.string(), expiresAt: z.number() }),
     roles: 'anyone',
-    errors: ['INVITATION.NOT_FOUND', 'INVITATION.EXPIRED', 'INVITATION.USED', 'INVITATION.REVOKED'],
+    errors: INVITATION_REFUSALS,
   }),
   acceptInvitation: defineAction({
     summary: "Binds the caller's WeChat to the invited member once they confirm their name.",
     input: z.object({ code: InvitationCode, name: PersonName }),
     output: Me,
     roles: 'anyone',
-    errors: [
-      'INVITATION.NOT_FOUND',
-      'INVITATION.EXPIRED',
-      'INVITATION.USED',
-      'INVITATION.REVOKED',
-      'INVITATION.NAME_MISMATCH',
-      'INVITATION.MEMBER_BOUND',
-      'AUTH.ALREADY_BOUND',
-    ],
+    errors: [...INVITATION_REFUSALS, 'INVITATION.NAME_MISMATCH', 'INVITATION.MEMBER_BOUND', 'AUTH.ALREADY_BOUND'],
   }),
   auditLog: defineAction({
     summary: 'Every roster change in the tenant, newest first: who, what, when, before and after.',

@@ -1,3 +1,4 @@
+import { readPage } from '../runtime/read-page'
 import type { HandlerContext } from '../runtime/router'
 
 interface AuditDoc {
@@ -14,21 +15,15 @@ interface AuditDoc {
 
 /** 操作日志: newest first, one page at a time. */
 export async function auditLog(input: { page: number; pageSize: number }, { caller, store }: HandlerContext) {
-  const where = { tenantId: caller.member.tenantId }
-  const [docs, total] = await Promise.all([
-    store.find<AuditDoc>('audit_log', where, {
-      orderBy: [
-        ['at', 'desc'],
-        ['_id', 'desc'],
-      ],
-      skip: (input.page - 1) * input.pageSize,
-      limit: input.pageSize,
-    }),
-    store.count('audit_log', where),
-  ])
-  return {
-    items: docs.map(({ _id, tenantId: _tenantId, ...entry }) => ({ id: _id, ...entry })),
-    total,
-    page: input.page,
-  }
+  const { items, total, page } = await readPage<AuditDoc>(
+    store,
+    'audit_log',
+    { tenantId: caller.member.tenantId },
+    [
+      ['at', 'desc'],
+      ['_id', 'desc'],
+    ],
+    input,
+  )
+  return { items: items.map(({ _id, tenantId: _tenantId, ...entry }) => ({ id: _id, ...entry })), total, page }
 }

@@ -3,8 +3,9 @@ import { searchKeys } from '../domain/roster/import/search-keys'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
-import { writeAudit, writeMembershipChange } from './audit'
+import { writeAudit } from './audit'
 import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from './branch-access'
+import { createMember } from './create-member'
 import { boundMemberIds, toRow } from './member-row'
 
 /** The rules a member's fields must meet within their branch and tenant; throws the first refusal. */
@@ -29,32 +30,18 @@ async function checkFields(
 
 /** 新增党员: a new member of a branch the caller manages. */
 export async function addMember(input: MemberFields & { branchId: string }, ctx: HandlerContext): Promise<MemberRow> {
-  const { caller, store, clock } = ctx
+  const { caller, store } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
   const { branchId: _branchId, ...fields } = input
   await checkFields(ctx, branch, fields, null)
-  const now = clock.now()
-  const member: MemberDoc = {
-    _id: newId('m'),
-    tenantId: branch.tenantId,
-    branchId: branch._id,
-    status: 'active',
-    grants: [],
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-    nameKeys: searchKeys(fields.name),
-  }
-  await store.insert('members', member)
-  await writeMembershipChange(ctx, { memberId: member._id, kind: 'join', branchId: branch._id })
-  await writeAudit(ctx, {
-    action: 'roster.addMember',
-    targetId: member._id,
-    summary: `新增党员 ${member.name}（${branch.name}）`,
-    before: null,
-    after: member,
-  })
+  const member = await createMember(
+    ctx,
+    newId('m'),
+    { ...fields, branchId: branch._id },
+    `新增党员 ${fields.name}（${branch.name}）`,
+  )
+  if (!member) throw new Error('a fresh member id collided')
   return toRow(member, 'manage', false)
 }
 

@@ -14,9 +14,9 @@ import { shanghaiDate } from '../domain/time'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
-import { DuplicateIdError } from '../runtime/store'
-import { writeAudit, writeMembershipChange } from './audit'
+import { writeAudit } from './audit'
 import { loadBranch, requireAccess } from './branch-access'
+import { createMember } from './create-member'
 import { readSheet } from './spreadsheet'
 
 /** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
@@ -204,32 +204,9 @@ async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: Import
   type Outcome = 'created' | 'updated' | 'unchanged'
   const writes: (() => Promise<Outcome>)[] = [
     ...plan.create.map(({ key, fields }) => async (): Promise<Outcome> => {
-      const now = clock.now()
-      const member: MemberDoc & { nameKeys: string[] } = {
-        _id: importedMemberId(tenantId, key),
-        tenantId,
-        status: 'active',
-        grants: [],
-        createdAt: now,
-        updatedAt: now,
-        ...fields,
-        nameKeys: searchKeys(fields.name),
-      }
-      try {
-        await store.insert('members', member)
-      } catch (error) {
-        if (error instanceof DuplicateIdError) return 'unchanged' // written by an earlier, interrupted run
-        throw error
-      }
-      await writeMembershipChange(ctx, { memberId: member._id, kind: 'join', branchId: fields.branchId })
-      await writeAudit(ctx, {
-        action: 'roster.importMember',
-        targetId: member._id,
-        summary: `导入新增党员 ${member.name}`,
-        before: null,
-        after: member,
-      })
-      return 'created'
+      const member = await createMember(ctx, importedMemberId(tenantId, key), fields, `导入新增党员 ${fields.name}`)
+      // null: written by an earlier, interrupted run of this import
+      return member ? 'created' : 'unchanged'
     }),
     ...plan.update.map(({ id, changes }) => async (): Promise<Outcome> => {
       const before = await store.get<MemberDoc>('members', id)

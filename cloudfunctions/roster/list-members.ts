@@ -1,5 +1,6 @@
 import type { MemberDoc, MemberRow } from '../../types/roster'
 import { escapePattern } from '../domain/roster/privacy'
+import { readPage } from '../runtime/read-page'
 import type { HandlerContext } from '../runtime/router'
 import type { Where } from '../runtime/store'
 import { loadBranch, requireAccess } from './branch-access'
@@ -39,24 +40,14 @@ async function page(
   input: ListInput,
   access: ReturnType<typeof requireAccess>,
 ) {
-  const [members, total] = await Promise.all([
-    store.find<MemberDoc>('members', where, {
-      orderBy: [
-        ['createdAt', 'asc'],
-        ['_id', 'asc'],
-      ],
-      skip: (input.page - 1) * input.pageSize,
-      limit: input.pageSize,
-    }),
-    store.count('members', where),
-  ])
+  const order = [
+    ['createdAt', 'asc'],
+    ['_id', 'asc'],
+  ] as const
+  const { items, total, page } = await readPage<MemberDoc>(store, 'members', where, order, input)
   const bound = await boundMemberIds(
     store,
-    members.map((member) => member._id),
+    items.map((member) => member._id),
   )
-  return {
-    items: members.map((member) => toRow(member, access, bound.has(member._id))),
-    total,
-    page: input.page,
-  }
+  return { items: items.map((member) => toRow(member, access, bound.has(member._id))), total, page }
 }

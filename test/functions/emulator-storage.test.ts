@@ -175,7 +175,7 @@ describe("the H5 build's upload route", () => {
     const put = await fetch(target.url, {
       method: 'PUT',
       headers: { authorization: target.authorization },
-      body: binaryFixture(2),
+      body: new Uint8Array(binaryFixture(2)),
     })
     expect(put.status).toBe(200)
     const res = await t.cloud.downloadFile({ fileID: target.fileID })

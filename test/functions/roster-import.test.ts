@@ -171,7 +171,7 @@ describe('roster export', () => {
     const res = await fetch(url)
     expect(res.status).toBe(200)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()))
+    await workbook.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer)
     const rows: string[][] = []
     workbook.worksheets[0].eachRow((row) => {
       rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')))
