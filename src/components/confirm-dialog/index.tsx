@@ -77,7 +77,6 @@ export function ConfirmDialog({
             data-testid="confirm-dialog-confirm"
             // H5 renders disabled={false} as a [disabled] attribute, which greys the button: omit it instead.
             disabled={busy || reasonShort || confirmDisabled || undefined}
-            loading={busy || undefined}
             onClick={() => onConfirm(text.trim())}
           >
             {confirmLabel}

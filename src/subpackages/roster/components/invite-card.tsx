@@ -50,7 +50,7 @@ export function InviteCard({ invitation, link, revoked, revoking, onCopy, onRevo
         </View>
       ) : (
         <View className="card">
-          <Text className="card__title">如何使用</Text>
+          <Text className="card__title roster-title">如何使用</Text>
           {link ? (
             <>
               <Text className="invite-step">1. 复制下方链接，通过微信发送给 {invitation.memberName} 本人；</Text>

@@ -120,7 +120,7 @@ function JoinForm({
         </Text>
       </View>
       <View className="card">
-        <Text className="card__title">确认身份</Text>
+        <Text className="card__title roster-title">确认身份</Text>
         <Text className="join-hint">为保护党员信息，请输入您在党员名册中登记的姓名，核对一致后即完成绑定。</Text>
         <View className={`join-input${nameError ? ' join-input--error' : ''}`}>
           <Input
@@ -141,7 +141,6 @@ function JoinForm({
           className="btn btn--primary join-submit"
           data-testid="join-submit"
           disabled={submitting || name.trim() === '' || undefined}
-          loading={submitting || undefined}
           onClick={() => onConfirm(name)}
         >
           {submitting ? '正在绑定…' : '确认绑定'}

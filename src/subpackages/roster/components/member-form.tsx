@@ -168,7 +168,6 @@ export function MemberForm({ initial, groups, errors, saving, submitLabel, onSub
         data-testid="member-form-submit"
         // H5 renders disabled={false} as a [disabled] attribute, which greys the button: omit it instead.
         disabled={saving || undefined}
-        loading={saving || undefined}
         onClick={() => onSubmit(toMemberFields(values))}
       >
         {saving ? '保存中…' : submitLabel}

@@ -197,7 +197,7 @@ function MemberEditor({ initial, me, nodes }: { initial: Member; me: Me; nodes: 
 
       {editable ? (
         <View className="card member-actions" data-testid="member-actions">
-          <Text className="card__title">管理</Text>
+          <Text className="card__title roster-title">管理</Text>
           {member.bound ? null : (
             <ActionRow
               testId="action-invite"
