@@ -131,6 +131,31 @@ test('a secretary adds and invites a member; a new WeChat user binds with the ri
   expect(await page.getByTestId('join-refused-title').textContent()).toMatch(/已被使用|已绑定/)
 })
 
+test('a revoked invitation tells the invitee so', async () => {
+  const { page } = browser
+  await pickPersona(SHIYAN_SECRETARY)
+  await page.goto(`${base}/#/subpackages/roster/pages/member/index?branchId=org_b_shiyan`)
+  await page.getByTestId('member-form').waitFor()
+  await typeInto('input-name', '测试撤销')
+  await page.getByTestId('member-form-submit').click()
+  await page.waitForURL(/member\/index\?memberId=/)
+  await page.getByTestId('action-invite').click()
+  const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? ''
+
+  // Revoking is destructive: it asks first.
+  await page.getByTestId('invite-revoke').click()
+  await page.getByTestId('confirm-dialog').waitFor()
+  await page.getByTestId('confirm-dialog-confirm').click()
+  await page.getByTestId('invite-revoked').waitFor()
+
+  await openPicker()
+  await page.getByTestId('persona-new-wechat-user').click()
+  await page.waitForURL(/#\/pages\/mine\/index/)
+  await page.goto(link)
+  await page.getByTestId('join-refused').waitFor()
+  expect(await page.getByTestId('join-refused-title').textContent()).toBe('邀请已撤销')
+})
+
 test('a plain member sees no 管理 section in 我的', async () => {
   const { page } = browser
   await pickPersona(SHIYAN_MEMBER)
