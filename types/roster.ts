@@ -143,6 +143,17 @@ export const MemberFields = z.object({
 })
 export type MemberFields = z.infer<typeof MemberFields>
 
+/** A 预备党员 has an expected 转正日期; without it nobody is reminded when the probation year ends. */
+function withProbationDate<T extends z.ZodType<{ memberType: MemberType; probationEndsOn: string | null }>>(schema: T) {
+  return schema.refine((fields) => fields.memberType !== 'probationary' || fields.probationEndsOn !== null, {
+    message: '预备党员请填写预计转正日期',
+    path: ['probationEndsOn'],
+  })
+}
+
+/** How far the caller reaches into a branch: `manage` may change it, `read` only sees it (phones masked). */
+export const BranchAccess = z.enum(['manage', 'read'])
+
 const Page = z.object({
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(50).default(20),
@@ -211,7 +222,12 @@ export const rosterActions = {
       search: z.string().trim().max(20).optional(),
       includeInactive: z.boolean().default(false),
     }),
-    output: z.object({ items: z.array(MemberRow), total: z.number().int(), page: z.number().int() }),
+    output: z.object({
+      items: z.array(MemberRow),
+      total: z.number().int(),
+      page: z.number().int(),
+      access: BranchAccess,
+    }),
     roles: ROSTER_READERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
@@ -219,20 +235,20 @@ export const rosterActions = {
     summary:
       'One member of a branch the caller may read, with their branch name (phone masked unless the caller manages it).',
     input: z.object({ memberId: Id }),
-    output: MemberRow.extend({ branchName: z.string().nullable() }),
+    output: MemberRow.extend({ branchName: z.string().nullable(), access: BranchAccess }),
     roles: ROSTER_READERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
   addMember: defineAction({
     summary: 'Adds a member to a branch the caller manages (written as a 转入/join membership change).',
-    input: MemberFields.extend({ branchId: Id }),
+    input: withProbationDate(MemberFields.extend({ branchId: Id })),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
     errors: FIELD_REFUSALS,
   }),
   updateMember: defineAction({
     summary: 'Edits a member of a branch the caller manages: group, type, dates, committee position, phone.',
-    input: MemberFields.extend({ memberId: Id }),
+    input: withProbationDate(MemberFields.extend({ memberId: Id })),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
     errors: [...FIELD_REFUSALS, 'ROSTER.INACTIVE'],
@@ -257,6 +273,21 @@ export const rosterActions = {
     output: Invitation,
     roles: ROSTER_MANAGERS,
     errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'INVITATION.MEMBER_BOUND'],
+  }),
+  memberInvitations: defineAction({
+    summary:
+      "A member's invitations that can still be used, newest first, so a secretary can share or revoke them again.",
+    input: z.object({ memberId: Id }),
+    output: z.object({ items: z.array(Invitation) }),
+    roles: ROSTER_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
+  branchDirectory: defineAction({
+    summary: 'Names of every branch in the tenant (no members): the targets a 组织关系转接 may pick.',
+    input: z.object({}).strict(),
+    output: z.object({ branches: z.array(z.object({ id: Id, name: z.string() })) }),
+    roles: ROSTER_MANAGERS,
+    errors: [],
   }),
   revokeInvitation: defineAction({
     summary: 'Withdraws an open invitation.',

@@ -20,7 +20,11 @@ export async function loadMember(store: Store, caller: Caller, memberId: string)
 }
 
 /** Refuses with AUTH.FORBIDDEN unless the caller has at least `needed` over the branch. */
-export function requireAccess(caller: Caller, branch: OrgDoc, needed: Exclude<BranchAccess, 'none'>): BranchAccess {
+export function requireAccess(
+  caller: Caller,
+  branch: OrgDoc,
+  needed: Exclude<BranchAccess, 'none'>,
+): Exclude<BranchAccess, 'none'> {
   const access = branchAccess(caller.member, branch)
   if (access === 'none' || (needed === 'manage' && access !== 'manage')) throw new DomainError('AUTH.FORBIDDEN')
   return access

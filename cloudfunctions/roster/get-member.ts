@@ -8,12 +8,12 @@ import { boundMemberIds, toRow } from './member-row'
 export async function getMember(
   input: { memberId: string },
   { caller, store }: HandlerContext,
-): Promise<MemberRow & { branchName: string | null }> {
+): Promise<MemberRow & { branchName: string | null; access: 'manage' | 'read' }> {
   const member = await loadMember(store, caller, input.memberId)
   // Staff accounts without a branch are not on any roster.
   if (!member.branchId) throw new DomainError('ROSTER.NOT_FOUND', '未找到该党员')
   const branch = await loadBranch(store, caller, member.branchId)
   const access = requireAccess(caller, branch, 'read')
   const bound = await boundMemberIds(store, [member._id])
-  return { ...toRow(member, access, bound.has(member._id)), branchName: branch.name }
+  return { ...toRow(member, access, bound.has(member._id)), branchName: branch.name, access }
 }

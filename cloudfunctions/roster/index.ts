@@ -5,16 +5,23 @@ import { addMember, updateMember } from './edit-member'
 import { exportRoster, importTemplate } from './export-roster'
 import { getMember } from './get-member'
 import { confirmRosterImport, importStatus, previewRosterImport } from './import-roster'
-import { acceptInvitation, createInvitation, inspectInvitation, revokeInvitation } from './invitations'
+import {
+  acceptInvitation,
+  createInvitation,
+  inspectInvitation,
+  memberInvitations,
+  revokeInvitation,
+} from './invitations'
 import { listMembers } from './list-members'
 import { me } from './me'
 import { deactivateMember, transferMember } from './move-member'
-import { tree } from './tree'
+import { branchDirectory, tree } from './tree'
 
 /** 组织与党员名册: the roster cloud function. */
 export const main = createRouter(api.roster, {
   me,
   tree,
+  branchDirectory,
   listMembers,
   getMember,
   addMember,
@@ -22,6 +29,7 @@ export const main = createRouter(api.roster, {
   deactivateMember,
   transferMember,
   createInvitation,
+  memberInvitations,
   revokeInvitation,
   inspectInvitation,
   acceptInvitation,

@@ -38,13 +38,34 @@ export async function createInvitation(input: { memberId: string }, ctx: Handler
     before: null,
     after: { expiresAt: invitation.expiresAt },
   })
+  return invitationView(invitation, member.name, branch.name)
+}
+
+function invitationView(invitation: InvitationDoc, memberName: string, branchName: string) {
   return {
     code: invitation._id,
-    memberId: member._id,
-    memberName: member.name,
-    branchName: branch.name,
+    memberId: invitation.memberId,
+    memberName,
+    branchName,
     expiresAt: invitation.expiresAt,
     path: `${JOIN_PAGE}?code=${invitation._id}`,
+  }
+}
+
+/** A member's invitations still open and unexpired, so the secretary can share or revoke them again. */
+export async function memberInvitations(input: { memberId: string }, ctx: HandlerContext) {
+  const { caller, store, clock } = ctx
+  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const open = await store.find<InvitationDoc>(
+    'invitations',
+    { tenantId: member.tenantId, memberId: member._id, status: 'open' },
+    { orderBy: [['createdAt', 'desc']], limit: 20 },
+  )
+  const now = clock.now()
+  return {
+    items: open
+      .filter((invitation) => invitationRefusal(invitation, now) === null)
+      .map((invitation) => invitationView(invitation, member.name, branch.name)),
   }
 }
 

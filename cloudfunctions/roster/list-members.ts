@@ -18,7 +18,7 @@ interface ListInput {
 export async function listMembers(
   input: ListInput,
   { caller, store }: HandlerContext,
-): Promise<{ items: MemberRow[]; total: number; page: number }> {
+): Promise<{ items: MemberRow[]; total: number; page: number; access: 'manage' | 'read' }> {
   const branch = await loadBranch(store, caller, input.branchId)
   const access = requireAccess(caller, branch, 'read')
   const where: Where = { tenantId: branch.tenantId, branchId: branch._id }
@@ -49,5 +49,5 @@ async function page(
     store,
     items.map((member) => member._id),
   )
-  return { items: items.map((member) => toRow(member, access, bound.has(member._id))), total, page }
+  return { items: items.map((member) => toRow(member, access, bound.has(member._id))), total, page, access }
 }

@@ -25,3 +25,15 @@ export async function tree(_input: unknown, { caller, store }: HandlerContext): 
   const nodes = treeWithCounts(orgs, perBranch, perGroup)
   return { nodes: nodes.filter((node) => visible.has(node.id)) }
 }
+
+/** Every branch's name in the tenant, members left out: where a 组织关系转接 may send someone. */
+export async function branchDirectory(_input: unknown, { caller, store }: HandlerContext) {
+  const branches = await store.findAll<OrgDoc>(
+    'orgs',
+    { tenantId: caller.member.tenantId, kind: 'branch' },
+    {
+      orderBy: [['order', 'asc']],
+    },
+  )
+  return { branches: branches.map((branch) => ({ id: branch._id, name: branch.name })) }
+}

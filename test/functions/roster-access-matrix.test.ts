@@ -116,6 +116,23 @@ describe.each(personas)('as %s', (persona) => {
     expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
   })
 
+  it.each(targets)('memberInvitations in %s (managers only)', async (branchId) => {
+    const memberId = await freshMember(branchId)
+    const result = await t.call(as[persona], 'roster', 'memberInvitations', { memberId })
+    expect(result.ok ? 'ok' : result.error.code).toBe(expected[persona][branchId][1])
+  })
+
+  it('branchDirectory (managers only)', async () => {
+    const result = await t.call<{ branches: { id: string }[] }>(as[persona], 'roster', 'branchDirectory')
+    const outcome = ['bureau', 'gbSecretary', 'secretary'].includes(persona)
+      ? 'ok'
+      : persona === 'unbound'
+        ? 'AUTH.NOT_BOUND'
+        : 'AUTH.FORBIDDEN'
+    expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
+    if (result.ok) expect(result.data.branches).toHaveLength(6)
+  })
+
   it.each(targets)('getMember in %s', async (branchId) => {
     const memberId = await freshMember(branchId)
     const result = await t.call(as[persona], 'roster', 'getMember', { memberId })

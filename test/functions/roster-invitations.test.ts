@@ -103,12 +103,16 @@ describe('invitations', () => {
     )
   })
 
-  it('can be revoked by the secretary, and then refuses', async () => {
-    const { invitation } = await invite('罗明辉')
+  it('can be found again from the member, and revoked by the secretary, and then refuses', async () => {
+    const { memberId, invitation } = await invite('罗明辉')
+    const open = await t.call<{ items: Invitation[] }>(as.secretary, 'roster', 'memberInvitations', { memberId })
+    expect(open.ok && open.data.items.map((i) => i.code)).toEqual([invitation.code])
     expect(code(await t.call(as.secretary, 'roster', 'revokeInvitation', { code: invitation.code }))).toBe('ok')
     expect(
       code(await t.call('o_revoked', 'roster', 'acceptInvitation', { code: invitation.code, name: '罗明辉' })),
     ).toBe('INVITATION.REVOKED')
+    const after = await t.call<{ items: Invitation[] }>(as.secretary, 'roster', 'memberInvitations', { memberId })
+    expect(after.ok && after.data.items).toEqual([])
   })
 
   it('refuses a WeChat user who is already bound, and a member who already has a WeChat', async () => {

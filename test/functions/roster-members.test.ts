@@ -8,7 +8,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.stop())
 
-type Page = { items: MemberRow[]; total: number; page: number }
+type Page = { items: MemberRow[]; total: number; page: number; access: 'manage' | 'read' }
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code)
 
 const fields = (over: Record<string, unknown> = {}) => ({
@@ -61,6 +61,11 @@ describe('listMembers', () => {
       search: '周国庆',
     })
     expect(asCommittee.ok && asCommittee.data.items[0].phone).toBe('138****5678')
+    expect(asCommittee.ok && asCommittee.data.access).toBe('read')
+    const asSecretary = await t.call<Page & { access: string }>(as.secretary, 'roster', 'listMembers', {
+      branchId: 'org_b_shiyan',
+    })
+    expect(asSecretary.ok && asSecretary.data.access).toBe('manage')
   })
 })
 
@@ -73,6 +78,11 @@ describe('member rules', () => {
     ['an empty name', { name: '  ' }, 'INPUT.INVALID'],
     ['a name with control characters', { name: '王\u0007五' }, 'INPUT.INVALID'],
     ['an impossible date format', { joinedOn: '2019年7月1日' }, 'INPUT.INVALID'],
+    [
+      'a 预备党员 without 转正日期',
+      { memberType: 'probationary', probationEndsOn: null, phone: null },
+      'INPUT.INVALID',
+    ],
   ])('refuses %s and writes nothing', async (_case, over, expected) => {
     const before = (await t.db.collection('members').count()) as { total: number }
     expect(code(await t.call(as.secretary, 'roster', 'addMember', fields(over)))).toBe(expected)
