@@ -1,0 +1,38 @@
+import { Id } from './ids'
+import * as z from './zod'
+
+/**
+ * Domain events one function records for another to act on — the hook by
+ * which meetings (and later others) feed the points ledger without calling
+ * it directly. Written to the `domain_events` collection with a deterministic
+ * `_id`, so the same fact is recorded once however often it is retried.
+ */
+export const DOMAIN_EVENT_KINDS = [
+  'meeting.present', // 按时参会
+  'meeting.late', // 迟到
+  'meeting.absent', // 无故缺席 (unexcused; approved leave records no event)
+  'study.checkin', // 学习打卡
+] as const
+export const DomainEventKind = z.enum(DOMAIN_EVENT_KINDS)
+export type DomainEventKind = z.infer<typeof DomainEventKind>
+
+export const DomainEvent = z.object({
+  /** `${kind}:${sourceId}:${memberId}` — one fact, one document. */
+  _id: z.string(),
+  tenantId: Id,
+  kind: DomainEventKind,
+  memberId: Id,
+  /** The meeting, task… the fact is about. */
+  sourceId: Id,
+  /** When it happened (epoch ms). */
+  at: z.number(),
+  /** Who recorded it (a member id), or 'system' for timers. */
+  recordedBy: z.string(),
+  /** Set by the consumer once acted on; absent while pending. */
+  processedAt: z.number().optional(),
+})
+export type DomainEvent = z.infer<typeof DomainEvent>
+
+export function domainEventId(kind: DomainEventKind, sourceId: string, memberId: string): string {
+  return `${kind}:${sourceId}:${memberId}`
+}
