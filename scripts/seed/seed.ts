@@ -4,6 +4,7 @@
  */
 import collectionsFile from '../../database/collections.json'
 import { demoBureau } from './demo-bureau'
+import { DEMO_PARTS, type SeedBatch } from './demo-parts'
 
 /** Where the SDK should talk: the emulator's `sdkEnv`. Set before the SDK loads. */
 export async function seedDemo(sdkEnv: Record<string, string>, now: number): Promise<{ documents: number }> {
@@ -16,13 +17,14 @@ export async function seedDemo(sdkEnv: Record<string, string>, now: number): Pro
   if (existing.total > 0) return { documents: 0 }
 
   const bureau = demoBureau(now)
-  const batches: [string, { _id: string }[]][] = [
+  const batches: SeedBatch[] = [
     ['tenants', bureau.tenants],
     ['orgs', bureau.orgs],
     ['members', bureau.members],
     ['bindings', bureau.bindings],
     ['dev_personas', bureau.personas],
   ]
+  for (const part of DEMO_PARTS) batches.push(...part(bureau, now))
   let documents = 0
   for (const [collection, docs] of batches) {
     for (let i = 0; i < docs.length; i += 20) {

@@ -1,0 +1,11 @@
+/**
+ * Demo data of the domains beyond the roster (meetings, study, points…):
+ * each part turns the demo bureau into documents of its own collections.
+ * Register a part here with one line; seed.ts writes them after the bureau.
+ */
+import type { DemoBureau } from './demo-bureau'
+
+export type SeedBatch = [collection: string, docs: { _id: string }[]]
+export type DemoPart = (bureau: DemoBureau, now: number) => SeedBatch[]
+
+export const DEMO_PARTS: DemoPart[] = []
