@@ -13,7 +13,9 @@ const lock = join(root, 'package-lock.json')
 const stale = !existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs)
 if (stale) {
   console.log('» installing npm packages (first run or package-lock.json changed)…')
-  execSync(existsSync(lock) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund', {
+  // Not `npm ci`: it refuses a lock file that lists no other platforms' optional binaries
+  // (esbuild, swc, biome…); `npm install` still installs what the lock file pins.
+  execSync('npm install --no-audit --no-fund', {
     cwd: root,
     stdio: 'inherit',
   })

@@ -32,7 +32,7 @@ export function cloudFiles(): Files {
         fileList: { tempFileURL: string; status: number; errMsg: string }[]
       }
       const [item] = res.fileList
-      if (!item || item.status !== 0) throw new Error(`getTempFileURL ${fileID}: ${item?.errMsg}`)
+      if (item?.status !== 0) throw new Error(`getTempFileURL ${fileID}: ${item?.errMsg}`)
       return item.tempFileURL
     },
   }
