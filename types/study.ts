@@ -1,0 +1,190 @@
+import { defineAction } from './action'
+import { DateOnly, Id } from './ids'
+import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
+import * as z from './zod'
+
+/** Who may publish study tasks (发布学习任务): secretaries for their branches, bureau staff for any. */
+export const STUDY_PUBLISHERS = ROSTER_MANAGERS
+
+export const NOTE_MIN_DEFAULT = 15
+export const NOTE_MAX = 1000
+
+const Url = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^https?:\/\/\S+$/, '请填写以 http:// 或 https:// 开头的链接')
+const FileId = z.string().min(10).max(300)
+
+export const StudyContent = z.object({
+  text: z.string().trim().max(5000).default(''),
+  link: Url.nullable().default(null),
+  videoLink: Url.nullable().default(null),
+  /** An attached document in cloud storage, uploaded by the publisher. */
+  fileID: FileId.nullable().default(null),
+})
+
+/** study_tasks */
+export interface StudyTaskDoc {
+  _id: string
+  tenantId: string
+  title: string
+  content: z.output<typeof StudyContent>
+  startsOn: string
+  dueOn: string
+  /** Target branches; a member is targeted when their branch is listed and `memberIds` is null or names them. */
+  branchIds: string[]
+  memberIds: string[] | null
+  /** 党员集中学习日 */
+  collectiveDay: boolean
+  minNoteLength: number
+  publishedBy: string
+  publishedByName: string
+  publishedAt: number
+}
+
+/** study_checkins: `_id` = `${taskId}:${memberId}`, so a member checks in once per task. */
+export interface CheckinDoc {
+  _id: string
+  tenantId: string
+  taskId: string
+  memberId: string
+  branchId: string
+  note: string
+  photos: string[]
+  at: number
+  /** Asia/Shanghai day of the first check-in, for streaks. */
+  day: string
+  updatedAt: number
+}
+
+const Task = z.object({
+  id: Id,
+  title: z.string(),
+  content: z.object({
+    text: z.string(),
+    link: z.string().nullable(),
+    videoLink: z.string().nullable(),
+    fileID: z.string().nullable(),
+  }),
+  startsOn: DateOnly,
+  dueOn: DateOnly,
+  collectiveDay: z.boolean(),
+  minNoteLength: z.number().int(),
+  publishedByName: z.string(),
+  branchCount: z.number().int(),
+})
+export type StudyTask = z.infer<typeof Task>
+
+const MyCheckin = z.object({ note: z.string(), photos: z.array(z.string()), at: z.number(), updatedAt: z.number() })
+
+const TaskWithMine = Task.extend({ checkin: MyCheckin.nullable(), open: z.boolean() })
+export type TaskWithMine = z.infer<typeof TaskWithMine>
+
+const Page = z.object({
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(50).default(20),
+})
+
+const CHECKIN_REFUSALS = [
+  'STUDY.TASK_NOT_FOUND',
+  'STUDY.NOT_TARGET',
+  'STUDY.NOT_STARTED',
+  'STUDY.PAST_DUE',
+  'STUDY.NOTE_TOO_SHORT',
+  'STUDY.FILE_NOT_YOURS',
+] as const
+
+export const studyActions = {
+  publishTask: defineAction({
+    summary:
+      'Publishes a study task (text, article or video link, attached document; 集中学习日) to the branches the caller manages, or to the whole tenant / chosen branches for bureau staff.',
+    input: z
+      .object({
+        title: z.string().trim().min(2, '请填写标题').max(60),
+        content: StudyContent,
+        startsOn: DateOnly,
+        dueOn: DateOnly,
+        branchIds: z.array(Id).max(500).nullable().default(null),
+        memberIds: z.array(Id).max(500).nullable().default(null),
+        collectiveDay: z.boolean().default(false),
+        minNoteLength: z.number().int().min(0).max(200).default(NOTE_MIN_DEFAULT),
+      })
+      .refine((task) => task.dueOn >= task.startsOn, { message: '截止日期不能早于开始日期', path: ['dueOn'] }),
+    output: Task,
+    roles: STUDY_PUBLISHERS,
+    errors: ['ROSTER.NOT_FOUND', 'STUDY.FILE_NOT_YOURS', 'STUDY.NO_TARGETS'],
+  }),
+  myTasks: defineAction({
+    summary: "The caller's study tasks: open (not yet done and not past due) or done, newest first.",
+    input: Page.extend({ status: z.enum(['open', 'done']).default('open') }),
+    output: z.object({ items: z.array(TaskWithMine), total: z.number().int(), page: z.number().int() }),
+    roles: ROLES,
+    errors: [],
+  }),
+  getTask: defineAction({
+    summary: 'One task the caller is targeted by or manages, with their own check-in if any.',
+    input: z.object({ taskId: Id }),
+    output: TaskWithMine,
+    roles: ROLES,
+    errors: ['STUDY.TASK_NOT_FOUND'],
+  }),
+  checkIn: defineAction({
+    summary:
+      'Checks in on a task with a 心得 note (task’s minimum length) and optional photos; once per task, not after the due date; pays the study rule once.',
+    input: z.object({
+      taskId: Id,
+      note: z.string().trim().max(NOTE_MAX, `心得不能超过${NOTE_MAX}字`),
+      photos: z.array(FileId).max(9).default([]),
+    }),
+    output: z.object({ task: TaskWithMine, pointsAwarded: z.number().int() }),
+    roles: ROLES,
+    errors: [...CHECKIN_REFUSALS, 'STUDY.ALREADY_CHECKED_IN'],
+  }),
+  editCheckin: defineAction({
+    summary: 'Edits the caller’s own 心得 and photos until the due date.',
+    input: z.object({
+      taskId: Id,
+      note: z.string().trim().max(NOTE_MAX, `心得不能超过${NOTE_MAX}字`),
+      photos: z.array(FileId).max(9).default([]),
+    }),
+    output: TaskWithMine,
+    roles: ROLES,
+    errors: [...CHECKIN_REFUSALS, 'STUDY.NOT_CHECKED_IN'],
+  }),
+  participation: defineAction({
+    summary:
+      'Who has and has not studied a task, in one branch the caller may read (default: the first targeted branch they reach).',
+    input: z.object({ taskId: Id, branchId: Id.optional() }),
+    output: z.object({
+      branchId: Id,
+      branchName: z.string(),
+      studied: z.array(z.object({ memberId: Id, name: z.string(), at: z.number(), note: z.string() })),
+      notStudied: z.array(z.object({ memberId: Id, name: z.string(), nudgedAt: z.number().nullable() })),
+    }),
+    roles: ROSTER_READERS,
+    errors: ['STUDY.TASK_NOT_FOUND', 'ROSTER.NOT_FOUND'],
+  }),
+  nudge: defineAction({
+    summary:
+      'Records a reminder to every targeted member of a branch who has not studied yet; delivery channels come with the reminders work.',
+    input: z.object({ taskId: Id, branchId: Id }),
+    output: z.object({ nudged: z.number().int() }),
+    roles: STUDY_PUBLISHERS,
+    errors: ['STUDY.TASK_NOT_FOUND', 'ROSTER.NOT_FOUND', 'STUDY.PAST_DUE'],
+  }),
+  myStudy: defineAction({
+    summary: "The caller's streaks (consecutive days and weeks with study, Asia/Shanghai) and check-in history, paged.",
+    input: Page,
+    output: z.object({
+      streakDays: z.number().int(),
+      streakWeeks: z.number().int(),
+      totalCheckins: z.number().int(),
+      history: z.array(z.object({ taskId: Id, title: z.string(), note: z.string(), at: z.number() })),
+      total: z.number().int(),
+      page: z.number().int(),
+    }),
+    roles: ROLES,
+    errors: [],
+  }),
+}
