@@ -1,10 +1,14 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
+import { pointsActions } from './points'
 import { rosterActions } from './roster'
 import { rosterImportActions } from './roster-import'
+import { studyActions } from './study'
 
 /** Every deployed cloud function and its actions: the single source of the API. */
 export const api = {
   roster: { ...rosterActions, ...rosterImportActions },
+  study: studyActions,
+  points: pointsActions,
 } satisfies Record<string, Record<string, ActionContract>>
 
 export type Api = typeof api
