@@ -18,7 +18,7 @@ export function judgeGrant(
 ): GrantVerdict {
   if (!rule?.active) return { ok: false, code: 'POINTS.RULE_NOT_FOUND' }
   if (!rule.grantRoles.some((role) => roles.includes(role))) return { ok: false, code: 'POINTS.NOT_GRANTABLE' }
-  const value = valueOf(rule, chosen)
+  const value = awardValue(rule, chosen)
   if (value === null) return { ok: false, code: 'POINTS.BAD_VALUE' }
   if ((rule.reasonRequired || value < 0) && reason.trim().length < 2)
     return { ok: false, code: 'POINTS.REASON_REQUIRED' }
@@ -26,7 +26,7 @@ export function judgeGrant(
 }
 
 /** The value an award of `rule` pays: fixed, or the chosen one when the rule is variable and signs agree. */
-export function valueOf(rule: PointsRule, chosen: number | undefined): number | null {
+export function awardValue(rule: PointsRule, chosen: number | undefined): number | null {
   if (!rule.variable) return chosen === undefined || chosen === rule.points ? rule.points : null
   const value = chosen ?? rule.points
   return value !== 0 && Math.sign(value) === Math.sign(rule.points) ? value : null
