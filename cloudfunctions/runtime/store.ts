@@ -43,6 +43,8 @@ export interface Store {
 export interface CommandFactory {
   in(values: unknown[]): unknown
   inc(by: number): unknown
+  /** Greater than: a rank is one more than how many scored more. */
+  gt(value: number): unknown
   exists(flag: boolean): unknown
   or(conditions: Where[]): unknown
   and(conditions: Where[]): unknown

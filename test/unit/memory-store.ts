@@ -66,6 +66,7 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
     command: {
       in: (values: unknown[]) => ({ $in: values }),
       inc: (by: number) => ({ $inc: by }),
+      gt: (value: number) => ({ $gt: value }),
       exists: (flag: boolean) => ({ $exists: flag }),
       or: (conditions: Where[]) => ({ $or: conditions }),
       and: (conditions: Where[]) => ({ $and: conditions }),
