@@ -1,0 +1,51 @@
+import type { PointsRule } from '../../types/points'
+import { judgeGrant } from '../domain/points/grant'
+import { loadManagedMember } from '../roster/branch-access'
+import type { Caller } from '../runtime/caller'
+import { DomainError } from '../runtime/domain-error'
+import { newId } from '../runtime/new-id'
+import type { HandlerContext } from '../runtime/router'
+import type { Store } from '../runtime/store'
+import { findRule, loadCatalogue } from './catalogue'
+import { recordAward } from './ledger'
+import { memberTotalId } from './totals'
+
+interface AwardInput {
+  memberId: string
+  ruleKey: string
+  points?: number
+  reason: string
+  requestId?: string
+}
+
+/** 发放/扣减积分 by hand: a manager of the member's branch, a role the rule allows, caps refused not cut. */
+export async function award(input: AwardInput, { caller, store, clock }: HandlerContext) {
+  const { member } = await loadManagedMember(store, caller, input.memberId)
+  if (member.status !== 'active' || !member.branchId) throw new DomainError('ROSTER.INACTIVE')
+  const catalogue = await loadCatalogue(store, caller.member.tenantId)
+  const rule = findRule(catalogue, input.ruleKey)
+  const verdict = judgeGrant(rule, caller.roles, input.points, input.reason)
+  if (!verdict.ok) throw new DomainError(verdict.code, verdict.message)
+  const { entry, duplicate } = await recordAward(store, {
+    key: input.requestId ? `award:${caller.member.tenantId}:${input.requestId}` : newId('award'),
+    tenantId: caller.member.tenantId,
+    member: { _id: member._id, branchId: member.branchId },
+    rule: rule as PointsRule,
+    requested: verdict.points,
+    reason: input.reason.trim(),
+    grantedBy: caller.member._id,
+    grantedByName: caller.member.name,
+    at: clock.now(),
+    sourceEvent: null,
+    overCap: 'refuse',
+  })
+  return { entryId: entry._id, points: entry.points, total: await allTimeTotal(store, caller, member._id), duplicate }
+}
+
+export async function allTimeTotal(store: Store, caller: Caller, memberId: string): Promise<number> {
+  const doc = await store.get<{ _id: string; points: number }>(
+    'points_totals',
+    memberTotalId(caller.member.tenantId, memberId, 'all'),
+  )
+  return doc?.points ?? 0
+}

@@ -1,0 +1,118 @@
+import type { BranchStanding, PeriodKind, Standing, TotalsDoc } from '../../types/points'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
+import { periodKey } from '../domain/points/period'
+import { type BranchSort, rankBranches, rankBy } from '../domain/points/ranking'
+import { branchAccess } from '../domain/roster/access'
+import { loadBranch } from '../roster/branch-access'
+import { DomainError } from '../runtime/domain-error'
+import type { HandlerContext } from '../runtime/router'
+import type { Where } from '../runtime/store'
+import { loadCatalogue } from './catalogue'
+import { exemptMembers } from './exempt'
+import { exemptTotals, rankOf, topMembers } from './standings'
+import { memberTotalId, TOTALS } from './totals'
+
+const TOP = 50
+
+type LeaderboardInput =
+  | { of: 'members'; period: PeriodKind; branchId: string | null }
+  | { of: 'branches'; period: PeriodKind; sort: BranchSort }
+
+/** 积分排行榜: members (a branch, or the whole bureau when allowed) or branches (fairly). */
+export async function leaderboard(input: LeaderboardInput, ctx: HandlerContext) {
+  const period = periodKey(input.period, ctx.clock.now())
+  if (input.of === 'branches')
+    return { period, members: [], me: null, branches: await branchBoard(ctx, period, input.sort) }
+  return { period, ...(await memberBoard(ctx, period, input.branchId)), branches: [] }
+}
+
+/** Which member list the caller may see: any branch they can read, their own, or the tenant (bureau, or all when the tenant allows). */
+async function memberScope(ctx: HandlerContext, branchId: string | null): Promise<Where> {
+  const { caller, store } = ctx
+  const tenantId = caller.member.tenantId
+  if (branchId) {
+    const branch = await loadBranch(store, caller, branchId)
+    if (branch._id !== caller.member.branchId && branchAccess(caller.member, branch) === 'none') {
+      throw new DomainError('AUTH.FORBIDDEN')
+    }
+    return { tenantId, branchId }
+  }
+  if (caller.roles.includes('bureau_staff') || (await loadCatalogue(store, tenantId)).membersSeeBureau) {
+    return { tenantId }
+  }
+  if (!caller.member.branchId) throw new DomainError('AUTH.FORBIDDEN')
+  return { tenantId, branchId: caller.member.branchId }
+}
+
+async function memberBoard(ctx: HandlerContext, period: string, branchId: string | null) {
+  const { caller, store } = ctx
+  const tenantId = caller.member.tenantId
+  const scope: Where = { ...(await memberScope(ctx, branchId)), period }
+  const exempt = await exemptMembers(store, tenantId)
+  const exemptIds = new Set(exempt.keys())
+  const [top, mine, excluded] = await Promise.all([
+    topMembers(store, scope, exemptIds, TOP),
+    store.get<TotalsDoc>(TOTALS, memberTotalId(tenantId, caller.member._id, period)),
+    exemptTotals(store, scope, exemptIds),
+  ])
+  const ranked = rankBy(top, (row) => row.points)
+  const inScope = !scope.branchId || scope.branchId === caller.member.branchId
+  const myRank =
+    inScope && caller.member.branchId && !exemptIds.has(caller.member._id)
+      ? await rankOf(store, scope, mine?.points ?? 0, excluded)
+      : null
+  const ids = [...new Set([...ranked.map((row) => row.subjectId), caller.member._id])]
+  const [members, branches] = await Promise.all([
+    store.find<MemberDoc>(
+      'members',
+      { _id: store.command.in(ids) },
+      { fields: { _id: true, name: true, branchId: true } },
+    ),
+    store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' }, { fields: { _id: true, name: true } }),
+  ])
+  const nameOf = new Map(members.map((member) => [member._id, member.name]))
+  const branchName = new Map(branches.map((branch) => [branch._id, branch.name]))
+  const standing = (memberId: string, memberBranch: string, points: number, rank: number): Standing => ({
+    memberId,
+    name: nameOf.get(memberId) ?? '',
+    branchName: branchName.get(memberBranch) ?? '',
+    points,
+    rank,
+  })
+  return {
+    members: ranked.map((row) => standing(row.subjectId, row.branchId, row.points, row.rank)),
+    me: myRank === null ? null : standing(caller.member._id, caller.member.branchId ?? '', mine?.points ?? 0, myRank),
+  }
+}
+
+/** Branch standings: bureau staff see all; those who read branches see the same comparison. */
+async function branchBoard(ctx: HandlerContext, period: string, sort: BranchSort): Promise<BranchStanding[]> {
+  const { caller, store } = ctx
+  if (!caller.roles.some((role) => role !== 'member')) throw new DomainError('AUTH.FORBIDDEN')
+  const tenantId = caller.member.tenantId
+  const [branches, memberCounts, totals, participants, exempt] = await Promise.all([
+    store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' }),
+    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
+    store.findAll<TotalsDoc>(TOTALS, { tenantId, scope: 'branch', period }),
+    store.countBy(TOTALS, { tenantId, scope: 'member', period }, 'branchId'),
+    exemptMembers(store, tenantId),
+  ])
+  const excluded = await exemptTotals(store, { tenantId, period }, new Set(exempt.keys()))
+  const totalOf = new Map(totals.map((row) => [row.subjectId, row.points]))
+  const facts = branches
+    .sort((a, b) => a.order - b.order)
+    .map((branch) => {
+      const members = memberCounts.get(branch._id) ?? 0
+      const exemptHere = [...exempt.values()].filter((doc) => doc.branchId === branch._id).length
+      const exemptRows = excluded.filter((row) => row.branchId === branch._id)
+      return {
+        branchId: branch._id,
+        name: branch.name,
+        members,
+        activeMembers: Math.max(0, members - exemptHere),
+        total: (totalOf.get(branch._id) ?? 0) - exemptRows.reduce((sum, row) => sum + row.points, 0),
+        participants: (participants.get(branch._id) ?? 0) - exemptRows.length,
+      }
+    })
+  return rankBranches(facts, sort)
+}

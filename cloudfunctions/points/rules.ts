@@ -1,0 +1,37 @@
+import type { PointsRulesDoc, RuleCatalogue } from '../../types/points'
+import { catalogueProblems } from '../domain/points/grant'
+import { writeAudit } from '../roster/audit'
+import { DomainError } from '../runtime/domain-error'
+import type { HandlerContext } from '../runtime/router'
+import { loadCatalogue } from './catalogue'
+
+export async function getRules(_input: object, { caller, store }: HandlerContext): Promise<RuleCatalogue> {
+  return loadCatalogue(store, caller.member.tenantId)
+}
+
+/** Bureau staff replace the catalogue whole; entries already written keep the values they were paid with. */
+export async function updateRules(input: RuleCatalogue, ctx: HandlerContext): Promise<RuleCatalogue> {
+  const { caller, store, clock } = ctx
+  const problems = catalogueProblems(input)
+  if (problems.length) throw new DomainError('POINTS.RULES_INVALID', problems.join('；'), problems)
+  const tenantId = caller.member.tenantId
+  const before = await loadCatalogue(store, tenantId)
+  const doc: PointsRulesDoc = {
+    _id: tenantId,
+    tenantId,
+    ...input,
+    updatedAt: clock.now(),
+    updatedBy: caller.member._id,
+  }
+  // No upsert in the store port: replace the one document (bureau edits are rare and single-handed).
+  await store.remove('points_rules', tenantId)
+  await store.insert('points_rules', doc)
+  await writeAudit(ctx, {
+    action: 'points.updateRules',
+    targetId: tenantId,
+    summary: '修改积分细则',
+    before: { rules: before.rules, grades: before.grades, membersSeeBureau: before.membersSeeBureau },
+    after: { rules: input.rules, grades: input.grades, membersSeeBureau: input.membersSeeBureau },
+  })
+  return input
+}
