@@ -12,6 +12,7 @@ const subPackages = [
       'pages/invite/index',
       'pages/join/index',
       'pages/audit/index',
+      'pages/import/index',
     ],
   },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.

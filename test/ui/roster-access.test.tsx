@@ -2,8 +2,9 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { manageEntriesFor } from '../../src/pages/mine/manage-entries'
 import { MineView } from '../../src/pages/mine/mine-view'
 import { type AuditEntry, AuditItem } from '../../src/subpackages/roster/components/audit-item'
-import { canManageBranch } from '../../src/subpackages/roster/lib/access'
-import type { Me, OrgNode } from '../../types/roster'
+import { type BranchAccess, RosterToolbar } from '../../src/subpackages/roster/components/roster-toolbar'
+import { memberManagement } from '../../src/subpackages/roster/lib/member-management'
+import type { Me } from '../../types/roster'
 
 const me = (roles: Me['roles'], branchId: string | null = 'b_shiyan'): Me => ({
   memberId: 'm1',
@@ -16,34 +17,57 @@ const me = (roles: Me['roles'], branchId: string | null = 'b_shiyan'): Me => ({
   roles,
 })
 
-const nodes: OrgNode[] = [
-  { id: 'c', kind: 'committee', name: '党委', parentId: null, schools: [], memberCount: 0 },
-  { id: 'gb', kind: 'general_branch', name: '党总支', parentId: 'c', schools: [], memberCount: 0 },
-  { id: 'b_high', kind: 'branch', name: '高中部党支部', parentId: 'gb', schools: [], memberCount: 0 },
-  { id: 'b_shiyan', kind: 'branch', name: '实验小学党支部', parentId: 'c', schools: [], memberCount: 0 },
-]
+// Who manages a branch is the server's answer (`access` on listMembers and getMember);
+// the pages only lay out what it said.
+describe("a branch roster's actions follow listMembers.access", () => {
+  const toolbar = (access: BranchAccess | null, scope: 'branch' | 'bureau' = 'branch') =>
+    render(
+      <RosterToolbar
+        scope={scope}
+        access={access}
+        exporting={false}
+        onExport={jest.fn()}
+        onImport={jest.fn()}
+        onAdd={scope === 'branch' ? jest.fn() : undefined}
+      />,
+    )
+  const buttons = () => screen.queryAllByRole('button').map((button) => button.textContent)
 
-describe('who manages a branch (which buttons show)', () => {
   test.each([
-    ['bureau staff, any branch', me(['member', 'bureau_staff'], null), 'b_high', true],
-    ['secretary, own branch', me(['member', 'branch_secretary']), 'b_shiyan', true],
-    ['secretary, another branch', me(['member', 'branch_secretary']), 'b_high', false],
-    ['committee member, own branch', me(['member', 'branch_committee']), 'b_shiyan', false],
-    [
-      'general-branch secretary, branch under a 党总支',
-      me(['member', 'general_branch_secretary'], 'b_high'),
-      'b_high',
-      true,
-    ],
-    [
-      'general-branch secretary, branch directly under the 党委',
-      me(['general_branch_secretary'], 'b_high'),
-      'b_shiyan',
-      false,
-    ],
-    ['instructor, assigned branch', me(['instructor'], null), 'b_shiyan', false],
-  ] as const)('%s → %s', (_case, caller, branchId, manages) => {
-    expect(canManageBranch(caller, branchId, nodes)).toBe(manages)
+    ['manage', ['导出名册', '批量导入', '新增党员']],
+    ['read', ['导出名册']],
+  ] as const)('%s → %j', (access, expected) => {
+    toolbar(access)
+    expect(buttons()).toEqual(expected)
+  })
+
+  test('nothing shows until the server has answered', () => {
+    toolbar(null)
+    expect(screen.queryByTestId('roster-toolbar')).toBeNull()
+  })
+
+  test('bureau staff on the tree export everything and import for the whole bureau', () => {
+    toolbar('manage', 'bureau')
+    expect(buttons()).toEqual(['导出全部名册', '批量导入（全县）'])
+  })
+
+  test('while the export is generated the button says so and cannot be tapped again', () => {
+    const onExport = jest.fn()
+    render(<RosterToolbar scope="branch" access="read" exporting onExport={onExport} onImport={jest.fn()} />)
+    const button = screen.getByTestId('roster-export')
+    expect(button.textContent).toBe('正在生成…')
+    expect(button.hasAttribute('disabled')).toBe(true)
+  })
+})
+
+describe('the member page follows getMember.access', () => {
+  test.each([
+    ['manage', 'active', false, { editable: true, invites: true }],
+    ['manage', 'active', true, { editable: true, invites: false }],
+    ['manage', 'inactive', false, { editable: false, invites: false }],
+    ['read', 'active', false, { editable: false, invites: false }],
+  ] as const)('%s, %s, bound=%s → %j', (access, status, bound, expected) => {
+    expect(memberManagement({ access, status, bound })).toEqual(expected)
   })
 })
 

@@ -33,11 +33,6 @@ export function groupsOf(branchId: string, nodes: readonly OrgNode[]): OrgNode[]
   return nodes.filter((node) => node.kind === 'group' && node.parentId === branchId)
 }
 
-/** Every branch the caller can see except one, for 组织关系转接. */
-export function otherBranches(branchId: string | null, nodes: readonly OrgNode[]): OrgNode[] {
-  return nodes.filter((node) => node.kind === 'branch' && node.id !== branchId)
-}
-
 /** 党支部, or 联合支部 when it covers several schools. */
 export function kindLabel(node: OrgNode): string {
   switch (node.kind) {

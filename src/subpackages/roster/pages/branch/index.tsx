@@ -6,16 +6,17 @@ import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
 import { MemberRowView } from '../../components/member-row'
-import { canManageBranch } from '../../lib/access'
+import { type BranchAccess, RosterToolbar } from '../../components/roster-toolbar'
 import { kindLabel } from '../../lib/tree-rows'
-import { memberPageUrl, newMemberPageUrl } from '../../lib/urls'
+import { importPageUrl, memberPageUrl, newMemberPageUrl } from '../../lib/urls'
 import { usePagedList } from '../../lib/use-paged-list'
+import { useRosterExport } from '../../lib/use-roster-export'
 import './index.css'
 
 const PAGE_SIZE = 20
 const SEARCH_DELAY_MS = 300
 
-/** 党员名册 of one branch: search by name or 拼音首字母, page through, managers add members. */
+/** 党员名册 of one branch: search by name or 拼音首字母, page through, export; managers add and import members. */
 export default function BranchPage() {
   const branchId = useRouter().params.branchId ?? ''
   const me = useAction('roster', 'me', {})
@@ -24,6 +25,9 @@ export default function BranchPage() {
   const [search, setSearch] = useState('')
   const [includeInactive, setIncludeInactive] = useState(false)
   const [refresh, setRefresh] = useState(0)
+  // listMembers says whether the caller manages this branch or only reads it.
+  const [access, setAccess] = useState<BranchAccess | null>(null)
+  const { exporting, exportRoster } = useRosterExport()
 
   useEffect(() => {
     const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS)
@@ -37,15 +41,17 @@ export default function BranchPage() {
     shown.current = true
   })
 
-  const list = usePagedList<MemberRow>(JSON.stringify({ branchId, search, includeInactive, refresh }), (page) =>
-    call('roster', 'listMembers', {
+  const list = usePagedList<MemberRow>(JSON.stringify({ branchId, search, includeInactive, refresh }), async (page) => {
+    const result = await call('roster', 'listMembers', {
       branchId,
       page,
       pageSize: PAGE_SIZE,
       includeInactive,
       ...(search ? { search } : {}),
-    }),
-  )
+    })
+    if (result.ok) setAccess(result.data.access)
+    return result
+  })
   useReachBottom(() => list.loadMore())
 
   const nodes = tree.state === 'ok' ? tree.data.nodes : null
@@ -54,7 +60,7 @@ export default function BranchPage() {
     () => new Map((nodes ?? []).filter((node) => node.kind === 'group').map((node) => [node.id, node.name])),
     [nodes],
   )
-  const manages = me.state === 'ok' && canManageBranch(me.data, branchId, nodes)
+  const manages = access === 'manage'
 
   return (
     <View className="page">
@@ -82,16 +88,15 @@ export default function BranchPage() {
                 >
                   {includeInactive ? '✓ ' : ''}含已停用
                 </Text>
-                {manages ? (
-                  <Button
-                    className="btn btn--primary branch-head__add"
-                    data-testid="add-member"
-                    onClick={() => Taro.navigateTo({ url: newMemberPageUrl(branchId) })}
-                  >
-                    新增党员
-                  </Button>
-                ) : null}
               </View>
+              <RosterToolbar
+                scope="branch"
+                access={access}
+                exporting={exporting}
+                onExport={() => exportRoster(branchId)}
+                onImport={() => Taro.navigateTo({ url: importPageUrl(branchId) })}
+                onAdd={() => Taro.navigateTo({ url: newMemberPageUrl(branchId) })}
+              />
             </View>
 
             <View className="search-box">
@@ -117,7 +122,13 @@ export default function BranchPage() {
                 data.items.length === 0 ? (
                   <EmptyState
                     title={search ? `没有找到“${search}”` : '本支部暂无党员'}
-                    hint={search ? '请检查姓名或拼音首字母' : manages ? '点击“新增党员”登记本支部党员' : undefined}
+                    hint={
+                      search
+                        ? '请检查姓名或拼音首字母'
+                        : manages
+                          ? '点击“新增党员”逐个登记，或用“批量导入”上传花名册'
+                          : undefined
+                    }
                   />
                 ) : (
                   <>

@@ -1,22 +1,26 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { OutputOf } from '../../../../../types/api'
 import type { AppError } from '../../../../../types/errors'
-import type { Me, MemberFields, MemberRow, OrgNode } from '../../../../../types/roster'
+import type { MemberFields, OrgNode } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
 import { MemberDetail } from '../../components/member-detail'
 import { BLANK_MEMBER, MemberForm, type MemberFormValues } from '../../components/member-form'
-import { canManageBranch } from '../../lib/access'
+import { OpenInvitations } from '../../components/open-invitations'
+import { type DirectoryBranch, TransferTargets } from '../../components/transfer-targets'
 import { type FieldErrors, fieldErrorsOf } from '../../lib/field-errors'
-import { keepInvitation } from '../../lib/invitation-store'
-import { groupsOf, otherBranches } from '../../lib/tree-rows'
+import { type Invitation, keepInvitation } from '../../lib/invitation-store'
+import { memberManagement } from '../../lib/member-management'
+import { groupsOf } from '../../lib/tree-rows'
 import { invitePageUrl, memberPageUrl } from '../../lib/urls'
 import './index.css'
 
-type Member = MemberRow & { branchName: string | null }
+/** A member as roster.getMember answers: with their branch's name and how far the caller reaches into it. */
+type Member = OutputOf<'roster', 'getMember'>
 
 /** 党员信息: ?memberId= to view or edit a member, ?branchId= to add one to a branch. */
 export default function MemberPage() {
@@ -26,13 +30,13 @@ export default function MemberPage() {
   return (
     <View className="page">
       <PageState query={me}>
-        {(caller) => (
+        {() => (
           <PageState query={tree}>
             {({ nodes }) =>
               memberId ? (
-                <ExistingMember memberId={memberId} me={caller} nodes={nodes} />
+                <ExistingMember memberId={memberId} nodes={nodes} />
               ) : (
-                <NewMember branchId={branchId ?? ''} me={caller} nodes={nodes} />
+                <NewMember branchId={branchId ?? ''} nodes={nodes} />
               )
             }
           </PageState>
@@ -66,7 +70,23 @@ function showSaveError(error: AppError, setErrors: (errors: FieldErrors) => void
   toast(error.message)
 }
 
-function NewMember({ branchId, me, nodes }: { branchId: string; me: Me; nodes: OrgNode[] }) {
+function NewMember({ branchId, nodes }: { branchId: string; nodes: OrgNode[] }) {
+  // listMembers answers whether the caller manages the branch; one row is enough to ask.
+  const roster = useAction('roster', 'listMembers', { branchId, page: 1, pageSize: 1, includeInactive: false })
+  return (
+    <PageState query={roster}>
+      {({ access }) =>
+        access === 'manage' ? (
+          <NewMemberForm branchId={branchId} nodes={nodes} />
+        ) : (
+          <NoticeCard text="只有本支部书记或上级党组织可以新增党员。" />
+        )
+      }
+    </PageState>
+  )
+}
+
+function NewMemberForm({ branchId, nodes }: { branchId: string; nodes: OrgNode[] }) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [saving, setSaving] = useState(false)
   const branch = nodes.find((node) => node.id === branchId)
@@ -74,9 +94,6 @@ function NewMember({ branchId, me, nodes }: { branchId: string; me: Me; nodes: O
     Taro.setNavigationBarTitle({ title: '新增党员' })
   }, [])
 
-  if (!canManageBranch(me, branchId, nodes)) {
-    return <NoticeCard text="只有本支部书记或上级党组织可以新增党员。" />
-  }
   const save = async (fields: MemberFields) => {
     setSaving(true)
     const result = await call('roster', 'addMember', { ...fields, branchId })
@@ -104,24 +121,23 @@ function NewMember({ branchId, me, nodes }: { branchId: string; me: Me; nodes: O
   )
 }
 
-function ExistingMember({ memberId, me, nodes }: { memberId: string; me: Me; nodes: OrgNode[] }) {
+function ExistingMember({ memberId, nodes }: { memberId: string; nodes: OrgNode[] }) {
   const loaded = useAction('roster', 'getMember', { memberId })
-  return <PageState query={loaded}>{(member) => <MemberEditor initial={member} me={me} nodes={nodes} />}</PageState>
+  return <PageState query={loaded}>{(member) => <MemberEditor initial={member} nodes={nodes} />}</PageState>
 }
 
-type Dialog = 'none' | 'deactivate' | 'transfer'
+type Dialog = 'none' | 'deactivate' | 'transfer' | { revoke: Invitation }
 
-function MemberEditor({ initial, me, nodes }: { initial: Member; me: Me; nodes: OrgNode[] }) {
+function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] }) {
   const [member, setMember] = useState<Member>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState<'save' | 'deactivate' | 'transfer' | 'invite' | null>(null)
+  const [busy, setBusy] = useState<'save' | 'deactivate' | 'transfer' | 'invite' | 'revoke' | null>(null)
   const [dialog, setDialog] = useState<Dialog>('none')
-  const [target, setTarget] = useState<string | null>(null)
 
-  const manages = member.branchId !== null && canManageBranch(me, member.branchId, nodes)
-  const editable = manages && member.status === 'active'
+  const { editable, invites } = memberManagement(member)
   const groupName = nodes.find((node) => node.id === member.groupId)?.name ?? null
-  const targets = otherBranches(member.branchId, nodes)
+  const invitations = useOpenInvitations(member.id, invites)
+  const transfer = useTransferTarget(member.branchId, nodes)
 
   const save = async (fields: MemberFields) => {
     setBusy('save')
@@ -132,7 +148,7 @@ function MemberEditor({ initial, me, nodes }: { initial: Member; me: Me; nodes: 
       return
     }
     setErrors({})
-    setMember({ ...result.data, branchName: member.branchName })
+    setMember({ ...member, ...result.data })
     toast('已保存')
   }
 
@@ -142,19 +158,30 @@ function MemberEditor({ initial, me, nodes }: { initial: Member; me: Me; nodes: 
     setBusy(null)
     setDialog('none')
     if (!result.ok) return toast(result.error.message)
-    setMember({ ...result.data, branchName: member.branchName })
+    setMember({ ...member, ...result.data })
     toast('已停用')
   }
 
-  const transfer = async () => {
+  const moveMember = async () => {
+    const { target, groupId } = transfer
     if (!target) return
     setBusy('transfer')
-    const result = await call('roster', 'transferMember', { memberId: member.id, toBranchId: target, toGroupId: null })
+    const result = await call('roster', 'transferMember', {
+      memberId: member.id,
+      toBranchId: target,
+      toGroupId: groupId,
+    })
+    if (!result.ok) {
+      setBusy(null)
+      setDialog('none')
+      return toast(result.error.message)
+    }
+    const toName = transfer.nameOf(target)
+    // The new branch may be one the caller only reads, or not at all: ask again how far they reach.
+    const reread = await call('roster', 'getMember', { memberId: member.id })
     setBusy(null)
     setDialog('none')
-    if (!result.ok) return toast(result.error.message)
-    const toName = nodes.find((node) => node.id === target)?.name ?? null
-    setMember({ ...result.data, branchName: toName })
+    setMember(reread.ok ? reread.data : { ...member, ...result.data, branchName: toName, access: 'read' })
     toast(`已转入${toName ?? '新支部'}`)
   }
 
@@ -164,8 +191,24 @@ function MemberEditor({ initial, me, nodes }: { initial: Member; me: Me; nodes: 
     setBusy(null)
     if (!result.ok) return toast(result.error.message)
     keepInvitation(result.data)
-    Taro.navigateTo({ url: invitePageUrl(result.data.code) })
+    Taro.navigateTo({ url: invitePageUrl(result.data.code, member.id) })
   }
+
+  const view = (invitation: Invitation) => {
+    keepInvitation(invitation)
+    Taro.navigateTo({ url: invitePageUrl(invitation.code, member.id) })
+  }
+
+  const revoke = async (invitation: Invitation) => {
+    setBusy('revoke')
+    const result = await call('roster', 'revokeInvitation', { code: invitation.code })
+    setBusy(null)
+    setDialog('none')
+    invitations.reload()
+    toast(result.ok ? '邀请已撤销' : result.error.message)
+  }
+
+  const revoking = typeof dialog === 'object' ? dialog.revoke : null
 
   return (
     <View data-testid="member-page" data-member-id={member.id}>
@@ -195,25 +238,34 @@ function MemberEditor({ initial, me, nodes }: { initial: Member; me: Me; nodes: 
         <MemberDetail member={member} groupName={groupName} />
       )}
 
+      {invites ? (
+        <OpenInvitations
+          items={invitations.items}
+          busyCode={busy === 'revoke' && revoking ? revoking.code : null}
+          onView={view}
+          onRevoke={(invitation) => setDialog({ revoke: invitation })}
+        />
+      ) : null}
+
       {editable ? (
         <View className="card member-actions" data-testid="member-actions">
           <Text className="card__title roster-title">管理</Text>
-          {member.bound ? null : (
+          {invites ? (
             <ActionRow
               testId="action-invite"
-              title="生成绑定邀请"
+              title={invitations.items.length > 0 ? '再生成一个绑定邀请' : '生成绑定邀请'}
               hint="邀请本人绑定微信，7天内有效"
               disabled={busy !== null}
               onClick={invite}
             />
-          )}
+          ) : null}
           <ActionRow
             testId="action-transfer"
             title="组织关系转接"
             hint="转入县内其他党支部，原记录保留"
             disabled={busy !== null}
             onClick={() => {
-              setTarget(null)
+              transfer.open()
               setDialog('transfer')
             }}
           />
@@ -245,30 +297,98 @@ function MemberEditor({ initial, me, nodes }: { initial: Member; me: Me; nodes: 
         message={`将 ${member.name} 由「${member.branchName ?? ''}」转入：`}
         confirmLabel="确认转接"
         busy={busy === 'transfer'}
-        confirmDisabled={target === null}
-        onConfirm={transfer}
+        confirmDisabled={transfer.target === null}
+        onConfirm={moveMember}
         onCancel={() => setDialog('none')}
       >
-        {targets.length === 0 ? (
-          <Text className="transfer-empty">没有可转入的支部。跨支部转接请联系总支书记或教育局党委办理。</Text>
-        ) : (
-          <View className="transfer-list" data-testid="transfer-targets">
-            {targets.map((branch) => (
-              <View
-                key={branch.id}
-                className={`transfer-option${target === branch.id ? ' transfer-option--on' : ''}`}
-                data-testid="transfer-target"
-                onClick={() => setTarget(branch.id)}
-              >
-                <Text>{branch.name}</Text>
-                {target === branch.id ? <Text className="transfer-option__check">✓</Text> : null}
-              </View>
-            ))}
-          </View>
-        )}
+        <TransferTargets
+          branches={transfer.branches}
+          error={transfer.error}
+          target={transfer.target}
+          groups={transfer.groups}
+          groupId={transfer.groupId}
+          onPickBranch={transfer.pickBranch}
+          onPickGroup={transfer.pickGroup}
+        />
       </ConfirmDialog>
+      <ConfirmDialog
+        visible={revoking !== null}
+        title="撤销邀请"
+        message={`撤销后，发给 ${member.name} 的这个邀请将无法再使用。`}
+        confirmLabel="确认撤销"
+        danger
+        busy={busy === 'revoke'}
+        onConfirm={() => revoking && revoke(revoking)}
+        onCancel={() => setDialog('none')}
+      />
     </View>
   )
+}
+
+/** The member's open invitations, loaded only for those who may invite, and again whenever the page shows. */
+function useOpenInvitations(memberId: string, enabled: boolean) {
+  const [items, setItems] = useState<Invitation[]>([])
+  const [tick, setTick] = useState(0)
+  const shown = useRef(false)
+  useDidShow(() => {
+    // Back from the invite page (which may have revoked one): show the list as it is now.
+    if (shown.current) setTick((n) => n + 1)
+    shown.current = true
+  })
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` asks for a fresh list
+  useEffect(() => {
+    if (!enabled) {
+      setItems([])
+      return
+    }
+    let current = true
+    call('roster', 'memberInvitations', { memberId }).then((result) => {
+      if (current && result.ok) setItems(result.data.items)
+    })
+    return () => {
+      current = false
+    }
+  }, [memberId, enabled, tick])
+  const reload = useCallback(() => setTick((n) => n + 1), [])
+  return { items, reload }
+}
+
+/**
+ * 组织关系转接 target: every branch of the tenant from roster.branchDirectory
+ * (loaded when the dialog first opens), then a 党小组 there if roster.tree
+ * shows the caller that branch.
+ */
+function useTransferTarget(currentBranchId: string | null, nodes: readonly OrgNode[]) {
+  const [directory, setDirectory] = useState<DirectoryBranch[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [target, setTarget] = useState<string | null>(null)
+  const [groupId, setGroupId] = useState<string | null>(null)
+
+  const open = () => {
+    setTarget(null)
+    setGroupId(null)
+    if (directory !== null) return
+    setError(null)
+    call('roster', 'branchDirectory', {}).then((result) => {
+      if (result.ok) setDirectory(result.data.branches)
+      else setError(result.error.message)
+    })
+  }
+  const branches = directory?.filter((branch) => branch.id !== currentBranchId) ?? null
+  return {
+    open,
+    branches,
+    error,
+    target,
+    groupId,
+    groups: target ? groupsOf(target, nodes) : [],
+    nameOf: (branchId: string) => directory?.find((branch) => branch.id === branchId)?.name ?? null,
+    pickBranch: (branchId: string) => {
+      setTarget(branchId)
+      setGroupId(null)
+    },
+    pickGroup: setGroupId,
+  }
 }
 
 function formValuesOf(member: Member): MemberFormValues {

@@ -3,11 +3,19 @@ import Taro from '@tarojs/taro'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { OrgTree } from '../../components/org-tree'
-import { branchPageUrl } from '../../lib/urls'
+import { RosterToolbar } from '../../components/roster-toolbar'
+import { branchPageUrl, importPageUrl } from '../../lib/urls'
+import { useRosterExport } from '../../lib/use-roster-export'
 
-/** 组织架构: the tree the caller may see, each node with its active members; a branch opens its roster. */
+/**
+ * 组织架构: the tree the caller may see, each node with its active members; a branch
+ * opens its roster. Bureau staff also export every roster and import for the whole bureau.
+ */
 export default function TreePage() {
   const tree = useAction('roster', 'tree', {})
+  const me = useAction('roster', 'me', {})
+  const { exporting, exportRoster } = useRosterExport()
+  const bureau = me.state === 'ok' && me.data.roles.includes('bureau_staff')
   return (
     <View className="page">
       <PageState
@@ -16,7 +24,23 @@ export default function TreePage() {
         empty={{ title: '暂无可查看的党组织', hint: '如需查看其他支部，请联系教育局党委' }}
       >
         {(data) => (
-          <OrgTree nodes={data.nodes} onOpenBranch={(branchId) => Taro.navigateTo({ url: branchPageUrl(branchId) })} />
+          <>
+            {bureau ? (
+              <View className="card tree-tools" data-testid="tree-tools">
+                <RosterToolbar
+                  scope="bureau"
+                  access="manage"
+                  exporting={exporting}
+                  onExport={() => exportRoster(null)}
+                  onImport={() => Taro.navigateTo({ url: importPageUrl(null) })}
+                />
+              </View>
+            ) : null}
+            <OrgTree
+              nodes={data.nodes}
+              onOpenBranch={(branchId) => Taro.navigateTo({ url: branchPageUrl(branchId) })}
+            />
+          </>
         )}
       </PageState>
     </View>
