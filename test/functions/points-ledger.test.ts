@@ -13,7 +13,7 @@ afterAll(() => t.stop())
 const count = async (collection: string, where: Record<string, unknown>) =>
   ((await t.db.collection(collection).where(where).count()) as { total: number }).total
 const total = async (id: string) => {
-  const res = (await t.db.collection('points_totals').where({ _id: id }).get()) as {
+  const res = (await t.db.collection('points_totals').where({ _id: id }).get()) as unknown as {
     data: { points: number; entries: number }[]
   }
   return res.data[0] ?? null
@@ -125,7 +125,11 @@ describe('the ledger as the once-only gate', () => {
 
   it('1,000 concurrent awards for different members are all counted', async () => {
     const members = (
-      (await t.db.collection('members').where({ tenantId: 't_demo', status: 'active' }).limit(1000).get()) as {
+      (await t.db
+        .collection('members')
+        .where({ tenantId: 't_demo', status: 'active' })
+        .limit(1000)
+        .get()) as unknown as {
         data: { _id: string; branchId: string | null }[]
       }
     ).data.filter((member) => member.branchId)

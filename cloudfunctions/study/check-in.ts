@@ -1,0 +1,112 @@
+import { domainEventId } from '../../types/events'
+import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
+import { isTarget, noteLength, windowState } from '../domain/study/targets'
+import { shanghaiDate } from '../domain/time'
+import { loadCatalogue } from '../points/catalogue'
+import { recordAward } from '../points/ledger'
+import { eventAwardKey } from '../points/process-events'
+import type { Caller } from '../runtime/caller'
+import { DomainError } from '../runtime/domain-error'
+import { recordEvent } from '../runtime/domain-events'
+import type { HandlerContext } from '../runtime/router'
+import { DuplicateIdError, type Store } from '../runtime/store'
+import { CHECKINS, checkinId, studyFolder, TASKS, toTaskView } from './task-view'
+
+interface CheckinInput {
+  taskId: string
+  note: string
+  photos: string[]
+}
+
+/** The checks a check-in and its edits share: the task is for the caller, open today, the note long enough, photos theirs. */
+async function judge(store: Store, caller: Caller, input: CheckinInput, today: string): Promise<StudyTaskDoc> {
+  const task = await store.get<StudyTaskDoc>(TASKS, input.taskId)
+  if (!task || task.tenantId !== caller.member.tenantId) throw new DomainError('STUDY.TASK_NOT_FOUND')
+  if (!isTarget(task, caller.member)) throw new DomainError('STUDY.NOT_TARGET')
+  const window = windowState(task, today)
+  if (window === 'not started') throw new DomainError('STUDY.NOT_STARTED', `学习任务将于${task.startsOn}开始`)
+  if (window === 'past due') throw new DomainError('STUDY.PAST_DUE')
+  if (noteLength(input.note) < task.minNoteLength) {
+    throw new DomainError(
+      'STUDY.NOTE_TOO_SHORT',
+      `心得至少${task.minNoteLength}个字，目前${noteLength(input.note)}个字`,
+    )
+  }
+  const folder = `/${studyFolder(task.tenantId, caller.member._id)}`
+  if (input.photos.some((fileID) => !fileID.includes(folder))) throw new DomainError('STUDY.FILE_NOT_YOURS')
+  return task
+}
+
+/**
+ * 学习打卡: once per task (the check-in's id is task + member), then the
+ * `study.checkin` fact is recorded and paid straight away through the points
+ * ledger under the same key the event processor uses — so the timer finding
+ * the event later pays nothing more, and a crash after recording the event
+ * still gets paid by the timer.
+ */
+export async function checkIn(input: CheckinInput, { caller, store, clock }: HandlerContext) {
+  const now = clock.now()
+  const today = shanghaiDate(now)
+  const task = await judge(store, caller, input, today)
+  const member = caller.member
+  const id = checkinId(task._id, member._id)
+  if (await store.get(CHECKINS, id)) throw new DomainError('STUDY.ALREADY_CHECKED_IN')
+  await recordEvent(store, {
+    tenantId: task.tenantId,
+    kind: 'study.checkin',
+    memberId: member._id,
+    sourceId: task._id,
+    at: now,
+    recordedBy: member._id,
+  })
+  const checkin: CheckinDoc = {
+    _id: id,
+    tenantId: task.tenantId,
+    taskId: task._id,
+    memberId: member._id,
+    branchId: member.branchId ?? '',
+    note: input.note,
+    photos: input.photos,
+    at: now,
+    day: today,
+    updatedAt: now,
+  }
+  try {
+    await store.insert(CHECKINS, checkin)
+  } catch (error) {
+    if (error instanceof DuplicateIdError) throw new DomainError('STUDY.ALREADY_CHECKED_IN')
+    throw error
+  }
+  const rule = (await loadCatalogue(store, task.tenantId)).rules.find((r) => r.active && r.auto === 'study.checkin')
+  let pointsAwarded = 0
+  if (rule && member.branchId) {
+    const eventId = domainEventId('study.checkin', task._id, member._id)
+    const { entry } = await recordAward(store, {
+      key: eventAwardKey(eventId),
+      tenantId: task.tenantId,
+      member: { _id: member._id, branchId: member.branchId },
+      rule,
+      requested: rule.points,
+      reason: `完成学习任务“${task.title}”`,
+      grantedBy: 'system',
+      grantedByName: '系统',
+      at: now,
+      sourceEvent: eventId,
+      overCap: 'cut',
+    })
+    pointsAwarded = entry.points
+  }
+  return { task: toTaskView(task, checkin, today), pointsAwarded }
+}
+
+/** Edits the 心得 until the due date; the first check-in's time (and its points) stay. */
+export async function editCheckin(input: CheckinInput, { caller, store, clock }: HandlerContext) {
+  const now = clock.now()
+  const today = shanghaiDate(now)
+  const task = await judge(store, caller, input, today)
+  const id = checkinId(task._id, caller.member._id)
+  const existing = await store.get<CheckinDoc>(CHECKINS, id)
+  if (!existing) throw new DomainError('STUDY.NOT_CHECKED_IN')
+  await store.update(CHECKINS, id, { note: input.note, photos: input.photos, updatedAt: now })
+  return toTaskView(task, { ...existing, note: input.note, photos: input.photos, updatedAt: now }, today)
+}

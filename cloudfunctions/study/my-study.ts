@@ -1,0 +1,41 @@
+import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
+import { streaks } from '../domain/study/streak'
+import { shanghaiDate } from '../domain/time'
+import type { HandlerContext } from '../runtime/router'
+import { CHECKINS, TASKS } from './task-view'
+
+/** 我的学习: streaks from every check-in day, and the history page by page. */
+export async function myStudy(input: { page: number; pageSize: number }, { caller, store, clock }: HandlerContext) {
+  const where = { tenantId: caller.member.tenantId, memberId: caller.member._id }
+  const [days, page] = await Promise.all([
+    store.findAll<CheckinDoc>(CHECKINS, where, { fields: { _id: true, day: true } }),
+    store.find<CheckinDoc>(CHECKINS, where, {
+      orderBy: [['at', 'desc']],
+      skip: (input.page - 1) * input.pageSize,
+      limit: input.pageSize,
+    }),
+  ])
+  const tasks = await store.find<StudyTaskDoc>(
+    TASKS,
+    { _id: store.command.in(page.map((c) => c.taskId)) },
+    { fields: { _id: true, title: true } },
+  )
+  const titleOf = new Map(tasks.map((task) => [task._id, task.title]))
+  const streak = streaks(
+    days.map((checkin) => checkin.day),
+    shanghaiDate(clock.now()),
+  )
+  return {
+    streakDays: streak.days,
+    streakWeeks: streak.weeks,
+    totalCheckins: days.length,
+    history: page.map((checkin) => ({
+      taskId: checkin.taskId,
+      title: titleOf.get(checkin.taskId) ?? '',
+      note: checkin.note,
+      at: checkin.at,
+    })),
+    total: days.length,
+    page: input.page,
+  }
+}

@@ -1,0 +1,111 @@
+import type { MemberDoc, OrgDoc } from '../../types/roster'
+import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
+import { branchAccess } from '../domain/roster/access'
+import { isTarget, windowState } from '../domain/study/targets'
+import { shanghaiDate } from '../domain/time'
+import { loadBranch, requireAccess } from '../roster/branch-access'
+import { DomainError } from '../runtime/domain-error'
+import { newId } from '../runtime/new-id'
+import type { HandlerContext } from '../runtime/router'
+import { CHECKINS, TASKS } from './task-view'
+
+interface NudgeDoc {
+  _id: string
+  tenantId: string
+  taskId: string
+  memberId: string
+  branchId: string
+  at: number
+  by: string
+}
+
+async function taskAndBranch(
+  ctx: HandlerContext,
+  taskId: string,
+  branchId: string | undefined,
+  needed: 'read' | 'manage',
+) {
+  const { caller, store } = ctx
+  const task = await store.get<StudyTaskDoc>(TASKS, taskId)
+  if (!task || task.tenantId !== caller.member.tenantId) throw new DomainError('STUDY.TASK_NOT_FOUND')
+  let branch: OrgDoc | undefined
+  if (branchId) {
+    if (!task.branchIds.includes(branchId)) throw new DomainError('ROSTER.NOT_FOUND', '该任务没有发给这个支部')
+    branch = await loadBranch(store, caller, branchId)
+  } else {
+    const targeted = await store.find<OrgDoc>('orgs', { _id: store.command.in(task.branchIds.slice(0, 500)) })
+    branch =
+      targeted.find((org) => org._id === caller.member.branchId && branchAccess(caller.member, org) !== 'none') ??
+      targeted.find((org) => branchAccess(caller.member, org) !== 'none')
+    if (!branch) throw new DomainError('AUTH.FORBIDDEN')
+  }
+  requireAccess(caller, branch, needed)
+  return { task, branch }
+}
+
+async function splitMembers(ctx: HandlerContext, task: StudyTaskDoc, branch: OrgDoc) {
+  const { store } = ctx
+  const [members, checkins] = await Promise.all([
+    store.findAll<MemberDoc>('members', { tenantId: task.tenantId, branchId: branch._id, status: 'active' }),
+    store.findAll<CheckinDoc>(CHECKINS, { tenantId: task.tenantId, taskId: task._id, branchId: branch._id }),
+  ])
+  const done = new Map(checkins.map((checkin) => [checkin.memberId, checkin]))
+  const targets = members.filter((member) => isTarget(task, member))
+  return {
+    studied: targets
+      .filter((member) => done.has(member._id))
+      .map((member) => ({ member, checkin: done.get(member._id) as CheckinDoc })),
+    notStudied: targets.filter((member) => !done.has(member._id)),
+  }
+}
+
+/** 学习情况: who in a branch has studied a task and who has not yet, with when they were last reminded. */
+export async function participation(input: { taskId: string; branchId?: string }, ctx: HandlerContext) {
+  const { task, branch } = await taskAndBranch(ctx, input.taskId, input.branchId, 'read')
+  const { studied, notStudied } = await splitMembers(ctx, task, branch)
+  const nudges = await ctx.store.findAll<NudgeDoc>('study_nudges', {
+    tenantId: task.tenantId,
+    taskId: task._id,
+    branchId: branch._id,
+  })
+  const lastNudge = new Map<string, number>()
+  for (const nudge of nudges) lastNudge.set(nudge.memberId, Math.max(nudge.at, lastNudge.get(nudge.memberId) ?? 0))
+  return {
+    branchId: branch._id,
+    branchName: branch.name,
+    studied: studied
+      .sort((a, b) => a.checkin.at - b.checkin.at)
+      .map(({ member, checkin }) => ({ memberId: member._id, name: member.name, at: checkin.at, note: checkin.note })),
+    notStudied: notStudied.map((member) => ({
+      memberId: member._id,
+      name: member.name,
+      nudgedAt: lastNudge.get(member._id) ?? null,
+    })),
+  }
+}
+
+/**
+ * 提醒未学习的党员: records one reminder per member who has not studied.
+ * Delivery (subscribe messages, the branch group card, the WeCom robot)
+ * comes with the meetings reminder work, which will read these records.
+ */
+export async function nudge(input: { taskId: string; branchId: string }, ctx: HandlerContext) {
+  const { task, branch } = await taskAndBranch(ctx, input.taskId, input.branchId, 'manage')
+  if (windowState(task, shanghaiDate(ctx.clock.now())) === 'past due') throw new DomainError('STUDY.PAST_DUE')
+  const { notStudied } = await splitMembers(ctx, task, branch)
+  const at = ctx.clock.now()
+  await Promise.all(
+    notStudied.map((member) =>
+      ctx.store.insert<NudgeDoc>('study_nudges', {
+        _id: newId('sn'),
+        tenantId: task.tenantId,
+        taskId: task._id,
+        memberId: member._id,
+        branchId: branch._id,
+        at,
+        by: ctx.caller.member._id,
+      }),
+    ),
+  )
+  return { nudged: notStudied.length }
+}

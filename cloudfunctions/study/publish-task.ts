@@ -1,0 +1,85 @@
+import type { OrgDoc } from '../../types/roster'
+import type { StudyTask, StudyTaskDoc } from '../../types/study'
+import { branchAccess } from '../domain/roster/access'
+import { shanghaiDate } from '../domain/time'
+import { writeAudit } from '../roster/audit'
+import { DomainError } from '../runtime/domain-error'
+import { newId } from '../runtime/new-id'
+import type { HandlerContext } from '../runtime/router'
+import { studyFolder, TASKS, toTaskView } from './task-view'
+
+interface PublishInput {
+  title: string
+  content: StudyTaskDoc['content']
+  startsOn: string
+  dueOn: string
+  branchIds: string[] | null
+  memberIds: string[] | null
+  collectiveDay: boolean
+  minNoteLength: number
+}
+
+/**
+ * 发布学习任务: to the branches the caller manages (a secretary's own, a 总支
+ * secretary's under their 总支), or the whole tenant / chosen branches for
+ * bureau staff. A branch the caller does not manage is refused, not skipped.
+ */
+export async function publishTask(input: PublishInput, ctx: HandlerContext): Promise<StudyTask> {
+  const { caller, store, clock } = ctx
+  const tenantId = caller.member.tenantId
+  const branches = (await store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' })).filter(
+    (branch) => branchAccess(caller.member, branch) === 'manage',
+  )
+  const managed = new Set(branches.map((branch) => branch._id))
+  let branchIds: string[]
+  if (input.branchIds) {
+    if (input.branchIds.some((id) => !managed.has(id)))
+      throw new DomainError('AUTH.FORBIDDEN', '只能向您管理的支部发布学习任务')
+    branchIds = [...new Set(input.branchIds)]
+  } else if (caller.roles.includes('bureau_staff')) {
+    branchIds = [...managed]
+  } else {
+    branchIds = caller.member.branchId && managed.has(caller.member.branchId) ? [caller.member.branchId] : [...managed]
+  }
+  if (!branchIds.length) throw new DomainError('STUDY.NO_TARGETS')
+  if (input.memberIds?.length) {
+    const targets = await store.find<{ _id: string; branchId: string | null; tenantId: string }>('members', {
+      _id: store.command.in(input.memberIds),
+      tenantId,
+    })
+    if (
+      targets.length !== new Set(input.memberIds).size ||
+      targets.some((m) => !m.branchId || !branchIds.includes(m.branchId))
+    ) {
+      throw new DomainError('STUDY.NO_TARGETS', '所选党员不在发布的支部中')
+    }
+  }
+  const { fileID } = input.content
+  if (fileID && !fileID.includes(`/${studyFolder(tenantId, caller.member._id)}`))
+    throw new DomainError('STUDY.FILE_NOT_YOURS')
+  const task: StudyTaskDoc = {
+    _id: newId('st'),
+    tenantId,
+    title: input.title,
+    content: input.content,
+    startsOn: input.startsOn,
+    dueOn: input.dueOn,
+    branchIds,
+    memberIds: input.memberIds?.length ? [...new Set(input.memberIds)] : null,
+    collectiveDay: input.collectiveDay,
+    minNoteLength: input.minNoteLength,
+    publishedBy: caller.member._id,
+    publishedByName: caller.member.name,
+    publishedAt: clock.now(),
+  }
+  await store.insert(TASKS, task)
+  await writeAudit(ctx, {
+    action: 'study.publishTask',
+    targetId: task._id,
+    summary: `发布学习任务“${task.title}”（${branchIds.length}个支部）`,
+    before: null,
+    after: { title: task.title, startsOn: task.startsOn, dueOn: task.dueOn },
+  })
+  const { checkin: _none, open: _open, ...view } = toTaskView(task, null, shanghaiDate(clock.now()))
+  return view
+}
