@@ -6,6 +6,10 @@ let t: DemoEmulator
 const day = (iso: string) => new Date(`${iso}T10:00:00+08:00`).getTime()
 beforeAll(async () => {
   t = await startDemoEmulator()
+  // These tests count from an empty ledger and task list: drop the demo's seeded ones.
+  for (const collection of ['points_ledger', 'points_totals', 'study_tasks', 'study_checkins']) {
+    await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
+  }
   t.emu.clock.set(day('2026-04-08'))
 })
 afterAll(() => t.stop())
