@@ -15,6 +15,8 @@ const subPackages = [
       'pages/import/index',
     ],
   },
+  { root: 'subpackages/study', pages: ['pages/task/index'] },
+  { root: 'subpackages/points', pages: ['pages/leaderboard/index', 'pages/award/index'] },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
 ]
