@@ -1,4 +1,4 @@
-import { issueLocation, issuesByRow } from '../../src/subpackages/roster/lib/import-issues'
+import { fileSizeLabel, issueLocation, issuesByRow } from '../../src/subpackages/roster/lib/import-issues'
 import { IMPORT_MAX_BYTES, PREVIEW_ISSUE_LIMIT } from '../../src/subpackages/roster/lib/import-limits'
 import {
   forgetImport,
@@ -46,4 +46,10 @@ test('a confirmed import is remembered per scope until forgotten', () => {
   forgetImport('org_b_shiyan')
   expect(rememberedImport('org_b_shiyan')).toBeNull()
   expect(calls).toEqual([])
+})
+
+test('file sizes read as people say them', () => {
+  expect(fileSizeLabel(512)).toBe('512 B')
+  expect(fileSizeLabel(12_600)).toBe('12.3 KB')
+  expect(fileSizeLabel(IMPORT_MAX_BYTES)).toBe('5 MB')
 })

@@ -28,9 +28,12 @@ export function ImportProgressView({ progress, onBackToRoster, onImportAnother, 
     return (
       <View className="card import-outcome" data-testid="import-done">
         <Text className="import-outcome__icon">✓</Text>
-        <Text className="import-outcome__title" data-testid="import-done-summary">
-          {`导入完成：新增 ${progress.created} 人，更新 ${progress.updated} 人，未变 ${progress.unchanged} 人`}
-        </Text>
+        <Text className="import-outcome__title">导入完成</Text>
+        <View className="import-outcome__counts" data-testid="import-done-summary">
+          <Text>{`新增 ${progress.created} 人`}</Text>
+          <Text>{`更新 ${progress.updated} 人`}</Text>
+          <Text>{`未变 ${progress.unchanged} 人`}</Text>
+        </View>
         <Text className="import-outcome__text">
           {nothingChanged ? '文件与名册一致，名册没有任何改动。' : '每一处改动都已记入操作日志。'}
         </Text>

@@ -29,14 +29,10 @@ export function issueLocation(row: number, column: string): string {
   return column ? `${where} · ${column}` : where
 }
 
-/** Rows the import leaves out: those with at least one error. */
-export function errorRowCount(issues: readonly ImportIssue[]): number {
-  return new Set(issues.filter((issue) => issue.severity === 'error' && issue.row > 0).map((issue) => issue.row)).size
-}
-
-/** Human size for the file line: 12.3 KB, 4.8 MB. */
+/** Human size for the file line: 12.3 KB, 4.8 MB, 5 MB. */
 export function fileSizeLabel(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  const figure = (value: number) => value.toFixed(1).replace(/\.0$/, '')
+  if (bytes < 1024 * 1024) return `${figure(bytes / 1024)} KB`
+  return `${figure(bytes / 1024 / 1024)} MB`
 }
