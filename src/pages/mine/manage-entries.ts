@@ -22,12 +22,17 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
     entries.push({
       key: 'branch-roster',
       title: '本支部党员名册',
-      hint: has('branch_secretary') ? '新增、编辑党员，生成绑定邀请' : '查看本支部党员',
+      hint: has('branch_secretary') ? '新增、编辑、批量导入党员，生成绑定邀请' : '查看、导出本支部党员名册',
       url: `${ROSTER}/branch/index?branchId=${encodeURIComponent(me.branch.id)}`,
     })
   }
   if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
-    entries.push({ key: 'org-tree', title: '组织架构', hint: '各级党组织及党员人数', url: `${ROSTER}/tree/index` })
+    entries.push({
+      key: 'org-tree',
+      title: '组织架构',
+      hint: has('bureau_staff') ? '各级党组织及党员人数，全县名册导入导出' : '各级党组织及党员人数',
+      url: `${ROSTER}/tree/index`,
+    })
   }
   if (has('bureau_staff')) {
     entries.push({ key: 'audit-log', title: '操作日志', hint: '名册的每一次修改', url: `${ROSTER}/audit/index` })
