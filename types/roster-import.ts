@@ -126,6 +126,8 @@ export const ImportStatus = z.object({
   updated: z.number().int().nonnegative(),
   unchanged: z.number().int().nonnegative(),
   error: z.string().nullable(),
+  /** Last progress written; a run silent for long was cut off (function timeout) and reads as failed. */
+  updatedAt: z.number(),
 })
 export type ImportStatus = z.infer<typeof ImportStatus>
 
@@ -182,7 +184,7 @@ export const rosterImportActions = {
   }),
   confirmImport: defineAction({
     summary:
-      'Writes a previewed import (re-checking the file first); keeps running if the page is left, with progress in importStatus.',
+      'Writes a previewed import (re-checking the file first); keeps running if the page is left, with progress in importStatus. A failed or cut-off run may be confirmed again: it writes only what is missing.',
     input: z.object({ importId: Id }),
     output: ImportStatus,
     roles: ROSTER_MANAGERS,
@@ -193,6 +195,14 @@ export const rosterImportActions = {
       'ROSTER.IMPORT_STALE',
       'ROSTER.IMPORT_ALREADY_CONFIRMED',
     ],
+  }),
+  latestImport: defineAction({
+    summary:
+      "The caller's most recent import into a branch (or the whole tenant for branchId null), so any device can pick up its progress.",
+    input: z.object({ branchId: Id.nullable() }),
+    output: z.object({ latest: ImportStatus.nullable() }),
+    roles: ROSTER_MANAGERS,
+    errors: [],
   }),
   importStatus: defineAction({
     summary: 'Progress and outcome of an import.',

@@ -38,7 +38,11 @@ interface ImportDoc {
   updated: number
   unchanged: number
   error: string | null
+  updatedAt: number
 }
+
+/** A running import that wrote no progress for this long was cut off (the function timed out or crashed). */
+export const STALLED_AFTER_MS = 90_000
 
 const IMPORT_FIELDS: Record<keyof StoredMember, true> = {
   _id: true,
@@ -115,6 +119,7 @@ export async function previewRosterImport(
     updated: 0,
     unchanged: plan.unchanged,
     error: null,
+    updatedAt: ctx.clock.now(),
   }
   await ctx.store.insert('imports', doc)
   const branchName = new Map(orgs.map((org) => [org._id, org.name]))
@@ -136,9 +141,21 @@ export async function previewRosterImport(
   }
 }
 
-function statusOf(doc: ImportDoc): ImportStatus {
-  const { _id, branchId, status, total, done, created, updated, unchanged, error } = doc
-  return { importId: _id, branchId, status, total, done, created, updated, unchanged, error }
+function statusOf(doc: ImportDoc, now: number): ImportStatus {
+  const { _id, branchId, total, done, created, updated, unchanged, updatedAt } = doc
+  const stalled = doc.status === 'running' && now - updatedAt > STALLED_AFTER_MS
+  return {
+    importId: _id,
+    branchId,
+    status: stalled ? 'failed' : doc.status,
+    total,
+    done,
+    created,
+    updated,
+    unchanged,
+    error: stalled ? '导入中断，请重新确认导入（已写入的不会重复）' : doc.error,
+    updatedAt,
+  }
 }
 
 async function loadImport({ caller, store }: HandlerContext, importId: string): Promise<ImportDoc> {
@@ -150,7 +167,16 @@ async function loadImport({ caller, store }: HandlerContext, importId: string): 
 }
 
 export async function importStatus(input: { importId: string }, ctx: HandlerContext): Promise<ImportStatus> {
-  return statusOf(await loadImport(ctx, input.importId))
+  return statusOf(await loadImport(ctx, input.importId), ctx.clock.now())
+}
+
+export async function latestImport(input: { branchId: string | null }, { caller, store, clock }: HandlerContext) {
+  const [latest] = await store.find<ImportDoc>(
+    'imports',
+    { tenantId: caller.member.tenantId, createdBy: caller.member._id, branchId: input.branchId },
+    { orderBy: [['createdAt', 'desc']], limit: 1 },
+  )
+  return { latest: latest ? statusOf(latest, clock.now()) : null }
 }
 
 /** A member created by an import gets an id derived from the file's row key, so a retried write cannot double it. */
@@ -164,7 +190,11 @@ const WRITE_BATCH = 25
 export async function confirmRosterImport(input: { importId: string }, ctx: HandlerContext): Promise<ImportStatus> {
   const { store } = ctx
   const doc = await loadImport(ctx, input.importId)
-  if (doc.status !== 'previewed') throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
+  const current = statusOf(doc, ctx.clock.now())
+  // A failed or cut-off run may go again: ids derived from the file make the rewrite harmless.
+  if (current.status !== 'previewed' && current.status !== 'failed') {
+    throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
+  }
   const { preview, plan } = await checkFile(ctx, doc.fileID, doc.branchId)
   if (preview.totals.invalidRows > 0) throw new DomainError('ROSTER.IMPORT_HAS_ERRORS')
   if (plan.stale.length > 0) throw new DomainError('ROSTER.IMPORT_STALE')
@@ -172,16 +202,34 @@ export async function confirmRosterImport(input: { importId: string }, ctx: Hand
   const total = plan.create.length + plan.update.length
   const claimed = await store.updateWhere(
     'imports',
-    { _id: doc._id, status: 'previewed' },
-    { status: 'running', total, unchanged: plan.unchanged },
+    { _id: doc._id, status: doc.status, updatedAt: doc.updatedAt },
+    {
+      status: 'running',
+      total,
+      unchanged: plan.unchanged,
+      done: 0,
+      created: 0,
+      updated: 0,
+      error: null,
+      updatedAt: ctx.clock.now(),
+    },
   )
   if (claimed === 0) throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
 
-  const progress = { ...doc, status: 'running' as const, total, unchanged: plan.unchanged }
+  const progress: ImportDoc = {
+    ...doc,
+    status: 'running',
+    total,
+    done: 0,
+    created: 0,
+    updated: 0,
+    unchanged: plan.unchanged,
+    error: null,
+  }
   try {
     await writePlan(ctx, plan, progress)
     Object.assign(progress, { status: 'done' })
-    await store.update('imports', doc._id, { status: 'done', done: progress.done })
+    await store.update('imports', doc._id, { status: 'done', done: progress.done, updatedAt: ctx.clock.now() })
     await writeAudit(ctx, {
       action: 'roster.confirmImport',
       targetId: doc._id,
@@ -192,10 +240,15 @@ export async function confirmRosterImport(input: { importId: string }, ctx: Hand
   } catch (error) {
     const message = error instanceof DomainError ? (error.userMessage ?? error.code) : '写入中断，请重新导入'
     Object.assign(progress, { status: 'failed', error: message })
-    await store.update('imports', doc._id, { status: 'failed', error: message, done: progress.done })
+    await store.update('imports', doc._id, {
+      status: 'failed',
+      error: message,
+      done: progress.done,
+      updatedAt: ctx.clock.now(),
+    })
     if (!(error instanceof DomainError)) console.error('[roster.confirmImport] write failed', error)
   }
-  return statusOf(progress)
+  return statusOf(progress, ctx.clock.now())
 }
 
 async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: ImportDoc): Promise<void> {
@@ -235,6 +288,7 @@ async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: Import
       created: progress.created,
       updated: progress.updated,
       unchanged: progress.unchanged,
+      updatedAt: clock.now(),
     })
   }
 }

@@ -4,7 +4,7 @@ import { auditLog } from './audit-log'
 import { addMember, updateMember } from './edit-member'
 import { exportRoster, importTemplate } from './export-roster'
 import { getMember } from './get-member'
-import { confirmRosterImport, importStatus, previewRosterImport } from './import-roster'
+import { confirmRosterImport, importStatus, latestImport, previewRosterImport } from './import-roster'
 import {
   acceptInvitation,
   createInvitation,
@@ -38,5 +38,6 @@ export const main = createRouter(api.roster, {
   previewImport: previewRosterImport,
   confirmImport: confirmRosterImport,
   importStatus,
+  latestImport,
   exportRoster,
 })

@@ -166,6 +166,44 @@ describe('roster import', () => {
   })
 })
 
+describe('interrupted imports', () => {
+  it('reads a run silent for 90 s as failed, and a second confirm writes only what is missing', async () => {
+    const rows = [
+      ['褚晓东', '男', '正式党员', '2011-07-01', '', '', '13944440001', ''],
+      ['卫丽华', '女', '正式党员', '2012-07-01', '', '', '13944440002', ''],
+    ]
+    const preview = await t.call<ImportPreviewSummary>(as.secretary, 'roster', 'previewImport', {
+      fileID: await upload(await xlsx(rows)),
+      branchId: 'org_b_shiyan',
+    })
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error))
+    const importId = preview.data.importId
+    await t.call(as.secretary, 'roster', 'confirmImport', { importId })
+    expect(await waitDone(importId)).toMatchObject({ status: 'done', created: 2 })
+
+    // Pretend the function died mid-run: status left running, progress stale.
+    await t.db
+      .collection('imports')
+      .doc(importId)
+      .update({ data: { status: 'running', done: 1, updatedAt: t.emu.clock.now() - 91_000 } })
+    const stalled = await t.call<ImportStatus>(as.secretary, 'roster', 'importStatus', { importId })
+    expect(stalled).toMatchObject({ ok: true, data: { status: 'failed', error: expect.stringContaining('中断') } })
+
+    const latest = await t.call<{ latest: ImportStatus | null }>(as.secretary, 'roster', 'latestImport', {
+      branchId: 'org_b_shiyan',
+    })
+    expect(latest.ok && latest.data.latest?.importId).toBe(importId)
+
+    const rerun = await t.call<ImportStatus>(as.secretary, 'roster', 'confirmImport', { importId })
+    expect(rerun).toMatchObject({ ok: true, data: { status: 'done', created: 0, unchanged: 2 } })
+    const found = await t.call<{ total: number }>(as.secretary, 'roster', 'listMembers', {
+      branchId: 'org_b_shiyan',
+      search: '褚晓东',
+    })
+    expect(found.ok && found.data.total).toBe(1)
+  })
+})
+
 describe('roster export', () => {
   async function download(url: string): Promise<string[][]> {
     const res = await fetch(url)
