@@ -166,6 +166,7 @@ export const Invitation = z.object({
   memberId: Id,
   memberName: z.string(),
   branchName: z.string(),
+  createdAt: z.number(),
   expiresAt: z.number(),
   /** Mini-program page a share card or mini-program code opens. */
   path: z.string(),

@@ -47,6 +47,7 @@ function invitationView(invitation: InvitationDoc, memberName: string, branchNam
     memberId: invitation.memberId,
     memberName,
     branchName,
+    createdAt: invitation.createdAt,
     expiresAt: invitation.expiresAt,
     path: `${JOIN_PAGE}?code=${invitation._id}`,
   }
