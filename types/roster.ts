@@ -275,6 +275,13 @@ export const rosterActions = {
     roles: ROSTER_MANAGERS,
     errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'INVITATION.MEMBER_BOUND'],
   }),
+  invitationQrCode: defineAction({
+    summary: 'An open invitation as a 小程序码 image (scene = the code), valid for 10 minutes.',
+    input: z.object({ code: InvitationCode }),
+    output: z.object({ url: z.string() }),
+    roles: ROSTER_MANAGERS,
+    errors: INVITATION_REFUSALS,
+  }),
   memberInvitations: defineAction({
     summary:
       "A member's invitations that can still be used, newest first, so a secretary can share or revoke them again.",

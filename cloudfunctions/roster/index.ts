@@ -9,6 +9,7 @@ import {
   acceptInvitation,
   createInvitation,
   inspectInvitation,
+  invitationQrCode,
   memberInvitations,
   revokeInvitation,
 } from './invitations'
@@ -30,6 +31,7 @@ export const main = createRouter(api.roster, {
   transferMember,
   createInvitation,
   memberInvitations,
+  invitationQrCode,
   revokeInvitation,
   inspectInvitation,
   acceptInvitation,

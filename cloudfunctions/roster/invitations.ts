@@ -3,6 +3,7 @@ import { INVITATION_TTL_MS, type InvitationDoc, invitationRefusal, sameName } fr
 import { maskName } from '../domain/roster/privacy'
 import { rolesOf } from '../domain/roster/roles'
 import { DomainError } from '../runtime/domain-error'
+import { miniProgramCode } from '../runtime/mini-program-code'
 import { randomCode } from '../runtime/new-id'
 import type { HandlerContext, PublicContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
@@ -68,6 +69,19 @@ export async function memberInvitations(input: { memberId: string }, ctx: Handle
       .filter((invitation) => invitationRefusal(invitation, now) === null)
       .map((invitation) => invitationView(invitation, member.name, branch.name)),
   }
+}
+
+/** The invitation as a 小程序码 (scene = the code), for a member who is beside the secretary. */
+export async function invitationQrCode(input: { code: string }, ctx: HandlerContext) {
+  const { caller, store, files, clock } = ctx
+  const invitation = await store.get<InvitationDoc>('invitations', input.code)
+  if (!invitation || invitation.tenantId !== caller.member.tenantId) throw new DomainError('INVITATION.NOT_FOUND')
+  await loadManagedMember(store, caller, invitation.memberId)
+  const refusal = invitationRefusal(invitation, clock.now())
+  if (refusal) throw new DomainError(refusal)
+  const png = await miniProgramCode(JOIN_PAGE, invitation._id)
+  const fileID = await files.upload(`invitations/${invitation.tenantId}/${invitation._id}.png`, png)
+  return { url: await files.link(fileID, 600) }
 }
 
 export async function revokeInvitation(input: { code: string }, ctx: HandlerContext) {

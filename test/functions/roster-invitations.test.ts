@@ -51,6 +51,19 @@ describe('invitations', () => {
     expect(await t.call<Me>('o_new_wechat_1', 'roster', 'me')).toMatchObject({ ok: true, data: { memberId } })
   })
 
+  it('renders an open invitation as a 小程序码 whose scene is the code', async () => {
+    const { invitation } = await invite('许春梅')
+    const qr = await t.call<{ url: string }>(as.secretary, 'roster', 'invitationQrCode', { code: invitation.code })
+    if (!qr.ok) throw new Error(JSON.stringify(qr.error))
+    const png = Buffer.from(await (await fetch(qr.data.url)).arrayBuffer())
+    expect(png.subarray(1, 4).toString()).toBe('PNG')
+    const sent = (await t.emu.outbox()).filter((entry) => entry.apiName === 'wxacode.getUnlimited')
+    expect(sent.at(-1)?.params).toMatchObject({ scene: invitation.code, page: 'subpackages/roster/pages/join/index' })
+    expect(code(await t.call(as.committee, 'roster', 'invitationQrCode', { code: invitation.code }))).toBe(
+      'AUTH.FORBIDDEN',
+    )
+  })
+
   it('refuses a wrong name without using up the invitation', async () => {
     const { invitation } = await invite('林海燕')
     const wrong = await t.call('o_new_wechat_2', 'roster', 'acceptInvitation', { code: invitation.code, name: '林海' })
