@@ -106,12 +106,22 @@ test('a secretary adds and invites a member; a new WeChat user binds with the ri
   const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? ''
   expect(link).toMatch(/\/#\/subpackages\/roster\/pages\/join\/index\?code=[A-Za-z0-9]{16}$/)
 
+  // Face to face: the same invitation as a 小程序码 image that loads.
+  await page.getByTestId('invite-qr-show').click()
+  const qr = page.getByTestId('invite-qr-image').locator('img')
+  await qr.waitFor()
+  await page.waitForFunction(
+    (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0,
+    await qr.elementHandle(),
+  )
+
   // A brand-new WeChat user opens the link.
   await openPicker()
   await page.getByTestId('persona-new-wechat-user').click()
   await page.waitForURL(/#\/pages\/mine\/index/)
   await page.getByTestId('page-state-not-bound').waitFor()
-  await page.goto(link)
+  // As a scanned 小程序码 would: the code arrives as the page's scene.
+  await page.goto(link.replace('?code=', '?scene='))
   await page.getByTestId('join-form').waitFor()
   expect(await page.getByTestId('join-masked-name').textContent()).toBe('测***员')
   expect(await page.getByTestId('join-branch').textContent()).toContain('实验小学党支部')

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/page-state'
 import { call } from '../../../../services/call'
 import { InviteCard } from '../../components/invite-card'
+import { InviteQrCode } from '../../components/invite-qr-code'
 import { forgetInvitation, type Invitation, keepInvitation, takeInvitation } from '../../lib/invitation-store'
 
 /** On H5 (the local demo) the invitation is a link to the join page in the hash router. */
@@ -148,6 +149,7 @@ export default function InvitePage() {
         onCopy={(link) => Taro.setClipboardData({ data: link })}
         onRevoke={() => setConfirming(true)}
       />
+      {revoked ? null : <InviteQrCode code={invitation.code} />}
       <ConfirmDialog
         visible={confirming}
         title="撤销邀请"

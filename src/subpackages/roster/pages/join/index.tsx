@@ -12,7 +12,9 @@ const GO_HOME_AFTER_MS = 1500
  * not inside PageState: AUTH.NOT_BOUND is this page's normal caller, not an error.
  */
 export default function JoinPage() {
-  const code = useRouter().params.code ?? ''
+  // A share card or link passes ?code=; a scanned 小程序码 passes the code as its scene.
+  const { code: linked, scene } = useRouter().params
+  const code = linked ?? (scene ? decodeURIComponent(scene) : '')
   const [state, setState] = useState<JoinState>({ kind: 'loading' })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
