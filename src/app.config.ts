@@ -15,8 +15,17 @@ const subPackages = [
       'pages/import/index',
     ],
   },
-  { root: 'subpackages/study', pages: ['pages/task/index'] },
-  { root: 'subpackages/points', pages: ['pages/leaderboard/index', 'pages/award/index'] },
+  { root: 'subpackages/study', pages: ['pages/task/index', 'pages/publish/index', 'pages/participation/index'] },
+  {
+    root: 'subpackages/points',
+    pages: [
+      'pages/leaderboard/index',
+      'pages/award/index',
+      'pages/claim/index',
+      'pages/review/index',
+      'pages/rules/index',
+    ],
+  },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
 ]
