@@ -17,3 +17,6 @@ export declare function uploadToCloud(cloudPath: string, file: PickedFile): Prom
 
 /** Opens a downloaded export: the document viewer on weapp, a browser download on H5. */
 export declare function openDownload(url: string, fileName: string): Promise<Result<null>>
+
+/** Lets the user choose up to `count` photos (camera or album on weapp); [] when they cancel. */
+export declare function pickPhotos(count: number): Promise<PickedFile[]>

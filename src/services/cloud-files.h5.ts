@@ -56,3 +56,26 @@ export async function openDownload(url: string, fileName: string): Promise<Resul
   link.remove()
   return ok(null)
 }
+
+/** A hidden multiple image input, resolved with the chosen photos (at most `count`) or [] on cancel. */
+export function pickPhotos(count: number): Promise<PickedFile[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = 'image/*'
+    input.multiple = true
+    input.style.display = 'none'
+    input.setAttribute('data-testid', 'photo-input')
+    const done = (picked: PickedFile[]) => {
+      input.remove()
+      resolve(picked)
+    }
+    input.addEventListener('change', () => {
+      const files = Array.from(input.files ?? []).slice(0, Math.max(0, count))
+      done(files.map((file) => ({ name: file.name, size: file.size, source: file })))
+    })
+    input.addEventListener('cancel', () => done([]))
+    document.body.appendChild(input)
+    input.click()
+  })
+}

@@ -35,3 +35,20 @@ export async function openDownload(url: string, fileName: string): Promise<Resul
     return fail('SYSTEM.DOWNLOAD_FAILED')
   }
 }
+
+export async function pickPhotos(count: number): Promise<PickedFile[]> {
+  try {
+    const res = await Taro.chooseMedia({
+      count,
+      mediaType: ['image'],
+      sourceType: ['album', 'camera'],
+      sizeType: ['compressed'],
+    })
+    return res.tempFiles.map((file, index) => {
+      const extension = /\.[a-z0-9]+$/i.exec(file.tempFilePath)?.[0] ?? '.jpg'
+      return { name: `photo-${index + 1}${extension}`, size: file.size, source: file.tempFilePath }
+    })
+  } catch {
+    return []
+  }
+}

@@ -1,15 +1,33 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { formatTime } from '../study/format'
+import { pointsEntriesFor } from './entries'
 
 /** 积分: my yearly total, my rank in the branch, and every entry with its reason. */
 export default function PointsPage() {
   const mine = useAction('points', 'myPoints', { period: 'year' })
+  const me = useAction('roster', 'me', {})
+  const entries = me.state === 'ok' ? pointsEntriesFor(me.data) : []
   useDidShow(() => mine.reload())
   return (
     <View className="page">
+      {entries.length > 0 ? (
+        <View className="card" data-testid="points-entries">
+          {entries.map((entry) => (
+            <View
+              key={entry.key}
+              className="row"
+              data-testid={`points-entry-${entry.key}`}
+              onClick={() => Taro.navigateTo({ url: entry.url })}
+            >
+              <Text className="row__label">{entry.title}</Text>
+              <Text className="row__value muted">›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <PageState query={mine}>
         {(data) => (
           <View>
@@ -21,18 +39,6 @@ export default function PointsPage() {
                 {data.exempt ? '免于排名' : data.rank ? `支部排名 第${data.rank}名 / ${data.rankOf}人` : '暂无排名'}
               </Text>
             </View>
-            <Button
-              className="btn btn--ghost"
-              onClick={() => Taro.navigateTo({ url: '/subpackages/points/pages/leaderboard/index' })}
-            >
-              积分排行榜
-            </Button>
-            <Button
-              className="btn btn--ghost"
-              onClick={() => Taro.navigateTo({ url: '/subpackages/points/pages/award/index' })}
-            >
-              发放积分（书记）
-            </Button>
             <View className="card">
               <Text className="card__title">积分明细</Text>
               {data.history.length === 0 ? (

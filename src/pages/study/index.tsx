@@ -1,13 +1,15 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
+import { canPublishStudy, PUBLISH_STUDY_URL } from './entries'
 import { formatTime, taskPageUrl } from './format'
 
 /** 学习: streaks, the tasks still open, and what I have studied. */
 export default function StudyPage() {
   const tasks = useAction('study', 'myTasks', { status: 'open' })
   const mine = useAction('study', 'myStudy', { pageSize: 10 })
+  const me = useAction('roster', 'me', {})
   useDidShow(() => {
     tasks.reload()
     mine.reload()
@@ -24,6 +26,15 @@ export default function StudyPage() {
           </View>
         )}
       </PageState>
+      {canPublishStudy(me.state === 'ok' ? me.data : null) ? (
+        <Button
+          className="btn btn--primary"
+          data-testid="study-publish-entry"
+          onClick={() => Taro.navigateTo({ url: PUBLISH_STUDY_URL })}
+        >
+          发布学习任务
+        </Button>
+      ) : null}
       <View className="card">
         <Text className="card__title">待完成的学习任务</Text>
         <PageState

@@ -1,55 +1,156 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { PointsRule } from '../../../../../types/points'
+import type { Me } from '../../../../../types/roster'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
+import { MemberPicker, type PickableMember } from '../../components/member-picker'
+import '../../components/points.css'
 
-/** 发放积分: a secretary picks a member of the branch, an item, the points and the reason. */
+/** 发放积分: a secretary picks a member of the branch roster, an item, the points and the reason. */
 export default function AwardPage() {
+  const me = useAction('roster', 'me', {})
   const rules = useAction('points', 'getRules', {})
   return (
     <View className="page">
-      <PageState query={rules}>
-        {(data) => <AwardForm rules={data.rules.filter((r) => r.active && r.grantRoles.length > 0)} />}
+      <PageState query={me}>
+        {(caller) => (
+          <PageState query={rules}>
+            {(data) => (
+              <BranchChoice
+                me={caller}
+                rules={data.rules.filter((r) => r.active && r.grantRoles.some((role) => caller.roles.includes(role)))}
+              />
+            )}
+          </PageState>
+        )}
       </PageState>
     </View>
   )
 }
 
-function AwardForm({ rules }: { rules: PointsRule[] }) {
-  const [memberId, setMemberId] = useState('')
+/** A secretary awards in their own branch; bureau staff first choose a branch. */
+function BranchChoice({ me, rules }: { me: Me; rules: PointsRule[] }) {
+  const directory = useAction('roster', 'branchDirectory', {})
+  const [index, setIndex] = useState(0)
+  if (rules.length === 0) {
+    return (
+      <View className="card" data-testid="award-notice">
+        <Text>您没有可发放的积分项目。</Text>
+      </View>
+    )
+  }
+  if (me.branch && !me.roles.includes('bureau_staff')) return <AwardForm branchId={me.branch.id} rules={rules} />
+  return (
+    <PageState query={directory} isEmpty={(d) => d.branches.length === 0} empty={{ title: '还没有党支部' }}>
+      {(data) => {
+        const branch = data.branches[Math.min(index, data.branches.length - 1)]
+        return (
+          <View>
+            <View className="card">
+              <Text className="points-label">党支部</Text>
+              <Picker
+                mode="selector"
+                range={data.branches.map((b) => b.name)}
+                value={index}
+                onChange={(e) => setIndex(Number(e.detail.value))}
+              >
+                <Text className="points-input" data-testid="award-branch">
+                  {branch.name}
+                </Text>
+              </Picker>
+            </View>
+            <AwardForm key={branch.id} branchId={branch.id} rules={rules} />
+          </View>
+        )
+      }}
+    </PageState>
+  )
+}
+
+function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] }) {
+  const [search, setSearch] = useState('')
+  const [results, setResults] = useState<PickableMember[]>([])
+  const [loading, setLoading] = useState(true)
+  const [member, setMember] = useState<PickableMember | null>(null)
   const [ruleIndex, setRuleIndex] = useState(0)
   const [points, setPoints] = useState(String(rules[0]?.points ?? 1))
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
   const rule = rules[ruleIndex]
 
+  // Debounced roster search: one call per pause in typing.
+  useEffect(() => {
+    let live = true
+    setLoading(true)
+    const timer = setTimeout(async () => {
+      const text = search.trim()
+      const result = await call('roster', 'listMembers', {
+        branchId,
+        page: 1,
+        pageSize: 20,
+        includeInactive: false,
+        ...(text ? { search: text } : {}),
+      })
+      if (!live) return
+      setLoading(false)
+      setResults(
+        result.ok
+          ? result.data.items.map((m) => ({
+              id: m.id,
+              name: m.name,
+              hint: m.memberType === 'probationary' ? '预备党员' : '',
+            }))
+          : [],
+      )
+      if (!result.ok) setError(result.error.message)
+    }, 300)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [branchId, search])
+
   async function submit() {
+    if (!member || !rule) return
     setError(null)
-    const result = await call('points', 'award', { memberId, ruleKey: rule.key, points: Number(points), reason })
+    setSaving(true)
+    const result = await call('points', 'award', {
+      memberId: member.id,
+      ruleKey: rule.key,
+      points: Number(points),
+      reason,
+    })
+    setSaving(false)
     if (!result.ok) {
       setError(result.error.message)
       return
     }
-    Taro.showToast({ title: `已发放 ${result.data.points} 分`, icon: 'success' })
+    Taro.showToast({ title: `已为${member.name}发放 ${result.data.points} 分`, icon: 'none' })
     setReason('')
+    setMember(null)
   }
 
+  const needsReason = rule?.reasonRequired || Number(points) < 0
   return (
-    <View className="card">
-      <Text className="row__label">党员编号</Text>
-      <Input
-        data-testid="award-member"
-        value={memberId}
-        placeholder="从名册中复制党员编号"
-        onInput={(e) => setMemberId(e.detail.value)}
+    <View className="card" data-testid="award-form">
+      <Text className="points-label">党员</Text>
+      <MemberPicker
+        search={search}
+        results={results}
+        loading={loading}
+        chosen={member}
+        onSearch={setSearch}
+        onChoose={setMember}
+        onClear={() => setMember(null)}
       />
-      <Text className="row__label">积分项目</Text>
+      <Text className="points-label">积分项目</Text>
       <Picker
         mode="selector"
-        range={rules.map((r) => r.name)}
+        range={rules.map((r) => `${r.name}（${r.points > 0 ? '+' : ''}${r.points}）`)}
         value={ruleIndex}
         onChange={(e) => {
           const index = Number(e.detail.value)
@@ -57,27 +158,50 @@ function AwardForm({ rules }: { rules: PointsRule[] }) {
           setPoints(String(rules[index].points))
         }}
       >
-        <Text className="row__value" data-testid="award-rule">
-          {rule?.name ?? '无可发放的项目'}
+        <Text className="points-input" data-testid="award-rule">
+          {rule.name}
         </Text>
       </Picker>
-      <Text className="row__label">分值</Text>
+      {rule.caps.day || rule.caps.month || rule.caps.year ? (
+        <Text className="points-hint">
+          {[
+            rule.caps.day ? `每日最多${rule.caps.day}分` : '',
+            rule.caps.month ? `每月最多${rule.caps.month}分` : '',
+            rule.caps.year ? `每年最多${rule.caps.year}分` : '',
+          ]
+            .filter(Boolean)
+            .join('，')}
+        </Text>
+      ) : null}
+      <Text className="points-label">分值{rule.variable ? '' : '（固定）'}</Text>
       <Input
+        className="points-input"
         data-testid="award-points"
         type="number"
         value={points}
-        disabled={!rule?.variable}
+        disabled={!rule.variable}
         onInput={(e) => setPoints(e.detail.value)}
       />
-      <Text className="row__label">理由{rule?.reasonRequired || Number(points) < 0 ? '（必填）' : ''}</Text>
+      <Text className="points-label">理由{needsReason ? '（必填）' : '（选填）'}</Text>
       <Input
+        className="points-input"
         data-testid="award-reason"
         value={reason}
         placeholder="如：周末参加社区志愿服务"
         onInput={(e) => setReason(e.detail.value)}
       />
-      {error ? <Text className="form-error">{error}</Text> : null}
-      <Button className="btn btn--primary" data-testid="award-submit" disabled={!rule} onClick={submit}>
+      {error ? (
+        <Text className="points-error" data-testid="award-error">
+          {error}
+        </Text>
+      ) : null}
+      <Button
+        className="btn btn--primary points-bar"
+        data-testid="award-submit"
+        loading={saving}
+        disabled={!member || saving || undefined}
+        onClick={submit}
+      >
         确认发放
       </Button>
     </View>

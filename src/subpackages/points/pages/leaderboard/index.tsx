@@ -3,6 +3,8 @@ import { useState } from 'react'
 import type { PeriodKind } from '../../../../../types/points'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { BranchRows, type BranchSort, MemberRows, SORT_LABELS } from '../../components/leaderboard-rows'
+import '../../components/points.css'
 
 const PERIODS: [PeriodKind, string][] = [
   ['month', '本月'],
@@ -12,76 +14,81 @@ const PERIODS: [PeriodKind, string][] = [
 
 /** 积分排行榜: members (my branch, or the bureau when allowed) or branches by average, participation and total. */
 export default function LeaderboardPage() {
+  const me = useAction('roster', 'me', {})
+  const readsBranches = me.state === 'ok' && me.data.roles.some((role) => role !== 'member')
   const [of, setOf] = useState<'members' | 'branches'>('members')
   const [period, setPeriod] = useState<PeriodKind>('year')
+  const [sort, setSort] = useState<BranchSort>('average')
+  const tag = (on: boolean) => (on ? 'tag' : 'tag tag--plain')
   return (
     <View className="page">
-      <View className="row">
-        <Text className={of === 'members' ? 'tag' : 'tag tag--plain'} onClick={() => setOf('members')}>
+      <View className="points-tabs">
+        <Text className={tag(of === 'members')} data-testid="board-members" onClick={() => setOf('members')}>
           党员排名
         </Text>
-        <Text
-          className={of === 'branches' ? 'tag' : 'tag tag--plain'}
-          data-testid="board-branches"
-          onClick={() => setOf('branches')}
-        >
-          支部排名
-        </Text>
+        {readsBranches ? (
+          <Text className={tag(of === 'branches')} data-testid="board-branches" onClick={() => setOf('branches')}>
+            支部排名
+          </Text>
+        ) : null}
       </View>
-      <View className="row">
+      <View className="points-tabs">
         {PERIODS.map(([kind, label]) => (
-          <Text key={kind} className={period === kind ? 'tag' : 'tag tag--plain'} onClick={() => setPeriod(kind)}>
+          <Text
+            key={kind}
+            className={tag(period === kind)}
+            data-testid={`period-${kind}`}
+            onClick={() => setPeriod(kind)}
+          >
             {label}
           </Text>
         ))}
       </View>
-      {of === 'members' ? <MemberBoard period={period} /> : <BranchBoard period={period} />}
+      {of === 'branches' ? (
+        <View className="points-tabs">
+          {(['average', 'participation', 'total'] as const).map((key) => (
+            <Text key={key} className={tag(sort === key)} data-testid={`sort-${key}`} onClick={() => setSort(key)}>
+              按{SORT_LABELS[key]}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {of === 'members' ? (
+        <MemberBoard period={period} showBranch={me.state === 'ok' && me.data.roles.includes('bureau_staff')} />
+      ) : (
+        <BranchBoard period={period} sort={sort} />
+      )}
     </View>
   )
 }
 
-function MemberBoard({ period }: { period: PeriodKind }) {
+function MemberBoard({ period, showBranch }: { period: PeriodKind; showBranch: boolean }) {
   const board = useAction('points', 'leaderboard', { of: 'members', period, branchId: null })
   return (
-    <PageState query={board} isEmpty={(data) => data.members.length === 0} empty={{ title: '本期还没有积分记录' }}>
+    <PageState
+      query={board}
+      isEmpty={(data) => data.members.length === 0}
+      empty={{ title: '本期还没有积分记录', hint: '参加学习和组织生活即可获得积分' }}
+    >
       {(data) => (
         <View className="card">
-          {data.me ? (
-            <Text className="card__title" data-testid="board-me">
-              我的排名：第 {data.me.rank} 名 · {data.me.points} 分
-            </Text>
-          ) : null}
-          {data.members.map((row) => (
-            <View key={row.memberId} className="row">
-              <Text className="row__label">
-                {row.rank}. {row.name} <Text className="muted">{row.branchName}</Text>
-              </Text>
-              <Text className="row__value">{row.points} 分</Text>
-            </View>
-          ))}
+          <MemberRows rows={data.members} me={data.me} showBranch={showBranch} />
         </View>
       )}
     </PageState>
   )
 }
 
-function BranchBoard({ period }: { period: PeriodKind }) {
-  const board = useAction('points', 'leaderboard', { of: 'branches', period, sort: 'average' })
+function BranchBoard({ period, sort }: { period: PeriodKind; sort: BranchSort }) {
+  const board = useAction('points', 'leaderboard', { of: 'branches', period, sort })
   return (
-    <PageState query={board}>
+    <PageState query={board} isEmpty={(data) => data.branches.length === 0} empty={{ title: '还没有党支部' }}>
       {(data) => (
-        <View className="card" data-testid="branch-board">
-          <Text className="muted">按人均积分排名；参与率 = 本期有积分记录的党员占比（不含免于排名的党员）</Text>
-          {data.branches.map((row) => (
-            <View key={row.branchId} className="row" data-testid="branch-row">
-              <Text className="row__label">
-                {row.rank}. {row.name}
-              </Text>
-              <Text className="row__value">
-                人均 {row.average} · 参与率 {Math.round(row.participation * 100)}% · 合计 {row.total}
-              </Text>
-            </View>
-          ))}
+        <View className="card">
+          <Text className="points-hint">
+            人均 = 本期积分 ÷ 参与排名的党员数；参与率 = 本期有积分记录的党员占比（均不含免于排名的党员）
+          </Text>
+          <BranchRows rows={data.branches} sort={sort} />
         </View>
       )}
     </PageState>

@@ -1,35 +1,59 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import type { Me } from '../../../../../types/roster'
 import type { TaskWithMine } from '../../../../../types/study'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { formatTime } from '../../../../pages/study/format'
 import { call } from '../../../../services/call'
+import { pickPhotos, uploadToCloud } from '../../../../services/cloud-files'
+import { CheckinForm, MAX_PHOTOS } from '../../components/checkin-form'
+import { studyCloudPath } from '../../lib/cloud-paths'
+import { participationPageUrl } from '../../lib/urls'
+import '../../components/study.css'
+
+const READERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary', 'branch_committee', 'instructor']
 
 /** 学习任务详情: the content, and the 心得 form — check in once, edit until the due date. */
 export default function TaskPage() {
   const taskId = useRouter().params.taskId ?? ''
   const task = useAction('study', 'getTask', { taskId })
+  const me = useAction('roster', 'me', {})
   return (
     <View className="page">
-      <PageState query={task}>{(data) => <TaskView task={data} onSaved={task.reload} />}</PageState>
+      <PageState query={task}>
+        {(data) => <TaskView task={data} me={me.state === 'ok' ? me.data : null} onSaved={task.reload} />}
+      </PageState>
     </View>
   )
 }
 
-function TaskView({ task, onSaved }: { task: TaskWithMine; onSaved: () => void }) {
+function TaskView({ task, me, onSaved }: { task: TaskWithMine; me: Me | null; onSaved: () => void }) {
   const [note, setNote] = useState(task.checkin?.note ?? '')
+  const [photos, setPhotos] = useState<string[]>(task.checkin?.photos ?? [])
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const length = [...note.trim()].length
+  const [uploading, setUploading] = useState(false)
+
+  async function addPhotos() {
+    if (!me) return
+    const picked = await pickPhotos(MAX_PHOTOS - photos.length)
+    if (picked.length === 0) return
+    setUploading(true)
+    const uploaded = await Promise.all(
+      picked.map((file) => uploadToCloud(studyCloudPath(me.tenant.id, me.memberId, file.name, Date.now()), file)),
+    )
+    setUploading(false)
+    const ids = uploaded.flatMap((result) => (result.ok ? [result.data.fileID] : []))
+    setPhotos((current) => [...current, ...ids].slice(0, MAX_PHOTOS))
+    if (ids.length < picked.length) setError('部分照片上传失败，请重试')
+  }
 
   async function save() {
     setSaving(true)
     setError(null)
-    const result = task.checkin
-      ? await call('study', 'editCheckin', { taskId: task.id, note })
-      : await call('study', 'checkIn', { taskId: task.id, note })
+    const input = { taskId: task.id, note, photos }
+    const result = task.checkin ? await call('study', 'editCheckin', input) : await call('study', 'checkIn', input)
     setSaving(false)
     if (!result.ok) {
       setError(result.error.message)
@@ -61,31 +85,28 @@ function TaskView({ task, onSaved }: { task: TaskWithMine; onSaved: () => void }
             视频链接（点击复制）
           </Text>
         ) : null}
+        {task.content.fileID ? <Text className="muted study-text">附有学习材料，请在微信中打开</Text> : null}
       </View>
-      <View className="card">
-        <Text className="card__title">{task.checkin ? `已打卡 · ${formatTime(task.checkin.at)}` : '学习心得'}</Text>
-        {task.open ? (
-          <View>
-            <Textarea
-              className="study-note"
-              data-testid="study-note"
-              value={note}
-              maxlength={1000}
-              placeholder={`写下您的学习体会（至少${task.minNoteLength}字）`}
-              onInput={(event) => setNote(event.detail.value)}
-            />
-            <Text className="muted">
-              {length}/{task.minNoteLength} 字起
-            </Text>
-            {error ? <Text className="form-error">{error}</Text> : null}
-            <Button className="btn btn--primary" data-testid="study-submit" loading={saving} onClick={save}>
-              {task.checkin ? '保存修改' : '我已学习，打卡'}
-            </Button>
-          </View>
-        ) : (
-          <Text className="muted">{task.checkin ? task.checkin.note : '任务已截止，未打卡'}</Text>
-        )}
-      </View>
+      <CheckinForm
+        task={task}
+        note={note}
+        photoCount={photos.length}
+        uploading={uploading}
+        saving={saving}
+        error={error}
+        onNote={setNote}
+        onPickPhotos={addPhotos}
+        onSubmit={save}
+      />
+      {me?.roles.some((role) => READERS.includes(role)) ? (
+        <Button
+          className="btn btn--ghost"
+          data-testid="open-participation"
+          onClick={() => Taro.navigateTo({ url: participationPageUrl(task.id) })}
+        >
+          查看本支部学习情况
+        </Button>
+      ) : null}
     </View>
   )
 }

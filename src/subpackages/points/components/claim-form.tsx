@@ -1,0 +1,90 @@
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import type { PointsRule } from '../../../../types/points'
+import './points.css'
+
+interface ClaimFormProps {
+  rules: PointsRule[]
+  ruleIndex: number
+  points: string
+  note: string
+  photoCount: number
+  uploading: boolean
+  saving: boolean
+  error: string | null
+  onRule: (index: number) => void
+  onPoints: (points: string) => void
+  onNote: (note: string) => void
+  onPickPhotos: () => void
+  onSubmit: () => void
+}
+
+export const CLAIM_NOTE_MIN = 5
+export const CLAIM_MAX_PHOTOS = 9
+
+/** 积分申报: an item, what was done (说明), photo evidence; the secretary approves before anything is paid. */
+export function ClaimForm(props: ClaimFormProps) {
+  const { rules, ruleIndex, points, note, photoCount, uploading, saving, error } = props
+  const rule = rules[ruleIndex]
+  const short = [...note.trim()].length < CLAIM_NOTE_MIN
+  return (
+    <View className="card" data-testid="claim-form">
+      <Text className="points-label">申报项目</Text>
+      <Picker
+        mode="selector"
+        range={rules.map((r) => r.name)}
+        value={ruleIndex}
+        onChange={(e) => props.onRule(Number(e.detail.value))}
+      >
+        <Text className="points-input" data-testid="claim-rule">
+          {rule.name}
+        </Text>
+      </Picker>
+      <Text className="points-label">申报分值{rule.variable ? '' : '（固定）'}</Text>
+      <Input
+        className="points-input"
+        data-testid="claim-points"
+        type="number"
+        value={points}
+        disabled={!rule.variable}
+        onInput={(e) => props.onPoints(e.detail.value)}
+      />
+      <Text className="points-label">情况说明</Text>
+      <Textarea
+        className="points-input"
+        data-testid="claim-note"
+        value={note}
+        maxlength={300}
+        placeholder="时间、地点、做了什么，如：3月9日在社区开展义务辅导2小时"
+        onInput={(e) => props.onNote(e.detail.value)}
+      />
+      <Text className="points-hint">至少{CLAIM_NOTE_MIN}字</Text>
+      <View className="rule-line">
+        <Text className="muted" data-testid="claim-photo-count">
+          {uploading ? '照片上传中…' : photoCount > 0 ? `已添加 ${photoCount} 张佐证照片` : '请添加佐证照片'}
+        </Text>
+        <Button
+          className="btn btn--ghost"
+          data-testid="claim-add-photos"
+          disabled={uploading || photoCount >= CLAIM_MAX_PHOTOS || undefined}
+          onClick={props.onPickPhotos}
+        >
+          添加照片
+        </Button>
+      </View>
+      {error ? (
+        <Text className="points-error" data-testid="claim-error">
+          {error}
+        </Text>
+      ) : null}
+      <Button
+        className="btn btn--primary points-bar"
+        data-testid="claim-submit"
+        loading={saving}
+        disabled={short || saving || uploading || undefined}
+        onClick={short ? undefined : props.onSubmit}
+      >
+        提交申报
+      </Button>
+    </View>
+  )
+}

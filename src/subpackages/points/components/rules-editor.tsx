@@ -1,0 +1,178 @@
+import { Button, Input, Switch, Text, View } from '@tarojs/components'
+import type { Role } from '../../../../types/roles'
+import type { FormErrors } from '../lib/field-errors'
+import { AUTO_LABELS, type CatalogueDraft, GRANTING_ROLES, type RuleDraft } from '../lib/rules-draft'
+import './points.css'
+
+interface RulesEditorProps {
+  draft: CatalogueDraft
+  errors: FormErrors
+  saving: boolean
+  onChange: (draft: CatalogueDraft) => void
+  onAddRule: () => void
+  onSave: () => void
+}
+
+/**
+ * 积分细则: each item's points, caps per day/month/year, who may grant it by
+ * hand, and the event that grants it automatically; grade bands and whether
+ * members see the county-wide list. Errors from the server stand beside their field.
+ */
+export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave }: RulesEditorProps) {
+  const setRule = (index: number, patch: Partial<RuleDraft>) =>
+    onChange({ ...draft, rules: draft.rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)) })
+  const error = (key: string) =>
+    errors.fields[key] ? (
+      <Text className="points-error" data-testid={`rules-error-${key}`}>
+        {errors.fields[key]}
+      </Text>
+    ) : null
+  const field = (key: string, value: string, onInput: (value: string) => void, placeholder = '') => (
+    <Input
+      className={`points-input${errors.fields[key] ? ' points-input--invalid' : ''}`}
+      data-testid={`rules-input-${key}`}
+      value={value}
+      placeholder={placeholder}
+      onInput={(event) => onInput(event.detail.value)}
+    />
+  )
+  return (
+    <View data-testid="rules-editor">
+      <View className="card">
+        <Text className="card__title">积分项目</Text>
+        {draft.rules.map((rule, index) => {
+          const at = `rules.${index}`
+          const toggleRole = (role: Role) =>
+            setRule(index, {
+              grantRoles: rule.grantRoles.includes(role)
+                ? rule.grantRoles.filter((r) => r !== role)
+                : [...rule.grantRoles, role],
+            })
+          return (
+            <View key={rule.key} className="rule-card" data-testid="rule-card">
+              {error(at)}
+              <Text className="points-label">名称</Text>
+              {field(`${at}.name`, rule.name, (name) => setRule(index, { name }), '如：志愿服务')}
+              {error(`${at}.name`)}
+              <Text className="points-label">分值（扣分填负数）</Text>
+              {field(`${at}.points`, rule.points, (points) => setRule(index, { points }))}
+              {error(`${at}.points`)}
+              <View className="rule-caps">
+                {(['day', 'month', 'year'] as const).map((period) => (
+                  <View key={period} className="rule-cap">
+                    <Text className="points-label">
+                      {{ day: '每日上限', month: '每月上限', year: '每年上限' }[period]}
+                    </Text>
+                    {field(
+                      `${at}.caps.${period}`,
+                      rule.caps[period],
+                      (value) => setRule(index, { caps: { ...rule.caps, [period]: value } }),
+                      '不限',
+                    )}
+                    {error(`${at}.caps.${period}`)}
+                  </View>
+                ))}
+              </View>
+              <Text className="points-label">可手动发放</Text>
+              <View className="rule-chips">
+                {GRANTING_ROLES.map(([role, label]) => (
+                  <Text
+                    key={role}
+                    className={`rule-chip${rule.grantRoles.includes(role) ? ' rule-chip--on' : ''}`}
+                    data-testid="rule-grant-role"
+                    onClick={() => toggleRole(role)}
+                  >
+                    {label}
+                  </Text>
+                ))}
+              </View>
+              {error(`${at}.grantRoles`)}
+              <Text className="points-hint">
+                {rule.auto ? `自动计分：${AUTO_LABELS[rule.auto]}` : '不自动计分'} · 编码 {rule.key}
+              </Text>
+              <View className="rule-line">
+                <Text>分值可调</Text>
+                <Switch
+                  checked={rule.variable}
+                  color="#C8161D"
+                  onChange={(e) => setRule(index, { variable: e.detail.value })}
+                />
+              </View>
+              <View className="rule-line">
+                <Text>须填写理由</Text>
+                <Switch
+                  checked={rule.reasonRequired}
+                  color="#C8161D"
+                  onChange={(e) => setRule(index, { reasonRequired: e.detail.value })}
+                />
+              </View>
+              <View className="rule-line">
+                <Text>党员可申报</Text>
+                <Switch
+                  checked={rule.claimable}
+                  color="#C8161D"
+                  onChange={(e) => setRule(index, { claimable: e.detail.value })}
+                />
+              </View>
+              <View className="rule-line">
+                <Text>启用</Text>
+                <Switch
+                  checked={rule.active}
+                  color="#C8161D"
+                  onChange={(e) => setRule(index, { active: e.detail.value })}
+                />
+              </View>
+            </View>
+          )
+        })}
+        <Button className="btn btn--ghost points-bar" data-testid="rules-add" onClick={onAddRule}>
+          新增积分项目
+        </Button>
+      </View>
+
+      <View className="card">
+        <Text className="card__title">年度评定等次分数线</Text>
+        {error('grades')}
+        {(
+          [
+            ['excellent', '优秀'],
+            ['qualified', '合格'],
+            ['basic', '基本合格'],
+          ] as const
+        ).map(([band, label]) => (
+          <View key={band}>
+            <Text className="points-label">{label}（不低于）</Text>
+            {field(`grades.${band}`, draft.grades[band], (value) =>
+              onChange({ ...draft, grades: { ...draft.grades, [band]: value } }),
+            )}
+            {error(`grades.${band}`)}
+          </View>
+        ))}
+        <Text className="points-hint">低于“基本合格”分数线为不合格</Text>
+        <View className="rule-line">
+          <Text>党员可查看全县排名</Text>
+          <Switch
+            checked={draft.membersSeeBureau}
+            color="#C8161D"
+            onChange={(e) => onChange({ ...draft, membersSeeBureau: e.detail.value })}
+          />
+        </View>
+      </View>
+
+      {errors.general ? (
+        <Text className="points-error" data-testid="rules-error">
+          {errors.general}
+        </Text>
+      ) : null}
+      <Button
+        className="btn btn--primary points-bar"
+        data-testid="rules-save"
+        loading={saving}
+        disabled={saving || undefined}
+        onClick={onSave}
+      >
+        保存积分细则
+      </Button>
+    </View>
+  )
+}

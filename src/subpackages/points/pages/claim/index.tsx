@@ -1,0 +1,118 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { PointsRule } from '../../../../../types/points'
+import type { Me } from '../../../../../types/roster'
+import { PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { call } from '../../../../services/call'
+import { pickPhotos, uploadToCloud } from '../../../../services/cloud-files'
+import { CLAIM_MAX_PHOTOS, ClaimForm } from '../../components/claim-form'
+import { ClaimCard } from '../../components/claim-review'
+import { pointsCloudPath } from '../../lib/cloud-paths'
+import '../../components/points.css'
+
+/** 积分申报: a member claims an item with a note and photo evidence, and follows their claims. */
+export default function ClaimPage() {
+  const me = useAction('roster', 'me', {})
+  const rules = useAction('points', 'getRules', {})
+  const mine = useAction('points', 'listClaims', { branchId: null, status: 'pending', page: 1, pageSize: 20 })
+  return (
+    <View className="page">
+      <PageState query={me}>
+        {(caller) => (
+          <PageState
+            query={rules}
+            isEmpty={(data) => !data.rules.some((r) => r.active && r.claimable)}
+            empty={{ title: '暂无可申报的积分项目', hint: '可申报的项目由教育局党委在积分细则中设置' }}
+          >
+            {(data) => (
+              <ClaimEditor me={caller} rules={data.rules.filter((r) => r.active && r.claimable)} onSent={mine.reload} />
+            )}
+          </PageState>
+        )}
+      </PageState>
+      <View className="card">
+        <Text className="card__title">待审核的申报</Text>
+        <PageState
+          query={mine}
+          isEmpty={(data) => data.items.length === 0}
+          empty={{ title: '没有待审核的申报', hint: '提交后由支部书记审核，通过后计入积分' }}
+        >
+          {(data) => (
+            <View>
+              {data.items.map((claim) => (
+                <ClaimCard key={claim.id} claim={claim} />
+              ))}
+            </View>
+          )}
+        </PageState>
+      </View>
+    </View>
+  )
+}
+
+function ClaimEditor({ me, rules, onSent }: { me: Me; rules: PointsRule[]; onSent: () => void }) {
+  const [ruleIndex, setRuleIndex] = useState(0)
+  const [points, setPoints] = useState(String(rules[0].points))
+  const [note, setNote] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const rule = rules[ruleIndex]
+
+  const addPhotos = async () => {
+    const picked = await pickPhotos(CLAIM_MAX_PHOTOS - photos.length)
+    if (picked.length === 0) return
+    setUploading(true)
+    const uploaded = await Promise.all(
+      picked.map((file) => uploadToCloud(pointsCloudPath(me.tenant.id, me.memberId, file.name, Date.now()), file)),
+    )
+    setUploading(false)
+    const ids = uploaded.flatMap((result) => (result.ok ? [result.data.fileID] : []))
+    setPhotos((current) => [...current, ...ids].slice(0, CLAIM_MAX_PHOTOS))
+    setError(ids.length < picked.length ? '部分照片上传失败，请重试' : null)
+  }
+
+  const submit = async () => {
+    setSaving(true)
+    setError(null)
+    const result = await call('points', 'submitClaim', {
+      ruleKey: rule.key,
+      note,
+      photos,
+      ...(rule.variable ? { points: Number(points) } : {}),
+    })
+    setSaving(false)
+    if (!result.ok) {
+      setError(result.error.message)
+      return
+    }
+    Taro.showToast({ title: '已提交，等待审核', icon: 'none' })
+    setNote('')
+    setPhotos([])
+    onSent()
+  }
+
+  return (
+    <ClaimForm
+      rules={rules}
+      ruleIndex={ruleIndex}
+      points={points}
+      note={note}
+      photoCount={photos.length}
+      uploading={uploading}
+      saving={saving}
+      error={error}
+      onRule={(index) => {
+        setRuleIndex(index)
+        setPoints(String(rules[index].points))
+      }}
+      onPoints={setPoints}
+      onNote={setNote}
+      onPickPhotos={addPhotos}
+      onSubmit={submit}
+    />
+  )
+}

@@ -1,0 +1,84 @@
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import type { TaskWithMine } from '../../../../types/study'
+import { formatTime } from '../../../pages/study/format'
+import './study.css'
+
+interface CheckinFormProps {
+  task: TaskWithMine
+  note: string
+  photoCount: number
+  uploading: boolean
+  saving: boolean
+  error: string | null
+  onNote: (note: string) => void
+  onPickPhotos: () => void
+  onSubmit: () => void
+}
+
+export const MAX_PHOTOS = 9
+
+/** Characters as a reader counts them (an emoji or a rare character is one). */
+export const noteLength = (note: string) => [...note.trim()].length
+
+/**
+ * 学习心得: the note with its minimum-length hint, optional photos, and 打卡
+ * (or 保存修改 once checked in). After the due date the form is closed.
+ */
+export function CheckinForm(props: CheckinFormProps) {
+  const { task, note, photoCount, uploading, saving, error } = props
+  const length = noteLength(note)
+  const short = length < task.minNoteLength
+  const title = task.checkin ? `已打卡 · ${formatTime(task.checkin.at)}` : '学习心得'
+  if (!task.open) {
+    return (
+      <View className="card" data-testid="checkin-closed">
+        <Text className="card__title">{title}</Text>
+        <Text className="study-closed">{`任务已于 ${task.dueOn} 截止，${task.checkin ? '心得不能再修改' : '不能再打卡'}`}</Text>
+        {task.checkin ? <Text className="study-text">{task.checkin.note}</Text> : null}
+      </View>
+    )
+  }
+  return (
+    <View className="card" data-testid="checkin-form">
+      <Text className="card__title">{title}</Text>
+      <Textarea
+        className="study-note"
+        data-testid="study-note"
+        value={note}
+        maxlength={1000}
+        placeholder={`写下您的学习体会（至少${task.minNoteLength}字）`}
+        onInput={(event) => props.onNote(event.detail.value)}
+      />
+      <Text className={`study-form__hint${short ? '' : ' study-form__hint--ok'}`} data-testid="note-hint">
+        {short ? `已写 ${length} 字，还需 ${task.minNoteLength - length} 字` : `已写 ${length} 字`}
+      </Text>
+      <View className="study-doc">
+        <Text className="study-doc__name muted" data-testid="photo-count">
+          {uploading ? '照片上传中…' : photoCount > 0 ? `已添加 ${photoCount} 张照片` : '可添加学习照片（选填）'}
+        </Text>
+        <Button
+          className="btn btn--ghost"
+          data-testid="add-photos"
+          disabled={uploading || photoCount >= MAX_PHOTOS || undefined}
+          onClick={props.onPickPhotos}
+        >
+          添加照片
+        </Button>
+      </View>
+      {error ? (
+        <Text className="form-error" data-testid="checkin-error">
+          {error}
+        </Text>
+      ) : null}
+      <Button
+        className="btn btn--primary study-bar"
+        data-testid="study-submit"
+        loading={saving}
+        disabled={short || saving || uploading || undefined}
+        onClick={short ? undefined : props.onSubmit}
+      >
+        {task.checkin ? '保存修改' : '我已学习，打卡'}
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,28 @@
+import type { AppError } from '../../../../types/errors'
+
+/** A form's errors: one message per field (the zod path joined with '.'), and what belongs to no field. */
+export interface FormErrors {
+  fields: Record<string, string>
+  general: string | null
+}
+
+export const NO_ERRORS: FormErrors = { fields: {}, general: null }
+
+/**
+ * INPUT.INVALID carries the zod issues in `details` ({path, message}); those on
+ * a known field go beside it (the first per field wins), the rest are general.
+ */
+export function formErrorsOf(error: AppError, known: readonly string[]): FormErrors {
+  if (error.code !== 'INPUT.INVALID' || !Array.isArray(error.details)) return { fields: {}, general: error.message }
+  const fields: Record<string, string> = {}
+  const general: string[] = []
+  for (const issue of error.details as unknown[]) {
+    if (typeof issue !== 'object' || issue === null) continue
+    const { path, message } = issue as { path?: unknown; message?: unknown }
+    const text = typeof message === 'string' && message !== '' ? message : error.message
+    const key = Array.isArray(path) ? path.join('.') : ''
+    if (known.includes(key)) fields[key] ??= text
+    else general.push(text)
+  }
+  return { fields, general: general[0] ?? (Object.keys(fields).length === 0 ? error.message : null) }
+}

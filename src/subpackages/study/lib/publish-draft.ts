@@ -1,0 +1,69 @@
+/** What the publish form holds while the secretary writes; turned into study.publishTask's input on submit. */
+export interface PublishDraft {
+  title: string
+  text: string
+  link: string
+  videoLink: string
+  document: { name: string; fileID: string } | null
+  startsOn: string
+  dueOn: string
+  collectiveDay: boolean
+  minNoteLength: string
+  /** null: every branch the publisher reaches (a secretary's own; the whole tenant for bureau staff). */
+  branchIds: string[] | null
+}
+
+/** The fields INPUT.INVALID issues are shown beside (zod paths of publishTask's input). */
+export const PUBLISH_FIELDS = [
+  'title',
+  'content.text',
+  'content.link',
+  'content.videoLink',
+  'startsOn',
+  'dueOn',
+  'minNoteLength',
+  'branchIds',
+] as const
+
+export function emptyDraft(today: string, dueOn: string): PublishDraft {
+  return {
+    title: '',
+    text: '',
+    link: '',
+    videoLink: '',
+    document: null,
+    startsOn: today,
+    dueOn,
+    collectiveDay: false,
+    minNoteLength: '15',
+    branchIds: null,
+  }
+}
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim())
+
+export function publishInput(draft: PublishDraft) {
+  const min = Number.parseInt(draft.minNoteLength, 10)
+  return {
+    title: draft.title,
+    content: {
+      text: draft.text,
+      link: orNull(draft.link),
+      videoLink: orNull(draft.videoLink),
+      fileID: draft.document?.fileID ?? null,
+    },
+    startsOn: draft.startsOn,
+    dueOn: draft.dueOn,
+    branchIds: draft.branchIds,
+    memberIds: null,
+    collectiveDay: draft.collectiveDay,
+    minNoteLength: Number.isFinite(min) ? min : -1,
+  }
+}
+
+/** YYYY-MM-DD of a day in the phone's zone (members are in China: Asia/Shanghai), `plusDays` later. */
+export function localDate(now: number, plusDays = 0): string {
+  const d = new Date(now + plusDays * 86_400_000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}

@@ -1,0 +1,65 @@
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { call } from '../../../../services/call'
+import { ParticipationView } from '../../components/participation-view'
+
+const PUBLISHERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary']
+
+/** 学习情况 of one task in one branch (?taskId=&branchId=), with 提醒未学习 for publishers. */
+export default function ParticipationPage() {
+  const params = useRouter().params
+  const taskId = params.taskId ?? ''
+  const task = useAction('study', 'getTask', { taskId })
+  const me = useAction('roster', 'me', {})
+  const participation = useAction(
+    'study',
+    'participation',
+    params.branchId ? { taskId, branchId: params.branchId } : { taskId },
+  )
+  const [asking, setAsking] = useState(false)
+  const [nudging, setNudging] = useState(false)
+
+  const nudge = async (branchId: string) => {
+    setAsking(false)
+    setNudging(true)
+    const result = await call('study', 'nudge', { taskId, branchId })
+    setNudging(false)
+    Taro.showToast({ title: result.ok ? `已提醒 ${result.data.nudged} 人` : result.error.message, icon: 'none' })
+    participation.reload()
+  }
+
+  return (
+    <View className="page">
+      <PageState query={task}>
+        {(taskData) => (
+          <PageState query={participation}>
+            {(data) => (
+              <>
+                <ParticipationView
+                  title={taskData.title}
+                  dueOn={taskData.dueOn}
+                  participation={data}
+                  canNudge={taskData.open && me.state === 'ok' && me.data.roles.some((r) => PUBLISHERS.includes(r))}
+                  nudging={nudging}
+                  onNudge={() => setAsking(true)}
+                />
+                <ConfirmDialog
+                  visible={asking}
+                  title="提醒未学习"
+                  message={`将提醒 ${data.notStudied.length} 名尚未学习的党员完成“${taskData.title}”。`}
+                  confirmLabel="发送提醒"
+                  onConfirm={() => nudge(data.branchId)}
+                  onCancel={() => setAsking(false)}
+                />
+              </>
+            )}
+          </PageState>
+        )}
+      </PageState>
+    </View>
+  )
+}
