@@ -1,0 +1,134 @@
+/**
+ * The points journey in the H5 build against the real emulator and its demo seed:
+ * a member of 实验小学党支部 checks in on the open study task with a 心得 and sees
+ * their 积分 and rank rise; the secretary awards volunteer points with a reason,
+ * picking the member from the roster; bureau staff see the branch's figures change.
+ */
+import { openPhoneBrowser, type PhoneBrowser } from './browser'
+
+const PERSONA_PICKER = '/#/subpackages/dev/pages/persona/index'
+const SECRETARY = 'o_demo_m_shiyan_01'
+const MEMBER = 'o_demo_m_shiyan_06'
+const BUREAU = 'o_demo_m_bureau_01'
+const BRANCH = '实验小学党支部'
+const OPEN_TASK = '学习《中国共产党章程》'
+const NOTE = '认真学习了党章总纲和党员的义务与权利，要在教书育人中做到学思践悟、知行合一。'
+
+jest.setTimeout(180_000)
+
+let browser: PhoneBrowser
+let base: string
+
+beforeAll(async () => {
+  const url = process.env.E2E_BASE_URL
+  if (!url) throw new Error('E2E_BASE_URL is not set: the e2e global setup starts the emulator and sets it')
+  base = url.replace(/\/$/, '')
+  browser = await openPhoneBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function pickPersona(openid: string): Promise<void> {
+  const { page } = browser
+  await page.goto(`${base}${PERSONA_PICKER}`)
+  await page.locator(`[data-testid="persona"][data-openid="${openid}"]`).click()
+  await page.waitForURL(/#\/pages\/mine\/index/)
+}
+
+/** The member's name as the roster has it, through the dev gateway as that member. */
+async function nameOf(openid: string): Promise<string> {
+  const res = await fetch(`${base}/api/functions/roster`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
+    body: JSON.stringify({ action: 'me', data: {} }),
+  })
+  const body = (await res.json()) as { ok: boolean; data: { name: string } }
+  if (!body.ok) throw new Error(`roster.me failed for ${openid}`)
+  return body.data.name
+}
+
+async function myPoints(): Promise<{ points: number; rank: number }> {
+  const { page } = browser
+  await page.goto(`${base}/#/pages/points/index`)
+  const points = (await page.getByTestId('my-points').textContent()) ?? ''
+  const rank = (await page.getByTestId('my-rank').textContent()) ?? ''
+  return { points: Number(/-?\d+/.exec(points)?.[0]), rank: Number(/第(\d+)名/.exec(rank)?.[1]) }
+}
+
+async function branchFigures(): Promise<{ average: string; participation: string; total: number }> {
+  const { page } = browser
+  await page.goto(`${base}/#/pages/points/index`)
+  await page.getByTestId('points-entry-leaderboard').click()
+  await page.getByTestId('board-branches').click()
+  const row = page.getByTestId('branch-row').filter({ hasText: BRANCH })
+  await row.waitFor()
+  return {
+    average: (await row.getByTestId('branch-average').textContent()) ?? '',
+    participation: (await row.getByTestId('branch-participation').textContent()) ?? '',
+    total: Number(await row.getByTestId('branch-total').textContent()),
+  }
+}
+
+test('a member studies and rises; the secretary awards volunteer points; the bureau sees the branch change', async () => {
+  const { page } = browser
+  const memberName = await nameOf(MEMBER)
+
+  // Bureau staff: the branch leaderboard before.
+  await pickPersona(BUREAU)
+  const before = await branchFigures()
+
+  // The member: points and rank before, then the open task, a 心得 and 打卡.
+  await pickPersona(MEMBER)
+  const mine = await myPoints()
+  await page.goto(`${base}/#/pages/study/index`)
+  await page.getByTestId('study-task').filter({ hasText: OPEN_TASK }).click()
+  await page.getByTestId('checkin-form').waitFor()
+  await page.locator('[data-testid="study-note"] textarea').fill('学习了党章')
+  expect(await page.getByTestId('note-hint').textContent()).toMatch(/还需 \d+ 字/)
+  expect(await page.getByTestId('study-submit').getAttribute('disabled')).not.toBeNull()
+  await page.locator('[data-testid="study-note"] textarea').fill(NOTE)
+  expect(await page.getByTestId('note-hint').textContent()).toBe(`已写 ${[...NOTE].length} 字`)
+  await page.getByTestId('study-submit').click()
+  await page.getByTestId('study-submit').filter({ hasText: '保存修改' }).waitFor()
+  const studied = await myPoints()
+  expect(studied.points).toBe(mine.points + 1)
+  expect(studied.rank).toBeLessThanOrEqual(mine.rank)
+
+  // The secretary: 发放积分 → 志愿服务 to the member, found by name, with a reason.
+  await pickPersona(SECRETARY)
+  await page.goto(`${base}/#/pages/points/index`)
+  await page.getByTestId('points-entry-award').click()
+  await page.getByTestId('award-form').waitFor()
+  expect(await page.getByTestId('award-rule').textContent()).toBe('志愿服务')
+  expect(await page.getByTestId('award-submit').getAttribute('disabled')).not.toBeNull()
+  await page.locator('[data-testid="award-member-search"] input').fill(memberName)
+  await page.getByTestId('award-member-option').filter({ hasText: memberName }).first().click()
+  expect(await page.getByTestId('award-chosen').textContent()).toContain(memberName)
+  await page.locator('[data-testid="award-reason"] input').fill('周末参加社区义务辅导')
+  await page.getByTestId('award-submit').click()
+  // The form clears after a successful award.
+  await page.getByTestId('member-picker').waitFor()
+  expect(await page.getByTestId('award-error').count()).toBe(0)
+
+  // The member sees the volunteer entry with its reason and the new total.
+  await pickPersona(MEMBER)
+  const awarded = await myPoints()
+  expect(awarded.points).toBe(studied.points + 2)
+  expect(awarded.rank).toBeLessThanOrEqual(studied.rank)
+  expect(await page.getByTestId('points-entry').first().textContent()).toContain('周末参加社区义务辅导')
+  console.log(
+    `member ${memberName}: ${mine.points} → ${studied.points} → ${awarded.points} points, rank ${mine.rank} → ${studied.rank} → ${awarded.rank}`,
+  )
+
+  // Bureau staff: the branch's total went up by 3 (1 study + 2 volunteer), and its average with it.
+  await pickPersona(BUREAU)
+  const after = await branchFigures()
+  expect(after.total).toBe(before.total + 3)
+  expect(Number(after.average)).toBeGreaterThan(Number(before.average))
+  console.log(
+    `${BRANCH}: total ${before.total} → ${after.total}, average ${before.average} → ${after.average}, participation ${before.participation} → ${after.participation}`,
+  )
+  await page.screenshot({ path: '/tmp/shots/e2e-branch-board.png', fullPage: true })
+})
