@@ -41,3 +41,44 @@ export function weekOf(day: string): string {
 export function addDays(day: string, n: number): string {
   return dayjs.tz(day, ZONE).add(n, 'day').format('YYYY-MM-DD')
 }
+
+/** The period key of an instant at a granularity: '2026-04', '2026-Q2' or '2026' (Asia/Shanghai). */
+export function periodKeyOf(epochMs: number, granularity: 'month' | 'quarter' | 'year'): string {
+  return shanghaiPeriods(epochMs)[granularity]
+}
+
+/** The granularity a period key is written in. */
+export function granularityOf(period: string): 'month' | 'quarter' | 'year' {
+  if (period.includes('Q')) return 'quarter'
+  return period.length === 4 ? 'year' : 'month'
+}
+
+/** [start, end) of a period key as epoch ms, the boundaries falling at Asia/Shanghai midnight. */
+export function periodBounds(period: string): { start: number; end: number } {
+  const granularity = granularityOf(period)
+  const year = Number(period.slice(0, 4))
+  const firstMonth =
+    granularity === 'year'
+      ? 0
+      : granularity === 'quarter'
+        ? (Number(period.slice(6)) - 1) * 3
+        : Number(period.slice(5, 7)) - 1
+  const months = granularity === 'year' ? 12 : granularity === 'quarter' ? 3 : 1
+  const start = dayjs.tz(`${year}-${String(firstMonth + 1).padStart(2, '0')}-01`, ZONE)
+  return { start: start.valueOf(), end: start.add(months, 'month').valueOf() }
+}
+
+/** The same local wall-clock time `n` months later (the 15th stays the 15th; the 31st falls back to the month's end). */
+export function addMonthsLocal(epochMs: number, n: number): number {
+  return dayjs(epochMs).tz(ZONE).add(n, 'month').valueOf()
+}
+
+/** '4月15日 14:30' for messages. */
+export function shanghaiShort(epochMs: number): string {
+  return dayjs(epochMs).tz(ZONE).format('M月D日 HH:mm')
+}
+
+/** '2026年04月15日 14:30', the subscribe-message `time` field format. */
+export function shanghaiMinute(epochMs: number): string {
+  return dayjs(epochMs).tz(ZONE).format('YYYY年MM月DD日 HH:mm')
+}

@@ -1,0 +1,35 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+/** The check-in code changes every 30 s; a code is accepted in its slot and the next, so a scan at the turn still works. */
+export const SLOT_MS = 30_000
+const TOKEN_LENGTH = 12
+
+export function slotOf(now: number): number {
+  return Math.floor(now / SLOT_MS)
+}
+
+/** HMAC of meeting + slot under the tenant's secret: bound to one meeting and one 30 s slot, unforgeable without the secret. */
+export function tokenFor(secret: string, meetingId: string, slot: number): string {
+  return createHmac('sha256', secret).update(`${meetingId}:${slot}`).digest('base64url').slice(0, TOKEN_LENGTH)
+}
+
+export function tokenIsValid(secret: string, meetingId: string, token: string, now: number): boolean {
+  const slot = slotOf(now)
+  const given = Buffer.from(token)
+  return [slot, slot - 1].some((candidate) => {
+    const expected = Buffer.from(tokenFor(secret, meetingId, candidate))
+    return expected.length === given.length && timingSafeEqual(expected, given)
+  })
+}
+
+/** The 小程序码 scene (≤ 32 characters): `meetingId.token`. */
+export function sceneOf(meetingId: string, token: string): string {
+  return `${meetingId}.${token}`
+}
+
+export function parseScene(scene: string): { meetingId: string; token: string } | null {
+  const decoded = decodeURIComponent(scene)
+  const dot = decoded.lastIndexOf('.')
+  if (dot <= 0 || dot === decoded.length - 1) return null
+  return { meetingId: decoded.slice(0, dot), token: decoded.slice(dot + 1) }
+}

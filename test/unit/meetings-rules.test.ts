@@ -1,0 +1,248 @@
+// The meeting rules a secretary would recognise: the check-in window and lateness, token slots,
+// compliance over Asia/Shanghai month/quarter/year boundaries, reminder slots, template limits, WeCom URLs.
+import { countAttendance, summaryLine } from '../../cloudfunctions/domain/meetings/attendance-summary'
+import { judgeCheckIn } from '../../cloudfunctions/domain/meetings/check-in-window'
+import { complianceOf, type HeldMeeting } from '../../cloudfunctions/domain/meetings/compliance'
+import { metresBetween } from '../../cloudfunctions/domain/meetings/distance'
+import { leaveRefusal } from '../../cloudfunctions/domain/meetings/leave'
+import { parseScene, SLOT_MS, sceneOf, tokenFor, tokenIsValid } from '../../cloudfunctions/domain/meetings/qr-token'
+import { dueSlot } from '../../cloudfunctions/domain/meetings/reminder-slots'
+import { DEFAULT_MINIMUMS, DEFAULT_RULES, withDefaults } from '../../cloudfunctions/domain/meetings/rules'
+import { monthlyOccurrences } from '../../cloudfunctions/domain/meetings/series'
+import { templateData, trimValue } from '../../cloudfunctions/domain/meetings/template-fields'
+import { fitBytes, isRobotUrl, maskRobotUrl, robotAllowance } from '../../cloudfunctions/domain/meetings/wecom'
+import { periodBounds } from '../../cloudfunctions/domain/time'
+
+const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
+const MIN = 60_000
+
+describe('check-in window (30 min before to the end, late after 5 min)', () => {
+  const meeting = { startsAt: at('2026-04-15T14:00:00'), endsAt: at('2026-04-15T16:00:00') }
+  it.each([
+    ['31 min before the start', at('2026-04-15T13:29:00'), 'not open'],
+    ['30 min before the start', at('2026-04-15T13:30:00'), 'present'],
+    ['on the dot', at('2026-04-15T14:00:00'), 'present'],
+    ['5 min in, inside the grace', at('2026-04-15T14:05:00'), 'present'],
+    ['late by 6 min with 5 min grace', at('2026-04-15T14:06:00'), 'late'],
+    ['at the end', at('2026-04-15T16:00:00'), 'late'],
+    ['a minute after the end', at('2026-04-15T16:01:00'), 'closed'],
+  ])('%s → %s', (_case, now, verdict) => {
+    expect(judgeCheckIn(meeting, DEFAULT_RULES, now)).toBe(verdict)
+  })
+  it('follows a tenant that opens check-in an hour early with no grace', () => {
+    const rules = { checkInOpensMinutes: 60, lateGraceMinutes: 0 }
+    expect(judgeCheckIn(meeting, rules, meeting.startsAt - 45 * MIN)).toBe('present')
+    expect(judgeCheckIn(meeting, rules, meeting.startsAt + 1)).toBe('late')
+  })
+})
+
+describe('dynamic check-in token', () => {
+  const secret = 'tenant-secret'
+  const now = at('2026-04-15T14:00:10')
+  const token = tokenFor(secret, 'mt_a', Math.floor(now / SLOT_MS))
+  it.each([
+    ['the current slot', 'mt_a', token, now, true],
+    ['the next slot (scanned at the turn)', 'mt_a', token, now + SLOT_MS, true],
+    ['two slots later (a replayed photo)', 'mt_a', token, now + 2 * SLOT_MS, false],
+    ['another meeting', 'mt_b', token, now, false],
+    ['a made-up token', 'mt_a', 'aaaaaaaaaaaa', now, false],
+    ['a token of another length', 'mt_a', `${token}x`, now, false],
+  ])('%s → %s', (_case, meetingId, given, when, valid) => {
+    expect(tokenIsValid(secret, meetingId, given, when)).toBe(valid)
+  })
+  it('another tenant’s secret gives another token', () => {
+    expect(tokenIsValid('other-secret', 'mt_a', token, now)).toBe(false)
+  })
+  it('round-trips through a scene of at most 32 characters', () => {
+    const scene = sceneOf('mt_abcdefghijkmnp', token)
+    expect(scene.length).toBeLessThanOrEqual(32)
+    expect(parseScene(encodeURIComponent(scene))).toEqual({ meetingId: 'mt_abcdefghijkmnp', token })
+    expect(parseScene('nodot')).toBeNull()
+  })
+})
+
+describe('compliance (Asia/Shanghai periods)', () => {
+  const m = (id: string, type: HeldMeeting['type'], iso: string, extra: Partial<HeldMeeting> = {}): HeldMeeting => ({
+    _id: id,
+    type,
+    startsAt: at(iso),
+    status: 'scheduled',
+    makeUpFor: null,
+    ...extra,
+  })
+  const statusOf = (period: string, meetings: HeldMeeting[], now: number, type: string) =>
+    complianceOf(period, DEFAULT_MINIMUMS, meetings, now).find((item) => item.type === type)?.status
+
+  it('period bounds fall at Shanghai midnight (UTC 16:00 the day before)', () => {
+    expect(periodBounds('2026-04')).toEqual({ start: at('2026-04-01T00:00:00'), end: at('2026-05-01T00:00:00') })
+    expect(periodBounds('2026-Q4')).toEqual({ start: at('2026-10-01T00:00:00'), end: at('2027-01-01T00:00:00') })
+    expect(periodBounds('2026')).toEqual({ start: at('2026-01-01T00:00:00'), end: at('2027-01-01T00:00:00') })
+  })
+
+  it.each([
+    [
+      'held on the last evening of March counts for March',
+      '2026-03',
+      [m('a', 'group_meeting', '2026-03-31T23:30:00')],
+      at('2026-04-02T00:00:00'),
+      'held',
+    ],
+    [
+      '00:10 on 1 April Shanghai (16:10 UTC on 31 March) counts for April, not March',
+      '2026-03',
+      [m('a', 'group_meeting', '2026-04-01T00:10:00')],
+      at('2026-04-02T00:00:00'),
+      'missing',
+    ],
+    [
+      'a make-up in April for March is held late',
+      '2026-03',
+      [m('a', 'group_meeting', '2026-04-03T15:00:00', { makeUpFor: '2026-03' })],
+      at('2026-04-05T00:00:00'),
+      'held_late',
+    ],
+    [
+      'a make-up not yet held leaves March missing',
+      '2026-03',
+      [m('a', 'group_meeting', '2026-04-20T15:00:00', { makeUpFor: '2026-03' })],
+      at('2026-04-05T00:00:00'),
+      'missing',
+    ],
+    [
+      'a cancelled meeting does not count',
+      '2026-04',
+      [m('a', 'group_meeting', '2026-04-03T15:00:00', { status: 'cancelled' })],
+      at('2026-04-05T00:00:00'),
+      'due',
+    ],
+    [
+      'scheduled later this month is planned',
+      '2026-04',
+      [m('a', 'group_meeting', '2026-04-20T15:00:00')],
+      at('2026-04-05T00:00:00'),
+      'planned',
+    ],
+    ['nothing yet this month is due', '2026-04', [], at('2026-04-05T00:00:00'), 'due'],
+  ])('%s', (_case, period, meetings, now, status) => {
+    expect(statusOf(period, meetings, now, 'group_meeting')).toBe(status)
+  })
+
+  it('a quarter looks at the quarterly types only, across the quarter boundary', () => {
+    const meetings = [m('a', 'general_meeting', '2026-06-30T20:00:00'), m('b', 'lecture', '2026-07-01T09:00:00')]
+    const items = complianceOf('2026-Q2', DEFAULT_MINIMUMS, meetings, at('2026-07-02T00:00:00'))
+    expect(items.map((item) => [item.type, item.status])).toEqual([
+      ['general_meeting', 'held'],
+      ['lecture', 'missing'],
+    ])
+  })
+
+  it('a year asks for 组织生活会 and 民主评议党员', () => {
+    const items = complianceOf(
+      '2026',
+      DEFAULT_MINIMUMS,
+      [m('a', 'org_life', '2026-12-20T09:00:00')],
+      at('2027-01-01T00:00:00'),
+    )
+    expect(items.map((item) => [item.type, item.status])).toEqual([
+      ['org_life', 'held'],
+      ['appraisal', 'missing'],
+    ])
+  })
+
+  it('a tenant that lowers 党小组会 to quarterly no longer owes it monthly', () => {
+    const rules = withDefaults({ minimums: { ...DEFAULT_MINIMUMS, group_meeting: 'quarter' } })
+    expect(complianceOf('2026-04', rules.minimums, [], at('2026-04-05T00:00:00')).map((i) => i.type)).not.toContain(
+      'group_meeting',
+    )
+  })
+})
+
+describe('reminder slots', () => {
+  const start = at('2026-04-15T14:00:00')
+  it.each([
+    ['25 h before', start - 25 * 60 * MIN, [], null],
+    ['24 h before', start - 24 * 60 * MIN, [], '24h'],
+    ['3 h before, 24h already sent', start - 180 * MIN, ['24h'], null],
+    ['1 h before', start - 60 * MIN, ['24h'], '1h'],
+    ['scheduled 30 min ahead: only the 1 h slot', start - 30 * MIN, [], '1h'],
+    ['1 h slot done', start - 30 * MIN, ['24h', '1h'], null],
+    ['after the start', start + MIN, [], null],
+  ])('%s', (_case, now, done, slot) => {
+    expect(dueSlot(start, now, done)).toBe(slot)
+  })
+})
+
+describe('subscribe-message fields', () => {
+  it('cuts thing to 20, name to 10 and phrase to 5 characters', () => {
+    const data = templateData({
+      thing1: '学习贯彻党的二十届三中全会精神专题组织生活会暨民主评议党员',
+      name2: '欧阳建国欧阳建国欧阳建国',
+      phrase3: '即将开始会议',
+    })
+    expect(Array.from(data.thing1.value)).toHaveLength(20)
+    expect(data.thing1.value.endsWith('…')).toBe(true)
+    expect(Array.from(data.name2.value)).toHaveLength(10)
+    expect(data.phrase3.value).toHaveLength(5)
+    expect(trimValue('短', 20)).toBe('短')
+  })
+})
+
+describe('WeCom robot', () => {
+  it.each([
+    ['https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa', true],
+    ['http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx', false],
+    ['https://evil.example.com/cgi-bin/webhook/send?key=693a91f6-7xxx', false],
+    ['https://qyapi.weixin.qq.com.evil.com/cgi-bin/webhook/send?key=693a91f6', false],
+    ['https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc', false],
+  ])('%s → %s', (url, valid) => {
+    expect(isRobotUrl(url)).toBe(valid)
+  })
+  it('masks the key and keeps at most 20 a minute', () => {
+    expect(maskRobotUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcd1234efgh5678')).toBe(
+      'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcd****5678',
+    )
+    const now = 1_000_000
+    expect(
+      robotAllowance(
+        Array.from({ length: 20 }, (_, i) => now - i * 1000),
+        now,
+      ),
+    ).toBe(0)
+    expect(robotAllowance([now - 61_000], now)).toBe(20)
+    expect(Buffer.byteLength(fitBytes('党'.repeat(2000)))).toBeLessThanOrEqual(2048)
+  })
+})
+
+describe('leave, distance, series, summary', () => {
+  it('leave only before the start', () => {
+    expect(leaveRefusal({ startsAt: 1000 }, 999)).toBeNull()
+    expect(leaveRefusal({ startsAt: 1000 }, 1000)).toBe('MEETING.STARTED')
+  })
+  it('measures a few hundred metres in a county town', () => {
+    const d = metresBetween({ latitude: 30.0, longitude: 120.0 }, { latitude: 30.003, longitude: 120.0 })
+    expect(Math.round(d)).toBe(334)
+  })
+  it('a monthly 主题党日 series keeps the local day and time', () => {
+    const series = monthlyOccurrences(at('2026-01-31T15:00:00'), at('2026-01-31T17:00:00'), 3)
+    expect(series.map((s) => new Date(s.startsAt).toISOString())).toEqual([
+      '2026-01-31T07:00:00.000Z',
+      '2026-02-28T07:00:00.000Z',
+      '2026-03-31T07:00:00.000Z',
+    ])
+  })
+  it('summarises a roll for the minutes', () => {
+    const counts = countAttendance(
+      ['a', 'b', 'c', 'd', 'e'],
+      new Map([
+        ['a', 'present'],
+        ['b', 'late'],
+        ['c', 'leave'],
+        ['d', 'absent'],
+      ]),
+    )
+    expect(counts).toEqual({ expected: 5, present: 1, late: 1, leave: 1, absent: 1, unmarked: 1 })
+    expect(summaryLine(counts, { leave: ['王芳'], absent: ['李强', '赵敏'] })).toBe(
+      '应到5人，实到2人，迟到1人，请假1人（王芳），缺席2人（李强、赵敏）',
+    )
+  })
+})
