@@ -191,6 +191,53 @@ const AWARD_REFUSALS = [
   'ROSTER.INACTIVE',
 ] as const
 
+/** 外部积分折算: scores kept elsewhere (学习强国…) become points of one rule at `factor` points per score unit. */
+export const ScoreConversion = z.object({
+  ruleKey: RuleKey,
+  /** What the scores are called, e.g. 学习强国. */
+  source: z.string().trim().min(1, '请填写积分来源').max(20),
+  factor: z.number().positive('折算比例应大于0').max(100),
+})
+export type ScoreConversion = z.infer<typeof ScoreConversion>
+
+export const ScoreImportRow = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  score: z.number().nullable(),
+  points: z.number().int(),
+  /** pay: will be paid; paid: this file's row was paid before; skip: converts to 0; error: not imported. */
+  status: z.enum(['pay', 'paid', 'skip', 'error']),
+  message: z.string(),
+})
+export type ScoreImportRow = z.infer<typeof ScoreImportRow>
+
+export const ScoreImportPreview = z.object({
+  importId: Id,
+  ruleName: z.string(),
+  source: z.string(),
+  factor: z.number(),
+  totals: z.object({
+    dataRows: z.number().int(),
+    pay: z.number().int(),
+    paid: z.number().int(),
+    skip: z.number().int(),
+    error: z.number().int(),
+    points: z.number().int(),
+  }),
+  /** Errors first, then the rest in row order, at most 300. */
+  rows: z.array(ScoreImportRow),
+})
+export type ScoreImportPreview = z.infer<typeof ScoreImportPreview>
+
+export const ScoreImportResult = z.object({
+  importId: Id,
+  paid: z.number().int(),
+  alreadyPaid: z.number().int(),
+  capped: z.number().int(),
+  points: z.number().int(),
+})
+export type ScoreImportResult = z.infer<typeof ScoreImportResult>
+
 export const pointsActions = {
   myPoints: defineAction({
     summary:
@@ -334,5 +381,45 @@ export const pointsActions = {
     }),
     roles: ROSTER_READERS,
     errors: ['ROSTER.NOT_FOUND'],
+  }),
+  setScoreConversion: defineAction({
+    summary:
+      'Bureau staff set how scores kept elsewhere (e.g. 学习强国) convert into points: the rule that pays them (its caps apply) and points per score unit.',
+    input: ScoreConversion,
+    output: ScoreConversion.extend({ ruleName: z.string() }),
+    roles: ['bureau_staff'],
+    errors: ['POINTS.RULE_NOT_FOUND'],
+  }),
+  scoreConversions: defineAction({
+    summary: "The tenant's score conversions, each with its rule's name and caps.",
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(ScoreConversion.extend({ ruleName: z.string(), caps: Caps })) }),
+    roles: POINTS_GRANTERS,
+    errors: [],
+  }),
+  previewScoreImport: defineAction({
+    summary:
+      'Reads an uploaded .xlsx/.csv of outside scores (姓名, 手机号码, 积分) for a branch the caller manages and shows row by row who would get how many points, what was already paid and what is wrong; nothing is written to the ledger.',
+    input: z.object({ fileID: FileId, branchId: Id, ruleKey: RuleKey }),
+    output: ScoreImportPreview,
+    roles: POINTS_GRANTERS,
+    errors: [
+      'POINTS.NO_CONVERSION',
+      'POINTS.IMPORT_HEADERS',
+      'POINTS.FILE_NOT_YOURS',
+      'ROSTER.NOT_FOUND',
+      'ROSTER.IMPORT_UNREADABLE',
+      'ROSTER.IMPORT_TOO_LARGE',
+      'ROSTER.IMPORT_NO_ROWS',
+      'ROSTER.FILE_NOT_FOUND',
+    ],
+  }),
+  confirmScoreImport: defineAction({
+    summary:
+      'Pays the previewed rows: one ledger entry per row under a key of the file and row, so importing the same file again pays nothing twice; caps cut what they must.',
+    input: z.object({ importId: Id }),
+    output: ScoreImportResult,
+    roles: POINTS_GRANTERS,
+    errors: ['POINTS.IMPORT_NOT_FOUND', 'POINTS.IMPORT_DONE', 'POINTS.NO_CONVERSION', 'ROSTER.FILE_NOT_FOUND'],
   }),
 }

@@ -7,6 +7,7 @@ import { award } from './award'
 import { listClaims, reviewClaim, submitClaim } from './claims'
 import { setExempt } from './exempt'
 import { grades } from './grades'
+import { confirmScoreImport, previewScoreImport, scoreConversions, setScoreConversion } from './import-scores'
 import { leaderboard } from './leaderboard'
 import { myPoints } from './my-points'
 import { processPending } from './process-events'
@@ -27,6 +28,10 @@ const router = createRouter(api.points, {
   reconcile,
   setExempt,
   grades,
+  setScoreConversion,
+  scoreConversions,
+  previewScoreImport,
+  confirmScoreImport,
 })
 
 function isTimer(event: unknown): boolean {

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto'
+import type {
+  LedgerEntry,
+  PointsRule,
+  ScoreConversion,
+  ScoreImportPreview,
+  ScoreImportResult,
+} from '../../types/points'
+import type { MemberDoc } from '../../types/roster'
+import { type ConvertedRow, findScoreColumns, readScoreRows } from '../domain/points/score-import'
+import { loadBranch, requireAccess } from '../roster/branch-access'
+import { readSheet } from '../roster/spreadsheet'
+import { DomainError } from '../runtime/domain-error'
+import { newId } from '../runtime/new-id'
+import type { HandlerContext } from '../runtime/router'
+import { findRule, loadCatalogue } from './catalogue'
+import { claimFolder } from './claims'
+import { LEDGER, recordAward } from './ledger'
+
+export const CONVERSIONS = 'points_conversions'
+export const SCORE_IMPORTS = 'points_imports'
+const PREVIEW_ROWS = 300
+const WRITE_BATCH = 20
+
+type ConversionDoc = ScoreConversion & { _id: string; tenantId: string; updatedAt: number; updatedBy: string }
+
+interface ScoreImportDoc {
+  _id: string
+  tenantId: string
+  createdBy: string
+  createdAt: number
+  fileID: string
+  branchId: string
+  ruleKey: string
+  status: 'previewed' | 'running' | 'done'
+  result: ScoreImportResult | null
+}
+
+const conversionId = (tenantId: string, ruleKey: string) => `${tenantId}:${ruleKey}`
+
+function activeRule(rules: PointsRule[], key: string): PointsRule {
+  const rule = rules.find((r) => r.key === key)
+  if (!rule?.active) throw new DomainError('POINTS.RULE_NOT_FOUND')
+  return rule
+}
+
+/** 设置折算比例 (bureau staff): which rule pays outside scores, and how many points per score unit. */
+export async function setScoreConversion(input: ScoreConversion, { caller, store, clock }: HandlerContext) {
+  const tenantId = caller.member.tenantId
+  const rule = activeRule((await loadCatalogue(store, tenantId)).rules, input.ruleKey)
+  const doc: ConversionDoc = {
+    _id: conversionId(tenantId, input.ruleKey),
+    tenantId,
+    ...input,
+    updatedAt: clock.now(),
+    updatedBy: caller.member._id,
+  }
+  await store.remove(CONVERSIONS, doc._id)
+  await store.insert(CONVERSIONS, doc)
+  return { ...input, ruleName: rule.name }
+}
+
+export async function scoreConversions(_input: object, { caller, store }: HandlerContext) {
+  const tenantId = caller.member.tenantId
+  const [docs, catalogue] = await Promise.all([
+    store.findAll<ConversionDoc>(CONVERSIONS, { tenantId }),
+    loadCatalogue(store, tenantId),
+  ])
+  return {
+    items: docs.flatMap((doc) => {
+      const rule = findRule(catalogue, doc.ruleKey)
+      return rule?.active
+        ? [{ ruleKey: doc.ruleKey, source: doc.source, factor: doc.factor, ruleName: rule.name, caps: rule.caps }]
+        : []
+    }),
+  }
+}
+
+/** The ledger key of one row of one file: the same file imported again finds its rows already paid. */
+function rowKey(tenantId: string, ruleKey: string, fileHash: string, row: number): string {
+  return `import:${tenantId}:${ruleKey}:${fileHash}:${row}`
+}
+
+/** Reads the file and checks every row against the branch roster and the ledger, as at preview so at confirm. */
+async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId: string; ruleKey: string }) {
+  const { caller, store, files } = ctx
+  const tenantId = caller.member.tenantId
+  const branch = await loadBranch(store, caller, input.branchId)
+  requireAccess(caller, branch, 'manage')
+  const [catalogue, conversion] = await Promise.all([
+    loadCatalogue(store, tenantId),
+    store.get<ConversionDoc>(CONVERSIONS, conversionId(tenantId, input.ruleKey)),
+  ])
+  const rule = activeRule(catalogue.rules, input.ruleKey)
+  if (!conversion) throw new DomainError('POINTS.NO_CONVERSION')
+  if (!input.fileID.includes(`/${claimFolder(tenantId, caller.member._id)}`))
+    throw new DomainError('POINTS.FILE_NOT_YOURS')
+  const content = await files.download(input.fileID)
+  if (!content) throw new DomainError('ROSTER.FILE_NOT_FOUND')
+  const sheet = await readSheet(content)
+  const columns = findScoreColumns(sheet)
+  if (!columns) throw new DomainError('POINTS.IMPORT_HEADERS')
+  const members = await store.findAll<MemberDoc>(
+    'members',
+    { tenantId, branchId: branch._id, status: 'active' },
+    { fields: { _id: true, name: true, phone: true, branchId: true } },
+  )
+  const rows = readScoreRows(
+    sheet,
+    columns,
+    members.map((m) => ({ id: m._id, name: m.name, phone: m.phone })),
+    conversion.factor * Math.sign(rule.points),
+  )
+  const fileHash = createHash('sha256').update(content).digest('hex').slice(0, 20)
+  const keyOf = (row: ConvertedRow) => rowKey(tenantId, rule.key, fileHash, row.row)
+  const payable = rows.filter((row) => row.status === 'pay')
+  const paid = new Set<string>()
+  for (let i = 0; i < payable.length; i += 100) {
+    const keys = payable.slice(i, i + 100).map(keyOf)
+    const found = await store.find<LedgerEntry>(LEDGER, { _id: store.command.in(keys) }, { fields: { _id: true } })
+    for (const entry of found) paid.add(entry._id)
+  }
+  for (const row of payable) {
+    if (paid.has(keyOf(row))) Object.assign(row, { status: 'paid', message: '此前已导入，不再重复计分' })
+  }
+  return { rule, conversion, rows, keyOf, members: new Map(members.map((m) => [m._id, m])) }
+}
+
+const ORDER = { error: 0, pay: 1, skip: 2, paid: 3 } as const
+
+/** 导入预览: nothing enters the ledger; the import is remembered so it can be confirmed. */
+export async function previewScoreImport(
+  input: { fileID: string; branchId: string; ruleKey: string },
+  ctx: HandlerContext,
+): Promise<ScoreImportPreview> {
+  const { rule, conversion, rows } = await checkFile(ctx, input)
+  const importId = newId('pimp')
+  const doc: ScoreImportDoc = {
+    _id: importId,
+    tenantId: ctx.caller.member.tenantId,
+    createdBy: ctx.caller.member._id,
+    createdAt: ctx.clock.now(),
+    ...input,
+    status: 'previewed',
+    result: null,
+  }
+  await ctx.store.insert(SCORE_IMPORTS, doc)
+  const count = (status: ConvertedRow['status']) => rows.filter((row) => row.status === status).length
+  return {
+    importId,
+    ruleName: rule.name,
+    source: conversion.source,
+    factor: conversion.factor,
+    totals: {
+      dataRows: rows.length,
+      pay: count('pay'),
+      paid: count('paid'),
+      skip: count('skip'),
+      error: count('error'),
+      points: rows.filter((row) => row.status === 'pay').reduce((sum, row) => sum + row.points, 0),
+    },
+    rows: [...rows]
+      .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.row - b.row)
+      .slice(0, PREVIEW_ROWS)
+      .map(({ memberId: _member, ...row }) => row),
+  }
+}
+
+/** 确认导入: pays every row that is still to pay, once per file and row; rows with errors are left out. */
+export async function confirmScoreImport(input: { importId: string }, ctx: HandlerContext): Promise<ScoreImportResult> {
+  const { caller, store, clock } = ctx
+  const doc = await store.get<ScoreImportDoc>(SCORE_IMPORTS, input.importId)
+  if (!doc || doc.tenantId !== caller.member.tenantId || doc.createdBy !== caller.member._id) {
+    throw new DomainError('POINTS.IMPORT_NOT_FOUND')
+  }
+  if (doc.status === 'done' && doc.result) return doc.result
+  const claimed = await store.updateWhere(SCORE_IMPORTS, { _id: doc._id, status: 'previewed' }, { status: 'running' })
+  if (claimed === 0) throw new DomainError('POINTS.IMPORT_DONE')
+  const { rule, conversion, rows, keyOf, members } = await checkFile(ctx, doc)
+  const result: ScoreImportResult = { importId: doc._id, paid: 0, alreadyPaid: 0, capped: 0, points: 0 }
+  result.alreadyPaid = rows.filter((row) => row.status === 'paid').length
+  const payable = rows.filter((row) => row.status === 'pay' && row.memberId)
+  for (let i = 0; i < payable.length; i += WRITE_BATCH) {
+    const outcomes = await Promise.all(
+      payable.slice(i, i + WRITE_BATCH).map((row) => {
+        const member = members.get(row.memberId as string)
+        return recordAward(store, {
+          key: keyOf(row),
+          tenantId: caller.member.tenantId,
+          member: { _id: row.memberId as string, branchId: member?.branchId ?? doc.branchId },
+          rule,
+          requested: row.points,
+          reason: `${conversion.source}积分 ${row.score} 折算（第 ${row.row} 行）`,
+          grantedBy: caller.member._id,
+          grantedByName: caller.member.name,
+          at: clock.now(),
+          sourceEvent: `import:${doc._id}:${row.row}`,
+          overCap: 'cut',
+        })
+      }),
+    )
+    for (const { entry, duplicate } of outcomes) {
+      if (duplicate) {
+        result.alreadyPaid++
+        continue
+      }
+      result.paid++
+      result.points += entry.points
+      if (entry.capped) result.capped++
+    }
+  }
+  await store.update(SCORE_IMPORTS, doc._id, { status: 'done', result })
+  return result
+}

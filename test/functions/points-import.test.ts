@@ -1,0 +1,154 @@
+// Importing scores kept elsewhere (学习强国) through cloud storage, the real SDK and the emulator:
+// converted by the tenant's rule, previewed row by row, paid once per file and row.
+import ExcelJS from 'exceljs'
+import type { LedgerEntry, RuleCatalogue, ScoreImportPreview, ScoreImportResult } from '../../types/points'
+import type { MemberRow } from '../../types/roster'
+import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+
+let t: DemoEmulator
+beforeAll(async () => {
+  t = await startDemoEmulator()
+})
+afterAll(() => t.stop())
+
+const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code)
+
+async function ok<T>(openid: string, action: string, data: unknown): Promise<T> {
+  const result = await t.call<T>(openid, 'points', action, data)
+  if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`)
+  return result.data
+}
+
+async function xlsx(rows: unknown[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('学习强国积分')
+  sheet.addRow(['实验小学党支部学习强国积分（截至本月）'])
+  sheet.addRow(['序号', '姓名', '手机号码', '积分'])
+  rows.forEach((row, index) => sheet.addRow([index + 1, ...row]))
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+let fileSeq = 0
+async function upload(content: Buffer, folder = 'points/t_demo/m_shiyan_01'): Promise<string> {
+  const res = (await t.cloud.uploadFile({
+    cloudPath: `${folder}/${Date.now()}-${fileSeq++}.xlsx`,
+    fileContent: content,
+  })) as { fileID: string }
+  return res.fileID
+}
+
+const XUEXI = {
+  key: 'xuexi',
+  name: '学习强国',
+  points: 1,
+  variable: true,
+  caps: { day: null, month: null, year: 10 },
+  grantRoles: ['branch_secretary', 'bureau_staff'],
+  auto: null,
+  reasonRequired: false,
+  claimable: false,
+  active: true,
+}
+
+test('a secretary imports 学习强国 scores: converted, capped, previewed by row, and never paid twice', async () => {
+  const catalogue = await ok<RuleCatalogue>(as.bureau, 'getRules', {})
+  await ok(as.bureau, 'updateRules', { ...catalogue, rules: [...catalogue.rules, XUEXI] })
+
+  const roster = await t.call<{ items: MemberRow[] }>(as.secretary, 'roster', 'listMembers', {
+    branchId: 'org_b_shiyan',
+    pageSize: 50,
+  })
+  if (!roster.ok) throw new Error('listMembers failed')
+  const [a, b, c] = roster.data.items.filter((m) => m.id !== 'm_shiyan_01')
+  const rows = [
+    [a.name, a.phone ?? '', 120], // 12 points, cut to the yearly cap of 10
+    [b.name, '', 35], // 3.5 rounds to 4, matched by name alone
+    ['查无此人', '', 50],
+    [c.name, '', 3], // 0.3 rounds to 0: skipped
+    [b.name, '', 10], // twice in one file
+    [c.name, '13900000000', 8], // a phone no one in the branch has
+  ]
+  const content = await xlsx(rows)
+  const preview = (fileID: string) =>
+    t.call<ScoreImportPreview>(as.secretary, 'points', 'previewScoreImport', {
+      fileID,
+      branchId: 'org_b_shiyan',
+      ruleKey: 'xuexi',
+    })
+
+  // No conversion yet; only bureau staff set one.
+  expect(code(await preview(await upload(content)))).toBe('POINTS.NO_CONVERSION')
+  expect(
+    code(
+      await t.call(as.secretary, 'points', 'setScoreConversion', { ruleKey: 'xuexi', source: '学习强国', factor: 0.1 }),
+    ),
+  ).toBe('AUTH.FORBIDDEN')
+  await ok(as.bureau, 'setScoreConversion', { ruleKey: 'xuexi', source: '学习强国', factor: 0.1 })
+  const conversions = await ok<{ items: { ruleName: string; factor: number }[] }>(as.secretary, 'scoreConversions', {})
+  expect(conversions.items).toEqual([expect.objectContaining({ ruleName: '学习强国', factor: 0.1 })])
+
+  // Who may import, and from where.
+  const fileID = await upload(content)
+  expect(
+    code(
+      await t.call(as.member, 'points', 'previewScoreImport', { fileID, branchId: 'org_b_shiyan', ruleKey: 'xuexi' }),
+    ),
+  ).toBe('AUTH.FORBIDDEN')
+  expect(code(await preview(await upload(content, 'points/t_demo/m_shiyan_06')))).toBe('POINTS.FILE_NOT_YOURS')
+
+  // The preview: row by row (Excel row numbers: title row 1, header row 2), errors first; nothing written.
+  const ledgerBefore = (await t.db.collection('points_ledger').where({ ruleKey: 'xuexi' }).count()).total
+  const first = await preview(fileID)
+  if (!first.ok) throw new Error(JSON.stringify(first.error))
+  expect(first.data.totals).toEqual({ dataRows: 6, pay: 2, paid: 0, skip: 1, error: 3, points: 16 })
+  expect(first.data.rows.map((row) => [row.row, row.status, row.points])).toEqual([
+    [5, 'error', 0],
+    [7, 'error', 0],
+    [8, 'error', 0],
+    [3, 'pay', 12],
+    [4, 'pay', 4],
+    [6, 'skip', 0],
+  ])
+  expect(first.data.rows[0].message).toBe('本支部没有这名党员')
+  expect(first.data.rows[1].message).toBe('同一名党员在文件中出现了多次')
+  expect(first.data.rows[2].message).toBe('本支部没有登记该手机号码的党员')
+  expect(ledgerBefore).toBe(0)
+
+  // Confirm: two entries, one cut by the cap and saying so.
+  const done = await ok<ScoreImportResult>(as.secretary, 'confirmScoreImport', { importId: first.data.importId })
+  expect(done).toMatchObject({ paid: 2, alreadyPaid: 0, capped: 1, points: 14 })
+  const entries = (await t.db.collection('points_ledger').where({ ruleKey: 'xuexi' }).get()).data as LedgerEntry[]
+  expect(entries.map((e) => [e.memberId, e.points, e.requested, e.capped]).sort()).toEqual(
+    [
+      [a.id, 10, 12, true],
+      [b.id, 4, 4, false],
+    ].sort(),
+  )
+  expect(entries.find((e) => e.memberId === b.id)?.reason).toBe('学习强国积分 35 折算（第 4 行）')
+  // Confirming the same import again answers the same outcome and writes nothing.
+  expect(await ok(as.secretary, 'confirmScoreImport', { importId: first.data.importId })).toEqual(done)
+
+  // The same file uploaded again: every row already paid, nothing paid twice.
+  const again = await preview(await upload(content))
+  if (!again.ok) throw new Error(JSON.stringify(again.error))
+  expect(again.data.totals).toMatchObject({ pay: 0, paid: 2, points: 0 })
+  const second = await ok<ScoreImportResult>(as.secretary, 'confirmScoreImport', { importId: again.data.importId })
+  expect(second).toMatchObject({ paid: 0, alreadyPaid: 2, points: 0 })
+  expect((await t.db.collection('points_ledger').where({ ruleKey: 'xuexi' }).count()).total).toBe(2)
+
+  // Totals followed the ledger: reconcile finds no drift.
+  const reconciled = await ok<{ drift: unknown[] }>(as.bureau, 'reconcile', {})
+  expect(reconciled.drift).toEqual([])
+})
+
+test('a file without 姓名 and 积分 columns is refused with a coded error', async () => {
+  const workbook = new ExcelJS.Workbook()
+  workbook.addWorksheet('x').addRow(['名字', '分'])
+  const fileID = await upload(Buffer.from(await workbook.xlsx.writeBuffer()))
+  const result = await t.call(as.secretary, 'points', 'previewScoreImport', {
+    fileID,
+    branchId: 'org_b_shiyan',
+    ruleKey: 'xuexi',
+  })
+  expect(code(result)).toBe('POINTS.IMPORT_HEADERS')
+})
