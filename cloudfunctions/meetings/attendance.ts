@@ -1,0 +1,59 @@
+import type { AttendanceDoc, AttendanceStatus } from '../../types/meetings'
+import { windowOf } from '../domain/meetings/check-in-window'
+import { writeAudit } from '../roster/audit'
+import { DomainError } from '../runtime/domain-error'
+import type { HandlerContext } from '../runtime/router'
+import { ATTENDANCE, attendanceId } from './collections'
+import { recordAttendanceEvent } from './events'
+import { loadManagedMeeting, requireLive } from './meeting-access'
+import { loadRules } from './rules'
+import { countsOf } from './views'
+
+/** 手动登记考勤: for members without phones, or to correct a status; from the moment check-in opens. */
+export async function markAttendance(
+  input: { meetingId: string; marks: { memberId: string; status: AttendanceStatus }[] },
+  ctx: HandlerContext,
+) {
+  const { caller, store, clock } = ctx
+  const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
+  requireLive(meeting)
+  const now = clock.now()
+  const rules = await loadRules(store, meeting.tenantId)
+  if (now < windowOf(meeting, rules).opensAt) throw new DomainError('MEETING.NOT_OPEN', '会议签到开放后才能登记考勤')
+  const strangers = input.marks.filter((mark) => !meeting.attendeeIds.includes(mark.memberId))
+  if (strangers.length > 0) throw new DomainError('MEETING.NOT_ATTENDEE', '所选党员不在本次会议的参会名单中')
+  for (const mark of input.marks) {
+    const row: AttendanceDoc = {
+      _id: attendanceId(meeting._id, mark.memberId),
+      tenantId: meeting.tenantId,
+      meetingId: meeting._id,
+      branchId: meeting.branchId,
+      memberId: mark.memberId,
+      status: mark.status,
+      via: 'hand',
+      at: now,
+      recordedBy: caller.member._id,
+    }
+    const changed = await store.update(ATTENDANCE, row._id, {
+      status: row.status,
+      via: 'hand',
+      recordedBy: row.recordedBy,
+    })
+    if (changed === 0) {
+      try {
+        await store.insert(ATTENDANCE, row)
+      } catch {
+        await store.update(ATTENDANCE, row._id, { status: row.status, via: 'hand', recordedBy: row.recordedBy })
+      }
+    }
+    await recordAttendanceEvent(store, row, caller.member._id)
+  }
+  await writeAudit(ctx, {
+    action: 'meetings.markAttendance',
+    targetId: meeting._id,
+    summary: `登记${meeting.title}考勤${input.marks.length}人`,
+    before: null,
+    after: { marks: input.marks },
+  })
+  return { marked: input.marks.length, counts: await countsOf(store, meeting) }
+}

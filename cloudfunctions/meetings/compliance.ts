@@ -1,0 +1,62 @@
+import type { MeetingDoc } from '../../types/meetings'
+import type { OrgDoc } from '../../types/roster'
+import { complianceOf } from '../domain/meetings/compliance'
+import { branchAccess } from '../domain/roster/access'
+import { periodBounds, periodKeyOf } from '../domain/time'
+import { loadBranch, requireAccess } from '../roster/branch-access'
+import type { HandlerContext } from '../runtime/router'
+import { MEETINGS } from './collections'
+import { within } from './range'
+import { loadRules } from './rules'
+
+/** Make-ups (补开) for a period are held up to a year after it. */
+const MAKE_UP_HORIZON = 366 * 86_400_000
+
+/** 三会一课 compliance of every branch the caller can read (or one), for a period. */
+export async function compliance(
+  input: { period?: string; branchId?: string },
+  { caller, store, clock }: HandlerContext,
+) {
+  const now = clock.now()
+  const tenantId = caller.member.tenantId
+  const period = input.period ?? periodKeyOf(now, 'month')
+  let branches: OrgDoc[]
+  if (input.branchId) {
+    const branch = await loadBranch(store, caller, input.branchId)
+    requireAccess(caller, branch, 'read')
+    branches = [branch]
+  } else {
+    const all = await store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' }, { orderBy: [['order', 'asc']] })
+    branches = all.filter((branch) => branchAccess(caller.member, branch) !== 'none')
+  }
+  const rules = await loadRules(store, tenantId)
+  const { start, end } = periodBounds(period)
+  const ids = branches.map((branch) => branch._id)
+  const meetings: Pick<MeetingDoc, '_id' | 'branchId' | 'type' | 'startsAt' | 'status' | 'makeUpFor'>[] = []
+  for (let i = 0; i < ids.length; i += 500) {
+    meetings.push(
+      ...(await store.findAll<MeetingDoc>(
+        MEETINGS,
+        {
+          tenantId,
+          branchId: store.command.in(ids.slice(i, i + 500)),
+          startsAt: within(store, start, end + MAKE_UP_HORIZON),
+        },
+        { fields: { _id: true, branchId: true, type: true, startsAt: true, status: true, makeUpFor: true } },
+      )),
+    )
+  }
+  return {
+    period,
+    branches: branches.map((branch) => ({
+      branchId: branch._id,
+      branchName: branch.name,
+      items: complianceOf(
+        period,
+        rules.minimums,
+        meetings.filter((meeting) => meeting.branchId === branch._id),
+        now,
+      ),
+    })),
+  }
+}

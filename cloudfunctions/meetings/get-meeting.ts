@@ -1,0 +1,56 @@
+import type { MeetingDetail } from '../../types/meetings'
+import { windowOf } from '../domain/meetings/check-in-window'
+import type { HandlerContext } from '../runtime/router'
+import { loadMeeting } from './meeting-access'
+import { loadRules } from './rules'
+import { membersByIds, rollOf, toSummary } from './views'
+
+/** 会议详情: attendees see the meeting and their own attendance; readers of the branch also the roll. */
+export async function getMeeting(
+  input: { meetingId: string },
+  { caller, store }: Pick<HandlerContext, 'caller' | 'store'>,
+): Promise<MeetingDetail> {
+  const { meeting, branch, access, attendee } = await loadMeeting(store, caller, input.meetingId)
+  const [rules, roll] = await Promise.all([loadRules(store, meeting.tenantId), rollOf(store, meeting)])
+  const people = await membersByIds(store, [
+    ...(access === 'none' ? [] : meeting.attendeeIds),
+    ...[meeting.hostId, meeting.noteTakerId, meeting.minutes?.writtenBy].filter((id): id is string => Boolean(id)),
+  ])
+  const leaveOf = new Map(roll.leaves.map((leave) => [leave.memberId, leave.status]))
+  const atOf = new Map(roll.attendance.map((row) => [row.memberId, row.at]))
+  const me = caller.member._id
+  const window = windowOf(meeting, rules)
+  return {
+    ...toSummary(meeting, branch.name, { status: roll.statuses.get(me) ?? null, leave: leaveOf.get(me) ?? null }),
+    agenda: meeting.agenda,
+    scope: meeting.scope,
+    location: meeting.location,
+    hostName: meeting.hostId ? (people.get(meeting.hostId)?.name ?? null) : null,
+    noteTakerName: meeting.noteTakerId ? (people.get(meeting.noteTakerId)?.name ?? null) : null,
+    cancelReason: meeting.cancelReason,
+    makeUpFor: meeting.makeUpFor,
+    attendee,
+    canManage: access === 'manage',
+    counts: roll.counts,
+    attendance:
+      access === 'none'
+        ? null
+        : meeting.attendeeIds.map((memberId) => ({
+            memberId,
+            name: people.get(memberId)?.name ?? '（已调离）',
+            status: roll.statuses.get(memberId) ?? null,
+            at: atOf.get(memberId) ?? null,
+            leave: leaveOf.get(memberId) ?? null,
+          })),
+    minutes: meeting.minutes
+      ? {
+          text: meeting.minutes.text,
+          photos: meeting.minutes.photos,
+          writtenAt: meeting.minutes.writtenAt,
+          writtenByName: people.get(meeting.minutes.writtenBy)?.name ?? '',
+        }
+      : null,
+    checkInOpensAt: window.opensAt,
+    lateAfter: window.lateAfter,
+  }
+}

@@ -1,0 +1,56 @@
+import { api } from '../../types/api'
+import { systemClock } from '../runtime/clock'
+import { createRouter } from '../runtime/router'
+import { cloudStore } from '../runtime/store'
+import { markAttendance } from './attendance'
+import { checkIn, checkInCode } from './check-in'
+import { compliance } from './compliance'
+import { getMeeting } from './get-meeting'
+import { decideLeave, listLeaves, requestLeave } from './leave'
+import { listBranch, listMine } from './list'
+import { writeMinutes } from './minutes'
+import { recordBook } from './record-book'
+import { politicalBirthdays, remindAbsent, runReminders } from './remind'
+import { getRobot, setRobot } from './robot'
+import { getRules, updateRules } from './rules'
+import { cancel, schedule, update } from './schedule'
+import { shareCard } from './share-card'
+import { subscribe } from './subscribe'
+
+const router = createRouter(api.meetings, {
+  schedule,
+  update,
+  cancel,
+  listMine,
+  listBranch,
+  get: getMeeting,
+  checkInCode,
+  checkIn,
+  markAttendance,
+  requestLeave,
+  listLeaves,
+  decideLeave,
+  writeMinutes,
+  recordBook,
+  compliance,
+  getRules,
+  updateRules,
+  subscribe,
+  shareCard,
+  remindAbsent,
+  getRobot,
+  setRobot,
+})
+
+function timerName(event: unknown): string | null {
+  if (typeof event !== 'object' || event === null || (event as { Type?: unknown }).Type !== 'Timer') return null
+  return String((event as { TriggerName?: unknown }).TriggerName ?? '')
+}
+
+/** 三会一课: the meetings function; 'remind' every 5 min, 'daily' each morning for 政治生日. */
+export async function main(event: unknown) {
+  const timer = timerName(event)
+  if (timer === 'remind') return runReminders(cloudStore(), systemClock)
+  if (timer === 'daily') return politicalBirthdays(cloudStore(), systemClock)
+  return router(event)
+}

@@ -1,0 +1,113 @@
+import type { LeaveDoc } from '../../types/meetings'
+import { leaveRefusal } from '../domain/meetings/leave'
+import { writeAudit } from '../roster/audit'
+import { DomainError } from '../runtime/domain-error'
+import type { HandlerContext } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
+import { recordOnce } from './check-in'
+import { ATTENDANCE, attendanceId, LEAVES } from './collections'
+import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
+import { membersByIds } from './views'
+
+/** 请假: asked before the start; asking again replaces a pending or rejected reason. */
+export async function requestLeave(
+  input: { meetingId: string; reason: string },
+  { caller, store, clock }: HandlerContext,
+) {
+  const { meeting, attendee } = await loadMeeting(store, caller, input.meetingId)
+  requireLive(meeting)
+  if (!attendee) throw new DomainError('MEETING.NOT_ATTENDEE')
+  const now = clock.now()
+  const refusal = leaveRefusal(meeting, now)
+  if (refusal) throw new DomainError(refusal)
+  const id = attendanceId(meeting._id, caller.member._id)
+  if (await store.get(ATTENDANCE, id)) throw new DomainError('MEETING.ALREADY_CHECKED_IN')
+  const leave: LeaveDoc = {
+    _id: id,
+    tenantId: meeting.tenantId,
+    meetingId: meeting._id,
+    branchId: meeting.branchId,
+    memberId: caller.member._id,
+    memberName: caller.member.name,
+    reason: input.reason,
+    status: 'pending',
+    requestedAt: now,
+    decidedBy: null,
+    decidedAt: null,
+  }
+  try {
+    await store.insert(LEAVES, leave)
+  } catch (error) {
+    if (!(error instanceof DuplicateIdError)) throw error
+    const changed = await store.updateWhere(
+      LEAVES,
+      { _id: id, status: store.command.in(['pending', 'rejected']) },
+      { reason: input.reason, status: 'pending', requestedAt: now, decidedBy: null, decidedAt: null },
+    )
+    if (changed === 0) throw new DomainError('MEETING.LEAVE_DECIDED', '您的请假已批准')
+  }
+  return { status: 'pending' as const }
+}
+
+export async function listLeaves(input: { meetingId: string }, { caller, store }: HandlerContext) {
+  const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
+  const leaves = await store.findAll<LeaveDoc>(
+    LEAVES,
+    { meetingId: meeting._id },
+    { orderBy: [['requestedAt', 'asc']] },
+  )
+  const names = await membersByIds(
+    store,
+    leaves.map((leave) => leave.memberId),
+  )
+  return {
+    items: leaves.map((leave) => ({
+      memberId: leave.memberId,
+      name: names.get(leave.memberId)?.name ?? leave.memberName,
+      reason: leave.reason,
+      status: leave.status,
+      requestedAt: leave.requestedAt,
+    })),
+  }
+}
+
+/** 审批请假: approved leave is recorded in the roll as 请假 (excused, no points event). */
+export async function decideLeave(
+  input: { meetingId: string; memberId: string; approve: boolean },
+  ctx: HandlerContext,
+) {
+  const { caller, store, clock } = ctx
+  const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
+  const id = attendanceId(meeting._id, input.memberId)
+  const leave = await store.get<LeaveDoc>(LEAVES, id)
+  if (!leave) throw new DomainError('MEETING.LEAVE_NOT_FOUND')
+  const now = clock.now()
+  const status = input.approve ? 'approved' : 'rejected'
+  const changed = await store.updateWhere(
+    LEAVES,
+    { _id: id, status: 'pending' },
+    { status, decidedBy: caller.member._id, decidedAt: now },
+  )
+  if (changed === 0) throw new DomainError('MEETING.LEAVE_DECIDED')
+  if (input.approve) {
+    await recordOnce(store, {
+      _id: id,
+      tenantId: meeting.tenantId,
+      meetingId: meeting._id,
+      branchId: meeting.branchId,
+      memberId: input.memberId,
+      status: 'leave',
+      via: 'leave',
+      at: now,
+      recordedBy: caller.member._id,
+    })
+  }
+  await writeAudit(ctx, {
+    action: 'meetings.decideLeave',
+    targetId: meeting._id,
+    summary: `${input.approve ? '批准' : '不批准'}${leave.memberName}的请假`,
+    before: { status: 'pending' },
+    after: { status },
+  })
+  return { status: status as 'approved' | 'rejected' }
+}

@@ -1,0 +1,44 @@
+import { summaryLine } from '../domain/meetings/attendance-summary'
+import { writeAudit } from '../roster/audit'
+import { DomainError } from '../runtime/domain-error'
+import type { HandlerContext } from '../runtime/router'
+import { MEETINGS } from './collections'
+import { loadManagedMeeting, requireLive } from './meeting-access'
+import { membersByIds, rollOf } from './views'
+
+/** Photos go to meetings/<tenant>/<meeting>/ from the page, so a fileID from elsewhere is refused. */
+export const minutesFolder = (tenantId: string, meetingId: string) => `meetings/${tenantId}/${meetingId}/`
+
+/** 会议记录: the attendance line is written from the roll, the secretary writes the rest. */
+export async function writeMinutes(input: { meetingId: string; text: string; photos: string[] }, ctx: HandlerContext) {
+  const { caller, store, clock } = ctx
+  const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
+  requireLive(meeting)
+  const now = clock.now()
+  if (now < meeting.startsAt) throw new DomainError('MEETING.NOT_STARTED')
+  const folder = minutesFolder(meeting.tenantId, meeting._id)
+  if (input.photos.some((fileID) => !fileID.includes(`/${folder}`))) throw new DomainError('MEETING.FILE_NOT_YOURS')
+  const roll = await rollOf(store, meeting)
+  const names = await membersByIds(store, meeting.attendeeIds)
+  const who = (status: 'leave' | 'absent') =>
+    meeting.attendeeIds
+      .filter((id) =>
+        status === 'absent'
+          ? !roll.statuses.has(id) || roll.statuses.get(id) === 'absent'
+          : roll.statuses.get(id) === status,
+      )
+      .map((id) => names.get(id)?.name ?? '')
+  const summary = summaryLine(roll.counts, { leave: who('leave'), absent: who('absent') })
+  await store.update(MEETINGS, meeting._id, {
+    minutes: { text: input.text, photos: input.photos, writtenBy: caller.member._id, writtenAt: now, summary },
+    updatedAt: now,
+  })
+  await writeAudit(ctx, {
+    action: 'meetings.writeMinutes',
+    targetId: meeting._id,
+    summary: `填写${meeting.title}会议记录`,
+    before: meeting.minutes ? { writtenAt: meeting.minutes.writtenAt } : null,
+    after: { writtenAt: now },
+  })
+  return { summary, counts: roll.counts }
+}

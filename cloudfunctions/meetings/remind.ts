@@ -1,0 +1,223 @@
+import type { AttendanceDoc, LeaveDoc, MeetingDoc } from '../../types/meetings'
+import type { MemberDoc } from '../../types/roster'
+import { dueSlot, reminderSendId } from '../domain/meetings/reminder-slots'
+import { shanghaiDate } from '../domain/time'
+import type { Clock } from '../runtime/clock'
+import { DomainError } from '../runtime/domain-error'
+import type { HandlerContext } from '../runtime/router'
+import type { Store } from '../runtime/store'
+import { ATTENDANCE, attendanceId, LEAVES, MEETING_PAGE, MEETINGS, SENDS } from './collections'
+import { recordAttendanceEvent } from './events'
+import { loadManagedMeeting, requireLive } from './meeting-access'
+import { notifyMembers, reminderFields, robotMarkdown } from './notify'
+import { after, atMost } from './range'
+import { deliverRobotQueue, queueRobot } from './robot'
+import { loadRules } from './rules'
+import { inParallel, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
+
+const DAY = 86_400_000
+/** Work stops here and the next 5-minute run continues; the function's timeout is 60 s. */
+const RUN_BUDGET_MS = 45_000
+const NOTE: Record<string, string> = { '24h': '会议将于明天召开，请准时参加', '1h': '会议将于1小时后开始' }
+
+/**
+ * One reminder slot of one meeting to every attendee with a credit. Members
+ * already handled (a send record exists) are skipped up front, so a run
+ * cut off by its budget continues in the next without sending twice.
+ */
+async function remindMeeting(store: Store, meeting: MeetingDoc, slot: '24h' | '1h', now: number, deadline: number) {
+  const rules = await loadRules(store, meeting.tenantId)
+  const templateId = rules.templates.meetingReminder
+  const handled = new Set(
+    (
+      await store.findAll<{ _id: string; memberId: string }>(
+        SENDS,
+        { meetingId: meeting._id, slot },
+        { fields: { memberId: true } },
+      )
+    ).map((send) => send.memberId),
+  )
+  const pending = meeting.attendeeIds.filter((id) => !handled.has(id))
+  const withCredit = [...(await membersWithCredit(store, pending, templateId))]
+  const openids = await openidsOf(store, withCredit)
+  let sent = 0
+  let cut = false
+  await inParallel(withCredit, 16, async (memberId) => {
+    if (Date.now() > deadline) {
+      cut = true
+      return
+    }
+    const openid = openids.get(memberId)
+    if (!openid) return
+    const outcome = await sendOnce(store, {
+      sendId: reminderSendId(meeting._id, memberId, slot),
+      tenantId: meeting.tenantId,
+      meetingId: meeting._id,
+      slot,
+      memberId,
+      openid,
+      templateId,
+      page: `${MEETING_PAGE}?id=${meeting._id}`,
+      fields: reminderFields(meeting, NOTE[slot]),
+      now,
+    })
+    if (outcome === 'sent') sent++
+  })
+  if (cut) return { sent, done: false }
+  await store.update(MEETINGS, meeting._id, { remindersDone: [...meeting.remindersDone, slot] })
+  await queueRobot(store, {
+    id: `${meeting._id}:${slot}`,
+    tenantId: meeting.tenantId,
+    branchId: meeting.branchId,
+    markdown: robotMarkdown(meeting, slot === '1h' ? '会议1小时后开始' : '会议提醒'),
+    now,
+  })
+  return { sent, done: true }
+}
+
+/**
+ * After a meeting ends, attendees with no record become absent (缺席),
+ * unless their leave was approved: the fact the points function deducts for.
+ */
+async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
+  const [rows, leaves] = await Promise.all([
+    store.findAll<AttendanceDoc>(ATTENDANCE, { meetingId: meeting._id }, { fields: { memberId: true } }),
+    store.findAll<LeaveDoc>(LEAVES, { meetingId: meeting._id, status: 'approved' }, { fields: { memberId: true } }),
+  ])
+  const marked = new Set([...rows, ...leaves].map((row) => row.memberId))
+  for (const memberId of meeting.attendeeIds.filter((id) => !marked.has(id))) {
+    const row: AttendanceDoc = {
+      _id: attendanceId(meeting._id, memberId),
+      tenantId: meeting.tenantId,
+      meetingId: meeting._id,
+      branchId: meeting.branchId,
+      memberId,
+      status: 'absent',
+      via: 'close',
+      at: meeting.endsAt,
+      recordedBy: 'system',
+    }
+    try {
+      await store.insert(ATTENDANCE, row)
+      await recordAttendanceEvent(store, row, 'system')
+    } catch {
+      // Marked by hand meanwhile: the secretary's word stands.
+    }
+  }
+  await store.update(MEETINGS, meeting._id, { closedAt: now })
+}
+
+/** The 5-minute timer: reminders due, ended meetings closed, the robot queue delivered. */
+export async function runReminders(store: Store, clock: Clock) {
+  const started = Date.now()
+  const deadline = started + RUN_BUDGET_MS
+  const now = clock.now()
+  const upcoming = await store.findAll<MeetingDoc>(MEETINGS, {
+    status: 'scheduled',
+    startsAt: after(store, now),
+    endsAt: atMost(store, now + DAY + 3_600_000),
+  })
+  let sent = 0
+  let unfinished = 0
+  for (const meeting of upcoming.sort((a, b) => a.startsAt - b.startsAt)) {
+    const slot = dueSlot(meeting.startsAt, now, meeting.remindersDone)
+    if (!slot) continue
+    if (Date.now() > deadline) {
+      unfinished++
+      continue
+    }
+    const result = await remindMeeting(store, meeting, slot, now, deadline)
+    sent += result.sent
+    if (!result.done) unfinished++
+  }
+  const ended = await store.find<MeetingDoc>(
+    MEETINGS,
+    { status: 'scheduled', endsAt: atMost(store, now), closedAt: null },
+    { limit: 50 },
+  )
+  for (const meeting of ended) if (Date.now() < deadline) await closeMeeting(store, meeting, now)
+  const robots = await deliverRobotQueue(store, now, deadline)
+  return {
+    sent,
+    unfinished,
+    closed: ended.length,
+    robotSent: robots.sent,
+    robotFailed: robots.failed,
+    ms: Date.now() - started,
+  }
+}
+
+/** 提醒未签到: those expected who have neither checked in nor been excused, through each one's channels. */
+export async function remindAbsent(input: { meetingId: string }, ctx: HandlerContext) {
+  const { caller, store, clock } = ctx
+  const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
+  requireLive(meeting)
+  const now = clock.now()
+  if (now > meeting.endsAt) throw new DomainError('MEETING.CLOSED')
+  const [rows, leaves] = await Promise.all([
+    store.findAll<AttendanceDoc>(ATTENDANCE, { meetingId: meeting._id }),
+    store.findAll<LeaveDoc>(LEAVES, { meetingId: meeting._id, status: store.command.in(['pending', 'approved']) }),
+  ])
+  const answered = new Set([...rows, ...leaves].map((row) => row.memberId))
+  const missing = meeting.attendeeIds.filter((id) => !answered.has(id))
+  const names = await store.find<MemberDoc>(
+    'members',
+    { _id: store.command.in(missing.slice(0, 500)) },
+    { fields: { name: true } },
+  )
+  // One nudge per member per minute: a double tap does not send twice.
+  const key = `nudge-${Math.floor(now / 60_000)}`
+  const result = await notifyMembers(
+    ctx,
+    meeting,
+    missing,
+    '您还没有签到，请尽快到场签到',
+    key,
+    `> 尚未签到：${names.map((m) => m.name).join('、')}`,
+  )
+  return { reminded: missing.length, ...result }
+}
+
+/** The daily timer: 政治生日 (入党纪念日) greetings to members with a credit for that template. */
+export async function politicalBirthdays(store: Store, clock: Clock) {
+  const now = clock.now()
+  const today = shanghaiDate(now)
+  const monthDay = today.slice(5)
+  const members = await store.findAll<MemberDoc>(
+    'members',
+    { status: 'active', joinedOn: store.regex(`-${monthDay}$`) },
+    { fields: { tenantId: true, joinedOn: true, name: true } },
+  )
+  const byTenant = new Map<string, MemberDoc[]>()
+  for (const member of members) byTenant.set(member.tenantId, [...(byTenant.get(member.tenantId) ?? []), member])
+  let sent = 0
+  for (const [tenantId, group] of byTenant) {
+    const templateId = (await loadRules(store, tenantId)).templates.politicalBirthday
+    const ids = group.map((member) => member._id)
+    const withCredit = await membersWithCredit(store, ids, templateId)
+    const openids = await openidsOf(store, [...withCredit])
+    await inParallel(
+      group.filter((member) => withCredit.has(member._id)),
+      10,
+      async (member) => {
+        const openid = openids.get(member._id)
+        if (!openid || !member.joinedOn) return
+        const years = Number(today.slice(0, 4)) - Number(member.joinedOn.slice(0, 4))
+        const outcome = await sendOnce(store, {
+          sendId: `birthday:${member._id}:${today.slice(0, 4)}`,
+          tenantId,
+          meetingId: null,
+          slot: 'birthday',
+          memberId: member._id,
+          openid,
+          templateId,
+          page: 'pages/meetings/index',
+          fields: { name1: member.name, thing2: `今天是您入党${years}周年纪念日`, date3: today },
+          now,
+        })
+        if (outcome === 'sent') sent++
+      },
+    )
+  }
+  return { sent }
+}

@@ -1,0 +1,116 @@
+import { templateData } from '../domain/meetings/template-fields'
+import { sdk } from '../runtime/cloud'
+import { DuplicateIdError, type Store } from '../runtime/store'
+import { CREDITS, creditId, SENDS } from './collections'
+import { after } from './range'
+
+export type SendOutcome = 'sent' | 'no credit' | 'failed' | 'already'
+
+export interface SubscribeSend {
+  /** Deterministic (meeting + member + slot…): the claim that makes a rerun send nothing twice. */
+  sendId: string
+  tenantId: string
+  meetingId: string | null
+  /** What the send is for ('24h', '1h', 'nudge-…'): reruns skip what a slot already handled. */
+  slot: string
+  memberId: string
+  openid: string
+  templateId: string
+  page: string
+  fields: Record<string, string>
+  now: number
+}
+
+/**
+ * One subscribe message (订阅消息), at most once: claim the send id, spend
+ * one credit (a conditional decrement, so two runs cannot spend the same
+ * one), send, record the outcome. A run that dies after the claim leaves it
+ * 'claimed' and never retries: a member missing one reminder is better than
+ * receiving two.
+ */
+export async function sendOnce(store: Store, send: SubscribeSend): Promise<SendOutcome> {
+  const record = {
+    _id: send.sendId,
+    tenantId: send.tenantId,
+    meetingId: send.meetingId,
+    slot: send.slot,
+    memberId: send.memberId,
+    templateId: send.templateId,
+    status: 'claimed',
+    at: send.now,
+  }
+  try {
+    await store.insert(SENDS, record)
+  } catch (error) {
+    if (error instanceof DuplicateIdError) return 'already'
+    throw error
+  }
+  const spent = await store.updateWhere(
+    CREDITS,
+    { _id: creditId(send.memberId, send.templateId), credits: after(store, 0) },
+    { credits: store.command.inc(-1) },
+  )
+  if (spent === 0) {
+    await store.update(SENDS, send.sendId, { status: 'no credit' })
+    return 'no credit'
+  }
+  try {
+    await sdk().openapi.subscribeMessage.send({
+      touser: send.openid,
+      templateId: send.templateId,
+      page: send.page,
+      data: templateData(send.fields),
+      miniprogramState: 'formal',
+    })
+    await store.update(SENDS, send.sendId, { status: 'sent' })
+    return 'sent'
+  } catch (error) {
+    // 43101: the member withdrew the subscription; the credit is gone either way.
+    const message = String((error as { errMsg?: unknown }).errMsg ?? error).slice(0, 200)
+    await store.update(SENDS, send.sendId, { status: 'failed', error: message })
+    return 'failed'
+  }
+}
+
+/** OPENIDs of members (the bindings' ids), for those who have bound WeChat. */
+export async function openidsOf(store: Store, memberIds: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const bindings = await store.find<{ _id: string; memberId: string }>('bindings', {
+      memberId: store.command.in(memberIds.slice(i, i + 500)),
+    })
+    for (const binding of bindings) found.set(binding.memberId, binding._id)
+  }
+  return found
+}
+
+/** Members among `memberIds` with at least one credit for the template. */
+export async function membersWithCredit(
+  store: Store,
+  memberIds: readonly string[],
+  templateId: string,
+): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const ids = memberIds.slice(i, i + 500).map((memberId) => creditId(memberId, templateId))
+    const credits = await store.find<{ _id: string; memberId: string; credits: number }>(CREDITS, {
+      _id: store.command.in(ids),
+      credits: after(store, 0),
+    })
+    for (const credit of credits) found.add(credit.memberId)
+  }
+  return found
+}
+
+/** Runs `work` over items with at most `width` in flight: CloudBase answers in parallel, one at a time is too slow. */
+export async function inParallel<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) await work(items[next++])
+  })
+  await Promise.all(lanes)
+}

@@ -1,0 +1,31 @@
+import type { HandlerContext } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
+import { CREDITS, creditId } from './collections'
+
+/** 订阅: each template the member accepted in one tap is one send credit (一次性订阅). */
+export async function subscribe(input: { templateIds: string[] }, { caller, store, clock }: HandlerContext) {
+  const member = caller.member
+  const credits: Record<string, number> = {}
+  for (const templateId of [...new Set(input.templateIds)]) {
+    const id = creditId(member._id, templateId)
+    const now = clock.now()
+    if ((await store.update(CREDITS, id, { credits: store.command.inc(1), updatedAt: now })) === 0) {
+      try {
+        await store.insert(CREDITS, {
+          _id: id,
+          tenantId: member.tenantId,
+          memberId: member._id,
+          templateId,
+          credits: 1,
+          updatedAt: now,
+        })
+      } catch (error) {
+        if (!(error instanceof DuplicateIdError)) throw error
+        await store.update(CREDITS, id, { credits: store.command.inc(1), updatedAt: now })
+      }
+    }
+    const doc = await store.get<{ _id: string; credits: number }>(CREDITS, id)
+    credits[templateId] = doc?.credits ?? 0
+  }
+  return { credits }
+}
