@@ -1,4 +1,5 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
+import { meetingsActions } from './meetings'
 import { pointsActions } from './points'
 import { rosterActions } from './roster'
 import { rosterImportActions } from './roster-import'
@@ -9,6 +10,7 @@ export const api = {
   roster: { ...rosterActions, ...rosterImportActions },
   study: studyActions,
   points: pointsActions,
+  meetings: meetingsActions,
 } satisfies Record<string, Record<string, ActionContract>>
 
 export type Api = typeof api
