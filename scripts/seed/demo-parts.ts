@@ -4,10 +4,11 @@
  * Register a part here with one line; seed.ts writes them after the bureau.
  */
 import type { DemoBureau } from './demo-bureau'
+import { demoMeetings } from './demo-meetings'
 import { demoPoints } from './demo-points'
 import { demoStudy } from './demo-study'
 
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
 export type DemoPart = (bureau: DemoBureau, now: number) => SeedBatch[]
 
-export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints]
+export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings]
