@@ -24,6 +24,7 @@ const subPackages = [
       'pages/claim/index',
       'pages/review/index',
       'pages/rules/index',
+      'pages/import/index',
     ],
   },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
