@@ -1,0 +1,148 @@
+import { Button, Picker, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { ScoreImportPreview, ScoreImportResult } from '../../../../../types/points'
+import type { Me } from '../../../../../types/roster'
+import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { call } from '../../../../services/call'
+import { type PickedFile, pickSpreadsheet, uploadToCloud } from '../../../../services/cloud-files'
+import { ScoreImportDone, ScoreImportPreviewView } from '../../components/score-import-preview'
+import { pointsCloudPath } from '../../lib/cloud-paths'
+import '../../components/points.css'
+
+type Phase =
+  | { kind: 'start'; error: string | null }
+  | { kind: 'busy'; text: string }
+  | { kind: 'preview'; file: PickedFile; preview: ScoreImportPreview }
+  | { kind: 'done'; result: ScoreImportResult }
+
+/** 导入外部积分: a secretary turns scores kept elsewhere (学习强国…) into points by the county's conversion. */
+export default function ScoreImportPage() {
+  const me = useAction('roster', 'me', {})
+  const conversions = useAction('points', 'scoreConversions', {})
+  return (
+    <View className="page">
+      <PageState query={me}>
+        {(caller) =>
+          caller.branch ? (
+            <PageState
+              query={conversions}
+              isEmpty={(data) => data.items.length === 0}
+              empty={{
+                title: '尚未设置外部积分折算',
+                hint: '教育局党委设置折算比例（如学习强国积分每10分折1分）后即可导入',
+              }}
+            >
+              {(data) => <Importer me={caller} branchId={caller.branch?.id ?? ''} conversions={data.items} />}
+            </PageState>
+          ) : (
+            <View className="card" data-testid="score-notice">
+              <Text>外部积分由各支部书记导入本支部。</Text>
+            </View>
+          )
+        }
+      </PageState>
+    </View>
+  )
+}
+
+interface Conversion {
+  ruleKey: string
+  ruleName: string
+  source: string
+  factor: number
+}
+
+function Importer({ me, branchId, conversions }: { me: Me; branchId: string; conversions: Conversion[] }) {
+  const [index, setIndex] = useState(0)
+  const [phase, setPhase] = useState<Phase>({ kind: 'start', error: null })
+  const [confirming, setConfirming] = useState(false)
+  const conversion = conversions[index]
+
+  const choose = async () => {
+    const file = await pickSpreadsheet()
+    if (!file) return
+    setPhase({ kind: 'busy', text: '正在上传…' })
+    const uploaded = await uploadToCloud(pointsCloudPath(me.tenant.id, me.memberId, file.name, Date.now()), file)
+    if (!uploaded.ok) return setPhase({ kind: 'start', error: uploaded.error.message })
+    setPhase({ kind: 'busy', text: '正在逐行核对…' })
+    const preview = await call('points', 'previewScoreImport', {
+      fileID: uploaded.data.fileID,
+      branchId,
+      ruleKey: conversion.ruleKey,
+    })
+    setPhase(
+      preview.ok ? { kind: 'preview', file, preview: preview.data } : { kind: 'start', error: preview.error.message },
+    )
+  }
+
+  const confirm = async (preview: ScoreImportPreview) => {
+    setConfirming(false)
+    setPhase({ kind: 'busy', text: '正在计分…' })
+    const result = await call('points', 'confirmScoreImport', { importId: preview.importId })
+    setPhase(result.ok ? { kind: 'done', result: result.data } : { kind: 'start', error: result.error.message })
+  }
+
+  if (phase.kind === 'busy') {
+    return (
+      <View className="card" data-testid="score-busy">
+        <Text>{phase.text}</Text>
+      </View>
+    )
+  }
+  if (phase.kind === 'done')
+    return <ScoreImportDone result={phase.result} onAnother={() => setPhase({ kind: 'start', error: null })} />
+  if (phase.kind === 'preview') {
+    return (
+      <>
+        <ScoreImportPreviewView
+          preview={phase.preview}
+          fileName={phase.file.name}
+          onConfirm={() => setConfirming(true)}
+          onRechoose={choose}
+        />
+        <ConfirmDialog
+          visible={confirming}
+          title="确认导入"
+          message={`将为 ${phase.preview.totals.pay} 名党员计入“${phase.preview.ruleName}”共 ${phase.preview.totals.points} 分（超出上限的部分不计）。同一文件再次导入不会重复计分。`}
+          confirmLabel="确认导入"
+          onConfirm={() => confirm(phase.preview)}
+          onCancel={() => setConfirming(false)}
+        />
+      </>
+    )
+  }
+  return (
+    <View data-testid="score-start">
+      <View className="card">
+        <Text className="points-label">积分来源</Text>
+        <Picker
+          mode="selector"
+          range={conversions.map((c) => `${c.source} → ${c.ruleName}`)}
+          value={index}
+          onChange={(e) => setIndex(Number(e.detail.value))}
+        >
+          <Text className="points-input" data-testid="score-conversion">
+            {`${conversion.source} → ${conversion.ruleName}`}
+          </Text>
+        </Picker>
+        <Text className="points-hint">{`每 1 分${conversion.source}积分折算 ${conversion.factor} 分，四舍五入到整数`}</Text>
+      </View>
+      <View className="card">
+        <Text className="card__title">文件要求</Text>
+        <Text className="points-hint">· 表头须有“姓名”和“积分”，可加“手机号码”区分同名党员；首行可以是标题</Text>
+        <Text className="points-hint">· 支持 .xlsx 和 .csv；只导入本支部的党员</Text>
+        <Text className="points-hint">· 先预览后确认；同一文件再次导入不会重复计分</Text>
+      </View>
+      {phase.error ? (
+        <Text className="points-error" data-testid="score-error">
+          {phase.error}
+        </Text>
+      ) : null}
+      <Button className="btn btn--primary points-bar" data-testid="score-choose" onClick={choose}>
+        选择文件
+      </Button>
+    </View>
+  )
+}
