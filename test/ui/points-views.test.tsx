@@ -86,7 +86,7 @@ describe('积分排行榜 rows', () => {
       '实验小学党支部',
       '第一中学党支部',
     ])
-    expect(screen.getAllByTestId('branch-average').map((c) => c.textContent)).toEqual(['10', '3.3', '3.3'])
+    expect(screen.getAllByTestId('branch-average').map((c) => c.textContent)).toEqual(['10', '3.33', '3.33'])
     expect(screen.getAllByTestId('branch-participation').map((c) => c.textContent)).toEqual(['100%', '45%', '50%'])
     expect(screen.getAllByTestId('branch-total').map((c) => c.textContent)).toEqual(['30', '133', '133'])
     expect(screen.getAllByTestId('branch-rank').map((c) => c.textContent)).toEqual(['1', '2', '2'])

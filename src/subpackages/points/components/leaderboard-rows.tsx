@@ -61,8 +61,8 @@ export const SORT_LABELS: Record<BranchSort, string> = { average: '人均', part
 
 export const percent = (share: number) => `${Math.round(share * 100)}%`
 
-/** 人均 to one decimal, without a trailing .0. */
-export const average = (value: number) => (Math.round(value * 10) / 10).toString()
+/** 人均 to two decimals (close averages still tell apart), without trailing zeros. */
+export const average = (value: number) => (Math.round(value * 100) / 100).toString()
 
 interface BranchRowsProps {
   rows: BranchStanding[]

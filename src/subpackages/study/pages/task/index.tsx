@@ -67,7 +67,7 @@ function TaskView({ task, me, onSaved }: { task: TaskWithMine; me: Me | null; on
   return (
     <View>
       <View className="card">
-        <Text className="card__title">
+        <Text className="card__title study-title">
           {task.collectiveDay ? '【集中学习日】' : ''}
           {task.title}
         </Text>
