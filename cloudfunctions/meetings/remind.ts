@@ -10,7 +10,7 @@ import { ATTENDANCE, attendanceId, LEAVES, MEETING_PAGE, MEETINGS, SENDS } from 
 import { recordAttendanceEvent } from './events'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { notifyMembers, reminderFields, robotMarkdown } from './notify'
-import { after, atMost } from './range'
+import { atMost, within } from './range'
 import { deliverRobotQueue, queueRobot } from './robot'
 import { loadRules } from './rules'
 import { inParallel, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
@@ -114,8 +114,7 @@ export async function runReminders(store: Store, clock: Clock) {
   const now = clock.now()
   const upcoming = await store.findAll<MeetingDoc>(MEETINGS, {
     status: 'scheduled',
-    startsAt: after(store, now),
-    endsAt: atMost(store, now + DAY + 3_600_000),
+    startsAt: within(store, now + 1, now + DAY + 1),
   })
   let sent = 0
   let unfinished = 0
