@@ -1,0 +1,33 @@
+import type { AttendanceStatus, MeetingType } from '../../../types/meetings'
+
+// zod-free display names, shared by the 会议 tab and the meetings subpackage.
+export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
+  general_meeting: '支部党员大会',
+  committee_meeting: '支委会',
+  group_meeting: '党小组会',
+  lecture: '党课',
+  theme_day: '主题党日',
+  org_life: '组织生活会',
+  appraisal: '民主评议党员',
+  study: '集中学习',
+  other: '其他',
+}
+
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
+  present: '已签到',
+  late: '迟到',
+  leave: '请假',
+  absent: '缺席',
+}
+
+export const LEAVE_LABELS = { pending: '请假审批中', approved: '请假已批准', rejected: '请假未批准' } as const
+
+export const meetingUrl = (id: string) => `/subpackages/meetings/pages/meeting/index?id=${id}`
+export const SCHEDULE_URL = '/subpackages/meetings/pages/schedule/index'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+/** '5月12日 15:00' in the phone's zone (the app is used in China, where that is Asia/Shanghai). */
+export function formatWhen(ms: number): string {
+  const d = new Date(ms)
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}

@@ -1,0 +1,102 @@
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { MeetingType } from '../../../../../types/meetings'
+import { useAction } from '../../../../hooks/use-action'
+import { MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
+import { call } from '../../../../services/call'
+
+const TYPES = Object.keys(MEETING_TYPE_LABELS) as MeetingType[]
+
+/** The phone's local time is Asia/Shanghai for the users of this app; the server stores epoch ms. */
+const toMs = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).getTime()
+
+/** 安排会议: type, title, date and time, place; 主题党日 may repeat monthly. */
+export default function SchedulePage() {
+  const me = useAction('roster', 'me', {})
+  const [type, setType] = useState<MeetingType>('group_meeting')
+  const [title, setTitle] = useState('')
+  const [date, setDate] = useState('')
+  const [time, setTime] = useState('15:00')
+  const [hours, setHours] = useState('2')
+  const [place, setPlace] = useState('')
+  const [repeat, setRepeat] = useState('1')
+  const [error, setError] = useState<string | null>(null)
+  const submit = async () => {
+    if (me.state !== 'ok' || !me.data.branch) return setError('未找到您所在的支部')
+    if (!date) return setError('请选择日期')
+    const startsAt = toMs(date, time)
+    const result = await call('meetings', 'schedule', {
+      branchId: me.data.branch.id,
+      meeting: { type, title, startsAt, endsAt: startsAt + Number(hours) * 3_600_000, place },
+      repeatMonthly: Number(repeat) || 1,
+    })
+    if (!result.ok) return setError(result.error.message)
+    Taro.showToast({ title: '会议已安排', icon: 'success' })
+    Taro.redirectTo({ url: `/subpackages/meetings/pages/meeting/index?id=${result.data.ids[0]}` })
+  }
+  return (
+    <View className="page">
+      <View className="card">
+        <Picker
+          mode="selector"
+          range={TYPES.map((t) => MEETING_TYPE_LABELS[t])}
+          onChange={(e) => setType(TYPES[Number(e.detail.value)])}
+        >
+          <Text className="row">会议类型：{MEETING_TYPE_LABELS[type]}</Text>
+        </Picker>
+        <Input
+          className="input"
+          data-testid="schedule-title"
+          placeholder="会议名称"
+          value={title}
+          onInput={(e) => setTitle(e.detail.value)}
+        />
+        <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
+          <Text className="row">日期：{date || '请选择'}</Text>
+        </Picker>
+        <Input
+          className="input"
+          data-testid="schedule-date"
+          placeholder="日期（YYYY-MM-DD）"
+          value={date}
+          onInput={(e) => setDate(e.detail.value)}
+        />
+        <Input
+          className="input"
+          data-testid="schedule-time"
+          placeholder="开始时间（HH:mm）"
+          value={time}
+          onInput={(e) => setTime(e.detail.value)}
+        />
+        <Input
+          className="input"
+          placeholder="时长（小时）"
+          type="digit"
+          value={hours}
+          onInput={(e) => setHours(e.detail.value)}
+        />
+        <Input
+          className="input"
+          data-testid="schedule-place"
+          placeholder="地点"
+          value={place}
+          onInput={(e) => setPlace(e.detail.value)}
+        />
+        {type === 'theme_day' ? (
+          <Input
+            className="input"
+            placeholder="每月重复次数（1–12）"
+            type="number"
+            value={repeat}
+            onInput={(e) => setRepeat(e.detail.value)}
+          />
+        ) : null}
+        {error ? <Text className="error">{error}</Text> : null}
+        <Button className="btn btn--primary" data-testid="schedule-submit" onClick={submit}>
+          安排会议
+        </Button>
+      </View>
+    </View>
+  )
+}
