@@ -27,6 +27,7 @@ const subPackages = [
       'pages/import/index',
     ],
   },
+  { root: 'subpackages/meetings', pages: ['pages/meeting/index', 'pages/checkin/index', 'pages/schedule/index'] },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
 ]
