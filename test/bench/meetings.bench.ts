@@ -12,6 +12,10 @@ export default async function run(): Promise<Figure[]> {
   const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, workers: 4 })
   try {
     await seedBigTenant(t)
+    // The big tenant is seeded without the demo's collections; the meetings function needs its own.
+    for (const name of ['meetings', 'meeting_attendance', 'meeting_secrets', 'meeting_rules', 'domain_events', 'audit_log']) {
+      await t.db.createCollection(name).catch(() => undefined)
+    }
     const now = Date.now()
     t.emu.clock.set(now)
     const members = (await t.db.collection('members').where({ tenantId: BIG_TENANT }).limit(1000).get()).data as {
