@@ -53,12 +53,11 @@ export class Collection {
     const ds = new Datastore<Doc>({ filename })
     await ds.loadDatabaseAsync()
     const coll = new Collection(name, ds, clock)
-    for (const fields of indexes) {
-      const [first] = fields
-      if (!first || coll.indexedFields.has(first)) continue
-      // Single-field indexes on the first field are enough for prefiltering; mingo re-checks everything.
-      await ds.ensureIndexAsync({ fieldName: first })
-      coll.indexedFields.add(first)
+    // Every field named in a declared index gets a single-field nedb index; a query then starts from
+    // the most selective of them (see candidates). mingo re-checks everything, so results never change.
+    for (const field of new Set(indexes.flat())) {
+      await ds.ensureIndexAsync({ fieldName: field })
+      coll.indexedFields.add(field)
     }
     return coll
   }
@@ -76,17 +75,26 @@ export class Collection {
     return this.ds.getAllData().length
   }
 
-  // Narrow the scan with nedb's indexes when the filter has top-level equality on _id or an indexed field.
-  // nedb equality also matches array elements, so the result is a superset of mingo's matches.
+  // Narrow the scan to the smallest index bucket among the filter's top-level equalities on _id or an
+  // indexed field, as a database picks its most selective index. nedb equality also matches array
+  // elements, so a bucket is a superset of mingo's matches.
   private async candidates(filter: Doc): Promise<Doc[]> {
     if (typeof filter._id === 'string') return this.ds.findAsync({ _id: filter._id })
-    const prefilter: Record<string, unknown> = {}
+    let best: Doc[] | undefined
     for (const field of this.indexedFields) {
       const value = filter[field]
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') prefilter[field] = value
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue
+      const bucket = this.indexBucket(field, value)
+      if (!best || bucket.length < best.length) best = bucket
     }
-    if (Object.keys(prefilter).length > 0) return this.ds.findAsync(prefilter)
-    return this.ds.getAllData()
+    return best ?? this.ds.getAllData()
+  }
+
+  // nedb keeps its indexes on the datastore (`indexes[field].getMatching`), the same lookup its own
+  // find starts from; it is not in the typings.
+  private indexBucket(field: string, value: string | number | boolean): Doc[] {
+    const indexes = (this.ds as unknown as { indexes: Record<string, { getMatching(v: unknown): Doc[] }> }).indexes
+    return indexes[field]?.getMatching(value) ?? this.ds.getAllData()
   }
 
   async find(filter: Doc, options: FindOptions = {}): Promise<Doc[]> {
