@@ -39,12 +39,20 @@ export interface Store {
   regex(pattern: string): unknown
 }
 
+/** A field comparison that can be narrowed further (`_.gte(a).and(_.lt(b))`). */
+export interface Comparison {
+  and(other: Comparison): Comparison
+}
+
 /** The subset of `db.command` handlers use; typed loosely because the SDK is. */
 export interface CommandFactory {
   in(values: unknown[]): unknown
   inc(by: number): unknown
   /** Greater than: a rank is one more than how many scored more. */
-  gt(value: number): unknown
+  gt(value: number): Comparison
+  gte(value: number): Comparison
+  lt(value: number): Comparison
+  lte(value: number): Comparison
   exists(flag: boolean): unknown
   or(conditions: Where[]): unknown
   and(conditions: Where[]): unknown

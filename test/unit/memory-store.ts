@@ -1,5 +1,6 @@
 import { Query, update } from 'mingo'
 import {
+  type Comparison,
   type Doc,
   DuplicateIdError,
   type FindOptions,
@@ -11,6 +12,14 @@ import {
  * An in-memory Store for unit tests of the router and rules: same port,
  * mingo evaluates the queries. Function tests use the real SDK and emulator.
  */
+/** A mingo condition that `.and()` merges, as the SDK's commands do. */
+function comparison(condition: Record<string, unknown>): Comparison & Record<string, unknown> {
+  return {
+    ...condition,
+    and: (other: Comparison) => comparison({ ...condition, ...(other as unknown as Record<string, unknown>) }),
+  }
+}
+
 export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(collection: string): Doc[] } {
   const collections = new Map<string, Doc[]>(Object.entries(seed).map(([name, docs]) => [name, [...docs]]))
   const docsOf = (name: string) => collections.get(name) ?? []
@@ -66,7 +75,10 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
     command: {
       in: (values: unknown[]) => ({ $in: values }),
       inc: (by: number) => ({ $inc: by }),
-      gt: (value: number) => ({ $gt: value }),
+      gt: (value: number) => comparison({ $gt: value }),
+      gte: (value: number) => comparison({ $gte: value }),
+      lt: (value: number) => comparison({ $lt: value }),
+      lte: (value: number) => comparison({ $lte: value }),
       exists: (flag: boolean) => ({ $exists: flag }),
       or: (conditions: Where[]) => ({ $or: conditions }),
       and: (conditions: Where[]) => ({ $and: conditions }),
