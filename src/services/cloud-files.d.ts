@@ -12,6 +12,9 @@ export interface PickedFile {
 /** Lets the user choose an .xlsx or .csv; null when they cancel. */
 export declare function pickSpreadsheet(): Promise<PickedFile | null>
 
+/** Lets a publisher choose a study document (PDF, Word, PPT); null when they cancel. */
+export declare function pickDocument(): Promise<PickedFile | null>
+
 /** Puts the file into cloud storage at cloudPath (wx.cloud.uploadFile on weapp). */
 export declare function uploadToCloud(cloudPath: string, file: PickedFile): Promise<Result<{ fileID: string }>>
 

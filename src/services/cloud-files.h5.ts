@@ -3,26 +3,38 @@ import type { PickedFile } from './cloud-files'
 
 export type { PickedFile } from './cloud-files'
 
-/** A hidden file input: the browser's picker, resolved on choice or cancel. */
-export function pickSpreadsheet(): Promise<PickedFile | null> {
+/** A hidden file input: the browser's picker, resolved with the chosen files, or [] on cancel. */
+function chooseWithInput(accept: string, testId: string, multiple: boolean): Promise<PickedFile[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = '.xlsx,.csv'
+    input.accept = accept
+    input.multiple = multiple
     input.style.display = 'none'
-    input.setAttribute('data-testid', 'spreadsheet-input')
-    const done = (picked: PickedFile | null) => {
+    input.setAttribute('data-testid', testId)
+    const done = (picked: PickedFile[]) => {
       input.remove()
       resolve(picked)
     }
-    input.addEventListener('change', () => {
-      const file = input.files?.[0]
-      done(file ? { name: file.name, size: file.size, source: file } : null)
-    })
-    input.addEventListener('cancel', () => done(null))
+    input.addEventListener('change', () =>
+      done(Array.from(input.files ?? []).map((file) => ({ name: file.name, size: file.size, source: file }))),
+    )
+    input.addEventListener('cancel', () => done([]))
     document.body.appendChild(input)
     input.click()
   })
+}
+
+export async function pickSpreadsheet(): Promise<PickedFile | null> {
+  return (await chooseWithInput('.xlsx,.csv', 'spreadsheet-input', false))[0] ?? null
+}
+
+export async function pickDocument(): Promise<PickedFile | null> {
+  return (await chooseWithInput('.pdf,.doc,.docx,.ppt,.pptx', 'document-input', false))[0] ?? null
+}
+
+export async function pickPhotos(count: number): Promise<PickedFile[]> {
+  return (await chooseWithInput('image/*', 'photo-input', true)).slice(0, Math.max(0, count))
 }
 
 /** The emulator's upload-target route answers where to PUT, as getUploadMetadata does for the SDK. */
@@ -55,27 +67,4 @@ export async function openDownload(url: string, fileName: string): Promise<Resul
   link.click()
   link.remove()
   return ok(null)
-}
-
-/** A hidden multiple image input, resolved with the chosen photos (at most `count`) or [] on cancel. */
-export function pickPhotos(count: number): Promise<PickedFile[]> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = 'image/*'
-    input.multiple = true
-    input.style.display = 'none'
-    input.setAttribute('data-testid', 'photo-input')
-    const done = (picked: PickedFile[]) => {
-      input.remove()
-      resolve(picked)
-    }
-    input.addEventListener('change', () => {
-      const files = Array.from(input.files ?? []).slice(0, Math.max(0, count))
-      done(files.map((file) => ({ name: file.name, size: file.size, source: file })))
-    })
-    input.addEventListener('cancel', () => done([]))
-    document.body.appendChild(input)
-    input.click()
-  })
 }

@@ -4,16 +4,19 @@ import type { PickedFile } from './cloud-files'
 
 export type { PickedFile } from './cloud-files'
 
-export async function pickSpreadsheet(): Promise<PickedFile | null> {
+// Rosters and study documents arrive as files in WeChat chats; chooseMessageFile is how a phone reaches them.
+async function chooseChatFile(extension: string[]): Promise<PickedFile | null> {
   try {
-    // Rosters arrive as files in WeChat chats; chooseMessageFile is how a phone reaches them.
-    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension })
     const [file] = res.tempFiles
     return file ? { name: file.name, size: file.size, source: file.path } : null
   } catch {
     return null
   }
 }
+
+export const pickSpreadsheet = () => chooseChatFile(['xlsx', 'csv'])
+export const pickDocument = () => chooseChatFile(['pdf', 'doc', 'docx', 'ppt', 'pptx'])
 
 export async function uploadToCloud(cloudPath: string, file: PickedFile): Promise<Result<{ fileID: string }>> {
   try {

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { createElement, type ReactNode } from 'react'
 import { DEFAULT_CATALOGUE } from '../../cloudfunctions/domain/points/default-rules'
+import { formErrorsOf, NO_ERRORS } from '../../src/lib/form-errors'
 import { ClaimReviewList } from '../../src/subpackages/points/components/claim-review'
 import { BranchRows, MemberRows } from '../../src/subpackages/points/components/leaderboard-rows'
 import { RulesEditor } from '../../src/subpackages/points/components/rules-editor'
-import { formErrorsOf, NO_ERRORS } from '../../src/subpackages/points/lib/field-errors'
 import { catalogueFields, catalogueInput, draftOf } from '../../src/subpackages/points/lib/rules-draft'
 import type { BranchStanding, Claim, Standing } from '../../types/points'
 

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { createElement, type ReactNode } from 'react'
+import { formErrorsOf, NO_ERRORS } from '../../src/lib/form-errors'
 import { CheckinForm } from '../../src/subpackages/study/components/checkin-form'
 import { ParticipationView } from '../../src/subpackages/study/components/participation-view'
 import { PublishForm } from '../../src/subpackages/study/components/publish-form'
-import { formErrorsOf, NO_ERRORS } from '../../src/subpackages/study/lib/field-errors'
 import { emptyDraft, PUBLISH_FIELDS, publishInput } from '../../src/subpackages/study/lib/publish-draft'
 import type { TaskWithMine } from '../../types/study'
 

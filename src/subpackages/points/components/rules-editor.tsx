@@ -1,6 +1,6 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components'
 import type { Role } from '../../../../types/roles'
-import type { FormErrors } from '../lib/field-errors'
+import type { FormErrors } from '../../../lib/form-errors'
 import { AUTO_LABELS, type CatalogueDraft, GRANTING_ROLES, type RuleDraft } from '../lib/rules-draft'
 import './points.css'
 

@@ -1,5 +1,5 @@
 import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
-import type { FormErrors } from '../lib/field-errors'
+import type { FormErrors } from '../../../lib/form-errors'
 import type { PublishDraft } from '../lib/publish-draft'
 import './study.css'
 
