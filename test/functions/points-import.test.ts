@@ -24,7 +24,7 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const sheet = workbook.addWorksheet('学习强国积分')
   sheet.addRow(['实验小学党支部学习强国积分（截至本月）'])
   sheet.addRow(['序号', '姓名', '手机号码', '积分'])
-  rows.forEach((row, index) => sheet.addRow([index + 1, ...row]))
+  for (const [index, row] of rows.entries()) sheet.addRow([index + 1, ...row])
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
