@@ -4,9 +4,8 @@
  * their 积分 and rank rise; the secretary awards volunteer points with a reason,
  * picking the member from the roster; bureau staff see the branch's figures change.
  */
-import { openPhoneBrowser, type PhoneBrowser } from './browser'
+import { useE2ESession } from './session'
 
-const PERSONA_PICKER = '/#/subpackages/dev/pages/persona/index'
 const SECRETARY = 'o_demo_m_shiyan_01'
 const MEMBER = 'o_demo_m_shiyan_06'
 const BUREAU = 'o_demo_m_bureau_01'
@@ -16,30 +15,12 @@ const NOTE = '认真学习了党章总纲和党员的义务与权利，要在教
 
 jest.setTimeout(180_000)
 
-let browser: PhoneBrowser
-let base: string
-
-beforeAll(async () => {
-  const url = process.env.E2E_BASE_URL
-  if (!url) throw new Error('E2E_BASE_URL is not set: the e2e global setup starts the emulator and sets it')
-  base = url.replace(/\/$/, '')
-  browser = await openPhoneBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
-
-async function pickPersona(openid: string): Promise<void> {
-  const { page } = browser
-  await page.goto(`${base}${PERSONA_PICKER}`)
-  await page.locator(`[data-testid="persona"][data-openid="${openid}"]`).click()
-  await page.waitForURL(/#\/pages\/mine\/index/)
-}
+const session = useE2ESession()
+const { actAs: pickPersona } = session
 
 /** The member's name as the roster has it, through the dev gateway as that member. */
 async function nameOf(openid: string): Promise<string> {
-  const res = await fetch(`${base}/api/functions/roster`, {
+  const res = await fetch(`${session.base}/api/functions/roster`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
     body: JSON.stringify({ action: 'me', data: {} }),
@@ -50,16 +31,16 @@ async function nameOf(openid: string): Promise<string> {
 }
 
 async function myPoints(): Promise<{ points: number; rank: number }> {
-  const { page } = browser
-  await page.goto(`${base}/#/pages/points/index`)
+  const { page } = session.browser
+  await page.goto(`${session.base}/#/pages/points/index`)
   const points = (await page.getByTestId('my-points').textContent()) ?? ''
   const rank = (await page.getByTestId('my-rank').textContent()) ?? ''
   return { points: Number(/-?\d+/.exec(points)?.[0]), rank: Number(/第(\d+)名/.exec(rank)?.[1]) }
 }
 
 async function branchFigures(): Promise<{ average: string; participation: string; total: number }> {
-  const { page } = browser
-  await page.goto(`${base}/#/pages/points/index`)
+  const { page } = session.browser
+  await page.goto(`${session.base}/#/pages/points/index`)
   await page.getByTestId('points-entry-leaderboard').click()
   await page.getByTestId('board-branches').click()
   const row = page.getByTestId('branch-row').filter({ hasText: BRANCH })
@@ -72,7 +53,7 @@ async function branchFigures(): Promise<{ average: string; participation: string
 }
 
 test('a member studies and rises; the secretary awards volunteer points; the bureau sees the branch change', async () => {
-  const { page } = browser
+  const { page } = session.browser
   const memberName = await nameOf(MEMBER)
 
   // Bureau staff: the branch leaderboard before.
@@ -82,7 +63,7 @@ test('a member studies and rises; the secretary awards volunteer points; the bur
   // The member: points and rank before, then the open task, a 心得 and 打卡.
   await pickPersona(MEMBER)
   const mine = await myPoints()
-  await page.goto(`${base}/#/pages/study/index`)
+  await page.goto(`${session.base}/#/pages/study/index`)
   await page.getByTestId('study-task').filter({ hasText: OPEN_TASK }).click()
   await page.getByTestId('checkin-form').waitFor()
   await page.locator('[data-testid="study-note"] textarea').fill('学习了党章')
@@ -98,7 +79,7 @@ test('a member studies and rises; the secretary awards volunteer points; the bur
 
   // The secretary: 发放积分 → 志愿服务 to the member, found by name, with a reason.
   await pickPersona(SECRETARY)
-  await page.goto(`${base}/#/pages/points/index`)
+  await page.goto(`${session.base}/#/pages/points/index`)
   await page.getByTestId('points-entry-award').click()
   await page.getByTestId('award-form').waitFor()
   expect(await page.getByTestId('award-rule').textContent()).toBe('志愿服务')

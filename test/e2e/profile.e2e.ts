@@ -2,9 +2,7 @@
  * 我的 in the H5 build against the real emulator and its demo seed: a branch
  * secretary sees their own profile; an unbound WeChat user sees how to get bound.
  */
-import { openPhoneBrowser, type PhoneBrowser } from './browser'
-
-const PERSONA_PICKER = '/#/subpackages/dev/pages/persona/index'
+import { PERSONA_PICKER, useE2ESession } from './session'
 
 interface SeededPersona {
   _id: string
@@ -15,22 +13,10 @@ interface SeededPersona {
 
 jest.setTimeout(60_000)
 
-let browser: PhoneBrowser
-let base: string
-
-beforeAll(async () => {
-  const url = process.env.E2E_BASE_URL
-  if (!url) throw new Error('E2E_BASE_URL is not set: the e2e global setup starts the emulator and sets it')
-  base = url.replace(/\/$/, '')
-  browser = await openPhoneBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const session = useE2ESession()
 
 async function seededSecretary(): Promise<SeededPersona> {
-  const res = await browser.context.request.get(`${base}/api/_emulator/personas`)
+  const res = await session.browser.context.request.get(`${session.base}/api/_emulator/personas`)
   expect(res.ok()).toBe(true)
   const personas = (await res.json()) as SeededPersona[]
   const secretary = personas.find((p) => p.label.includes('支部书记') && p.branchName)
@@ -39,8 +25,8 @@ async function seededSecretary(): Promise<SeededPersona> {
 }
 
 async function pickPersona(name: string): Promise<void> {
-  const { page } = browser
-  await page.goto(`${base}${PERSONA_PICKER}`)
+  const { page } = session.browser
+  await page.goto(`${session.base}${PERSONA_PICKER}`)
   await page.getByTestId('persona').filter({ hasText: name }).first().click()
   await page.waitForURL(/#\/pages\/mine\/index/)
 }
@@ -49,7 +35,7 @@ test('a branch secretary sees 我的 with their name, branch and 支部书记 ta
   const secretary = await seededSecretary()
   await pickPersona(secretary.name)
 
-  const { page } = browser
+  const { page } = session.browser
   await page.getByTestId('mine-view').waitFor()
   expect(await page.getByTestId('mine-name').textContent()).toBe(secretary.name)
   expect(await page.getByTestId('mine-branch').textContent()).toContain(secretary.branchName)
@@ -60,7 +46,7 @@ test('a branch secretary sees 我的 with their name, branch and 支部书记 ta
 test('an unbound WeChat user sees how to get an invitation', async () => {
   await pickPersona('未绑定的微信用户')
 
-  const { page } = browser
+  const { page } = session.browser
   await page.getByTestId('page-state-not-bound').waitFor()
   expect(await page.getByText('您的微信尚未绑定党员身份').isVisible()).toBe(true)
   expect(await page.getByTestId('mine-view').count()).toBe(0)

@@ -9,37 +9,23 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { openPhoneBrowser, type PhoneBrowser } from './browser'
+import { useE2ESession } from './session'
 
-const PERSONA_PICKER = '/#/subpackages/dev/pages/persona/index'
 const SHIYAN_SECRETARY = 'o_demo_m_shiyan_01'
 
 jest.setTimeout(120_000)
 
-let browser: PhoneBrowser
-let base: string
+const session = useE2ESession()
+const { actAs: pickPersona, typeInto } = session
 let dir: string
 
 beforeAll(async () => {
-  const url = process.env.E2E_BASE_URL
-  if (!url) throw new Error('E2E_BASE_URL is not set: the e2e global setup starts the emulator and sets it')
-  base = url.replace(/\/$/, '')
-  browser = await openPhoneBrowser()
   dir = await mkdtemp(join(tmpdir(), 'e2e-roster-import-'))
 })
 
 afterAll(async () => {
-  await browser?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
-
-async function pickPersona(openid: string): Promise<void> {
-  const { page } = browser
-  await page.goto(`${base}${PERSONA_PICKER}`)
-  await page.getByTestId('persona').first().waitFor()
-  await page.locator(`[data-testid="persona"][data-openid="${openid}"]`).click()
-  await page.waitForURL(/#\/pages\/mine\/index/)
-}
 
 type Row = [name: string, group: string, type: string, joined: string, phone: string, identity: string]
 
@@ -57,22 +43,18 @@ async function writeRoster(fileName: string, rows: Row[]): Promise<string> {
 
 /** 选择文件 opens the H5 picker (a hidden input clicked from code): answer its file chooser. */
 async function chooseFile(buttonTestId: string, path: string): Promise<void> {
-  const { page } = browser
+  const { page } = session.browser
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId(buttonTestId).click()])
   await chooser.setFiles(path)
 }
 
 /** 导入完成's figures: 新增 a 人 / 更新 b 人 / 未变 c 人. */
 async function doneCounts(): Promise<string[]> {
-  return browser.page.locator('[data-testid="import-done-summary"] > *').allTextContents()
-}
-
-async function typeInto(testId: string, text: string): Promise<void> {
-  await browser.page.locator(`[data-testid="${testId}"] input`).fill(text)
+  return session.browser.page.locator('[data-testid="import-done-summary"] > *').allTextContents()
 }
 
 test('a secretary imports a roster with a bad row, fixes it, confirms, finds the member and exports the roster', async () => {
-  const { page } = browser
+  const { page } = session.browser
   const stamp = String(Date.now()).slice(-7)
   const first: Row = ['钱导入', '低年级党小组', '正式党员', '2015.07.01', `1370${stamp}`, '110101198001011234']
   const second: Row = ['孙导入', '高年级党小组', '正式党员', '2018年7月1日', `1371${stamp}`, '110101198501011234']

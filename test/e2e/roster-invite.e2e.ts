@@ -4,52 +4,23 @@
  * a brand-new WeChat user opens the link, gets the name wrong once, then binds
  * and sees themselves in 我的. A plain member sees no 管理 section.
  */
-import { openPhoneBrowser, type PhoneBrowser } from './browser'
+import { useE2ESession } from './session'
 
-const PERSONA_PICKER = '/#/subpackages/dev/pages/persona/index'
 const SHIYAN_SECRETARY = 'o_demo_m_shiyan_01'
 const SHIYAN_MEMBER = 'o_demo_m_shiyan_06'
 const NEW_MEMBER = '测试新党员'
 
 jest.setTimeout(120_000)
 
-let browser: PhoneBrowser
-let base: string
-
-beforeAll(async () => {
-  const url = process.env.E2E_BASE_URL
-  if (!url) throw new Error('E2E_BASE_URL is not set: the e2e global setup starts the emulator and sets it')
-  base = url.replace(/\/$/, '')
-  browser = await openPhoneBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
-
-async function openPicker(): Promise<void> {
-  const { page } = browser
-  await page.goto(`${base}${PERSONA_PICKER}`)
-  await page.getByTestId('persona').first().waitFor()
-}
-
-async function pickPersona(openid: string): Promise<void> {
-  await openPicker()
-  await browser.page.locator(`[data-testid="persona"][data-openid="${openid}"]`).click()
-  await browser.page.waitForURL(/#\/pages\/mine\/index/)
-}
-
-/** Taro's H5 Input wraps the native input; type into the native one so Taro sees input events. */
-async function typeInto(testId: string, text: string): Promise<void> {
-  await browser.page.locator(`[data-testid="${testId}"] input`).fill(text)
-}
+const session = useE2ESession()
+const { openPicker, actAs: pickPersona, typeInto } = session
 
 async function rowNames(): Promise<string[]> {
-  return browser.page.getByTestId('member-row-name').allTextContents()
+  return session.browser.page.getByTestId('member-row-name').allTextContents()
 }
 
 test('a secretary adds and invites a member; a new WeChat user binds with the right name', async () => {
-  const { page } = browser
+  const { page } = session.browser
   await pickPersona(SHIYAN_SECRETARY)
 
   // 我的 → 管理 → 本支部党员名册
@@ -148,9 +119,9 @@ test('a secretary adds and invites a member; a new WeChat user binds with the ri
 })
 
 test('a revoked invitation tells the invitee so', async () => {
-  const { page } = browser
+  const { page } = session.browser
   await pickPersona(SHIYAN_SECRETARY)
-  await page.goto(`${base}/#/subpackages/roster/pages/member/index?branchId=org_b_shiyan`)
+  await page.goto(`${session.base}/#/subpackages/roster/pages/member/index?branchId=org_b_shiyan`)
   await page.getByTestId('member-form').waitFor()
   await typeInto('input-name', '测试撤销')
   await page.getByTestId('member-form-submit').click()
@@ -173,7 +144,7 @@ test('a revoked invitation tells the invitee so', async () => {
 })
 
 test('a plain member sees no 管理 section in 我的', async () => {
-  const { page } = browser
+  const { page } = session.browser
   await pickPersona(SHIYAN_MEMBER)
   await page.getByTestId('mine-view').waitFor()
   expect(await page.getByTestId('mine-manage').count()).toBe(0)

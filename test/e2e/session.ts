@@ -1,0 +1,56 @@
+/**
+ * What every browser journey shares: the emulator's URL (E2E_BASE_URL, set by
+ * global-setup.ts), one phone-sized chromium per file, and acting as a demo
+ * persona through the H5 persona picker.
+ */
+import { openPhoneBrowser, type PhoneBrowser } from './browser'
+
+export const PERSONA_PICKER = '/#/subpackages/dev/pages/persona/index'
+
+export interface E2ESession {
+  readonly browser: PhoneBrowser
+  readonly base: string
+  /** Opens the persona picker and waits for its list. */
+  openPicker(): Promise<void>
+  /** Acts as the seeded persona with this OPENID, landing on 我的. */
+  actAs(openid: string): Promise<void>
+  /** Taro's H5 Input wraps the native input; fill the native one so Taro sees input events. */
+  typeInto(testId: string, text: string): Promise<void>
+}
+
+/** Registers beforeAll/afterAll for the calling test file and answers its session. */
+export function useE2ESession(): E2ESession {
+  let browser: PhoneBrowser | undefined
+  let base = ''
+  beforeAll(async () => {
+    const url = process.env.E2E_BASE_URL
+    if (!url) throw new Error('E2E_BASE_URL is not set: the e2e global setup starts the emulator and sets it')
+    base = url.replace(/\/$/, '')
+    browser = await openPhoneBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  const session: E2ESession = {
+    get browser() {
+      if (!browser) throw new Error('the browser opens in beforeAll')
+      return browser
+    },
+    get base() {
+      return base
+    },
+    async openPicker() {
+      await session.browser.page.goto(`${base}${PERSONA_PICKER}`)
+      await session.browser.page.getByTestId('persona').first().waitFor()
+    },
+    async actAs(openid) {
+      await session.openPicker()
+      await session.browser.page.locator(`[data-testid="persona"][data-openid="${openid}"]`).click()
+      await session.browser.page.waitForURL(/#\/pages\/mine\/index/)
+    },
+    async typeInto(testId, text) {
+      await session.browser.page.locator(`[data-testid="${testId}"] input`).fill(text)
+    },
+  }
+  return session
+}
