@@ -1,4 +1,5 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
+import { bureauActions } from './bureau'
 import { meetingsActions } from './meetings'
 import { pointsActions } from './points'
 import { rosterActions } from './roster'
@@ -11,6 +12,7 @@ export const api = {
   study: studyActions,
   points: pointsActions,
   meetings: meetingsActions,
+  bureau: bureauActions,
 } satisfies Record<string, Record<string, ActionContract>>
 
 export type Api = typeof api
