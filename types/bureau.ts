@@ -253,7 +253,11 @@ export const bureauActions = {
       'An .xlsx of a view (the compliance matrix of a year, the leaderboard of a period, a task’s study participation); a link valid for 10 minutes.',
     input: z.discriminatedUnion('view', [
       MatrixFilter.extend({ view: z.literal('matrix') }),
-      z.object({ view: z.literal('leaderboard'), period: RankPeriod.optional(), sort: LeaderboardSort.default('average') }),
+      z.object({
+        view: z.literal('leaderboard'),
+        period: RankPeriod.optional(),
+        sort: LeaderboardSort.default('average'),
+      }),
       z.object({ view: z.literal('study'), taskId: Id }),
     ]),
     output: Download,
@@ -262,7 +266,13 @@ export const bureauActions = {
   }),
   recordBookPdf: defineAction({
     summary: 'A branch’s 三会一课记录本 for a period as a PDF (Chinese text, font subset embedded), for inspection.',
-    input: z.object({ branchId: Id, period: z.string().regex(/^\d{4}(-\d{2}|-Q[1-4])?$/).optional() }),
+    input: z.object({
+      branchId: Id,
+      period: z
+        .string()
+        .regex(/^\d{4}(-\d{2}|-Q[1-4])?$/)
+        .optional(),
+    }),
     output: Download,
     roles: BUREAU_ROW_READERS,
     errors: ['ROSTER.NOT_FOUND'],
@@ -270,7 +280,12 @@ export const bureauActions = {
   monthlyReport: defineAction({
     summary:
       'The one-page monthly report of the whole bureau as a PDF (counts, 三会一课, behind branches, study, points), to forward into a WeChat chat.',
-    input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
+    input: z.object({
+      month: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional(),
+    }),
     output: Download,
     roles: ['bureau_staff'],
     errors: [],

@@ -1,0 +1,60 @@
+import type { CellDetail } from '../../types/bureau'
+import { cellState, toMatrixItems } from '../domain/bureau/cells'
+import { complianceOf } from '../domain/meetings/compliance'
+import { periodBounds } from '../domain/time'
+import { recordBook } from '../meetings/record-book'
+import { loadRules } from '../meetings/rules'
+import { loadBranch, requireAccess } from '../roster/branch-access'
+import type { HandlerContext } from '../runtime/router'
+import { MAKE_UP_HORIZON, meetingsByBranch } from './meetings-read'
+
+/** The 三会一课 items of one branch for one period, by the meetings function's rule. */
+export async function branchItems(ctx: HandlerContext, branchId: string, period: string) {
+  const { store, caller, clock } = ctx
+  const now = clock.now()
+  const { start, end } = periodBounds(period)
+  const [rules, meetings] = await Promise.all([
+    loadRules(store, caller.member.tenantId),
+    meetingsByBranch(
+      store,
+      caller.member.tenantId,
+      start,
+      Math.min(end + MAKE_UP_HORIZON, Math.max(end, now + 1)),
+      new Set([branchId]),
+    ),
+  ])
+  return start > now ? [] : complianceOf(period, rules.minimums, meetings.get(branchId) ?? [], now)
+}
+
+/** 调阅: one cell, read-only — the record book's entries of the period (the meetings function's own view). */
+export async function cellDetail(
+  input: { branchId: string; period: string },
+  ctx: HandlerContext,
+): Promise<CellDetail> {
+  const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
+  requireAccess(ctx.caller, branch, 'read')
+  const [items, book] = await Promise.all([
+    branchItems(ctx, branch._id, input.period),
+    recordBook({ branchId: branch._id, period: input.period, export: false }, ctx),
+  ])
+  return {
+    branchId: branch._id,
+    branchName: branch.name,
+    period: input.period,
+    state: cellState(items, input.period, ctx.clock.now()),
+    items: toMatrixItems(items),
+    meetings: book.entries.map((entry) => ({
+      id: entry.id,
+      type: entry.type,
+      title: entry.title,
+      startsAt: entry.startsAt,
+      place: entry.place,
+      status: entry.status,
+      expected: entry.counts.expected,
+      attended: entry.counts.present + entry.counts.late,
+      leave: entry.counts.leave,
+      absent: entry.counts.absent + entry.counts.unmarked,
+      minutes: entry.minutes,
+    })),
+  }
+}

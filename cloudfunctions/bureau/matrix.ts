@@ -1,0 +1,105 @@
+import type { CellState, ComplianceMatrix, MatrixGranularity, MatrixRow, SchoolKind } from '../../types/bureau'
+import type { OrgDoc } from '../../types/roster'
+import { cellState, periodsOfYear, toMatrixItems } from '../domain/bureau/cells'
+import { schoolKindOf } from '../domain/bureau/school-kind'
+import { complianceOf } from '../domain/meetings/compliance'
+import { periodBounds, shanghaiPeriods } from '../domain/time'
+import { loadRules } from '../meetings/rules'
+import type { HandlerContext } from '../runtime/router'
+import { MAKE_UP_HORIZON, meetingsByBranch } from './meetings-read'
+import { lastReminders } from './reminders'
+import { generalBranchOf, tenantOrgs, visibleBranches } from './scope'
+
+export interface MatrixQuery {
+  year?: number
+  granularity: MatrixGranularity
+  generalBranchId: string | null
+  schoolKind: SchoolKind | null
+  behindOnly: boolean
+}
+
+/**
+ * The whole matrix of a year for the branches the caller oversees, filtered:
+ * every cell decided by the meetings function's pure 三会一课 rule
+ * (complianceOf) over one read of the year's meetings. The page and the
+ * .xlsx export both come from here.
+ */
+export async function buildMatrix(query: MatrixQuery, { caller, store, clock }: HandlerContext) {
+  const now = clock.now()
+  const tenantId = caller.member.tenantId
+  const year = query.year ?? Number(shanghaiPeriods(now).year)
+  const periods = periodsOfYear(year, query.granularity)
+  const [orgs, rules, reminded] = await Promise.all([
+    tenantOrgs(store, tenantId),
+    loadRules(store, tenantId),
+    lastReminders(store, tenantId, year),
+  ])
+  const orgById = new Map(orgs.map((org) => [org._id, org]))
+  const visible = visibleBranches(caller, orgs)
+  const branches = visible.filter(
+    (branch) =>
+      (!query.generalBranchId || branch.ancestors.includes(query.generalBranchId)) &&
+      (!query.schoolKind || schoolKindOf(branch) === query.schoolKind),
+  )
+  const { start, end } = periodBounds(String(year))
+  const meetings = await meetingsByBranch(
+    store,
+    tenantId,
+    start,
+    Math.min(end + MAKE_UP_HORIZON, Math.max(now + 1, end)),
+    new Set(branches.map((branch) => branch._id)),
+  )
+  const rows: MatrixRow[] = branches.map((branch) => rowOf(branch, orgById, periods, meetings.get(branch._id) ?? []))
+  function rowOf(branch: OrgDoc, byId: Map<string, OrgDoc>, keys: string[], held: Parameters<typeof complianceOf>[2]) {
+    const cells = keys.map((period) => {
+      const items = periodBounds(period).start > now ? [] : complianceOf(period, rules.minimums, held, now)
+      return { period, state: cellState(items, period, now), items: toMatrixItems(items) }
+    })
+    return {
+      branchId: branch._id,
+      branchName: branch.name,
+      generalBranchName: generalBranchOf(branch, byId)?.name ?? null,
+      schoolKind: schoolKindOf(branch),
+      cells,
+      missing: cells.reduce((sum, cell) => sum + cell.items.filter((item) => item.status === 'missing').length, 0),
+      remindedAt: reminded.get(branch._id) ?? null,
+    }
+  }
+  const kept = query.behindOnly ? rows.filter((row) => row.missing > 0) : rows
+  const count = (period: string, state: CellState) =>
+    kept.filter((row) => row.cells.find((cell) => cell.period === period)?.state === state).length
+  return {
+    year,
+    granularity: query.granularity,
+    periods,
+    rows: kept,
+    totals: {
+      branches: kept.length,
+      perPeriod: periods.map((period) => ({
+        period,
+        held: count(period, 'held'),
+        late: count(period, 'late'),
+        open: count(period, 'open'),
+        missing: count(period, 'missing'),
+      })),
+    },
+    generalBranches: orgs
+      .filter((org) => org.kind === 'general_branch' && visible.some((branch) => branch.ancestors.includes(org._id)))
+      .map((org) => ({ id: org._id, name: org.name })),
+  }
+}
+
+/** 三会一课 compliance matrix, one page of rows (the totals cover every row the filter keeps). */
+export async function complianceMatrix(
+  input: MatrixQuery & { page: number; pageSize: number },
+  ctx: HandlerContext,
+): Promise<ComplianceMatrix> {
+  const matrix = await buildMatrix(input, ctx)
+  const from = (input.page - 1) * input.pageSize
+  return {
+    ...matrix,
+    rows: matrix.rows.slice(from, from + input.pageSize),
+    total: matrix.rows.length,
+    page: input.page,
+  }
+}

@@ -1,0 +1,81 @@
+import { BUREAU_MEETING_TYPE_LABELS } from '../../types/bureau'
+import { owedTypes } from '../domain/bureau/cells'
+import { shareOf } from '../domain/bureau/rates'
+import { complianceOf } from '../domain/meetings/compliance'
+import { periodBounds, periodKeyOf, shanghaiMinute, shanghaiStamp } from '../domain/time'
+import { loadRules } from '../meetings/rules'
+import type { HandlerContext } from '../runtime/router'
+import { uploadExport } from './export-sheet'
+import { rankings } from './leaderboard'
+import { MAKE_UP_HORIZON, meetingsByBranch } from './meetings-read'
+import { overview } from './overview'
+import { table, writePdf } from './pdf'
+import { tenantOrgs, visibleBranches } from './scope'
+
+const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`)
+
+/** 月度党建工作简报: one A4 page of the whole bureau for a month, to forward into a WeChat chat. */
+export async function monthlyReport(input: { month?: string }, ctx: HandlerContext) {
+  const { store, caller, clock } = ctx
+  const now = clock.now()
+  const month = input.month ?? periodKeyOf(now, 'month')
+  const tenantId = caller.member.tenantId
+  const { start, end } = periodBounds(month)
+  const [summary, orgs, rules, board] = await Promise.all([
+    overview({}, ctx),
+    tenantOrgs(store, tenantId),
+    loadRules(store, tenantId),
+    rankings(ctx, month, 'average'),
+  ])
+  const branches = visibleBranches(caller, orgs)
+  const meetings = await meetingsByBranch(
+    store,
+    tenantId,
+    start,
+    Math.min(end + MAKE_UP_HORIZON, Math.max(end, now + 1)),
+    new Set(branches.map((branch) => branch._id)),
+  )
+  const behind = branches
+    .map((branch) => ({
+      branch,
+      owed: owedTypes(complianceOf(month, rules.minimums, meetings.get(branch._id) ?? [], now)),
+    }))
+    .filter((row) => row.owed.length > 0)
+  const trend = summary.trend.find((point) => point.period === month)
+  const content = await writePdf(`党建工作月报 ${month}`, (doc) => {
+    doc.fontSize(18).text(`党建工作月报（${month}）`, { align: 'center' })
+    doc
+      .fontSize(9)
+      .fillColor('#666666')
+      .text(`教育局党委组织科　生成于 ${shanghaiMinute(now)}`, { align: 'center' })
+    doc.fillColor('#000000').moveDown()
+    doc
+      .fontSize(11)
+      .text(
+        `全局共有党支部 ${summary.branches} 个、党员 ${summary.members} 名。本月三会一课：按进度 ${summary.compliance.onTrack} 个支部，滞后 ${summary.compliance.behind} 个；上月有 ${summary.compliance.missedLastMonth} 个支部缺开。`,
+      )
+    doc.text(
+      `学习打卡参与率 ${percent(trend?.study ?? shareOf(summary.study.checkedIn, summary.study.targeted))}（${summary.study.tasks} 项任务）；本月获得积分的党员 ${summary.points.activeMembers} 名。`,
+    )
+    doc.moveDown(0.5).fontSize(12).text(`三会一课未按时召开的支部（${behind.length} 个）`)
+    table(
+      doc,
+      ['支部', '尚未召开'],
+      behind
+        .slice(0, 15)
+        .map((row) => [row.branch.name, row.owed.map((type) => BUREAU_MEETING_TYPE_LABELS[type]).join('、')]),
+      [200, 299],
+    )
+    if (behind.length > 15) doc.fontSize(9).text(`……另有 ${behind.length - 15} 个支部，详见三会一课落实情况表。`)
+    doc.moveDown(0.5).fontSize(12).text('支部积分人均前五')
+    table(
+      doc,
+      ['名次', '支部', '人均积分', '参与率'],
+      board.branches
+        .slice(0, 5)
+        .map((row) => [String(row.rank), row.name, String(row.average), percent(row.participation)]),
+      [40, 260, 100, 99],
+    )
+  })
+  return uploadExport(ctx, `党建工作月报-${month}-${shanghaiStamp(now)}.pdf`, content)
+}

@@ -1,0 +1,99 @@
+import type { Overview, TrendPoint } from '../../types/bureau'
+import { cellState, monthStanding } from '../domain/bureau/cells'
+import { lastTwelveMonths, previousMonth, shareOf } from '../domain/bureau/rates'
+import { complianceOf } from '../domain/meetings/compliance'
+import { periodBounds, periodKeyOf } from '../domain/time'
+import { loadRules } from '../meetings/rules'
+import type { HandlerContext } from '../runtime/router'
+import { meetingsByBranch } from './meetings-read'
+import { tenantOrgs, visibleBranches } from './scope'
+import { studyCounts } from './study-counts'
+
+/**
+ * 督导总览: counts, this month's 三会一课, study and points, and the 12-month
+ * trend — from countBy aggregations, the maintained points totals and one
+ * projected read of a year's meetings; no ledger is scanned.
+ */
+export async function overview(_input: object, ctx: HandlerContext): Promise<Overview> {
+  const { caller, store, clock } = ctx
+  const now = clock.now()
+  const tenantId = caller.member.tenantId
+  const month = periodKeyOf(now, 'month')
+  const months = lastTwelveMonths(month)
+  const [orgs, rules, memberCounts] = await Promise.all([
+    tenantOrgs(store, tenantId),
+    loadRules(store, tenantId),
+    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
+  ])
+  const branches = visibleBranches(caller, orgs)
+  const ids = new Set(branches.map((branch) => branch._id))
+  const bureauWide = caller.roles.includes('bureau_staff')
+  const first = periodBounds(months[0]).start
+  const [meetings, active, study] = await Promise.all([
+    // Make-ups (补开) for earlier months are held before now, inside the same window: one read serves all 12.
+    meetingsByBranch(store, tenantId, first, Math.max(now + 1, first), ids),
+    pointsActivity(ctx, months, bureauWide ? null : [...ids]),
+    studyCounts(ctx, months, ids, bureauWide),
+  ])
+  const itemsOf = (branchId: string, period: string) =>
+    complianceOf(period, rules.minimums, meetings.get(branchId) ?? [], now)
+  const thisMonth = branches.map((branch) => monthStanding(itemsOf(branch._id, month)))
+  const last = previousMonth(month)
+  const trend: TrendPoint[] = months.map((period) => {
+    const complete = branches.filter((branch) => {
+      const state = cellState(itemsOf(branch._id, period), period, now)
+      return state === 'held' || state === 'late'
+    }).length
+    const studied = study.byMonth.get(period)
+    return {
+      period,
+      compliance: shareOf(complete, branches.length) ?? 0,
+      study: studied ? shareOf(studied.checkedIn, studied.targeted) : null,
+      pointsActive: active.membersByMonth.get(period) ?? 0,
+    }
+  })
+  const current = study.byMonth.get(month) ?? { tasks: 0, targeted: 0, checkedIn: 0 }
+  return {
+    month,
+    branches: branches.length,
+    members: branches.reduce((sum, branch) => sum + (memberCounts.get(branch._id) ?? 0), 0),
+    compliance: {
+      onTrack: thisMonth.filter((standing) => standing === 'on_track').length,
+      behind: thisMonth.filter((standing) => standing === 'behind').length,
+      missedLastMonth: branches.filter((branch) => itemsOf(branch._id, last).some((item) => item.status === 'missing'))
+        .length,
+    },
+    study: current,
+    points: { activeMembers: active.membersByMonth.get(month) ?? 0, entries: active.entriesThisMonth },
+    trend,
+  }
+}
+
+/** Members with any points entry per month, from the maintained per-member totals (one countBy). */
+async function pointsActivity(ctx: HandlerContext, months: string[], branchIds: string[] | null) {
+  const { caller, store } = ctx
+  const tenantId = caller.member.tenantId
+  const where = {
+    tenantId,
+    scope: 'member',
+    period: store.command.in(months),
+    ...(branchIds ? { branchId: store.command.in(branchIds) } : {}),
+  }
+  const [membersByMonth, branchTotals] = await Promise.all([
+    store.countBy('points_totals', where, 'period'),
+    store.find<{ _id: string; entries: number }>(
+      'points_totals',
+      {
+        tenantId,
+        scope: 'branch',
+        period: months[months.length - 1],
+        ...(branchIds ? { subjectId: store.command.in(branchIds) } : {}),
+      },
+      { fields: { _id: true, entries: true } },
+    ),
+  ])
+  return {
+    membersByMonth: membersByMonth as Map<string, number>,
+    entriesThisMonth: branchTotals.reduce((sum, row) => sum + (row.entries ?? 0), 0),
+  }
+}

@@ -1,0 +1,77 @@
+import type { MeetingType } from '../../types/meetings'
+import type { MemberDoc } from '../../types/roster'
+import { owedTypes } from '../domain/bureau/cells'
+import { shanghaiDate } from '../domain/time'
+import { queueRobot } from '../meetings/robot'
+import { MEETING_TYPE_NAMES } from '../meetings/type-names'
+import { writeAudit } from '../roster/audit'
+import { loadBranch, requireAccess } from '../roster/branch-access'
+import { DomainError } from '../runtime/domain-error'
+import type { HandlerContext } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
+import { branchItems } from './cell-detail'
+import { REMINDERS, type ReminderDoc } from './reminders'
+
+/**
+ * 提醒支部书记: records that the bureau reminded a behind branch of the meetings
+ * it owes in a period, once per branch, period and day, and posts it to the
+ * branch's WeCom group robot through the meetings function's queue when the
+ * branch has one. A subscribe message needs a meeting to point at (the
+ * meetings channel sends per meeting), so the secretary otherwise sees the
+ * reminder on the matrix row (remindedAt).
+ */
+export async function remindSecretary(input: { branchId: string; period: string }, ctx: HandlerContext) {
+  const { store, caller, clock } = ctx
+  const branch = await loadBranch(store, caller, input.branchId)
+  requireAccess(caller, branch, 'read')
+  const owed = owedTypes(await branchItems(ctx, branch._id, input.period))
+  if (owed.length === 0) throw new DomainError('BUREAU.NOTHING_OWED')
+  const now = clock.now()
+  const [secretary] = await store.find<MemberDoc>(
+    'members',
+    { tenantId: branch.tenantId, branchId: branch._id, status: 'active', committeePosition: 'secretary' },
+    { limit: 1, fields: { _id: true, name: true } },
+  )
+  const id = `${branch._id}:${input.period}:${shanghaiDate(now)}`
+  const names = owed.map((type: MeetingType) => MEETING_TYPE_NAMES[type]).join('、')
+  const robotQueued = await queueRobot(store, {
+    id: `bureau:${id}`,
+    tenantId: branch.tenantId,
+    branchId: branch._id,
+    markdown: [
+      '**教育局党委督办提醒**',
+      `> 支部：${branch.name}`,
+      `> 期间：${input.period}`,
+      `> 尚未召开：<font color="warning">${names}</font>`,
+      `请${secretary ? `${secretary.name}同志` : '支部书记'}尽快安排召开（如已逾期请补开）。`,
+    ].join('\n'),
+    now,
+  })
+  const doc: ReminderDoc = {
+    _id: id,
+    tenantId: branch.tenantId,
+    branchId: branch._id,
+    period: input.period,
+    owed,
+    secretaryId: secretary?._id ?? null,
+    robotQueued,
+    by: caller.member._id,
+    byName: caller.member.name,
+    at: now,
+  }
+  let reminded = true
+  try {
+    await store.insert(REMINDERS, doc)
+    await writeAudit(ctx, {
+      action: 'bureau.remindSecretary',
+      targetId: branch._id,
+      summary: `提醒${branch.name}召开${input.period}的${names}`,
+      before: null,
+      after: { owed },
+    })
+  } catch (error) {
+    if (!(error instanceof DuplicateIdError)) throw error
+    reminded = false
+  }
+  return { reminded, owed, robotQueued, secretaryName: secretary?.name ?? null }
+}

@@ -1,0 +1,42 @@
+import type { OrgDoc } from '../../types/roster'
+import { branchAccess } from '../domain/roster/access'
+import type { Caller } from '../runtime/caller'
+import type { Store } from '../runtime/store'
+
+/** Every org of the tenant, in tree order; a tenant has at most a few hundred, read once per call. */
+export async function tenantOrgs(store: Store, tenantId: string): Promise<OrgDoc[]> {
+  const orgs = await store.findAll<OrgDoc>(
+    'orgs',
+    { tenantId, kind: store.command.in(['branch', 'general_branch']) },
+    {
+      fields: {
+        _id: true,
+        tenantId: true,
+        kind: true,
+        name: true,
+        parentId: true,
+        ancestors: true,
+        order: true,
+        schools: true,
+      },
+    },
+  )
+  return orgs.sort((a, b) => a.order - b.order)
+}
+
+/**
+ * The branches a caller oversees here: bureau staff all, an instructor the
+ * assigned ones, a secretary their own (branchAccess decides, as everywhere).
+ */
+export function visibleBranches(caller: Caller, orgs: readonly OrgDoc[]): OrgDoc[] {
+  return orgs.filter((org) => org.kind === 'branch' && branchAccess(caller.member, org) !== 'none')
+}
+
+/** The 党总支 a branch sits under, if any. */
+export function generalBranchOf(branch: OrgDoc, orgById: ReadonlyMap<string, OrgDoc>): OrgDoc | null {
+  for (const id of [...branch.ancestors].reverse()) {
+    const org = orgById.get(id)
+    if (org?.kind === 'general_branch') return org
+  }
+  return null
+}

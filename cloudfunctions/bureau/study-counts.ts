@@ -1,0 +1,84 @@
+import type { StudyTaskDoc } from '../../types/study'
+import { targetedIn } from '../domain/bureau/rates'
+import type { HandlerContext } from '../runtime/router'
+
+type TaskFacts = Pick<StudyTaskDoc, '_id' | 'branchIds' | 'memberIds' | 'dueOn'>
+
+/**
+ * Targeted members and check-ins of study tasks, per task and branch, from
+ * two countBy aggregations (active members per branch; check-ins per task or
+ * per branch) and the tasks themselves — never the check-ins one by one.
+ * Listed members (memberIds) are counted where their branch is targeted.
+ */
+export async function targetsByBranch(ctx: HandlerContext, task: TaskFacts, branchIds: ReadonlySet<string>) {
+  const { store, caller } = ctx
+  const tenantId = caller.member.tenantId
+  const listed = task.memberIds
+    ? await store.countBy(
+        'members',
+        { tenantId, status: 'active', _id: store.command.in(task.memberIds.slice(0, 1000)) },
+        'branchId',
+      )
+    : new Map<string | null, number>()
+  const active = await store.countBy('members', { tenantId, status: 'active' }, 'branchId')
+  const checkins = await store.countBy('study_checkins', { tenantId, taskId: task._id }, 'branchId')
+  return task.branchIds
+    .filter((branchId) => branchIds.has(branchId))
+    .map((branchId) => ({
+      branchId,
+      targeted: targetedIn(task, branchId, active.get(branchId) ?? 0, listed.get(branchId) ?? 0),
+      checkedIn: checkins.get(branchId) ?? 0,
+    }))
+}
+
+/** Per month (by due date): tasks, targeted members and check-ins, over the caller's branches. */
+export async function studyCounts(
+  ctx: HandlerContext,
+  months: readonly string[],
+  branchIds: ReadonlySet<string>,
+  bureauWide: boolean,
+) {
+  const { store, caller } = ctx
+  const tenantId = caller.member.tenantId
+  const first = `${months[0]}-01`
+  const last = `${months[months.length - 1]}-31`
+  const tasks = await store.findAll<TaskFacts>(
+    'study_tasks',
+    // Date-only strings compare in calendar order; the port types its comparisons for numbers.
+    {
+      tenantId,
+      dueOn: store.command.and([store.command.gte(first as never) as never, store.command.lte(last as never) as never]),
+    },
+    { fields: { _id: true, branchIds: true, memberIds: true, dueOn: true } },
+  )
+  const byMonth = new Map<string, { tasks: number; targeted: number; checkedIn: number }>()
+  if (tasks.length === 0) return { byMonth }
+  const [active, checkins] = await Promise.all([
+    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
+    store.countBy(
+      'study_checkins',
+      {
+        tenantId,
+        taskId: store.command.in(tasks.map((task) => task._id)),
+        ...(bureauWide ? {} : { branchId: store.command.in([...branchIds]) }),
+      },
+      'taskId',
+    ),
+  ])
+  const done = checkins as Map<string, number>
+  for (const task of tasks) {
+    const month = task.dueOn.slice(0, 7)
+    const targeted = task.branchIds
+      .filter((branchId) => branchIds.has(branchId))
+      .reduce(
+        (sum, branchId) => sum + (task.memberIds ? 0 : targetedIn(task, branchId, active.get(branchId) ?? 0, 0)),
+        task.memberIds ? task.memberIds.length : 0,
+      )
+    const row = byMonth.get(month) ?? { tasks: 0, targeted: 0, checkedIn: 0 }
+    row.tasks += 1
+    row.targeted += targeted
+    row.checkedIn += done.get(task._id) ?? 0
+    byMonth.set(month, row)
+  }
+  return { byMonth }
+}

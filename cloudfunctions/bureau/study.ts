@@ -1,0 +1,59 @@
+import type { StudyBranchRow, StudyTaskRow } from '../../types/bureau'
+import type { StudyTaskDoc } from '../../types/study'
+import { shareOf } from '../domain/bureau/rates'
+import { DomainError } from '../runtime/domain-error'
+import { readPage } from '../runtime/read-page'
+import type { HandlerContext } from '../runtime/router'
+import { tenantOrgs, visibleBranches } from './scope'
+import { targetsByBranch } from './study-counts'
+
+async function visibleIds(ctx: HandlerContext): Promise<Set<string>> {
+  const orgs = await tenantOrgs(ctx.store, ctx.caller.member.tenantId)
+  return new Set(visibleBranches(ctx.caller, orgs).map((branch) => branch._id))
+}
+
+function taskRow(task: StudyTaskDoc, rows: { targeted: number; checkedIn: number }[]): StudyTaskRow {
+  return {
+    taskId: task._id,
+    title: task.title,
+    startsOn: task.startsOn,
+    dueOn: task.dueOn,
+    branches: rows.length,
+    targeted: rows.reduce((sum, row) => sum + row.targeted, 0),
+    checkedIn: rows.reduce((sum, row) => sum + row.checkedIn, 0),
+  }
+}
+
+/** 学习任务一览: newest first, each with its targeted members and check-ins over the caller's branches. */
+export async function studyTasks(input: { page: number; pageSize: number }, ctx: HandlerContext) {
+  const ids = await visibleIds(ctx)
+  const page = await readPage<StudyTaskDoc>(
+    ctx.store,
+    'study_tasks',
+    { tenantId: ctx.caller.member.tenantId },
+    [['publishedAt', 'desc']],
+    input,
+  )
+  const items = await Promise.all(page.items.map(async (task) => taskRow(task, await targetsByBranch(ctx, task, ids))))
+  return { items, total: page.total, page: page.page }
+}
+
+/** 学习参与率: one task by branch, lowest rate first (who to nudge). */
+export async function studyByBranch(input: { taskId: string }, ctx: HandlerContext) {
+  const task = await ctx.store.get<StudyTaskDoc>('study_tasks', input.taskId)
+  if (!task || task.tenantId !== ctx.caller.member.tenantId) throw new DomainError('STUDY.TASK_NOT_FOUND')
+  const ids = await visibleIds(ctx)
+  const rows = await targetsByBranch(ctx, task, ids)
+  const orgs = await tenantOrgs(ctx.store, task.tenantId)
+  const nameOf = new Map(orgs.map((org) => [org._id, org.name]))
+  const branches: StudyBranchRow[] = rows
+    .map((row) => ({
+      branchId: row.branchId,
+      branchName: nameOf.get(row.branchId) ?? '',
+      targeted: row.targeted,
+      checkedIn: row.checkedIn,
+      rate: shareOf(row.checkedIn, row.targeted) ?? 0,
+    }))
+    .sort((a, b) => a.rate - b.rate || a.branchName.localeCompare(b.branchName, 'zh'))
+  return { task: taskRow(task, rows), branches }
+}

@@ -1,0 +1,42 @@
+import type { CellState, MatrixGranularity, MatrixItem } from '../../../types/bureau'
+import type { ComplianceItem } from '../../../types/meetings'
+import { periodBounds } from '../time'
+
+/** The periods of a year the matrix shows: '2026-01'…'2026-12' or '2026-Q1'…'2026-Q4'. */
+export function periodsOfYear(year: number, granularity: MatrixGranularity): string[] {
+  if (granularity === 'quarter') return [1, 2, 3, 4].map((q) => `${year}-Q${q}`)
+  return Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`)
+}
+
+/**
+ * One cell's colour from the 三会一课 rule's items for a branch and period
+ * (cloudfunctions/domain/meetings/compliance.ts decides each item):
+ * missing wins over open (still due or planned), open over late (补开), late over held.
+ * A period not yet begun is 'future'; a period with nothing required is 'held'.
+ */
+export function cellState(items: readonly Pick<ComplianceItem, 'status'>[], period: string, now: number): CellState {
+  if (periodBounds(period).start > now) return 'future'
+  const statuses = new Set(items.map((item) => item.status))
+  if (statuses.has('missing')) return 'missing'
+  if (statuses.has('due') || statuses.has('planned')) return 'open'
+  if (statuses.has('held_late')) return 'late'
+  return 'held'
+}
+
+/** The items as the matrix carries them: the type and its status. */
+export function toMatrixItems(items: readonly ComplianceItem[]): MatrixItem[] {
+  return items.map((item) => ({ type: item.type, status: item.status }))
+}
+
+/**
+ * This month's standing of a branch on the overview: behind when a required
+ * meeting is neither held nor even scheduled (or already missing); on track otherwise.
+ */
+export function monthStanding(items: readonly Pick<ComplianceItem, 'status'>[]): 'on_track' | 'behind' {
+  return items.some((item) => item.status === 'due' || item.status === 'missing') ? 'behind' : 'on_track'
+}
+
+/** The meeting types a branch still owes in a period (for "remind the secretary"). */
+export function owedTypes(items: readonly ComplianceItem[]): ComplianceItem['type'][] {
+  return items.filter((item) => item.status === 'due' || item.status === 'missing').map((item) => item.type)
+}
