@@ -27,7 +27,20 @@ const subPackages = [
       'pages/import/index',
     ],
   },
-  { root: 'subpackages/meetings', pages: ['pages/meeting/index', 'pages/checkin/index', 'pages/schedule/index'] },
+  {
+    root: 'subpackages/meetings',
+    pages: [
+      'pages/meeting/index',
+      'pages/checkin/index',
+      'pages/schedule/index',
+      'pages/roll/index',
+      'pages/leaves/index',
+      'pages/minutes/index',
+      'pages/record-book/index',
+      'pages/robot/index',
+      'pages/rules/index',
+    ],
+  },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
 ]
