@@ -1,50 +1,77 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import type { ComplianceItem, MeetingSummary } from '../../../types/meetings'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
-import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, MEETING_TYPE_LABELS, meetingUrl, SCHEDULE_URL } from './labels'
+import { ComplianceCard } from './components/compliance-card'
+import { MeetingRow } from './components/meeting-row'
+import { meetingUrl, RECORD_BOOK_URL, ROBOT_URL, RULES_URL, SCHEDULE_URL } from './labels'
+import './index.css'
 
 const MANAGERS = ['branch_secretary', 'general_branch_secretary', 'bureau_staff']
 
-function mineLabel(meeting: MeetingSummary): string {
-  if (meeting.status === 'cancelled') return '已取消'
-  if (meeting.mine) return ATTENDANCE_LABELS[meeting.mine]
-  if (meeting.myLeave) return LEAVE_LABELS[meeting.myLeave]
-  return ''
-}
-
-function owing(items: ComplianceItem[]): string[] {
-  return items
-    .filter((item) => item.status === 'due' || item.status === 'missing')
-    .map((item) => MEETING_TYPE_LABELS[item.type])
-}
-
-/** 会议: my upcoming and past meetings; secretaries also see what their branch still owes this month. */
+/** 会议: my upcoming and past meetings; secretaries also see what their branch still owes and their tools. */
 export default function MeetingsPage() {
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming')
   const list = useAction('meetings', 'listMine', { when, page: 1, pageSize: 20 })
   const me = useAction('roster', 'me', {})
   const manager = me.state === 'ok' && me.data.roles.some((role) => MANAGERS.includes(role))
+  const bureau = me.state === 'ok' && me.data.roles.includes('bureau_staff')
+  const branchId = me.state === 'ok' ? (me.data.branch?.id ?? null) : null
   useDidShow(() => list.reload())
   return (
     <View className="page">
-      {manager && me.state === 'ok' && me.data.branch ? <ComplianceCard branchId={me.data.branch.id} /> : null}
+      {manager && branchId ? <BranchCompliance branchId={branchId} /> : null}
       {manager ? (
-        <Button
-          className="btn btn--primary"
-          data-testid="meetings-schedule-entry"
-          onClick={() => Taro.navigateTo({ url: SCHEDULE_URL })}
-        >
-          安排会议
-        </Button>
+        <View className="meetings-entries">
+          <Button
+            className="btn btn--primary"
+            data-testid="meetings-schedule-entry"
+            onClick={() => Taro.navigateTo({ url: SCHEDULE_URL })}
+          >
+            安排会议
+          </Button>
+          {branchId ? (
+            <Button
+              className="btn btn--ghost"
+              data-testid="meetings-record-book-entry"
+              onClick={() => Taro.navigateTo({ url: RECORD_BOOK_URL(branchId) })}
+            >
+              三会一课记录本
+            </Button>
+          ) : null}
+          {branchId ? (
+            <Button
+              className="btn btn--ghost"
+              data-testid="meetings-robot-entry"
+              onClick={() => Taro.navigateTo({ url: ROBOT_URL(branchId) })}
+            >
+              群机器人
+            </Button>
+          ) : null}
+          {bureau ? (
+            <Button
+              className="btn btn--ghost"
+              data-testid="meetings-rules-entry"
+              onClick={() => Taro.navigateTo({ url: RULES_URL })}
+            >
+              会议规则
+            </Button>
+          ) : null}
+        </View>
       ) : null}
-      <View className="tabs">
-        <Text className={`tab ${when === 'upcoming' ? 'tab--active' : ''}`} onClick={() => setWhen('upcoming')}>
+      <View className="meetings-tabs">
+        <Text
+          className={`meetings-tab ${when === 'upcoming' ? 'meetings-tab--active' : ''}`}
+          onClick={() => setWhen('upcoming')}
+        >
           即将召开
         </Text>
-        <Text className={`tab ${when === 'past' ? 'tab--active' : ''}`} onClick={() => setWhen('past')}>
+        <Text
+          className={`meetings-tab ${when === 'past' ? 'meetings-tab--active' : ''}`}
+          data-testid="meetings-tab-past"
+          onClick={() => setWhen('past')}
+        >
           已召开
         </Text>
       </View>
@@ -61,19 +88,11 @@ export default function MeetingsPage() {
           {(data) => (
             <View>
               {data.items.map((meeting) => (
-                <View
+                <MeetingRow
                   key={meeting.id}
-                  className="row"
-                  data-testid="meeting-row"
-                  onClick={() => Taro.navigateTo({ url: meetingUrl(meeting.id) })}
-                >
-                  <Text className="row__label">
-                    【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}
-                  </Text>
-                  <Text className="row__value muted">
-                    {formatWhen(meeting.startsAt)} {mineLabel(meeting)}
-                  </Text>
-                </View>
+                  meeting={meeting}
+                  onOpen={(id) => Taro.navigateTo({ url: meetingUrl(id) })}
+                />
               ))}
             </View>
           )}
@@ -83,17 +102,7 @@ export default function MeetingsPage() {
   )
 }
 
-function ComplianceCard({ branchId }: { branchId: string }) {
+function BranchCompliance({ branchId }: { branchId: string }) {
   const compliance = useAction('meetings', 'compliance', { branchId })
-  return (
-    <View className="card" data-testid="meetings-compliance">
-      <Text className="card__title">三会一课</Text>
-      <PageState query={compliance}>
-        {(data) => {
-          const left = owing(data.branches[0]?.items ?? [])
-          return <Text>{left.length ? `本月还需召开：${left.join('、')}` : '本月规定会议均已召开或已安排'}</Text>
-        }}
-      </PageState>
-    </View>
-  )
+  return <PageState query={compliance}>{(data) => <ComplianceCard items={data.branches[0]?.items ?? []} />}</PageState>
 }

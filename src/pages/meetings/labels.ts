@@ -31,3 +31,9 @@ export function formatWhen(ms: number): string {
   const d = new Date(ms)
   return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
+
+// The meetings subpackage's pages that the 会议 tab opens.
+export const RECORD_BOOK_URL = (branchId: string) =>
+  `/subpackages/meetings/pages/record-book/index?branchId=${branchId}`
+export const ROBOT_URL = (branchId: string) => `/subpackages/meetings/pages/robot/index?branchId=${branchId}`
+export const RULES_URL = '/subpackages/meetings/pages/rules/index'

@@ -7,6 +7,9 @@ import { useAction } from '../../../../hooks/use-action'
 import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
 import { call } from '../../../../services/call'
 import { CodePanel } from '../../components/code-panel'
+import { RollCounts } from '../../components/roll-list'
+import { leavesUrl, minutesUrl, rollUrl } from '../../lib/urls'
+import '../../components/meetings.css'
 
 const TEMPLATE = 'tmpl_meeting_reminder'
 
@@ -51,7 +54,7 @@ export default function MeetingPage() {
               </Button>
             ) : null}
             {showCode ? <CodePanel meetingId={data.id} /> : null}
-            {data.attendance ? <Roll meeting={data} /> : null}
+            {data.canManage ? <ManagerEntries meeting={data} /> : data.attendance ? <Roll meeting={data} /> : null}
           </View>
         )}
       </PageState>
@@ -106,6 +109,42 @@ function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: ()
           </Button>
         </View>
       ) : null}
+    </View>
+  )
+}
+
+/** The secretary's tools for this meeting: the roll, leave requests, the minutes. */
+function ManagerEntries({ meeting }: { meeting: MeetingDetail }) {
+  const pendingLeaves = (meeting.attendance ?? []).filter((row) => row.leave === 'pending' && !row.status).length
+  return (
+    <View className="card" data-testid="meetings-manage">
+      <Text className="card__title">考勤与记录</Text>
+      <RollCounts counts={meeting.counts} />
+      <View className="meet-actions">
+        <Button
+          className="btn btn--ghost"
+          data-testid="meetings-roll-entry"
+          onClick={() => Taro.navigateTo({ url: rollUrl(meeting.id) })}
+        >
+          考勤登记
+        </Button>
+        <Button
+          className="btn btn--ghost"
+          data-testid="meetings-leaves-entry"
+          onClick={() => Taro.navigateTo({ url: leavesUrl(meeting.id) })}
+        >
+          请假审批{pendingLeaves ? `（${pendingLeaves}条待审批）` : ''}
+        </Button>
+        {meeting.status === 'scheduled' ? (
+          <Button
+            className="btn btn--ghost"
+            data-testid="meetings-minutes-entry"
+            onClick={() => Taro.navigateTo({ url: minutesUrl(meeting.id) })}
+          >
+            {meeting.minutes ? '查看 / 修改会议记录' : '填写会议记录'}
+          </Button>
+        ) : null}
+      </View>
     </View>
   )
 }

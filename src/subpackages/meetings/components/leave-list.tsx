@@ -1,0 +1,73 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { OutputOf } from '../../../../types/api'
+import { fullDate } from '../lib/format'
+import './meetings.css'
+
+export type LeaveItem = OutputOf<'meetings', 'listLeaves'>['items'][number]
+
+const DECIDED_LABELS = { approved: '已批准', rejected: '未批准' } as const
+
+interface LeaveListProps {
+  items: LeaveItem[]
+  busyId: string | null
+  onApprove: (item: LeaveItem) => void
+  onReject: (item: LeaveItem) => void
+}
+
+/** 请假审批: pending requests first with 批准 / 不批准, then those already decided. */
+export function LeaveList({ items, busyId, onApprove, onReject }: LeaveListProps) {
+  const pending = items.filter((item) => item.status === 'pending')
+  const decided = items.filter((item) => item.status !== 'pending')
+  return (
+    <View data-testid="leave-list">
+      <View className="card">
+        <Text className="card__title">待审批（{pending.length}）</Text>
+        {pending.length === 0 ? <Text className="muted">没有待审批的请假申请</Text> : null}
+        {pending.map((item) => (
+          <View key={item.memberId} className="meet-leave" data-testid="leave-pending">
+            <View className="meet-member__head">
+              <Text className="meet-member__name">{item.name}</Text>
+              <Text className="muted">{fullDate(item.requestedAt)}</Text>
+            </View>
+            <Text className="meet-leave__reason">请假原因：{item.reason}</Text>
+            <View className="meet-leave__buttons">
+              <Button
+                className="btn btn--ghost"
+                data-testid="leave-reject"
+                disabled={busyId !== null || undefined}
+                onClick={() => onReject(item)}
+              >
+                不批准
+              </Button>
+              <Button
+                className="btn btn--primary"
+                data-testid="leave-approve"
+                loading={busyId === item.memberId}
+                disabled={busyId !== null || undefined}
+                onClick={() => onApprove(item)}
+              >
+                批准
+              </Button>
+            </View>
+          </View>
+        ))}
+      </View>
+      {decided.length ? (
+        <View className="card">
+          <Text className="card__title">已审批（{decided.length}）</Text>
+          {decided.map((item) => (
+            <View key={item.memberId} className="meet-leave" data-testid="leave-decided">
+              <View className="meet-member__head">
+                <Text className="meet-member__name">{item.name}</Text>
+                <Text className={`tag ${item.status === 'approved' ? '' : 'tag--plain'}`} data-testid="leave-status">
+                  {DECIDED_LABELS[item.status as 'approved' | 'rejected']}
+                </Text>
+              </View>
+              <Text className="meet-leave__reason">请假原因：{item.reason}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}

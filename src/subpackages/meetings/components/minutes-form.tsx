@@ -1,0 +1,108 @@
+import { Button, Image, Text, Textarea, View } from '@tarojs/components'
+import type { FormErrors } from '../../../lib/form-errors'
+import './meetings.css'
+
+export const MINUTES_MIN = 10
+export const MINUTES_MAX_PHOTOS = 9
+export type MinutesField = 'text' | 'photos'
+
+export interface MinutesPhoto {
+  fileID: string
+  /** A local preview (temp path or object URL) while the page is open; null for photos saved earlier. */
+  preview: string | null
+}
+
+interface MinutesFormProps {
+  /** 应到…实到…请假…缺席…: filled in from the roll, not typed. */
+  summary: string
+  text: string
+  photos: MinutesPhoto[]
+  uploading: boolean
+  saving: boolean
+  errors: FormErrors<MinutesField>
+  /** When the minutes were saved before: 已于… 由…填写. */
+  savedNote: string | null
+  onText: (text: string) => void
+  onPickPhotos: () => void
+  onRemovePhoto: (fileID: string) => void
+  onSubmit: () => void
+}
+
+/** 会议记录: the attendance line, what was discussed and decided, and photos of the meeting. */
+export function MinutesForm(props: MinutesFormProps) {
+  const { summary, text, photos, uploading, saving, errors, savedNote } = props
+  const length = [...text.trim()].length
+  const short = length < MINUTES_MIN
+  return (
+    <View className="card" data-testid="minutes-form">
+      <Text className="card__title">会议记录</Text>
+      <Text className="meet-label">出席情况（根据考勤自动生成）</Text>
+      <Text className="meet-summary" data-testid="minutes-summary">
+        {summary}
+      </Text>
+      <Text className="meet-label">会议内容</Text>
+      <Textarea
+        className={`meet-input meet-textarea ${errors.fields.text ? 'meet-input--invalid' : ''}`}
+        data-testid="minutes-text"
+        value={text}
+        maxlength={10_000}
+        placeholder="会议议程、发言要点、形成的决议，如：传达学习上级会议精神，讨论通过发展对象名单…"
+        onInput={(e) => props.onText(e.detail.value)}
+      />
+      {errors.fields.text ? (
+        <Text className="meet-error" data-testid="minutes-text-error">
+          {errors.fields.text}
+        </Text>
+      ) : (
+        <Text className="meet-hint" data-testid="minutes-length">
+          {short ? `至少${MINUTES_MIN}字，还需 ${MINUTES_MIN - length} 字` : `已写 ${length} 字`}
+        </Text>
+      )}
+      <Text className="meet-label">
+        会议照片（{photos.length}/{MINUTES_MAX_PHOTOS}）
+      </Text>
+      <View className="meet-photos" data-testid="minutes-photos">
+        {photos.map((photo) => (
+          <View key={photo.fileID} className="meet-photo" data-testid="minutes-photo">
+            {photo.preview ? (
+              <Image className="meet-photo__image" src={photo.preview} mode="aspectFill" />
+            ) : (
+              <Text className="meet-photo__name">已保存的照片</Text>
+            )}
+            <Text className="meet-photo__remove" onClick={() => props.onRemovePhoto(photo.fileID)}>
+              ×
+            </Text>
+          </View>
+        ))}
+      </View>
+      {errors.fields.photos ? <Text className="meet-error">{errors.fields.photos}</Text> : null}
+      <Button
+        className="btn btn--ghost meet-bar"
+        data-testid="minutes-add-photos"
+        disabled={uploading || photos.length >= MINUTES_MAX_PHOTOS || undefined}
+        onClick={props.onPickPhotos}
+      >
+        {uploading ? '照片上传中…' : '添加照片'}
+      </Button>
+      {errors.general ? (
+        <Text className="meet-error" data-testid="minutes-error">
+          {errors.general}
+        </Text>
+      ) : null}
+      {savedNote ? (
+        <Text className="meet-hint" data-testid="minutes-saved">
+          {savedNote}
+        </Text>
+      ) : null}
+      <Button
+        className="btn btn--primary meet-bar"
+        data-testid="minutes-submit"
+        loading={saving}
+        disabled={short || saving || uploading || undefined}
+        onClick={short ? undefined : props.onSubmit}
+      >
+        保存会议记录
+      </Button>
+    </View>
+  )
+}

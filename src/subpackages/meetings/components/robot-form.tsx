@@ -1,0 +1,63 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import { fullDate } from '../lib/format'
+import './meetings.css'
+
+interface RobotFormProps {
+  maskedUrl: string | null
+  setAt: number | null
+  url: string
+  error: string | null
+  saving: boolean
+  onUrl: (url: string) => void
+  onSave: () => void
+  onClear: () => void
+}
+
+/** 企业微信群机器人: the current webhook masked, a new one to set, or removal. */
+export function RobotForm({ maskedUrl, setAt, url, error, saving, ...on }: RobotFormProps) {
+  return (
+    <View className="card" data-testid="robot-form">
+      <Text className="card__title">企业微信群机器人</Text>
+      <Text className="meet-hint">
+        会议提醒和“会议1小时后开始”会以消息发到支部的企业微信群。在群里添加机器人后，复制它的 Webhook 地址填在这里。
+      </Text>
+      <Text className="meet-label">当前机器人</Text>
+      <Text className="meet-summary" data-testid="robot-current">
+        {maskedUrl ? maskedUrl : '未设置'}
+      </Text>
+      {maskedUrl && setAt ? <Text className="meet-hint">设置于 {fullDate(setAt)}</Text> : null}
+      <Text className="meet-label">{maskedUrl ? '更换 Webhook 地址' : 'Webhook 地址'}</Text>
+      <Input
+        className={`meet-input ${error ? 'meet-input--invalid' : ''}`}
+        data-testid="robot-url"
+        value={url}
+        placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
+        onInput={(e) => on.onUrl(e.detail.value)}
+      />
+      {error ? (
+        <Text className="meet-error" data-testid="robot-error">
+          {error}
+        </Text>
+      ) : null}
+      <Button
+        className="btn btn--primary meet-bar"
+        data-testid="robot-save"
+        loading={saving}
+        disabled={saving || url.trim() === '' || undefined}
+        onClick={on.onSave}
+      >
+        保存
+      </Button>
+      {maskedUrl ? (
+        <Button
+          className="btn btn--ghost meet-bar"
+          data-testid="robot-clear"
+          disabled={saving || undefined}
+          onClick={on.onClear}
+        >
+          移除机器人
+        </Button>
+      ) : null}
+    </View>
+  )
+}

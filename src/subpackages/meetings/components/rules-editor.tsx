@@ -1,0 +1,94 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import type { Frequency, MeetingRules, MeetingType } from '../../../../types/meetings'
+import type { FormErrors } from '../../../lib/form-errors'
+import { MEETING_TYPE_LABELS } from '../../../pages/meetings/labels'
+import './meetings.css'
+
+const TYPES = Object.keys(MEETING_TYPE_LABELS) as MeetingType[]
+const FREQUENCIES: { value: Frequency | null; label: string }[] = [
+  { value: 'month', label: '每月' },
+  { value: 'quarter', label: '每季度' },
+  { value: 'year', label: '每年' },
+  { value: null, label: '不要求' },
+]
+
+export type RulesField = 'checkInOpensMinutes' | 'lateGraceMinutes'
+
+/** The editor's draft: numbers as typed, so a half-typed value is not lost. */
+export interface RulesDraft {
+  minimums: MeetingRules['minimums']
+  checkInOpensMinutes: string
+  lateGraceMinutes: string
+}
+
+interface RulesEditorProps {
+  draft: RulesDraft
+  errors: FormErrors<RulesField>
+  saving: boolean
+  onChange: (draft: RulesDraft) => void
+  onSave: () => void
+}
+
+/** 会议规则: the minimum frequency of each meeting type, when check-in opens, when a check-in is late. */
+export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEditorProps) {
+  return (
+    <View data-testid="rules-editor">
+      <View className="card">
+        <Text className="card__title">最低召开频次</Text>
+        {TYPES.map((type) => (
+          <View key={type} className="meet-rule" data-testid="rules-type" data-type={type}>
+            <Text>{MEETING_TYPE_LABELS[type]}</Text>
+            <View className="meet-chips">
+              {FREQUENCIES.map(({ value, label }) => (
+                <Text
+                  key={label}
+                  className={`meet-chip ${(draft.minimums[type] ?? null) === value ? 'meet-chip--on' : ''}`}
+                  onClick={() => onChange({ ...draft, minimums: { ...draft.minimums, [type]: value } })}
+                >
+                  {label}
+                </Text>
+              ))}
+            </View>
+          </View>
+        ))}
+      </View>
+      <View className="card">
+        <Text className="card__title">签到时间</Text>
+        <Text className="meet-label">会前多少分钟开始签到（0–240）</Text>
+        <Input
+          className={`meet-input ${errors.fields.checkInOpensMinutes ? 'meet-input--invalid' : ''}`}
+          data-testid="rules-opens"
+          type="number"
+          value={draft.checkInOpensMinutes}
+          onInput={(e) => onChange({ ...draft, checkInOpensMinutes: e.detail.value })}
+        />
+        {errors.fields.checkInOpensMinutes ? (
+          <Text className="meet-error">{errors.fields.checkInOpensMinutes}</Text>
+        ) : null}
+        <Text className="meet-label">开始后多少分钟内签到不算迟到（0–60）</Text>
+        <Input
+          className={`meet-input ${errors.fields.lateGraceMinutes ? 'meet-input--invalid' : ''}`}
+          data-testid="rules-grace"
+          type="number"
+          value={draft.lateGraceMinutes}
+          onInput={(e) => onChange({ ...draft, lateGraceMinutes: e.detail.value })}
+        />
+        {errors.fields.lateGraceMinutes ? <Text className="meet-error">{errors.fields.lateGraceMinutes}</Text> : null}
+        {errors.general ? (
+          <Text className="meet-error" data-testid="rules-error">
+            {errors.general}
+          </Text>
+        ) : null}
+        <Button
+          className="btn btn--primary meet-bar"
+          data-testid="rules-save"
+          loading={saving}
+          disabled={saving || undefined}
+          onClick={onSave}
+        >
+          保存规则
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,59 @@
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { call } from '../../../../services/call'
+import { type LeaveItem, LeaveList } from '../../components/leave-list'
+import '../../components/meetings.css'
+
+/** 请假审批: the secretary approves (counted as excused, 请假) or rejects a member's leave request. */
+export default function LeavesPage() {
+  const id = useRouter().params.id ?? ''
+  const leaves = useAction('meetings', 'listLeaves', { meetingId: id })
+  const [busyId, setBusyId] = useState<string | null>(null)
+  const [rejecting, setRejecting] = useState<LeaveItem | null>(null)
+
+  const decide = async (item: LeaveItem, approve: boolean) => {
+    setRejecting(null)
+    setBusyId(item.memberId)
+    const result = await call('meetings', 'decideLeave', { meetingId: id, memberId: item.memberId, approve })
+    setBusyId(null)
+    Taro.showToast({
+      title: result.ok ? (approve ? `已批准${item.name}请假` : `未批准${item.name}请假`) : result.error.message,
+      icon: 'none',
+    })
+    leaves.reload()
+  }
+
+  return (
+    <View className="page">
+      <PageState
+        query={leaves}
+        isEmpty={(data) => data.items.length === 0}
+        empty={{ title: '没有请假申请', hint: '党员在会前提交的请假申请会显示在这里' }}
+      >
+        {(data) => (
+          <LeaveList
+            items={data.items}
+            busyId={busyId}
+            onApprove={(item) => decide(item, true)}
+            onReject={setRejecting}
+          />
+        )}
+      </PageState>
+      <ConfirmDialog
+        visible={rejecting !== null}
+        title="不批准请假"
+        message={
+          rejecting ? `${rejecting.name}的请假（${rejecting.reason}）将不被批准，本人需按时参会，未到会记为缺席。` : ''
+        }
+        confirmLabel="确认不批准"
+        danger
+        onConfirm={() => rejecting && decide(rejecting, false)}
+        onCancel={() => setRejecting(null)}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,83 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { call } from '../../../../services/call'
+import { openDownload } from '../../../../services/cloud-files'
+import { RecordBookEntries } from '../../components/record-book'
+import { type PeriodKind, periodKey, periodName } from '../../lib/periods'
+import '../../components/meetings.css'
+
+const KINDS: { kind: PeriodKind; label: string }[] = [
+  { kind: 'year', label: '本年度' },
+  { kind: 'quarter', label: '本季度' },
+  { kind: 'month', label: '本月' },
+]
+
+/** 三会一课记录本: a branch's meetings of a period in order, exported as .xlsx for inspection (调阅). */
+export default function RecordBookPage() {
+  const branchId = useRouter().params.branchId ?? ''
+  const [kind, setKind] = useState<PeriodKind>('year')
+  const period = periodKey(Date.now(), kind)
+  const book = useAction('meetings', 'recordBook', { branchId, period, export: false })
+  const [exporting, setExporting] = useState(false)
+
+  const exportBook = async () => {
+    setExporting(true)
+    const result = await call('meetings', 'recordBook', { branchId, period, export: true })
+    const opened =
+      result.ok && result.data.fileUrl
+        ? await openDownload(result.data.fileUrl, `三会一课记录本-${result.data.branchName}-${period}.xlsx`)
+        : result
+    setExporting(false)
+    if (!opened.ok) Taro.showToast({ title: opened.error.message, icon: 'none' })
+  }
+
+  return (
+    <View className="page">
+      <View className="meet-tabs">
+        {KINDS.map((item) => (
+          <Text
+            key={item.kind}
+            className={`meet-tab ${kind === item.kind ? 'meet-tab--active' : ''}`}
+            data-testid={`record-period-${item.kind}`}
+            onClick={() => setKind(item.kind)}
+          >
+            {item.label}
+          </Text>
+        ))}
+      </View>
+      <PageState query={book}>
+        {(data) => (
+          <View className="card">
+            <Text className="card__title" data-testid="record-book-title">
+              {data.branchName} · {periodName(data.period)}
+            </Text>
+            <Text className="muted">
+              共 {data.entries.length} 次会议，其中已召开{' '}
+              {data.entries.filter((entry) => entry.status === 'scheduled' && entry.startsAt <= Date.now()).length} 次
+            </Text>
+            {data.entries.length === 0 ? (
+              <View className="page-state" data-testid="page-state-empty">
+                <Text className="page-state__title">本期还没有会议</Text>
+                <Text className="page-state__text">安排的会议会按时间顺序记入记录本</Text>
+              </View>
+            ) : (
+              <RecordBookEntries entries={data.entries} now={Date.now()} />
+            )}
+            <Button
+              className="btn btn--primary meet-bar"
+              data-testid="record-book-export"
+              loading={exporting}
+              disabled={exporting || data.entries.length === 0 || undefined}
+              onClick={exportBook}
+            >
+              导出记录本（Excel）
+            </Button>
+          </View>
+        )}
+      </PageState>
+    </View>
+  )
+}

@@ -1,0 +1,66 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { AttendanceStatus, MeetingDetail } from '../../../../../types/meetings'
+import { PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
+import { call } from '../../../../services/call'
+import { MARK_LABELS, RollCounts, RollList } from '../../components/roll-list'
+import { fullDate } from '../../lib/format'
+import '../../components/meetings.css'
+
+/** 考勤登记: the roll of one meeting; the secretary marks 出席/迟到/请假/缺席 for those without phones. */
+export default function RollPage() {
+  const id = useRouter().params.id ?? ''
+  const meeting = useAction('meetings', 'get', { meetingId: id })
+  return (
+    <View className="page">
+      <PageState
+        query={meeting}
+        isEmpty={(data) => data.attendance === null}
+        empty={{ title: '无权查看考勤', hint: '考勤由本支部书记和支委登记' }}
+      >
+        {(data) => <Roll meeting={data} reload={meeting.reload} />}
+      </PageState>
+    </View>
+  )
+}
+
+function Roll({ meeting, reload }: { meeting: MeetingDetail; reload: () => void }) {
+  const [busyId, setBusyId] = useState<string | null>(null)
+  const now = Date.now()
+  const open = meeting.canManage && meeting.status === 'scheduled' && now >= meeting.checkInOpensAt
+  const mark = async (memberId: string, status: AttendanceStatus) => {
+    setBusyId(memberId)
+    const result = await call('meetings', 'markAttendance', { meetingId: meeting.id, marks: [{ memberId, status }] })
+    setBusyId(null)
+    Taro.showToast({ title: result.ok ? `已登记为${MARK_LABELS[status]}` : result.error.message, icon: 'none' })
+    reload()
+  }
+  return (
+    <View>
+      <View className="card">
+        <Text className="card__title">
+          【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}
+        </Text>
+        <Text className="muted">
+          {fullDate(meeting.startsAt)} · {meeting.place}
+        </Text>
+      </View>
+      <View className="card" data-testid="meetings-roll">
+        <RollCounts counts={meeting.counts} />
+        {meeting.canManage && !open && meeting.status === 'scheduled' ? (
+          <Text className="meet-hint" data-testid="roll-not-open">
+            签到于 {fullDate(meeting.checkInOpensAt)} 开始，届时可为未带手机的党员登记考勤
+          </Text>
+        ) : null}
+        {(meeting.attendance ?? []).length === 0 ? (
+          <Text className="muted">本次会议没有参会人员</Text>
+        ) : (
+          <RollList rows={meeting.attendance ?? []} editable={open} busyId={busyId} onMark={mark} />
+        )}
+      </View>
+    </View>
+  )
+}
