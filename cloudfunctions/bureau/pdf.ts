@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { woffToSfnt } from './woff-to-sfnt'
 
 /**
  * PDF exports with pdfkit: a maintained (0.20, monthly releases), pure-JS
@@ -20,7 +21,7 @@ const FONT_FILE = 'noto-sans-sc-chinese-simplified-400-normal.woff'
 
 let font: Buffer | undefined
 export function cjkFont(): Buffer {
-  font ??= readFileSync(fontPath())
+  font ??= woffToSfnt(readFileSync(fontPath()))
   return font
 }
 

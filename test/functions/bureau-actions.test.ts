@@ -1,0 +1,184 @@
+// The bureau function's aggregates against the demo seed, each compared with what the seed
+// makes true by hand: six branches; every branch held its four monthly meetings in the last
+// two months except 城关小学党支部's 党小组会 last month; 6 of 实验小学's members studied the past task.
+import ExcelJS from 'exceljs'
+import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
+import { periodKeyOf } from '../../cloudfunctions/domain/time'
+import { demoBureau } from '../../scripts/seed/demo-bureau'
+import type { CellDetail, ComplianceMatrix, Overview, StudyBranchRow, StudyTaskRow } from '../../types/bureau'
+import type { BranchStanding } from '../../types/points'
+import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+
+let t: DemoEmulator
+let month: string
+let lastMonth: string
+beforeAll(async () => {
+  t = await startDemoEmulator()
+  month = periodKeyOf(t.emu.clock.now(), 'month')
+  lastMonth = previousMonth(month)
+}, 60_000)
+afterAll(() => t.stop())
+
+async function ok<T>(openid: string, action: string, data: unknown = {}): Promise<T> {
+  const result = await t.call<T>(openid, 'bureau', action, data)
+  if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`)
+  return result.data
+}
+
+async function download(url: string): Promise<Buffer> {
+  const res = await fetch(url)
+  expect(res.ok).toBe(true)
+  return Buffer.from(await res.arrayBuffer())
+}
+
+const CHENGGUAN = 'org_b_chengguan'
+
+test('overview: counts, this month, last month’s gap, study and points activity', async () => {
+  const seed = demoBureau(t.emu.clock.now())
+  const members = seed.members.filter((member) => member.branchId && member.status === 'active').length
+  const overview = await ok<Overview>(as.bureau, 'overview')
+  expect(overview.month).toBe(month)
+  expect(overview.branches).toBe(6)
+  expect(overview.members).toBe(members)
+  // Each branch has this month's four monthly meetings held or scheduled.
+  expect(overview.compliance).toEqual({ onTrack: 6, behind: 0, missedLastMonth: 1 })
+  expect(overview.trend).toHaveLength(12)
+  expect(overview.trend[11].period).toBe(month)
+  // Last month: 5 of 6 branches held all four.
+  expect(overview.trend[10].compliance).toBeCloseTo(5 / 6, 3)
+  expect(overview.points.activeMembers).toBe(overview.trend[11].pointsActive)
+})
+
+test('matrix: 城关小学 missing its 党小组会 last month, the others held; totals per month', async () => {
+  const matrix = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', { year: Number(lastMonth.slice(0, 4)) })
+  expect(matrix.total).toBe(6)
+  const cell = (branchId: string) =>
+    matrix.rows.find((row) => row.branchId === branchId)?.cells.find((c) => c.period === lastMonth)
+  expect(cell(CHENGGUAN)?.state).toBe('missing')
+  expect(cell(CHENGGUAN)?.items).toEqual(
+    expect.arrayContaining([
+      { type: 'group_meeting', status: 'missing' },
+      { type: 'committee_meeting', status: 'held' },
+    ]),
+  )
+  expect(cell('org_b_shiyan')?.state).toBe('held')
+  const totals = matrix.totals.perPeriod.find((row) => row.period === lastMonth)
+  expect(totals).toEqual({ period: lastMonth, held: 5, late: 0, open: 0, missing: 1 })
+
+  const behind = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', {
+    year: Number(lastMonth.slice(0, 4)),
+    behindOnly: true,
+    schoolKind: 'primary',
+  })
+  expect(behind.rows.map((row) => row.branchId)).toContain(CHENGGUAN)
+  expect(behind.rows.every((row) => row.schoolKind === 'primary')).toBe(true)
+
+  const paged = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', { pageSize: 4, page: 2 })
+  expect(paged.rows).toHaveLength(2)
+  expect(paged.total).toBe(6)
+
+  const quarters = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', { granularity: 'quarter' })
+  expect(quarters.periods).toHaveLength(4)
+})
+
+test('cell detail: the record book entries of the period, without the missed 党小组会', async () => {
+  const detail = await ok<CellDetail>(as.bureau, 'cellDetail', { branchId: CHENGGUAN, period: lastMonth })
+  expect(detail.state).toBe('missing')
+  expect(detail.meetings.map((meeting) => meeting.type).sort()).toEqual(['committee_meeting', 'study', 'theme_day'])
+  expect(detail.meetings.every((meeting) => meeting.minutes !== null)).toBe(true)
+})
+
+test('remind the secretary: recorded once a day, refused when nothing is owed', async () => {
+  const first = await ok<{ reminded: boolean; owed: string[]; secretaryName: string | null }>(
+    as.bureau,
+    'remindSecretary',
+    { branchId: CHENGGUAN, period: lastMonth },
+  )
+  expect(first.reminded).toBe(true)
+  expect(first.owed).toEqual(['group_meeting'])
+  expect(first.secretaryName).not.toBeNull()
+  const again = await ok<{ reminded: boolean }>(as.bureau, 'remindSecretary', {
+    branchId: CHENGGUAN,
+    period: lastMonth,
+  })
+  expect(again.reminded).toBe(false)
+  const none = await t.call(as.bureau, 'bureau', 'remindSecretary', { branchId: 'org_b_shiyan', period: lastMonth })
+  expect(none.ok ? null : none.error.code).toBe('BUREAU.NOTHING_OWED')
+  const matrix = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', { year: Number(lastMonth.slice(0, 4)) })
+  expect(matrix.rows.find((row) => row.branchId === CHENGGUAN)?.remindedAt).not.toBeNull()
+})
+
+test('leaderboard: the same fair branch ranking the points function gives, for the period', async () => {
+  const period = periodKeyOf(t.emu.clock.now(), 'year')
+  const ours = await ok<{ branches: BranchStanding[]; members: { points: number; rank: number }[] }>(
+    as.bureau,
+    'leaderboard',
+    { period, sort: 'average' },
+  )
+  const points = await t.call<{ branches: BranchStanding[] }>(as.bureau, 'points', 'leaderboard', {
+    of: 'branches',
+    period: 'year',
+    sort: 'average',
+  })
+  if (!points.ok) throw new Error(JSON.stringify(points.error))
+  expect(ours.branches).toEqual(points.data.branches)
+  expect(ours.members.length).toBeGreaterThan(0)
+  for (let i = 1; i < ours.members.length; i++) {
+    expect(ours.members[i].points).toBeLessThanOrEqual(ours.members[i - 1].points)
+  }
+})
+
+test('study: per task by branch — 6 of 实验小学’s members studied the past task', async () => {
+  const tasks = await ok<{ items: StudyTaskRow[] }>(as.bureau, 'studyTasks', {})
+  expect(tasks.items.map((task) => task.taskId)).toEqual(['st_demo_open', 'st_demo_past'])
+  const past = await ok<{ task: StudyTaskRow; branches: StudyBranchRow[] }>(as.bureau, 'studyByBranch', {
+    taskId: 'st_demo_past',
+  })
+  expect(past.branches).toHaveLength(1)
+  const [shiyan] = past.branches
+  const seed = demoBureau(t.emu.clock.now())
+  const targeted = seed.members.filter((m) => m.branchId === 'org_b_shiyan' && m.status === 'active').length
+  expect(shiyan).toEqual({
+    branchId: 'org_b_shiyan',
+    branchName: '实验小学党支部',
+    targeted,
+    checkedIn: 6,
+    rate: Math.round((6 / targeted) * 1000) / 1000,
+  })
+})
+
+test('exports: the matrix .xlsx holds the page’s states; PDFs carry the Chinese font subset', async () => {
+  const year = Number(lastMonth.slice(0, 4))
+  const file = await ok<{ url: string; fileName: string }>(as.bureau, 'exportSheet', { view: 'matrix', year })
+  expect(file.fileName).toMatch(/^三会一课落实情况-\d{4}-.*\.xlsx$/)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load((await download(file.url)) as unknown as ExcelJS.Buffer)
+  const sheet = workbook.getWorksheet('汇总')
+  const headers = (sheet?.getRow(1).values as unknown[]).slice(1)
+  const column = headers.indexOf(lastMonth) + 1
+  const rows = new Map<string, unknown>()
+  sheet?.eachRow((row, index) => {
+    if (index > 1) rows.set(String(row.getCell(1).value), row.getCell(column).value)
+  })
+  expect(rows.get('城关小学党支部')).toBe('缺开')
+  expect(rows.get('实验小学党支部')).toBe('按时召开')
+
+  const board = await ok<{ url: string }>(as.bureau, 'exportSheet', { view: 'leaderboard' })
+  await download(board.url)
+
+  const started = Date.now()
+  const book = await ok<{ url: string; fileName: string }>(as.bureau, 'recordBookPdf', {
+    branchId: CHENGGUAN,
+    period: lastMonth,
+  })
+  console.log(`record book PDF in ${Date.now() - started} ms`)
+  const pdf = await download(book.url)
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  expect(pdf.toString('latin1')).toMatch(/FontFile2|FontFile3/)
+  // Subset: far smaller than the 1.5 MB font.
+  expect(pdf.length).toBeLessThan(300_000)
+
+  const report = await ok<{ url: string; fileName: string }>(as.bureau, 'monthlyReport', {})
+  expect(report.fileName).toMatch(/^党建工作月报-/)
+  expect((await download(report.url)).subarray(0, 5).toString()).toBe('%PDF-')
+}, 60_000)
