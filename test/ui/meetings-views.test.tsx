@@ -1,0 +1,300 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { createElement, type ReactNode } from 'react'
+import { summaryLine } from '../../cloudfunctions/domain/meetings/attendance-summary'
+import { NO_ERRORS } from '../../src/lib/form-errors'
+import { ComplianceCard, owingLines } from '../../src/pages/meetings/components/compliance-card'
+import { MeetingRow } from '../../src/pages/meetings/components/meeting-row'
+import { type LeaveItem, LeaveList } from '../../src/subpackages/meetings/components/leave-list'
+import { MinutesForm } from '../../src/subpackages/meetings/components/minutes-form'
+import { RecordBookEntries, type RecordBookEntry } from '../../src/subpackages/meetings/components/record-book'
+import { RobotForm } from '../../src/subpackages/meetings/components/robot-form'
+import { RollCounts, RollList, type RollRow } from '../../src/subpackages/meetings/components/roll-list'
+import { minutesSummary } from '../../src/subpackages/meetings/lib/summary'
+import type { AttendanceCounts, ComplianceItem, MeetingSummary } from '../../types/meetings'
+
+jest.mock('@tarojs/components', () => {
+  const hosts = jest.requireActual('./host-components')
+  const plain =
+    (tag: string) =>
+    ({ children, ...props }: { children?: ReactNode; [key: string]: unknown }) =>
+      createElement(
+        tag,
+        {
+          ...Object.fromEntries(Object.entries(props).filter(([key]) => /^(data-|className|value|disabled)/.test(key))),
+          readOnly: true,
+        },
+        children,
+      )
+  return { ...hosts, Textarea: plain('textarea') }
+})
+
+const at = (hhmm: string) => new Date(`2026-05-12T${hhmm}:00+08:00`).getTime()
+
+const roll: RollRow[] = [
+  { memberId: 'm1', name: '宋敏', status: 'present', at: at('14:52'), leave: null },
+  { memberId: 'm2', name: '李强', status: 'late', at: at('15:12'), leave: null },
+  { memberId: 'm3', name: '王芳', status: 'leave', at: at('10:00'), leave: 'approved' },
+  { memberId: 'm4', name: '赵磊', status: null, at: null, leave: 'pending' },
+  { memberId: 'm5', name: '陈晓东', status: null, at: null, leave: null },
+]
+const counts: AttendanceCounts = { expected: 5, present: 1, late: 1, leave: 1, absent: 0, unmarked: 2 }
+
+describe('考勤登记 roll', () => {
+  test('counts: 应到, 实到 (present + late), 迟到, 请假, 缺席, 未签到', () => {
+    render(<RollCounts counts={counts} />)
+    const value = (key: string) => screen.getByTestId(`roll-count-${key}`).textContent
+    expect([
+      value('expected'),
+      value('arrived'),
+      value('late'),
+      value('leave'),
+      value('absent'),
+      value('unmarked'),
+    ]).toEqual(['5', '2', '1', '1', '0', '2'])
+  })
+
+  test('each row says the state with the check-in time; the chip of the current status is on', () => {
+    render(<RollList rows={roll} editable busyId={null} onMark={jest.fn()} />)
+    expect(screen.getAllByTestId('roll-state').map((cell) => cell.textContent)).toEqual([
+      '已签到 14:52',
+      '迟到 15:12',
+      '请假 10:00',
+      '请假审批中',
+      '未签到',
+    ])
+    const first = screen.getAllByTestId('roll-row')[0]
+    const on = [...first.querySelectorAll('[data-on="true"]')].map((chip) => chip.textContent)
+    expect(on).toEqual(['出席'])
+    expect(screen.getAllByTestId('roll-mark-present')).toHaveLength(5)
+  })
+
+  test('tapping a chip marks that member; the current status and a busy roll do nothing', () => {
+    const onMark = jest.fn()
+    const { rerender } = render(<RollList rows={roll} editable busyId={null} onMark={onMark} />)
+    fireEvent.click(screen.getAllByTestId('roll-mark-absent')[4])
+    fireEvent.click(screen.getAllByTestId('roll-mark-present')[0])
+    expect(onMark.mock.calls).toEqual([['m5', 'absent']])
+    rerender(<RollList rows={roll} editable busyId="m5" onMark={onMark} />)
+    fireEvent.click(screen.getAllByTestId('roll-mark-late')[3])
+    expect(onMark).toHaveBeenCalledTimes(1)
+  })
+
+  test('read-only before the window opens: no chips', () => {
+    render(<RollList rows={roll} editable={false} busyId={null} onMark={jest.fn()} />)
+    expect(screen.queryAllByTestId('roll-mark-present')).toHaveLength(0)
+    expect(screen.getAllByTestId('roll-row')).toHaveLength(5)
+  })
+})
+
+describe('请假审批 list', () => {
+  const items: LeaveItem[] = [
+    { memberId: 'm4', name: '赵磊', reason: '带学生参加区运动会', status: 'pending', requestedAt: at('09:00') },
+    { memberId: 'm3', name: '王芳', reason: '外出培训', status: 'approved', requestedAt: at('08:00') },
+    { memberId: 'm6', name: '刘洋', reason: '家中有事', status: 'rejected', requestedAt: at('08:30') },
+  ]
+
+  test('pending requests with their reason and buttons; decided ones below with the decision', () => {
+    const onApprove = jest.fn()
+    const onReject = jest.fn()
+    render(<LeaveList items={items} busyId={null} onApprove={onApprove} onReject={onReject} />)
+    const pending = screen.getAllByTestId('leave-pending')
+    expect(pending).toHaveLength(1)
+    expect(pending[0].textContent).toContain('请假原因：带学生参加区运动会')
+    expect(screen.getAllByTestId('leave-status').map((tag) => tag.textContent)).toEqual(['已批准', '未批准'])
+    expect(screen.getByText('待审批（1）')).toBeTruthy()
+    expect(screen.getByText('已审批（2）')).toBeTruthy()
+    fireEvent.click(screen.getByTestId('leave-approve'))
+    fireEvent.click(screen.getByTestId('leave-reject'))
+    expect(onApprove).toHaveBeenCalledWith(items[0])
+    expect(onReject).toHaveBeenCalledWith(items[0])
+  })
+
+  test('while one is being decided the buttons are disabled', () => {
+    render(<LeaveList items={items} busyId="m4" onApprove={jest.fn()} onReject={jest.fn()} />)
+    expect(screen.getByTestId('leave-approve').hasAttribute('disabled')).toBe(true)
+    expect(screen.getByTestId('leave-reject').hasAttribute('disabled')).toBe(true)
+  })
+
+  test('nothing pending says so', () => {
+    render(<LeaveList items={items.slice(1)} busyId={null} onApprove={jest.fn()} onReject={jest.fn()} />)
+    expect(screen.getByText('没有待审批的请假申请')).toBeTruthy()
+  })
+})
+
+describe('会议记录 form', () => {
+  const props = {
+    summary: minutesSummary({ counts, attendance: roll }),
+    text: '',
+    photos: [
+      { fileID: 'cloud://local.bucket/meetings/t_demo/mt_1/1-a.jpg', preview: 'blob:1' },
+      { fileID: 'cloud://local.bucket/meetings/t_demo/mt_1/2-b.jpg', preview: null },
+    ],
+    uploading: false,
+    saving: false,
+    errors: NO_ERRORS,
+    savedNote: null,
+    onText: jest.fn(),
+    onPickPhotos: jest.fn(),
+    onRemovePhoto: jest.fn(),
+    onSubmit: jest.fn(),
+  }
+
+  test('the summary line comes from the roll, word for word as the server writes it', () => {
+    render(<MinutesForm {...props} />)
+    const expected = '应到5人，实到2人，迟到1人，请假1人（王芳），缺席2人（赵磊、陈晓东）'
+    expect(screen.getByTestId('minutes-summary').textContent).toBe(expected)
+    expect(summaryLine(counts, { leave: ['王芳'], absent: ['赵磊', '陈晓东'] })).toBe(expected)
+  })
+
+  test('photos are listed with a count and can be removed', () => {
+    render(<MinutesForm {...props} />)
+    expect(screen.getAllByTestId('minutes-photo')).toHaveLength(2)
+    expect(screen.getByText('会议照片（2/9）')).toBeTruthy()
+    fireEvent.click(screen.getAllByText('×')[1])
+    expect(props.onRemovePhoto).toHaveBeenCalledWith(props.photos[1].fileID)
+  })
+
+  test('fewer than 10 characters cannot be saved; 10 can', () => {
+    const { rerender } = render(<MinutesForm {...props} text="传达会议精神" />)
+    expect(screen.getByTestId('minutes-length').textContent).toBe('至少10字，还需 4 字')
+    expect(screen.getByTestId('minutes-submit').hasAttribute('disabled')).toBe(true)
+    rerender(<MinutesForm {...props} text="传达学习上级会议精神并讨论" />)
+    expect(screen.getByTestId('minutes-length').textContent).toBe('已写 13 字')
+    fireEvent.click(screen.getByTestId('minutes-submit'))
+    expect(props.onSubmit).toHaveBeenCalled()
+  })
+
+  test('a field error shows beside the text, a general one below', () => {
+    render(
+      <MinutesForm
+        {...props}
+        text="传达学习上级会议精神并讨论"
+        errors={{ fields: { text: '会议记录至少10个字' }, general: '照片不是您上传的，请重新上传' }}
+      />,
+    )
+    expect(screen.getByTestId('minutes-text-error').textContent).toBe('会议记录至少10个字')
+    expect(screen.getByTestId('minutes-error').textContent).toBe('照片不是您上传的，请重新上传')
+  })
+})
+
+describe('三会一课 compliance card', () => {
+  const item = (
+    type: ComplianceItem['type'],
+    frequency: ComplianceItem['frequency'],
+    status: ComplianceItem['status'],
+  ) => ({ type, frequency, period: '2026-05', status, meetingIds: [] }) as ComplianceItem
+
+  test('names what is still owed this month, this quarter, this year', () => {
+    const items = [
+      item('committee_meeting', 'month', 'held'),
+      item('group_meeting', 'month', 'due'),
+      item('theme_day', 'month', 'planned'),
+      item('general_meeting', 'quarter', 'missing'),
+      item('lecture', 'quarter', 'held_late'),
+    ]
+    render(<ComplianceCard items={items} />)
+    expect(screen.getAllByTestId('compliance-owing').map((line) => line.textContent)).toEqual([
+      '本月还需召开：党小组会',
+      '本季度还需召开：支部党员大会',
+    ])
+    expect(screen.getByText('已召开 2 项 · 已安排 1 项')).toBeTruthy()
+  })
+
+  test('nothing owed', () => {
+    expect(owingLines([item('group_meeting', 'month', 'planned')])).toEqual([])
+    render(<ComplianceCard items={[item('group_meeting', 'month', 'held')]} />)
+    expect(screen.getByTestId('compliance-ok').textContent).toBe('规定会议均已召开或已安排')
+  })
+})
+
+describe('会议 tab rows', () => {
+  const meeting = (patch: Partial<MeetingSummary>): MeetingSummary => ({
+    id: 'mt_1',
+    branchId: 'b1',
+    branchName: '实验小学党支部',
+    type: 'group_meeting',
+    title: '学习党章',
+    startsAt: at('15:00'),
+    endsAt: at('17:00'),
+    place: '党员活动室',
+    status: 'scheduled',
+    seriesId: null,
+    mine: null,
+    myLeave: null,
+    hasMinutes: false,
+    ...patch,
+  })
+
+  test('my attendance as a tag: 已签到, 迟到, 缺席, a leave request, 已取消, or none', () => {
+    const cases: [Partial<MeetingSummary>, string | null][] = [
+      [{ mine: 'present' }, '已签到'],
+      [{ mine: 'late' }, '迟到'],
+      [{ mine: 'absent' }, '缺席'],
+      [{ mine: 'leave', myLeave: 'approved' }, '请假'],
+      [{ myLeave: 'pending' }, '请假审批中'],
+      [{ status: 'cancelled', mine: null }, '已取消'],
+      [{}, null],
+    ]
+    for (const [patch, tag] of cases) {
+      const { unmount } = render(<MeetingRow meeting={meeting(patch)} onOpen={jest.fn()} />)
+      expect(screen.queryByTestId('meeting-mine')?.textContent ?? null).toBe(tag)
+      unmount()
+    }
+  })
+
+  test('the row shows type, title, time and place, and opens the meeting', () => {
+    const onOpen = jest.fn()
+    render(<MeetingRow meeting={meeting({ hasMinutes: true })} onOpen={onOpen} />)
+    const row = screen.getByTestId('meeting-row')
+    expect(row.textContent).toContain('【党小组会】学习党章')
+    expect(row.textContent).toContain('5月12日 15:00 · 党员活动室 · 已有记录')
+    fireEvent.click(row)
+    expect(onOpen).toHaveBeenCalledWith('mt_1')
+  })
+})
+
+describe('记录本 and 群机器人', () => {
+  test('record book entries in order with attendance of held meetings', () => {
+    const entry = (id: string, startsAt: number, patch: Partial<RecordBookEntry> = {}): RecordBookEntry => ({
+      id,
+      type: 'committee_meeting',
+      title: `支委会${id}`,
+      startsAt,
+      place: '会议室',
+      status: 'scheduled',
+      counts,
+      minutes: null,
+      ...patch,
+    })
+    render(
+      <RecordBookEntries
+        now={at('16:00')}
+        entries={[entry('1', at('09:00'), { minutes: '研究发展党员工作' }), entry('2', at('18:00'))]}
+      />,
+    )
+    const rows = screen.getAllByTestId('record-entry')
+    expect(rows[0].textContent).toContain('1. 【支委会】支委会1')
+    expect(rows[0].textContent).toContain('已召开')
+    expect(rows[0].textContent).toContain('研究发展党员工作')
+    expect(screen.getAllByTestId('record-counts')).toHaveLength(1)
+    expect(rows[1].textContent).toContain('未召开')
+  })
+
+  test('the robot form shows the URL masked and a webhook error', () => {
+    render(
+      <RobotForm
+        maskedUrl="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=ab****yz"
+        setAt={at('10:00')}
+        url="https://example.com/hook"
+        error="请填写企业微信群机器人的 Webhook 地址"
+        saving={false}
+        onUrl={jest.fn()}
+        onSave={jest.fn()}
+        onClear={jest.fn()}
+      />,
+    )
+    expect(screen.getByTestId('robot-current').textContent).toContain('ab****yz')
+    expect(screen.getByTestId('robot-error').textContent).toContain('Webhook')
+    expect(screen.getByTestId('robot-clear')).toBeTruthy()
+  })
+})
