@@ -41,6 +41,16 @@ const subPackages = [
       'pages/rules/index',
     ],
   },
+  {
+    root: 'subpackages/bureau',
+    pages: [
+      'pages/overview/index',
+      'pages/matrix/index',
+      'pages/cell/index',
+      'pages/leaderboard/index',
+      'pages/study/index',
+    ],
+  },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
 ]
