@@ -3,6 +3,7 @@ import { countAttendance } from '../domain/meetings/attendance-summary'
 import { periodBounds, periodKeyOf, shanghaiMinute, shanghaiStamp } from '../domain/time'
 import { loadBranch, requireAccess } from '../roster/branch-access'
 import { writeXlsx } from '../roster/spreadsheet'
+import { randomCode } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { ATTENDANCE, MEETINGS } from './collections'
 import { within } from './range'
@@ -77,7 +78,8 @@ export async function recordBook(
     ])
     const xlsx = await writeXlsx([{ name: `三会一课记录本 ${period}`, headers: header, rows: body }])
     const fileID = await files.upload(
-      `exports/${branch.tenantId}/${branch._id}-三会一课-${period}-${shanghaiStamp(now)}.xlsx`,
+      // Under a random folder, named for the reader: the download keeps this name (as the roster export does).
+      `exports/${branch.tenantId}/${caller.member._id}/${randomCode(8)}/三会一课记录本-${branch.name}-${period}-${shanghaiStamp(now)}.xlsx`,
       xlsx,
     )
     fileUrl = await files.link(fileID, 600)

@@ -208,6 +208,10 @@ describe('check-in', () => {
     })
     expect(book.ok && book.data.entries.map((e) => e.id)).toContain(meetingId)
     expect(book.ok && book.data.fileUrl).toMatch(/^http/)
+    // The download is named for the reader: 三会一课记录本-<branch>-<period>-<stamp>.xlsx.
+    expect(decodeURIComponent(book.ok ? book.data.fileUrl : '')).toMatch(
+      /\/三会一课记录本-实验小学党支部-\d{4}(-\S+)?-\d{8}-\d{4}\.xlsx/,
+    )
   })
 
   it('checks the distance when the meeting has a location', async () => {
