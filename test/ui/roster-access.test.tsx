@@ -82,8 +82,8 @@ describe('我的 → 管理', () => {
       ['member', 'branch_secretary', 'general_branch_secretary'],
       ['branch-roster', 'org-tree'],
     ],
-    [['instructor'], ['org-tree']],
-    [['bureau_staff'], ['org-tree', 'audit-log']],
+    [['instructor'], ['org-tree', 'bureau']],
+    [['bureau_staff'], ['org-tree', 'bureau', 'audit-log']],
   ] as const)('%j sees %j', (roles, expected) => {
     expect(keys([...roles])).toEqual(expected)
   })

@@ -2,7 +2,7 @@ import type { Me } from '../../../types/roster'
 
 /** One link in 我的 → 管理. */
 export interface ManageEntry {
-  key: 'branch-roster' | 'org-tree' | 'audit-log'
+  key: 'branch-roster' | 'org-tree' | 'audit-log' | 'bureau'
   title: string
   hint: string
   url: string
@@ -32,6 +32,14 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       title: '组织架构',
       hint: has('bureau_staff') ? '各级党组织及党员人数，全县名册导入导出' : '各级党组织及党员人数',
       url: `${ROSTER}/tree/index`,
+    })
+  }
+  if (has('bureau_staff') || has('instructor')) {
+    entries.push({
+      key: 'bureau',
+      title: '党建督导',
+      hint: has('bureau_staff') ? '三会一课落实情况、积分排行、学习参与与导出' : '所联系支部的三会一课、积分与学习情况',
+      url: '/subpackages/bureau/pages/overview/index',
     })
   }
   if (has('bureau_staff')) {
