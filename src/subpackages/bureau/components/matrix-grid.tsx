@@ -1,0 +1,70 @@
+import { ScrollView, Text, View } from '@tarojs/components'
+import type { MatrixRow } from '../../../../types/bureau'
+import {
+  BUREAU_MEETING_TYPE_LABELS,
+  CELL_MARKS,
+  CELL_STATE_LABELS,
+  ITEM_STATUS_LABELS,
+  periodLabel,
+} from '../lib/labels'
+
+interface Props {
+  periods: string[]
+  rows: MatrixRow[]
+  onCell: (branchId: string, period: string) => void
+}
+
+/** The cell's tooltip-like caption: each required meeting and its status (for screen readers and long press). */
+export function cellCaption(cell: MatrixRow['cells'][number]): string {
+  if (cell.state === 'future') return CELL_STATE_LABELS.future
+  return cell.items
+    .map((item) => `${BUREAU_MEETING_TYPE_LABELS[item.type]}${ITEM_STATUS_LABELS[item.status]}`)
+    .join('，')
+}
+
+/** 三会一课落实情况: branches down, periods across, each cell coloured by its state. */
+export function MatrixGrid({ periods, rows, onCell }: Props) {
+  return (
+    <ScrollView scrollX className="bureau-matrix" data-testid="matrix">
+      <View className="bureau-matrix__row bureau-matrix__row--head">
+        <Text className="bureau-matrix__name">支部</Text>
+        {periods.map((period) => (
+          <Text key={period} className="bureau-matrix__cell bureau-matrix__cell--head">
+            {periodLabel(period)}
+          </Text>
+        ))}
+      </View>
+      {rows.map((row) => (
+        <View key={row.branchId} className="bureau-matrix__row" data-testid={`matrix-row-${row.branchId}`}>
+          <Text className="bureau-matrix__name">{row.branchName}</Text>
+          {row.cells.map((cell) => (
+            <Text
+              key={cell.period}
+              className={`bureau-matrix__cell bureau-cell--${cell.state}`}
+              data-testid={`cell-${row.branchId}-${cell.period}`}
+              data-state={cell.state}
+              aria-label={`${row.branchName}${periodLabel(cell.period)}：${CELL_STATE_LABELS[cell.state]}。${cellCaption(cell)}`}
+              onClick={() => (cell.state === 'future' ? undefined : onCell(row.branchId, cell.period))}
+            >
+              {CELL_MARKS[cell.state]}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </ScrollView>
+  )
+}
+
+/** The colour key under the matrix. */
+export function MatrixLegend() {
+  return (
+    <View className="bureau-legend">
+      {(['held', 'late', 'open', 'missing'] as const).map((state) => (
+        <View key={state} className="bureau-legend__item">
+          <Text className={`bureau-legend__swatch bureau-cell--${state}`}>{CELL_MARKS[state]}</Text>
+          <Text>{CELL_STATE_LABELS[state]}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,69 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { BranchRows, MemberRows, SORT_LABELS } from '../../../points/components/leaderboard-rows'
+import { downloadExport } from '../../lib/download'
+import '../../components/bureau.css'
+
+type Sort = 'average' | 'participation' | 'total'
+
+function periods(now: Date): [string, string][] {
+  const year = now.getFullYear()
+  const month = String(now.getMonth() + 1).padStart(2, '0')
+  const quarter = Math.floor(now.getMonth() / 3) + 1
+  return [
+    [`${year}-${month}`, '本月'],
+    [`${year}-Q${quarter}`, '本季度'],
+    [String(year), '本年度'],
+    [String(year - 1), '上年度'],
+  ]
+}
+
+/** 积分排行 across the bureau: fair branch ranking and top members for a chosen period. */
+export default function BureauLeaderboardPage() {
+  const options = periods(new Date())
+  const [period, setPeriod] = useState(options[2][0])
+  const [sort, setSort] = useState<Sort>('average')
+  const board = useAction('bureau', 'leaderboard', { period, sort, pageSize: 100 })
+  const tag = (on: boolean) => (on ? 'tag' : 'tag tag--plain')
+  return (
+    <View className="page">
+      <View className="bureau-tabs">
+        {options.map(([key, label]) => (
+          <Text key={key} className={tag(period === key)} data-testid={`period-${key}`} onClick={() => setPeriod(key)}>
+            {label}
+          </Text>
+        ))}
+      </View>
+      <View className="bureau-tabs">
+        {(['average', 'participation', 'total'] as const).map((key) => (
+          <Text key={key} className={tag(sort === key)} onClick={() => setSort(key)}>
+            按{SORT_LABELS[key]}
+          </Text>
+        ))}
+      </View>
+      <PageState query={board} isEmpty={(data) => data.branches.length === 0} empty={{ title: '本期还没有积分记录' }}>
+        {(data) => (
+          <View>
+            <View className="card">
+              <Text className="card__title">支部排名</Text>
+              <BranchRows rows={data.branches} sort={sort} />
+            </View>
+            <View className="card">
+              <Text className="card__title">党员排名（前50名）</Text>
+              <MemberRows rows={data.members} me={null} showBranch />
+            </View>
+          </View>
+        )}
+      </PageState>
+      <Button
+        className="btn btn--primary"
+        data-testid="export-leaderboard"
+        onClick={() => downloadExport('exportSheet', { view: 'leaderboard', period, sort })}
+      >
+        导出 Excel
+      </Button>
+    </View>
+  )
+}

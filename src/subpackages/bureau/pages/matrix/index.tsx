@@ -1,0 +1,126 @@
+import { Button, Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { type MatrixGranularity, SCHOOL_KINDS, type SchoolKind } from '../../../../../types/bureau'
+import { PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { MatrixGrid, MatrixLegend } from '../../components/matrix-grid'
+import { downloadExport } from '../../lib/download'
+import { BUREAU, SCHOOL_KIND_LABELS } from '../../lib/labels'
+import '../../components/bureau.css'
+
+const PAGE_SIZE = 30
+
+/** 三会一课落实情况: branches × months (or quarters) of a year, filtered, paged; tap a cell to 调阅. */
+export default function MatrixPage() {
+  const [year, setYear] = useState(() => new Date().getFullYear())
+  const [granularity, setGranularity] = useState<MatrixGranularity>('month')
+  const [generalBranchId, setGeneralBranchId] = useState<string | null>(null)
+  const [schoolKind, setSchoolKind] = useState<SchoolKind | null>(null)
+  const [behindOnly, setBehindOnly] = useState(false)
+  const [page, setPage] = useState(1)
+  const filter = { year, granularity, generalBranchId, schoolKind, behindOnly }
+  const matrix = useAction('bureau', 'complianceMatrix', { ...filter, page, pageSize: PAGE_SIZE })
+  const tag = (on: boolean) => (on ? 'tag' : 'tag tag--plain')
+  const refilter = (change: () => void) => {
+    change()
+    setPage(1)
+  }
+  return (
+    <View className="page">
+      <View className="bureau-tabs">
+        <Text className="tag tag--plain" data-testid="year-prev" onClick={() => refilter(() => setYear(year - 1))}>
+          ‹
+        </Text>
+        <Text className="tag">{`${year}年`}</Text>
+        <Text className="tag tag--plain" data-testid="year-next" onClick={() => refilter(() => setYear(year + 1))}>
+          ›
+        </Text>
+        <Text className={tag(granularity === 'month')} onClick={() => refilter(() => setGranularity('month'))}>
+          按月
+        </Text>
+        <Text
+          className={tag(granularity === 'quarter')}
+          data-testid="granularity-quarter"
+          onClick={() => refilter(() => setGranularity('quarter'))}
+        >
+          按季度
+        </Text>
+        <Text
+          className={tag(behindOnly)}
+          data-testid="behind-only"
+          onClick={() => refilter(() => setBehindOnly(!behindOnly))}
+        >
+          只看滞后支部
+        </Text>
+      </View>
+      <View className="bureau-tabs">
+        <Picker
+          mode="selector"
+          range={['全部学校类型', ...SCHOOL_KINDS.map((kind) => SCHOOL_KIND_LABELS[kind])]}
+          onChange={(event) => {
+            const index = Number(event.detail.value)
+            refilter(() => setSchoolKind(index === 0 ? null : SCHOOL_KINDS[index - 1]))
+          }}
+        >
+          <Text className="tag tag--plain">{schoolKind ? SCHOOL_KIND_LABELS[schoolKind] : '全部学校类型'} ▾</Text>
+        </Picker>
+        {matrix.state === 'ok' && matrix.data.generalBranches.length > 0 ? (
+          <Picker
+            mode="selector"
+            range={['全部党总支', ...matrix.data.generalBranches.map((org) => org.name)]}
+            onChange={(event) => {
+              const index = Number(event.detail.value)
+              refilter(() => setGeneralBranchId(index === 0 ? null : matrix.data.generalBranches[index - 1].id))
+            }}
+          >
+            <Text className="tag tag--plain">
+              {matrix.data.generalBranches.find((org) => org.id === generalBranchId)?.name ?? '全部党总支'} ▾
+            </Text>
+          </Picker>
+        ) : null}
+      </View>
+      <MatrixLegend />
+      <PageState
+        query={matrix}
+        isEmpty={(data) => data.total === 0}
+        empty={{ title: behindOnly ? '没有滞后的支部' : '没有可查看的支部' }}
+      >
+        {(data) => (
+          <View>
+            <Text className="muted" data-testid="matrix-total">{`共 ${data.total} 个支部`}</Text>
+            <MatrixGrid
+              periods={data.periods}
+              rows={data.rows}
+              onCell={(branchId, period) =>
+                Taro.navigateTo({ url: `${BUREAU}/cell/index?branchId=${branchId}&period=${period}` })
+              }
+            />
+            {data.total > PAGE_SIZE ? (
+              <View className="bureau-actions">
+                <Button className="btn btn--ghost" disabled={page === 1} onClick={() => setPage(page - 1)}>
+                  上一页
+                </Button>
+                <Text className="muted">{`${page} / ${Math.ceil(data.total / PAGE_SIZE)}`}</Text>
+                <Button
+                  className="btn btn--ghost"
+                  disabled={page * PAGE_SIZE >= data.total}
+                  onClick={() => setPage(page + 1)}
+                >
+                  下一页
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        )}
+      </PageState>
+      <Button
+        className="btn btn--primary"
+        data-testid="export-matrix"
+        onClick={() => downloadExport('exportSheet', { view: 'matrix', ...filter })}
+      >
+        导出 Excel
+      </Button>
+    </View>
+  )
+}
