@@ -63,7 +63,7 @@ describe('考勤登记 roll', () => {
       '未签到',
     ])
     const first = screen.getAllByTestId('roll-row')[0]
-    const on = [...first.querySelectorAll('[data-on="true"]')].map((chip) => chip.textContent)
+    const on = Array.from(first.querySelectorAll('[data-on="true"]'), (chip) => chip.textContent)
     expect(on).toEqual(['出席'])
     expect(screen.getAllByTestId('roll-mark-present')).toHaveLength(5)
   })

@@ -23,7 +23,7 @@ export function ComplianceCard({ items }: { items: ComplianceItem[] }) {
   const planned = items.filter((item) => item.status === 'planned').length
   return (
     <View className="card" data-testid="meetings-compliance">
-      <Text className="card__title">三会一课</Text>
+      <View className="card__title">三会一课</View>
       {lines.length ? (
         lines.map((line) => (
           <Text key={line} className="compliance-owing" data-testid="compliance-owing">
@@ -31,9 +31,11 @@ export function ComplianceCard({ items }: { items: ComplianceItem[] }) {
           </Text>
         ))
       ) : (
-        <Text data-testid="compliance-ok">规定会议均已召开或已安排</Text>
+        <Text className="compliance-line" data-testid="compliance-ok">
+          规定会议均已召开或已安排
+        </Text>
       )}
-      <Text className="muted">
+      <Text className="compliance-line muted">
         已召开 {held} 项 · 已安排 {planned} 项
       </Text>
     </View>

@@ -33,7 +33,7 @@ export function CodePanel({ meetingId }: { meetingId: string }) {
   if (!code) return <Text className="muted">正在生成签到码…</Text>
   return (
     <View className="card" data-testid="meetings-code">
-      <Text className="card__title">签到码（每30秒更新）</Text>
+      <View className="card__title">签到码（每30秒更新）</View>
       {code.imageUrl ? <Image src={code.imageUrl} style={{ width: '240px', height: '240px' }} /> : null}
       <Text className="muted" data-testid="meetings-code-link" selectable>
         /{code.path}

@@ -21,7 +21,7 @@ export function LeaveList({ items, busyId, onApprove, onReject }: LeaveListProps
   return (
     <View data-testid="leave-list">
       <View className="card">
-        <Text className="card__title">待审批（{pending.length}）</Text>
+        <View className="card__title">待审批（{pending.length}）</View>
         {pending.length === 0 ? <Text className="muted">没有待审批的请假申请</Text> : null}
         {pending.map((item) => (
           <View key={item.memberId} className="meet-leave" data-testid="leave-pending">
@@ -54,7 +54,7 @@ export function LeaveList({ items, busyId, onApprove, onReject }: LeaveListProps
       </View>
       {decided.length ? (
         <View className="card">
-          <Text className="card__title">已审批（{decided.length}）</Text>
+          <View className="card__title">已审批（{decided.length}）</View>
           {decided.map((item) => (
             <View key={item.memberId} className="meet-leave" data-testid="leave-decided">
               <View className="meet-member__head">

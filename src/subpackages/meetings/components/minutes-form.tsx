@@ -35,7 +35,7 @@ export function MinutesForm(props: MinutesFormProps) {
   const short = length < MINUTES_MIN
   return (
     <View className="card" data-testid="minutes-form">
-      <Text className="card__title">会议记录</Text>
+      <View className="card__title">会议记录</View>
       <Text className="meet-label">出席情况（根据考勤自动生成）</Text>
       <Text className="meet-summary" data-testid="minutes-summary">
         {summary}

@@ -17,7 +17,7 @@ interface RobotFormProps {
 export function RobotForm({ maskedUrl, setAt, url, error, saving, ...on }: RobotFormProps) {
   return (
     <View className="card" data-testid="robot-form">
-      <Text className="card__title">企业微信群机器人</Text>
+      <View className="card__title">企业微信群机器人</View>
       <Text className="meet-hint">
         会议提醒和“会议1小时后开始”会以消息发到支部的企业微信群。在群里添加机器人后，复制它的 Webhook 地址填在这里。
       </Text>

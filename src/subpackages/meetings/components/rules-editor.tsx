@@ -34,7 +34,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
   return (
     <View data-testid="rules-editor">
       <View className="card">
-        <Text className="card__title">最低召开频次</Text>
+        <View className="card__title">最低召开频次</View>
         {TYPES.map((type) => (
           <View key={type} className="meet-rule" data-testid="rules-type" data-type={type}>
             <Text>{MEETING_TYPE_LABELS[type]}</Text>
@@ -53,7 +53,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
         ))}
       </View>
       <View className="card">
-        <Text className="card__title">签到时间</Text>
+        <View className="card__title">签到时间</View>
         <Text className="meet-label">会前多少分钟开始签到（0–240）</Text>
         <Input
           className={`meet-input ${errors.fields.checkInOpensMinutes ? 'meet-input--invalid' : ''}`}

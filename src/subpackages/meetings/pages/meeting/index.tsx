@@ -65,21 +65,21 @@ export default function MeetingPage() {
 function Summary({ meeting }: { meeting: MeetingDetail }) {
   return (
     <View className="card">
-      <Text className="card__title">
+      <View className="card__title">
         【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}
-      </Text>
-      <Text>
+      </View>
+      <Text className="meet-entry__line">
         时间：{formatWhen(meeting.startsAt)} — {formatWhen(meeting.endsAt)}
       </Text>
-      <Text>地点：{meeting.place}</Text>
-      {meeting.hostName ? <Text>主持人：{meeting.hostName}</Text> : null}
-      {meeting.agenda ? <Text className="muted">议程：{meeting.agenda}</Text> : null}
-      {meeting.status === 'cancelled' ? <Text className="error">已取消：{meeting.cancelReason}</Text> : null}
-      <Text data-testid="meetings-mine">
+      <Text className="meet-entry__line">地点：{meeting.place}</Text>
+      {meeting.hostName ? <Text className="meet-entry__line">主持人：{meeting.hostName}</Text> : null}
+      {meeting.agenda ? <Text className="meet-entry__line">议程：{meeting.agenda}</Text> : null}
+      {meeting.status === 'cancelled' ? <Text className="meet-error">已取消：{meeting.cancelReason}</Text> : null}
+      <Text className="meet-line" data-testid="meetings-mine">
         我的考勤：
         {meeting.mine ? ATTENDANCE_LABELS[meeting.mine] : meeting.myLeave ? LEAVE_LABELS[meeting.myLeave] : '未签到'}
       </Text>
-      {meeting.minutes ? <Text className="muted">会议记录：{meeting.minutes.text}</Text> : null}
+      {meeting.minutes ? <Text className="meet-entry__line">会议记录：{meeting.minutes.text}</Text> : null}
     </View>
   )
 }
@@ -118,7 +118,7 @@ function ManagerEntries({ meeting }: { meeting: MeetingDetail }) {
   const pendingLeaves = (meeting.attendance ?? []).filter((row) => row.leave === 'pending' && !row.status).length
   return (
     <View className="card" data-testid="meetings-manage">
-      <Text className="card__title">考勤与记录</Text>
+      <View className="card__title">考勤与记录</View>
       <RollCounts counts={meeting.counts} />
       <View className="meet-actions">
         <Button
@@ -152,10 +152,10 @@ function ManagerEntries({ meeting }: { meeting: MeetingDetail }) {
 function Roll({ meeting }: { meeting: MeetingDetail }) {
   return (
     <View className="card" data-testid="meetings-roll">
-      <Text className="card__title">
+      <View className="card__title">
         考勤：实到 {meeting.counts.present + meeting.counts.late} / 应到 {meeting.counts.expected}，请假{' '}
         {meeting.counts.leave}
-      </Text>
+      </View>
       {(meeting.attendance ?? []).map((row) => (
         <View key={row.memberId} className="row">
           <Text className="row__label">{row.name}</Text>

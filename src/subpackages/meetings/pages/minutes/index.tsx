@@ -40,7 +40,7 @@ export default function MinutesPage() {
             {(data) =>
               Date.now() < data.startsAt ? (
                 <View className="card" data-testid="minutes-not-started">
-                  <Text className="card__title">会议尚未开始</Text>
+                  <View className="card__title">会议尚未开始</View>
                   <Text className="muted">会议于 {fullDate(data.startsAt)} 开始，开始后即可填写会议记录。</Text>
                 </View>
               ) : (
@@ -107,9 +107,9 @@ function MinutesEditor({
   return (
     <View>
       <View className="card">
-        <Text className="card__title">
+        <View className="card__title">
           【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}
-        </Text>
+        </View>
         <Text className="muted">
           {fullDate(meeting.startsAt)} · {meeting.place}
           {meeting.hostName ? ` · 主持人：${meeting.hostName}` : ''}

@@ -51,9 +51,9 @@ export default function RecordBookPage() {
       <PageState query={book}>
         {(data) => (
           <View className="card">
-            <Text className="card__title" data-testid="record-book-title">
+            <View className="card__title" data-testid="record-book-title">
               {data.branchName} · {periodName(data.period)}
-            </Text>
+            </View>
             <Text className="muted">
               共 {data.entries.length} 次会议，其中已召开{' '}
               {data.entries.filter((entry) => entry.status === 'scheduled' && entry.startsAt <= Date.now()).length} 次

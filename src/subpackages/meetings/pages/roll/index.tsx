@@ -41,9 +41,9 @@ function Roll({ meeting, reload }: { meeting: MeetingDetail; reload: () => void 
   return (
     <View>
       <View className="card">
-        <Text className="card__title">
+        <View className="card__title">
           【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}
-        </Text>
+        </View>
         <Text className="muted">
           {fullDate(meeting.startsAt)} · {meeting.place}
         </Text>
