@@ -1,0 +1,231 @@
+/**
+ * Bureau oversight at full size: 500 branches, 10,000 members, a year of
+ * meetings (每支部每月支委会、党小组会、主题党日、集中学习, 每季度党员大会和党课,
+ * a few gaps) and 1,000,000 ledger entries with their maintained totals — all
+ * written straight into the emulator's nedb files (points-ledger-files.ts, and
+ * the meetings the same way) before it starts. The overview and the compliance
+ * matrix of the year, through the gateway and the bureau function, in ms per
+ * call; then the same calls for a 50-branch tenant in the same database, and
+ * the ratio 500 : 50.
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ComplianceMatrix, Overview } from '../../types/bureau'
+import type { MeetingDoc, MeetingType } from '../../types/meetings'
+import type { Result } from '../../types/result'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
+import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
+import { startTestEmulator } from '../functions/helpers/emulator'
+import { BIG, BIG_TENANT } from './big-tenant'
+import type { Figure } from './figure'
+import { writeBigPointsData } from './points-ledger-files'
+
+const ENTRIES = 1_000_000
+const SMALL_TENANT = 't_b50'
+const SMALL_BUREAU = 'o_b50_bureau'
+const SHANGHAI = 8 * 3_600_000
+const DAY = 86_400_000
+const round = (n: number) => Math.round(n * 10) / 10
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]
+const lines = (docs: object[]) => docs.map((doc) => `${JSON.stringify(doc)}\n`).join('')
+
+const MONTHLY: MeetingType[] = ['committee_meeting', 'group_meeting', 'theme_day', 'study']
+const QUARTERLY: MeetingType[] = ['general_meeting', 'lecture']
+
+/** A year of meetings up to now for branches `branchIds`: one gap in about every seventh branch-month. */
+function yearOfMeetings(tenantId: string, branchIds: string[], now: number): MeetingDoc[] {
+  const year = new Date(now + SHANGHAI).getUTCFullYear()
+  const thisMonth = new Date(now + SHANGHAI).getUTCMonth()
+  const docs: MeetingDoc[] = []
+  branchIds.forEach((branchId, b) => {
+    for (let month = 0; month <= thisMonth; month++) {
+      const monthStart = Date.UTC(year, month, 1) - SHANGHAI
+      const types = [...MONTHLY, ...(month % 3 === 1 ? QUARTERLY : [])]
+      types.forEach((type, index) => {
+        if (type === 'group_meeting' && (b + month) % 7 === 0) return
+        const startsAt = monthStart + (3 + index * 4) * DAY + 15 * 3_600_000
+        docs.push({
+          _id: `bm_${branchId}_${month}_${type}`,
+          tenantId,
+          branchId,
+          scope: { kind: 'branch' },
+          type,
+          title: '会议',
+          agenda: '',
+          startsAt,
+          endsAt: startsAt + 2 * 3_600_000,
+          place: '会议室',
+          location: null,
+          hostId: null,
+          noteTakerId: null,
+          attendeeIds: [],
+          status: 'scheduled',
+          seriesId: null,
+          makeUpFor: null,
+          cancelReason: null,
+          minutes: null,
+          activity: null,
+          remindersDone: [],
+          closedAt: startsAt <= now ? startsAt + 3 * 3_600_000 : null,
+          createdBy: 'bench',
+          createdAt: startsAt - 7 * DAY,
+          updatedAt: startsAt - 7 * DAY,
+        })
+      })
+    }
+  })
+  return docs
+}
+
+/** A second tenant of 50 branches × 20 members and its bureau staff, appended to the same files. */
+function smallTenant(dbDir: string): string[] {
+  const orgs: OrgDoc[] = [
+    {
+      _id: 'b50_committee',
+      tenantId: SMALL_TENANT,
+      kind: 'committee',
+      name: '小县教育局党委',
+      parentId: null,
+      ancestors: [],
+      order: 0,
+    },
+  ]
+  const members: MemberDoc[] = []
+  const branchIds: string[] = []
+  for (let b = 0; b < 50; b++) {
+    const id = `b50_b_${String(b).padStart(2, '0')}`
+    branchIds.push(id)
+    orgs.push({
+      _id: id,
+      tenantId: SMALL_TENANT,
+      kind: 'branch',
+      name: `第${b + 1}小学党支部`,
+      parentId: 'b50_committee',
+      ancestors: ['b50_committee'],
+      order: b,
+    })
+    for (let m = 0; m < 20; m++) {
+      members.push({
+        _id: `${id}_m${m}`,
+        tenantId: SMALL_TENANT,
+        name: `党员${b}-${m}`,
+        branchId: id,
+        groupId: null,
+        memberType: 'formal',
+        probationEndsOn: null,
+        joinedOn: null,
+        committeePosition: m === 0 ? 'secretary' : null,
+        phone: null,
+        status: 'active',
+        grants: [],
+        createdAt: 0,
+        updatedAt: 0,
+      })
+    }
+  }
+  members.push({
+    ...members[0],
+    _id: 'b50_bureau',
+    name: '组织科',
+    branchId: null,
+    committeePosition: null,
+    grants: [{ role: 'bureau_staff' }],
+  })
+  appendFileSync(join(dbDir, 'tenants.db'), lines([{ _id: SMALL_TENANT, name: '小县教育局党委' }]))
+  appendFileSync(join(dbDir, 'orgs.db'), lines(orgs))
+  appendFileSync(join(dbDir, 'members.db'), lines(members))
+  appendFileSync(
+    join(dbDir, 'bindings.db'),
+    lines([{ _id: SMALL_BUREAU, tenantId: SMALL_TENANT, memberId: 'b50_bureau', boundAt: 0 }]),
+  )
+  return branchIds
+}
+
+export default async function run(): Promise<Figure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-bureau-'))
+  const dbDir = join(dataDir, 'db')
+  mkdirSync(dbDir, { recursive: true })
+  const now = Date.now()
+  const made = await writeBigPointsData(dataDir, ENTRIES, now)
+  const bigBranches = Array.from({ length: 500 }, (_, b) => `big_b_${String(b).padStart(3, '0')}`)
+  const smallBranches = smallTenant(dbDir)
+  const meetings = [
+    ...yearOfMeetings(BIG_TENANT, bigBranches, now),
+    ...yearOfMeetings(SMALL_TENANT, smallBranches, now),
+  ]
+  appendFileSync(join(dbDir, 'meetings.db'), lines(meetings))
+  console.log(
+    `bureau bench: wrote ${made.entries.toLocaleString()} ledger entries, ${made.totals.toLocaleString()} totals, ${made.members.toLocaleString()} members and ${meetings.length.toLocaleString()} meetings in ${round(made.ms / 1000)} s`,
+  )
+  const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, dataDir, workers: 2 })
+  try {
+    t.cloud.init({ env: t.emu.sdkEnv.TCB_ENV, timeout: 300_000 })
+    // Opening the big collections (the ledger above all) happens on first read.
+    const loadStarted = performance.now()
+    for (const name of ['points_ledger', 'points_totals', 'meetings', 'members']) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await t.db.collection(name).doc('none').get()
+          break
+        } catch (error) {
+          if (attempt >= 20) throw error
+        }
+      }
+    }
+    console.log(`bureau bench: emulator opened the collections in ${round((performance.now() - loadStarted) / 1000)} s`)
+
+    const timed = async <T>(openid: string, action: string, data: object): Promise<{ ms: number; data: T }> => {
+      const started = performance.now()
+      const res = await t.gateway('bureau', { action, data }, openid)
+      const result = res.body as Result<T>
+      if (!result.ok) throw new Error(`bureau.${action}: ${JSON.stringify(result.error)}`)
+      return { ms: performance.now() - started, data: result.data }
+    }
+    const measure = async <T>(openid: string, action: string, data: object, runs = 5) => {
+      await timed<T>(openid, action, data) // warm the worker
+      const samples: number[] = []
+      let last: T | undefined
+      for (let i = 0; i < runs; i++) {
+        const { ms, data: answer } = await timed<T>(openid, action, data)
+        samples.push(ms)
+        last = answer
+      }
+      return { ms: median(samples), data: last as T }
+    }
+    const year = new Date(now + SHANGHAI).getUTCFullYear()
+    const bigOverview = await measure<Overview>(BIG.bureau, 'overview', {})
+    const bigMatrix = await measure<ComplianceMatrix>(BIG.bureau, 'complianceMatrix', { year, pageSize: 50 })
+    const smallOverview = await measure<Overview>(SMALL_BUREAU, 'overview', {})
+    const smallMatrix = await measure<ComplianceMatrix>(SMALL_BUREAU, 'complianceMatrix', { year, pageSize: 50 })
+    if (bigMatrix.data.total !== 500 || smallMatrix.data.total !== 50)
+      throw new Error('the matrix did not cover every branch')
+    if (bigOverview.data.branches !== 500 || bigOverview.data.members !== 10_000)
+      throw new Error('overview counts are off')
+    const missing = bigMatrix.data.totals.perPeriod.reduce((sum, row) => sum + row.missing, 0)
+    console.log(
+      `bureau bench: 500 branches — overview ${round(bigOverview.ms)} ms, matrix ${round(bigMatrix.ms)} ms (${missing} missing branch-months); 50 branches — overview ${round(smallOverview.ms)} ms, matrix ${round(smallMatrix.ms)} ms`,
+    )
+    return [
+      {
+        name: 'bureau overview, 500 branches / 10k members / 1M ledger',
+        value: round(bigOverview.ms),
+        unit: 'ms',
+        budget: { max: 500 },
+      },
+      {
+        name: 'bureau compliance matrix (year), 500 branches',
+        value: round(bigMatrix.ms),
+        unit: 'ms',
+        budget: { max: 500 },
+      },
+      { name: 'bureau overview, 50 branches', value: round(smallOverview.ms), unit: 'ms' },
+      { name: 'bureau compliance matrix (year), 50 branches', value: round(smallMatrix.ms), unit: 'ms' },
+      { name: 'bureau overview growth 500 : 50 branches', value: round(bigOverview.ms / smallOverview.ms), unit: '×' },
+      { name: 'bureau matrix growth 500 : 50 branches', value: round(bigMatrix.ms / smallMatrix.ms), unit: '×' },
+    ]
+  } finally {
+    await t.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
