@@ -92,8 +92,8 @@ function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: ()
     reload()
   }
   return (
-    <View className="card">
-      <Button className="btn" onClick={subscribe}>
+    <View className="card meet-actions">
+      <Button className="btn btn--ghost" onClick={subscribe}>
         订阅会议提醒
       </Button>
       {process.env.TARO_ENV === 'weapp' && !meeting.mine ? (
@@ -103,7 +103,12 @@ function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: ()
       ) : null}
       {!meeting.mine && !meeting.myLeave && Date.now() < meeting.startsAt ? (
         <View>
-          <Input className="input" placeholder="请假原因" value={reason} onInput={(e) => setReason(e.detail.value)} />
+          <Input
+            className="meet-input"
+            placeholder="请假原因"
+            value={reason}
+            onInput={(e) => setReason(e.detail.value)}
+          />
           <Button className="btn" onClick={ask}>
             请假
           </Button>
