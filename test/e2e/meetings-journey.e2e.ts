@@ -22,6 +22,7 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwA
 
 jest.setTimeout(180_000)
 
+// biome-ignore lint/correctness/useHookAtTopLevel: a jest helper registering beforeAll/afterAll, not a React hook
 const session = useE2ESession()
 const dir = mkdtempSync(join(tmpdir(), 'e2e-meetings-'))
 
