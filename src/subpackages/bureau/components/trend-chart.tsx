@@ -60,15 +60,22 @@ export function TrendChart(props: Props) {
       drawn.current = drawChart(context, width, height, pixelRatio, props)
     }
     if (process.env.TARO_ENV === 'h5') {
-      const element = document.querySelector(`#${id} canvas, canvas#${id}`) as HTMLCanvasElement | null
-      const context = element?.getContext('2d')
-      if (element && context) {
-        const width = element.clientWidth || 340
+      // Taro's H5 <Canvas> is a web component whose inner <canvas> appears a moment after mount.
+      const tryDraw = (attempt: number) => {
+        if (cancelled) return
+        const element = document.querySelector(`#${id} canvas, canvas#${id}`) as HTMLCanvasElement | null
+        const context = element?.getContext('2d')
+        if (!element || !context || element.clientWidth === 0) {
+          if (attempt < 40) setTimeout(() => tryDraw(attempt + 1), 50)
+          return
+        }
+        const width = element.clientWidth
         const ratio = window.devicePixelRatio || 1
         element.width = width * ratio
         element.height = height * ratio
         draw(context, width, ratio)
       }
+      tryDraw(0)
     } else {
       Taro.nextTick(() => {
         Taro.createSelectorQuery()
