@@ -166,7 +166,7 @@ export default async function run(): Promise<Figure[]> {
     for (const name of ['points_ledger', 'points_totals', 'meetings', 'members']) {
       for (let attempt = 0; ; attempt++) {
         try {
-          await t.db.collection(name).doc('none').get()
+          await t.db.collection(name).where({ _id: 'none' }).limit(1).get()
           break
         } catch (error) {
           if (attempt >= 20) throw error
