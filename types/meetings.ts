@@ -121,6 +121,8 @@ export interface LeaveDoc {
   requestedAt: number
   decidedBy: string | null
   decidedAt: number | null
+  /** Why a request was not approved, kept with the decision. */
+  decisionNote?: string | null
 }
 
 const MeetingFields = z
@@ -340,6 +342,7 @@ export const meetingsActions = {
           reason: z.string(),
           status: z.enum(['pending', 'approved', 'rejected']),
           requestedAt: z.number(),
+          decisionNote: z.string().nullable(),
         }),
       ),
     }),
@@ -348,7 +351,12 @@ export const meetingsActions = {
   }),
   decideLeave: defineAction({
     summary: 'Approves or rejects a pending leave request; approved leave is recorded as excused (请假).',
-    input: z.object({ meetingId: Id, memberId: Id, approve: z.boolean() }),
+    input: z
+      .object({ meetingId: Id, memberId: Id, approve: z.boolean(), note: z.string().trim().max(100).default('') })
+      .refine((decision) => decision.approve || decision.note.length >= 2, {
+        message: '不批准时请写明原因',
+        path: ['note'],
+      }),
     output: z.object({ status: z.enum(['approved', 'rejected']) }),
     roles: MEETING_MANAGERS,
     errors: [MEETING_NOT_FOUND, 'MEETING.LEAVE_NOT_FOUND', 'MEETING.LEAVE_DECIDED'],

@@ -67,13 +67,14 @@ export async function listLeaves(input: { meetingId: string }, { caller, store }
       reason: leave.reason,
       status: leave.status,
       requestedAt: leave.requestedAt,
+      decisionNote: leave.decisionNote ?? null,
     })),
   }
 }
 
 /** 审批请假: approved leave is recorded in the roll as 请假 (excused, no points event). */
 export async function decideLeave(
-  input: { meetingId: string; memberId: string; approve: boolean },
+  input: { meetingId: string; memberId: string; approve: boolean; note: string },
   ctx: HandlerContext,
 ) {
   const { caller, store, clock } = ctx
@@ -86,7 +87,7 @@ export async function decideLeave(
   const changed = await store.updateWhere(
     LEAVES,
     { _id: id, status: 'pending' },
-    { status, decidedBy: caller.member._id, decidedAt: now },
+    { status, decidedBy: caller.member._id, decidedAt: now, decisionNote: input.approve ? null : input.note },
   )
   if (changed === 0) throw new DomainError('MEETING.LEAVE_DECIDED')
   if (input.approve) {

@@ -258,7 +258,12 @@ describe('leave', () => {
       data: { status: 'approved' },
     })
     expect(
-      await t.call(as.secretary, 'meetings', 'decideLeave', { meetingId, memberId: 'm_shiyan_06', approve: false }),
+      await t.call(as.secretary, 'meetings', 'decideLeave', {
+        meetingId,
+        memberId: 'm_shiyan_06',
+        approve: false,
+        note: '已经批准过',
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'MEETING.LEAVE_DECIDED' },
@@ -270,6 +275,29 @@ describe('leave', () => {
     const detail = await t.call<{ counts: { leave: number } }>(as.secretary, 'meetings', 'get', { meetingId })
     expect(detail).toMatchObject({ ok: true, data: { counts: { leave: 1 } } })
     t.emu.clock.set(NOW)
+  })
+
+  it('a rejection needs a reason, which is kept with the decision', async () => {
+    t.emu.clock.set(NOW)
+    const [meetingId] = (await scheduleAt(NOW + 6 * HOUR)).ids
+    await t.call(as.member, 'meetings', 'requestLeave', { meetingId, reason: '家中有事' })
+    const bare = { meetingId, memberId: 'm_shiyan_06', approve: false }
+    expect(await t.call(as.secretary, 'meetings', 'decideLeave', bare)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID' },
+    })
+    expect(
+      await t.call(as.secretary, 'meetings', 'decideLeave', { ...bare, note: '本次为民主评议，请调整安排' }),
+    ).toMatchObject({ ok: true, data: { status: 'rejected' } })
+    const list = await t.call<{ items: { memberId: string; decisionNote: string | null }[] }>(
+      as.secretary,
+      'meetings',
+      'listLeaves',
+      { meetingId },
+    )
+    expect(list.ok && list.data.items.find((item) => item.memberId === 'm_shiyan_06')?.decisionNote).toBe(
+      '本次为民主评议，请调整安排',
+    )
   })
 })
 

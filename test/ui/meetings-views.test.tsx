@@ -88,9 +88,30 @@ describe('考勤登记 roll', () => {
 
 describe('请假审批 list', () => {
   const items: LeaveItem[] = [
-    { memberId: 'm4', name: '赵磊', reason: '带学生参加区运动会', status: 'pending', requestedAt: at('09:00') },
-    { memberId: 'm3', name: '王芳', reason: '外出培训', status: 'approved', requestedAt: at('08:00') },
-    { memberId: 'm6', name: '刘洋', reason: '家中有事', status: 'rejected', requestedAt: at('08:30') },
+    {
+      memberId: 'm4',
+      name: '赵磊',
+      reason: '带学生参加区运动会',
+      status: 'pending',
+      requestedAt: at('09:00'),
+      decisionNote: null,
+    },
+    {
+      memberId: 'm3',
+      name: '王芳',
+      reason: '外出培训',
+      status: 'approved',
+      requestedAt: at('08:00'),
+      decisionNote: null,
+    },
+    {
+      memberId: 'm6',
+      name: '刘洋',
+      reason: '家中有事',
+      status: 'rejected',
+      requestedAt: at('08:30'),
+      decisionNote: '本次为民主评议，请调整安排',
+    },
   ]
 
   test('pending requests with their reason and buttons; decided ones below with the decision', () => {
@@ -103,6 +124,7 @@ describe('请假审批 list', () => {
     expect(screen.getAllByTestId('leave-status').map((tag) => tag.textContent)).toEqual(['已批准', '未批准'])
     expect(screen.getByText('待审批（1）')).toBeTruthy()
     expect(screen.getByText('已审批（2）')).toBeTruthy()
+    expect(screen.getByTestId('leave-decision-note').textContent).toBe('不批准原因：本次为民主评议，请调整安排')
     fireEvent.click(screen.getByTestId('leave-approve'))
     fireEvent.click(screen.getByTestId('leave-reject'))
     expect(onApprove).toHaveBeenCalledWith(items[0])

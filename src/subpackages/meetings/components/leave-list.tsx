@@ -64,6 +64,11 @@ export function LeaveList({ items, busyId, onApprove, onReject }: LeaveListProps
                 </Text>
               </View>
               <Text className="meet-leave__reason">请假原因：{item.reason}</Text>
+              {item.decisionNote ? (
+                <Text className="meet-leave__reason" data-testid="leave-decision-note">
+                  不批准原因：{item.decisionNote}
+                </Text>
+              ) : null}
             </View>
           ))}
         </View>

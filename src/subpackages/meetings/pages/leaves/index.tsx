@@ -15,10 +15,10 @@ export default function LeavesPage() {
   const [busyId, setBusyId] = useState<string | null>(null)
   const [rejecting, setRejecting] = useState<LeaveItem | null>(null)
 
-  const decide = async (item: LeaveItem, approve: boolean) => {
+  const decide = async (item: LeaveItem, approve: boolean, note = '') => {
     setRejecting(null)
     setBusyId(item.memberId)
-    const result = await call('meetings', 'decideLeave', { meetingId: id, memberId: item.memberId, approve })
+    const result = await call('meetings', 'decideLeave', { meetingId: id, memberId: item.memberId, approve, note })
     setBusyId(null)
     Taro.showToast({
       title: result.ok ? (approve ? `已批准${item.name}请假` : `未批准${item.name}请假`) : result.error.message,
@@ -51,7 +51,8 @@ export default function LeavesPage() {
         }
         confirmLabel="确认不批准"
         danger
-        onConfirm={() => rejecting && decide(rejecting, false)}
+        reason={{ label: '不批准的原因', placeholder: '将告知本人，如：本次为重要议题，请调整课务参会', minLength: 2 }}
+        onConfirm={(note) => rejecting && decide(rejecting, false, note)}
         onCancel={() => setRejecting(null)}
       />
     </View>
