@@ -160,7 +160,9 @@ export default async function run(): Promise<Figure[]> {
   )
   const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, dataDir, workers: 2 })
   try {
-    t.cloud.init({ env: t.emu.sdkEnv.TCB_ENV, timeout: 300_000 })
+    // Opening a million-entry ledger outlasts the SDK's default patience (node-sdk's request timeout).
+    const patient = { env: t.emu.sdkEnv.TCB_ENV, timeout: 300_000 }
+    t.cloud.init(patient)
     // Opening the big collections (the ledger above all) happens on first read.
     const loadStarted = performance.now()
     for (const name of ['points_ledger', 'points_totals', 'meetings', 'members']) {
