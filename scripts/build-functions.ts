@@ -16,7 +16,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { build } from 'esbuild'
 import { isMain } from './is-main'
 
@@ -28,6 +29,23 @@ export function functionNames(): string[] {
   return readdirSync(sourceRoot).filter(
     (name) => existsSync(join(sourceRoot, name, 'index.ts')) && existsSync(join(sourceRoot, name, 'config.json')),
   )
+}
+
+/**
+ * Files a bundle reads at run time (a font for PDFs…), listed in the function's
+ * optional files.json as `target: npm module path`, copied beside the bundle
+ * so the uploaded folder holds them.
+ */
+function copyRuntimeFiles(name: string, outDir: string): void {
+  const list = join(sourceRoot, name, 'files.json')
+  if (!existsSync(list)) return
+  const entries = Object.entries(JSON.parse(readFileSync(list, 'utf8')) as Record<string, string>)
+  for (const [target, modulePath] of entries) {
+    if (target.startsWith('$')) continue
+    const destination = join(outDir, target)
+    mkdirSync(dirname(destination), { recursive: true })
+    copyFileSync(createRequire(join(root, 'package.json')).resolve(modulePath), destination)
+  }
 }
 
 export async function buildFunctions(): Promise<{ name: string; bytes: number }[]> {
@@ -51,6 +69,7 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
       logLevel: 'warning',
     })
     copyFileSync(join(sourceRoot, name, 'config.json'), join(outDir, 'config.json'))
+    copyRuntimeFiles(name, outDir)
     writeFileSync(
       join(outDir, 'package.json'),
       `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { woffToSfnt } from './woff-to-sfnt'
 
@@ -25,14 +24,9 @@ export function cjkFont(): Buffer {
   return font
 }
 
-/**
- * Beside the bundle (`fonts/`) where a deployment puts it; locally the bundle
- * sits inside the repository, so the npm package resolves from there.
- */
+/** Beside the bundle: scripts/build-functions.ts copies it there (see files.json), so tests read what deploys. */
 function fontPath(): string {
-  const beside = join(__dirname, 'fonts', FONT_FILE)
-  if (existsSync(beside)) return beside
-  return createRequire(join(__dirname, 'index.js')).resolve(`@fontsource/noto-sans-sc/files/${FONT_FILE}`)
+  return join(__dirname, 'fonts', FONT_FILE)
 }
 
 export type Pdf = InstanceType<typeof PDFDocument>
