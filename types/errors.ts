@@ -68,7 +68,8 @@ export const ERROR_MESSAGES = {
   'MEETING.LEAVE_NOT_FOUND': '未找到该请假申请',
   'MEETING.LEAVE_DECIDED': '该请假申请已审批',
   'MEETING.FILE_NOT_YOURS': '照片不是您上传的，请重新上传',
-  'REMINDER.BAD_WEBHOOK': '请填写企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）',
+  'REMINDER.BAD_WEBHOOK':
+    '请填写企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）',
   'BUREAU.NOTHING_OWED': '该支部本期的会议都已召开或已安排，无需提醒',
   'SYSTEM.INTERNAL': '系统繁忙，请稍后再试',
   'SYSTEM.NETWORK': '网络连接失败，请检查网络后重试',

@@ -12,14 +12,14 @@ import ExcelJS from 'exceljs'
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
 import { periodKeyOf } from '../../cloudfunctions/domain/time'
 import { CELL_STATE_LABELS, type CellState } from '../../types/bureau'
-import { useE2ESession } from './session'
+import { startE2ESession } from './session'
 
 const BUREAU = 'o_demo_m_bureau_01'
 const CHENGGUAN = 'org_b_chengguan'
 
 jest.setTimeout(120_000)
 
-const session = useE2ESession()
+const session = startE2ESession()
 let dir: string
 
 beforeAll(async () => {
@@ -67,7 +67,8 @@ test('bureau staff open the dashboard, see 城关小学 missing its 党小组会
   const book = new ExcelJS.Workbook()
   await book.xlsx.readFile(saved)
   const sheet = book.getWorksheet('汇总')
-  const headers = (sheet?.getRow(1).values as unknown[]).slice(1)
+  if (!sheet) throw new Error('the export has no 汇总 sheet')
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1)
   const column = headers.indexOf(lastMonth) + 1
   expect(column).toBeGreaterThan(0)
   const exported = new Map<string, string>()

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { useE2ESession } from './session'
+import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
 const MEMBER = 'o_demo_m_shiyan_06'
@@ -22,8 +22,7 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwA
 
 jest.setTimeout(180_000)
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a jest helper registering beforeAll/afterAll, not a React hook
-const session = useE2ESession()
+const session = startE2ESession()
 const dir = mkdtempSync(join(tmpdir(), 'e2e-meetings-'))
 
 async function setEmulatorClock(now: number | null): Promise<void> {

@@ -4,7 +4,7 @@
  * their 积分 and rank rise; the secretary awards volunteer points with a reason,
  * picking the member from the roster; bureau staff see the branch's figures change.
  */
-import { useE2ESession } from './session'
+import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
 const MEMBER = 'o_demo_m_shiyan_06'
@@ -15,7 +15,7 @@ const NOTE = '认真学习了党章总纲和党员的义务与权利，要在教
 
 jest.setTimeout(180_000)
 
-const session = useE2ESession()
+const session = startE2ESession()
 const { actAs: pickPersona } = session
 
 /** The member's name as the roster has it, through the dev gateway as that member. */

@@ -2,7 +2,7 @@
  * 我的 in the H5 build against the real emulator and its demo seed: a branch
  * secretary sees their own profile; an unbound WeChat user sees how to get bound.
  */
-import { PERSONA_PICKER, useE2ESession } from './session'
+import { PERSONA_PICKER, startE2ESession } from './session'
 
 interface SeededPersona {
   _id: string
@@ -13,7 +13,7 @@ interface SeededPersona {
 
 jest.setTimeout(60_000)
 
-const session = useE2ESession()
+const session = startE2ESession()
 
 async function seededSecretary(): Promise<SeededPersona> {
   const res = await session.browser.context.request.get(`${session.base}/api/_emulator/personas`)

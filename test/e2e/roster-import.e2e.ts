@@ -9,13 +9,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { useE2ESession } from './session'
+import { startE2ESession } from './session'
 
 const SHIYAN_SECRETARY = 'o_demo_m_shiyan_01'
 
 jest.setTimeout(120_000)
 
-const session = useE2ESession()
+const session = startE2ESession()
 const { actAs: pickPersona, typeInto } = session
 let dir: string
 

@@ -4,7 +4,7 @@
  * a brand-new WeChat user opens the link, gets the name wrong once, then binds
  * and sees themselves in 我的. A plain member sees no 管理 section.
  */
-import { useE2ESession } from './session'
+import { startE2ESession } from './session'
 
 const SHIYAN_SECRETARY = 'o_demo_m_shiyan_01'
 const SHIYAN_MEMBER = 'o_demo_m_shiyan_06'
@@ -12,7 +12,7 @@ const NEW_MEMBER = '测试新党员'
 
 jest.setTimeout(120_000)
 
-const session = useE2ESession()
+const session = startE2ESession()
 const { openPicker, actAs: pickPersona, typeInto } = session
 
 async function rowNames(): Promise<string[]> {

@@ -19,7 +19,7 @@ export interface E2ESession {
 }
 
 /** Registers beforeAll/afterAll for the calling test file and answers its session. */
-export function useE2ESession(): E2ESession {
+export function startE2ESession(): E2ESession {
   let browser: PhoneBrowser | undefined
   let base = ''
   beforeAll(async () => {

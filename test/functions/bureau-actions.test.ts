@@ -154,7 +154,8 @@ test('exports: the matrix .xlsx holds the page’s states; PDFs carry the Chines
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load((await download(file.url)) as unknown as ExcelJS.Buffer)
   const sheet = workbook.getWorksheet('汇总')
-  const headers = (sheet?.getRow(1).values as unknown[]).slice(1)
+  if (!sheet) throw new Error('the export has no 汇总 sheet')
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1)
   const column = headers.indexOf(lastMonth) + 1
   const rows = new Map<string, unknown>()
   sheet?.eachRow((row, index) => {

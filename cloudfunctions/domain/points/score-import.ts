@@ -28,15 +28,15 @@ export interface ScoreColumns {
 export function findScoreColumns(sheet: readonly (readonly unknown[])[]): ScoreColumns | null {
   for (let rowIndex = 0; rowIndex < Math.min(HEADER_SEARCH_ROWS, sheet.length); rowIndex++) {
     const found: Partial<Record<Column, number>> = {}
-    Array.from(sheet[rowIndex] ?? [], (cell, index) => {
+    for (const [index, cell] of Array.from(sheet[rowIndex] ?? []).entries()) {
       const text = cellText(cell)
-      if (!text.ok) return
+      if (!text.ok) continue
       const header = normaliseHeader(text.value)
       for (const column of Object.keys(HEADERS) as Column[]) {
         if (found[column] === undefined && (HEADERS[column] as readonly string[]).includes(header))
           found[column] = index
       }
-    })
+    }
     if (found.name !== undefined && found.score !== undefined) {
       return { rowIndex, name: found.name, phone: found.phone ?? null, score: found.score }
     }
