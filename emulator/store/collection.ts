@@ -75,26 +75,33 @@ export class Collection {
     return this.ds.getAllData().length
   }
 
-  // Narrow the scan to the smallest index bucket among the filter's top-level equalities on _id or an
-  // indexed field, as a database picks its most selective index. nedb equality also matches array
-  // elements, so a bucket is a superset of mingo's matches.
+  // Narrow the scan to the smallest index bucket among the filter's conditions on indexed fields —
+  // equalities, and ranges such as the SDK's `_.gte(a).and(_.lt(b))`, which arrives as a top-level
+  // `$and` of one-sided comparisons — as a database picks its most selective index. nedb equality also
+  // matches array elements, so a bucket is a superset of mingo's matches; mingo then decides.
   private async candidates(filter: Doc): Promise<Doc[]> {
     if (typeof filter._id === 'string') return this.ds.findAsync({ _id: filter._id })
+    const conditions = indexableConditions(filter)
     let best: Doc[] | undefined
     for (const field of this.indexedFields) {
-      const value = filter[field]
-      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue
-      const bucket = this.indexBucket(field, value)
+      const condition = conditions.get(field)
+      if (!condition) continue
+      const bucket = this.indexBucket(field, condition)
       if (!best || bucket.length < best.length) best = bucket
     }
     return best ?? this.ds.getAllData()
   }
 
-  // nedb keeps its indexes on the datastore (`indexes[field].getMatching`), the same lookup its own
-  // find starts from; it is not in the typings.
-  private indexBucket(field: string, value: string | number | boolean): Doc[] {
-    const indexes = (this.ds as unknown as { indexes: Record<string, { getMatching(v: unknown): Doc[] }> }).indexes
-    return indexes[field]?.getMatching(value) ?? this.ds.getAllData()
+  // nedb keeps its indexes on the datastore (`indexes[field]`, with getMatching for a value and
+  // getBetweenBounds for a range), the same lookups its own find starts from; they are not in the typings.
+  private indexBucket(field: string, condition: Condition): Doc[] {
+    const index = (
+      this.ds as unknown as {
+        indexes: Record<string, { getMatching(v: unknown): Doc[]; getBetweenBounds(q: Bounds): Doc[] }>
+      }
+    ).indexes[field]
+    if (!index) return this.ds.getAllData()
+    return 'equals' in condition ? index.getMatching(condition.equals) : index.getBetweenBounds(condition.bounds)
   }
 
   async find(filter: Doc, options: FindOptions = {}): Promise<Doc[]> {
@@ -195,4 +202,46 @@ export class Collection {
   async compact(): Promise<void> {
     await this.ds.compactDatafileAsync()
   }
+}
+
+type Bounds = Partial<Record<'$gt' | '$gte' | '$lt' | '$lte', number>>
+type Condition = { equals: string | number | boolean } | { bounds: Bounds }
+
+const BOUND_KEYS = ['$gt', '$gte', '$lt', '$lte'] as const
+
+/** Per field, what an index can answer: a scalar equality, or numeric bounds merged from the top-level `$and`. */
+function indexableConditions(filter: Doc): Map<string, Condition> {
+  const found = new Map<string, Condition>()
+  const visit = (clause: unknown) => {
+    if (typeof clause !== 'object' || clause === null || Array.isArray(clause)) return
+    for (const [field, value] of Object.entries(clause)) {
+      if (field === '$and' && Array.isArray(value)) {
+        for (const part of value) visit(part)
+        continue
+      }
+      if (field.startsWith('$')) continue
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        found.set(field, { equals: value })
+        continue
+      }
+      const bounds = boundsOf(value)
+      const previous = found.get(field)
+      if (!bounds || (previous && 'equals' in previous)) continue
+      found.set(field, { bounds: { ...(previous && 'bounds' in previous ? previous.bounds : {}), ...bounds } })
+    }
+  }
+  visit(filter)
+  return found
+}
+
+function boundsOf(value: unknown): Bounds | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
+  const entries = Object.entries(value)
+  if (entries.length === 0) return null
+  const bounds: Bounds = {}
+  for (const [key, bound] of entries) {
+    if (!(BOUND_KEYS as readonly string[]).includes(key) || typeof bound !== 'number') return null
+    bounds[key as (typeof BOUND_KEYS)[number]] = bound
+  }
+  return bounds
 }

@@ -393,3 +393,41 @@ describe('transactions', () => {
     expect(await balance('pot')).toBe(3)
   })
 })
+
+describe('indexed collections', () => {
+  // `meetings` has indexes on tenantId and startsAt (database/collections.json): the emulator starts
+  // from the smallest index bucket, and must still answer exactly what the query asks.
+  test('equality and range queries on indexed fields give exact answers', async () => {
+    await t.db.createCollection('meetings').catch(() => undefined)
+    const docs = Array.from({ length: 60 }, (_, i) => ({
+      _id: `ix${i}`,
+      tenantId: i % 3 === 0 ? 'ta' : 'tb',
+      branchId: `b${i % 4}`,
+      startsAt: i * 10,
+      tags: [`t${i % 5}`],
+    }))
+    for (const doc of docs) await t.db.collection('meetings').add({ data: doc })
+    const _ = t.db.command
+    const ids = async (where: Record<string, unknown>) =>
+      ((await t.db.collection('meetings').where(where).limit(1000).get()).data as { _id: string }[])
+        .map((d) => d._id)
+        .sort()
+    const expected = (keep: (d: (typeof docs)[number]) => boolean) =>
+      docs
+        .filter(keep)
+        .map((d) => d._id)
+        .sort()
+
+    expect(await ids({ tenantId: 'ta', startsAt: _.gte(100).and(_.lt(300)) })).toEqual(
+      expected((d) => d.tenantId === 'ta' && d.startsAt >= 100 && d.startsAt < 300),
+    )
+    expect(await ids({ startsAt: _.gt(550) })).toEqual(expected((d) => d.startsAt > 550))
+    expect(await ids({ startsAt: _.lte(20), branchId: 'b0' })).toEqual(
+      expected((d) => d.startsAt <= 20 && d.branchId === 'b0'),
+    )
+    expect(await ids({ tenantId: 'tb', startsAt: _.gte(0).and(_.lt(0)) })).toEqual([])
+    expect(await ids({ tenantId: _.in(['ta']), startsAt: _.lt(40) })).toEqual(
+      expected((d) => d.tenantId === 'ta' && d.startsAt < 40),
+    )
+  })
+})
