@@ -190,7 +190,7 @@ describe('积分细则 rules editor', () => {
       />,
     )
     expect(screen.getByTestId('rules-error-rules.4.points').textContent).toBe('分值不能为0')
-    expect(screen.getByTestId('rules-input-rules.4.points').className).toContain('points-input--invalid')
+    expect(screen.getByTestId('rules-input-rules.4.points').className).toContain('field-input--invalid')
     expect(screen.getByTestId('rules-error-rules.1.caps.year').textContent).toBe('数值过小：应大于0')
     expect(screen.getByTestId('rules-error-grades').textContent).toBe('等次分数线应从高到低')
     expect(screen.getByTestId('rules-error').textContent).toBe('无法识别')

@@ -36,13 +36,13 @@ export function MinutesForm(props: MinutesFormProps) {
   return (
     <View className="card" data-testid="minutes-form">
       <View className="card__title">会议记录</View>
-      <Text className="meet-label">出席情况（根据考勤自动生成）</Text>
+      <Text className="field-label">出席情况（根据考勤自动生成）</Text>
       <Text className="meet-summary" data-testid="minutes-summary">
         {summary}
       </Text>
-      <Text className="meet-label">会议内容</Text>
+      <Text className="field-label">会议内容</Text>
       <Textarea
-        className={`meet-input meet-textarea ${errors.fields.text ? 'meet-input--invalid' : ''}`}
+        className={`field-input meet-textarea ${errors.fields.text ? 'field-input--invalid' : ''}`}
         data-testid="minutes-text"
         value={text}
         maxlength={10_000}
@@ -50,7 +50,7 @@ export function MinutesForm(props: MinutesFormProps) {
         onInput={(e) => props.onText(e.detail.value)}
       />
       {errors.fields.text ? (
-        <Text className="meet-error" data-testid="minutes-text-error">
+        <Text className="field-error" data-testid="minutes-text-error">
           {errors.fields.text}
         </Text>
       ) : (
@@ -58,7 +58,7 @@ export function MinutesForm(props: MinutesFormProps) {
           {short ? `至少${MINUTES_MIN}字，还需 ${MINUTES_MIN - length} 字` : `已写 ${length} 字`}
         </Text>
       )}
-      <Text className="meet-label">
+      <Text className="field-label">
         会议照片（{photos.length}/{MINUTES_MAX_PHOTOS}）
       </Text>
       <View className="meet-photos" data-testid="minutes-photos">
@@ -75,7 +75,7 @@ export function MinutesForm(props: MinutesFormProps) {
           </View>
         ))}
       </View>
-      {errors.fields.photos ? <Text className="meet-error">{errors.fields.photos}</Text> : null}
+      {errors.fields.photos ? <Text className="field-error">{errors.fields.photos}</Text> : null}
       <Button
         className="btn btn--ghost meet-bar"
         data-testid="minutes-add-photos"
@@ -85,7 +85,7 @@ export function MinutesForm(props: MinutesFormProps) {
         {uploading ? '照片上传中…' : '添加照片'}
       </Button>
       {errors.general ? (
-        <Text className="meet-error" data-testid="minutes-error">
+        <Text className="field-error" data-testid="minutes-error">
           {errors.general}
         </Text>
       ) : null}

@@ -21,21 +21,21 @@ export function RobotForm({ maskedUrl, setAt, url, error, saving, ...on }: Robot
       <Text className="meet-hint">
         会议提醒和“会议1小时后开始”会以消息发到支部的企业微信群。在群里添加机器人后，复制它的 Webhook 地址填在这里。
       </Text>
-      <Text className="meet-label">当前机器人</Text>
+      <Text className="field-label">当前机器人</Text>
       <Text className="meet-summary" data-testid="robot-current">
         {maskedUrl ? maskedUrl : '未设置'}
       </Text>
       {maskedUrl && setAt ? <Text className="meet-hint">设置于 {fullDate(setAt)}</Text> : null}
-      <Text className="meet-label">{maskedUrl ? '更换 Webhook 地址' : 'Webhook 地址'}</Text>
+      <Text className="field-label">{maskedUrl ? '更换 Webhook 地址' : 'Webhook 地址'}</Text>
       <Input
-        className={`meet-input ${error ? 'meet-input--invalid' : ''}`}
+        className={`field-input ${error ? 'field-input--invalid' : ''}`}
         data-testid="robot-url"
         value={url}
         placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
         onInput={(e) => on.onUrl(e.detail.value)}
       />
       {error ? (
-        <Text className="meet-error" data-testid="robot-error">
+        <Text className="field-error" data-testid="robot-error">
           {error}
         </Text>
       ) : null}

@@ -54,28 +54,28 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
       </View>
       <View className="card">
         <View className="card__title">签到时间</View>
-        <Text className="meet-label">会前多少分钟开始签到（0–240）</Text>
+        <Text className="field-label">会前多少分钟开始签到（0–240）</Text>
         <Input
-          className={`meet-input ${errors.fields.checkInOpensMinutes ? 'meet-input--invalid' : ''}`}
+          className={`field-input ${errors.fields.checkInOpensMinutes ? 'field-input--invalid' : ''}`}
           data-testid="rules-opens"
           type="number"
           value={draft.checkInOpensMinutes}
           onInput={(e) => onChange({ ...draft, checkInOpensMinutes: e.detail.value })}
         />
         {errors.fields.checkInOpensMinutes ? (
-          <Text className="meet-error">{errors.fields.checkInOpensMinutes}</Text>
+          <Text className="field-error">{errors.fields.checkInOpensMinutes}</Text>
         ) : null}
-        <Text className="meet-label">开始后多少分钟内签到不算迟到（0–60）</Text>
+        <Text className="field-label">开始后多少分钟内签到不算迟到（0–60）</Text>
         <Input
-          className={`meet-input ${errors.fields.lateGraceMinutes ? 'meet-input--invalid' : ''}`}
+          className={`field-input ${errors.fields.lateGraceMinutes ? 'field-input--invalid' : ''}`}
           data-testid="rules-grace"
           type="number"
           value={draft.lateGraceMinutes}
           onInput={(e) => onChange({ ...draft, lateGraceMinutes: e.detail.value })}
         />
-        {errors.fields.lateGraceMinutes ? <Text className="meet-error">{errors.fields.lateGraceMinutes}</Text> : null}
+        {errors.fields.lateGraceMinutes ? <Text className="field-error">{errors.fields.lateGraceMinutes}</Text> : null}
         {errors.general ? (
-          <Text className="meet-error" data-testid="rules-error">
+          <Text className="field-error" data-testid="rules-error">
             {errors.general}
           </Text>
         ) : null}

@@ -28,29 +28,29 @@ export function ClaimForm(props: ClaimFormProps) {
   const short = [...note.trim()].length < CLAIM_NOTE_MIN
   return (
     <View className="card" data-testid="claim-form">
-      <Text className="points-label">申报项目</Text>
+      <Text className="field-label">申报项目</Text>
       <Picker
         mode="selector"
         range={rules.map((r) => r.name)}
         value={ruleIndex}
         onChange={(e) => props.onRule(Number(e.detail.value))}
       >
-        <Text className="points-input" data-testid="claim-rule">
+        <Text className="field-input" data-testid="claim-rule">
           {rule.name}
         </Text>
       </Picker>
-      <Text className="points-label">申报分值{rule.variable ? '' : '（固定）'}</Text>
+      <Text className="field-label">申报分值{rule.variable ? '' : '（固定）'}</Text>
       <Input
-        className="points-input"
+        className="field-input"
         data-testid="claim-points"
         type="number"
         value={points}
         disabled={!rule.variable}
         onInput={(e) => props.onPoints(e.detail.value)}
       />
-      <Text className="points-label">情况说明</Text>
+      <Text className="field-label">情况说明</Text>
       <Textarea
-        className="points-input"
+        className="field-input"
         data-testid="claim-note"
         value={note}
         maxlength={300}
@@ -72,7 +72,7 @@ export function ClaimForm(props: ClaimFormProps) {
         </Button>
       </View>
       {error ? (
-        <Text className="points-error" data-testid="claim-error">
+        <Text className="field-error" data-testid="claim-error">
           {error}
         </Text>
       ) : null}

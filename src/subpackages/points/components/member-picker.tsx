@@ -34,7 +34,7 @@ export function MemberPicker({ search, results, loading, chosen, onSearch, onCho
   return (
     <View data-testid="member-picker">
       <Input
-        className="points-input"
+        className="field-input"
         data-testid="award-member-search"
         value={search}
         placeholder="输入姓名或拼音首字母"

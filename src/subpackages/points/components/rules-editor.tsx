@@ -23,13 +23,13 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
     onChange({ ...draft, rules: draft.rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)) })
   const error = (key: string) =>
     errors.fields[key] ? (
-      <Text className="points-error" data-testid={`rules-error-${key}`}>
+      <Text className="field-error" data-testid={`rules-error-${key}`}>
         {errors.fields[key]}
       </Text>
     ) : null
   const field = (key: string, value: string, onInput: (value: string) => void, placeholder = '') => (
     <Input
-      className={`points-input${errors.fields[key] ? ' points-input--invalid' : ''}`}
+      className={`field-input${errors.fields[key] ? ' field-input--invalid' : ''}`}
       data-testid={`rules-input-${key}`}
       value={value}
       placeholder={placeholder}
@@ -51,16 +51,16 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
           return (
             <View key={rule.key} className="rule-card" data-testid="rule-card">
               {error(at)}
-              <Text className="points-label">名称</Text>
+              <Text className="field-label">名称</Text>
               {field(`${at}.name`, rule.name, (name) => setRule(index, { name }), '如：志愿服务')}
               {error(`${at}.name`)}
-              <Text className="points-label">分值（扣分填负数）</Text>
+              <Text className="field-label">分值（扣分填负数）</Text>
               {field(`${at}.points`, rule.points, (points) => setRule(index, { points }))}
               {error(`${at}.points`)}
               <View className="rule-caps">
                 {(['day', 'month', 'year'] as const).map((period) => (
                   <View key={period} className="rule-cap">
-                    <Text className="points-label">
+                    <Text className="field-label">
                       {{ day: '每日上限', month: '每月上限', year: '每年上限' }[period]}
                     </Text>
                     {field(
@@ -73,7 +73,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
                   </View>
                 ))}
               </View>
-              <Text className="points-label">可手动发放</Text>
+              <Text className="field-label">可手动发放</Text>
               <View className="rule-chips">
                 {GRANTING_ROLES.map(([role, label]) => (
                   <Text
@@ -141,7 +141,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
           ] as const
         ).map(([band, label]) => (
           <View key={band}>
-            <Text className="points-label">{label}（不低于）</Text>
+            <Text className="field-label">{label}（不低于）</Text>
             {field(`grades.${band}`, draft.grades[band], (value) =>
               onChange({ ...draft, grades: { ...draft.grades, [band]: value } }),
             )}
@@ -160,7 +160,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
       </View>
 
       {errors.general ? (
-        <Text className="points-error" data-testid="rules-error">
+        <Text className="field-error" data-testid="rules-error">
           {errors.general}
         </Text>
       ) : null}

@@ -27,7 +27,7 @@ export function ScoreImportPreviewView({ preview, fileName, onConfirm, onRechoos
         <Text className="points-hint">
           {`${preview.source}积分 × ${preview.factor} 折算为“${preview.ruleName}”，超出上限的部分不计`}
         </Text>
-        <Text className="points-label" data-testid="score-totals">
+        <Text className="field-label" data-testid="score-totals">
           {`共 ${totals.dataRows} 行：计分 ${totals.pay} 行（合计 ${totals.points} 分），已导入过 ${totals.paid} 行，不计分 ${totals.skip} 行，有错误 ${totals.error} 行`}
         </Text>
       </View>
@@ -78,7 +78,7 @@ export function ScoreImportDone({ result, onAnother }: { result: ScoreImportResu
   return (
     <View className="card" data-testid="score-done">
       <Text className="card__title">导入完成</Text>
-      <Text className="points-label">{`计分 ${result.paid} 人，合计 ${result.points} 分`}</Text>
+      <Text className="field-label">{`计分 ${result.paid} 人，合计 ${result.points} 分`}</Text>
       {result.capped > 0 ? (
         <Text className="points-hint">{`其中 ${result.capped} 人达到上限，只计上限内的分数`}</Text>
       ) : null}

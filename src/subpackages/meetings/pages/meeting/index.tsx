@@ -74,7 +74,7 @@ function Summary({ meeting }: { meeting: MeetingDetail }) {
       <Text className="meet-entry__line">地点：{meeting.place}</Text>
       {meeting.hostName ? <Text className="meet-entry__line">主持人：{meeting.hostName}</Text> : null}
       {meeting.agenda ? <Text className="meet-entry__line">议程：{meeting.agenda}</Text> : null}
-      {meeting.status === 'cancelled' ? <Text className="meet-error">已取消：{meeting.cancelReason}</Text> : null}
+      {meeting.status === 'cancelled' ? <Text className="field-error">已取消：{meeting.cancelReason}</Text> : null}
       <Text className="meet-line" data-testid="meetings-mine">
         我的考勤：
         {meeting.mine ? ATTENDANCE_LABELS[meeting.mine] : meeting.myLeave ? LEAVE_LABELS[meeting.myLeave] : '未签到'}
@@ -104,7 +104,7 @@ function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: ()
       {!meeting.mine && !meeting.myLeave && Date.now() < meeting.startsAt ? (
         <View>
           <Input
-            className="meet-input"
+            className="field-input"
             placeholder="请假原因"
             value={reason}
             onInput={(e) => setReason(e.detail.value)}

@@ -50,14 +50,14 @@ function BranchChoice({ me, rules }: { me: Me; rules: PointsRule[] }) {
         return (
           <View>
             <View className="card">
-              <Text className="points-label">党支部</Text>
+              <Text className="field-label">党支部</Text>
               <Picker
                 mode="selector"
                 range={data.branches.map((b) => b.name)}
                 value={index}
                 onChange={(e) => setIndex(Number(e.detail.value))}
               >
-                <Text className="points-input" data-testid="award-branch">
+                <Text className="field-input" data-testid="award-branch">
                   {branch.name}
                 </Text>
               </Picker>
@@ -137,7 +137,7 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
   const needsReason = rule?.reasonRequired || Number(points) < 0
   return (
     <View className="card" data-testid="award-form">
-      <Text className="points-label">党员</Text>
+      <Text className="field-label">党员</Text>
       <MemberPicker
         search={search}
         results={results}
@@ -147,7 +147,7 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
         onChoose={setMember}
         onClear={() => setMember(null)}
       />
-      <Text className="points-label">积分项目</Text>
+      <Text className="field-label">积分项目</Text>
       <Picker
         mode="selector"
         range={rules.map((r) => `${r.name}（${r.points > 0 ? '+' : ''}${r.points}）`)}
@@ -158,7 +158,7 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
           setPoints(String(rules[index].points))
         }}
       >
-        <Text className="points-input" data-testid="award-rule">
+        <Text className="field-input" data-testid="award-rule">
           {rule.name}
         </Text>
       </Picker>
@@ -173,25 +173,25 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
             .join('，')}
         </Text>
       ) : null}
-      <Text className="points-label">分值{rule.variable ? '' : '（固定）'}</Text>
+      <Text className="field-label">分值{rule.variable ? '' : '（固定）'}</Text>
       <Input
-        className="points-input"
+        className="field-input"
         data-testid="award-points"
         type="number"
         value={points}
         disabled={!rule.variable}
         onInput={(e) => setPoints(e.detail.value)}
       />
-      <Text className="points-label">理由{needsReason ? '（必填）' : '（选填）'}</Text>
+      <Text className="field-label">理由{needsReason ? '（必填）' : '（选填）'}</Text>
       <Input
-        className="points-input"
+        className="field-input"
         data-testid="award-reason"
         value={reason}
         placeholder="如：周末参加社区志愿服务"
         onInput={(e) => setReason(e.detail.value)}
       />
       {error ? (
-        <Text className="points-error" data-testid="award-error">
+        <Text className="field-error" data-testid="award-error">
           {error}
         </Text>
       ) : null}

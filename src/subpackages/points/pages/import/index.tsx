@@ -116,14 +116,14 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
   return (
     <View data-testid="score-start">
       <View className="card">
-        <Text className="points-label">积分来源</Text>
+        <Text className="field-label">积分来源</Text>
         <Picker
           mode="selector"
           range={conversions.map((c) => `${c.source} → ${c.ruleName}`)}
           value={index}
           onChange={(e) => setIndex(Number(e.detail.value))}
         >
-          <Text className="points-input" data-testid="score-conversion">
+          <Text className="field-input" data-testid="score-conversion">
             {`${conversion.source} → ${conversion.ruleName}`}
           </Text>
         </Picker>
@@ -136,7 +136,7 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
         <Text className="points-hint">· 先预览后确认；同一文件再次导入不会重复计分</Text>
       </View>
       {phase.error ? (
-        <Text className="points-error" data-testid="score-error">
+        <Text className="field-error" data-testid="score-error">
           {phase.error}
         </Text>
       ) : null}
