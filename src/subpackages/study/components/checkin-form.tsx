@@ -66,7 +66,7 @@ export function CheckinForm(props: CheckinFormProps) {
         </Button>
       </View>
       {error ? (
-        <Text className="form-error" data-testid="checkin-error">
+        <Text className="field-error" data-testid="checkin-error">
           {error}
         </Text>
       ) : null}

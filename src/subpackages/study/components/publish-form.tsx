@@ -22,13 +22,13 @@ export function PublishForm(props: PublishFormProps) {
   const { draft, errors, branches, uploading, submitting, onChange } = props
   const fieldError = (key: string) =>
     errors.fields[key] ? (
-      <Text className="study-form__error" data-testid={`error-${key}`}>
+      <Text className="field-error" data-testid={`error-${key}`}>
         {errors.fields[key]}
       </Text>
     ) : null
   const input = (key: TextKey, errorKey: string, placeholder: string, type: 'text' | 'number' = 'text') => (
     <Input
-      className={`study-form__input${errors.fields[errorKey] ? ' study-form__input--invalid' : ''}`}
+      className={`field-input${errors.fields[errorKey] ? ' field-input--invalid' : ''}`}
       data-testid={`publish-${key}`}
       type={type}
       value={draft[key]}
@@ -44,13 +44,13 @@ export function PublishForm(props: PublishFormProps) {
   return (
     <View data-testid="publish-form">
       <View className="card">
-        <Text className="study-form__label">标题</Text>
+        <Text className="field-label">标题</Text>
         {input('title', 'title', '如：学习党的二十届三中全会精神')}
         {fieldError('title')}
 
-        <Text className="study-form__label">学习内容</Text>
+        <Text className="field-label">学习内容</Text>
         <Textarea
-          className={`study-form__textarea${errors.fields['content.text'] ? ' study-form__textarea--invalid' : ''}`}
+          className={`field-input study-form__textarea${errors.fields['content.text'] ? ' field-input--invalid' : ''}`}
           data-testid="publish-text"
           value={draft.text}
           maxlength={5000}
@@ -59,15 +59,15 @@ export function PublishForm(props: PublishFormProps) {
         />
         {fieldError('content.text')}
 
-        <Text className="study-form__label">文章链接</Text>
+        <Text className="field-label">文章链接</Text>
         {input('link', 'content.link', 'https://（选填）')}
         {fieldError('content.link')}
 
-        <Text className="study-form__label">视频链接</Text>
+        <Text className="field-label">视频链接</Text>
         {input('videoLink', 'content.videoLink', 'https://（选填）')}
         {fieldError('content.videoLink')}
 
-        <Text className="study-form__label">学习材料</Text>
+        <Text className="field-label">学习材料</Text>
         <View className="study-doc">
           <Text className="study-doc__name" data-testid="publish-document">
             {uploading ? '正在上传…' : (draft.document?.name ?? '未添加（可上传 PDF、Word、PPT）')}
@@ -95,26 +95,26 @@ export function PublishForm(props: PublishFormProps) {
       <View className="card">
         <View className="study-form__dates">
           <View className="study-form__date">
-            <Text className="study-form__label">开始日期</Text>
+            <Text className="field-label">开始日期</Text>
             <Picker
               mode="date"
               value={draft.startsOn}
               onChange={(event) => onChange({ startsOn: String(event.detail.value) })}
             >
-              <Text className="study-form__input" data-testid="publish-starts">
+              <Text className="field-input" data-testid="publish-starts">
                 {draft.startsOn}
               </Text>
             </Picker>
             {fieldError('startsOn')}
           </View>
           <View className="study-form__date">
-            <Text className="study-form__label">截止日期</Text>
+            <Text className="field-label">截止日期</Text>
             <Picker
               mode="date"
               value={draft.dueOn}
               onChange={(event) => onChange({ dueOn: String(event.detail.value) })}
             >
-              <Text className="study-form__input" data-testid="publish-due">
+              <Text className="field-input" data-testid="publish-due">
                 {draft.dueOn}
               </Text>
             </Picker>
@@ -135,7 +135,7 @@ export function PublishForm(props: PublishFormProps) {
           />
         </View>
 
-        <Text className="study-form__label">心得最少字数</Text>
+        <Text className="field-label">心得最少字数</Text>
         {input('minNoteLength', 'minNoteLength', '15', 'number')}
         {fieldError('minNoteLength')}
       </View>
@@ -171,7 +171,7 @@ export function PublishForm(props: PublishFormProps) {
       )}
 
       {errors.general ? (
-        <Text className="form-error" data-testid="publish-error">
+        <Text className="field-error" data-testid="publish-error">
           {errors.general}
         </Text>
       ) : null}
