@@ -1,10 +1,9 @@
 import type { LedgerEntry, PointsRule } from '../../types/points'
 import { applyCaps } from '../domain/points/caps'
-import { periodKeysOf } from '../domain/points/period'
 import { shanghaiPeriods } from '../domain/time'
 import { DomainError } from '../runtime/domain-error'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { branchTotalId, incrementTotal, memberTotalId, TOTALS, usageId } from './totals'
+import { incrementTotal, TOTALS, totalsTouchedBy, usageId } from './totals'
 
 export const LEDGER = 'points_ledger'
 
@@ -67,49 +66,8 @@ export async function recordAward(store: Store, award: Award): Promise<{ entry: 
     if (!(error instanceof DuplicateIdError)) throw error
     return { entry: (await store.get<LedgerEntry>(LEDGER, award.key)) ?? entry, duplicate: true }
   }
-  await Promise.all(totalsWrites(store, entry))
+  await Promise.all(totalsTouchedBy(entry).map(({ key, points }) => incrementTotal(store, key, points)))
   return { entry, duplicate: false }
-}
-
-function totalsWrites(store: Store, entry: LedgerEntry): Promise<void>[] {
-  const { tenantId, memberId, branchId } = entry
-  const writes = periodKeysOf(entry.at).flatMap((period) => [
-    incrementTotal(
-      store,
-      {
-        _id: memberTotalId(tenantId, memberId, period),
-        tenantId,
-        scope: 'member',
-        subjectId: memberId,
-        branchId,
-        period,
-      },
-      entry.points,
-    ),
-    incrementTotal(
-      store,
-      {
-        _id: branchTotalId(tenantId, branchId, period),
-        tenantId,
-        scope: 'branch',
-        subjectId: branchId,
-        branchId,
-        period,
-      },
-      entry.points,
-    ),
-  ])
-  for (const period of [entry.day, entry.month, entry.year]) {
-    const id = usageId(tenantId, memberId, entry.ruleKey, period)
-    writes.push(
-      incrementTotal(
-        store,
-        { _id: id, tenantId, scope: 'usage', subjectId: memberId, branchId, period },
-        Math.abs(entry.points),
-      ),
-    )
-  }
-  return writes
 }
 
 async function cappedValue(store: Store, award: Award, periods: ReturnType<typeof shanghaiPeriods>) {

@@ -1,8 +1,7 @@
 import type { LedgerEntry, TotalsDoc } from '../../types/points'
-import { periodKeysOf } from '../domain/points/period'
 import type { HandlerContext } from '../runtime/router'
 import { LEDGER } from './ledger'
-import { branchTotalId, memberTotalId, TOTALS, usageId } from './totals'
+import { TOTALS, totalsOf } from './totals'
 
 const DRIFT_SHOWN = 200
 
@@ -15,6 +14,7 @@ export async function reconcile(_input: object, { caller, store }: HandlerContex
   const tenantId = caller.member.tenantId
   const fields = {
     _id: true,
+    tenantId: true,
     memberId: true,
     branchId: true,
     ruleKey: true,
@@ -28,44 +28,7 @@ export async function reconcile(_input: object, { caller, store }: HandlerContex
     store.findAll<LedgerEntry>(LEDGER, { tenantId }, { fields }),
     store.findAll<TotalsDoc>(TOTALS, { tenantId }),
   ])
-  const expected = new Map<string, TotalsDoc>()
-  const add = (base: Omit<TotalsDoc, 'points' | 'entries'>, points: number) => {
-    const doc = expected.get(base._id) ?? { ...base, points: 0, entries: 0 }
-    doc.points += points
-    doc.entries += 1
-    expected.set(base._id, doc)
-  }
-  for (const entry of entries) {
-    const { memberId, branchId } = entry
-    for (const period of periodKeysOf(entry.at)) {
-      add(
-        {
-          _id: memberTotalId(tenantId, memberId, period),
-          tenantId,
-          scope: 'member',
-          subjectId: memberId,
-          branchId,
-          period,
-        },
-        entry.points,
-      )
-      add(
-        {
-          _id: branchTotalId(tenantId, branchId, period),
-          tenantId,
-          scope: 'branch',
-          subjectId: branchId,
-          branchId,
-          period,
-        },
-        entry.points,
-      )
-    }
-    for (const period of [entry.day, entry.month, entry.year]) {
-      const id = usageId(tenantId, memberId, entry.ruleKey, period)
-      add({ _id: id, tenantId, scope: 'usage', subjectId: memberId, branchId, period }, Math.abs(entry.points))
-    }
-  }
+  const expected = totalsOf(entries)
   const storedById = new Map(stored.map((doc) => [doc._id, doc]))
   const drift: { id: string; was: number; is: number }[] = []
   for (const doc of expected.values()) {

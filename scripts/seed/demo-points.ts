@@ -4,10 +4,9 @@
  * they imply, so leaderboards are not empty on first start.
  */
 import { DEFAULT_CATALOGUE } from '../../cloudfunctions/domain/points/default-rules'
-import { periodKeysOf } from '../../cloudfunctions/domain/points/period'
 import { shanghaiPeriods } from '../../cloudfunctions/domain/time'
-import { branchTotalId, memberTotalId, usageId } from '../../cloudfunctions/points/totals'
-import type { LedgerEntry, PointsRulesDoc, TotalsDoc } from '../../types/points'
+import { totalsOf } from '../../cloudfunctions/points/totals'
+import type { LedgerEntry, PointsRulesDoc } from '../../types/points'
 import type { DemoBureau } from './demo-bureau'
 import type { SeedBatch } from './demo-parts'
 
@@ -51,57 +50,6 @@ export function demoPoints(bureau: DemoBureau, now: number): SeedBatch[] {
   return [
     ['points_rules', [rules]],
     ['points_ledger', entries],
-    ['points_totals', totalsOf(entries)],
+    ['points_totals', [...totalsOf(entries).values()]],
   ]
-}
-
-/** The totals the entries imply, exactly as the points function would have kept them. */
-function totalsOf(entries: LedgerEntry[]): TotalsDoc[] {
-  const totals = new Map<string, TotalsDoc>()
-  const add = (base: Omit<TotalsDoc, 'points' | 'entries'>, points: number) => {
-    const doc = totals.get(base._id) ?? { ...base, points: 0, entries: 0 }
-    doc.points += points
-    doc.entries += 1
-    totals.set(base._id, doc)
-  }
-  for (const { tenantId, memberId, branchId, ruleKey, points, at, day, month, year } of entries) {
-    for (const period of periodKeysOf(at)) {
-      add(
-        {
-          _id: memberTotalId(tenantId, memberId, period),
-          tenantId,
-          scope: 'member',
-          subjectId: memberId,
-          branchId,
-          period,
-        },
-        points,
-      )
-      add(
-        {
-          _id: branchTotalId(tenantId, branchId, period),
-          tenantId,
-          scope: 'branch',
-          subjectId: branchId,
-          branchId,
-          period,
-        },
-        points,
-      )
-    }
-    for (const period of [day, month, year]) {
-      add(
-        {
-          _id: usageId(tenantId, memberId, ruleKey, period),
-          tenantId,
-          scope: 'usage',
-          subjectId: memberId,
-          branchId,
-          period,
-        },
-        Math.abs(points),
-      )
-    }
-  }
-  return [...totals.values()]
 }
