@@ -1,6 +1,7 @@
 import { summaryLine } from '../domain/meetings/attendance-summary'
 import { writeAudit } from '../roster/audit'
 import { DomainError } from '../runtime/domain-error'
+import { isInFolder } from '../runtime/files'
 import type { HandlerContext } from '../runtime/router'
 import { MEETINGS } from './collections'
 import { loadManagedMeeting, requireLive } from './meeting-access'
@@ -17,7 +18,7 @@ export async function writeMinutes(input: { meetingId: string; text: string; pho
   const now = clock.now()
   if (now < meeting.startsAt) throw new DomainError('MEETING.NOT_STARTED')
   const folder = minutesFolder(meeting.tenantId, meeting._id)
-  if (input.photos.some((fileID) => !fileID.includes(`/${folder}`))) throw new DomainError('MEETING.FILE_NOT_YOURS')
+  if (input.photos.some((fileID) => !isInFolder(fileID, folder))) throw new DomainError('MEETING.FILE_NOT_YOURS')
   const roll = await rollOf(store, meeting)
   const names = await membersByIds(store, meeting.attendeeIds)
   const who = (status: 'leave' | 'absent') =>

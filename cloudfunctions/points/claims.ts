@@ -4,6 +4,7 @@ import { awardValue, judgeGrant } from '../domain/points/grant'
 import { branchAccess } from '../domain/roster/access'
 import { loadBranch, loadMember, requireAccess } from '../roster/branch-access'
 import { DomainError } from '../runtime/domain-error'
+import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import { readPage } from '../runtime/read-page'
 import type { HandlerContext } from '../runtime/router'
@@ -72,8 +73,8 @@ export async function submitClaim(
   if (!forOther && !rule.claimable) throw new DomainError('POINTS.NOT_CLAIMABLE')
   const points = awardValue(rule, input.points)
   if (points === null) throw new DomainError('POINTS.BAD_VALUE')
-  const folder = `/${claimFolder(tenantId, caller.member._id)}`
-  if (input.photos.some((fileID) => !fileID.includes(folder))) throw new DomainError('POINTS.FILE_NOT_YOURS')
+  const folder = claimFolder(tenantId, caller.member._id)
+  if (input.photos.some((fileID) => !isInFolder(fileID, folder))) throw new DomainError('POINTS.FILE_NOT_YOURS')
   const doc: ClaimDoc = {
     _id: newId('claim'),
     tenantId,

@@ -11,6 +11,7 @@ import { type ConvertedRow, findScoreColumns, readScoreRows } from '../domain/po
 import { loadBranch, requireAccess } from '../roster/branch-access'
 import { readSheet } from '../roster/spreadsheet'
 import { DomainError } from '../runtime/domain-error'
+import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { findRule, loadCatalogue } from './catalogue'
@@ -93,7 +94,7 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
   ])
   const rule = activeRule(catalogue.rules, input.ruleKey)
   if (!conversion) throw new DomainError('POINTS.NO_CONVERSION')
-  if (!input.fileID.includes(`/${claimFolder(tenantId, caller.member._id)}`))
+  if (!isInFolder(input.fileID, claimFolder(tenantId, caller.member._id)))
     throw new DomainError('POINTS.FILE_NOT_YOURS')
   const content = await files.download(input.fileID)
   if (!content) throw new DomainError('ROSTER.FILE_NOT_FOUND')

@@ -12,6 +12,7 @@ import { searchKeys } from '../domain/roster/import/search-keys'
 import { previewImport } from '../domain/roster/import/validate-rows'
 import { shanghaiDate } from '../domain/time'
 import { DomainError } from '../runtime/domain-error'
+import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { writeAudit } from './audit'
@@ -72,7 +73,7 @@ async function checkFile(ctx: HandlerContext, fileID: string, branchId: string |
   const { caller, store, files, clock } = ctx
   await importScope(ctx, branchId)
   const tenantId = caller.member.tenantId
-  if (!fileID.includes(`/${importFolder(tenantId, caller.member._id)}`)) throw new DomainError('ROSTER.FILE_NOT_FOUND')
+  if (!isInFolder(fileID, importFolder(tenantId, caller.member._id))) throw new DomainError('ROSTER.FILE_NOT_FOUND')
   const content = await files.download(fileID)
   if (!content) throw new DomainError('ROSTER.FILE_NOT_FOUND')
   const sheet = await readSheet(content)

@@ -37,3 +37,13 @@ export function cloudFiles(): Files {
     },
   }
 }
+
+/**
+ * Whether a fileID the client sent lies in `folder` (e.g. `imports/<tenant>/<member>/`):
+ * the path after `cloud://<env>.<bucket>/` must start with it, so a file
+ * elsewhere — another member's, another tenant's — is never read or kept.
+ */
+export function isInFolder(fileID: string, folder: string): boolean {
+  const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1]
+  return path !== undefined && path.startsWith(folder) && !path.split('/').includes('..')
+}

@@ -8,6 +8,7 @@ import { eventAwardKey } from '../points/process-events'
 import type { Caller } from '../runtime/caller'
 import { DomainError } from '../runtime/domain-error'
 import { recordEvent } from '../runtime/domain-events'
+import { isInFolder } from '../runtime/files'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { CHECKINS, checkinId, studyFolder, TASKS, toTaskView } from './task-view'
@@ -32,8 +33,8 @@ async function judge(store: Store, caller: Caller, input: CheckinInput, today: s
       `心得至少${task.minNoteLength}个字，目前${noteLength(input.note)}个字`,
     )
   }
-  const folder = `/${studyFolder(task.tenantId, caller.member._id)}`
-  if (input.photos.some((fileID) => !fileID.includes(folder))) throw new DomainError('STUDY.FILE_NOT_YOURS')
+  const folder = studyFolder(task.tenantId, caller.member._id)
+  if (input.photos.some((fileID) => !isInFolder(fileID, folder))) throw new DomainError('STUDY.FILE_NOT_YOURS')
   return task
 }
 

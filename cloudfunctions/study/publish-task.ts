@@ -4,6 +4,7 @@ import { branchAccess } from '../domain/roster/access'
 import { shanghaiDate } from '../domain/time'
 import { writeAudit } from '../roster/audit'
 import { DomainError } from '../runtime/domain-error'
+import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { studyFolder, TASKS, toTaskView } from './task-view'
@@ -55,7 +56,7 @@ export async function publishTask(input: PublishInput, ctx: HandlerContext): Pro
     }
   }
   const { fileID } = input.content
-  if (fileID && !fileID.includes(`/${studyFolder(tenantId, caller.member._id)}`))
+  if (fileID && !isInFolder(fileID, studyFolder(tenantId, caller.member._id)))
     throw new DomainError('STUDY.FILE_NOT_YOURS')
   const task: StudyTaskDoc = {
     _id: newId('st'),
