@@ -45,5 +45,5 @@ export function cloudFiles(): Files {
  */
 export function isInFolder(fileID: string, folder: string): boolean {
   const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1]
-  return path !== undefined && path.startsWith(folder) && !path.split('/').includes('..')
+  return path?.startsWith(folder) === true && !path.split('/').includes('..')
 }
