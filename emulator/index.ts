@@ -28,6 +28,7 @@ export interface EmulatorOptions {
   envId?: string // default 'local'
   indexesFile?: string // default database/collections.json of this repo (ignored when absent)
   maxUploadBytes?: number // largest object uploadFile may store, default 50 MB
+  autoTriggers?: boolean // fire timer triggers on their schedule (default true); false = only on demand (fireTrigger)
 }
 
 export interface RunningEmulator {
@@ -108,7 +109,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const invoker = new Invoker(new FunctionRegistry(functionsDir), pool, clock, envId)
   const triggers = new TriggerScheduler(invoker, clock, log)
   const tcb = { store, txns, now: clock.now, invoker, outbox, clock, storage, log }
-  triggers.start()
+  if (opts.autoTriggers !== false) triggers.start()
 
   let stopping: Promise<void> | undefined
   return {

@@ -21,6 +21,9 @@ export default async function globalSetup(): Promise<void> {
     dataDir: mkdtempSync(join(tmpdir(), 'e2e-data-')),
     functionsDir: join(root, 'build', 'cloudfunctions'),
     staticDir: join(root, 'dist-h5'),
+    // Journeys compare figures before and after a step; a timer paying a seeded meeting's
+    // attendance in between would move them. Triggers are tested on demand in test/functions.
+    autoTriggers: false,
   })
   await seedDemo(emulator.sdkEnv, Date.now())
   globalThis.e2eEmulator = emulator
