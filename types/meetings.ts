@@ -421,6 +421,19 @@ export const meetingsActions = {
     roles: ['bureau_staff'],
     errors: [],
   }),
+  rebuildDigests: defineAction({
+    summary:
+      'Bureau staff rebuild the per-branch meeting digests of a year (default: this year) that the bureau matrix and overview read, and see how many entries had drifted from the meetings.',
+    input: z.object({ year: z.number().int().min(2000).max(2100).optional() }),
+    output: z.object({
+      year: z.number().int(),
+      branches: z.number().int(),
+      meetings: z.number().int(),
+      drifted: z.number().int(),
+    }),
+    roles: ['bureau_staff'],
+    errors: [],
+  }),
   subscribe: defineAction({
     summary: 'Records the subscribe-message templates the caller accepted in a tap: one send credit each.',
     input: z.object({ templateIds: z.array(z.string().min(1).max(64)).min(1).max(5) }),

@@ -1,5 +1,7 @@
+import type { MeetingDigestDoc } from '../../types/meeting-digest'
 import type { HeldMeeting } from '../domain/meetings/compliance'
-import { within } from '../meetings/range'
+import { digestYearsBetween, heldMeetingsOf } from '../domain/meetings/digest'
+import { DIGESTS } from '../meetings/collections'
 import type { Store } from '../runtime/store'
 
 export type BranchMeeting = HeldMeeting & { branchId: string }
@@ -7,12 +9,11 @@ export type BranchMeeting = HeldMeeting & { branchId: string }
 /** Make-ups (补开) for a period are held up to a year after it, as the meetings function counts them. */
 export const MAKE_UP_HORIZON = 366 * 86_400_000
 
-const FIELDS = { _id: true, branchId: true, type: true, startsAt: true, status: true, makeUpFor: true } as const
-
 /**
- * The meetings of a tenant in [start, end), only the fields the compliance
- * rule reads, grouped by branch. Read month slice by month slice in parallel
- * so no one read pages far past the 1,000-document cap.
+ * The meetings of a tenant in [start, end), as the compliance rule reads
+ * them, grouped by branch — from the meetings function's per-branch-year
+ * digests (one small document per branch and year), not the meetings
+ * themselves: 500 branches are 500 documents a year, not 25,000.
  */
 export async function meetingsByBranch(
   store: Store,
@@ -21,22 +22,19 @@ export async function meetingsByBranch(
   end: number,
   branchIds: ReadonlySet<string>,
 ): Promise<Map<string, BranchMeeting[]>> {
-  const slices: [number, number][] = []
-  const step = 31 * 86_400_000
-  for (let from = start; from < end; from += step) slices.push([from, Math.min(end, from + step)])
-  const parts = await Promise.all(
-    slices.map(([from, to]) =>
-      store.findAll<BranchMeeting>('meetings', { tenantId, startsAt: within(store, from, to) }, { fields: FIELDS }),
-    ),
-  )
+  const digests = await store.findAll<MeetingDigestDoc>(DIGESTS, {
+    tenantId,
+    year: store.command.in(digestYearsBetween(start, end)),
+  })
   const byBranch = new Map<string, BranchMeeting[]>()
-  for (const part of parts) {
-    for (const meeting of part) {
-      if (!branchIds.has(meeting.branchId)) continue
-      const list = byBranch.get(meeting.branchId)
-      if (list) list.push(meeting)
-      else byBranch.set(meeting.branchId, [meeting])
-    }
+  for (const digest of digests) {
+    if (!branchIds.has(digest.branchId)) continue
+    const held = heldMeetingsOf(digest)
+      .filter((meeting) => meeting.startsAt >= start && meeting.startsAt < end)
+      .map((meeting) => ({ ...meeting, branchId: digest.branchId }))
+    const list = byBranch.get(digest.branchId)
+    if (list) list.push(...held)
+    else byBranch.set(digest.branchId, held)
   }
   return byBranch
 }

@@ -9,6 +9,8 @@ export const CREDITS = 'subscribe_credits'
 export const SENDS = 'reminder_sends'
 export const ROBOTS = 'meeting_robots'
 export const ROBOT_QUEUE = 'robot_queue'
+/** Per branch and year, the meetings as the compliance rule reads them (types/meeting-digest.ts). */
+export const DIGESTS = 'meeting_digests'
 
 export const attendanceId = (meetingId: string, memberId: string) => `${meetingId}:${memberId}`
 export const creditId = (memberId: string, templateId: string) => `${memberId}:${templateId}`

@@ -1,10 +1,12 @@
 import { api } from '../../types/api'
+import { periodKeyOf } from '../domain/time'
 import { systemClock } from '../runtime/clock'
 import { createRouter } from '../runtime/router'
 import { cloudStore } from '../runtime/store'
 import { markAttendance } from './attendance'
 import { checkIn, checkInCode } from './check-in'
 import { compliance } from './compliance'
+import { rebuildDigests } from './digest'
 import { getMeeting } from './get-meeting'
 import { decideLeave, listLeaves, requestLeave } from './leave'
 import { listBranch, listMine } from './list'
@@ -35,6 +37,8 @@ const router = createRouter(api.meetings, {
   compliance,
   getRules,
   updateRules,
+  rebuildDigests: (input, { caller, store, clock }) =>
+    rebuildDigests(store, caller.member.tenantId, input.year ?? Number(periodKeyOf(clock.now(), 'year'))),
   subscribe,
   shareCard,
   remindAbsent,

@@ -9,6 +9,7 @@ import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
 import { MEETINGS } from './collections'
+import { recordInDigest } from './digest'
 import { getMeeting } from './get-meeting'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { tellAttendees } from './notify'
@@ -71,6 +72,7 @@ export async function schedule(
       updatedAt: now,
     }
     await store.insert(MEETINGS, meeting)
+    await recordInDigest(store, meeting)
     ids.push(meeting._id)
   }
   await writeAudit(ctx, {
@@ -94,6 +96,7 @@ export async function update(input: { meetingId: string; meeting: MeetingFields 
   // A new start time earns new reminders.
   const patch = { ...input.meeting, updatedAt: now, ...(moved ? { remindersDone: [] } : {}) }
   await store.update(MEETINGS, meeting._id, patch)
+  await recordInDigest(store, { ...meeting, ...patch }, meeting)
   await writeAudit(ctx, {
     action: 'meetings.update',
     targetId: meeting._id,
@@ -125,6 +128,7 @@ export async function cancel(input: { meetingId: string; reason: string }, ctx: 
     { status: 'cancelled', cancelReason: input.reason, updatedAt: now },
   )
   if (changed === 0) throw new DomainError('MEETING.CANCELLED')
+  await recordInDigest(store, { ...meeting, status: 'cancelled' })
   await writeAudit(ctx, {
     action: 'meetings.cancel',
     targetId: meeting._id,

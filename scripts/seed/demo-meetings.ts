@@ -3,6 +3,7 @@
  * months (with a roll), has this month's planned and a 主题党日 next week;
  * 城关小学党支部 skipped last month's 党小组会, so compliance shows a gap.
  */
+import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
 import { addMonthsLocal, periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
 import type { AttendanceDoc, MeetingDoc, MeetingType } from '../../types/meetings'
 import type { DemoBureau } from './demo-bureau'
@@ -106,6 +107,8 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
   }
   return [
     ['meetings', meetings],
+    // The bureau's matrix and overview read these; the meetings function keeps them as it writes.
+    ['meeting_digests', digestsOf(meetings)],
     ['meeting_attendance', attendance],
   ]
 }

@@ -10,6 +10,7 @@ import { once } from 'node:events'
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
 import type { MeetingDoc } from '../../types/meetings'
 import type { Result } from '../../types/result'
 import type { MemberDoc } from '../../types/roster'
@@ -134,6 +135,7 @@ async function writeData(dataDir: string, now: number) {
     ['bindings', bindings],
     ['subscribe_credits', credits],
     ['meetings', [burst, ...due]],
+    ['meeting_digests', digestsOf([burst, ...due])],
   ])
   const collections = Object.keys(
     (

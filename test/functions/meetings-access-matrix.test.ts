@@ -109,3 +109,11 @@ it('updateRules is for bureau staff only', async () => {
     expect(res.ok ? 'ok' : res.error.code).toBe(expected)
   }
 })
+
+it('rebuildDigests is for bureau staff only, and changes nothing when refused', async () => {
+  for (const persona of personas) {
+    const res = await t.call<{ drifted: number }>(as[persona], 'meetings', 'rebuildDigests', {})
+    const expected = persona === 'bureau' ? 'ok' : persona === 'unbound' ? 'AUTH.NOT_BOUND' : 'AUTH.FORBIDDEN'
+    expect(res.ok ? 'ok' : res.error.code).toBe(expected)
+  }
+})

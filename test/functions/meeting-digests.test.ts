@@ -1,0 +1,155 @@
+// The per-branch-year meeting digests the bureau's matrix and overview read: kept by the meetings
+// function as it schedules, moves and cancels; rebuilt from the meetings by bureau staff, reporting
+// drift; and what the matrix shows follows them. Real SDK against the emulator and the demo seed,
+// in which 城关小学党支部 missed last month's 党小组会.
+import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
+import { periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
+import { DEMO_TENANT_ID } from '../../scripts/seed/demo-bureau'
+import type { ComplianceMatrix } from '../../types/bureau'
+import type { MeetingDigestDoc } from '../../types/meeting-digest'
+import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+
+const CHENGGUAN = 'org_b_chengguan'
+const HOUR = 3_600_000
+let t: DemoEmulator
+let now: number
+let year: number
+let lastMonth: string
+
+beforeAll(async () => {
+  t = await startDemoEmulator()
+  now = t.emu.clock.now()
+  t.emu.clock.set(now) // freeze: the test moves it on purpose
+  year = Number(periodKeyOf(now, 'year'))
+  lastMonth = previousMonth(periodKeyOf(now, 'month'))
+}, 60_000)
+afterAll(() => t.stop())
+
+async function ok<T>(openid: string, fn: string, action: string, data: unknown = {}): Promise<T> {
+  const result = await t.call<T>(openid, fn, action, data)
+  if (!result.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(result.error)}`)
+  return result.data
+}
+
+async function digest(branchId: string, y: number): Promise<MeetingDigestDoc | null> {
+  const res = (await t.db
+    .collection('meeting_digests')
+    .where({ _id: `${branchId}:${y}` })
+    .get()) as unknown as {
+    data: MeetingDigestDoc[]
+  }
+  return res.data[0] ?? null
+}
+
+async function lastMonthCell(branchId: string) {
+  const matrix = await ok<ComplianceMatrix>(as.bureau, 'bureau', 'complianceMatrix', {
+    year: Number(lastMonth.slice(0, 4)),
+    pageSize: 50,
+  })
+  return matrix.rows.find((row) => row.branchId === branchId)?.cells.find((cell) => cell.period === lastMonth)
+}
+
+const meeting = (startsAt: number, type = 'group_meeting') => ({
+  type,
+  title: '党小组会：学习党章',
+  startsAt,
+  endsAt: startsAt + 2 * HOUR,
+  place: '城关小学会议室',
+  location: null,
+  hostId: null,
+  noteTakerId: null,
+  agenda: '',
+})
+
+test('the seeded digests agree with the seeded meetings: a rebuild finds no drift', async () => {
+  for (const y of [year - 1, year]) {
+    const report = await ok<{ meetings: number; drifted: number }>(as.bureau, 'meetings', 'rebuildDigests', { year: y })
+    expect(report.drifted).toBe(0)
+  }
+  const report = await ok<{ meetings: number; branches: number }>(as.bureau, 'meetings', 'rebuildDigests', { year })
+  expect(report.branches).toBe(6)
+  expect(report.meetings).toBeGreaterThan(0)
+})
+
+test('a 补开 scheduled by the secretary reaches the digest, and the matrix turns the missing cell late once held', async () => {
+  expect((await lastMonthCell(CHENGGUAN))?.state).toBe('missing')
+  const startsAt = now + HOUR
+  const { ids } = await ok<{ ids: string[] }>(as.bureau, 'meetings', 'schedule', {
+    branchId: CHENGGUAN,
+    scope: { kind: 'branch' },
+    meeting: meeting(startsAt),
+    repeatMonthly: 1,
+    makeUpFor: lastMonth,
+  })
+  const stored = await digest(CHENGGUAN, Number(periodKeyOf(startsAt, 'year')))
+  expect(stored?.meetings[ids[0]]).toEqual({
+    type: 'group_meeting',
+    startsAt,
+    status: 'scheduled',
+    makeUpFor: lastMonth,
+  })
+  // Scheduled, not yet held: still missing.
+  expect((await lastMonthCell(CHENGGUAN))?.state).toBe('missing')
+  t.emu.clock.set(startsAt + 3 * HOUR)
+  const cell = await lastMonthCell(CHENGGUAN)
+  expect(cell?.state).toBe('late')
+  expect(cell?.items).toContainEqual({ type: 'group_meeting', status: 'held_late' })
+  t.emu.clock.set(now)
+})
+
+test('moving a meeting into the next year leaves a cancelled entry behind; cancelling marks it cancelled', async () => {
+  const lastEvening = periodBounds(String(year)).end - 4 * HOUR // 20:00 on 31 December
+  const { ids } = await ok<{ ids: string[] }>(as.bureau, 'meetings', 'schedule', {
+    branchId: CHENGGUAN,
+    scope: { kind: 'branch' },
+    meeting: meeting(lastEvening, 'lecture'),
+    repeatMonthly: 1,
+    makeUpFor: null,
+  })
+  const id = ids[0]
+  expect((await digest(CHENGGUAN, year))?.meetings[id]?.status).toBe('scheduled')
+
+  const newYear = lastEvening + 24 * HOUR
+  await ok(as.bureau, 'meetings', 'update', { meetingId: id, meeting: meeting(newYear, 'lecture') })
+  expect((await digest(CHENGGUAN, year))?.meetings[id]?.status).toBe('cancelled')
+  expect((await digest(CHENGGUAN, year + 1))?.meetings[id]).toMatchObject({ startsAt: newYear, status: 'scheduled' })
+  // Other meetings of the year are untouched by the patch.
+  expect(Object.keys((await digest(CHENGGUAN, year))?.meetings ?? {}).length).toBeGreaterThan(1)
+
+  await ok(as.bureau, 'meetings', 'cancel', { meetingId: id, reason: '时间冲突' })
+  expect((await digest(CHENGGUAN, year + 1))?.meetings[id]?.status).toBe('cancelled')
+  const report = await ok<{ drifted: number }>(as.bureau, 'meetings', 'rebuildDigests', { year: year + 1 })
+  expect(report.drifted).toBe(0)
+})
+
+test('a meeting written behind the function’s back is drift: the rebuild counts it and the matrix then sees it', async () => {
+  const { start } = periodBounds(lastMonth)
+  const heldAt = start + 10 * 24 * HOUR + 15 * HOUR
+  await t.db.collection('meetings').add({
+    data: {
+      _id: 'mt_behind_back',
+      tenantId: DEMO_TENANT_ID,
+      branchId: CHENGGUAN,
+      scope: { kind: 'branch' },
+      ...meeting(heldAt),
+      attendeeIds: [],
+      status: 'scheduled',
+      seriesId: null,
+      makeUpFor: null,
+      cancelReason: null,
+      minutes: null,
+      activity: null,
+      remindersDone: [],
+      closedAt: null,
+      createdBy: 'test',
+      createdAt: heldAt,
+      updatedAt: heldAt,
+    },
+  })
+  expect((await lastMonthCell(CHENGGUAN))?.state).toBe('missing') // the digest does not know it yet (the 补开 above is not held at this hour)
+  const report = await ok<{ drifted: number }>(as.bureau, 'meetings', 'rebuildDigests', {
+    year: Number(lastMonth.slice(0, 4)),
+  })
+  expect(report.drifted).toBe(1)
+  expect((await lastMonthCell(CHENGGUAN))?.state).toBe('held')
+})
