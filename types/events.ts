@@ -11,6 +11,7 @@ export const DOMAIN_EVENT_KINDS = [
   'meeting.present', // 按时参会
   'meeting.late', // 迟到
   'meeting.absent', // 无故缺席 (unexcused; approved leave records no event)
+  'meeting.leave', // 更正为请假: a hand correction to excused, which voids what the meeting paid before
   'study.checkin', // 学习打卡
 ] as const
 export const DomainEventKind = z.enum(DOMAIN_EVENT_KINDS)
@@ -28,6 +29,11 @@ export const DomainEvent = z.object({
   at: z.number(),
   /** Who recorded it (a member id), or 'system' for timers. */
   recordedBy: z.string(),
+  /**
+   * How often the fact was re-armed: attendance changed back to a status it
+   * had before (出席 → 缺席 → 出席) makes the earlier event current again.
+   */
+  revision: z.number().int().optional(),
   /** Set by the consumer once acted on; absent while pending. */
   processedAt: z.number().optional(),
 })

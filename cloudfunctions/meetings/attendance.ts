@@ -22,6 +22,15 @@ export async function markAttendance(
   if (now < windowOf(meeting, rules).opensAt) throw new DomainError('MEETING.NOT_OPEN', '会议签到开放后才能登记考勤')
   const strangers = input.marks.filter((mark) => !meeting.attendeeIds.includes(mark.memberId))
   if (strangers.length > 0) throw new DomainError('MEETING.NOT_ATTENDEE', '所选党员不在本次会议的参会名单中')
+  const before = new Map(
+    (
+      await store.findAll<AttendanceDoc>(
+        ATTENDANCE,
+        { meetingId: meeting._id, memberId: store.command.in(input.marks.map((mark) => mark.memberId)) },
+        { fields: { memberId: true, status: true } },
+      )
+    ).map((row) => [row.memberId, row.status]),
+  )
   for (const mark of input.marks) {
     const row: AttendanceDoc = {
       _id: attendanceId(meeting._id, mark.memberId),
@@ -46,7 +55,8 @@ export async function markAttendance(
         await store.update(ATTENDANCE, row._id, { status: row.status, via: 'hand', recordedBy: row.recordedBy })
       }
     }
-    await recordAttendanceEvent(store, row, caller.member._id)
+    const previous = before.get(mark.memberId)
+    await recordAttendanceEvent(store, row, caller.member._id, previous !== undefined && previous !== row.status)
   }
   await writeAudit(ctx, {
     action: 'meetings.markAttendance',

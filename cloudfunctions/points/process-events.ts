@@ -1,19 +1,50 @@
-import type { DomainEvent } from '../../types/events'
-import type { RuleCatalogue } from '../../types/points'
+import { type DomainEvent, domainEventId } from '../../types/events'
+import type { LedgerEntry, PointsRule, RuleCatalogue } from '../../types/points'
 import type { MemberDoc } from '../../types/roster'
+import { shanghaiPeriods } from '../domain/time'
 import type { Clock } from '../runtime/clock'
-import type { Store } from '../runtime/store'
+import { DuplicateIdError, type Store } from '../runtime/store'
 import { loadCatalogue } from './catalogue'
-import { recordAward } from './ledger'
+import { LEDGER, recordAward } from './ledger'
+import { incrementTotal, totalsTouchedBy } from './totals'
 
 /** The ledger key of an event's award: the study function pays check-ins directly with the same key, so they pay once. */
 export const eventAwardKey = (eventId: string) => `evt:${eventId}`
+
+/** The key of a re-armed event's payment (its `revision`-th time as the member's attendance), so it pays once more. */
+const revisedAwardKey = (event: Pick<DomainEvent, '_id' | 'revision'>) =>
+  event.revision ? `${eventAwardKey(event._id)}:r${event.revision}` : eventAwardKey(event._id)
+
+/** The key of the correction entry that cancels one payment: one payment, at most one reversal. */
+export const reversalKey = (paymentKey: string) => `rev:${paymentKey}`
+
+/** Attendance facts of one meeting and member supersede each other: the latest one is what counts. */
+const ATTENDANCE_KINDS = ['meeting.present', 'meeting.late', 'meeting.absent', 'meeting.leave'] as const
+const isAttendance = (event: DomainEvent) => (ATTENDANCE_KINDS as readonly string[]).includes(event.kind)
+
+const CORRECTION_REASON: Record<string, string> = {
+  'meeting.present': '考勤更正为出席',
+  'meeting.late': '考勤更正为迟到',
+  'meeting.absent': '考勤更正为缺席',
+  'meeting.leave': '考勤更正为请假',
+}
+
+interface Payer {
+  store: Store
+  ruleOf(event: DomainEvent): Promise<PointsRule | undefined>
+}
 
 /**
  * Pays pending domain events (meeting attendance, study check-ins) by each
  * tenant's catalogue and marks them processed. Safe to run twice at once:
  * the ledger key derived from the event id lets one payment through, and
  * marking is a conditional write on `processedAt` still absent.
+ *
+ * Attendance of one (meeting, member) is corrected, not added to: a
+ * secretary who changes 缺席 to 出席 by hand makes the earlier deduction
+ * void. Each attendance event therefore settles the pair — the latest fact
+ * paid once, every other payment of the pair reversed by a correction entry
+ * (the ledger stays append-only; `rev:<payment>` makes each reversal once).
  */
 export async function processPending(
   store: Store,
@@ -28,37 +59,137 @@ export async function processPending(
     if (!catalogues.has(tenant)) catalogues.set(tenant, loadCatalogue(store, tenant))
     return catalogues.get(tenant) as Promise<RuleCatalogue>
   }
+  const payer: Payer = {
+    store,
+    ruleOf: async (event) =>
+      (await catalogueOf(event.tenantId)).rules.find((candidate) => candidate.active && candidate.auto === event.kind),
+  }
   let paid = 0
   let skipped = 0
   for (const event of events) {
-    const catalogue = await catalogueOf(event.tenantId)
-    const rule = catalogue.rules.find((candidate) => candidate.active && candidate.auto === event.kind)
     const member = await store.get<MemberDoc>('members', event.memberId)
-    if (rule && member?.branchId && member.tenantId === event.tenantId) {
-      const { duplicate } = await recordAward(store, {
-        key: eventAwardKey(event._id),
-        tenantId: event.tenantId,
-        member: { _id: member._id, branchId: member.branchId },
-        rule,
-        requested: rule.points,
-        reason: '',
-        grantedBy: 'system',
-        grantedByName: '系统',
-        at: event.at,
-        sourceEvent: event._id,
-        overCap: 'cut',
-      })
-      if (!duplicate) paid++
+    const payee = member?.branchId && member.tenantId === event.tenantId ? member : null
+    if (!payee?.branchId) skipped++
+    else if (isAttendance(event)) {
+      const outcome = await settleAttendance(payer, event, { _id: payee._id, branchId: payee.branchId })
+      if (outcome === 'paid') paid++
+      if (outcome === 'skipped') skipped++
     } else {
-      skipped++
+      const rule = await payer.ruleOf(event)
+      if (!rule) skipped++
+      else if (await pay(payer, event, eventAwardKey(event._id), rule, { _id: payee._id, branchId: payee.branchId }))
+        paid++
     }
     await store.updateWhere(
       'domain_events',
       { _id: event._id, processedAt: store.command.exists(false) },
-      {
-        processedAt: clock.now(),
-      },
+      { processedAt: clock.now() },
     )
   }
   return { processed: events.length, paid, skipped }
+}
+
+async function pay(
+  { store }: Payer,
+  event: DomainEvent,
+  key: string,
+  rule: PointsRule,
+  member: { _id: string; branchId: string },
+): Promise<boolean> {
+  const { duplicate } = await recordAward(store, {
+    key,
+    tenantId: event.tenantId,
+    member,
+    rule,
+    requested: rule.points,
+    reason: '',
+    grantedBy: 'system',
+    grantedByName: '系统',
+    at: event.at,
+    sourceEvent: event._id,
+    overCap: 'cut',
+  })
+  return !duplicate
+}
+
+/**
+ * Brings the ledger of one (meeting, member) in line with its latest
+ * attendance fact. Idempotent and safe to race: every write has a key fixed
+ * by what it pays or reverses. A second pass catches a fact that arrived
+ * while the first was writing.
+ */
+async function settleAttendance(
+  payer: Payer,
+  event: DomainEvent,
+  member: { _id: string; branchId: string },
+): Promise<'paid' | 'settled' | 'skipped'> {
+  let paid = false
+  let ruled = false
+  for (let pass = 0; pass < 2; pass++) {
+    const { latest, payments } = await attendanceOf(payer.store, event)
+    const rule = await payer.ruleOf(latest)
+    ruled = rule !== undefined
+    const keep = rule ? revisedAwardKey(latest) : null
+    for (const payment of payments.live) {
+      if (payment._id !== keep) await reverse(payer.store, payment, CORRECTION_REASON[latest.kind] ?? '考勤更正')
+    }
+    if (rule && keep && !payments.all.has(keep) && (await pay(payer, latest, keep, rule, member))) paid = true
+    const again = await attendanceOf(payer.store, event)
+    if (again.latest._id === latest._id && (again.latest.revision ?? 0) === (latest.revision ?? 0)) break
+  }
+  return paid ? 'paid' : ruled ? 'settled' : 'skipped'
+}
+
+/** The pair's facts (the latest by time, then by revision) and its ledger: payments, and which are not yet reversed. */
+async function attendanceOf(store: Store, event: DomainEvent) {
+  const ids = ATTENDANCE_KINDS.map((kind) => domainEventId(kind, event.sourceId, event.memberId))
+  const [facts, entries] = await Promise.all([
+    store.find<DomainEvent>('domain_events', { _id: store.command.in(ids) }),
+    store.find<LedgerEntry>(LEDGER, {
+      tenantId: event.tenantId,
+      memberId: event.memberId,
+      sourceEvent: store.command.in(ids),
+    }),
+  ])
+  const latest = [event, ...facts].reduce((a, b) =>
+    b.at > a.at || (b.at === a.at && (b.revision ?? 0) > (a.revision ?? 0)) ? b : a,
+  )
+  const reversed = new Set(entries.filter((entry) => entry._id.startsWith('rev:')).map((entry) => entry._id))
+  const all = new Set(entries.map((entry) => entry._id))
+  const live = entries.filter(
+    (entry) => !entry._id.startsWith('rev:') && entry.points !== 0 && !reversed.has(reversalKey(entry._id)),
+  )
+  return { latest, payments: { all, live } }
+}
+
+/**
+ * A correction entry (更正) of the opposite value, in the payment's own
+ * periods so the month it was paid in nets out. Written directly, not
+ * through the caps: undoing a payment is never cut.
+ */
+async function reverse(store: Store, payment: LedgerEntry, reason: string): Promise<void> {
+  const entry: LedgerEntry = {
+    _id: reversalKey(payment._id),
+    tenantId: payment.tenantId,
+    memberId: payment.memberId,
+    branchId: payment.branchId,
+    ruleKey: payment.ruleKey,
+    ruleName: payment.ruleName,
+    points: -payment.points,
+    requested: -payment.points,
+    capped: false,
+    reason,
+    grantedBy: 'system',
+    grantedByName: '系统',
+    at: payment.at,
+    sourceEvent: payment.sourceEvent,
+    ...shanghaiPeriods(payment.at),
+  }
+  try {
+    await store.insert(LEDGER, entry)
+  } catch (error) {
+    if (error instanceof DuplicateIdError) return
+    throw error
+  }
+  await Promise.all(totalsTouchedBy(entry).map(({ key, points }) => incrementTotal(store, key, points)))
 }

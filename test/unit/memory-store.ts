@@ -52,7 +52,19 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
     },
     async updateWhere(collection: string, where: Where, patch: Record<string, unknown>) {
       const found = matching(collection, where)
-      for (const doc of found) update(doc, { $set: patch })
+      // Field commands (`_.inc`) arrive as `{ $inc: n }` values, as the SDK's do: split them from plain sets.
+      const inc: Record<string, number> = {}
+      const set: Record<string, unknown> = {}
+      for (const [field, value] of Object.entries(patch)) {
+        const by = (value as { $inc?: unknown } | null)?.$inc
+        if (typeof by === 'number') inc[field] = by
+        else set[field] = value
+      }
+      for (const doc of found)
+        update(doc, {
+          ...(Object.keys(set).length ? { $set: set } : {}),
+          ...(Object.keys(inc).length ? { $inc: inc } : {}),
+        })
       return found.length
     },
     async remove(collection: string, id: string) {

@@ -33,6 +33,7 @@ export const AUTO_LABELS: Record<NonNullable<PointsRule['auto']>, string> = {
   'meeting.present': '按时参会',
   'meeting.late': '参会迟到',
   'meeting.absent': '无故缺席',
+  'meeting.leave': '考勤更正为请假',
 }
 
 const text = (n: number | null) => (n === null ? '' : String(n))
