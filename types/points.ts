@@ -352,12 +352,31 @@ export const pointsActions = {
     errors: [],
   }),
   reconcile: defineAction({
-    summary: "Rebuilds the tenant's totals from the ledger and reports (and repairs) every total that had drifted.",
-    input: z.object({}).strict(),
+    summary:
+      "Rebuilds the tenant's totals from the ledger chunk by chunk (members, then branches) and reports (and repairs) every total that had drifted; a call stops after ~12 s with a cursor to continue from and its progress.",
+    input: z
+      .object({
+        /** Where the previous call stopped; null starts a run. */
+        cursor: z.string().max(300).nullable().default(null),
+        /** At most this many chunks in this call (shorter calls, finer progress). */
+        chunks: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
     output: z.object({
+      /** Ledger entries read in this call. */
       entries: z.number().int(),
+      /** Totals checked in this call. */
       totals: z.number().int(),
+      /** The totals this call repaired (at most 200 listed; driftCount counts them all). */
       drift: z.array(z.object({ id: z.string(), was: z.number().int(), is: z.number().int() })),
+      driftCount: z.number().int(),
+      done: z.boolean(),
+      cursor: z.string().nullable(),
+      progress: z.object({
+        phase: z.enum(['members', 'branches', 'done']),
+        done: z.number().int(),
+        of: z.number().int(),
+      }),
     }),
     roles: ['bureau_staff'],
     errors: [],

@@ -1,9 +1,10 @@
-import type { LedgerEntry, PointsRule } from '../../types/points'
+import { createHash } from 'node:crypto'
+import type { LedgerEntry, PointsRule, TotalsDoc } from '../../types/points'
 import { applyCaps } from '../domain/points/caps'
 import { shanghaiPeriods } from '../domain/time'
 import { DomainError } from '../runtime/domain-error'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { incrementTotal, TOTALS, totalsTouchedBy, usageId } from './totals'
+import { incrementTotal, TOTALS, type TotalKey, totalsTouchedBy, usageId } from './totals'
 
 export const LEDGER = 'points_ledger'
 
@@ -27,8 +28,12 @@ export interface Award {
  * Writes one ledger entry (台账) and then the totals. The insert with the
  * deterministic `_id` is the once-only gate: only the writer whose insert
  * succeeded increments totals, so 200 racing retries make one entry and one
- * increment. A crash between the insert and the increments leaves drift that
- * `reconcile` repairs from the ledger.
+ * increment. A capped rule first claims its points on the member's usage of
+ * each capped period with a conditional increment (usage + points ≤ cap), so
+ * concurrent awards never pass a cap; the claim is recorded under the award's
+ * key, so racing retries of one award share one claim. A crash between the
+ * claims, the insert and the increments leaves drift that `reconcile` repairs
+ * from the ledger; a retry of the same award completes it with its claim.
  */
 export async function recordAward(store: Store, award: Award): Promise<{ entry: LedgerEntry; duplicate: boolean }> {
   const existing = await store.get<LedgerEntry>(LEDGER, award.key)
@@ -36,13 +41,7 @@ export async function recordAward(store: Store, award: Award): Promise<{ entry: 
 
   const periods = shanghaiPeriods(award.at)
   const { tenantId, member, rule } = award
-  const capped = await cappedValue(store, award, periods)
-  if (capped.capped && award.overCap === 'refuse') {
-    throw new DomainError(
-      'POINTS.CAP_REACHED',
-      `超出“${rule.name}”的积分上限，本次最多还能发放${Math.abs(capped.points)}分`,
-    )
-  }
+  const caps = await claimCaps(store, award, periods)
   const entry: LedgerEntry = {
     _id: award.key,
     tenantId,
@@ -50,9 +49,9 @@ export async function recordAward(store: Store, award: Award): Promise<{ entry: 
     branchId: member.branchId,
     ruleKey: rule.key,
     ruleName: rule.name,
-    points: capped.points,
+    points: caps.points,
     requested: award.requested,
-    capped: capped.capped,
+    capped: caps.capped,
     reason: award.reason,
     grantedBy: award.grantedBy,
     grantedByName: award.grantedByName,
@@ -66,18 +65,164 @@ export async function recordAward(store: Store, award: Award): Promise<{ entry: 
     if (!(error instanceof DuplicateIdError)) throw error
     return { entry: (await store.get<LedgerEntry>(LEDGER, award.key)) ?? entry, duplicate: true }
   }
-  await Promise.all(totalsTouchedBy(entry).map(({ key, points }) => incrementTotal(store, key, points)))
+  const claimed = new Set(caps.claimed)
+  await Promise.all(
+    totalsTouchedBy(entry)
+      .filter(({ key }) => !claimed.has(key._id))
+      .map(({ key, points }) => incrementTotal(store, key, points)),
+  )
   return { entry, duplicate: false }
 }
 
-async function cappedValue(store: Store, award: Award, periods: ReturnType<typeof shanghaiPeriods>) {
-  const { caps, key } = award.rule
-  if (caps.day === null && caps.month === null && caps.year === null) {
-    return { points: award.requested, capped: false }
+const CAP_PERIODS = ['day', 'month', 'year'] as const
+
+function capReached(rule: PointsRule, left: number): DomainError {
+  return new DomainError('POINTS.CAP_REACHED', `超出“${rule.name}”的积分上限，本次最多还能发放${left}分`)
+}
+
+/**
+ * What an award may pay under its rule's caps, claimed on the usage of every
+ * capped period (the ids of the usage totals it claimed, which the award's
+ * increments then skip). The first guess comes from reading usage; when a
+ * concurrent award took the room meanwhile, 'cut' claims what is left (and
+ * shrinks the claims already made to it), 'refuse' gives its claims back.
+ */
+async function claimCaps(
+  store: Store,
+  award: Award,
+  periods: ReturnType<typeof shanghaiPeriods>,
+): Promise<{ points: number; capped: boolean; claimed: string[] }> {
+  const { caps } = award.rule
+  const limits = CAP_PERIODS.flatMap((period) => {
+    const cap = caps[period]
+    if (cap === null) return []
+    const period_ = periods[period]
+    const key: TotalKey = {
+      _id: usageId(award.tenantId, award.member._id, award.rule.key, period_),
+      tenantId: award.tenantId,
+      scope: 'usage',
+      subjectId: award.member._id,
+      branchId: award.member.branchId,
+      period: period_,
+    }
+    return [{ period, cap, key }]
+  })
+  if (limits.length === 0) return { points: award.requested, capped: false, claimed: [] }
+
+  const usage = { day: 0, month: 0, year: 0 }
+  await Promise.all(
+    limits.map(async ({ period, key }) => {
+      usage[period] = (await store.get<UsageDoc>(TOTALS, key._id))?.points ?? 0
+    }),
+  )
+  const guess = applyCaps(award.requested, caps, usage)
+  if (guess.capped && award.overCap === 'refuse') throw capReached(award.rule, Math.abs(guess.points))
+
+  const size = Math.abs(award.requested)
+  const token = claimToken(award.key)
+  let amount = Math.abs(guess.points)
+  const claims: { key: TotalKey; amount: number }[] = []
+  for (let i = 0; i < limits.length; ) {
+    const outcome = await claimUsage(store, limits[i].key, token, amount, limits[i].cap)
+    if (outcome.kind === 'full') {
+      if (award.overCap === 'refuse') {
+        await Promise.all(claims.map((claim) => releaseClaim(store, claim.key, token, claim.amount)))
+        throw capReached(award.rule, outcome.room)
+      }
+      amount = outcome.room
+      continue
+    }
+    claims.push({ key: limits[i].key, amount: outcome.amount })
+    amount = Math.min(amount, outcome.amount)
+    i += 1
   }
-  const used = async (period: string) =>
-    (await store.get<{ _id: string; points: number }>(TOTALS, usageId(award.tenantId, award.member._id, key, period)))
-      ?.points ?? 0
-  const [day, month, year] = await Promise.all([used(periods.day), used(periods.month), used(periods.year)])
-  return applyCaps(award.requested, caps, { day, month, year })
+  // Every claim of this award ends at the smallest: a claim only ever shrinks, so no cap is passed meanwhile.
+  for (let settled = false; !settled; ) {
+    settled = true
+    for (const claim of claims) {
+      if (claim.amount <= amount) continue
+      claim.amount = await shrinkClaim(store, claim.key, token, claim.amount, amount)
+      if (claim.amount < amount) {
+        amount = claim.amount
+        settled = false
+      }
+    }
+  }
+  return {
+    points: Math.sign(award.requested) * amount,
+    capped: amount < size,
+    claimed: claims.map((claim) => claim.key._id),
+  }
+}
+
+/** A usage total with the claims made on it, by award (a short hash of the award's key). */
+type UsageDoc = TotalsDoc & { claims?: Record<string, number | null> }
+
+/** A field-safe name for an award's claim: its key may hold dots and colons. */
+const claimToken = (key: string) => createHash('sha1').update(key).digest('hex').slice(0, 20)
+
+const CLAIM_ATTEMPTS = 200
+
+type ClaimOutcome = { kind: 'claimed' | 'adopted'; amount: number } | { kind: 'full'; room: number }
+
+/**
+ * Claims `amount` of one usage total for one award, atomically: a
+ * conditional increment that holds only while the award has no claim there
+ * yet and usage + amount stays within the cap. An award that finds its own
+ * claim (a racing retry, or a retry after a crash) adopts it.
+ */
+async function claimUsage(
+  store: Store,
+  key: TotalKey,
+  token: string,
+  amount: number,
+  cap: number,
+): Promise<ClaimOutcome> {
+  const _ = store.command
+  const field = `claims.${token}`
+  for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+    const where =
+      amount > 0 ? { _id: key._id, [field]: null, points: _.lte(cap - amount) } : { _id: key._id, [field]: null }
+    const patch = { points: _.inc(amount), entries: _.inc(1), [field]: amount }
+    if ((await store.updateWhere(TOTALS, where, patch)) > 0) return { kind: 'claimed', amount }
+    const doc = await store.get<UsageDoc>(TOTALS, key._id)
+    if (!doc) {
+      try {
+        await store.insert<UsageDoc>(TOTALS, { ...key, points: amount, entries: 1, claims: { [token]: amount } })
+        return { kind: 'claimed', amount }
+      } catch (error) {
+        if (!(error instanceof DuplicateIdError)) throw error
+        continue
+      }
+    }
+    const mine = doc.claims?.[token]
+    if (typeof mine === 'number') return { kind: 'adopted', amount: mine }
+    const room = Math.max(0, cap - doc.points)
+    if (room < amount) return { kind: 'full', room }
+  }
+  throw new Error(`usage ${key._id}: no claim after ${CLAIM_ATTEMPTS} attempts`)
+}
+
+/** Lowers an award's claim from `from` to `to`; answers the claim as it then stands (a racing retry may have lowered it). */
+async function shrinkClaim(store: Store, key: TotalKey, token: string, from: number, to: number): Promise<number> {
+  const field = `claims.${token}`
+  for (let current = from; current > to; ) {
+    const patch = { points: store.command.inc(to - current), [field]: to }
+    if ((await store.updateWhere(TOTALS, { _id: key._id, [field]: current }, patch)) > 0) return to
+    const now = (await store.get<UsageDoc>(TOTALS, key._id))?.claims?.[token]
+    if (typeof now !== 'number') return 0
+    current = now
+  }
+  return Math.min(from, to)
+}
+
+/** Gives back a claim of an award that was refused at a later cap. */
+async function releaseClaim(store: Store, key: TotalKey, token: string, amount: number): Promise<void> {
+  const field = `claims.${token}`
+  const _ = store.command
+  await store.updateWhere(
+    TOTALS,
+    { _id: key._id, [field]: amount },
+    { points: _.inc(-amount), entries: _.inc(-1), [field]: null },
+  )
 }

@@ -1,36 +1,137 @@
 import type { LedgerEntry, TotalsDoc } from '../../types/points'
 import type { HandlerContext } from '../runtime/router'
+import type { Store, Where } from '../runtime/store'
 import { LEDGER } from './ledger'
 import { TOTALS, totalsOf } from './totals'
 
 const DRIFT_SHOWN = 200
+/** Members per chunk: their ledger entries (≈100 each at 1M entries over 10,000 members) and totals fit in memory. */
+const MEMBERS_PER_CHUNK = 100
+/** Branches per chunk: their entries are read again for the branch totals. */
+const BRANCHES_PER_CHUNK = 10
+/** A call stops taking new chunks after this long and hands back a cursor (the points function times out at 20 s). */
+const CALL_BUDGET_MS = 12_000
+
+const ENTRY_FIELDS = {
+  _id: true,
+  tenantId: true,
+  memberId: true,
+  branchId: true,
+  ruleKey: true,
+  points: true,
+  at: true,
+  day: true,
+  month: true,
+  year: true,
+} as const
+const TOTAL_FIELDS = { _id: true, points: true, entries: true } as const
+
+type Phase = 'members' | 'branches'
+/** Where a run continues: the phase and the first id of the next chunk ('' = from the start). */
+interface Cursor {
+  phase: Phase
+  from: string
+}
+
+interface Drift {
+  id: string
+  was: number
+  is: number
+}
+
+const encode = (cursor: Cursor) => `${cursor.phase === 'members' ? 'm' : 'b'}:${cursor.from}`
+function decode(text: string | null): Cursor {
+  if (!text) return { phase: 'members', from: '' }
+  return { phase: text.startsWith('b:') ? 'branches' : 'members', from: text.slice(2) }
+}
+
+/** The ids in [from, to): string ranges, which the port types for numbers. */
+function inRange(store: Store, from: string, to: string | null): unknown {
+  const _ = store.command
+  const lower = _.gte(from as never)
+  return to === null ? lower : _.and([lower as never, _.lt(to as never) as never])
+}
 
 /**
- * 对账: rebuilds every total of the tenant from the ledger (the source of
- * truth) and repairs those that drifted, e.g. after a crash between a ledger
- * insert and its increments. Run it when no awards are being written.
+ * 对账: rebuilds the tenant's totals from the ledger (the source of truth)
+ * and repairs those that drifted, e.g. after a crash between a ledger insert
+ * and its increments. It never holds the whole ledger: it walks the members
+ * in chunks (their entries give the member totals and the cap usage), then
+ * the branches in chunks (their entries give the branch totals), and stops
+ * taking chunks after ~12 s, answering a cursor to continue from and its
+ * progress; a 1,000,000-entry tenant is a few calls. Each call reports the
+ * drift it repaired. Run it when no awards are being written.
  */
-export async function reconcile(_input: object, { caller, store }: HandlerContext) {
+export async function reconcile(input: { cursor: string | null; chunks?: number }, { caller, store }: HandlerContext) {
   const tenantId = caller.member.tenantId
-  const fields = {
-    _id: true,
-    tenantId: true,
-    memberId: true,
-    branchId: true,
-    ruleKey: true,
-    points: true,
-    at: true,
-    day: true,
-    month: true,
-    year: true,
-  } as const
-  const [entries, stored] = await Promise.all([
-    store.findAll<LedgerEntry>(LEDGER, { tenantId }, { fields }),
-    store.findAll<TotalsDoc>(TOTALS, { tenantId }),
+  // Wall time, not the domain clock: the budget is about the function's own timeout.
+  const started = performance.now()
+  let cursor: Cursor | null = decode(input.cursor)
+  const drift: Drift[] = []
+  let entries = 0
+  let totals = 0
+  for (let chunk = 0; cursor && chunk < (input.chunks ?? Number.POSITIVE_INFINITY); chunk++) {
+    if (chunk > 0 && performance.now() - started > CALL_BUDGET_MS) break
+    const done = await reconcileChunk(store, tenantId, cursor, drift)
+    entries += done.entries
+    totals += done.totals
+    cursor = done.next
+  }
+  return {
+    entries,
+    totals,
+    drift: drift.slice(0, DRIFT_SHOWN),
+    driftCount: drift.length,
+    done: cursor === null,
+    cursor: cursor && encode(cursor),
+    progress: await progressOf(store, tenantId, cursor),
+  }
+}
+
+async function reconcileChunk(
+  store: Store,
+  tenantId: string,
+  { phase, from }: Cursor,
+  drift: Drift[],
+): Promise<{ entries: number; totals: number; next: Cursor | null }> {
+  const subjects = phase === 'members' ? 'members' : 'orgs'
+  const size = phase === 'members' ? MEMBERS_PER_CHUNK : BRANCHES_PER_CHUNK
+  // The chunk is an id range, not a list: entries and totals of ids no longer on the roster are covered too.
+  const ahead = await store.find<{ _id: string }>(
+    subjects,
+    from ? { tenantId, _id: inRange(store, from, null) } : { tenantId },
+    { orderBy: [['_id', 'asc']], limit: size + 1, fields: { _id: true } },
+  )
+  const to = ahead.length > size ? ahead[size]._id : null
+  const range = inRange(store, from, to)
+  const entryWhere: Where = phase === 'members' ? { tenantId, memberId: range } : { tenantId, branchId: range }
+  const totalWhere: Where =
+    phase === 'members'
+      ? { tenantId, scope: store.command.in(['member', 'usage']), subjectId: range }
+      : { tenantId, scope: 'branch', subjectId: range }
+  const [ledger, stored] = await Promise.all([
+    store.findAll<LedgerEntry>(LEDGER, entryWhere, { fields: ENTRY_FIELDS }),
+    store.findAll<TotalsDoc>(TOTALS, totalWhere, { fields: TOTAL_FIELDS }),
   ])
-  const expected = totalsOf(entries)
+  const expected = new Map(
+    [...totalsOf(ledger).values()]
+      .filter((doc) => (phase === 'members' ? doc.scope !== 'branch' : doc.scope === 'branch'))
+      .map((doc) => [doc._id, doc]),
+  )
+  await repair(store, expected, stored, drift)
+  const next: Cursor | null =
+    to !== null ? { phase, from: to } : phase === 'members' ? { phase: 'branches', from: '' } : null
+  return { entries: phase === 'members' ? ledger.length : 0, totals: expected.size, next }
+}
+
+/** Makes the stored totals of a chunk what its entries imply, noting every change. */
+async function repair(
+  store: Store,
+  expected: Map<string, TotalsDoc>,
+  stored: Pick<TotalsDoc, '_id' | 'points' | 'entries'>[],
+  drift: Drift[],
+): Promise<void> {
   const storedById = new Map(stored.map((doc) => [doc._id, doc]))
-  const drift: { id: string; was: number; is: number }[] = []
   for (const doc of expected.values()) {
     const current = storedById.get(doc._id)
     if (!current) {
@@ -46,5 +147,18 @@ export async function reconcile(_input: object, { caller, store }: HandlerContex
     await store.update(TOTALS, doc._id, { points: 0, entries: 0 })
     drift.push({ id: doc._id, was: doc.points, is: 0 })
   }
-  return { entries: entries.length, totals: expected.size, drift: drift.slice(0, DRIFT_SHOWN) }
+}
+
+/** How far a run is: members, then branches, counted by id below the cursor. */
+async function progressOf(store: Store, tenantId: string, cursor: Cursor | null) {
+  const [members, branches] = await Promise.all([
+    store.count('members', { tenantId }),
+    store.count('orgs', { tenantId }),
+  ])
+  const of = members + branches
+  if (!cursor) return { phase: 'done' as const, done: of, of }
+  const below = async (collection: string) =>
+    cursor.from ? store.count(collection, { tenantId, _id: store.command.lt(cursor.from as never) }) : 0
+  const done = cursor.phase === 'members' ? await below('members') : members + (await below('orgs'))
+  return { phase: cursor.phase, done, of }
 }
