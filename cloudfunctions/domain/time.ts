@@ -18,8 +18,35 @@ export function shanghaiStamp(epochMs: number): string {
   return dayjs(epochMs).tz(ZONE).format('YYYYMMDD-HHmm')
 }
 
+/**
+ * dayjs's zone conversion costs ~70 µs a call (Intl formatting); the bureau's
+ * matrix asks the same few questions thousands of times. Answers are kept in
+ * a small map, emptied when full.
+ */
+function remembered<K, V>(compute: (key: K) => V, limit = 4096): (key: K) => V {
+  const known = new Map<K, V>()
+  return (key) => {
+    const hit = known.get(key)
+    if (hit !== undefined) return hit
+    if (known.size >= limit) known.clear()
+    const value = compute(key)
+    known.set(key, value)
+    return value
+  }
+}
+
+type Periods = { day: string; month: string; quarter: string; year: string }
+const HOUR_MS = 3_600_000
+
+// Asia/Shanghai's offset is whole hours, so every instant of one UTC hour shares its periods.
+const periodsOfHour = remembered((hour: number): Periods => Object.freeze(periodsAt(hour * HOUR_MS)))
+
 /** The calendar periods an instant falls in, in Asia/Shanghai: '2026-03-31', '2026-03', '2026-Q1', '2026'. */
-export function shanghaiPeriods(epochMs: number): { day: string; month: string; quarter: string; year: string } {
+export function shanghaiPeriods(epochMs: number): Periods {
+  return periodsOfHour(Math.floor(epochMs / HOUR_MS))
+}
+
+function periodsAt(epochMs: number): Periods {
   const local = dayjs(epochMs).tz(ZONE)
   const year = local.format('YYYY')
   return {
@@ -54,7 +81,9 @@ export function granularityOf(period: string): 'month' | 'quarter' | 'year' {
 }
 
 /** [start, end) of a period key as epoch ms, the boundaries falling at Asia/Shanghai midnight. */
-export function periodBounds(period: string): { start: number; end: number } {
+export const periodBounds = remembered((period: string) => Object.freeze(boundsOf(period)))
+
+function boundsOf(period: string): { start: number; end: number } {
   const granularity = granularityOf(period)
   const year = Number(period.slice(0, 4))
   const firstMonth =
