@@ -190,7 +190,15 @@ export const MeetingDetail = MeetingSummary.extend({
   /** The roll (名单), for those who can read the branch. */
   attendance: z.array(Attendance).nullable(),
   minutes: z
-    .object({ text: z.string(), photos: z.array(z.string()), writtenAt: z.number(), writtenByName: z.string() })
+    .object({
+      text: z.string(),
+      /** cloud:// fileIDs, as saved. */
+      photos: z.array(z.string()),
+      /** A temporary https link per photo (same order), for <Image>; null when the file is gone. */
+      photoUrls: z.array(z.string().nullable()),
+      writtenAt: z.number(),
+      writtenByName: z.string(),
+    })
     .nullable(),
   checkInOpensAt: z.number(),
   lateAfter: z.number(),
@@ -394,6 +402,14 @@ export const meetingsActions = {
       fileUrl: z.string().nullable(),
     }),
     roles: MEETING_READERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
+  recordBookPdf: defineAction({
+    summary:
+      'The branch’s 三会一课记录本 for a period (default: this year) as a printable PDF for inspection (调阅), for those who manage the branch: a 10-minute link.',
+    input: z.object({ branchId: Id, period: PeriodKey.optional() }),
+    output: z.object({ fileUrl: z.string(), fileName: z.string() }),
+    roles: MEETING_MANAGERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
   compliance: defineAction({

@@ -4,12 +4,12 @@ import { shareOf } from '../domain/bureau/rates'
 import { complianceOf } from '../domain/meetings/compliance'
 import { periodBounds, periodKeyOf, shanghaiMinute, shanghaiStamp } from '../domain/time'
 import { loadRules } from '../meetings/rules'
+import { table, writePdf } from '../runtime/pdf'
 import type { HandlerContext } from '../runtime/router'
 import { uploadExport } from './export-sheet'
 import { rankings } from './leaderboard'
 import { MAKE_UP_HORIZON, meetingsByBranch } from './meetings-read'
 import { overview } from './overview'
-import { table, writePdf } from './pdf'
 import { tenantOrgs, visibleBranches } from './scope'
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`)

@@ -1,17 +1,30 @@
 import type { MeetingDetail } from '../../types/meetings'
 import { windowOf } from '../domain/meetings/check-in-window'
+import type { Files } from '../runtime/files'
 import type { HandlerContext } from '../runtime/router'
 import { loadMeeting } from './meeting-access'
 import { loadRules } from './rules'
 import { membersByIds, rollOf, toSummary } from './views'
 
+/** How long a minutes photo link lasts: a page stays open for a while, a reload asks again. */
+const PHOTO_LINK_SECONDS = 2 * 3600
+
+/** Temporary links of saved photos (云存储 temp URLs work in the weapp <Image> and in the H5 build alike). */
+async function photoLinks(files: Files, photos: readonly string[]): Promise<(string | null)[]> {
+  return Promise.all(photos.map((fileID) => files.link(fileID, PHOTO_LINK_SECONDS).catch(() => null)))
+}
+
 /** 会议详情: attendees see the meeting and their own attendance; readers of the branch also the roll. */
 export async function getMeeting(
   input: { meetingId: string },
-  { caller, store }: Pick<HandlerContext, 'caller' | 'store'>,
+  { caller, store, files }: Pick<HandlerContext, 'caller' | 'store' | 'files'>,
 ): Promise<MeetingDetail> {
   const { meeting, branch, access, attendee } = await loadMeeting(store, caller, input.meetingId)
-  const [rules, roll] = await Promise.all([loadRules(store, meeting.tenantId), rollOf(store, meeting)])
+  const [rules, roll, photoUrls] = await Promise.all([
+    loadRules(store, meeting.tenantId),
+    rollOf(store, meeting),
+    photoLinks(files, meeting.minutes?.photos ?? []),
+  ])
   const people = await membersByIds(store, [
     ...(access === 'none' ? [] : meeting.attendeeIds),
     ...[meeting.hostId, meeting.noteTakerId, meeting.minutes?.writtenBy].filter((id): id is string => Boolean(id)),
@@ -46,6 +59,7 @@ export async function getMeeting(
       ? {
           text: meeting.minutes.text,
           photos: meeting.minutes.photos,
+          photoUrls,
           writtenAt: meeting.minutes.writtenAt,
           writtenByName: people.get(meeting.minutes.writtenBy)?.name ?? '',
         }

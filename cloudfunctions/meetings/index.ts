@@ -12,6 +12,7 @@ import { decideLeave, listLeaves, requestLeave } from './leave'
 import { listBranch, listMine } from './list'
 import { writeMinutes } from './minutes'
 import { recordBook } from './record-book'
+import { recordBookPdf } from './record-book-pdf'
 import { politicalBirthdays, remindAbsent, runReminders } from './remind'
 import { getRobot, setRobot } from './robot'
 import { getRules, updateRules } from './rules'
@@ -34,6 +35,7 @@ const router = createRouter(api.meetings, {
   decideLeave,
   writeMinutes,
   recordBook,
+  recordBookPdf,
   compliance,
   getRules,
   updateRules,

@@ -24,7 +24,11 @@ export function cjkFont(): Buffer {
   return font
 }
 
-/** Beside the bundle: scripts/build-functions.ts copies it there (see files.json), so tests read what deploys. */
+/**
+ * Beside the bundle: scripts/build-functions.ts copies it there, so tests read
+ * what deploys. Every function that imports this module lists the font in its
+ * files.json (bureau, meetings).
+ */
 function fontPath(): string {
   return join(__dirname, 'fonts', FONT_FILE)
 }

@@ -79,6 +79,7 @@ const cases: [action: string, data: () => unknown | Promise<unknown>, expected: 
   ['decideLeave', () => ({ meetingId, memberId: 'm_shiyan_06', approve: true }), manage],
   ['writeMinutes', () => ({ meetingId, text: '会议学习了党章，交流了体会。' }), manage],
   ['recordBook', () => ({ branchId: OWN }), branchRead],
+  ['recordBookPdf', () => ({ branchId: OWN }), branchManage],
   ['compliance', () => ({ branchId: OWN }), branchRead],
   ['getRules', () => ({}), anyMember],
   ['subscribe', () => ({ templateIds: ['tmpl_meeting_reminder'] }), anyMember],

@@ -19,6 +19,7 @@ const Taro = {
   navigateTo: recorder('navigateTo'),
   switchTab: recorder('switchTab'),
   reLaunch: recorder('reLaunch'),
+  previewImage: recorder('previewImage'),
   getStorageSync: (key: string): unknown => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown): void => {
     storage.set(key, value)

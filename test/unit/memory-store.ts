@@ -14,10 +14,10 @@ import {
  */
 /** A mingo condition that `.and()` merges, as the SDK's commands do. */
 function comparison(condition: Record<string, unknown>): Comparison & Record<string, unknown> {
-  return {
-    ...condition,
-    and: (other: Comparison) => comparison({ ...condition, ...(other as unknown as Record<string, unknown>) }),
-  }
+  // `and` is not enumerable, so mingo sees only the operators.
+  return Object.defineProperty({ ...condition }, 'and', {
+    value: (other: Comparison) => comparison({ ...condition, ...(other as unknown as Record<string, unknown>) }),
+  }) as Comparison & Record<string, unknown>
 }
 
 export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(collection: string): Doc[] } {

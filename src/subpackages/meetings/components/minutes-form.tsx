@@ -8,7 +8,7 @@ export type MinutesField = 'text' | 'photos'
 
 export interface MinutesPhoto {
   fileID: string
-  /** A local preview (temp path or object URL) while the page is open; null for photos saved earlier. */
+  /** A local preview (temp path or object URL) of a new photo, the temporary link of a saved one; null when its file is gone. */
   preview: string | null
 }
 
@@ -67,7 +67,7 @@ export function MinutesForm(props: MinutesFormProps) {
             {photo.preview ? (
               <Image className="meet-photo__image" src={photo.preview} mode="aspectFill" />
             ) : (
-              <Text className="meet-photo__name">已保存的照片</Text>
+              <Text className="meet-photo__name">照片已失效</Text>
             )}
             <Text className="meet-photo__remove" onClick={() => props.onRemovePhoto(photo.fileID)}>
               ×

@@ -7,6 +7,7 @@ import { useAction } from '../../../../hooks/use-action'
 import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
 import { call } from '../../../../services/call'
 import { CodePanel } from '../../components/code-panel'
+import { MinutesPhotos } from '../../components/minutes-photos'
 import { RollCounts } from '../../components/roll-list'
 import { leavesUrl, minutesUrl, rollUrl } from '../../lib/urls'
 import '../../components/meetings.css'
@@ -80,6 +81,7 @@ function Summary({ meeting }: { meeting: MeetingDetail }) {
         {meeting.mine ? ATTENDANCE_LABELS[meeting.mine] : meeting.myLeave ? LEAVE_LABELS[meeting.myLeave] : '未签到'}
       </Text>
       {meeting.minutes ? <Text className="meet-entry__line">会议记录：{meeting.minutes.text}</Text> : null}
+      {meeting.minutes ? <MinutesPhotos urls={meeting.minutes.photoUrls} /> : null}
     </View>
   )
 }

@@ -65,7 +65,10 @@ function MinutesEditor({
 }) {
   const [text, setText] = useState(meeting.minutes?.text ?? '')
   const [photos, setPhotos] = useState<MinutesPhoto[]>(
-    (meeting.minutes?.photos ?? []).map((fileID) => ({ fileID, preview: null })),
+    (meeting.minutes?.photos ?? []).map((fileID, index) => ({
+      fileID,
+      preview: meeting.minutes?.photoUrls[index] ?? null,
+    })),
   )
   const [uploading, setUploading] = useState(false)
   const [saving, setSaving] = useState(false)

@@ -15,22 +15,30 @@ const KINDS: { kind: PeriodKind; label: string }[] = [
   { kind: 'month', label: '本月' },
 ]
 
-/** 三会一课记录本: a branch's meetings of a period in order, exported as .xlsx for inspection (调阅). */
+/** 三会一课记录本: a branch's meetings of a period in order, exported as .xlsx or a printable PDF for inspection (调阅). */
 export default function RecordBookPage() {
   const branchId = useRouter().params.branchId ?? ''
   const [kind, setKind] = useState<PeriodKind>('year')
   const period = periodKey(Date.now(), kind)
   const book = useAction('meetings', 'recordBook', { branchId, period, export: false })
-  const [exporting, setExporting] = useState(false)
+  const [exporting, setExporting] = useState<'xlsx' | 'pdf' | null>(null)
 
   const exportBook = async () => {
-    setExporting(true)
+    setExporting('xlsx')
     const result = await call('meetings', 'recordBook', { branchId, period, export: true })
     const opened =
       result.ok && result.data.fileUrl
         ? await openDownload(result.data.fileUrl, `三会一课记录本-${result.data.branchName}-${period}.xlsx`)
         : result
-    setExporting(false)
+    setExporting(null)
+    if (!opened.ok) Taro.showToast({ title: opened.error.message, icon: 'none' })
+  }
+
+  const printBook = async () => {
+    setExporting('pdf')
+    const result = await call('meetings', 'recordBookPdf', { branchId, period })
+    const opened = result.ok ? await openDownload(result.data.fileUrl, result.data.fileName) : result
+    setExporting(null)
     if (!opened.ok) Taro.showToast({ title: opened.error.message, icon: 'none' })
   }
 
@@ -69,11 +77,20 @@ export default function RecordBookPage() {
             <Button
               className="btn btn--primary meet-bar"
               data-testid="record-book-export"
-              loading={exporting}
-              disabled={exporting || data.entries.length === 0 || undefined}
+              loading={exporting === 'xlsx'}
+              disabled={exporting !== null || data.entries.length === 0 || undefined}
               onClick={exportBook}
             >
               导出记录本（Excel）
+            </Button>
+            <Button
+              className="btn btn--ghost meet-bar"
+              data-testid="record-book-pdf"
+              loading={exporting === 'pdf'}
+              disabled={exporting !== null || data.entries.length === 0 || undefined}
+              onClick={printBook}
+            >
+              打印版（PDF，供调阅）
             </Button>
           </View>
         )}
