@@ -25,6 +25,7 @@ const subPackages = [
       'pages/review/index',
       'pages/rules/index',
       'pages/import/index',
+      'pages/conversions/index',
     ],
   },
   {
