@@ -6,3 +6,4 @@ export const CLAIM_URL = `${POINTS_PAGES}/claim/index`
 export const REVIEW_URL = `${POINTS_PAGES}/review/index`
 export const RULES_URL = `${POINTS_PAGES}/rules/index`
 export const IMPORT_URL = `${POINTS_PAGES}/import/index`
+export const CONVERSIONS_URL = `${POINTS_PAGES}/conversions/index`

@@ -1,4 +1,5 @@
 import { Button, Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ScoreImportPreview, ScoreImportResult } from '../../../../../types/points'
 import type { Me } from '../../../../../types/roster'
@@ -9,6 +10,7 @@ import { call } from '../../../../services/call'
 import { type PickedFile, pickSpreadsheet, uploadToCloud } from '../../../../services/cloud-files'
 import { ScoreImportDone, ScoreImportPreviewView } from '../../components/score-import-preview'
 import { pointsCloudPath } from '../../lib/cloud-paths'
+import { CONVERSIONS_URL } from '../../lib/urls'
 import '../../components/points.css'
 
 type Phase =
@@ -26,24 +28,41 @@ export default function ScoreImportPage() {
       <PageState query={me}>
         {(caller) =>
           caller.branch ? (
-            <PageState
-              query={conversions}
-              isEmpty={(data) => data.items.length === 0}
-              empty={{
-                title: '尚未设置外部积分折算',
-                hint: '教育局党委设置折算比例（如学习强国积分每10分折1分）后即可导入',
-              }}
-            >
-              {(data) => <Importer me={caller} branchId={caller.branch?.id ?? ''} conversions={data.items} />}
-            </PageState>
+            <>
+              <PageState
+                query={conversions}
+                isEmpty={(data) => data.items.length === 0}
+                empty={{
+                  title: '尚未设置外部积分折算',
+                  hint: '教育局党委设置折算比例（如学习强国积分每10分折1分）后即可导入',
+                }}
+              >
+                {(data) => <Importer me={caller} branchId={caller.branch?.id ?? ''} conversions={data.items} />}
+              </PageState>
+              {caller.roles.includes('bureau_staff') ? <ConversionsLink /> : null}
+            </>
           ) : (
             <View className="card" data-testid="score-notice">
               <Text>外部积分由各支部书记导入本支部。</Text>
+              {caller.roles.includes('bureau_staff') ? <ConversionsLink /> : null}
             </View>
           )
         }
       </PageState>
     </View>
+  )
+}
+
+/** Bureau staff set the conversions the import uses (外部积分折算). */
+function ConversionsLink() {
+  return (
+    <Button
+      className="btn btn--ghost points-bar"
+      data-testid="score-conversions-link"
+      onClick={() => Taro.navigateTo({ url: CONVERSIONS_URL })}
+    >
+      设置折算比例
+    </Button>
   )
 }
 

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { RuleCatalogue } from '../../../../../types/points'
@@ -8,6 +8,7 @@ import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-e
 import { call } from '../../../../services/call'
 import { RulesEditor } from '../../components/rules-editor'
 import { type CatalogueDraft, catalogueFields, catalogueInput, draftOf, newRule } from '../../lib/rules-draft'
+import { CONVERSIONS_URL } from '../../lib/urls'
 import '../../components/points.css'
 
 /** 积分细则: bureau staff edit the county's rule catalogue; everyone else reads it. */
@@ -19,7 +20,15 @@ export default function RulesPage() {
       <PageState query={me}>
         {(caller) =>
           caller.roles.includes('bureau_staff') ? (
-            <PageState query={rules}>{(catalogue) => <Editor catalogue={catalogue} />}</PageState>
+            <>
+              <View className="card" data-testid="rules-conversions">
+                <Text className="points-hint">学习强国等外部积分按折算比例计入积分项目，供支部书记批量导入。</Text>
+                <Button className="btn btn--ghost" onClick={() => Taro.navigateTo({ url: CONVERSIONS_URL })}>
+                  外部积分折算
+                </Button>
+              </View>
+              <PageState query={rules}>{(catalogue) => <Editor catalogue={catalogue} />}</PageState>
+            </>
           ) : (
             <View className="card" data-testid="rules-notice">
               <Text>积分细则由教育局党委制定和修改。</Text>
