@@ -167,7 +167,7 @@ export const studyActions = {
   }),
   nudge: defineAction({
     summary:
-      'Records a reminder to every targeted member of a branch who has not studied yet; delivery channels come with the reminders work.',
+      'Records a reminder to every targeted member of a branch who has not studied yet; the meetings reminder timer delivers it within 5 minutes (subscribe message where the member holds a credit, one summary to the branch’s WeCom robot).',
     input: z.object({ taskId: Id, branchId: Id }),
     output: z.object({ nudged: z.number().int() }),
     roles: STUDY_PUBLISHERS,

@@ -13,6 +13,7 @@ import { notifyMembers, reminderFields, robotMarkdown } from './notify'
 import { atMost, within } from './range'
 import { deliverRobotQueue, queueRobot } from './robot'
 import { loadRules } from './rules'
+import { deliverStudyNudges } from './study-nudges'
 import { inParallel, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 
 const DAY = 86_400_000
@@ -107,7 +108,7 @@ async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
   await store.update(MEETINGS, meeting._id, { closedAt: now })
 }
 
-/** The 5-minute timer: reminders due, ended meetings closed, the robot queue delivered. */
+/** The 5-minute timer: reminders due, ended meetings closed, study nudges delivered, the robot queue delivered. */
 export async function runReminders(store: Store, clock: Clock) {
   const started = Date.now()
   const deadline = started + RUN_BUDGET_MS
@@ -135,11 +136,14 @@ export async function runReminders(store: Store, clock: Clock) {
     { limit: 50 },
   )
   for (const meeting of ended) if (Date.now() < deadline) await closeMeeting(store, meeting, now)
+  // Before the robot queue, so a nudge's group summary goes out in the same run.
+  const nudges = await deliverStudyNudges(store, now, deadline)
   const robots = await deliverRobotQueue(store, now, deadline)
   return {
     sent,
     unfinished,
     closed: ended.length,
+    ...nudges,
     robotSent: robots.sent,
     robotFailed: robots.failed,
     ms: Date.now() - started,

@@ -17,6 +17,8 @@ interface NudgeDoc {
   branchId: string
   at: number
   by: string
+  /** Set by the meetings reminder timer once sent through the member's channels. */
+  deliveredAt?: number
 }
 
 async function taskAndBranch(
@@ -86,8 +88,10 @@ export async function participation(input: { taskId: string; branchId?: string }
 
 /**
  * 提醒未学习的党员: records one reminder per member who has not studied.
- * Delivery (subscribe messages, the branch group card, the WeCom robot)
- * comes with the meetings reminder work, which will read these records.
+ * The meetings function's 5-minute 'remind' timer delivers them
+ * (cloudfunctions/meetings/study-nudges.ts): a subscribe message to each
+ * member with a reminder credit, one summary per tap into the branch's
+ * WeCom robot, each nudge marked `deliveredAt` once.
  */
 export async function nudge(input: { taskId: string; branchId: string }, ctx: HandlerContext) {
   const { task, branch } = await taskAndBranch(ctx, input.taskId, input.branchId, 'manage')

@@ -1,0 +1,113 @@
+import type { StudyTaskDoc } from '../../types/study'
+import type { Store } from '../runtime/store'
+import { queueRobot } from './robot'
+import { loadRules } from './rules'
+import { inParallel, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
+import { membersByIds } from './views'
+
+/** study_nudges: written by the study function's nudge action (提醒未学习), delivered here. */
+export const STUDY_NUDGES = 'study_nudges'
+const STUDY_TASK_PAGE = 'subpackages/study/pages/task/index'
+const BATCH = 500
+
+interface NudgeDoc {
+  _id: string
+  tenantId: string
+  taskId: string
+  memberId: string
+  branchId: string
+  at: number
+  by: string
+  deliveredAt?: number
+}
+
+/** One tap of 提醒未学习 for one task and branch: its nudges share the moment they were recorded. */
+const tapOf = (nudge: NudgeDoc) => `${nudge.taskId}:${nudge.branchId}:${nudge.at}`
+
+/**
+ * Delivers recorded study nudges (学习提醒) through the meetings reminder
+ * channels: a subscribe message to each member holding a credit for the
+ * tenant's reminder template (one send per nudge, `nudge:<id>`), and one
+ * summary per tap into the branch's WeCom robot. A nudge is marked
+ * delivered after its sends; a run cut off by the deadline leaves the rest
+ * for the next, whose sends and robot message find the first ones' records
+ * and go out no second time.
+ */
+export async function deliverStudyNudges(
+  store: Store,
+  now: number,
+  deadline: number,
+): Promise<{ nudgesDelivered: number; nudgesSent: number }> {
+  const pending = await store.find<NudgeDoc>(
+    STUDY_NUDGES,
+    { deliveredAt: store.command.exists(false) },
+    { orderBy: [['at', 'asc']], limit: BATCH },
+  )
+  const taps = new Map<string, NudgeDoc[]>()
+  for (const nudge of pending) taps.set(tapOf(nudge), [...(taps.get(tapOf(nudge)) ?? []), nudge])
+  let delivered = 0
+  let sent = 0
+  for (const nudges of taps.values()) {
+    if (Date.now() > deadline) break
+    const [first] = nudges
+    const task = await store.get<StudyTaskDoc>('study_tasks', first.taskId)
+    if (task) sent += await deliverTap(store, task, nudges, now)
+    const marked = await Promise.all(
+      nudges.map((nudge) =>
+        store.updateWhere(
+          STUDY_NUDGES,
+          { _id: nudge._id, deliveredAt: store.command.exists(false) },
+          { deliveredAt: now, ...(task ? {} : { undeliverable: '学习任务已删除' }) },
+        ),
+      ),
+    )
+    delivered += marked.reduce((sum, n) => sum + n, 0)
+  }
+  return { nudgesDelivered: delivered, nudgesSent: sent }
+}
+
+async function deliverTap(store: Store, task: StudyTaskDoc, nudges: NudgeDoc[], now: number): Promise<number> {
+  const templateId = (await loadRules(store, task.tenantId)).templates.meetingReminder
+  const memberIds = nudges.map((nudge) => nudge.memberId)
+  const withCredit = await membersWithCredit(store, memberIds, templateId)
+  const openids = await openidsOf(store, [...withCredit])
+  let sent = 0
+  await inParallel(
+    nudges.filter((nudge) => withCredit.has(nudge.memberId)),
+    10,
+    async (nudge) => {
+      const openid = openids.get(nudge.memberId)
+      if (!openid) return
+      const outcome = await sendOnce(store, {
+        sendId: `nudge:${nudge._id}`,
+        tenantId: task.tenantId,
+        meetingId: null,
+        slot: 'study-nudge',
+        memberId: nudge.memberId,
+        openid,
+        templateId,
+        page: `${STUDY_TASK_PAGE}?taskId=${task._id}`,
+        // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
+        fields: { thing1: task.title, time2: `${task.dueOn} 截止`, thing3: '学习打卡', thing4: '您还没有完成学习打卡' },
+        now,
+      })
+      if (outcome === 'sent') sent++
+    },
+  )
+  const names = await membersByIds(store, memberIds)
+  const who = memberIds.map((id) => names.get(id)?.name).filter(Boolean)
+  await queueRobot(store, {
+    id: `study-nudge:${tapOf(nudges[0])}`,
+    tenantId: task.tenantId,
+    branchId: nudges[0].branchId,
+    markdown: [
+      '**学习提醒**',
+      `> 任务：<font color="warning">${task.title}</font>`,
+      `> 截止：${task.dueOn}`,
+      `> 尚未学习（${who.length}人）：${who.join('、')}`,
+      '请尽快完成学习打卡',
+    ].join('\n'),
+    now,
+  })
+  return sent
+}

@@ -1,0 +1,88 @@
+// Reminders the meetings timers deliver besides meeting slots, through the real SDK with a controlled clock:
+// study nudges (学习提醒) recorded by the study function, and the monthly 主题党日 not yet scheduled.
+// Subscribe messages land in the emulator's outbox; the WeCom robot is a local HTTP server.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+
+let t: DemoEmulator
+let robot: Server
+const robotHits: string[] = []
+
+const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
+const NOW = at('2026-05-12T09:00:00')
+const OWN = 'org_b_shiyan'
+const TEMPLATE = 'tmpl_meeting_reminder'
+
+beforeAll(async () => {
+  robot = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk) => {
+      body += chunk
+    })
+    req.on('end', () => {
+      robotHits.push(body)
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}')
+    })
+  })
+  await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve))
+  process.env.WECOM_WEBHOOK_BASE = `http://127.0.0.1:${(robot.address() as AddressInfo).port}`
+  t = await startDemoEmulator()
+  t.emu.clock.set(NOW)
+  const url = `${process.env.WECOM_WEBHOOK_BASE}/cgi-bin/webhook/send?key=channels-robot-0001`
+  const set = await t.call(as.secretary, 'meetings', 'setRobot', { branchId: OWN, url })
+  if (!set.ok) throw new Error(JSON.stringify(set.error))
+}, 60_000)
+afterAll(async () => {
+  await t.stop()
+  robot.close()
+})
+
+const count = async (collection: string, where: Record<string, unknown>) =>
+  ((await t.db.collection(collection).where(where).count()) as { total: number }).total
+const sendsTo = async (needle: string) =>
+  (await t.emu.outbox()).filter(
+    (entry) => entry.apiName === 'subscribeMessage.send' && JSON.stringify(entry.params).includes(needle),
+  )
+const robotSaying = (needle: string) => robotHits.filter((body) => body.includes(needle))
+
+describe('study nudges', () => {
+  it('are delivered once by the remind timer: a message to each member with a credit, one robot summary per tap', async () => {
+    const task = await t.call<{ id: string }>(as.secretary, 'study', 'publishTask', {
+      title: '学习习近平总书记关于教育的重要论述',
+      content: { text: '请认真学习' },
+      startsOn: '2026-05-11',
+      dueOn: '2026-05-20',
+    })
+    if (!task.ok) throw new Error(JSON.stringify(task.error))
+    const taskId = task.data.id
+    for (const openid of [as.member, 'o_demo_m_shiyan_07']) {
+      expect(await t.call(openid, 'meetings', 'subscribe', { templateIds: [TEMPLATE] })).toMatchObject({ ok: true })
+    }
+    const nudged = await t.call<{ nudged: number }>(as.secretary, 'study', 'nudge', { taskId, branchId: OWN })
+    if (!nudged.ok) throw new Error(JSON.stringify(nudged.error))
+    expect(nudged.data.nudged).toBeGreaterThan(2)
+    expect(await count('study_nudges', { taskId, deliveredAt: t.db.command.exists(true) })).toBe(0)
+
+    await t.emu.fireTrigger('meetings', 'remind')
+    await t.emu.fireTrigger('meetings', 'remind')
+    const sent = await sendsTo(taskId)
+    expect(sent.map((entry) => entry.params.touser).sort()).toEqual(['o_demo_m_shiyan_06', 'o_demo_m_shiyan_07'])
+    const data = sent[0].params.data as Record<string, { value: string }>
+    expect(Array.from(data.thing1.value).length).toBeLessThanOrEqual(20)
+    expect(sent[0].params.page).toBe(`subpackages/study/pages/task/index?taskId=${taskId}`)
+    expect(robotSaying('学习习近平总书记关于教育的重要论述')).toHaveLength(1)
+    expect(robotSaying('学习提醒')[0]).toContain(`尚未学习（${nudged.data.nudged}人）`)
+    expect(await count('study_nudges', { taskId, deliveredAt: t.db.command.exists(false) })).toBe(0)
+
+    // A second tap: the credits are spent, so only the robot tells the group, once.
+    t.emu.clock.set(NOW + 10 * 60_000)
+    await t.call(as.secretary, 'study', 'nudge', { taskId, branchId: OWN })
+    await t.emu.fireTrigger('meetings', 'remind')
+    await t.emu.fireTrigger('meetings', 'remind')
+    expect(await sendsTo(taskId)).toHaveLength(2)
+    expect(robotSaying('学习习近平总书记关于教育的重要论述')).toHaveLength(2)
+    expect(await count('study_nudges', { taskId, deliveredAt: t.db.command.exists(false) })).toBe(0)
+    t.emu.clock.set(NOW)
+  })
+})
