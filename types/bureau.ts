@@ -21,7 +21,7 @@ export const SchoolKind = z.enum(SCHOOL_KINDS)
 export type SchoolKind = z.infer<typeof SchoolKind>
 
 /** A cell's colour: every required meeting held; one made up late; still open; one missing; not yet begun. */
-export const CELL_STATES = ['held', 'late', 'open', 'missing', 'future'] as const
+export const CELL_STATES = ['held', 'late', 'open', 'missing', 'future', 'none'] as const
 export const CellState = z.enum(CELL_STATES)
 export type CellState = z.infer<typeof CellState>
 
@@ -90,8 +90,8 @@ export type ComplianceMatrix = z.infer<typeof ComplianceMatrix>
 
 export const TrendPoint = z.object({
   period: z.string(),
-  /** Share of branches that held every required monthly meeting (0–1). */
-  compliance: z.number(),
+  /** Share of branches that held every required monthly meeting (0–1); null before the bureau's first recorded meeting. */
+  compliance: z.number().nullable(),
   /** Share of targeted members who checked in on tasks due that month (0–1), null with no task. */
   study: z.number().nullable(),
   /** Members with any points entry that month. */
@@ -299,6 +299,7 @@ export const CELL_STATE_LABELS: Record<CellState, string> = {
   open: '进行中',
   missing: '缺开',
   future: '未到期',
+  none: '无记录',
 }
 
 /** Each item's status in Chinese (the meetings compliance rule's statuses). */

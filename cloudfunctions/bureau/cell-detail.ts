@@ -1,5 +1,5 @@
 import type { CellDetail } from '../../types/bureau'
-import { cellState, toMatrixItems } from '../domain/bureau/cells'
+import { cellState, recordsSince, toMatrixItems } from '../domain/bureau/cells'
 import { complianceOf } from '../domain/meetings/compliance'
 import { periodBounds } from '../domain/time'
 import { recordBook } from '../meetings/record-book'
@@ -13,7 +13,7 @@ export async function branchItems(ctx: HandlerContext, branchId: string, period:
   const { store, caller, clock } = ctx
   const now = clock.now()
   const { start, end } = periodBounds(period)
-  const [rules, meetings] = await Promise.all([
+  const [rules, { byBranch, earliest }] = await Promise.all([
     loadRules(store, caller.member.tenantId),
     meetingsByBranch(
       store,
@@ -23,7 +23,10 @@ export async function branchItems(ctx: HandlerContext, branchId: string, period:
       new Set([branchId]),
     ),
   ])
-  return start > now ? [] : complianceOf(period, rules.minimums, meetings.get(branchId) ?? [], now)
+  const since = recordsSince(earliest, now)
+  const items =
+    start > now || end <= since ? [] : complianceOf(period, rules.minimums, byBranch.get(branchId) ?? [], now)
+  return { items, since }
 }
 
 /** 调阅: one cell, read-only — the record book's entries of the period (the meetings function's own view). */
@@ -33,7 +36,7 @@ export async function cellDetail(
 ): Promise<CellDetail> {
   const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
   requireAccess(ctx.caller, branch, 'read')
-  const [items, book] = await Promise.all([
+  const [{ items, since }, book] = await Promise.all([
     branchItems(ctx, branch._id, input.period),
     recordBook({ branchId: branch._id, period: input.period, export: false }, ctx),
   ])
@@ -41,7 +44,7 @@ export async function cellDetail(
     branchId: branch._id,
     branchName: branch.name,
     period: input.period,
-    state: cellState(items, input.period, ctx.clock.now()),
+    state: cellState(items, input.period, ctx.clock.now(), since),
     items: toMatrixItems(items),
     meetings: book.entries.map((entry) => ({
       id: entry.id,

@@ -1,6 +1,6 @@
 import type { CellState, ComplianceMatrix, MatrixGranularity, MatrixRow, SchoolKind } from '../../types/bureau'
 import type { OrgDoc } from '../../types/roster'
-import { cellState, periodsOfYear, toMatrixItems } from '../domain/bureau/cells'
+import { cellState, periodsOfYear, recordsSince, toMatrixItems } from '../domain/bureau/cells'
 import { schoolKindOf } from '../domain/bureau/school-kind'
 import { complianceOf } from '../domain/meetings/compliance'
 import { periodBounds, shanghaiPeriods } from '../domain/time'
@@ -42,18 +42,20 @@ export async function buildMatrix(query: MatrixQuery, { caller, store, clock }: 
       (!query.schoolKind || schoolKindOf(branch) === query.schoolKind),
   )
   const { start, end } = periodBounds(String(year))
-  const meetings = await meetingsByBranch(
+  const { byBranch: meetings, earliest } = await meetingsByBranch(
     store,
     tenantId,
     start,
     Math.min(end + MAKE_UP_HORIZON, Math.max(now + 1, end)),
     new Set(branches.map((branch) => branch._id)),
   )
+  const since = recordsSince(earliest, now)
   const rows: MatrixRow[] = branches.map((branch) => rowOf(branch, orgById, periods, meetings.get(branch._id) ?? []))
   function rowOf(branch: OrgDoc, byId: Map<string, OrgDoc>, keys: string[], held: Parameters<typeof complianceOf>[2]) {
     const cells = keys.map((period) => {
-      const items = periodBounds(period).start > now ? [] : complianceOf(period, rules.minimums, held, now)
-      return { period, state: cellState(items, period, now), items: toMatrixItems(items) }
+      const { start: from, end: to } = periodBounds(period)
+      const items = from > now || to <= since ? [] : complianceOf(period, rules.minimums, held, now)
+      return { period, state: cellState(items, period, now, since), items: toMatrixItems(items) }
     })
     return {
       branchId: branch._id,

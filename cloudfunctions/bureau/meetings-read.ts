@@ -13,7 +13,9 @@ export const MAKE_UP_HORIZON = 366 * 86_400_000
  * The meetings of a tenant in [start, end), as the compliance rule reads
  * them, grouped by branch — from the meetings function's per-branch-year
  * digests (one small document per branch and year), not the meetings
- * themselves: 500 branches are 500 documents a year, not 25,000.
+ * themselves: 500 branches are 500 documents a year, not 25,000. With them,
+ * the tenant's earliest meeting on record (any branch; a time before
+ * `start` when there are digests of earlier years), null with none at all.
  */
 export async function meetingsByBranch(
   store: Store,
@@ -21,13 +23,23 @@ export async function meetingsByBranch(
   start: number,
   end: number,
   branchIds: ReadonlySet<string>,
-): Promise<Map<string, BranchMeeting[]>> {
-  const digests = await store.findAll<MeetingDigestDoc>(DIGESTS, {
-    tenantId,
-    year: store.command.in(digestYearsBetween(start, end)),
-  })
+): Promise<{ byBranch: Map<string, BranchMeeting[]>; earliest: number | null }> {
+  const years = digestYearsBetween(start, end)
+  const [digests, older] = await Promise.all([
+    store.findAll<MeetingDigestDoc>(DIGESTS, { tenantId, year: store.command.in(years) }),
+    store.find<MeetingDigestDoc>(
+      DIGESTS,
+      { tenantId, year: store.command.lt(years[0]) },
+      { limit: 1, fields: { _id: true } },
+    ),
+  ])
+  let earliest: number | null = older.length > 0 ? start - 1 : null
   const byBranch = new Map<string, BranchMeeting[]>()
   for (const digest of digests) {
+    if (earliest === null || earliest >= start) {
+      for (const entry of Object.values(digest.meetings))
+        earliest = Math.min(earliest ?? entry.startsAt, entry.startsAt)
+    }
     if (!branchIds.has(digest.branchId)) continue
     const held = heldMeetingsOf(digest)
       .filter((meeting) => meeting.startsAt >= start && meeting.startsAt < end)
@@ -36,5 +48,5 @@ export async function meetingsByBranch(
     if (list) list.push(...held)
     else byBranch.set(digest.branchId, held)
   }
-  return byBranch
+  return { byBranch, earliest }
 }

@@ -28,7 +28,7 @@ export async function monthlyReport(input: { month?: string }, ctx: HandlerConte
     rankings(ctx, month, 'average'),
   ])
   const branches = visibleBranches(caller, orgs)
-  const meetings = await meetingsByBranch(
+  const { byBranch: meetings } = await meetingsByBranch(
     store,
     tenantId,
     start,

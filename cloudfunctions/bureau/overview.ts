@@ -1,5 +1,5 @@
 import type { Overview, TrendPoint } from '../../types/bureau'
-import { cellState, monthStanding } from '../domain/bureau/cells'
+import { cellState, monthStanding, recordsSince } from '../domain/bureau/cells'
 import { lastTwelveMonths, previousMonth, shareOf } from '../domain/bureau/rates'
 import { complianceOf } from '../domain/meetings/compliance'
 import { periodBounds, periodKeyOf } from '../domain/time'
@@ -29,25 +29,27 @@ export async function overview(_input: object, ctx: HandlerContext): Promise<Ove
   const ids = new Set(branches.map((branch) => branch._id))
   const bureauWide = caller.roles.includes('bureau_staff')
   const first = periodBounds(months[0]).start
-  const [meetings, active, study] = await Promise.all([
+  const [{ byBranch: meetings, earliest }, active, study] = await Promise.all([
     // Make-ups (补开) for earlier months are held before now, inside the same window: one read serves all 12.
     meetingsByBranch(store, tenantId, first, Math.max(now + 1, first), ids),
     pointsActivity(ctx, months, bureauWide ? null : [...ids]),
     studyCounts(ctx, months, ids, bureauWide),
   ])
+  const since = recordsSince(earliest, now)
+  // Periods that ended before the bureau's records begin are not judged: no items, no 缺开.
   const itemsOf = (branchId: string, period: string) =>
-    complianceOf(period, rules.minimums, meetings.get(branchId) ?? [], now)
+    periodBounds(period).end <= since ? [] : complianceOf(period, rules.minimums, meetings.get(branchId) ?? [], now)
   const thisMonth = branches.map((branch) => monthStanding(itemsOf(branch._id, month)))
   const last = previousMonth(month)
   const trend: TrendPoint[] = months.map((period) => {
     const complete = branches.filter((branch) => {
-      const state = cellState(itemsOf(branch._id, period), period, now)
+      const state = cellState(itemsOf(branch._id, period), period, now, since)
       return state === 'held' || state === 'late'
     }).length
     const studied = study.byMonth.get(period)
     return {
       period,
-      compliance: shareOf(complete, branches.length) ?? 0,
+      compliance: periodBounds(period).end <= since ? null : (shareOf(complete, branches.length) ?? 0),
       study: studied ? shareOf(studied.checkedIn, studied.targeted) : null,
       pointsActive: active.membersByMonth.get(period) ?? 0,
     }

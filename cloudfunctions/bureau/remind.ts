@@ -24,7 +24,7 @@ export async function remindSecretary(input: { branchId: string; period: string 
   const { store, caller, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
-  const owed = owedTypes(await branchItems(ctx, branch._id, input.period))
+  const owed = owedTypes((await branchItems(ctx, branch._id, input.period)).items)
   if (owed.length === 0) throw new DomainError('BUREAU.NOTHING_OWED')
   const now = clock.now()
   const [secretary] = await store.find<MemberDoc>(

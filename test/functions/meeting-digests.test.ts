@@ -153,3 +153,22 @@ test('a meeting written behind the function’s back is drift: the rebuild count
   expect(report.drifted).toBe(1)
   expect((await lastMonthCell(CHENGGUAN))?.state).toBe('held')
 })
+
+test('years before the bureau’s first recorded meeting are 无记录, not 缺开', async () => {
+  const matrix = await ok<ComplianceMatrix>(as.bureau, 'bureau', 'complianceMatrix', { year: year - 2, pageSize: 50 })
+  expect(matrix.rows).toHaveLength(6)
+  for (const row of matrix.rows) {
+    expect(row.missing).toBe(0)
+    expect(new Set(row.cells.map((cell) => cell.state))).toEqual(new Set(['none']))
+  }
+  expect(matrix.totals.perPeriod.every((p) => p.missing === 0 && p.held === 0)).toBe(true)
+  // The year the records begin in judges only from that month on.
+  const rebuilt = await ok<{ meetings: number }>(as.bureau, 'meetings', 'rebuildDigests', { year: year - 1 })
+  if (rebuilt.meetings > 0) {
+    const first = await ok<ComplianceMatrix>(as.bureau, 'bureau', 'complianceMatrix', { year: year - 1, pageSize: 50 })
+    const states = first.rows[0].cells.map((cell) => cell.state)
+    const judged = states.findIndex((state) => state !== 'none')
+    expect(judged).toBeGreaterThan(-1)
+    expect(states.slice(judged).includes('none')).toBe(false)
+  }
+})

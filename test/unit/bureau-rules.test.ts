@@ -1,4 +1,10 @@
-import { cellState, monthStanding, owedTypes, periodsOfYear } from '../../cloudfunctions/domain/bureau/cells'
+import {
+  cellState,
+  monthStanding,
+  owedTypes,
+  periodsOfYear,
+  recordsSince,
+} from '../../cloudfunctions/domain/bureau/cells'
 import { lastTwelveMonths, previousMonth, shareOf, targetedIn } from '../../cloudfunctions/domain/bureau/rates'
 import { schoolKindOf } from '../../cloudfunctions/domain/bureau/school-kind'
 import { periodBounds } from '../../cloudfunctions/domain/time'
@@ -79,4 +85,20 @@ test.each([
   ['机关党支部', undefined, 'other'],
 ] as const)('%s is a %s school', (name, schools, kind) => {
   expect(schoolKindOf({ name, schools: schools ? [...schools] : undefined })).toBe(kind)
+})
+
+describe('records since', () => {
+  const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
+  const now = at('2026-11-23T10:00:00')
+  test('begin on the first of the month of the earliest meeting, or this month with none', () => {
+    expect(recordsSince(at('2026-03-17T15:00:00'), now)).toBe(at('2026-03-01T00:00:00'))
+    expect(recordsSince(null, now)).toBe(at('2026-11-01T00:00:00'))
+  })
+  test('a period that ended before them is none, even with items missing; the first month is judged', () => {
+    const since = at('2026-03-01T00:00:00')
+    expect(cellState([{ status: 'missing' }], '2026-02', now, since)).toBe('none')
+    expect(cellState([{ status: 'missing' }], '2026-Q1', now, since)).toBe('missing')
+    expect(cellState([{ status: 'missing' }], '2026-03', now, since)).toBe('missing')
+    expect(cellState([], '2026-12', now, since)).toBe('future')
+  })
 })

@@ -1,6 +1,6 @@
 import type { CellState, MatrixGranularity, MatrixItem } from '../../../types/bureau'
 import type { ComplianceItem } from '../../../types/meetings'
-import { periodBounds } from '../time'
+import { periodBounds, periodKeyOf } from '../time'
 
 /** The periods of a year the matrix shows: '2026-01'…'2026-12' or '2026-Q1'…'2026-Q4'. */
 export function periodsOfYear(year: number, granularity: MatrixGranularity): string[] {
@@ -12,10 +12,19 @@ export function periodsOfYear(year: number, granularity: MatrixGranularity): str
  * One cell's colour from the 三会一课 rule's items for a branch and period
  * (cloudfunctions/domain/meetings/compliance.ts decides each item):
  * missing wins over open (still due or planned), open over late (补开), late over held.
- * A period not yet begun is 'future'; a period with nothing required is 'held'.
+ * A period not yet begun is 'future'; one that ended before the bureau's
+ * records begin (`since`, see recordsSince) is 'none' — not 缺开, since
+ * nothing was recorded here then; a period with nothing required is 'held'.
  */
-export function cellState(items: readonly Pick<ComplianceItem, 'status'>[], period: string, now: number): CellState {
-  if (periodBounds(period).start > now) return 'future'
+export function cellState(
+  items: readonly Pick<ComplianceItem, 'status'>[],
+  period: string,
+  now: number,
+  since: number | null = null,
+): CellState {
+  const { start, end } = periodBounds(period)
+  if (start > now) return 'future'
+  if (since !== null && end <= since) return 'none'
   const statuses = new Set(items.map((item) => item.status))
   if (statuses.has('missing')) return 'missing'
   if (statuses.has('due') || statuses.has('planned')) return 'open'
@@ -39,4 +48,13 @@ export function monthStanding(items: readonly Pick<ComplianceItem, 'status'>[]):
 /** The meeting types a branch still owes in a period (for "remind the secretary"). */
 export function owedTypes(items: readonly ComplianceItem[]): ComplianceItem['type'][] {
   return items.filter((item) => item.status === 'due' || item.status === 'missing').map((item) => item.type)
+}
+
+/**
+ * When the bureau's records begin: the first day of the month of the
+ * earliest meeting on record (scheduled or cancelled), or of this month
+ * when there is none yet. Periods that ended before it are not judged.
+ */
+export function recordsSince(earliestMeeting: number | null, now: number): number {
+  return periodBounds(periodKeyOf(earliestMeeting ?? now, 'month')).start
 }

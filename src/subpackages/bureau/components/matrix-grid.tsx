@@ -16,7 +16,7 @@ interface Props {
 
 /** The cell's tooltip-like caption: each required meeting and its status (for screen readers and long press). */
 export function cellCaption(cell: MatrixRow['cells'][number]): string {
-  if (cell.state === 'future') return CELL_STATE_LABELS.future
+  if (cell.state === 'future' || cell.state === 'none') return CELL_STATE_LABELS[cell.state]
   return cell.items
     .map((item) => `${BUREAU_MEETING_TYPE_LABELS[item.type]}${ITEM_STATUS_LABELS[item.status]}`)
     .join('，')
@@ -44,7 +44,9 @@ export function MatrixGrid({ periods, rows, onCell }: Props) {
               data-testid={`cell-${row.branchId}-${cell.period}`}
               data-state={cell.state}
               aria-label={`${row.branchName}${periodLabel(cell.period)}：${CELL_STATE_LABELS[cell.state]}。${cellCaption(cell)}`}
-              onClick={() => (cell.state === 'future' ? undefined : onCell(row.branchId, cell.period))}
+              onClick={() =>
+                cell.state === 'future' || cell.state === 'none' ? undefined : onCell(row.branchId, cell.period)
+              }
             >
               {CELL_MARKS[cell.state]}
             </Text>

@@ -8,7 +8,14 @@ export {
 } from '../../../../types/bureau'
 
 /** The cell's short mark inside the matrix: one character reads at a glance on a phone. */
-export const CELL_MARKS: Record<CellState, string> = { held: '✓', late: '补', open: '…', missing: '缺', future: '' }
+export const CELL_MARKS: Record<CellState, string> = {
+  held: '✓',
+  late: '补',
+  open: '…',
+  missing: '缺',
+  future: '',
+  none: '—',
+}
 
 export const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`)
 

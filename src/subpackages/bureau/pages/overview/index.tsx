@@ -31,7 +31,9 @@ export default function OverviewPage() {
                 id="trend-rates"
                 percent
                 rows={data.trend.flatMap((point) => [
-                  { period: point.period, series: '三会一课完成率', value: point.compliance },
+                  ...(point.compliance === null
+                    ? []
+                    : [{ period: point.period, series: '三会一课完成率', value: point.compliance }]),
                   ...(point.study === null ? [] : [{ period: point.period, series: '学习参与率', value: point.study }]),
                 ])}
               />
