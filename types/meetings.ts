@@ -36,6 +36,12 @@ export const MeetingRules = z.object({
   lateGraceMinutes: z.number().int().min(0).max(60),
   /** Subscribe-message template ids (订阅消息模板) the tenant's mini-program has chosen. */
   templates: z.object({ meetingReminder: z.string().max(64), politicalBirthday: z.string().max(64) }),
+  /**
+   * From this day of the month (Asia/Shanghai), a branch with no 主题党日
+   * scheduled that month is reminded (its secretary and its robot, once a
+   * month); null = never. Only while 主题党日 is required monthly.
+   */
+  themeDayReminderDay: z.number().int().min(1).max(28).nullable().default(20),
 })
 export type MeetingRules = z.infer<typeof MeetingRules>
 

@@ -19,6 +19,7 @@ import { getRules, updateRules } from './rules'
 import { cancel, schedule, update } from './schedule'
 import { shareCard } from './share-card'
 import { subscribe } from './subscribe'
+import { themeDayReminders } from './theme-day'
 
 const router = createRouter(api.meetings, {
   schedule,
@@ -53,10 +54,13 @@ function timerName(event: unknown): string | null {
   return String((event as { TriggerName?: unknown }).TriggerName ?? '')
 }
 
-/** 三会一课: the meetings function; 'remind' every 5 min, 'daily' each morning for 政治生日. */
+/** 三会一课: the meetings function; 'remind' every 5 min, 'daily' each morning for 政治生日 and the 主题党日 check. */
 export async function main(event: unknown) {
   const timer = timerName(event)
   if (timer === 'remind') return runReminders(cloudStore(), systemClock)
-  if (timer === 'daily') return politicalBirthdays(cloudStore(), systemClock)
+  if (timer === 'daily') {
+    const store = cloudStore()
+    return { ...(await politicalBirthdays(store, systemClock)), ...(await themeDayReminders(store, systemClock)) }
+  }
   return router(event)
 }

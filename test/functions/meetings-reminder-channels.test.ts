@@ -86,3 +86,74 @@ describe('study nudges', () => {
     t.emu.clock.set(NOW)
   })
 })
+
+describe('主题党日 not yet scheduled', () => {
+  const NOTICE = '本月主题党日尚未安排'
+  const CHENGGUAN = 'org_b_chengguan'
+
+  it('from the 20th, the daily timer tells the secretary and the robot of each branch without one, once a month', async () => {
+    t.emu.clock.set(at('2027-03-01T09:00:00'))
+    const scheduled = await t.call(as.secretary, 'meetings', 'schedule', {
+      branchId: OWN,
+      meeting: {
+        type: 'theme_day',
+        title: '主题党日：学雷锋志愿服务',
+        startsAt: at('2027-03-25T14:00:00'),
+        endsAt: at('2027-03-25T16:00:00'),
+        place: '社区服务中心',
+      },
+    })
+    expect(scheduled).toMatchObject({ ok: true })
+    const url = `${process.env.WECOM_WEBHOOK_BASE}/cgi-bin/webhook/send?key=chengguan-robot-0002`
+    expect(await t.call(as.bureau, 'meetings', 'setRobot', { branchId: CHENGGUAN, url })).toMatchObject({ ok: true })
+    for (const openid of ['o_demo_m_chengguan_01', as.secretary]) {
+      expect(await t.call(openid, 'meetings', 'subscribe', { templateIds: [TEMPLATE] })).toMatchObject({ ok: true })
+    }
+    const queued = (month: string) => count('robot_queue', { _id: t.db.command.in([`themeday:${CHENGGUAN}:${month}`]) })
+
+    t.emu.clock.set(at('2027-03-19T08:00:00'))
+    await t.emu.fireTrigger('meetings', 'daily')
+    expect(await sendsTo(NOTICE)).toHaveLength(0)
+    expect(await queued('2027-03')).toBe(0)
+
+    for (const day of ['2027-03-20', '2027-03-20', '2027-03-21']) {
+      t.emu.clock.set(at(`${day}T08:00:00`))
+      await t.emu.fireTrigger('meetings', 'daily')
+      await t.emu.fireTrigger('meetings', 'remind')
+    }
+    const sent = await sendsTo(NOTICE)
+    expect(sent.map((entry) => entry.params.touser)).toEqual(['o_demo_m_chengguan_01'])
+    expect(sent[0].params.page).toBe('subpackages/meetings/pages/schedule/index')
+    expect(JSON.stringify(sent[0].params.data)).toContain('城关')
+    expect(await queued('2027-03')).toBe(1)
+    expect(await count('robot_queue', { _id: `themeday:${OWN}:2027-03` })).toBe(0)
+    expect(robotSaying(NOTICE)).toHaveLength(1)
+    expect(robotSaying(NOTICE)[0]).toContain('2027年03月')
+
+    // April: 城关's secretary spent their one credit, so only its robot tells the group; 实验小学 has no
+    // theme day in April either, and its secretary (who kept a credit) and robot hear of it now.
+    t.emu.clock.set(at('2027-04-20T08:00:00'))
+    await t.emu.fireTrigger('meetings', 'daily')
+    await t.emu.fireTrigger('meetings', 'remind')
+    expect((await sendsTo(NOTICE)).map((entry) => entry.params.touser)).toEqual([
+      'o_demo_m_chengguan_01',
+      'o_demo_m_shiyan_01',
+    ])
+    expect(robotSaying(NOTICE)).toHaveLength(3)
+    expect(robotSaying('2027年04月')).toHaveLength(2)
+    t.emu.clock.set(NOW)
+  })
+
+  it('a tenant that turns the check off hears nothing', async () => {
+    const rules = await t.call<Record<string, unknown>>(as.bureau, 'meetings', 'getRules', {})
+    if (!rules.ok) throw new Error(JSON.stringify(rules.error))
+    expect(rules.data.themeDayReminderDay).toBe(20)
+    const off = await t.call(as.bureau, 'meetings', 'updateRules', { ...rules.data, themeDayReminderDay: null })
+    expect(off).toMatchObject({ ok: true, data: { themeDayReminderDay: null } })
+    t.emu.clock.set(at('2027-05-25T08:00:00'))
+    await t.emu.fireTrigger('meetings', 'daily')
+    expect(await count('robot_queue', { _id: `themeday:${CHENGGUAN}:2027-05` })).toBe(0)
+    await t.call(as.bureau, 'meetings', 'updateRules', rules.data)
+    t.emu.clock.set(NOW)
+  })
+})

@@ -21,6 +21,7 @@ export const DEFAULT_RULES: MeetingRules = {
   checkInOpensMinutes: 30,
   lateGraceMinutes: 5,
   templates: { meetingReminder: 'tmpl_meeting_reminder', politicalBirthday: 'tmpl_political_birthday' },
+  themeDayReminderDay: 20,
 }
 
 /** A stored rule set over the defaults, so a type added later still has its minimum. */

@@ -12,13 +12,15 @@ const FREQUENCIES: { value: Frequency | null; label: string }[] = [
   { value: null, label: '不要求' },
 ]
 
-export type RulesField = 'checkInOpensMinutes' | 'lateGraceMinutes'
+export type RulesField = 'checkInOpensMinutes' | 'lateGraceMinutes' | 'themeDayReminderDay'
 
 /** The editor's draft: numbers as typed, so a half-typed value is not lost. */
 export interface RulesDraft {
   minimums: MeetingRules['minimums']
   checkInOpensMinutes: string
   lateGraceMinutes: string
+  /** Day of the month for the 主题党日 check; empty = off. */
+  themeDayReminderDay: string
 }
 
 interface RulesEditorProps {
@@ -74,6 +76,17 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
           onInput={(e) => onChange({ ...draft, lateGraceMinutes: e.detail.value })}
         />
         {errors.fields.lateGraceMinutes ? <Text className="field-error">{errors.fields.lateGraceMinutes}</Text> : null}
+        <Text className="field-label">每月几号起提醒尚未安排主题党日的支部（1–28，留空不提醒）</Text>
+        <Input
+          className={`field-input ${errors.fields.themeDayReminderDay ? 'field-input--invalid' : ''}`}
+          data-testid="rules-theme-day"
+          type="number"
+          value={draft.themeDayReminderDay}
+          onInput={(e) => onChange({ ...draft, themeDayReminderDay: e.detail.value })}
+        />
+        {errors.fields.themeDayReminderDay ? (
+          <Text className="field-error">{errors.fields.themeDayReminderDay}</Text>
+        ) : null}
         {errors.general ? (
           <Text className="field-error" data-testid="rules-error">
             {errors.general}

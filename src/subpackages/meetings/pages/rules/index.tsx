@@ -9,7 +9,7 @@ import { call } from '../../../../services/call'
 import { type RulesDraft, RulesEditor, type RulesField } from '../../components/rules-editor'
 import '../../components/meetings.css'
 
-const FIELDS: readonly RulesField[] = ['checkInOpensMinutes', 'lateGraceMinutes']
+const FIELDS: readonly RulesField[] = ['checkInOpensMinutes', 'lateGraceMinutes', 'themeDayReminderDay']
 
 /** 会议规则: bureau staff set the county's 三会一课 minimums and the check-in window. */
 export default function RulesPage() {
@@ -26,6 +26,7 @@ function Editor({ rules }: { rules: MeetingRules }) {
     minimums: rules.minimums,
     checkInOpensMinutes: String(rules.checkInOpensMinutes),
     lateGraceMinutes: String(rules.lateGraceMinutes),
+    themeDayReminderDay: rules.themeDayReminderDay === null ? '' : String(rules.themeDayReminderDay),
   })
   const [errors, setErrors] = useState<FormErrors<RulesField>>(NO_ERRORS)
   const [saving, setSaving] = useState(false)
@@ -37,6 +38,7 @@ function Editor({ rules }: { rules: MeetingRules }) {
       minimums: draft.minimums,
       checkInOpensMinutes: Number(draft.checkInOpensMinutes),
       lateGraceMinutes: Number(draft.lateGraceMinutes),
+      themeDayReminderDay: draft.themeDayReminderDay.trim() === '' ? null : Number(draft.themeDayReminderDay),
     })
     setSaving(false)
     if (!result.ok) return setErrors(formErrorsOf(result.error, FIELDS))

@@ -1,0 +1,110 @@
+import type { MeetingDoc } from '../../types/meetings'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
+import { branchesWithoutThemeDay, themeDayMonthDue } from '../domain/meetings/theme-day'
+import { periodBounds, shanghaiDate } from '../domain/time'
+import type { Clock } from '../runtime/clock'
+import type { Store } from '../runtime/store'
+import { MEETINGS } from './collections'
+import { within } from './range'
+import { queueRobot } from './robot'
+import { loadRules } from './rules'
+import { inParallel, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
+
+const SCHEDULE_PAGE = 'subpackages/meetings/pages/schedule/index'
+const NOTICE = '本月主题党日尚未安排'
+
+/**
+ * The daily timer's 主题党日 check: from the tenant's reminder day (default
+ * the 20th), each branch with no theme party day scheduled this month is told
+ * "本月主题党日尚未安排" — its secretary by subscribe message (with a credit
+ * for the reminder template) and its WeCom robot — once per branch and month
+ * (`themeday:<branch>:<month>` keys on the send and the queued message).
+ * A branch that has one scheduled needs nothing extra: the 24 h and 1 h
+ * reminders cover the day itself.
+ */
+export async function themeDayReminders(store: Store, clock: Clock) {
+  const now = clock.now()
+  const today = shanghaiDate(now)
+  const branches = await store.findAll<OrgDoc>('orgs', { kind: 'branch' }, { fields: { tenantId: true, name: true } })
+  const byTenant = new Map<string, OrgDoc[]>()
+  for (const branch of branches) byTenant.set(branch.tenantId, [...(byTenant.get(branch.tenantId) ?? []), branch])
+  let branchesTold = 0
+  let themeDaySent = 0
+  for (const [tenantId, tenantBranches] of byTenant) {
+    const rules = await loadRules(store, tenantId)
+    const month = themeDayMonthDue(today, rules)
+    if (!month) continue
+    const { start, end } = periodBounds(month)
+    const meetings = await store.findAll<MeetingDoc>(
+      MEETINGS,
+      { tenantId, type: 'theme_day', startsAt: within(store, start, end) },
+      { fields: { branchId: true, type: true, status: true, makeUpFor: true } },
+    )
+    const missing = new Set(
+      branchesWithoutThemeDay(
+        tenantBranches.map((branch) => branch._id),
+        meetings,
+        month,
+      ),
+    )
+    const lacking = tenantBranches.filter((branch) => missing.has(branch._id))
+    if (lacking.length === 0) continue
+    const secretaries = await store.findAll<MemberDoc>(
+      'members',
+      { tenantId, status: 'active', committeePosition: 'secretary' },
+      { fields: { branchId: true, name: true } },
+    )
+    const told = secretaries.filter((member) => member.branchId && missing.has(member.branchId))
+    const templateId = rules.templates.meetingReminder
+    const withCredit = await membersWithCredit(
+      store,
+      told.map((member) => member._id),
+      templateId,
+    )
+    const openids = await openidsOf(store, [...withCredit])
+    const names = new Map(lacking.map((branch) => [branch._id, branch.name]))
+    await inParallel(
+      told.filter((member) => withCredit.has(member._id)),
+      10,
+      async (secretary) => {
+        const openid = openids.get(secretary._id)
+        if (!openid || !secretary.branchId) return
+        const outcome = await sendOnce(store, {
+          sendId: `themeday:${secretary.branchId}:${month}:${secretary._id}`,
+          tenantId,
+          meetingId: null,
+          slot: `themeday-${month}`,
+          memberId: secretary._id,
+          openid,
+          templateId,
+          page: SCHEDULE_PAGE,
+          // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
+          fields: {
+            thing1: NOTICE,
+            time2: `${month.replace('-', '年')}月`,
+            thing3: names.get(secretary.branchId) ?? '',
+            thing4: '请尽快安排本月主题党日活动',
+          },
+          now,
+        })
+        if (outcome === 'sent') themeDaySent++
+      },
+    )
+    for (const branch of lacking) {
+      await queueRobot(store, {
+        id: `themeday:${branch._id}:${month}`,
+        tenantId,
+        branchId: branch._id,
+        markdown: [
+          `**${NOTICE}**`,
+          `> 支部：${branch.name}`,
+          `> 月份：${month.replace('-', '年')}月`,
+          '请支部书记尽快安排本月主题党日活动',
+        ].join('\n'),
+        now,
+      })
+    }
+    branchesTold += lacking.length
+  }
+  return { themeDayBranches: branchesTold, themeDaySent }
+}
