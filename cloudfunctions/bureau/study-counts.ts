@@ -31,6 +31,49 @@ export async function targetsByBranch(ctx: HandlerContext, task: TaskFacts, bran
     }))
 }
 
+/**
+ * Targeted members and check-ins of a page of tasks, over the caller's
+ * branches, in two aggregations for the whole page (active members per
+ * branch; check-ins per task) plus one per task that lists its members.
+ */
+export async function figuresOfTasks(ctx: HandlerContext, tasks: readonly TaskFacts[], branchIds: ReadonlySet<string>) {
+  const { store, caller } = ctx
+  const tenantId = caller.member.tenantId
+  const figures = new Map<string, { branches: number; targeted: number; checkedIn: number }>()
+  if (tasks.length === 0) return figures
+  const [active, checkins] = await Promise.all([
+    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
+    store.countBy(
+      'study_checkins',
+      {
+        tenantId,
+        taskId: store.command.in(tasks.map((task) => task._id)),
+        branchId: store.command.in([...branchIds]),
+      },
+      'taskId',
+    ),
+  ])
+  for (const task of tasks) {
+    const listed = task.memberIds
+      ? await store.countBy(
+          'members',
+          { tenantId, status: 'active', _id: store.command.in(task.memberIds.slice(0, 1000)) },
+          'branchId',
+        )
+      : new Map<string | null, number>()
+    const seen = task.branchIds.filter((branchId) => branchIds.has(branchId))
+    figures.set(task._id, {
+      branches: seen.length,
+      targeted: seen.reduce(
+        (sum, branchId) => sum + targetedIn(task, branchId, active.get(branchId) ?? 0, listed.get(branchId) ?? 0),
+        0,
+      ),
+      checkedIn: checkins.get(task._id) ?? 0,
+    })
+  }
+  return figures
+}
+
 /** Per month (by due date): tasks, targeted members and check-ins, over the caller's branches. */
 export async function studyCounts(
   ctx: HandlerContext,

@@ -16,13 +16,18 @@ export function StudyTaskItem({ task, onOpen }: { task: StudyTaskRow; onOpen: ()
   )
 }
 
-/** Participation of one task by branch, lowest first. */
-export function StudyBranchRows({ rows }: { rows: StudyBranchRow[] }) {
+/** Participation of one task by branch, lowest first; a tap opens who in the branch has and has not studied. */
+export function StudyBranchRows({ rows, onOpen }: { rows: StudyBranchRow[]; onOpen?: (branchId: string) => void }) {
   return (
     <View>
       {rows.map((row) => (
-        <View key={row.branchId} className="bureau-row" data-testid={`study-branch-${row.branchId}`}>
-          <Text>{row.branchName}</Text>
+        <View
+          key={row.branchId}
+          className="bureau-row"
+          data-testid={`study-branch-${row.branchId}`}
+          onClick={onOpen ? () => onOpen(row.branchId) : undefined}
+        >
+          <Text>{onOpen ? `${row.branchName} ›` : row.branchName}</Text>
           <Text className={row.rate < 0.6 ? 'bureau-status--missing' : ''}>
             {`${row.checkedIn}/${row.targeted}（${percent(row.rate)}）`}
           </Text>

@@ -1,16 +1,20 @@
 import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { StudyBranchRows, StudyTaskItem } from '../../components/study-rows'
 import { downloadExport } from '../../lib/download'
+import { studyParticipationUrl } from '../../lib/urls'
 import '../../components/bureau.css'
 
-/** 学习参与: study tasks newest first; one task's participation by branch. */
+const PAGE_SIZE = 20
+
+/** 学习参与: study tasks newest first; one task's participation by branch; a branch's who-has-studied list. */
 export default function StudyPage() {
   const [page, setPage] = useState(1)
   const [taskId, setTaskId] = useState<string | null>(null)
-  const tasks = useAction('bureau', 'studyTasks', { page, pageSize: 20 })
+  const tasks = useAction('bureau', 'studyTasks', { page, pageSize: PAGE_SIZE })
   if (taskId) return <TaskByBranch taskId={taskId} onBack={() => setTaskId(null)} />
   return (
     <View className="page">
@@ -20,10 +24,20 @@ export default function StudyPage() {
             {data.items.map((task) => (
               <StudyTaskItem key={task.taskId} task={task} onOpen={() => setTaskId(task.taskId)} />
             ))}
-            {data.total > page * 20 ? (
-              <Button className="btn btn--ghost" onClick={() => setPage(page + 1)}>
-                下一页
-              </Button>
+            {data.total > PAGE_SIZE ? (
+              <View className="bureau-row" data-testid="study-pager">
+                <Button className="btn btn--ghost" disabled={page === 1} onClick={() => setPage(page - 1)}>
+                  上一页
+                </Button>
+                <Text className="muted">{`第 ${page} / ${Math.ceil(data.total / PAGE_SIZE)} 页，共 ${data.total} 项`}</Text>
+                <Button
+                  className="btn btn--ghost"
+                  disabled={data.total <= page * PAGE_SIZE}
+                  onClick={() => setPage(page + 1)}
+                >
+                  下一页
+                </Button>
+              </View>
             ) : null}
           </View>
         )}
@@ -43,7 +57,11 @@ function TaskByBranch({ taskId, onBack }: { taskId: string; onBack: () => void }
         {(data) => (
           <View className="card">
             <Text className="card__title">{data.task.title}</Text>
-            <StudyBranchRows rows={data.branches} />
+            <Text className="muted">点按支部查看已学习和未学习的党员</Text>
+            <StudyBranchRows
+              rows={data.branches}
+              onOpen={(branchId) => Taro.navigateTo({ url: studyParticipationUrl(taskId, branchId) })}
+            />
           </View>
         )}
       </PageState>
