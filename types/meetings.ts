@@ -42,6 +42,14 @@ export const MeetingRules = z.object({
    * month); null = never. Only while 主题党日 is required monthly.
    */
   themeDayReminderDay: z.number().int().min(1).max(28).nullable().default(20),
+  /**
+   * 长期订阅: the platform grants long-term subscribe messages only to some
+   * mini-program categories (government, education, medical…). When the
+   * tenant's category has them, a member's one acceptance of a template
+   * listed in `longTermTemplates` keeps counting: sends spend no credit.
+   */
+  longTermSubscriptions: z.boolean().default(false),
+  longTermTemplates: z.array(z.string().min(1).max(64)).max(10).default([]),
 })
 export type MeetingRules = z.infer<typeof MeetingRules>
 

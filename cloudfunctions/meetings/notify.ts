@@ -4,7 +4,7 @@ import type { HandlerContext } from '../runtime/router'
 import { MEETING_PAGE } from './collections'
 import { queueRobot } from './robot'
 import { loadRules } from './rules'
-import { inParallel, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
+import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 import { MEETING_TYPE_NAMES } from './type-names'
 
 /** The reminder template's fields: 会议名称 thing1, 会议时间 time2, 会议地点 thing3, 备注 thing4. */
@@ -44,7 +44,8 @@ export async function notifyMembers(
   const now = clock.now()
   const rules = await loadRules(store, meeting.tenantId)
   const templateId = rules.templates.meetingReminder
-  const withCredit = [...(await membersWithCredit(store, memberIds, templateId))]
+  const longTerm = isLongTerm(rules, templateId)
+  const withCredit = [...(await membersWithCredit(store, memberIds, templateId, longTerm))]
   const openids = await openidsOf(store, withCredit)
   let subscribeSent = 0
   await inParallel(withCredit, 10, async (memberId) => {
@@ -61,6 +62,7 @@ export async function notifyMembers(
       page: `${MEETING_PAGE}?id=${meeting._id}`,
       fields: reminderFields(meeting, note),
       now,
+      longTerm,
     })
     if (outcome === 'sent') subscribeSent++
   })

@@ -14,7 +14,7 @@ import { atMost, within } from './range'
 import { deliverRobotQueue, queueRobot } from './robot'
 import { loadRules } from './rules'
 import { deliverStudyNudges } from './study-nudges'
-import { inParallel, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
+import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 
 const DAY = 86_400_000
 /** Work stops here and the next 5-minute run continues; the function's timeout is 60 s. */
@@ -39,7 +39,8 @@ async function remindMeeting(store: Store, meeting: MeetingDoc, slot: '24h' | '1
     ).map((send) => send.memberId),
   )
   const pending = meeting.attendeeIds.filter((id) => !handled.has(id))
-  const withCredit = [...(await membersWithCredit(store, pending, templateId))]
+  const longTerm = isLongTerm(rules, templateId)
+  const withCredit = [...(await membersWithCredit(store, pending, templateId, longTerm))]
   const openids = await openidsOf(store, withCredit)
   let sent = 0
   let cut = false
@@ -61,6 +62,7 @@ async function remindMeeting(store: Store, meeting: MeetingDoc, slot: '24h' | '1
       page: `${MEETING_PAGE}?id=${meeting._id}`,
       fields: reminderFields(meeting, NOTE[slot]),
       now,
+      longTerm,
     })
     if (outcome === 'sent') sent++
   })
@@ -195,9 +197,11 @@ export async function politicalBirthdays(store: Store, clock: Clock) {
   for (const member of members) byTenant.set(member.tenantId, [...(byTenant.get(member.tenantId) ?? []), member])
   let sent = 0
   for (const [tenantId, group] of byTenant) {
-    const templateId = (await loadRules(store, tenantId)).templates.politicalBirthday
+    const rules = await loadRules(store, tenantId)
+    const templateId = rules.templates.politicalBirthday
+    const longTerm = isLongTerm(rules, templateId)
     const ids = group.map((member) => member._id)
-    const withCredit = await membersWithCredit(store, ids, templateId)
+    const withCredit = await membersWithCredit(store, ids, templateId, longTerm)
     const openids = await openidsOf(store, [...withCredit])
     await inParallel(
       group.filter((member) => withCredit.has(member._id)),
@@ -217,6 +221,7 @@ export async function politicalBirthdays(store: Store, clock: Clock) {
           page: 'pages/meetings/index',
           fields: { name1: member.name, thing2: `今天是您入党${years}周年纪念日`, date3: today },
           now,
+          longTerm,
         })
         if (outcome === 'sent') sent++
       },

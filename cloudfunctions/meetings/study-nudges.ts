@@ -2,7 +2,7 @@ import type { StudyTaskDoc } from '../../types/study'
 import type { Store } from '../runtime/store'
 import { queueRobot } from './robot'
 import { loadRules } from './rules'
-import { inParallel, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
+import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 import { membersByIds } from './views'
 
 /** study_nudges: written by the study function's nudge action (提醒未学习), delivered here. */
@@ -67,9 +67,11 @@ export async function deliverStudyNudges(
 }
 
 async function deliverTap(store: Store, task: StudyTaskDoc, nudges: NudgeDoc[], now: number): Promise<number> {
-  const templateId = (await loadRules(store, task.tenantId)).templates.meetingReminder
+  const rules = await loadRules(store, task.tenantId)
+  const templateId = rules.templates.meetingReminder
+  const longTerm = isLongTerm(rules, templateId)
   const memberIds = nudges.map((nudge) => nudge.memberId)
-  const withCredit = await membersWithCredit(store, memberIds, templateId)
+  const withCredit = await membersWithCredit(store, memberIds, templateId, longTerm)
   const openids = await openidsOf(store, [...withCredit])
   let sent = 0
   await inParallel(
@@ -90,6 +92,7 @@ async function deliverTap(store: Store, task: StudyTaskDoc, nudges: NudgeDoc[], 
         // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
         fields: { thing1: task.title, time2: `${task.dueOn} 截止`, thing3: '学习打卡', thing4: '您还没有完成学习打卡' },
         now,
+        longTerm,
       })
       if (outcome === 'sent') sent++
     },

@@ -1,3 +1,4 @@
+import type { MeetingRules } from '../../types/meetings'
 import { templateData } from '../domain/meetings/template-fields'
 import { sdk } from '../runtime/cloud'
 import { DuplicateIdError, type Store } from '../runtime/store'
@@ -19,6 +20,20 @@ export interface SubscribeSend {
   page: string
   fields: Record<string, string>
   now: number
+  /** A long-term subscription (长期订阅): the acceptance stays, no credit is spent. */
+  longTerm?: boolean
+}
+
+/**
+ * Whether sends of a template use the member's long-term subscription
+ * (长期订阅) rather than one-time credits: the tenant's category allows them
+ * and its rules mark the template long-term.
+ */
+export function isLongTerm(
+  rules: Pick<MeetingRules, 'longTermSubscriptions' | 'longTermTemplates'>,
+  templateId: string,
+): boolean {
+  return rules.longTermSubscriptions && rules.longTermTemplates.includes(templateId)
 }
 
 /**
@@ -45,11 +60,13 @@ export async function sendOnce(store: Store, send: SubscribeSend): Promise<SendO
     if (error instanceof DuplicateIdError) return 'already'
     throw error
   }
-  const spent = await store.updateWhere(
-    CREDITS,
-    { _id: creditId(send.memberId, send.templateId), credits: after(store, 0) },
-    { credits: store.command.inc(-1) },
-  )
+  const spent = send.longTerm
+    ? await store.count(CREDITS, { _id: creditId(send.memberId, send.templateId) })
+    : await store.updateWhere(
+        CREDITS,
+        { _id: creditId(send.memberId, send.templateId), credits: after(store, 0) },
+        { credits: store.command.inc(-1) },
+      )
   if (spent === 0) {
     await store.update(SENDS, send.sendId, { status: 'no credit' })
     return 'no credit'
@@ -84,18 +101,22 @@ export async function openidsOf(store: Store, memberIds: readonly string[]): Pro
   return found
 }
 
-/** Members among `memberIds` with at least one credit for the template. */
+/**
+ * Members among `memberIds` with at least one credit for the template; with
+ * `longTerm`, those who ever accepted it (a long-term subscription stays).
+ */
 export async function membersWithCredit(
   store: Store,
   memberIds: readonly string[],
   templateId: string,
+  longTerm = false,
 ): Promise<Set<string>> {
   const found = new Set<string>()
   for (let i = 0; i < memberIds.length; i += 500) {
     const ids = memberIds.slice(i, i + 500).map((memberId) => creditId(memberId, templateId))
     const credits = await store.find<{ _id: string; memberId: string; credits: number }>(CREDITS, {
       _id: store.command.in(ids),
-      credits: after(store, 0),
+      ...(longTerm ? {} : { credits: after(store, 0) }),
     })
     for (const credit of credits) found.add(credit.memberId)
   }

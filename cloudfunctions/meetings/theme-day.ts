@@ -8,7 +8,7 @@ import { MEETINGS } from './collections'
 import { within } from './range'
 import { queueRobot } from './robot'
 import { loadRules } from './rules'
-import { inParallel, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
+import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 
 const SCHEDULE_PAGE = 'subpackages/meetings/pages/schedule/index'
 const NOTICE = '本月主题党日尚未安排'
@@ -56,10 +56,12 @@ export async function themeDayReminders(store: Store, clock: Clock) {
     )
     const told = secretaries.filter((member) => member.branchId && missing.has(member.branchId))
     const templateId = rules.templates.meetingReminder
+    const longTerm = isLongTerm(rules, templateId)
     const withCredit = await membersWithCredit(
       store,
       told.map((member) => member._id),
       templateId,
+      longTerm,
     )
     const openids = await openidsOf(store, [...withCredit])
     const names = new Map(lacking.map((branch) => [branch._id, branch.name]))
@@ -86,6 +88,7 @@ export async function themeDayReminders(store: Store, clock: Clock) {
             thing4: '请尽快安排本月主题党日活动',
           },
           now,
+          longTerm,
         })
         if (outcome === 'sent') themeDaySent++
       },

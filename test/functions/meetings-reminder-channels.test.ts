@@ -157,3 +157,49 @@ describe('主题党日 not yet scheduled', () => {
     t.emu.clock.set(NOW)
   })
 })
+
+describe('长期订阅 long-term subscriptions', () => {
+  it('with the tenant switch on, a long-term template is sent from one acceptance without spending it', async () => {
+    t.emu.clock.set(NOW)
+    const rules = await t.call<Record<string, unknown>>(as.bureau, 'meetings', 'getRules', {})
+    if (!rules.ok) throw new Error(JSON.stringify(rules.error))
+    expect(rules.data).toMatchObject({ longTermSubscriptions: false, longTermTemplates: [] })
+    const on = await t.call(as.bureau, 'meetings', 'updateRules', {
+      ...rules.data,
+      longTermSubscriptions: true,
+      longTermTemplates: [TEMPLATE],
+    })
+    expect(on).toMatchObject({ ok: true, data: { longTermSubscriptions: true } })
+    expect(await t.call('o_demo_m_shiyan_08', 'meetings', 'subscribe', { templateIds: [TEMPLATE] })).toMatchObject({
+      ok: true,
+      data: { credits: { [TEMPLATE]: 1 } },
+    })
+    const startsAt = NOW + 3 * 24 * 3_600_000
+    const res = await t.call<{ ids: string[] }>(as.secretary, 'meetings', 'schedule', {
+      branchId: OWN,
+      meeting: {
+        type: 'group_meeting',
+        title: '长期订阅测试会议',
+        startsAt,
+        endsAt: startsAt + 3_600_000,
+        place: '会议室',
+      },
+    })
+    if (!res.ok) throw new Error(JSON.stringify(res.error))
+    for (const before of [24 * 3_600_000, 3_600_000]) {
+      t.emu.clock.set(startsAt - before + 60_000)
+      await t.emu.fireTrigger('meetings', 'remind')
+    }
+    const mine = (await sendsTo(res.data.ids[0])).filter((entry) => entry.params.touser === 'o_demo_m_shiyan_08')
+    expect(mine).toHaveLength(2)
+    const credit = await t.db
+      .collection('subscribe_credits')
+      .where({ _id: `m_shiyan_08:${TEMPLATE}` })
+      .get()
+    expect((credit.data[0] as { credits: number }).credits).toBe(1)
+
+    // Back to one-time credits.
+    await t.call(as.bureau, 'meetings', 'updateRules', rules.data)
+    t.emu.clock.set(NOW)
+  })
+})

@@ -22,6 +22,8 @@ export const DEFAULT_RULES: MeetingRules = {
   lateGraceMinutes: 5,
   templates: { meetingReminder: 'tmpl_meeting_reminder', politicalBirthday: 'tmpl_political_birthday' },
   themeDayReminderDay: 20,
+  longTermSubscriptions: false,
+  longTermTemplates: [],
 }
 
 /** A stored rule set over the defaults, so a type added later still has its minimum. */

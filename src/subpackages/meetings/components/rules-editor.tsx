@@ -21,6 +21,8 @@ export interface RulesDraft {
   lateGraceMinutes: string
   /** Day of the month for the 主题党日 check; empty = off. */
   themeDayReminderDay: string
+  /** 长期订阅: the tenant's category allows long-term subscribe messages. */
+  longTermSubscriptions: boolean
 }
 
 interface RulesEditorProps {
@@ -87,6 +89,25 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
         {errors.fields.themeDayReminderDay ? (
           <Text className="field-error">{errors.fields.themeDayReminderDay}</Text>
         ) : null}
+        <Text className="field-label">订阅消息</Text>
+        <View className="meet-chips">
+          {[
+            { value: false, label: '一次性订阅' },
+            { value: true, label: '长期订阅' },
+          ].map(({ value, label }) => (
+            <Text
+              key={label}
+              className={`meet-chip ${draft.longTermSubscriptions === value ? 'meet-chip--on' : ''}`}
+              data-testid={value ? 'rules-long-term-on' : 'rules-long-term-off'}
+              onClick={() => onChange({ ...draft, longTermSubscriptions: value })}
+            >
+              {label}
+            </Text>
+          ))}
+        </View>
+        <Text className="meet-hint">
+          长期订阅仅限政务、教育、医疗等类目的小程序：开启后，党员订阅一次即可持续收到会议提醒和政治生日祝福，不再逐次消耗订阅次数。
+        </Text>
         {errors.general ? (
           <Text className="field-error" data-testid="rules-error">
             {errors.general}

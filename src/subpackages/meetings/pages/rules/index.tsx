@@ -27,6 +27,7 @@ function Editor({ rules }: { rules: MeetingRules }) {
     checkInOpensMinutes: String(rules.checkInOpensMinutes),
     lateGraceMinutes: String(rules.lateGraceMinutes),
     themeDayReminderDay: rules.themeDayReminderDay === null ? '' : String(rules.themeDayReminderDay),
+    longTermSubscriptions: rules.longTermSubscriptions,
   })
   const [errors, setErrors] = useState<FormErrors<RulesField>>(NO_ERRORS)
   const [saving, setSaving] = useState(false)
@@ -39,6 +40,12 @@ function Editor({ rules }: { rules: MeetingRules }) {
       checkInOpensMinutes: Number(draft.checkInOpensMinutes),
       lateGraceMinutes: Number(draft.lateGraceMinutes),
       themeDayReminderDay: draft.themeDayReminderDay.trim() === '' ? null : Number(draft.themeDayReminderDay),
+      longTermSubscriptions: draft.longTermSubscriptions,
+      // Switched on, the tenant's own reminder templates are the long-term ones unless set otherwise.
+      longTermTemplates:
+        draft.longTermSubscriptions && rules.longTermTemplates.length === 0
+          ? [rules.templates.meetingReminder, rules.templates.politicalBirthday]
+          : rules.longTermTemplates,
     })
     setSaving(false)
     if (!result.ok) return setErrors(formErrorsOf(result.error, FIELDS))
