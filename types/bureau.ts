@@ -318,15 +318,3 @@ export const SCHOOL_KIND_LABELS: Record<SchoolKind, string> = {
   joint: '联合支部',
   other: '其他',
 }
-
-export const BUREAU_MEETING_TYPE_LABELS: Record<MeetingType, string> = {
-  general_meeting: '支部党员大会',
-  committee_meeting: '支委会',
-  group_meeting: '党小组会',
-  lecture: '党课',
-  theme_day: '主题党日',
-  org_life: '组织生活会',
-  appraisal: '民主评议党员',
-  study: '集中学习',
-  other: '其他',
-}

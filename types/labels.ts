@@ -1,3 +1,4 @@
+import type { MeetingType } from './meetings'
 import type { Role } from './roles'
 import type { CommitteePosition, MemberType } from './roster'
 
@@ -24,4 +25,17 @@ export const COMMITTEE_POSITION_LABELS: Record<CommitteePosition, string> = {
 export const MEMBER_TYPE_LABELS: Record<MemberType, string> = {
   formal: '正式党员',
   probationary: '预备党员',
+}
+
+/** 三会一课 meeting types as every page, message, record book and export names them. */
+export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
+  general_meeting: '支部党员大会',
+  committee_meeting: '支委会',
+  group_meeting: '党小组会',
+  lecture: '党课',
+  theme_day: '主题党日',
+  org_life: '组织生活会',
+  appraisal: '民主评议党员',
+  study: '集中学习',
+  other: '其他',
 }

@@ -1,11 +1,11 @@
 import {
-  BUREAU_MEETING_TYPE_LABELS,
   CELL_STATE_LABELS,
   ITEM_STATUS_LABELS,
   type MatrixGranularity,
   SCHOOL_KIND_LABELS,
   type SchoolKind,
 } from '../../types/bureau'
+import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { BranchSort } from '../domain/points/ranking'
 import { shanghaiStamp } from '../domain/time'
 import { writeAudit } from '../roster/audit'
@@ -61,7 +61,7 @@ async function matrixTables(input: Extract<ExportInput, { view: 'matrix' }>, ctx
         cell.items.map((item) => [
           row.branchName,
           cell.period,
-          BUREAU_MEETING_TYPE_LABELS[item.type],
+          MEETING_TYPE_LABELS[item.type],
           ITEM_STATUS_LABELS[item.status],
         ]),
       ),

@@ -1,4 +1,4 @@
-import { BUREAU_MEETING_TYPE_LABELS } from '../../types/bureau'
+import { MEETING_TYPE_LABELS } from '../../types/labels'
 import { owedTypes } from '../domain/bureau/cells'
 import { shareOf } from '../domain/bureau/rates'
 import { complianceOf } from '../domain/meetings/compliance'
@@ -61,9 +61,7 @@ export async function monthlyReport(input: { month?: string }, ctx: HandlerConte
     table(
       doc,
       ['支部', '尚未召开'],
-      behind
-        .slice(0, 15)
-        .map((row) => [row.branch.name, row.owed.map((type) => BUREAU_MEETING_TYPE_LABELS[type]).join('、')]),
+      behind.slice(0, 15).map((row) => [row.branch.name, row.owed.map((type) => MEETING_TYPE_LABELS[type]).join('、')]),
       [200, 299],
     )
     if (behind.length > 15) doc.fontSize(9).text(`……另有 ${behind.length - 15} 个支部，详见三会一课落实情况表。`)

@@ -1,9 +1,9 @@
+import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { MeetingType } from '../../types/meetings'
 import type { MemberDoc } from '../../types/roster'
 import { owedTypes } from '../domain/bureau/cells'
 import { shanghaiDate } from '../domain/time'
 import { queueRobot } from '../meetings/robot'
-import { MEETING_TYPE_NAMES } from '../meetings/type-names'
 import { writeAudit } from '../roster/audit'
 import { loadBranch, requireAccess } from '../roster/branch-access'
 import { DomainError } from '../runtime/domain-error'
@@ -33,7 +33,7 @@ export async function remindSecretary(input: { branchId: string; period: string 
     { limit: 1, fields: { _id: true, name: true } },
   )
   const id = `${branch._id}:${input.period}:${shanghaiDate(now)}`
-  const names = owed.map((type: MeetingType) => MEETING_TYPE_NAMES[type]).join('、')
+  const names = owed.map((type: MeetingType) => MEETING_TYPE_LABELS[type]).join('、')
   const robotQueued = await queueRobot(store, {
     id: `bureau:${id}`,
     tenantId: branch.tenantId,

@@ -1,3 +1,4 @@
+import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { MeetingDoc } from '../../types/meetings'
 import { shanghaiMinute, shanghaiShort } from '../domain/time'
 import type { HandlerContext } from '../runtime/router'
@@ -5,7 +6,6 @@ import { MEETING_PAGE } from './collections'
 import { queueRobot } from './robot'
 import { loadRules } from './rules'
 import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
-import { MEETING_TYPE_NAMES } from './type-names'
 
 /** The reminder template's fields: 会议名称 thing1, 会议时间 time2, 会议地点 thing3, 备注 thing4. */
 export function reminderFields(meeting: Pick<MeetingDoc, 'title' | 'startsAt' | 'place'>, note: string) {
@@ -19,7 +19,7 @@ export function robotMarkdown(
 ) {
   return [
     `**${headline}**`,
-    `> 会议：<font color="warning">${meeting.title}</font>（${MEETING_TYPE_NAMES[meeting.type]}）`,
+    `> 会议：<font color="warning">${meeting.title}</font>（${MEETING_TYPE_LABELS[meeting.type]}）`,
     `> 时间：${shanghaiShort(meeting.startsAt)}`,
     `> 地点：${meeting.place}`,
     extra,

@@ -1,10 +1,10 @@
+import { MEETING_TYPE_LABELS } from '../../types/labels'
 import { periodKeyOf, shanghaiMinute, shanghaiStamp } from '../domain/time'
 import { loadBranch, requireAccess } from '../roster/branch-access'
 import { randomCode } from '../runtime/new-id'
 import { table, writePdf } from '../runtime/pdf'
 import type { HandlerContext } from '../runtime/router'
 import { recordBook } from './record-book'
-import { MEETING_TYPE_NAMES } from './type-names'
 
 /**
  * 三会一课记录本 (PDF) of a branch for a period, one entry per meeting: the
@@ -31,7 +31,7 @@ export async function renderRecordBookPdf(
       ['序号', '类型', '会议名称', '时间', '应到', '实到', '请假', '缺席'],
       book.entries.map((entry, index) => [
         String(index + 1),
-        MEETING_TYPE_NAMES[entry.type],
+        MEETING_TYPE_LABELS[entry.type],
         entry.status === 'cancelled' ? `${entry.title}（已取消）` : entry.title,
         shanghaiMinute(entry.startsAt),
         String(entry.counts.expected),

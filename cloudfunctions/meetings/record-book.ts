@@ -1,3 +1,4 @@
+import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { AttendanceStatus, MeetingDoc } from '../../types/meetings'
 import { countAttendance } from '../domain/meetings/attendance-summary'
 import { periodBounds, periodKeyOf, shanghaiMinute, shanghaiStamp } from '../domain/time'
@@ -7,7 +8,6 @@ import { randomCode } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { ATTENDANCE, MEETINGS } from './collections'
 import { within } from './range'
-import { MEETING_TYPE_NAMES } from './type-names'
 
 /** 三会一课记录本: a branch's meetings of a period in order, for the bureau's inspection (调阅). */
 export async function recordBook(
@@ -64,7 +64,7 @@ export async function recordBook(
     ]
     const body = entries.map((entry, index) => [
       index + 1,
-      MEETING_TYPE_NAMES[entry.type],
+      MEETING_TYPE_LABELS[entry.type],
       entry.title,
       shanghaiMinute(entry.startsAt),
       entry.place,

@@ -1,17 +1,7 @@
-import type { AttendanceStatus, MeetingType } from '../../../types/meetings'
+import type { AttendanceStatus } from '../../../types/meetings'
 
 // zod-free display names, shared by the 会议 tab and the meetings subpackage.
-export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
-  general_meeting: '支部党员大会',
-  committee_meeting: '支委会',
-  group_meeting: '党小组会',
-  lecture: '党课',
-  theme_day: '主题党日',
-  org_life: '组织生活会',
-  appraisal: '民主评议党员',
-  study: '集中学习',
-  other: '其他',
-}
+export { MEETING_TYPE_LABELS } from '../../../types/labels'
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
   present: '已签到',

@@ -1,12 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import type { MatrixRow } from '../../../../types/bureau'
-import {
-  BUREAU_MEETING_TYPE_LABELS,
-  CELL_MARKS,
-  CELL_STATE_LABELS,
-  ITEM_STATUS_LABELS,
-  periodLabel,
-} from '../lib/labels'
+import { CELL_MARKS, CELL_STATE_LABELS, ITEM_STATUS_LABELS, MEETING_TYPE_LABELS, periodLabel } from '../lib/labels'
 
 interface Props {
   periods: string[]
@@ -17,9 +11,7 @@ interface Props {
 /** The cell's tooltip-like caption: each required meeting and its status (for screen readers and long press). */
 export function cellCaption(cell: MatrixRow['cells'][number]): string {
   if (cell.state === 'future' || cell.state === 'none') return CELL_STATE_LABELS[cell.state]
-  return cell.items
-    .map((item) => `${BUREAU_MEETING_TYPE_LABELS[item.type]}${ITEM_STATUS_LABELS[item.status]}`)
-    .join('，')
+  return cell.items.map((item) => `${MEETING_TYPE_LABELS[item.type]}${ITEM_STATUS_LABELS[item.status]}`).join('，')
 }
 
 /** 三会一课落实情况: branches down, periods across, each cell coloured by its state. */

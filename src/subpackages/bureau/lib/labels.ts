@@ -1,11 +1,11 @@
 import type { CellState } from '../../../../types/bureau'
 
 export {
-  BUREAU_MEETING_TYPE_LABELS,
   CELL_STATE_LABELS,
   ITEM_STATUS_LABELS,
   SCHOOL_KIND_LABELS,
 } from '../../../../types/bureau'
+export { MEETING_TYPE_LABELS } from '../../../../types/labels'
 
 /** The cell's short mark inside the matrix: one character reads at a glance on a phone. */
 export const CELL_MARKS: Record<CellState, string> = {
