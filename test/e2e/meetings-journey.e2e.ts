@@ -7,7 +7,7 @@
  * the browser's clocks moved on together, restored afterwards) and exports the
  * 三会一课记录本, whose .xlsx lists the meeting.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -72,7 +72,7 @@ test('a secretary schedules, a member checks in by the code, the secretary sees 
   await session.typeInto('schedule-time', time)
   await session.typeInto('schedule-place', '实验小学党员活动室')
   await page.getByTestId('schedule-submit').click()
-  await page.waitForURL(/meetings\/pages\/meeting\/index\?id=/)
+  await page.waitForURL(/meetings\/pages\/meeting\/index\?id=/, { waitUntil: 'commit' })
   const meetingId = new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
   expect(meetingId).not.toBe('')
 
@@ -124,6 +124,16 @@ test('a secretary schedules, a member checks in by the code, the secretary sees 
   expect(await page.getByTestId('minutes-error').count()).toBe(0)
   await page.screenshot({ path: '/tmp/shots/e2e-meetings-minutes.png', fullPage: true })
 
+  // The saved photo on the meeting page: the real image from its temporary link, not a placeholder.
+  // (A reload: going to the same hash would show the page as it was before the minutes.)
+  await page.goto(`${session.base}/#/subpackages/meetings/pages/meeting/index?id=${meetingId}`)
+  await page.reload()
+  const shown = page.getByTestId('meeting-photo').locator('img')
+  await shown.waitFor()
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="meeting-photo"] img') as HTMLImageElement | null)?.naturalWidth === 1,
+  )
+
   // 三会一课记录本 from the 会议 tab: the meeting is in this year's book, and in the .xlsx export.
   await page.goto(`${session.base}/#/pages/meetings/index`)
   await page.getByTestId('meetings-record-book-entry').click()
@@ -145,4 +155,11 @@ test('a secretary schedules, a member checks in by the code, the secretary sees 
   expect(listed).toBeDefined()
   expect(listed).toEqual(expect.arrayContaining(['党小组会', '实验小学党员活动室', MINUTES]))
   console.log(`record book: ${rows.length - 1} rows; the meeting: ${listed?.slice(0, 7).join(' | ')}`)
+
+  // The printable copy for 调阅.
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('record-book-pdf').click()])
+  expect(pdf.suggestedFilename()).toMatch(/^三会一课记录本-实验小学党支部-\d{4}-\d{8}-\d{4}\.pdf$/)
+  const printed = join(dir, 'record-book.pdf')
+  await pdf.saveAs(printed)
+  expect(readFileSync(printed).subarray(0, 5).toString()).toBe('%PDF-')
 })
