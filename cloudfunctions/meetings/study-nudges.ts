@@ -1,4 +1,5 @@
 import type { StudyTaskDoc } from '../../types/study'
+import { shanghaiDate } from '../domain/time'
 import type { Store } from '../runtime/store'
 import { queueRobot } from './robot'
 import { loadRules } from './rules'
@@ -29,7 +30,8 @@ const tapOf = (nudge: NudgeDoc) => `${nudge.taskId}:${nudge.branchId}:${nudge.at
  * channels: a subscribe message to each member holding a credit for the
  * tenant's reminder template (one send per nudge, `nudge:<id>`), and one
  * summary per tap into the branch's WeCom robot. A nudge is marked
- * delivered after its sends; a run cut off by the deadline leaves the rest
+ * delivered after its sends (one whose task is past due or gone is marked
+ * with why, and not sent); a run cut off by the deadline leaves the rest
  * for the next, whose sends and robot message find the first ones' records
  * and go out no second time.
  */
@@ -51,13 +53,15 @@ export async function deliverStudyNudges(
     if (Date.now() > deadline) break
     const [first] = nudges
     const task = await store.get<StudyTaskDoc>('study_tasks', first.taskId)
-    if (task) sent += await deliverTap(store, task, nudges, now)
+    // A nudge left over from before its due date (e.g. recorded before this delivery existed) is stale: not sent.
+    const undeliverable = !task ? '学习任务已删除' : task.dueOn < shanghaiDate(now) ? '学习任务已截止' : null
+    if (task && !undeliverable) sent += await deliverTap(store, task, nudges, now)
     const marked = await Promise.all(
       nudges.map((nudge) =>
         store.updateWhere(
           STUDY_NUDGES,
           { _id: nudge._id, deliveredAt: store.command.exists(false) },
-          { deliveredAt: now, ...(task ? {} : { undeliverable: '学习任务已删除' }) },
+          { deliveredAt: now, ...(undeliverable ? { undeliverable } : {}) },
         ),
       ),
     )

@@ -85,6 +85,23 @@ describe('study nudges', () => {
     expect(await count('study_nudges', { taskId, deliveredAt: t.db.command.exists(false) })).toBe(0)
     t.emu.clock.set(NOW)
   })
+
+  it('a nudge still pending after its task’s due date is marked, not sent', async () => {
+    const task = await t.call<{ id: string }>(as.secretary, 'study', 'publishTask', {
+      title: '学习《中国共产党纪律处分条例》',
+      content: { text: '请认真学习' },
+      startsOn: '2026-05-11',
+      dueOn: '2026-05-13',
+    })
+    if (!task.ok) throw new Error(JSON.stringify(task.error))
+    await t.call(as.secretary, 'study', 'nudge', { taskId: task.data.id, branchId: OWN })
+    t.emu.clock.set(at('2026-05-14T09:00:00'))
+    await t.emu.fireTrigger('meetings', 'remind')
+    expect(robotSaying('纪律处分条例')).toHaveLength(0)
+    expect(await count('study_nudges', { taskId: task.data.id, undeliverable: '学习任务已截止' })).toBeGreaterThan(0)
+    expect(await count('study_nudges', { taskId: task.data.id, deliveredAt: t.db.command.exists(false) })).toBe(0)
+    t.emu.clock.set(NOW)
+  })
 })
 
 describe('主题党日 not yet scheduled', () => {
