@@ -110,12 +110,19 @@ export type LedgerEntry = z.infer<typeof LedgerEntry>
 export interface TotalsDoc {
   _id: string
   tenantId: string
-  scope: 'member' | 'branch' | 'usage'
+  /**
+   * member / branch: points and entries per period; usage: a member's use of
+   * a rule per cap period; presence: a member's entries in one branch per
+   * period, whose first makes the member count in the branch's `members`.
+   */
+  scope: 'member' | 'branch' | 'usage' | 'presence'
   subjectId: string
   branchId: string
   period: string
   points: number
   entries: number
+  /** Branch totals only: members with any entry in the branch in the period (participation, activity). */
+  members?: number
 }
 
 export const EXEMPT_REASONS = ['retired', 'away', 'ill'] as const // 退休 / 长期外出 / 病休

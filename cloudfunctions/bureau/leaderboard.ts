@@ -1,11 +1,11 @@
 import type { MemberStanding } from '../../types/bureau'
-import type { BranchStanding, TotalsDoc } from '../../types/points'
+import type { BranchStanding } from '../../types/points'
 import type { MemberDoc } from '../../types/roster'
-import { type BranchSort, rankBranches, rankBy } from '../domain/points/ranking'
+import { type BranchSort, rankBy } from '../domain/points/ranking'
 import { shanghaiPeriods } from '../domain/time'
+import { branchStandings } from '../points/branch-standings'
 import { exemptMembers } from '../points/exempt'
-import { exemptTotals, topMembers } from '../points/standings'
-import { TOTALS } from '../points/totals'
+import { topMembers } from '../points/standings'
 import type { HandlerContext } from '../runtime/router'
 import { tenantOrgs, visibleBranches } from './scope'
 
@@ -20,38 +20,11 @@ export async function rankings(ctx: HandlerContext, periodInput: string | undefi
   const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
   const period = periodInput ?? shanghaiPeriods(clock.now()).year
-  const [orgs, memberCounts, totals, participants, exempt] = await Promise.all([
-    tenantOrgs(store, tenantId),
-    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
-    store.findAll<TotalsDoc>(
-      TOTALS,
-      { tenantId, scope: 'branch', period },
-      { fields: { _id: true, subjectId: true, points: true } },
-    ),
-    store.countBy(TOTALS, { tenantId, scope: 'member', period }, 'branchId'),
-    exemptMembers(store, tenantId),
-  ])
+  const [orgs, exempt] = await Promise.all([tenantOrgs(store, tenantId), exemptMembers(store, tenantId)])
   const branches = visibleBranches(caller, orgs)
   const visible = new Set(branches.map((branch) => branch._id))
   const exemptIds = new Set(exempt.keys())
-  const excluded = await exemptTotals(store, { tenantId, period }, exemptIds)
-  const totalOf = new Map(totals.map((row) => [row.subjectId, row.points]))
-  const ranked: BranchStanding[] = rankBranches(
-    branches.map((branch) => {
-      const members = memberCounts.get(branch._id) ?? 0
-      const exemptHere = [...exempt.values()].filter((doc) => doc.branchId === branch._id).length
-      const exemptRows = excluded.filter((row) => row.branchId === branch._id)
-      return {
-        branchId: branch._id,
-        name: branch.name,
-        members,
-        activeMembers: Math.max(0, members - exemptHere),
-        total: (totalOf.get(branch._id) ?? 0) - exemptRows.reduce((sum, row) => sum + row.points, 0),
-        participants: Math.max(0, (participants.get(branch._id) ?? 0) - exemptRows.length),
-      }
-    }),
-    sort,
-  )
+  const ranked: BranchStanding[] = await branchStandings(store, tenantId, period, branches, sort)
   const bureauWide = caller.roles.includes('bureau_staff')
   const scope = bureauWide ? { tenantId, period } : { tenantId, period, branchId: store.command.in([...visible]) }
   const top = rankBy(await topMembers(store, scope, exemptIds, TOP_MEMBERS), (row) => row.points)

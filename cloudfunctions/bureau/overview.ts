@@ -71,31 +71,25 @@ export async function overview(_input: object, ctx: HandlerContext): Promise<Ove
   }
 }
 
-/** Members with any points entry per month, from the maintained per-member totals (one countBy). */
+/**
+ * Per month, members with any points entry and entries written, over the
+ * caller's branches: two sums over the branches' maintained totals
+ * (`members`, `entries`), never the members' own totals.
+ */
 async function pointsActivity(ctx: HandlerContext, months: string[], branchIds: string[] | null) {
   const { caller, store } = ctx
-  const tenantId = caller.member.tenantId
   const where = {
-    tenantId,
-    scope: 'member',
+    tenantId: caller.member.tenantId,
+    scope: 'branch',
     period: store.command.in(months),
-    ...(branchIds ? { branchId: store.command.in(branchIds) } : {}),
+    ...(branchIds ? { subjectId: store.command.in(branchIds) } : {}),
   }
-  const [membersByMonth, branchTotals] = await Promise.all([
-    store.countBy('points_totals', where, 'period'),
-    store.find<{ _id: string; entries: number }>(
-      'points_totals',
-      {
-        tenantId,
-        scope: 'branch',
-        period: months[months.length - 1],
-        ...(branchIds ? { subjectId: store.command.in(branchIds) } : {}),
-      },
-      { fields: { _id: true, entries: true } },
-    ),
+  const [membersByMonth, entriesByMonth] = await Promise.all([
+    store.sumBy('points_totals', where, 'period', 'members'),
+    store.sumBy('points_totals', { ...where, period: months[months.length - 1] }, 'period', 'entries'),
   ])
   return {
     membersByMonth: membersByMonth as Map<string, number>,
-    entriesThisMonth: branchTotals.reduce((sum, row) => sum + (row.entries ?? 0), 0),
+    entriesThisMonth: entriesByMonth.get(months[months.length - 1]) ?? 0,
   }
 }

@@ -1,12 +1,13 @@
 import type { BranchStanding, PeriodKind, Standing, TotalsDoc } from '../../types/points'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { periodKey } from '../domain/points/period'
-import { type BranchSort, rankBranches, rankBy } from '../domain/points/ranking'
+import { type BranchSort, rankBy } from '../domain/points/ranking'
 import { branchAccess } from '../domain/roster/access'
 import { loadBranch } from '../roster/branch-access'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
 import type { Where } from '../runtime/store'
+import { branchStandings } from './branch-standings'
 import { loadCatalogue } from './catalogue'
 import { exemptMembers } from './exempt'
 import { exemptTotals, rankOf, topMembers } from './standings'
@@ -89,30 +90,12 @@ async function memberBoard(ctx: HandlerContext, period: string, branchId: string
 async function branchBoard(ctx: HandlerContext, period: string, sort: BranchSort): Promise<BranchStanding[]> {
   const { caller, store } = ctx
   if (!caller.roles.some((role) => role !== 'member')) throw new DomainError('AUTH.FORBIDDEN')
-  const tenantId = caller.member.tenantId
-  const [branches, memberCounts, totals, participants, exempt] = await Promise.all([
-    store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' }),
-    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
-    store.findAll<TotalsDoc>(TOTALS, { tenantId, scope: 'branch', period }),
-    store.countBy(TOTALS, { tenantId, scope: 'member', period }, 'branchId'),
-    exemptMembers(store, tenantId),
-  ])
-  const excluded = await exemptTotals(store, { tenantId, period }, new Set(exempt.keys()))
-  const totalOf = new Map(totals.map((row) => [row.subjectId, row.points]))
-  const facts = branches
-    .sort((a, b) => a.order - b.order)
-    .map((branch) => {
-      const members = memberCounts.get(branch._id) ?? 0
-      const exemptHere = [...exempt.values()].filter((doc) => doc.branchId === branch._id).length
-      const exemptRows = excluded.filter((row) => row.branchId === branch._id)
-      return {
-        branchId: branch._id,
-        name: branch.name,
-        members,
-        activeMembers: Math.max(0, members - exemptHere),
-        total: (totalOf.get(branch._id) ?? 0) - exemptRows.reduce((sum, row) => sum + row.points, 0),
-        participants: (participants.get(branch._id) ?? 0) - exemptRows.length,
-      }
-    })
-  return rankBranches(facts, sort)
+  const branches = await store.findAll<OrgDoc>('orgs', { tenantId: caller.member.tenantId, kind: 'branch' })
+  return branchStandings(
+    store,
+    caller.member.tenantId,
+    period,
+    branches.sort((a, b) => a.order - b.order),
+    sort,
+  )
 }

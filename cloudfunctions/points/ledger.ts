@@ -4,7 +4,7 @@ import { applyCaps } from '../domain/points/caps'
 import { shanghaiPeriods } from '../domain/time'
 import { DomainError } from '../runtime/domain-error'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { incrementTotal, TOTALS, type TotalKey, totalsTouchedBy, usageId } from './totals'
+import { applyTotals, TOTALS, type TotalKey, usageId } from './totals'
 
 export const LEDGER = 'points_ledger'
 
@@ -65,12 +65,7 @@ export async function recordAward(store: Store, award: Award): Promise<{ entry: 
     if (!(error instanceof DuplicateIdError)) throw error
     return { entry: (await store.get<LedgerEntry>(LEDGER, award.key)) ?? entry, duplicate: true }
   }
-  const claimed = new Set(caps.claimed)
-  await Promise.all(
-    totalsTouchedBy(entry)
-      .filter(({ key }) => !claimed.has(key._id))
-      .map(({ key, points }) => incrementTotal(store, key, points)),
-  )
+  await applyTotals(store, entry, new Set(caps.claimed))
   return { entry, duplicate: false }
 }
 

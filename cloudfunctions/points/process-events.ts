@@ -6,7 +6,7 @@ import type { Clock } from '../runtime/clock'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { loadCatalogue } from './catalogue'
 import { LEDGER, recordAward } from './ledger'
-import { incrementTotal, totalsTouchedBy } from './totals'
+import { applyTotals, reversalKey } from './totals'
 
 /** The ledger key of an event's award: the study function pays check-ins directly with the same key, so they pay once. */
 export const eventAwardKey = (eventId: string) => `evt:${eventId}`
@@ -16,7 +16,6 @@ const revisedAwardKey = (event: Pick<DomainEvent, '_id' | 'revision'>) =>
   event.revision ? `${eventAwardKey(event._id)}:r${event.revision}` : eventAwardKey(event._id)
 
 /** The key of the correction entry that cancels one payment: one payment, at most one reversal. */
-export const reversalKey = (paymentKey: string) => `rev:${paymentKey}`
 
 /** Attendance facts of one meeting and member supersede each other: the latest one is what counts. */
 const ATTENDANCE_KINDS = ['meeting.present', 'meeting.late', 'meeting.absent', 'meeting.leave'] as const
@@ -191,5 +190,5 @@ async function reverse(store: Store, payment: LedgerEntry, reason: string): Prom
     if (error instanceof DuplicateIdError) return
     throw error
   }
-  await Promise.all(totalsTouchedBy(entry).map(({ key, points }) => incrementTotal(store, key, points)))
+  await applyTotals(store, entry, new Set())
 }

@@ -24,7 +24,7 @@ const ENTRY_FIELDS = {
   month: true,
   year: true,
 } as const
-const TOTAL_FIELDS = { _id: true, points: true, entries: true } as const
+const TOTAL_FIELDS = { _id: true, points: true, entries: true, members: true } as const
 
 type Phase = 'members' | 'branches'
 /** Where a run continues: the phase and the first id of the next chunk ('' = from the start). */
@@ -107,7 +107,7 @@ async function reconcileChunk(
   const entryWhere: Where = phase === 'members' ? { tenantId, memberId: range } : { tenantId, branchId: range }
   const totalWhere: Where =
     phase === 'members'
-      ? { tenantId, scope: store.command.in(['member', 'usage']), subjectId: range }
+      ? { tenantId, scope: store.command.in(['member', 'usage', 'presence']), subjectId: range }
       : { tenantId, scope: 'branch', subjectId: range }
   const [ledger, stored] = await Promise.all([
     store.findAll<LedgerEntry>(LEDGER, entryWhere, { fields: ENTRY_FIELDS }),
@@ -128,7 +128,7 @@ async function reconcileChunk(
 async function repair(
   store: Store,
   expected: Map<string, TotalsDoc>,
-  stored: Pick<TotalsDoc, '_id' | 'points' | 'entries'>[],
+  stored: Pick<TotalsDoc, '_id' | 'points' | 'entries' | 'members'>[],
   drift: Drift[],
 ): Promise<void> {
   const storedById = new Map(stored.map((doc) => [doc._id, doc]))
@@ -137,14 +137,19 @@ async function repair(
     if (!current) {
       await store.insert(TOTALS, doc)
       drift.push({ id: doc._id, was: 0, is: doc.points })
-    } else if (current.points !== doc.points || current.entries !== doc.entries) {
-      await store.update(TOTALS, doc._id, { points: doc.points, entries: doc.entries })
+    } else if (
+      current.points !== doc.points ||
+      current.entries !== doc.entries ||
+      (current.members ?? 0) !== (doc.members ?? 0)
+    ) {
+      const members = doc.scope === 'branch' ? { members: doc.members ?? 0 } : {}
+      await store.update(TOTALS, doc._id, { points: doc.points, entries: doc.entries, ...members })
       drift.push({ id: doc._id, was: current.points, is: doc.points })
     }
   }
   for (const doc of stored) {
-    if (expected.has(doc._id) || (doc.points === 0 && doc.entries === 0)) continue
-    await store.update(TOTALS, doc._id, { points: 0, entries: 0 })
+    if (expected.has(doc._id) || (doc.points === 0 && doc.entries === 0 && !doc.members)) continue
+    await store.update(TOTALS, doc._id, { points: 0, entries: 0, ...(doc.members ? { members: 0 } : {}) })
     drift.push({ id: doc._id, was: doc.points, is: 0 })
   }
 }

@@ -33,6 +33,8 @@ export interface Store {
   remove(collection: string, id: string): Promise<number>
   /** Counts documents matching `where` per distinct value of `field`, in one aggregation. */
   countBy(collection: string, where: Where, field: string): Promise<Map<string | null, number>>
+  /** Sums `sumOf` (missing counts 0) over documents matching `where` per distinct value of `field`, in one aggregation. */
+  sumBy(collection: string, where: Where, field: string, sumOf: string): Promise<Map<string | null, number>>
   /** Query operators (`_.in`, `_.inc`…) of the underlying database. */
   readonly command: CommandFactory
   /** A case-insensitive pattern match for `where` (db.RegExp); escape user input first. */
@@ -130,24 +132,32 @@ export function cloudStore(): Store {
       const res = (await db.collection(collection).where({ _id: id }).remove()) as { stats: { removed: number } }
       return res.stats.removed
     },
-    async countBy(collection: string, where: Where, field: string) {
-      const $ = db.command.aggregate
-      const counts = new Map<string | null, number>()
-      for (;;) {
-        const res = (await db
-          .collection(collection)
-          .aggregate()
-          .match(where)
-          .group({ _id: `$${field}`, n: $.sum(1) })
-          .sort({ _id: 1 })
-          .skip(counts.size)
-          .limit(MAX_READ)
-          .end()) as { list: { _id: string | null; n: number }[] }
-        for (const row of res.list) counts.set(row._id ?? null, row.n)
-        if (res.list.length < MAX_READ) return counts
-      }
+    countBy(collection: string, where: Where, field: string) {
+      return groupSum(collection, where, field, 1)
+    },
+    sumBy(collection: string, where: Where, field: string, sumOf: string) {
+      return groupSum(collection, where, field, `$${sumOf}`)
     },
     command: db.command as CommandFactory,
     regex: (pattern: string) => db.RegExp({ regexp: pattern, options: 'i' }),
+  }
+
+  /** One aggregation: per distinct `field`, the sum of `of` (1 counts documents), paged past the read cap. */
+  async function groupSum(collection: string, where: Where, field: string, of: 1 | string) {
+    const $ = db.command.aggregate
+    const counts = new Map<string | null, number>()
+    for (;;) {
+      const res = (await db
+        .collection(collection)
+        .aggregate()
+        .match(where)
+        .group({ _id: `$${field}`, n: $.sum(of) })
+        .sort({ _id: 1 })
+        .skip(counts.size)
+        .limit(MAX_READ)
+        .end()) as { list: { _id: string | null; n: number }[] }
+      for (const row of res.list) counts.set(row._id ?? null, row.n)
+      if (res.list.length < MAX_READ) return counts
+    }
   }
 }

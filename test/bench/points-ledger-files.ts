@@ -12,7 +12,7 @@ import { once } from 'node:events'
 import { createWriteStream, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_CATALOGUE } from '../../cloudfunctions/domain/points/default-rules'
-import { branchTotalId, memberTotalId } from '../../cloudfunctions/points/totals'
+import { addToTotals, withMembers } from '../../cloudfunctions/points/totals'
 import type { LedgerEntry, PointsRulesDoc, TotalsDoc } from '../../types/points'
 import type { MemberDoc } from '../../types/roster'
 import type { TestEmulator } from '../functions/helpers/emulator'
@@ -108,14 +108,9 @@ export async function writeBigPointsData(dataDir: string, entries: number, now: 
   const rules = ['study_checkin', 'meeting_present', 'volunteer', 'meeting_absent'].map(
     (key) => DEFAULT_CATALOGUE.rules.find((rule) => rule.key === key) ?? DEFAULT_CATALOGUE.rules[0],
   )
+  // The totals the ledger's increments would have kept — all but cap usage, which only awards
+  // read (a million one-day usage documents would crowd out what the bench measures).
   const totals = new Map<string, TotalsDoc>()
-  const add = (base: Omit<TotalsDoc, 'points' | 'entries'>, points: number) => {
-    const doc = totals.get(base._id)
-    if (doc) {
-      doc.points += points
-      doc.entries++
-    } else totals.set(base._id, { ...base, points, entries: 1 })
-  }
   // mulberry32: a small seeded generator, so every run writes the same ledger.
   let seed = 20_260_101
   const random = () => {
@@ -149,34 +144,11 @@ export async function writeBigPointsData(dataDir: string, entries: number, now: 
         sourceEvent: null,
         ...periods,
       }
-      for (const period of [periods.month, periods.quarter, periods.year, 'all']) {
-        add(
-          {
-            _id: memberTotalId(BIG_TENANT, member._id, period),
-            tenantId: BIG_TENANT,
-            scope: 'member',
-            subjectId: member._id,
-            branchId,
-            period,
-          },
-          entry.points,
-        )
-        add(
-          {
-            _id: branchTotalId(BIG_TENANT, branchId, period),
-            tenantId: BIG_TENANT,
-            scope: 'branch',
-            subjectId: branchId,
-            branchId,
-            period,
-          },
-          entry.points,
-        )
-      }
+      addToTotals(totals, entry, (scope) => scope !== 'usage')
       yield entry
     }
   }
   const written = await writeLines(join(dbDir, 'points_ledger.db'), ledger())
-  await writeLines(join(dbDir, 'points_totals.db'), totals.values())
+  await writeLines(join(dbDir, 'points_totals.db'), withMembers(totals).values())
   return { members: members.length, entries: written, totals: totals.size, ms: performance.now() - started }
 }

@@ -83,6 +83,15 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       }
       return counts
     },
+    async sumBy(collection: string, where: Where, field: string, sumOf: string) {
+      const sums = new Map<string | null, number>()
+      for (const doc of matching(collection, where)) {
+        const value = ((doc as Record<string, unknown>)[field] as string | undefined) ?? null
+        const add = Number((doc as Record<string, unknown>)[sumOf] ?? 0)
+        sums.set(value, (sums.get(value) ?? 0) + add)
+      }
+      return sums
+    },
     regex: (pattern: string) => new RegExp(pattern, 'i'),
     command: {
       in: (values: unknown[]) => ({ $in: values }),

@@ -75,6 +75,12 @@ describe('attendance corrections in the ledger', () => {
     expect(total(store, 'all')).toBe(3)
     const correction = ledger(store).find((entry) => entry._id === 'rev:evt:meeting.absent:mt_1:m_1')
     expect(correction).toMatchObject({ points: 2, reason: '考勤更正为出席', sourceEvent: 'meeting.absent:mt_1:m_1' })
+    // The reversed deduction gives its cap room back: the year's use of the absence rule is 0 again.
+    const usage = (store.all('points_totals') as TotalsDoc[]).filter(
+      (doc) => doc.scope === 'usage' && doc._id.includes(`:${correction?.ruleKey}:`),
+    )
+    expect(usage.length).toBeGreaterThan(0)
+    for (const doc of usage) expect(doc.points).toBe(0)
     expectReconciled(store)
   })
 
