@@ -75,11 +75,12 @@ export class Collection {
     return this.ds.getAllData().length
   }
 
+  // A superset of the documents `filter` matches (find, count, and an aggregation's leading $match).
   // Narrow the scan to the smallest index bucket among the filter's conditions on indexed fields —
   // equalities, and ranges such as the SDK's `_.gte(a).and(_.lt(b))`, which arrives as a top-level
   // `$and` of one-sided comparisons — as a database picks its most selective index. nedb equality also
   // matches array elements, so a bucket is a superset of mingo's matches; mingo then decides.
-  private async candidates(filter: Doc): Promise<Doc[]> {
+  async candidates(filter: Doc): Promise<Doc[]> {
     if (typeof filter._id === 'string') return this.ds.findAsync({ _id: filter._id })
     const conditions = indexableConditions(filter)
     let best: Doc[] | undefined

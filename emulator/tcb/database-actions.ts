@@ -160,10 +160,11 @@ export async function aggregateDocuments(ctx: DbContext, body: Body): Promise<Re
   for (const name of sources) {
     resolved.set(name, ctx.store.exists(name) ? (await ctx.store.collection(name)).allDocs() : [])
   }
+  // A leading $match starts from an index bucket, as a database uses an index for it; the stage still filters.
+  const first = pipeline[0]?.$match
+  const input = isPlainObject(first) ? await coll.candidates(first) : coll.allDocs()
   try {
-    const out = new Aggregator(pipeline, { collectionResolver: (name: string) => resolved.get(name) ?? [] }).run(
-      coll.allDocs(),
-    )
+    const out = new Aggregator(pipeline, { collectionResolver: (name: string) => resolved.get(name) ?? [] }).run(input)
     return { data: { list: out.map(encodeDoc) } }
   } catch (e) {
     throw new TcbFailure('DATABASE_REQUEST_FAILED', `aggregate failed: ${e instanceof Error ? e.message : String(e)}`)

@@ -430,4 +430,23 @@ describe('indexed collections', () => {
       expected((d) => d.tenantId === 'ta' && d.startsAt < 40),
     )
   })
+
+  test('an aggregation whose first stage matches on indexed fields groups exactly what it matches', async () => {
+    const $ = t.db.command.aggregate
+    const _ = t.db.command
+    const { list } = (await t.db
+      .collection('meetings')
+      .aggregate()
+      .match({ tenantId: 'tb', startsAt: _.gte(100).and(_.lt(400)) })
+      .group({ _id: '$branchId', n: $.sum(1), sum: $.sum('$startsAt') })
+      .sort({ _id: 1 })
+      .end()) as { list: { _id: string; n: number; sum: number }[] }
+    const expected = new Map<string, { n: number; sum: number }>()
+    for (let i = 0; i < 60; i++) {
+      if (i % 3 === 0 || i * 10 < 100 || i * 10 >= 400) continue
+      const row = expected.get(`b${i % 4}`) ?? { n: 0, sum: 0 }
+      expected.set(`b${i % 4}`, { n: row.n + 1, sum: row.sum + i * 10 })
+    }
+    expect(list).toEqual([...expected].sort().map(([_id, row]) => ({ _id, ...row })))
+  })
 })
