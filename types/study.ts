@@ -44,6 +44,20 @@ export interface StudyTaskDoc {
 }
 
 /** study_checkins: `_id` = `${taskId}:${memberId}`, so a member checks in once per task. */
+/** study_nudges: one 提醒未学习 for one member, written by the study function, delivered by the meetings reminder timer. */
+export const STUDY_NUDGES = 'study_nudges'
+export interface NudgeDoc {
+  _id: string
+  tenantId: string
+  taskId: string
+  memberId: string
+  branchId: string
+  at: number
+  by: string
+  /** Set by the meetings reminder timer once sent through the member's channels. */
+  deliveredAt?: number
+}
+
 export interface CheckinDoc {
   _id: string
   tenantId: string

@@ -1,4 +1,4 @@
-import type { StudyTaskDoc } from '../../types/study'
+import { type NudgeDoc, STUDY_NUDGES, type StudyTaskDoc } from '../../types/study'
 import { shanghaiDate } from '../domain/time'
 import type { Store } from '../runtime/store'
 import { queueRobot } from './robot'
@@ -6,21 +6,8 @@ import { loadRules } from './rules'
 import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 import { membersByIds } from './views'
 
-/** study_nudges: written by the study function's nudge action (提醒未学习), delivered here. */
-export const STUDY_NUDGES = 'study_nudges'
 const STUDY_TASK_PAGE = 'subpackages/study/pages/task/index'
 const BATCH = 500
-
-interface NudgeDoc {
-  _id: string
-  tenantId: string
-  taskId: string
-  memberId: string
-  branchId: string
-  at: number
-  by: string
-  deliveredAt?: number
-}
 
 /** One tap of 提醒未学习 for one task and branch: its nudges share the moment they were recorded. */
 const tapOf = (nudge: NudgeDoc) => `${nudge.taskId}:${nudge.branchId}:${nudge.at}`

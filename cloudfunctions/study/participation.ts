@@ -1,5 +1,5 @@
 import type { MemberDoc, OrgDoc } from '../../types/roster'
-import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
+import { type CheckinDoc, type NudgeDoc, STUDY_NUDGES, type StudyTaskDoc } from '../../types/study'
 import { branchAccess } from '../domain/roster/access'
 import { isTarget, windowState } from '../domain/study/targets'
 import { shanghaiDate } from '../domain/time'
@@ -8,18 +8,6 @@ import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { CHECKINS, TASKS } from './task-view'
-
-interface NudgeDoc {
-  _id: string
-  tenantId: string
-  taskId: string
-  memberId: string
-  branchId: string
-  at: number
-  by: string
-  /** Set by the meetings reminder timer once sent through the member's channels. */
-  deliveredAt?: number
-}
 
 async function taskAndBranch(
   ctx: HandlerContext,
@@ -65,7 +53,7 @@ async function splitMembers(ctx: HandlerContext, task: StudyTaskDoc, branch: Org
 export async function participation(input: { taskId: string; branchId?: string }, ctx: HandlerContext) {
   const { task, branch } = await taskAndBranch(ctx, input.taskId, input.branchId, 'read')
   const { studied, notStudied } = await splitMembers(ctx, task, branch)
-  const nudges = await ctx.store.findAll<NudgeDoc>('study_nudges', {
+  const nudges = await ctx.store.findAll<NudgeDoc>(STUDY_NUDGES, {
     tenantId: task.tenantId,
     taskId: task._id,
     branchId: branch._id,
@@ -100,7 +88,7 @@ export async function nudge(input: { taskId: string; branchId: string }, ctx: Ha
   const at = ctx.clock.now()
   await Promise.all(
     notStudied.map((member) =>
-      ctx.store.insert<NudgeDoc>('study_nudges', {
+      ctx.store.insert<NudgeDoc>(STUDY_NUDGES, {
         _id: newId('sn'),
         tenantId: task.tenantId,
         taskId: task._id,
