@@ -16,6 +16,7 @@ import type { ComplianceMatrix, Overview } from '../../types/bureau'
 import type { MeetingDoc, MeetingType } from '../../types/meetings'
 import type { Result } from '../../types/result'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
+import { meetingDoc } from '../fixtures/meeting-doc'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
 import { BIG, BIG_TENANT } from './big-tenant'
@@ -46,33 +47,17 @@ function yearOfMeetings(tenantId: string, branchIds: string[], now: number): Mee
       types.forEach((type, index) => {
         if (type === 'group_meeting' && (b + month) % 7 === 0) return
         const startsAt = monthStart + (3 + index * 4) * DAY + 15 * 3_600_000
-        docs.push({
-          _id: `bm_${branchId}_${month}_${type}`,
-          tenantId,
-          branchId,
-          scope: { kind: 'branch' },
-          type,
-          title: '会议',
-          agenda: '',
-          startsAt,
-          endsAt: startsAt + 2 * 3_600_000,
-          place: '会议室',
-          location: null,
-          hostId: null,
-          noteTakerId: null,
-          attendeeIds: [],
-          status: 'scheduled',
-          seriesId: null,
-          makeUpFor: null,
-          cancelReason: null,
-          minutes: null,
-          activity: null,
-          remindersDone: [],
-          closedAt: startsAt <= now ? startsAt + 3 * 3_600_000 : null,
-          createdBy: 'bench',
-          createdAt: startsAt - 7 * DAY,
-          updatedAt: startsAt - 7 * DAY,
-        })
+        docs.push(
+          meetingDoc(
+            { _id: `bm_${branchId}_${month}_${type}`, tenantId, branchId, type, startsAt },
+            {
+              closedAt: startsAt <= now ? startsAt + 3 * 3_600_000 : null,
+              createdBy: 'bench',
+              createdAt: startsAt - 7 * DAY,
+              updatedAt: startsAt - 7 * DAY,
+            },
+          ),
+        )
       })
     }
   })

@@ -14,6 +14,7 @@ import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
 import type { MeetingDoc } from '../../types/meetings'
 import type { Result } from '../../types/result'
 import type { MemberDoc } from '../../types/roster'
+import { meetingDoc } from '../fixtures/meeting-doc'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator, type TestEmulator } from '../functions/helpers/emulator'
 import { BIG, BIG_TENANT, seedBigTenant } from './big-tenant'
@@ -61,33 +62,17 @@ async function bigTenantDocs(): Promise<Map<string, object[]>> {
 }
 
 function meeting(id: string, branchId: string, attendeeIds: string[], startsAt: number, now: number): MeetingDoc {
-  return {
-    _id: id,
-    tenantId: BIG_TENANT,
-    branchId,
-    scope: { kind: 'branch' },
-    type: 'general_meeting',
-    title: '支部党员大会：学习贯彻全会精神',
-    agenda: '',
-    startsAt,
-    endsAt: startsAt + 2 * HOUR,
-    place: '学校报告厅',
-    location: null,
-    hostId: null,
-    noteTakerId: null,
-    attendeeIds,
-    status: 'scheduled',
-    seriesId: null,
-    makeUpFor: null,
-    cancelReason: null,
-    minutes: null,
-    activity: null,
-    remindersDone: [],
-    closedAt: null,
-    createdBy: 'bench',
-    createdAt: now,
-    updatedAt: now,
-  }
+  return meetingDoc(
+    { _id: id, tenantId: BIG_TENANT, branchId, type: 'general_meeting', startsAt },
+    {
+      title: '支部党员大会：学习贯彻全会精神',
+      place: '学校报告厅',
+      attendeeIds,
+      createdBy: 'bench',
+      createdAt: now,
+      updatedAt: now,
+    },
+  )
 }
 
 /**

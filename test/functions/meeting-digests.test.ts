@@ -7,6 +7,7 @@ import { periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
 import { DEMO_TENANT_ID } from '../../scripts/seed/demo-bureau'
 import type { ComplianceMatrix } from '../../types/bureau'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
+import { meetingDoc } from '../fixtures/meeting-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 const CHENGGUAN = 'org_b_chengguan'
@@ -126,25 +127,10 @@ test('a meeting written behind the function’s back is drift: the rebuild count
   const { start } = periodBounds(lastMonth)
   const heldAt = start + 10 * 24 * HOUR + 15 * HOUR
   await t.db.collection('meetings').add({
-    data: {
-      _id: 'mt_behind_back',
-      tenantId: DEMO_TENANT_ID,
-      branchId: CHENGGUAN,
-      scope: { kind: 'branch' },
-      ...meeting(heldAt),
-      attendeeIds: [],
-      status: 'scheduled',
-      seriesId: null,
-      makeUpFor: null,
-      cancelReason: null,
-      minutes: null,
-      activity: null,
-      remindersDone: [],
-      closedAt: null,
-      createdBy: 'test',
-      createdAt: heldAt,
-      updatedAt: heldAt,
-    },
+    data: meetingDoc(
+      { _id: 'mt_behind_back', tenantId: DEMO_TENANT_ID, branchId: CHENGGUAN, type: 'group_meeting', startsAt: heldAt },
+      { title: '党小组会：学习党章', place: '城关小学会议室' },
+    ),
   })
   expect((await lastMonthCell(CHENGGUAN))?.state).toBe('missing') // the digest does not know it yet (the 补开 above is not held at this hour)
   const report = await ok<{ drifted: number }>(as.bureau, 'meetings', 'rebuildDigests', {
