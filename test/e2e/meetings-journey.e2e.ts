@@ -46,20 +46,9 @@ function shanghaiFields(ms: number): { date: string; time: string } {
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) }
 }
 
-async function nameOf(openid: string): Promise<string> {
-  const res = await fetch(`${session.base}/api/functions/roster`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
-    body: JSON.stringify({ action: 'me', data: {} }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: { name: string } }
-  if (!body.ok) throw new Error(`roster.me failed for ${openid}`)
-  return body.data.name
-}
-
 test('a secretary schedules, a member checks in by the code, the secretary sees the roll, writes minutes and exports the record book', async () => {
   const { page, context } = session.browser
-  const memberName = await nameOf(MEMBER)
+  const memberName = await session.nameOf(MEMBER)
 
   // The secretary schedules a 党小组会 that starts in ten minutes (check-in opens 30 min before).
   await session.actAs(SECRETARY)

@@ -18,18 +18,6 @@ jest.setTimeout(180_000)
 const session = startE2ESession()
 const { actAs: pickPersona } = session
 
-/** The member's name as the roster has it, through the dev gateway as that member. */
-async function nameOf(openid: string): Promise<string> {
-  const res = await fetch(`${session.base}/api/functions/roster`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
-    body: JSON.stringify({ action: 'me', data: {} }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: { name: string } }
-  if (!body.ok) throw new Error(`roster.me failed for ${openid}`)
-  return body.data.name
-}
-
 async function myPoints(): Promise<{ points: number; rank: number }> {
   const { page } = session.browser
   await page.goto(`${session.base}/#/pages/points/index`)
@@ -54,7 +42,7 @@ async function branchFigures(): Promise<{ average: string; participation: string
 
 test('a member studies and rises; the secretary awards volunteer points; the bureau sees the branch change', async () => {
   const { page } = session.browser
-  const memberName = await nameOf(MEMBER)
+  const memberName = await session.nameOf(MEMBER)
 
   // Bureau staff: the branch leaderboard before.
   await pickPersona(BUREAU)

@@ -16,6 +16,8 @@ export interface E2ESession {
   actAs(openid: string): Promise<void>
   /** Taro's H5 Input wraps the native input; fill the native one so Taro sees input events. */
   typeInto(testId: string, text: string): Promise<void>
+  /** A persona's name as the roster has it, through the dev gateway as that persona. */
+  nameOf(openid: string): Promise<string>
 }
 
 /** Registers beforeAll/afterAll for the calling test file and answers its session. */
@@ -50,6 +52,16 @@ export function startE2ESession(): E2ESession {
     },
     async typeInto(testId, text) {
       await session.browser.page.locator(`[data-testid="${testId}"] input`).fill(text)
+    },
+    async nameOf(openid) {
+      const res = await fetch(`${base}/api/functions/roster`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
+        body: JSON.stringify({ action: 'me', data: {} }),
+      })
+      const body = (await res.json()) as { ok: boolean; data: { name: string } }
+      if (!body.ok) throw new Error(`roster.me failed for ${openid}`)
+      return body.data.name
     },
   }
   return session
