@@ -1,23 +1,8 @@
 // The database side of the emulator, driven through the REAL wx-server-sdk: every assertion is what
 // CloudBase answers for the same call (ordering, limits, operators, counts, error codes).
-import { startTestEmulator, type TestEmulator } from './helpers/emulator'
+import { sdkFailure as failure, startTestEmulator, type TestEmulator } from './helpers/emulator'
 
 let t: TestEmulator
-
-interface SdkError {
-  errCode?: number
-  errMsg?: string
-  code?: string
-}
-
-async function failure(p: Promise<unknown>): Promise<SdkError> {
-  try {
-    await p
-  } catch (e) {
-    return e as SdkError
-  }
-  throw new Error('expected the SDK call to fail')
-}
 
 beforeAll(async () => {
   t = await startTestEmulator()

@@ -5,27 +5,12 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
-import { startTestEmulator, type TestEmulator } from './helpers/emulator'
+import { sdkFailure as failure, startTestEmulator, type TestEmulator } from './helpers/emulator'
 
 const MAX_UPLOAD = 64 * 1024
 const FILE_ID_PREFIX = 'cloud://local.6c6f-local-1250000000/'
 
 let t: TestEmulator
-
-interface SdkError {
-  errCode?: number
-  errMsg?: string
-  code?: string
-}
-
-async function failure(p: Promise<unknown>): Promise<SdkError> {
-  try {
-    await p
-  } catch (e) {
-    return e as SdkError
-  }
-  throw new Error('expected the SDK call to fail')
-}
 
 // Every byte value, behind a PNG signature, so any text decoding or newline rewriting on the way shows.
 function binaryFixture(repeat = 4): Buffer {

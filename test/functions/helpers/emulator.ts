@@ -67,3 +67,20 @@ export async function startTestEmulator(
     },
   }
 }
+
+/** How the SDK reports a failed call. */
+export interface SdkError {
+  errCode?: number
+  errMsg?: string
+  code?: string
+}
+
+/** The error an SDK call fails with; the test fails if it succeeds. */
+export async function sdkFailure(p: Promise<unknown>): Promise<SdkError> {
+  try {
+    await p
+  } catch (e) {
+    return e as SdkError
+  }
+  throw new Error('expected the SDK call to fail')
+}
