@@ -1,4 +1,6 @@
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
+import { AddPhotosButton } from '../../../components/photo-picker'
+import type { UploadedPhoto } from '../../../components/photo-picker/use-photo-uploads'
 import type { FormErrors } from '../../../lib/form-errors'
 import './meetings.css'
 
@@ -6,11 +8,8 @@ export const MINUTES_MIN = 10
 export const MINUTES_MAX_PHOTOS = 9
 export type MinutesField = 'text' | 'photos'
 
-export interface MinutesPhoto {
-  fileID: string
-  /** A local preview (temp path or object URL) of a new photo, the temporary link of a saved one; null when its file is gone. */
-  preview: string | null
-}
+/** preview: a new photo's local preview, a saved one's temporary link; null when its file is gone. */
+export type MinutesPhoto = UploadedPhoto
 
 interface MinutesFormProps {
   /** 应到…实到…请假…缺席…: filled in from the roll, not typed. */
@@ -76,14 +75,16 @@ export function MinutesForm(props: MinutesFormProps) {
         ))}
       </View>
       {errors.fields.photos ? <Text className="field-error">{errors.fields.photos}</Text> : null}
-      <Button
-        className="btn btn--ghost meet-bar"
-        data-testid="minutes-add-photos"
-        disabled={uploading || photos.length >= MINUTES_MAX_PHOTOS || undefined}
-        onClick={props.onPickPhotos}
+      <AddPhotosButton
+        className="meet-bar"
+        testId="minutes-add-photos"
+        count={photos.length}
+        max={MINUTES_MAX_PHOTOS}
+        uploading={uploading}
+        onAdd={props.onPickPhotos}
       >
         {uploading ? '照片上传中…' : '添加照片'}
-      </Button>
+      </AddPhotosButton>
       {errors.general ? (
         <Text className="field-error" data-testid="minutes-error">
           {errors.general}

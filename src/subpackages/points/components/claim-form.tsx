@@ -1,5 +1,6 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { PointsRule } from '../../../../types/points'
+import { PhotoPicker } from '../../../components/photo-picker'
 import './points.css'
 
 interface ClaimFormProps {
@@ -58,19 +59,16 @@ export function ClaimForm(props: ClaimFormProps) {
         onInput={(e) => props.onNote(e.detail.value)}
       />
       <Text className="points-hint">至少{CLAIM_NOTE_MIN}字</Text>
-      <View className="rule-line">
-        <Text className="muted" data-testid="claim-photo-count">
-          {uploading ? '照片上传中…' : photoCount > 0 ? `已添加 ${photoCount} 张佐证照片` : '请添加佐证照片'}
-        </Text>
-        <Button
-          className="btn btn--ghost"
-          data-testid="claim-add-photos"
-          disabled={uploading || photoCount >= CLAIM_MAX_PHOTOS || undefined}
-          onClick={props.onPickPhotos}
-        >
-          添加照片
-        </Button>
-      </View>
+      <PhotoPicker
+        className="rule-line"
+        testIdPrefix="claim-"
+        count={photoCount}
+        max={CLAIM_MAX_PHOTOS}
+        uploading={uploading}
+        noun="佐证照片"
+        empty="请添加佐证照片"
+        onAdd={props.onPickPhotos}
+      />
       {error ? (
         <Text className="field-error" data-testid="claim-error">
           {error}

@@ -1,5 +1,6 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { TaskWithMine } from '../../../../types/study'
+import { PhotoPicker } from '../../../components/photo-picker'
 import { formatTime } from '../../../pages/study/format'
 import './study.css'
 
@@ -52,19 +53,16 @@ export function CheckinForm(props: CheckinFormProps) {
       <Text className={`study-form__hint${short ? '' : ' study-form__hint--ok'}`} data-testid="note-hint">
         {short ? `已写 ${length} 字，还需 ${task.minNoteLength - length} 字` : `已写 ${length} 字`}
       </Text>
-      <View className="study-doc">
-        <Text className="study-doc__name muted" data-testid="photo-count">
-          {uploading ? '照片上传中…' : photoCount > 0 ? `已添加 ${photoCount} 张照片` : '可添加学习照片（选填）'}
-        </Text>
-        <Button
-          className="btn btn--ghost"
-          data-testid="add-photos"
-          disabled={uploading || photoCount >= MAX_PHOTOS || undefined}
-          onClick={props.onPickPhotos}
-        >
-          添加照片
-        </Button>
-      </View>
+      <PhotoPicker
+        className="study-doc"
+        textClassName="study-doc__name muted"
+        count={photoCount}
+        max={MAX_PHOTOS}
+        uploading={uploading}
+        noun="照片"
+        empty="可添加学习照片（选填）"
+        onAdd={props.onPickPhotos}
+      />
       {error ? (
         <Text className="field-error" data-testid="checkin-error">
           {error}

@@ -3,25 +3,18 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { MeetingDetail } from '../../../../../types/meetings'
 import { PageState } from '../../../../components/page-state'
+import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
 import { useAction } from '../../../../hooks/use-action'
 import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-errors'
 import { MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
 import { call } from '../../../../services/call'
-import { type PickedFile, pickPhotos, uploadToCloud } from '../../../../services/cloud-files'
-import { MINUTES_MAX_PHOTOS, type MinutesField, MinutesForm, type MinutesPhoto } from '../../components/minutes-form'
+import { MINUTES_MAX_PHOTOS, type MinutesField, MinutesForm } from '../../components/minutes-form'
 import { minutesPhotoPath } from '../../lib/cloud-paths'
 import { fullDate } from '../../lib/format'
 import { minutesSummary } from '../../lib/summary'
 import '../../components/meetings.css'
 
 const FIELDS: readonly MinutesField[] = ['text', 'photos']
-
-/** A preview of a picked photo: the temp path on weapp, an object URL of the File on H5. */
-function previewOf(file: PickedFile): string | null {
-  if (typeof file.source === 'string') return file.source
-  if (typeof Blob !== 'undefined' && file.source instanceof Blob) return URL.createObjectURL(file.source)
-  return null
-}
 
 /** 会议记录: the secretary writes the minutes once the meeting has started. */
 export default function MinutesPage() {
@@ -64,30 +57,24 @@ function MinutesEditor({
   onSaved: () => void
 }) {
   const [text, setText] = useState(meeting.minutes?.text ?? '')
-  const [photos, setPhotos] = useState<MinutesPhoto[]>(
-    (meeting.minutes?.photos ?? []).map((fileID, index) => ({
-      fileID,
-      preview: meeting.minutes?.photoUrls[index] ?? null,
-    })),
+  const { photos, uploading, add, remove } = usePhotoUploads(
+    () =>
+      (meeting.minutes?.photos ?? []).map((fileID, index) => ({
+        fileID,
+        preview: meeting.minutes?.photoUrls[index] ?? null,
+      })),
+    {
+      max: MINUTES_MAX_PHOTOS,
+      pathOf: (name) => minutesPhotoPath(tenantId, meeting.id, name, Date.now()),
+      previews: true,
+    },
   )
-  const [uploading, setUploading] = useState(false)
   const [saving, setSaving] = useState(false)
   const [errors, setErrors] = useState<FormErrors<MinutesField>>(NO_ERRORS)
 
   const addPhotos = async () => {
-    const picked = await pickPhotos(MINUTES_MAX_PHOTOS - photos.length)
-    if (picked.length === 0) return
-    setUploading(true)
-    const uploaded = await Promise.all(
-      picked.map(async (file) => {
-        const result = await uploadToCloud(minutesPhotoPath(tenantId, meeting.id, file.name, Date.now()), file)
-        return result.ok ? [{ fileID: result.data.fileID, preview: previewOf(file) }] : []
-      }),
-    )
-    setUploading(false)
-    const added = uploaded.flat()
-    setPhotos((current) => [...current, ...added].slice(0, MINUTES_MAX_PHOTOS))
-    setErrors({ fields: {}, general: added.length < picked.length ? '部分照片上传失败，请重试' : null })
+    const added = await add()
+    if (added) setErrors({ fields: {}, general: added.failed ? '部分照片上传失败，请重试' : null })
   }
 
   const submit = async () => {
@@ -130,7 +117,7 @@ function MinutesEditor({
         }
         onText={setText}
         onPickPhotos={addPhotos}
-        onRemovePhoto={(fileID) => setPhotos((current) => current.filter((photo) => photo.fileID !== fileID))}
+        onRemovePhoto={remove}
         onSubmit={submit}
       />
     </View>

@@ -4,9 +4,9 @@ import { useState } from 'react'
 import type { PointsRule } from '../../../../../types/points'
 import type { Me } from '../../../../../types/roster'
 import { PageState } from '../../../../components/page-state'
+import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
-import { pickPhotos, uploadToCloud } from '../../../../services/cloud-files'
 import { CLAIM_MAX_PHOTOS, ClaimForm } from '../../components/claim-form'
 import { ClaimCard } from '../../components/claim-review'
 import { pointsCloudPath } from '../../lib/cloud-paths'
@@ -56,23 +56,17 @@ function ClaimEditor({ me, rules, onSent }: { me: Me; rules: PointsRule[]; onSen
   const [ruleIndex, setRuleIndex] = useState(0)
   const [points, setPoints] = useState(String(rules[0].points))
   const [note, setNote] = useState('')
-  const [photos, setPhotos] = useState<string[]>([])
-  const [uploading, setUploading] = useState(false)
+  const { photos, setPhotos, uploading, add } = usePhotoUploads(() => [], {
+    max: CLAIM_MAX_PHOTOS,
+    pathOf: (name) => pointsCloudPath(me.tenant.id, me.memberId, name, Date.now()),
+  })
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const rule = rules[ruleIndex]
 
   const addPhotos = async () => {
-    const picked = await pickPhotos(CLAIM_MAX_PHOTOS - photos.length)
-    if (picked.length === 0) return
-    setUploading(true)
-    const uploaded = await Promise.all(
-      picked.map((file) => uploadToCloud(pointsCloudPath(me.tenant.id, me.memberId, file.name, Date.now()), file)),
-    )
-    setUploading(false)
-    const ids = uploaded.flatMap((result) => (result.ok ? [result.data.fileID] : []))
-    setPhotos((current) => [...current, ...ids].slice(0, CLAIM_MAX_PHOTOS))
-    setError(ids.length < picked.length ? '部分照片上传失败，请重试' : null)
+    const added = await add()
+    if (added) setError(added.failed ? '部分照片上传失败，请重试' : null)
   }
 
   const submit = async () => {
@@ -81,7 +75,7 @@ function ClaimEditor({ me, rules, onSent }: { me: Me; rules: PointsRule[]; onSen
     const result = await call('points', 'submitClaim', {
       ruleKey: rule.key,
       note,
-      photos,
+      photos: photos.map((photo) => photo.fileID),
       ...(rule.variable ? { points: Number(points) } : {}),
     })
     setSaving(false)

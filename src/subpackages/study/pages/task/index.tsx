@@ -4,9 +4,9 @@ import { useState } from 'react'
 import type { Me } from '../../../../../types/roster'
 import type { TaskWithMine } from '../../../../../types/study'
 import { PageState } from '../../../../components/page-state'
+import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
-import { pickPhotos, uploadToCloud } from '../../../../services/cloud-files'
 import { CheckinForm, MAX_PHOTOS } from '../../components/checkin-form'
 import { studyCloudPath } from '../../lib/cloud-paths'
 import { participationPageUrl } from '../../lib/urls'
@@ -30,29 +30,23 @@ export default function TaskPage() {
 
 function TaskView({ task, me, onSaved }: { task: TaskWithMine; me: Me | null; onSaved: () => void }) {
   const [note, setNote] = useState(task.checkin?.note ?? '')
-  const [photos, setPhotos] = useState<string[]>(task.checkin?.photos ?? [])
+  const { photos, uploading, add } = usePhotoUploads(
+    () => (task.checkin?.photos ?? []).map((fileID) => ({ fileID, preview: null })),
+    { max: MAX_PHOTOS, pathOf: (name) => studyCloudPath(me?.tenant.id ?? '', me?.memberId ?? '', name, Date.now()) },
+  )
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const [uploading, setUploading] = useState(false)
 
   async function addPhotos() {
     if (!me) return
-    const picked = await pickPhotos(MAX_PHOTOS - photos.length)
-    if (picked.length === 0) return
-    setUploading(true)
-    const uploaded = await Promise.all(
-      picked.map((file) => uploadToCloud(studyCloudPath(me.tenant.id, me.memberId, file.name, Date.now()), file)),
-    )
-    setUploading(false)
-    const ids = uploaded.flatMap((result) => (result.ok ? [result.data.fileID] : []))
-    setPhotos((current) => [...current, ...ids].slice(0, MAX_PHOTOS))
-    if (ids.length < picked.length) setError('部分照片上传失败，请重试')
+    const added = await add()
+    if (added?.failed) setError('部分照片上传失败，请重试')
   }
 
   async function save() {
     setSaving(true)
     setError(null)
-    const input = { taskId: task.id, note, photos }
+    const input = { taskId: task.id, note, photos: photos.map((photo) => photo.fileID) }
     const result = task.checkin ? await call('study', 'editCheckin', input) : await call('study', 'checkIn', input)
     setSaving(false)
     if (!result.ok) {
