@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
+import { Fragment } from 'react'
 import type { Frequency, MeetingRules, MeetingType } from '../../../../types/meetings'
 import type { FormErrors } from '../../../lib/form-errors'
 import { MEETING_TYPE_LABELS } from '../../../pages/meetings/labels'
@@ -13,6 +14,17 @@ const FREQUENCIES: { value: Frequency | null; label: string }[] = [
 ]
 
 export type RulesField = 'checkInOpensMinutes' | 'lateGraceMinutes' | 'themeDayReminderDay'
+
+/** The check-in and reminder numbers, each with its range in the label. */
+const NUMBER_FIELDS: { key: RulesField; label: string; testId: string }[] = [
+  { key: 'checkInOpensMinutes', label: '会前多少分钟开始签到（0–240）', testId: 'rules-opens' },
+  { key: 'lateGraceMinutes', label: '开始后多少分钟内签到不算迟到（0–60）', testId: 'rules-grace' },
+  {
+    key: 'themeDayReminderDay',
+    label: '每月几号起提醒尚未安排主题党日的支部（1–28，留空不提醒）',
+    testId: 'rules-theme-day',
+  },
+]
 
 /** The editor's draft: numbers as typed, so a half-typed value is not lost. */
 export interface RulesDraft {
@@ -58,37 +70,19 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
       </View>
       <View className="card">
         <View className="card__title">签到时间</View>
-        <Text className="field-label">会前多少分钟开始签到（0–240）</Text>
-        <Input
-          className={`field-input ${errors.fields.checkInOpensMinutes ? 'field-input--invalid' : ''}`}
-          data-testid="rules-opens"
-          type="number"
-          value={draft.checkInOpensMinutes}
-          onInput={(e) => onChange({ ...draft, checkInOpensMinutes: e.detail.value })}
-        />
-        {errors.fields.checkInOpensMinutes ? (
-          <Text className="field-error">{errors.fields.checkInOpensMinutes}</Text>
-        ) : null}
-        <Text className="field-label">开始后多少分钟内签到不算迟到（0–60）</Text>
-        <Input
-          className={`field-input ${errors.fields.lateGraceMinutes ? 'field-input--invalid' : ''}`}
-          data-testid="rules-grace"
-          type="number"
-          value={draft.lateGraceMinutes}
-          onInput={(e) => onChange({ ...draft, lateGraceMinutes: e.detail.value })}
-        />
-        {errors.fields.lateGraceMinutes ? <Text className="field-error">{errors.fields.lateGraceMinutes}</Text> : null}
-        <Text className="field-label">每月几号起提醒尚未安排主题党日的支部（1–28，留空不提醒）</Text>
-        <Input
-          className={`field-input ${errors.fields.themeDayReminderDay ? 'field-input--invalid' : ''}`}
-          data-testid="rules-theme-day"
-          type="number"
-          value={draft.themeDayReminderDay}
-          onInput={(e) => onChange({ ...draft, themeDayReminderDay: e.detail.value })}
-        />
-        {errors.fields.themeDayReminderDay ? (
-          <Text className="field-error">{errors.fields.themeDayReminderDay}</Text>
-        ) : null}
+        {NUMBER_FIELDS.map(({ key, label, testId }) => (
+          <Fragment key={key}>
+            <Text className="field-label">{label}</Text>
+            <Input
+              className={`field-input ${errors.fields[key] ? 'field-input--invalid' : ''}`}
+              data-testid={testId}
+              type="number"
+              value={draft[key]}
+              onInput={(e) => onChange({ ...draft, [key]: e.detail.value })}
+            />
+            {errors.fields[key] ? <Text className="field-error">{errors.fields[key]}</Text> : null}
+          </Fragment>
+        ))}
         <Text className="field-label">订阅消息</Text>
         <View className="meet-chips">
           {[

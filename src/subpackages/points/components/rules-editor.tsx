@@ -13,6 +13,32 @@ interface RulesEditorProps {
   onSave: () => void
 }
 
+/** The on/off settings of each item, in the order they show. */
+const RULE_SWITCHES = [
+  ['variable', '分值可调'],
+  ['reasonRequired', '须填写理由'],
+  ['claimable', '党员可申报'],
+  ['active', '启用'],
+] as const
+
+/** A setting's name with its switch at the end of the line. */
+function SwitchLine({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string
+  checked: boolean
+  onChange: (on: boolean) => void
+}) {
+  return (
+    <View className="rule-line">
+      <Text>{label}</Text>
+      <Switch checked={checked} color="#C8161D" onChange={(e) => onChange(e.detail.value)} />
+    </View>
+  )
+}
+
 /**
  * 积分细则: each item's points, caps per day/month/year, who may grant it by
  * hand, and the event that grants it automatically; grade bands and whether
@@ -90,38 +116,14 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
               <Text className="points-hint">
                 {rule.auto ? `自动计分：${AUTO_LABELS[rule.auto]}` : '不自动计分'} · 编码 {rule.key}
               </Text>
-              <View className="rule-line">
-                <Text>分值可调</Text>
-                <Switch
-                  checked={rule.variable}
-                  color="#C8161D"
-                  onChange={(e) => setRule(index, { variable: e.detail.value })}
+              {RULE_SWITCHES.map(([key, label]) => (
+                <SwitchLine
+                  key={key}
+                  label={label}
+                  checked={rule[key]}
+                  onChange={(value) => setRule(index, { [key]: value })}
                 />
-              </View>
-              <View className="rule-line">
-                <Text>须填写理由</Text>
-                <Switch
-                  checked={rule.reasonRequired}
-                  color="#C8161D"
-                  onChange={(e) => setRule(index, { reasonRequired: e.detail.value })}
-                />
-              </View>
-              <View className="rule-line">
-                <Text>党员可申报</Text>
-                <Switch
-                  checked={rule.claimable}
-                  color="#C8161D"
-                  onChange={(e) => setRule(index, { claimable: e.detail.value })}
-                />
-              </View>
-              <View className="rule-line">
-                <Text>启用</Text>
-                <Switch
-                  checked={rule.active}
-                  color="#C8161D"
-                  onChange={(e) => setRule(index, { active: e.detail.value })}
-                />
-              </View>
+              ))}
             </View>
           )
         })}
@@ -149,14 +151,11 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
           </View>
         ))}
         <Text className="points-hint">低于“基本合格”分数线为不合格</Text>
-        <View className="rule-line">
-          <Text>党员可查看全县排名</Text>
-          <Switch
-            checked={draft.membersSeeBureau}
-            color="#C8161D"
-            onChange={(e) => onChange({ ...draft, membersSeeBureau: e.detail.value })}
-          />
-        </View>
+        <SwitchLine
+          label="党员可查看全县排名"
+          checked={draft.membersSeeBureau}
+          onChange={(value) => onChange({ ...draft, membersSeeBureau: value })}
+        />
       </View>
 
       {errors.general ? (

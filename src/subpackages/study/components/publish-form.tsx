@@ -17,6 +17,11 @@ interface PublishFormProps {
 
 type TextKey = 'title' | 'text' | 'link' | 'videoLink' | 'minNoteLength'
 
+const DATES = [
+  { key: 'startsOn', label: '开始日期', testId: 'publish-starts' },
+  { key: 'dueOn', label: '截止日期', testId: 'publish-due' },
+] as const
+
 /** 发布学习任务: what to study (text, article or video link, a document), when, for whom. */
 export function PublishForm(props: PublishFormProps) {
   const { draft, errors, branches, uploading, submitting, onChange } = props
@@ -94,32 +99,21 @@ export function PublishForm(props: PublishFormProps) {
 
       <View className="card">
         <View className="study-form__dates">
-          <View className="study-form__date">
-            <Text className="field-label">开始日期</Text>
-            <Picker
-              mode="date"
-              value={draft.startsOn}
-              onChange={(event) => onChange({ startsOn: String(event.detail.value) })}
-            >
-              <Text className="field-input" data-testid="publish-starts">
-                {draft.startsOn}
-              </Text>
-            </Picker>
-            {fieldError('startsOn')}
-          </View>
-          <View className="study-form__date">
-            <Text className="field-label">截止日期</Text>
-            <Picker
-              mode="date"
-              value={draft.dueOn}
-              onChange={(event) => onChange({ dueOn: String(event.detail.value) })}
-            >
-              <Text className="field-input" data-testid="publish-due">
-                {draft.dueOn}
-              </Text>
-            </Picker>
-            {fieldError('dueOn')}
-          </View>
+          {DATES.map(({ key, label, testId }) => (
+            <View key={key} className="study-form__date">
+              <Text className="field-label">{label}</Text>
+              <Picker
+                mode="date"
+                value={draft[key]}
+                onChange={(event) => onChange({ [key]: String(event.detail.value) })}
+              >
+                <Text className="field-input" data-testid={testId}>
+                  {draft[key]}
+                </Text>
+              </Picker>
+              {fieldError(key)}
+            </View>
+          ))}
         </View>
 
         <View className="study-form__switch">

@@ -11,6 +11,28 @@ const TYPES = Object.keys(MEETING_TYPE_LABELS) as MeetingType[]
 /** The phone's local time is Asia/Shanghai for the users of this app; the server stores epoch ms. */
 const toMs = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).getTime()
 
+interface FieldProps {
+  testId?: string
+  placeholder: string
+  type?: 'text' | 'number' | 'digit'
+  value: string
+  onInput: (value: string) => void
+}
+
+/** One typed field of the form. */
+function Field({ testId, placeholder, type = 'text', value, onInput }: FieldProps) {
+  return (
+    <Input
+      className="input"
+      data-testid={testId}
+      placeholder={placeholder}
+      type={type}
+      value={value}
+      onInput={(e) => onInput(e.detail.value)}
+    />
+  )
+}
+
 /** 安排会议: type, title, date and time, place; 主题党日 may repeat monthly. */
 export default function SchedulePage() {
   const me = useAction('roster', 'me', {})
@@ -45,52 +67,16 @@ export default function SchedulePage() {
         >
           <Text className="row">会议类型：{MEETING_TYPE_LABELS[type]}</Text>
         </Picker>
-        <Input
-          className="input"
-          data-testid="schedule-title"
-          placeholder="会议名称"
-          value={title}
-          onInput={(e) => setTitle(e.detail.value)}
-        />
+        <Field testId="schedule-title" placeholder="会议名称" value={title} onInput={setTitle} />
         <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
           <Text className="row">日期：{date || '请选择'}</Text>
         </Picker>
-        <Input
-          className="input"
-          data-testid="schedule-date"
-          placeholder="日期（YYYY-MM-DD）"
-          value={date}
-          onInput={(e) => setDate(e.detail.value)}
-        />
-        <Input
-          className="input"
-          data-testid="schedule-time"
-          placeholder="开始时间（HH:mm）"
-          value={time}
-          onInput={(e) => setTime(e.detail.value)}
-        />
-        <Input
-          className="input"
-          placeholder="时长（小时）"
-          type="digit"
-          value={hours}
-          onInput={(e) => setHours(e.detail.value)}
-        />
-        <Input
-          className="input"
-          data-testid="schedule-place"
-          placeholder="地点"
-          value={place}
-          onInput={(e) => setPlace(e.detail.value)}
-        />
+        <Field testId="schedule-date" placeholder="日期（YYYY-MM-DD）" value={date} onInput={setDate} />
+        <Field testId="schedule-time" placeholder="开始时间（HH:mm）" value={time} onInput={setTime} />
+        <Field placeholder="时长（小时）" type="digit" value={hours} onInput={setHours} />
+        <Field testId="schedule-place" placeholder="地点" value={place} onInput={setPlace} />
         {type === 'theme_day' ? (
-          <Input
-            className="input"
-            placeholder="每月重复次数（1–12）"
-            type="number"
-            value={repeat}
-            onInput={(e) => setRepeat(e.detail.value)}
-          />
+          <Field placeholder="每月重复次数（1–12）" type="number" value={repeat} onInput={setRepeat} />
         ) : null}
         {error ? <Text className="error">{error}</Text> : null}
         <Button className="btn btn--primary" data-testid="schedule-submit" onClick={submit}>
