@@ -71,7 +71,7 @@ export function MineView({ me, onOpenProfile, onOpenEntry }: MineViewProps) {
           {entries.map((entry) => (
             <View
               key={entry.key}
-              className="manage__entry"
+              className="manage__entry divided"
               data-testid={`mine-entry-${entry.key}`}
               onClick={() => onOpenEntry?.(entry.url)}
             >

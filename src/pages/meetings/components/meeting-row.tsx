@@ -14,7 +14,7 @@ export function mineTag(meeting: MeetingSummary): { text: string; plain: boolean
 export function MeetingRow({ meeting, onOpen }: { meeting: MeetingSummary; onOpen: (id: string) => void }) {
   const tag = mineTag(meeting)
   return (
-    <View className="meeting-row" data-testid="meeting-row" onClick={() => onOpen(meeting.id)}>
+    <View className="meeting-row divided" data-testid="meeting-row" onClick={() => onOpen(meeting.id)}>
       <View className="meeting-row__head">
         <Text className="meeting-row__title">
           【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}

@@ -24,7 +24,7 @@ export function LeaveList({ items, busyId, onApprove, onReject }: LeaveListProps
         <View className="card__title">待审批（{pending.length}）</View>
         {pending.length === 0 ? <Text className="muted">没有待审批的请假申请</Text> : null}
         {pending.map((item) => (
-          <View key={item.memberId} className="meet-leave" data-testid="leave-pending">
+          <View key={item.memberId} className="meet-leave divided" data-testid="leave-pending">
             <View className="meet-member__head">
               <Text className="meet-member__name">{item.name}</Text>
               <Text className="muted">{fullDate(item.requestedAt)}</Text>
@@ -56,7 +56,7 @@ export function LeaveList({ items, busyId, onApprove, onReject }: LeaveListProps
         <View className="card">
           <View className="card__title">已审批（{decided.length}）</View>
           {decided.map((item) => (
-            <View key={item.memberId} className="meet-leave" data-testid="leave-decided">
+            <View key={item.memberId} className="meet-leave divided" data-testid="leave-decided">
               <View className="meet-member__head">
                 <Text className="meet-member__name">{item.name}</Text>
                 <Text className={`tag ${item.status === 'approved' ? '' : 'tag--plain'}`} data-testid="leave-status">

@@ -16,7 +16,7 @@ export function RecordBookEntries({ entries, now }: { entries: RecordBookEntry[]
   return (
     <View data-testid="record-book">
       {entries.map((entry, index) => (
-        <View key={entry.id} className="meet-entry" data-testid="record-entry">
+        <View key={entry.id} className="meet-entry divided" data-testid="record-entry">
           <View className="meet-member__head">
             <Text className="meet-entry__title">
               {index + 1}. 【{MEETING_TYPE_LABELS[entry.type]}】{entry.title}

@@ -62,7 +62,7 @@ export function RollList({ rows, editable, busyId, onMark }: RollListProps) {
   return (
     <View data-testid="roll-list">
       {rows.map((row) => (
-        <View key={row.memberId} className="meet-member" data-testid="roll-row" data-member={row.memberId}>
+        <View key={row.memberId} className="meet-member divided" data-testid="roll-row" data-member={row.memberId}>
           <View className="meet-member__head">
             <Text className="meet-member__name">{row.name}</Text>
             <Text className="muted" data-testid="roll-state">

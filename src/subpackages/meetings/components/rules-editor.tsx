@@ -52,7 +52,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
       <View className="card">
         <View className="card__title">最低召开频次</View>
         {TYPES.map((type) => (
-          <View key={type} className="meet-rule" data-testid="rules-type" data-type={type}>
+          <View key={type} className="meet-rule divided" data-testid="rules-type" data-type={type}>
             <Text>{MEETING_TYPE_LABELS[type]}</Text>
             <View className="meet-chips">
               {FREQUENCIES.map(({ value, label }) => (

@@ -18,7 +18,7 @@ interface ClaimCardProps {
 /** One claim (申报) or proposal (推荐): who, what, how many points, the note and evidence, and its decision. */
 export function ClaimCard({ claim, review }: ClaimCardProps) {
   return (
-    <View className="claim-card" data-testid="claim-card" data-status={claim.status}>
+    <View className="claim-card divided" data-testid="claim-card" data-status={claim.status}>
       <View className="claim-card__head">
         <Text>
           {claim.memberName} · {claim.ruleName}

@@ -33,7 +33,7 @@ export function MemberRows({ rows, me, showBranch }: MemberRowsProps) {
       {rows.map((row) => (
         <View
           key={row.memberId}
-          className={`board-row${me?.memberId === row.memberId ? ' board-row--me' : ''}`}
+          className={`board-row divided${me?.memberId === row.memberId ? ' board-row--me' : ''}`}
           data-testid="member-row"
           data-rank={row.rank}
         >
@@ -90,7 +90,7 @@ export function BranchRows({ rows, sort }: BranchRowsProps) {
         </View>
       </View>
       {rows.map((row) => (
-        <View key={row.branchId} className="board-row" data-testid="branch-row" data-rank={row.rank}>
+        <View key={row.branchId} className="board-row divided" data-testid="branch-row" data-rank={row.rank}>
           <Text className={`board-rank${row.rank <= 3 ? ' board-rank--top' : ''}`} data-testid="branch-rank">
             {row.rank}
           </Text>

@@ -75,7 +75,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
                 : [...rule.grantRoles, role],
             })
           return (
-            <View key={rule.key} className="rule-card" data-testid="rule-card">
+            <View key={rule.key} className="rule-card divided" data-testid="rule-card">
               {error(at)}
               <Text className="field-label">名称</Text>
               {field(`${at}.name`, rule.name, (name) => setRule(index, { name }), '如：志愿服务')}

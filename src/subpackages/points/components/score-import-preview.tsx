@@ -33,7 +33,7 @@ export function ScoreImportPreviewView({ preview, fileName, onConfirm, onRechoos
       </View>
       <View className="card">
         {preview.rows.map((row) => (
-          <View key={row.row} className="claim-card" data-testid="score-row" data-status={row.status}>
+          <View key={row.row} className="claim-card divided" data-testid="score-row" data-status={row.status}>
             <View className="claim-card__head">
               <Text>
                 第 {row.row} 行 · {row.name || '（无姓名）'}

@@ -17,7 +17,7 @@ interface AuditItemProps {
 export function AuditItem({ entry, expanded, orgNames, onToggle }: AuditItemProps) {
   const changes = expanded ? changedFields(entry.before, entry.after, orgNames) : []
   return (
-    <View className="audit-item" data-testid="audit-item" onClick={() => onToggle(entry.id)}>
+    <View className="audit-item divided" data-testid="audit-item" onClick={() => onToggle(entry.id)}>
       <View className="audit-item__head">
         <Text className="audit-item__time">{shanghaiShortDateTime(entry.at)}</Text>
         <Text className="audit-item__actor">{entry.actorName}</Text>

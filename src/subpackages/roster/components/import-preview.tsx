@@ -121,7 +121,7 @@ export function ImportPreviewView({ summary, fileName, showBranch, onConfirm, on
             {summary.sample.length < totals.validRows ? `可导入的前 ${summary.sample.length} 行` : '可导入的行'}
           </Text>
           {summary.sample.map((row) => (
-            <View key={row.row} className="import-sample" data-testid="import-sample-row">
+            <View key={row.row} className="import-sample divided" data-testid="import-sample-row">
               <Text className="import-sample__row">第 {row.row} 行</Text>
               <View className="import-sample__main">
                 <Text className="import-sample__name">{row.name}</Text>

@@ -186,7 +186,7 @@ interface FieldProps {
 
 function Field({ label, field, error, required, children }: FieldProps) {
   return (
-    <View className={`form-field${error ? ' form-field--error' : ''}`} data-testid={`field-${field}`}>
+    <View className={`form-field divided${error ? ' form-field--error' : ''}`} data-testid={`field-${field}`}>
       <View className="form-field__row">
         <Text className="form-field__label">
           {label}

@@ -15,7 +15,7 @@ export function MemberRowView({ member, groupName, onOpen }: MemberRowViewProps)
   const inactive = member.status === 'inactive'
   return (
     <View
-      className={`member-row${inactive ? ' member-row--inactive' : ''}`}
+      className={`member-row divided${inactive ? ' member-row--inactive' : ''}`}
       data-testid="member-row"
       data-member-id={member.id}
       onClick={() => onOpen(member.id)}

@@ -18,7 +18,7 @@ export function OpenInvitations({ items, busyCode, onView, onRevoke }: OpenInvit
     <View className="card" data-testid="open-invitations">
       <Text className="card__title roster-title">未使用的绑定邀请</Text>
       {items.map((invitation) => (
-        <View key={invitation.code} className="open-invitation" data-testid="open-invitation">
+        <View key={invitation.code} className="open-invitation divided" data-testid="open-invitation">
           <View className="open-invitation__main">
             <Text className="open-invitation__code">邀请 {invitation.code.slice(0, 4)}…</Text>
             <Text className="muted">{`${shanghaiDateTime(invitation.expiresAt)} 前有效`}</Text>

@@ -17,7 +17,7 @@ export function OrgTree({ nodes, onOpenBranch }: OrgTreeProps) {
         return (
           <View
             key={node.id}
-            className={`org-node org-node--${node.kind} org-node--depth-${Math.min(depth, 4)}`}
+            className={`org-node divided org-node--${node.kind} org-node--depth-${Math.min(depth, 4)}`}
             data-testid="org-node"
             data-node-id={node.id}
             data-kind={node.kind}

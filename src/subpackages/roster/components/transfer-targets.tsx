@@ -39,7 +39,7 @@ export function TransferTargets({
         {branches.map((branch) => (
           <View
             key={branch.id}
-            className={`transfer-option${target === branch.id ? ' transfer-option--on' : ''}`}
+            className={`transfer-option divided${target === branch.id ? ' transfer-option--on' : ''}`}
             data-testid="transfer-target"
             data-branch-id={branch.id}
             onClick={() => onPickBranch(branch.id)}

@@ -51,7 +51,7 @@ export function ParticipationView({ title, dueOn, participation, canNudge, nudgi
           </Text>
         ) : (
           notStudied.map((person) => (
-            <View key={person.memberId} className="study-person" data-testid="not-studied">
+            <View key={person.memberId} className="study-person divided" data-testid="not-studied">
               <View className="study-person__head">
                 <Text>{person.name}</Text>
                 <Text className="muted">{person.nudgedAt ? `已提醒 ${formatTime(person.nudgedAt)}` : '未提醒'}</Text>
@@ -78,7 +78,7 @@ export function ParticipationView({ title, dueOn, participation, canNudge, nudgi
           <Text className="study-form__hint">还没有党员打卡</Text>
         ) : (
           studied.map((person) => (
-            <View key={person.memberId} className="study-person" data-testid="studied">
+            <View key={person.memberId} className="study-person divided" data-testid="studied">
               <View className="study-person__head">
                 <Text>{person.name}</Text>
                 <Text className="muted">{formatTime(person.at)}</Text>

@@ -44,7 +44,7 @@ export default function PersonaPage() {
                 {group.personas.map((persona) => (
                   <View
                     key={persona.openid}
-                    className={`persona${persona.openid === current ? ' persona--current' : ''}`}
+                    className={`persona divided${persona.openid === current ? ' persona--current' : ''}`}
                     data-testid="persona"
                     data-openid={persona.openid}
                     onClick={() => choose(persona.openid)}
@@ -58,7 +58,7 @@ export default function PersonaPage() {
                 ))}
                 {group.key === 'unbound' ? (
                   <View
-                    className={`persona${isNewWeChatUser(current) ? ' persona--current' : ''}`}
+                    className={`persona divided${isNewWeChatUser(current) ? ' persona--current' : ''}`}
                     data-testid="persona-new-wechat-user"
                     onClick={() => choose(newWeChatUserOpenid())}
                   >

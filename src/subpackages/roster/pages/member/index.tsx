@@ -415,7 +415,7 @@ interface ActionRowProps {
 function ActionRow({ testId, title, hint, danger, disabled, onClick }: ActionRowProps) {
   return (
     <View
-      className={`action-row${danger ? ' action-row--danger' : ''}${disabled ? ' action-row--disabled' : ''}`}
+      className={`action-row divided${danger ? ' action-row--danger' : ''}${disabled ? ' action-row--disabled' : ''}`}
       data-testid={testId}
       onClick={disabled ? undefined : onClick}
     >
