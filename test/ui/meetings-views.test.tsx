@@ -1,5 +1,4 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { createElement, type ReactNode } from 'react'
 import { summaryLine } from '../../cloudfunctions/domain/meetings/attendance-summary'
 import { NO_ERRORS } from '../../src/lib/form-errors'
 import { ComplianceCard, owingLines } from '../../src/pages/meetings/components/compliance-card'
@@ -11,22 +10,6 @@ import { RobotForm } from '../../src/subpackages/meetings/components/robot-form'
 import { RollCounts, RollList, type RollRow } from '../../src/subpackages/meetings/components/roll-list'
 import { minutesSummary } from '../../src/subpackages/meetings/lib/summary'
 import type { AttendanceCounts, ComplianceItem, MeetingSummary } from '../../types/meetings'
-
-jest.mock('@tarojs/components', () => {
-  const hosts = jest.requireActual('./host-components')
-  const plain =
-    (tag: string) =>
-    ({ children, ...props }: { children?: ReactNode; [key: string]: unknown }) =>
-      createElement(
-        tag,
-        {
-          ...Object.fromEntries(Object.entries(props).filter(([key]) => /^(data-|className|value|disabled)/.test(key))),
-          readOnly: true,
-        },
-        children,
-      )
-  return { ...hosts, Textarea: plain('textarea') }
-})
 
 const at = (hhmm: string) => new Date(`2026-05-12T${hhmm}:00+08:00`).getTime()
 

@@ -7,22 +7,6 @@ import ConversionsPage from '../../src/subpackages/points/pages/conversions/inde
 import { calls, resetTaroStub } from './taro-stub'
 
 jest.mock('../../src/services/call', () => ({ call: jest.fn() }))
-jest.mock('@tarojs/components', () => {
-  const host = jest.requireActual<Record<string, unknown>>('@tarojs/components')
-  const { createElement } = jest.requireActual<typeof import('react')>('react')
-  type Props = Record<string, unknown> & { onInput?: (event: { detail: { value: string } }) => void }
-  return {
-    ...host,
-    Input: (props: Props) =>
-      createElement('input', {
-        'data-testid': props['data-testid'],
-        className: props.className,
-        value: props.value,
-        placeholder: props.placeholder,
-        onChange: (event: { target: { value: string } }) => props.onInput?.({ detail: { value: event.target.value } }),
-      }),
-  }
-})
 const mockedCall = call as unknown as jest.Mock
 
 const ok = (data: unknown) => Promise.resolve({ ok: true, data })

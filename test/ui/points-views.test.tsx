@@ -1,5 +1,4 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { createElement, type ReactNode } from 'react'
 import { DEFAULT_CATALOGUE } from '../../cloudfunctions/domain/points/default-rules'
 import { formErrorsOf, NO_ERRORS } from '../../src/lib/form-errors'
 import { ClaimReviewList } from '../../src/subpackages/points/components/claim-review'
@@ -7,19 +6,6 @@ import { BranchRows, MemberRows } from '../../src/subpackages/points/components/
 import { RulesEditor } from '../../src/subpackages/points/components/rules-editor'
 import { catalogueFields, catalogueInput, draftOf } from '../../src/subpackages/points/lib/rules-draft'
 import type { BranchStanding, Claim, Standing } from '../../types/points'
-
-jest.mock('@tarojs/components', () => {
-  const hosts = jest.requireActual('./host-components')
-  const plain =
-    (tag: string) =>
-    ({ children, ...props }: { children?: ReactNode; [key: string]: unknown }) =>
-      createElement(
-        tag,
-        Object.fromEntries(Object.entries(props).filter(([key]) => /^(data-|className|value|disabled)/.test(key))),
-        children,
-      )
-  return { ...hosts, Textarea: plain('textarea'), Picker: plain('div'), Switch: plain('input') }
-})
 
 const standing = (memberId: string, name: string, points: number, rank: number): Standing => ({
   memberId,

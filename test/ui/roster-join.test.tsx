@@ -3,22 +3,6 @@ import { type JoinState, JoinView } from '../../src/subpackages/roster/component
 import { ERROR_MESSAGES, type ErrorCode } from '../../types/errors'
 import type { Me } from '../../types/roster'
 
-jest.mock('@tarojs/components', () => {
-  const host = jest.requireActual<Record<string, unknown>>('@tarojs/components')
-  const { createElement } = jest.requireActual<typeof import('react')>('react')
-  type Props = Record<string, unknown> & { onInput?: (event: { detail: { value: string } }) => void }
-  return {
-    ...host,
-    Input: (props: Props) =>
-      createElement('input', {
-        'data-testid': props['data-testid'],
-        value: props.value,
-        placeholder: props.placeholder,
-        onChange: (event: { target: { value: string } }) => props.onInput?.({ detail: { value: event.target.value } }),
-      }),
-  }
-})
-
 // 2026-11-30 20:00 in Asia/Shanghai.
 const invitation = { maskedName: '陈*东', branchName: '实验小学党支部', expiresAt: Date.UTC(2026, 10, 30, 12, 0) }
 const ready: JoinState = { kind: 'ready', invitation, nameError: null, submitting: false }

@@ -4,24 +4,6 @@ import { fieldErrorsOf } from '../../src/subpackages/roster/lib/field-errors'
 import type { AppError } from '../../types/errors'
 import type { OrgNode } from '../../types/roster'
 
-// The shared host stand-ins have no Picker and do not forward onInput: give this test both.
-jest.mock('@tarojs/components', () => {
-  const host = jest.requireActual<Record<string, unknown>>('@tarojs/components')
-  const { createElement } = jest.requireActual<typeof import('react')>('react')
-  type Props = Record<string, unknown> & { onInput?: (event: { detail: { value: string } }) => void }
-  return {
-    ...host,
-    Input: (props: Props) =>
-      createElement('input', {
-        'data-testid': props['data-testid'],
-        value: props.value,
-        placeholder: props.placeholder,
-        onChange: (event: { target: { value: string } }) => props.onInput?.({ detail: { value: event.target.value } }),
-      }),
-    Picker: (props: Props) => createElement('div', { 'data-picker': props.mode }, props.children as never),
-  }
-})
-
 const groups: OrgNode[] = [
   { id: 'g1', kind: 'group', name: '低年级党小组', parentId: 'b', schools: [], memberCount: 5 },
   { id: 'g2', kind: 'group', name: '高年级党小组', parentId: 'b', schools: [], memberCount: 5 },

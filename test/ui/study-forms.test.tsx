@@ -1,25 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { createElement, type ReactNode } from 'react'
 import { formErrorsOf, NO_ERRORS } from '../../src/lib/form-errors'
 import { CheckinForm } from '../../src/subpackages/study/components/checkin-form'
 import { ParticipationView } from '../../src/subpackages/study/components/participation-view'
 import { PublishForm } from '../../src/subpackages/study/components/publish-form'
 import { emptyDraft, PUBLISH_FIELDS, publishInput } from '../../src/subpackages/study/lib/publish-draft'
 import type { TaskWithMine } from '../../types/study'
-
-// The host stand-ins have no Textarea, Picker or Switch: plain elements for these forms.
-jest.mock('@tarojs/components', () => {
-  const hosts = jest.requireActual('./host-components')
-  const plain =
-    (tag: string) =>
-    ({ children, ...props }: { children?: ReactNode; [key: string]: unknown }) =>
-      createElement(
-        tag,
-        Object.fromEntries(Object.entries(props).filter(([key]) => /^(data-|className|value|disabled)/.test(key))),
-        children,
-      )
-  return { ...hosts, Textarea: plain('textarea'), Picker: plain('div'), Switch: plain('input') }
-})
 
 const task: TaskWithMine = {
   id: 'task_1',
