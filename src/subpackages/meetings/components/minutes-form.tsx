@@ -1,4 +1,5 @@
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { AddPhotosButton } from '../../../components/photo-picker'
 import type { UploadedPhoto } from '../../../components/photo-picker/use-photo-uploads'
 import type { FormErrors } from '../../../lib/form-errors'
@@ -74,7 +75,7 @@ export function MinutesForm(props: MinutesFormProps) {
           </View>
         ))}
       </View>
-      {errors.fields.photos ? <Text className="field-error">{errors.fields.photos}</Text> : null}
+      <FieldError message={errors.fields.photos} />
       <AddPhotosButton
         className="meet-bar"
         testId="minutes-add-photos"
@@ -85,11 +86,7 @@ export function MinutesForm(props: MinutesFormProps) {
       >
         {uploading ? '照片上传中…' : '添加照片'}
       </AddPhotosButton>
-      {errors.general ? (
-        <Text className="field-error" data-testid="minutes-error">
-          {errors.general}
-        </Text>
-      ) : null}
+      <FieldError message={errors.general} testId="minutes-error" />
       {savedNote ? (
         <Text className="meet-hint" data-testid="minutes-saved">
           {savedNote}

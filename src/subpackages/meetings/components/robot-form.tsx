@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { fullDate } from '../lib/format'
 import './meetings.css'
 
@@ -34,11 +35,7 @@ export function RobotForm({ maskedUrl, setAt, url, error, saving, ...on }: Robot
         placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
         onInput={(e) => on.onUrl(e.detail.value)}
       />
-      {error ? (
-        <Text className="field-error" data-testid="robot-error">
-          {error}
-        </Text>
-      ) : null}
+      <FieldError message={error} testId="robot-error" />
       <Button
         className="btn btn--primary meet-bar"
         data-testid="robot-save"

@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Fragment } from 'react'
 import type { Frequency, MeetingRules, MeetingType } from '../../../../types/meetings'
+import { FieldError } from '../../../components/field-error'
 import type { FormErrors } from '../../../lib/form-errors'
 import { MEETING_TYPE_LABELS } from '../../../pages/meetings/labels'
 import './meetings.css'
@@ -80,7 +81,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
               value={draft[key]}
               onInput={(e) => onChange({ ...draft, [key]: e.detail.value })}
             />
-            {errors.fields[key] ? <Text className="field-error">{errors.fields[key]}</Text> : null}
+            <FieldError message={errors.fields[key]} />
           </Fragment>
         ))}
         <Text className="field-label">订阅消息</Text>
@@ -102,11 +103,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
         <Text className="meet-hint">
           长期订阅仅限政务、教育、医疗等类目的小程序：开启后，党员订阅一次即可持续收到会议提醒和政治生日祝福，不再逐次消耗订阅次数。
         </Text>
-        {errors.general ? (
-          <Text className="field-error" data-testid="rules-error">
-            {errors.general}
-          </Text>
-        ) : null}
+        <FieldError message={errors.general} testId="rules-error" />
         <Button
           className="btn btn--primary meet-bar"
           data-testid="rules-save"

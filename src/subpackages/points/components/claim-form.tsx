@@ -1,5 +1,6 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { PointsRule } from '../../../../types/points'
+import { FieldError } from '../../../components/field-error'
 import { PhotoPicker } from '../../../components/photo-picker'
 import './points.css'
 
@@ -69,11 +70,7 @@ export function ClaimForm(props: ClaimFormProps) {
         empty="请添加佐证照片"
         onAdd={props.onPickPhotos}
       />
-      {error ? (
-        <Text className="field-error" data-testid="claim-error">
-          {error}
-        </Text>
-      ) : null}
+      <FieldError message={error} testId="claim-error" />
       <Button
         className="btn btn--primary points-bar"
         data-testid="claim-submit"

@@ -1,5 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { PointsRule } from '../../../../types/points'
+import { FieldError } from '../../../components/field-error'
 import type { FormErrors } from '../../../lib/form-errors'
 import { type ConversionDraft, type ConversionField, type ConversionRow, capsText } from '../lib/conversion-draft'
 import './points.css'
@@ -48,12 +49,9 @@ interface ConversionFormProps {
 
 /** 设置折算: which rule pays the outside scores, what they are called, and points per score unit. */
 export function ConversionForm({ draft, rules, errors, saving, saved, onChange, onSave }: ConversionFormProps) {
-  const error = (field: ConversionField) =>
-    errors.fields[field] ? (
-      <Text className="field-error" data-testid={`conversion-error-${field}`}>
-        {errors.fields[field]}
-      </Text>
-    ) : null
+  const error = (field: ConversionField) => (
+    <FieldError message={errors.fields[field]} testId={`conversion-error-${field}`} />
+  )
   const invalid = (field: ConversionField) => `field-input${errors.fields[field] ? ' field-input--invalid' : ''}`
   const factor = Number(draft.factor)
   return (
@@ -97,11 +95,7 @@ export function ConversionForm({ draft, rules, errors, saving, saved, onChange, 
           {`例：${draft.source || '外部'}积分 100 分折合 ${Math.round(100 * factor)} 分，四舍五入到整数，超出项目上限的部分不计`}
         </Text>
       ) : null}
-      {errors.general ? (
-        <Text className="field-error" data-testid="conversion-error">
-          {errors.general}
-        </Text>
-      ) : null}
+      <FieldError message={errors.general} testId="conversion-error" />
       {saved ? (
         <Text className="points-hint" data-testid="conversion-saved">
           {saved}

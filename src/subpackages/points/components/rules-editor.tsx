@@ -1,5 +1,6 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components'
 import type { Role } from '../../../../types/roles'
+import { FieldError } from '../../../components/field-error'
 import type { FormErrors } from '../../../lib/form-errors'
 import { AUTO_LABELS, type CatalogueDraft, GRANTING_ROLES, type RuleDraft } from '../lib/rules-draft'
 import './points.css'
@@ -47,12 +48,7 @@ function SwitchLine({
 export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave }: RulesEditorProps) {
   const setRule = (index: number, patch: Partial<RuleDraft>) =>
     onChange({ ...draft, rules: draft.rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)) })
-  const error = (key: string) =>
-    errors.fields[key] ? (
-      <Text className="field-error" data-testid={`rules-error-${key}`}>
-        {errors.fields[key]}
-      </Text>
-    ) : null
+  const error = (key: string) => <FieldError message={errors.fields[key]} testId={`rules-error-${key}`} />
   const field = (key: string, value: string, onInput: (value: string) => void, placeholder = '') => (
     <Input
       className={`field-input${errors.fields[key] ? ' field-input--invalid' : ''}`}
@@ -158,11 +154,7 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
         />
       </View>
 
-      {errors.general ? (
-        <Text className="field-error" data-testid="rules-error">
-          {errors.general}
-        </Text>
-      ) : null}
+      <FieldError message={errors.general} testId="rules-error" />
       <Button
         className="btn btn--primary points-bar"
         data-testid="rules-save"

@@ -1,5 +1,6 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { TaskWithMine } from '../../../../types/study'
+import { FieldError } from '../../../components/field-error'
 import { PhotoPicker } from '../../../components/photo-picker'
 import { formatTime } from '../../../pages/study/format'
 import './study.css'
@@ -63,11 +64,7 @@ export function CheckinForm(props: CheckinFormProps) {
         empty="可添加学习照片（选填）"
         onAdd={props.onPickPhotos}
       />
-      {error ? (
-        <Text className="field-error" data-testid="checkin-error">
-          {error}
-        </Text>
-      ) : null}
+      <FieldError message={error} testId="checkin-error" />
       <Button
         className="btn btn--primary study-bar"
         data-testid="study-submit"

@@ -1,4 +1,5 @@
 import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import type { FormErrors } from '../../../lib/form-errors'
 import type { PublishDraft } from '../lib/publish-draft'
 import './study.css'
@@ -25,12 +26,7 @@ const DATES = [
 /** 发布学习任务: what to study (text, article or video link, a document), when, for whom. */
 export function PublishForm(props: PublishFormProps) {
   const { draft, errors, branches, uploading, submitting, onChange } = props
-  const fieldError = (key: string) =>
-    errors.fields[key] ? (
-      <Text className="field-error" data-testid={`error-${key}`}>
-        {errors.fields[key]}
-      </Text>
-    ) : null
+  const fieldError = (key: string) => <FieldError message={errors.fields[key]} testId={`error-${key}`} />
   const input = (key: TextKey, errorKey: string, placeholder: string, type: 'text' | 'number' = 'text') => (
     <Input
       className={`field-input${errors.fields[errorKey] ? ' field-input--invalid' : ''}`}
@@ -164,11 +160,7 @@ export function PublishForm(props: PublishFormProps) {
         </Text>
       )}
 
-      {errors.general ? (
-        <Text className="field-error" data-testid="publish-error">
-          {errors.general}
-        </Text>
-      ) : null}
+      <FieldError message={errors.general} testId="publish-error" />
       <View className="study-bar">
         <Button
           className="btn btn--primary"

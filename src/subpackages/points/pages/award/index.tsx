@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { PointsRule } from '../../../../../types/points'
 import type { Me } from '../../../../../types/roster'
+import { FieldError } from '../../../../components/field-error'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
@@ -190,11 +191,7 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
         placeholder="如：周末参加社区志愿服务"
         onInput={(e) => setReason(e.detail.value)}
       />
-      {error ? (
-        <Text className="field-error" data-testid="award-error">
-          {error}
-        </Text>
-      ) : null}
+      <FieldError message={error} testId="award-error" />
       <Button
         className="btn btn--primary points-bar"
         data-testid="award-submit"

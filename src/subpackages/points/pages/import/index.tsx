@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { ScoreImportPreview, ScoreImportResult } from '../../../../../types/points'
 import type { Me } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { FieldError } from '../../../../components/field-error'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
@@ -154,11 +155,7 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
         <Text className="points-hint">· 支持 .xlsx 和 .csv；只导入本支部的党员</Text>
         <Text className="points-hint">· 先预览后确认；同一文件再次导入不会重复计分</Text>
       </View>
-      {phase.error ? (
-        <Text className="field-error" data-testid="score-error">
-          {phase.error}
-        </Text>
-      ) : null}
+      <FieldError message={phase.error} testId="score-error" />
       <Button className="btn btn--primary points-bar" data-testid="score-choose" onClick={choose}>
         选择文件
       </Button>
