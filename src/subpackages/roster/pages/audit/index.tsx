@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useReachBottom } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
 import { type AuditEntry, AuditItem } from '../../components/audit-item'
+import { ListFooter } from '../../components/list-footer'
 import { usePagedList } from '../../lib/use-paged-list'
 
 const PAGE_SIZE = 20
@@ -49,19 +50,7 @@ export default function AuditPage() {
                 />
               ))}
             </View>
-            {list.moreError ? <Text className="list-footer">{list.moreError.message}</Text> : null}
-            {list.hasMore ? (
-              <Button
-                className="btn btn--ghost load-more"
-                data-testid="load-more"
-                disabled={list.loadingMore || undefined}
-                onClick={list.loadMore}
-              >
-                {list.loadingMore ? '加载中…' : '加载更多'}
-              </Button>
-            ) : (
-              <Text className="list-footer">没有更早的记录了</Text>
-            )}
+            <ListFooter list={list} end="没有更早的记录了" />
           </>
         )}
       </PageState>

@@ -1,10 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { MemberRow } from '../../../../../types/roster'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
+import { ListFooter } from '../../components/list-footer'
 import { MemberRowView } from '../../components/member-row'
 import { type BranchAccess, RosterToolbar } from '../../components/roster-toolbar'
 import { kindLabel } from '../../lib/tree-rows'
@@ -142,19 +143,7 @@ export default function BranchPage() {
                         />
                       ))}
                     </View>
-                    {list.moreError ? <Text className="list-footer">{list.moreError.message}</Text> : null}
-                    {list.hasMore ? (
-                      <Button
-                        className="btn btn--ghost load-more"
-                        data-testid="load-more"
-                        disabled={list.loadingMore || undefined}
-                        onClick={list.loadMore}
-                      >
-                        {list.loadingMore ? '加载中…' : '加载更多'}
-                      </Button>
-                    ) : (
-                      <Text className="list-footer">已显示全部 {data.total} 人</Text>
-                    )}
+                    <ListFooter list={list} end={`已显示全部 ${data.total} 人`} />
                   </>
                 )
               }
