@@ -181,9 +181,13 @@ export const studyActions = {
   }),
   nudge: defineAction({
     summary:
-      'Records a reminder to every targeted member of a branch who has not studied yet; the meetings reminder timer delivers it within 5 minutes (subscribe message where the member holds a credit, one summary to the branch’s WeCom robot).',
+      'Records a reminder to every targeted member of a branch who has not studied yet and was not reminded of the task in the last 12 hours; the meetings reminder timer delivers it within 5 minutes (subscribe message where the member holds a credit, one summary to the branch’s WeCom robot).',
     input: z.object({ taskId: Id, branchId: Id }),
-    output: z.object({ nudged: z.number().int() }),
+    output: z.object({
+      nudged: z.number().int(),
+      /** Not studied, but reminded in the last 12 hours: left out this time. */
+      recentlyNudged: z.number().int(),
+    }),
     roles: STUDY_PUBLISHERS,
     errors: ['STUDY.TASK_NOT_FOUND', 'ROSTER.NOT_FOUND', 'STUDY.PAST_DUE'],
   }),

@@ -9,6 +9,9 @@ import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { CHECKINS, TASKS } from './task-view'
 
+/** How long a reminded member is left alone before the next 提醒未学习 reaches them. */
+const NUDGE_REST_MS = 12 * 3_600_000
+
 async function taskAndBranch(
   ctx: HandlerContext,
   taskId: string,
@@ -79,15 +82,26 @@ export async function participation(input: { taskId: string; branchId?: string }
  * The meetings function's 5-minute 'remind' timer delivers them
  * (cloudfunctions/meetings/study-nudges.ts): a subscribe message to each
  * member with a reminder credit, one summary per tap into the branch's
- * WeCom robot, each nudge marked `deliveredAt` once.
+ * WeCom robot, each nudge marked `deliveredAt` once. A member reminded of
+ * the task in the last 12 hours is left out, so a second tap spends no
+ * one's credit and floods no chat.
  */
 export async function nudge(input: { taskId: string; branchId: string }, ctx: HandlerContext) {
   const { task, branch } = await taskAndBranch(ctx, input.taskId, input.branchId, 'manage')
   if (windowState(task, shanghaiDate(ctx.clock.now())) === 'past due') throw new DomainError('STUDY.PAST_DUE')
-  const { notStudied } = await splitMembers(ctx, task, branch)
   const at = ctx.clock.now()
+  const [{ notStudied }, recent] = await Promise.all([
+    splitMembers(ctx, task, branch),
+    ctx.store.findAll<NudgeDoc>(
+      STUDY_NUDGES,
+      { tenantId: task.tenantId, taskId: task._id, branchId: branch._id, at: ctx.store.command.gt(at - NUDGE_REST_MS) },
+      { fields: { _id: true, memberId: true } },
+    ),
+  ])
+  const rested = new Set(recent.map((nudge) => nudge.memberId))
+  const due = notStudied.filter((member) => !rested.has(member._id))
   await Promise.all(
-    notStudied.map((member) =>
+    due.map((member) =>
       ctx.store.insert<NudgeDoc>(STUDY_NUDGES, {
         _id: newId('sn'),
         tenantId: task.tenantId,
@@ -99,5 +113,5 @@ export async function nudge(input: { taskId: string; branchId: string }, ctx: Ha
       }),
     ),
   )
-  return { nudged: notStudied.length }
+  return { nudged: due.length, recentlyNudged: notStudied.length - due.length }
 }

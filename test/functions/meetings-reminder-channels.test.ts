@@ -75,8 +75,14 @@ describe('study nudges', () => {
     expect(robotSaying('学习提醒')[0]).toContain(`尚未学习（${nudged.data.nudged}人）`)
     expect(await count('study_nudges', { taskId, deliveredAt: t.db.command.exists(false) })).toBe(0)
 
-    // A second tap: the credits are spent, so only the robot tells the group, once.
+    // A second tap at once reminds no one (12 hours' rest); the next day the credits are spent,
+    // so only the robot tells the group, once.
     t.emu.clock.set(NOW + 10 * 60_000)
+    expect(await t.call(as.secretary, 'study', 'nudge', { taskId, branchId: OWN })).toMatchObject({
+      ok: true,
+      data: { nudged: 0, recentlyNudged: nudged.data.nudged },
+    })
+    t.emu.clock.set(NOW + 13 * 3_600_000)
     await t.call(as.secretary, 'study', 'nudge', { taskId, branchId: OWN })
     await t.emu.fireTrigger('meetings', 'remind')
     await t.emu.fireTrigger('meetings', 'remind')

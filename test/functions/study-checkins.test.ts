@@ -173,8 +173,27 @@ describe('checking in', () => {
     expect(seen.data.notStudied).toHaveLength(8)
     expect(await t.call(as.secretary, 'study', 'nudge', { taskId, branchId: 'org_b_shiyan' })).toMatchObject({
       ok: true,
-      data: { nudged: 8 },
+      data: { nudged: 8, recentlyNudged: 0 },
     })
+    // A second tap soon after reminds no one twice; after 12 hours it reminds again.
+    const count = async () =>
+      ((await t.db.collection('study_nudges').where({ taskId }).count()) as { total: number }).total
+    const recorded = await count()
+    expect(await t.call(as.secretary, 'study', 'nudge', { taskId, branchId: 'org_b_shiyan' })).toMatchObject({
+      ok: true,
+      data: { nudged: 0, recentlyNudged: 8 },
+    })
+    expect(await count()).toBe(recorded)
+    const now = t.emu.clock.now()
+    t.emu.clock.set(now + 12 * 3_600_000 + 1)
+    try {
+      expect(await t.call(as.secretary, 'study', 'nudge', { taskId, branchId: 'org_b_shiyan' })).toMatchObject({
+        ok: true,
+        data: { nudged: 8, recentlyNudged: 0 },
+      })
+    } finally {
+      t.emu.clock.set(now)
+    }
     const after = await t.call<{ notStudied: { nudgedAt: number | null }[] }>(as.secretary, 'study', 'participation', {
       taskId,
     })

@@ -3,6 +3,7 @@ import { formErrorsOf, NO_ERRORS } from '../../src/lib/form-errors'
 import { CheckinForm } from '../../src/subpackages/study/components/checkin-form'
 import { ParticipationView } from '../../src/subpackages/study/components/participation-view'
 import { PublishForm } from '../../src/subpackages/study/components/publish-form'
+import { nudgeMessage } from '../../src/subpackages/study/lib/nudge-message'
 import { emptyDraft, PUBLISH_FIELDS, publishInput } from '../../src/subpackages/study/lib/publish-draft'
 import type { TaskWithMine } from '../../types/study'
 
@@ -183,5 +184,13 @@ describe('学习情况 participation', () => {
     )
     expect(screen.queryByTestId('nudge')).toBeNull()
     expect(screen.getByTestId('all-studied')).toBeTruthy()
+  })
+})
+
+describe('the 提醒未学习 toast', () => {
+  it('says who was reminded and who was left alone for now', () => {
+    expect(nudgeMessage({ nudged: 8, recentlyNudged: 0 })).toBe('已提醒 8 人')
+    expect(nudgeMessage({ nudged: 2, recentlyNudged: 6 })).toBe('已提醒 2 人（6 人刚提醒过）')
+    expect(nudgeMessage({ nudged: 0, recentlyNudged: 8 })).toBe('8 人12小时内已提醒过，稍后再试')
   })
 })

@@ -6,6 +6,7 @@ import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
 import { ParticipationView } from '../../components/participation-view'
+import { nudgeMessage } from '../../lib/nudge-message'
 
 const PUBLISHERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary']
 
@@ -28,7 +29,7 @@ export default function ParticipationPage() {
     setNudging(true)
     const result = await call('study', 'nudge', { taskId, branchId })
     setNudging(false)
-    Taro.showToast({ title: result.ok ? `已提醒 ${result.data.nudged} 人` : result.error.message, icon: 'none' })
+    Taro.showToast({ title: result.ok ? nudgeMessage(result.data) : result.error.message, icon: 'none' })
     participation.reload()
   }
 
