@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { CellMeetings } from '../../src/subpackages/bureau/components/cell-meetings'
-import { cellCaption, MatrixGrid } from '../../src/subpackages/bureau/components/matrix-grid'
+import { cellCaption, MatrixGrid, MatrixLegend } from '../../src/subpackages/bureau/components/matrix-grid'
 import { OverviewFigures } from '../../src/subpackages/bureau/components/overview-figures'
 import { StudyBranchRows } from '../../src/subpackages/bureau/components/study-rows'
 import type { CellDetail, MatrixRow, Overview } from '../../types/bureau'
@@ -18,7 +18,7 @@ const row = (branchId: string, branchName: string, states: MatrixRow['cells']): 
 const PERIODS = ['2026-09', '2026-10', '2026-11', '2026-12']
 const rows = [
   row('b_cg', '城关小学党支部', [
-    { period: '2026-09', state: 'held', items: [{ type: 'group_meeting', status: 'held' }] },
+    { period: '2026-09', state: 'none', items: [] },
     {
       period: '2026-10',
       state: 'missing',
@@ -63,6 +63,23 @@ describe('三会一课 matrix', () => {
 
   test('a future cell’s caption says 未到期', () => {
     expect(cellCaption({ period: '2026-12', state: 'future', items: [] })).toBe('未到期')
+  })
+
+  test('a month before the records begin reads 无记录, marked —, and opens nothing; the legend explains it', () => {
+    const onCell = jest.fn()
+    render(
+      <>
+        <MatrixGrid periods={PERIODS} rows={rows} onCell={onCell} />
+        <MatrixLegend />
+      </>,
+    )
+    const none = screen.getByTestId('cell-b_cg-2026-09')
+    expect(none.className).toContain('bureau-cell--none')
+    expect(none.textContent).toBe('—')
+    expect(none.getAttribute('aria-label')).toBe('城关小学党支部9月：无记录。早于本局首条会议记录，不作统计')
+    fireEvent.click(none)
+    expect(onCell).not.toHaveBeenCalled()
+    expect(screen.getByText('无记录')).toBeTruthy()
   })
 })
 

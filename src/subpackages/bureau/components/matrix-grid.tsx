@@ -10,7 +10,8 @@ interface Props {
 
 /** The cell's tooltip-like caption: each required meeting and its status (for screen readers and long press). */
 export function cellCaption(cell: MatrixRow['cells'][number]): string {
-  if (cell.state === 'future' || cell.state === 'none') return CELL_STATE_LABELS[cell.state]
+  if (cell.state === 'future') return CELL_STATE_LABELS.future
+  if (cell.state === 'none') return '早于本局首条会议记录，不作统计'
   return cell.items.map((item) => `${MEETING_TYPE_LABELS[item.type]}${ITEM_STATUS_LABELS[item.status]}`).join('，')
 }
 
@@ -53,7 +54,7 @@ export function MatrixGrid({ periods, rows, onCell }: Props) {
 export function MatrixLegend() {
   return (
     <View className="bureau-legend">
-      {(['held', 'late', 'open', 'missing'] as const).map((state) => (
+      {(['held', 'late', 'open', 'missing', 'none'] as const).map((state) => (
         <View key={state} className="bureau-legend__item">
           <Text className={`bureau-legend__swatch bureau-cell--${state}`}>{CELL_MARKS[state]}</Text>
           <Text>{CELL_STATE_LABELS[state]}</Text>
