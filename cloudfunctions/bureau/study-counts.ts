@@ -13,13 +13,7 @@ type TaskFacts = Pick<StudyTaskDoc, '_id' | 'branchIds' | 'memberIds' | 'dueOn'>
 export async function targetsByBranch(ctx: HandlerContext, task: TaskFacts, branchIds: ReadonlySet<string>) {
   const { store, caller } = ctx
   const tenantId = caller.member.tenantId
-  const listed = task.memberIds
-    ? await store.countBy(
-        'members',
-        { tenantId, status: 'active', _id: store.command.in(task.memberIds.slice(0, 1000)) },
-        'branchId',
-      )
-    : new Map<string | null, number>()
+  const listed = await listedByBranch(ctx, task)
   const active = await store.countBy('members', { tenantId, status: 'active' }, 'branchId')
   const checkins = await store.countBy('study_checkins', { tenantId, taskId: task._id }, 'branchId')
   return task.branchIds
@@ -37,30 +31,11 @@ export async function targetsByBranch(ctx: HandlerContext, task: TaskFacts, bran
  * branch; check-ins per task) plus one per task that lists its members.
  */
 export async function figuresOfTasks(ctx: HandlerContext, tasks: readonly TaskFacts[], branchIds: ReadonlySet<string>) {
-  const { store, caller } = ctx
-  const tenantId = caller.member.tenantId
   const figures = new Map<string, { branches: number; targeted: number; checkedIn: number }>()
   if (tasks.length === 0) return figures
-  const [active, checkins] = await Promise.all([
-    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
-    store.countBy(
-      'study_checkins',
-      {
-        tenantId,
-        taskId: store.command.in(tasks.map((task) => task._id)),
-        branchId: store.command.in([...branchIds]),
-      },
-      'taskId',
-    ),
-  ])
+  const { active, checkins } = await activeAndCheckins(ctx, tasks, branchIds)
   for (const task of tasks) {
-    const listed = task.memberIds
-      ? await store.countBy(
-          'members',
-          { tenantId, status: 'active', _id: store.command.in(task.memberIds.slice(0, 1000)) },
-          'branchId',
-        )
-      : new Map<string | null, number>()
+    const listed = await listedByBranch(ctx, task)
     const seen = task.branchIds.filter((branchId) => branchIds.has(branchId))
     figures.set(task._id, {
       branches: seen.length,
@@ -96,19 +71,7 @@ export async function studyCounts(
   )
   const byMonth = new Map<string, { tasks: number; targeted: number; checkedIn: number }>()
   if (tasks.length === 0) return { byMonth }
-  const [active, checkins] = await Promise.all([
-    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
-    store.countBy(
-      'study_checkins',
-      {
-        tenantId,
-        taskId: store.command.in(tasks.map((task) => task._id)),
-        ...(bureauWide ? {} : { branchId: store.command.in([...branchIds]) }),
-      },
-      'taskId',
-    ),
-  ])
-  const done = checkins as Map<string, number>
+  const { active, checkins: done } = await activeAndCheckins(ctx, tasks, bureauWide ? null : branchIds)
   for (const task of tasks) {
     const month = task.dueOn.slice(0, 7)
     const targeted = task.branchIds
@@ -124,4 +87,38 @@ export async function studyCounts(
     byMonth.set(month, row)
   }
   return { byMonth }
+}
+
+/** Active members per branch, and check-ins per task of these tasks (in these branches; null = all): two aggregations. */
+async function activeAndCheckins(
+  ctx: HandlerContext,
+  tasks: readonly TaskFacts[],
+  branchIds: ReadonlySet<string> | null,
+) {
+  const { store, caller } = ctx
+  const tenantId = caller.member.tenantId
+  const [active, checkins] = await Promise.all([
+    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
+    store.countBy(
+      'study_checkins',
+      {
+        tenantId,
+        taskId: store.command.in(tasks.map((task) => task._id)),
+        ...(branchIds ? { branchId: store.command.in([...branchIds]) } : {}),
+      },
+      'taskId',
+    ),
+  ])
+  return { active, checkins: checkins as Map<string | null, number> }
+}
+
+/** A task that lists its members: how many of them are active, per branch (none listed: empty). */
+async function listedByBranch(ctx: HandlerContext, task: TaskFacts): Promise<Map<string | null, number>> {
+  if (!task.memberIds) return new Map()
+  const { store, caller } = ctx
+  return store.countBy(
+    'members',
+    { tenantId: caller.member.tenantId, status: 'active', _id: store.command.in(task.memberIds.slice(0, 1000)) },
+    'branchId',
+  )
 }
