@@ -2,15 +2,13 @@
 // pass the cap (hand awards refused, event awards cut and marked capped), totals agree with the ledger,
 // and reconcile — walking the tenant chunk by chunk with a cursor — finds no drift, or finds exactly the
 // drift that was made.
-import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { as, type DemoEmulator, startDemoEmulator, withoutSeededPoints } from './helpers/demo'
 
 let t: DemoEmulator
 const APRIL_8 = new Date('2026-04-08T10:00:00+08:00').getTime()
 beforeAll(async () => {
   t = await startDemoEmulator()
-  for (const collection of ['points_ledger', 'points_totals', 'study_tasks', 'study_checkins']) {
-    await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
-  }
+  await withoutSeededPoints(t) // these tests count from an empty ledger and task list
   t.emu.clock.set(APRIL_8)
 })
 afterAll(() => t.stop())

@@ -1,15 +1,12 @@
 // The points function through the real SDK: hand awards with caps and reasons, the ledger as the
 // once-only gate under concurrency, domain events paid once, totals, ranks, claims, rules, reconcile.
-import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { as, type DemoEmulator, startDemoEmulator, withoutSeededPoints } from './helpers/demo'
 
 let t: DemoEmulator
 const APRIL_8 = new Date('2026-04-08T10:00:00+08:00').getTime()
 beforeAll(async () => {
   t = await startDemoEmulator()
-  // These tests count from an empty ledger and task list: drop the demo's seeded ones.
-  for (const collection of ['points_ledger', 'points_totals', 'study_tasks', 'study_checkins']) {
-    await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
-  }
+  await withoutSeededPoints(t) // these tests count from an empty ledger and task list
   t.emu.clock.set(APRIL_8)
 })
 afterAll(() => t.stop())

@@ -37,3 +37,10 @@ export async function startDemoEmulator(): Promise<DemoEmulator> {
     },
   }
 }
+
+/** Empties the demo's seeded points and study data, for tests that count from nothing. */
+export async function withoutSeededPoints(t: DemoEmulator): Promise<void> {
+  for (const collection of ['points_ledger', 'points_totals', 'study_tasks', 'study_checkins']) {
+    await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
+  }
+}
