@@ -50,6 +50,7 @@ const subPackages = [
       'pages/cell/index',
       'pages/leaderboard/index',
       'pages/study/index',
+      'pages/checks/index',
     ],
   },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.

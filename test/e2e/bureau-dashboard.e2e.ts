@@ -83,3 +83,18 @@ test('bureau staff open the dashboard, see 城关小学 missing its 党小组会
   await page.getByTestId('cell-state').waitFor()
   expect(await page.getByTestId('item-group_meeting').textContent()).toBe('党小组会缺开')
 })
+
+test('bureau staff run the data checks: the points totals agree with the ledger, the meeting digests with the meetings', async () => {
+  const { page } = session.browser
+  await session.actAs(BUREAU)
+  await page.goto(`${session.base}/#/subpackages/bureau/pages/overview/index`)
+  await page.getByTestId('link-checks').click()
+  await page.getByTestId('points-check').waitFor()
+  await page.getByTestId('check-start').click()
+  await page.getByText('开始', { exact: true }).click()
+  await page.getByTestId('check-result').waitFor({ timeout: 60_000 })
+  expect(await page.getByTestId('check-result').textContent()).toBe('校对完成，未发现偏差')
+  await page.getByTestId('digest-start').click()
+  await page.getByTestId('digest-result').waitFor()
+  expect(await page.getByTestId('digest-result').textContent()).toMatch(/^\d{4}年：6 个支部、\d+ 次会议，修正 0 项$/)
+})

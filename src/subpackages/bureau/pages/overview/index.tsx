@@ -64,6 +64,18 @@ export default function OverviewPage() {
         ))}
       </View>
       {bureauStaff ? (
+        <View className="card">
+          <View
+            className="bureau-row"
+            data-testid="link-checks"
+            onClick={() => Taro.navigateTo({ url: `${BUREAU}/checks/index` })}
+          >
+            <Text>数据校对</Text>
+            <Text className="muted">›</Text>
+          </View>
+        </View>
+      ) : null}
+      {bureauStaff ? (
         <Button
           className="btn btn--primary"
           data-testid="monthly-report"

@@ -1,0 +1,188 @@
+import { Button, Picker, Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { ConfirmDialog } from '../../../components/confirm-dialog'
+import { call } from '../../../services/call'
+
+type Drift = { id: string; was: number; is: number }
+type RunProgress = { phase: 'members' | 'branches' | 'done'; done: number; of: number }
+
+interface RunState {
+  status: 'idle' | 'running' | 'stopping' | 'stopped' | 'done' | 'failed'
+  cursor: string | null
+  progress: RunProgress | null
+  repaired: number
+  drift: Drift[]
+  error: string | null
+}
+
+const IDLE: RunState = { status: 'idle', cursor: null, progress: null, repaired: 0, drift: [], error: null }
+const PHASES: Record<RunProgress['phase'], string> = { members: '党员合计', branches: '支部合计', done: '完成' }
+const SHOWN_DRIFT = 20
+
+/**
+ * 积分合计校对: points.reconcile called again and again, each call going on
+ * from the cursor the last one returned, until the run is done — with its
+ * progress, a stop that takes effect after the current call, and a retry
+ * that continues from the last cursor.
+ */
+export function PointsCheck() {
+  const [state, setState] = useState<RunState>(IDLE)
+  const [confirming, setConfirming] = useState(false)
+  const stop = useRef(false)
+
+  async function run(from: string | null) {
+    stop.current = false
+    setState((s) => ({ ...s, status: 'running', error: null }))
+    let cursor = from
+    for (;;) {
+      const res = await call('points', 'reconcile', { cursor })
+      if (!res.ok) {
+        const message = res.error.message
+        setState((s) => ({ ...s, status: 'failed', error: message }))
+        return
+      }
+      const step = res.data
+      cursor = step.cursor
+      setState((s) => ({
+        ...s,
+        cursor: step.cursor,
+        progress: step.progress,
+        repaired: s.repaired + step.driftCount,
+        drift: [...s.drift, ...step.drift].slice(0, SHOWN_DRIFT),
+      }))
+      if (step.done) {
+        setState((s) => ({ ...s, status: 'done' }))
+        return
+      }
+      if (stop.current) {
+        setState((s) => ({ ...s, status: 'stopped' }))
+        return
+      }
+    }
+  }
+
+  const { status, progress } = state
+  const busy = status === 'running' || status === 'stopping'
+  const percent = progress && progress.of > 0 ? Math.round((progress.done / progress.of) * 100) : 0
+  return (
+    <View className="card" data-testid="points-check">
+      <Text className="card__title">积分合计校对</Text>
+      <Text className="muted">
+        按积分明细逐一核对党员、支部的积分合计，发现偏差即修正。党员多、明细多时需要较长时间，可随时停止、稍后继续。
+      </Text>
+      {progress ? (
+        <View data-testid="check-progress">
+          <View className="progress" data-percent={status === 'done' ? 100 : percent}>
+            <View className="progress__bar" style={{ width: `${status === 'done' ? 100 : percent}%` }} />
+          </View>
+          <Text className="muted">
+            {status === 'done'
+              ? `已校对全部 ${progress.of} 项`
+              : `${PHASES[progress.phase]}：已校对 ${progress.done} / ${progress.of}`}
+          </Text>
+        </View>
+      ) : null}
+      {status === 'done' ? (
+        <Text data-testid="check-result">
+          {state.repaired > 0 ? `校对完成：修正 ${state.repaired} 项` : '校对完成，未发现偏差'}
+        </Text>
+      ) : null}
+      {status === 'stopped' ? <Text data-testid="check-result">已停止，已修正 {state.repaired} 项</Text> : null}
+      {busy && state.repaired > 0 ? <Text className="muted">已修正 {state.repaired} 项</Text> : null}
+      {state.error ? (
+        <Text className="field-error" data-testid="check-error">
+          {state.error}
+        </Text>
+      ) : null}
+      {state.drift.length > 0 ? (
+        <View data-testid="check-drift">
+          {state.drift.map((row) => (
+            <View key={row.id} className="row divided">
+              <Text className="muted">{row.id}</Text>
+              <Text>{`${row.was} → ${row.is}`}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {busy ? (
+        <Button
+          className="btn"
+          data-testid="check-stop"
+          disabled={status === 'stopping'}
+          onClick={() => {
+            stop.current = true
+            setState((s) => ({ ...s, status: 'stopping' }))
+          }}
+        >
+          {status === 'stopping' ? '正在停止…' : '停止'}
+        </Button>
+      ) : status === 'failed' || status === 'stopped' ? (
+        <Button className="btn btn--primary" data-testid="check-resume" onClick={() => run(state.cursor)}>
+          {status === 'failed' ? '重试' : '继续'}
+        </Button>
+      ) : (
+        <Button className="btn btn--primary" data-testid="check-start" onClick={() => setConfirming(true)}>
+          {status === 'done' ? '重新校对' : '开始校对'}
+        </Button>
+      )}
+      <ConfirmDialog
+        visible={confirming}
+        title="开始积分合计校对？"
+        message="将逐一核对全局积分明细，明细较多时可能需要数分钟到数十分钟，期间请勿关闭本页。"
+        confirmLabel="开始"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false)
+          setState(IDLE)
+          void run(null)
+        }}
+      />
+    </View>
+  )
+}
+
+/** 会议摘要重建: meetings.rebuildDigests for a chosen year, with what it found. */
+export function DigestRebuild({ thisYear }: { thisYear: number }) {
+  const years = Array.from({ length: 5 }, (_, i) => thisYear - i)
+  const [year, setYear] = useState(thisYear)
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  async function rebuild() {
+    setBusy(true)
+    setError(null)
+    setResult(null)
+    const res = await call('meetings', 'rebuildDigests', { year })
+    setBusy(false)
+    if (!res.ok) setError(res.error.message)
+    else
+      setResult(
+        `${res.data.year}年：${res.data.branches} 个支部、${res.data.meetings} 次会议，修正 ${res.data.drifted} 项`,
+      )
+  }
+  return (
+    <View className="card" data-testid="digest-rebuild">
+      <Text className="card__title">会议摘要重建</Text>
+      <Text className="muted">
+        三会一课落实情况按各支部的会议摘要统计；只有会议经其他途径写入（如数据迁移）后才需要重建。
+      </Text>
+      <Picker
+        mode="selector"
+        range={years.map((y) => `${y}年`)}
+        value={years.indexOf(year)}
+        onChange={(e) => setYear(years[Number(e.detail.value)] ?? thisYear)}
+      >
+        <Text className="tag tag--plain" data-testid="digest-year">{`${year}年 ▾`}</Text>
+      </Picker>
+      {result ? <Text data-testid="digest-result">{result}</Text> : null}
+      {error ? (
+        <Text className="field-error" data-testid="digest-error">
+          {error}
+        </Text>
+      ) : null}
+      <Button className="btn btn--primary" data-testid="digest-start" loading={busy} disabled={busy} onClick={rebuild}>
+        {busy ? '正在重建…' : '重建'}
+      </Button>
+    </View>
+  )
+}
