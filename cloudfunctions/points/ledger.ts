@@ -4,7 +4,7 @@ import { applyCaps } from '../domain/points/caps'
 import { shanghaiPeriods } from '../domain/time'
 import { DomainError } from '../runtime/domain-error'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { applyTotals, TOTALS, type TotalKey, usageId } from './totals'
+import { applyTotals, TOTALS, type TotalKey, usageKey } from './totals'
 
 export const LEDGER = 'points_ledger'
 
@@ -91,16 +91,8 @@ async function claimCaps(
   const limits = CAP_PERIODS.flatMap((period) => {
     const cap = caps[period]
     if (cap === null) return []
-    const period_ = periods[period]
-    const key: TotalKey = {
-      _id: usageId(award.tenantId, award.member._id, award.rule.key, period_),
-      tenantId: award.tenantId,
-      scope: 'usage',
-      subjectId: award.member._id,
-      branchId: award.member.branchId,
-      period: period_,
-    }
-    return [{ period, cap, key }]
+    const fact = { tenantId: award.tenantId, memberId: award.member._id, branchId: award.member.branchId }
+    return [{ period, cap, key: usageKey({ ...fact, ruleKey: award.rule.key }, periods[period]) }]
   })
   if (limits.length === 0) return { points: award.requested, capped: false, claimed: [] }
 

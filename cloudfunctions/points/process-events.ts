@@ -6,7 +6,7 @@ import type { Clock } from '../runtime/clock'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { loadCatalogue } from './catalogue'
 import { LEDGER, recordAward } from './ledger'
-import { applyTotals, reversalKey } from './totals'
+import { applyTotals, isReversal, reversalKey } from './totals'
 
 /** The ledger key of an event's award: the study function pays check-ins directly with the same key, so they pay once. */
 export const eventAwardKey = (eventId: string) => `evt:${eventId}`
@@ -153,10 +153,10 @@ async function attendanceOf(store: Store, event: DomainEvent) {
   const latest = [event, ...facts].reduce((a, b) =>
     b.at > a.at || (b.at === a.at && (b.revision ?? 0) > (a.revision ?? 0)) ? b : a,
   )
-  const reversed = new Set(entries.filter((entry) => entry._id.startsWith('rev:')).map((entry) => entry._id))
+  const reversed = new Set(entries.filter((entry) => isReversal(entry._id)).map((entry) => entry._id))
   const all = new Set(entries.map((entry) => entry._id))
   const live = entries.filter(
-    (entry) => !entry._id.startsWith('rev:') && entry.points !== 0 && !reversed.has(reversalKey(entry._id)),
+    (entry) => !isReversal(entry._id) && entry.points !== 0 && !reversed.has(reversalKey(entry._id)),
   )
   return { latest, payments: { all, live } }
 }

@@ -12,14 +12,29 @@ export const branchTotalId = (tenantId: string, branchId: string, period: string
 export const presenceId = (tenantId: string, memberId: string, branchId: string, period: string) =>
   `${tenantId}:p:${memberId}:${branchId}:${period}`
 /** What one member has had from one rule in a cap period (absolute points), for caps. */
-export const usageId = (tenantId: string, memberId: string, ruleKey: string, period: string) =>
+const usageId = (tenantId: string, memberId: string, ruleKey: string, period: string) =>
   `${tenantId}:u:${memberId}:${ruleKey}:${period}`
 
 export type TotalKey = Omit<TotalsDoc, 'points' | 'entries'>
 
 /** The ledger key of the entry that reverses a payment (考勤更正): the processor writes it, usage gives room back for it. */
 export const reversalKey = (paymentKey: string) => `rev:${paymentKey}`
-const isReversal = (entryId: string) => entryId.startsWith('rev:')
+export const isReversal = (entryId: string) => entryId.startsWith(reversalKey(''))
+
+/** The usage total of a member's awards under one rule in one cap period (day, month or year). */
+export function usageKey(
+  fact: Pick<LedgerEntry, 'tenantId' | 'memberId' | 'branchId' | 'ruleKey'>,
+  period: string,
+): TotalKey {
+  return {
+    _id: usageId(fact.tenantId, fact.memberId, fact.ruleKey, period),
+    tenantId: fact.tenantId,
+    scope: 'usage',
+    subjectId: fact.memberId,
+    branchId: fact.branchId,
+    period,
+  }
+}
 
 type EntryFacts = Pick<
   LedgerEntry,
@@ -34,7 +49,7 @@ type EntryFacts = Pick<
  * the ledger's increments and by reconcile.
  */
 export function totalsTouchedBy(entry: EntryFacts): { key: TotalKey; points: number }[] {
-  const { tenantId, memberId, branchId, ruleKey, points } = entry
+  const { tenantId, memberId, branchId, points } = entry
   const moves = periodKeysOf(entry.at).flatMap((period) => [
     {
       key: {
@@ -72,14 +87,7 @@ export function totalsTouchedBy(entry: EntryFacts): { key: TotalKey; points: num
   ]) as { key: TotalKey; points: number }[]
   for (const period of [entry.day, entry.month, entry.year]) {
     moves.push({
-      key: {
-        _id: usageId(tenantId, memberId, ruleKey, period),
-        tenantId,
-        scope: 'usage',
-        subjectId: memberId,
-        branchId,
-        period,
-      },
+      key: usageKey(entry, period),
       // A reversal gives back the cap room its payment took; anything else uses |points| of it.
       points: isReversal(entry._id) ? -Math.abs(points) : Math.abs(points),
     })
