@@ -1,6 +1,5 @@
 import type { CellDetail } from '../../types/bureau'
-import { cellState, recordsSince, toMatrixItems } from '../domain/bureau/cells'
-import { complianceOf } from '../domain/meetings/compliance'
+import { cellState, judgedItems, recordsSince, toMatrixItems } from '../domain/bureau/cells'
 import { periodBounds } from '../domain/time'
 import { recordBook } from '../meetings/record-book'
 import { loadRules } from '../meetings/rules'
@@ -24,9 +23,7 @@ export async function branchItems(ctx: HandlerContext, branchId: string, period:
     ),
   ])
   const since = recordsSince(earliest, now)
-  const items =
-    start > now || end <= since ? [] : complianceOf(period, rules.minimums, byBranch.get(branchId) ?? [], now)
-  return { items, since }
+  return { items: judgedItems(period, rules.minimums, byBranch.get(branchId) ?? [], now, since), since }
 }
 
 /** 调阅: one cell, read-only — the record book's entries of the period (the meetings function's own view). */

@@ -1,8 +1,8 @@
 import type { CellState, ComplianceMatrix, MatrixGranularity, MatrixRow, SchoolKind } from '../../types/bureau'
 import type { OrgDoc } from '../../types/roster'
-import { cellState, periodsOfYear, recordsSince, toMatrixItems } from '../domain/bureau/cells'
+import { cellState, judgedItems, periodsOfYear, recordsSince, toMatrixItems } from '../domain/bureau/cells'
 import { schoolKindOf } from '../domain/bureau/school-kind'
-import { complianceOf } from '../domain/meetings/compliance'
+import type { complianceOf } from '../domain/meetings/compliance'
 import { periodBounds, shanghaiPeriods } from '../domain/time'
 import { loadRules } from '../meetings/rules'
 import type { HandlerContext } from '../runtime/router'
@@ -53,8 +53,7 @@ export async function buildMatrix(query: MatrixQuery, { caller, store, clock }: 
   const rows: MatrixRow[] = branches.map((branch) => rowOf(branch, orgById, periods, meetings.get(branch._id) ?? []))
   function rowOf(branch: OrgDoc, byId: Map<string, OrgDoc>, keys: string[], held: Parameters<typeof complianceOf>[2]) {
     const cells = keys.map((period) => {
-      const { start: from, end: to } = periodBounds(period)
-      const items = from > now || to <= since ? [] : complianceOf(period, rules.minimums, held, now)
+      const items = judgedItems(period, rules.minimums, held, now, since)
       return { period, state: cellState(items, period, now, since), items: toMatrixItems(items) }
     })
     return {

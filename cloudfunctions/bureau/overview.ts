@@ -1,7 +1,6 @@
 import type { Overview, TrendPoint } from '../../types/bureau'
-import { cellState, monthStanding, recordsSince } from '../domain/bureau/cells'
+import { cellState, judgedItems, monthStanding, recordsSince } from '../domain/bureau/cells'
 import { lastTwelveMonths, previousMonth, shareOf } from '../domain/bureau/rates'
-import { complianceOf } from '../domain/meetings/compliance'
 import { periodBounds, periodKeyOf } from '../domain/time'
 import { loadRules } from '../meetings/rules'
 import type { HandlerContext } from '../runtime/router'
@@ -36,9 +35,8 @@ export async function overview(_input: object, ctx: HandlerContext): Promise<Ove
     studyCounts(ctx, months, ids, bureauWide),
   ])
   const since = recordsSince(earliest, now)
-  // Periods that ended before the bureau's records begin are not judged: no items, no 缺开.
   const itemsOf = (branchId: string, period: string) =>
-    periodBounds(period).end <= since ? [] : complianceOf(period, rules.minimums, meetings.get(branchId) ?? [], now)
+    judgedItems(period, rules.minimums, meetings.get(branchId) ?? [], now, since)
   const thisMonth = branches.map((branch) => monthStanding(itemsOf(branch._id, month)))
   const last = previousMonth(month)
   const trend: TrendPoint[] = months.map((period) => {

@@ -13,9 +13,11 @@ type TaskFacts = Pick<StudyTaskDoc, '_id' | 'branchIds' | 'memberIds' | 'dueOn'>
 export async function targetsByBranch(ctx: HandlerContext, task: TaskFacts, branchIds: ReadonlySet<string>) {
   const { store, caller } = ctx
   const tenantId = caller.member.tenantId
-  const listed = await listedByBranch(ctx, task)
-  const active = await store.countBy('members', { tenantId, status: 'active' }, 'branchId')
-  const checkins = await store.countBy('study_checkins', { tenantId, taskId: task._id }, 'branchId')
+  const [listed, active, checkins] = await Promise.all([
+    listedByBranch(ctx, task),
+    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
+    store.countBy('study_checkins', { tenantId, taskId: task._id }, 'branchId'),
+  ])
   return task.branchIds
     .filter((branchId) => branchIds.has(branchId))
     .map((branchId) => ({

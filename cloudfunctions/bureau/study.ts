@@ -7,26 +7,22 @@ import type { HandlerContext } from '../runtime/router'
 import { tenantOrgs, visibleBranches } from './scope'
 import { figuresOfTasks, targetsByBranch } from './study-counts'
 
-async function visibleIds(ctx: HandlerContext): Promise<Set<string>> {
+/** The tenant's orgs and the ids of the branches the caller oversees, from one read. */
+async function visible(ctx: HandlerContext) {
   const orgs = await tenantOrgs(ctx.store, ctx.caller.member.tenantId)
-  return new Set(visibleBranches(ctx.caller, orgs).map((branch) => branch._id))
+  return { orgs, ids: new Set(visibleBranches(ctx.caller, orgs).map((branch) => branch._id)) }
 }
 
-function taskRow(task: StudyTaskDoc, rows: { targeted: number; checkedIn: number }[]): StudyTaskRow {
-  return {
-    taskId: task._id,
-    title: task.title,
-    startsOn: task.startsOn,
-    dueOn: task.dueOn,
-    branches: rows.length,
-    targeted: rows.reduce((sum, row) => sum + row.targeted, 0),
-    checkedIn: rows.reduce((sum, row) => sum + row.checkedIn, 0),
-  }
+type TaskFigures = Pick<StudyTaskRow, 'branches' | 'targeted' | 'checkedIn'>
+const NO_FIGURES: TaskFigures = { branches: 0, targeted: 0, checkedIn: 0 }
+
+function taskRow(task: StudyTaskDoc, figures: TaskFigures): StudyTaskRow {
+  return { taskId: task._id, title: task.title, startsOn: task.startsOn, dueOn: task.dueOn, ...figures }
 }
 
 /** 学习任务一览: newest first, each with its targeted members and check-ins over the caller's branches (two aggregations a page). */
 export async function studyTasks(input: { page: number; pageSize: number }, ctx: HandlerContext) {
-  const ids = await visibleIds(ctx)
+  const { ids } = await visible(ctx)
   const page = await readPage<StudyTaskDoc>(
     ctx.store,
     'study_tasks',
@@ -35,13 +31,7 @@ export async function studyTasks(input: { page: number; pageSize: number }, ctx:
     input,
   )
   const figures = await figuresOfTasks(ctx, page.items, ids)
-  const items = page.items.map((task) => ({
-    taskId: task._id,
-    title: task.title,
-    startsOn: task.startsOn,
-    dueOn: task.dueOn,
-    ...(figures.get(task._id) ?? { branches: 0, targeted: 0, checkedIn: 0 }),
-  }))
+  const items = page.items.map((task) => taskRow(task, figures.get(task._id) ?? NO_FIGURES))
   return { items, total: page.total, page: page.page }
 }
 
@@ -49,9 +39,8 @@ export async function studyTasks(input: { page: number; pageSize: number }, ctx:
 export async function studyByBranch(input: { taskId: string }, ctx: HandlerContext) {
   const task = await ctx.store.get<StudyTaskDoc>('study_tasks', input.taskId)
   if (!task || task.tenantId !== ctx.caller.member.tenantId) throw new DomainError('STUDY.TASK_NOT_FOUND')
-  const ids = await visibleIds(ctx)
+  const { orgs, ids } = await visible(ctx)
   const rows = await targetsByBranch(ctx, task, ids)
-  const orgs = await tenantOrgs(ctx.store, task.tenantId)
   const nameOf = new Map(orgs.map((org) => [org._id, org.name]))
   const branches: StudyBranchRow[] = rows
     .map((row) => ({
@@ -62,5 +51,10 @@ export async function studyByBranch(input: { taskId: string }, ctx: HandlerConte
       rate: shareOf(row.checkedIn, row.targeted) ?? 0,
     }))
     .sort((a, b) => a.rate - b.rate || a.branchName.localeCompare(b.branchName, 'zh'))
-  return { task: taskRow(task, rows), branches }
+  const figures = {
+    branches: rows.length,
+    targeted: rows.reduce((sum, row) => sum + row.targeted, 0),
+    checkedIn: rows.reduce((sum, row) => sum + row.checkedIn, 0),
+  }
+  return { task: taskRow(task, figures), branches }
 }

@@ -1,5 +1,6 @@
 import type { CellState, MatrixGranularity, MatrixItem } from '../../../types/bureau'
-import type { ComplianceItem } from '../../../types/meetings'
+import type { ComplianceItem, Frequency, MeetingType } from '../../../types/meetings'
+import { complianceOf, type HeldMeeting } from '../meetings/compliance'
 import { periodBounds, periodKeyOf } from '../time'
 
 /** The periods of a year the matrix shows: '2026-01'…'2026-12' or '2026-Q1'…'2026-Q4'. */
@@ -57,4 +58,19 @@ export function owedTypes(items: readonly ComplianceItem[]): ComplianceItem['typ
  */
 export function recordsSince(earliestMeeting: number | null, now: number): number {
   return periodBounds(periodKeyOf(earliestMeeting ?? now, 'month')).start
+}
+
+/**
+ * The 三会一课 items a cell is judged on: those of the compliance rule, or
+ * none for a period not yet begun or one that ended before the records begin.
+ */
+export function judgedItems(
+  period: string,
+  minimums: Record<MeetingType, Frequency | null>,
+  meetings: readonly HeldMeeting[],
+  now: number,
+  since: number,
+): ComplianceItem[] {
+  const { start, end } = periodBounds(period)
+  return start > now || end <= since ? [] : complianceOf(period, minimums, meetings, now)
 }
