@@ -1,12 +1,17 @@
 import type { DigestEntry, MeetingDigestDoc } from '../../types/meeting-digest'
 import type { MeetingDoc } from '../../types/meetings'
-import { digestDrift, digestEntryOf, digestId, digestsOf, digestYearOf } from '../domain/meetings/digest'
+import {
+  type Digestible,
+  digestDrift,
+  digestEntryOf,
+  digestId,
+  digestsOf,
+  digestYearOf,
+} from '../domain/meetings/digest'
 import { periodBounds } from '../domain/time'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { DIGESTS, MEETINGS } from './collections'
 import { within } from './range'
-
-type Digestible = Pick<MeetingDoc, '_id' | 'tenantId' | 'branchId' | 'type' | 'startsAt' | 'status' | 'makeUpFor'>
 
 /** Sets some entries of one branch-year digest, creating the digest on first use. */
 async function patchDigest(

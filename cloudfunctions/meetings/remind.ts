@@ -1,5 +1,6 @@
 import type { AttendanceDoc, LeaveDoc, MeetingDoc } from '../../types/meetings'
 import type { MemberDoc } from '../../types/roster'
+import { groupBy } from '../domain/group-by'
 import { dueSlot, reminderSendId } from '../domain/meetings/reminder-slots'
 import { shanghaiDate } from '../domain/time'
 import type { Clock } from '../runtime/clock'
@@ -193,8 +194,7 @@ export async function politicalBirthdays(store: Store, clock: Clock) {
     { status: 'active', joinedOn: store.regex(`-${monthDay}$`) },
     { fields: { tenantId: true, joinedOn: true, name: true } },
   )
-  const byTenant = new Map<string, MemberDoc[]>()
-  for (const member of members) byTenant.set(member.tenantId, [...(byTenant.get(member.tenantId) ?? []), member])
+  const byTenant = groupBy(members, (member) => member.tenantId)
   let sent = 0
   for (const [tenantId, group] of byTenant) {
     const rules = await loadRules(store, tenantId)

@@ -1,3 +1,4 @@
+import { groupBy } from '../domain/group-by'
 import {
   fitBytes,
   isRobotUrl,
@@ -129,8 +130,7 @@ export async function deliverRobotQueue(
     { status: 'pending', nextAt: atMost(store, now) },
     { orderBy: [['createdAt', 'asc']], limit: 1000 },
   )
-  const byBranch = new Map<string, QueuedMessage[]>()
-  for (const message of due) byBranch.set(message.branchId, [...(byBranch.get(message.branchId) ?? []), message])
+  const byBranch = groupBy(due, (message) => message.branchId)
   let sent = 0
   let failed = 0
   for (const [branchId, messages] of byBranch) {

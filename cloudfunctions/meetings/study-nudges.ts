@@ -1,4 +1,5 @@
 import { type NudgeDoc, STUDY_NUDGES, type StudyTaskDoc } from '../../types/study'
+import { groupBy } from '../domain/group-by'
 import { shanghaiDate } from '../domain/time'
 import type { Store } from '../runtime/store'
 import { queueRobot } from './robot'
@@ -32,8 +33,7 @@ export async function deliverStudyNudges(
     { deliveredAt: store.command.exists(false) },
     { orderBy: [['at', 'asc']], limit: BATCH },
   )
-  const taps = new Map<string, NudgeDoc[]>()
-  for (const nudge of pending) taps.set(tapOf(nudge), [...(taps.get(tapOf(nudge)) ?? []), nudge])
+  const taps = groupBy(pending, tapOf)
   let delivered = 0
   let sent = 0
   for (const nudges of taps.values()) {

@@ -1,5 +1,6 @@
 import type { MeetingDoc } from '../../types/meetings'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
+import { groupBy } from '../domain/group-by'
 import { branchesWithoutThemeDay, themeDayMonthDue } from '../domain/meetings/theme-day'
 import { periodBounds, shanghaiDate } from '../domain/time'
 import type { Clock } from '../runtime/clock'
@@ -26,8 +27,7 @@ export async function themeDayReminders(store: Store, clock: Clock) {
   const now = clock.now()
   const today = shanghaiDate(now)
   const branches = await store.findAll<OrgDoc>('orgs', { kind: 'branch' }, { fields: { tenantId: true, name: true } })
-  const byTenant = new Map<string, OrgDoc[]>()
-  for (const branch of branches) byTenant.set(branch.tenantId, [...(byTenant.get(branch.tenantId) ?? []), branch])
+  const byTenant = groupBy(branches, (branch) => branch.tenantId)
   let branchesTold = 0
   let themeDaySent = 0
   for (const [tenantId, tenantBranches] of byTenant) {

@@ -3,7 +3,11 @@ import type { MeetingDoc } from '../../../types/meetings'
 import { periodKeyOf } from '../time'
 import type { HeldMeeting } from './compliance'
 
-type Digestible = Pick<MeetingDoc, '_id' | 'tenantId' | 'branchId' | 'type' | 'startsAt' | 'status' | 'makeUpFor'>
+/** What a digest keeps of a meeting (and the fields a rebuild reads). */
+export type Digestible = Pick<
+  MeetingDoc,
+  '_id' | 'tenantId' | 'branchId' | 'type' | 'startsAt' | 'status' | 'makeUpFor'
+>
 
 export const digestId = (branchId: string, year: number) => `${branchId}:${year}`
 

@@ -1,4 +1,5 @@
 import type { ScoreImportRow } from '../../../types/points'
+import { groupBy } from '../group-by'
 import { cellScalar, cellText, isBlankCell, readName, readPhone } from '../roster/import/cells'
 import { normaliseHeader } from '../roster/import/headers'
 
@@ -65,8 +66,7 @@ export function readScoreRows(
   factor: number,
 ): ConvertedRow[] {
   const byPhone = new Map(members.filter((m) => m.phone).map((m) => [m.phone as string, m]))
-  const byName = new Map<string, BranchMember[]>()
-  for (const member of members) byName.set(member.name, [...(byName.get(member.name) ?? []), member])
+  const byName = groupBy(members, (member) => member.name)
   const seen = new Set<string>()
   const rows: ConvertedRow[] = []
   for (let index = columns.rowIndex + 1; index < sheet.length; index++) {
