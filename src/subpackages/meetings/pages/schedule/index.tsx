@@ -2,6 +2,7 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MeetingType } from '../../../../../types/meetings'
+import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
 import { call } from '../../../../services/call'
@@ -33,9 +34,24 @@ function Field({ testId, placeholder, type = 'text', value, onInput }: FieldProp
   )
 }
 
-/** 安排会议: type, title, date and time, place; 主题党日 may repeat monthly. */
+/** 安排会议: the form opens once the secretary's branch is known (a tap before that would have nowhere to go). */
 export default function SchedulePage() {
   const me = useAction('roster', 'me', {})
+  return (
+    <PageState query={me}>
+      {(data) =>
+        data.branch ? (
+          <ScheduleForm branchId={data.branch.id} />
+        ) : (
+          <EmptyState title="未找到您所在的支部" hint="只有支部书记可以为本支部安排会议。" />
+        )
+      }
+    </PageState>
+  )
+}
+
+/** Type, title, date and time, place; 主题党日 may repeat monthly. */
+function ScheduleForm({ branchId }: { branchId: string }) {
   const [type, setType] = useState<MeetingType>('group_meeting')
   const [title, setTitle] = useState('')
   const [date, setDate] = useState('')
@@ -44,15 +60,17 @@ export default function SchedulePage() {
   const [place, setPlace] = useState('')
   const [repeat, setRepeat] = useState('1')
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
   const submit = async () => {
-    if (me.state !== 'ok' || !me.data.branch) return setError('未找到您所在的支部')
     if (!date) return setError('请选择日期')
     const startsAt = toMs(date, time)
+    setBusy(true)
     const result = await call('meetings', 'schedule', {
-      branchId: me.data.branch.id,
+      branchId,
       meeting: { type, title, startsAt, endsAt: startsAt + Number(hours) * 3_600_000, place },
       repeatMonthly: Number(repeat) || 1,
     })
+    setBusy(false)
     if (!result.ok) return setError(result.error.message)
     Taro.showToast({ title: '会议已安排', icon: 'success' })
     Taro.redirectTo({ url: `/subpackages/meetings/pages/meeting/index?id=${result.data.ids[0]}` })
@@ -79,8 +97,8 @@ export default function SchedulePage() {
           <Field placeholder="每月重复次数（1–12）" type="number" value={repeat} onInput={setRepeat} />
         ) : null}
         {error ? <Text className="error">{error}</Text> : null}
-        <Button className="btn btn--primary" data-testid="schedule-submit" onClick={submit}>
-          安排会议
+        <Button className="btn btn--primary" data-testid="schedule-submit" disabled={busy} onClick={submit}>
+          {busy ? '正在安排…' : '安排会议'}
         </Button>
       </View>
     </View>
