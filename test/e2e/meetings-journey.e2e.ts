@@ -60,8 +60,7 @@ test('a secretary schedules, a member checks in by the code, the secretary sees 
   await session.typeInto('schedule-date', date)
   await session.typeInto('schedule-time', time)
   await session.typeInto('schedule-place', '实验小学党员活动室')
-  await page.getByTestId('schedule-submit').click()
-  await page.waitForURL(/meetings\/pages\/meeting\/index\?id=/, { waitUntil: 'commit' })
+  await session.submitAndFollow('schedule-submit', /meetings\/pages\/meeting\/index\?id=/)
   const meetingId = new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
   expect(meetingId).not.toBe('')
 

@@ -18,6 +18,11 @@ export interface E2ESession {
   typeInto(testId: string, text: string): Promise<void>
   /** A persona's name as the roster has it, through the dev gateway as that persona. */
   nameOf(openid: string): Promise<string>
+  /**
+   * Clicks a form's submit and waits for the page it leads to; a form error shown
+   * instead fails at once with its text, not after a silent navigation timeout.
+   */
+  submitAndFollow(testId: string, url: RegExp): Promise<void>
 }
 
 /** Registers beforeAll/afterAll for the calling test file and answers its session. */
@@ -62,6 +67,19 @@ export function startE2ESession(): E2ESession {
       const body = (await res.json()) as { ok: boolean; data: { name: string } }
       if (!body.ok) throw new Error(`roster.me failed for ${openid}`)
       return body.data.name
+    },
+    async submitAndFollow(testId, url) {
+      const { page } = session.browser
+      await page.getByTestId(testId).click()
+      const shownError = page
+        .locator('.error')
+        .first()
+        .waitFor({ timeout: 30_000 })
+        .then(async () => {
+          throw new Error(`the form said: ${await page.locator('.error').first().textContent()}`)
+        })
+      shownError.catch(() => undefined) // once the page has moved on, the form's fate no longer matters
+      await Promise.race([page.waitForURL(url, { waitUntil: 'commit' }), shownError])
     },
   }
   return session
