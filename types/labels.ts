@@ -39,3 +39,7 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
   study: '集中学习',
   other: '其他',
 }
+
+/** 【党小组会】学习新修订的纪律处分条例: how every list, card and export names a meeting. */
+export const meetingHeading = (meeting: { type: MeetingType; title: string }) =>
+  `【${MEETING_TYPE_LABELS[meeting.type]}】${meeting.title}`

@@ -1,7 +1,7 @@
 import type { AttendanceStatus } from '../../../types/meetings'
 
 // zod-free display names, shared by the 会议 tab and the meetings subpackage.
-export { MEETING_TYPE_LABELS } from '../../../types/labels'
+export { MEETING_TYPE_LABELS, meetingHeading } from '../../../types/labels'
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
   present: '已签到',

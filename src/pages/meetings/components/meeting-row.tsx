@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { MeetingSummary } from '../../../../types/meetings'
-import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, MEETING_TYPE_LABELS } from '../labels'
+import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, meetingHeading } from '../labels'
 
 /** My attendance as a tag: 已签到 / 迟到 / 请假 / 缺席, a leave request's state, 已取消, or nothing yet. */
 export function mineTag(meeting: MeetingSummary): { text: string; plain: boolean } | null {
@@ -16,9 +16,7 @@ export function MeetingRow({ meeting, onOpen }: { meeting: MeetingSummary; onOpe
   return (
     <View className="meeting-row divided" data-testid="meeting-row" onClick={() => onOpen(meeting.id)}>
       <View className="meeting-row__head">
-        <Text className="meeting-row__title">
-          【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}
-        </Text>
+        <Text className="meeting-row__title">{meetingHeading(meeting)}</Text>
         {tag ? (
           <Text className={`tag ${tag.plain ? 'tag--plain' : ''}`} data-testid="meeting-mine">
             {tag.text}

@@ -5,7 +5,7 @@ export {
   ITEM_STATUS_LABELS,
   SCHOOL_KIND_LABELS,
 } from '../../../../types/bureau'
-export { MEETING_TYPE_LABELS } from '../../../../types/labels'
+export { MEETING_TYPE_LABELS, meetingHeading } from '../../../../types/labels'
 
 /** The cell's short mark inside the matrix: one character reads at a glance on a phone. */
 export const CELL_MARKS: Record<CellState, string> = {

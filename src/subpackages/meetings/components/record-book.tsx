@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../../types/api'
-import { MEETING_TYPE_LABELS } from '../../../pages/meetings/labels'
+import { meetingHeading } from '../../../pages/meetings/labels'
 import { fullDate } from '../lib/format'
 import './meetings.css'
 
@@ -18,9 +18,7 @@ export function RecordBookEntries({ entries, now }: { entries: RecordBookEntry[]
       {entries.map((entry, index) => (
         <View key={entry.id} className="meet-entry divided" data-testid="record-entry">
           <View className="meet-member__head">
-            <Text className="meet-entry__title">
-              {index + 1}. 【{MEETING_TYPE_LABELS[entry.type]}】{entry.title}
-            </Text>
+            <Text className="meet-entry__title">{`${index + 1}. ${meetingHeading(entry)}`}</Text>
             <Text className={`tag ${entry.status === 'cancelled' ? 'tag--plain' : ''}`}>{entryStatus(entry, now)}</Text>
           </View>
           <Text className="meet-entry__line">

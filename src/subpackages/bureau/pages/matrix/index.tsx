@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { type MatrixGranularity, SCHOOL_KINDS, type SchoolKind } from '../../../../../types/bureau'
 import { PageState } from '../../../../components/page-state'
+import { Pager } from '../../../../components/pager'
 import { useAction } from '../../../../hooks/use-action'
 import { MatrixGrid, MatrixLegend } from '../../components/matrix-grid'
 import { downloadExport } from '../../lib/download'
@@ -96,21 +97,7 @@ export default function MatrixPage() {
                 Taro.navigateTo({ url: `${BUREAU}/cell/index?branchId=${branchId}&period=${period}` })
               }
             />
-            {data.total > PAGE_SIZE ? (
-              <View className="bureau-actions">
-                <Button className="btn btn--ghost" disabled={page === 1} onClick={() => setPage(page - 1)}>
-                  上一页
-                </Button>
-                <Text className="muted">{`${page} / ${Math.ceil(data.total / PAGE_SIZE)}`}</Text>
-                <Button
-                  className="btn btn--ghost"
-                  disabled={page * PAGE_SIZE >= data.total}
-                  onClick={() => setPage(page + 1)}
-                >
-                  下一页
-                </Button>
-              </View>
-            ) : null}
+            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} noun="个支部" />
           </View>
         )}
       </PageState>

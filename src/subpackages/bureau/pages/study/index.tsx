@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PageState } from '../../../../components/page-state'
+import { Pager } from '../../../../components/pager'
 import { useAction } from '../../../../hooks/use-action'
 import { StudyBranchRows, StudyTaskItem } from '../../components/study-rows'
 import { downloadExport } from '../../lib/download'
@@ -24,21 +25,15 @@ export default function StudyPage() {
             {data.items.map((task) => (
               <StudyTaskItem key={task.taskId} task={task} onOpen={() => setTaskId(task.taskId)} />
             ))}
-            {data.total > PAGE_SIZE ? (
-              <View className="bureau-row" data-testid="study-pager">
-                <Button className="btn btn--ghost" disabled={page === 1} onClick={() => setPage(page - 1)}>
-                  上一页
-                </Button>
-                <Text className="muted">{`第 ${page} / ${Math.ceil(data.total / PAGE_SIZE)} 页，共 ${data.total} 项`}</Text>
-                <Button
-                  className="btn btn--ghost"
-                  disabled={data.total <= page * PAGE_SIZE}
-                  onClick={() => setPage(page + 1)}
-                >
-                  下一页
-                </Button>
-              </View>
-            ) : null}
+            <Pager
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onPage={setPage}
+              noun="项"
+              className="bureau-row"
+              testId="study-pager"
+            />
           </View>
         )}
       </PageState>

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { MeetingDetail } from '../../../../../types/meetings'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
+import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, meetingHeading } from '../../../../pages/meetings/labels'
 import { call } from '../../../../services/call'
 import { CodePanel } from '../../components/code-panel'
 import { MinutesPhotos } from '../../components/minutes-photos'
@@ -66,9 +66,7 @@ export default function MeetingPage() {
 function Summary({ meeting }: { meeting: MeetingDetail }) {
   return (
     <View className="card">
-      <View className="card__title">
-        【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}
-      </View>
+      <View className="card__title">{meetingHeading(meeting)}</View>
       <Text className="meet-entry__line">
         时间：{formatWhen(meeting.startsAt)} — {formatWhen(meeting.endsAt)}
       </Text>

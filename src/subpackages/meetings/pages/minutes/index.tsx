@@ -6,8 +6,8 @@ import { PageState } from '../../../../components/page-state'
 import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
 import { useAction } from '../../../../hooks/use-action'
 import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-errors'
-import { MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
 import { call } from '../../../../services/call'
+import { MeetingHeading } from '../../components/meeting-heading'
 import { MINUTES_MAX_PHOTOS, type MinutesField, MinutesForm } from '../../components/minutes-form'
 import { minutesPhotoPath } from '../../lib/cloud-paths'
 import { fullDate } from '../../lib/format'
@@ -96,15 +96,7 @@ function MinutesEditor({
 
   return (
     <View>
-      <View className="card">
-        <View className="card__title">
-          【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}
-        </View>
-        <Text className="muted">
-          {fullDate(meeting.startsAt)} · {meeting.place}
-          {meeting.hostName ? ` · 主持人：${meeting.hostName}` : ''}
-        </Text>
-      </View>
+      <MeetingHeading meeting={meeting} withHost />
       <MinutesForm
         summary={minutesSummary(meeting)}
         text={text}

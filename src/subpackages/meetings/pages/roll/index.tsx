@@ -4,8 +4,8 @@ import { useState } from 'react'
 import type { AttendanceStatus, MeetingDetail } from '../../../../../types/meetings'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
 import { call } from '../../../../services/call'
+import { MeetingHeading } from '../../components/meeting-heading'
 import { MARK_LABELS, RollCounts, RollList } from '../../components/roll-list'
 import { fullDate } from '../../lib/format'
 import '../../components/meetings.css'
@@ -40,14 +40,7 @@ function Roll({ meeting, reload }: { meeting: MeetingDetail; reload: () => void 
   }
   return (
     <View>
-      <View className="card">
-        <View className="card__title">
-          【{MEETING_TYPE_LABELS[meeting.type]}】{meeting.title}
-        </View>
-        <Text className="muted">
-          {fullDate(meeting.startsAt)} · {meeting.place}
-        </Text>
-      </View>
+      <MeetingHeading meeting={meeting} />
       <View className="card" data-testid="meetings-roll">
         <RollCounts counts={meeting.counts} />
         {meeting.canManage && !open && meeting.status === 'scheduled' ? (

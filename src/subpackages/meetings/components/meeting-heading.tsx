@@ -1,0 +1,17 @@
+import { Text, View } from '@tarojs/components'
+import type { MeetingDetail } from '../../../../types/meetings'
+import { meetingHeading } from '../../../pages/meetings/labels'
+import { fullDate } from '../lib/format'
+
+/** The card that tops the roll and the minutes: which meeting, when and where (and who hosts, if asked). */
+export function MeetingHeading({ meeting, withHost = false }: { meeting: MeetingDetail; withHost?: boolean }) {
+  return (
+    <View className="card">
+      <View className="card__title">{meetingHeading(meeting)}</View>
+      <Text className="muted">
+        {`${fullDate(meeting.startsAt)} · ${meeting.place}`}
+        {withHost && meeting.hostName ? ` · 主持人：${meeting.hostName}` : ''}
+      </Text>
+    </View>
+  )
+}
