@@ -4,6 +4,7 @@
  * groups each, 10,000 members (20 per branch). Written through the real SDK.
  */
 import type { MemberDoc, OrgDoc } from '../../types/roster'
+import { memberDoc } from '../fixtures/member-doc'
 import type { TestEmulator } from '../functions/helpers/emulator'
 
 export const BIG_TENANT = 't_big'
@@ -63,22 +64,19 @@ export async function seedBigTenant(t: TestEmulator, branches = 500, perBranch =
       })
     }
     for (let m = 0; m < perBranch; m++) {
-      members.push({
-        _id: `${id}_m${String(m).padStart(2, '0')}`,
-        tenantId,
-        name: `党员${b}-${m}`,
-        branchId: id,
-        groupId: `${id}_g${m % 3}`,
-        memberType: 'formal',
-        probationEndsOn: null,
-        joinedOn: '2010-07-01',
-        committeePosition: m === 0 ? 'secretary' : null,
-        phone: `15${String(b * perBranch + m).padStart(9, '0')}`,
-        status: 'active',
-        grants: [],
-        createdAt: m,
-        updatedAt: m,
-      })
+      members.push(
+        memberDoc(
+          { _id: `${id}_m${String(m).padStart(2, '0')}`, tenantId, name: `党员${b}-${m}`, branchId: id },
+          {
+            groupId: `${id}_g${m % 3}`,
+            joinedOn: '2010-07-01',
+            committeePosition: m === 0 ? 'secretary' : null,
+            phone: `15${String(b * perBranch + m).padStart(9, '0')}`,
+            createdAt: m,
+            updatedAt: m,
+          },
+        ),
+      )
     }
   }
   members.push({

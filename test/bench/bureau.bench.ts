@@ -17,6 +17,7 @@ import type { MeetingDoc, MeetingType } from '../../types/meetings'
 import type { Result } from '../../types/result'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { meetingDoc } from '../fixtures/meeting-doc'
+import { memberDoc } from '../fixtures/member-doc'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
 import { BIG, BIG_TENANT } from './big-tenant'
@@ -92,22 +93,12 @@ function smallTenant(dbDir: string): string[] {
       order: b,
     })
     for (let m = 0; m < 20; m++) {
-      members.push({
-        _id: `${id}_m${m}`,
-        tenantId: SMALL_TENANT,
-        name: `党员${b}-${m}`,
-        branchId: id,
-        groupId: null,
-        memberType: 'formal',
-        probationEndsOn: null,
-        joinedOn: null,
-        committeePosition: m === 0 ? 'secretary' : null,
-        phone: null,
-        status: 'active',
-        grants: [],
-        createdAt: 0,
-        updatedAt: 0,
-      })
+      members.push(
+        memberDoc(
+          { _id: `${id}_m${m}`, tenantId: SMALL_TENANT, name: `党员${b}-${m}`, branchId: id },
+          { committeePosition: m === 0 ? 'secretary' : null },
+        ),
+      )
     }
   }
   members.push({

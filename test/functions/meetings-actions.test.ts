@@ -3,6 +3,7 @@
 // and a burst of 500 check-ins.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { memberDoc } from '../fixtures/member-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -443,22 +444,7 @@ describe('a burst of 500 check-ins', () => {
     await Promise.all(
       members.map((id) =>
         t.db.collection('members').add({
-          data: {
-            _id: id,
-            tenantId: 't_demo',
-            name: `党员${i(id)}`,
-            branchId: 'org_b_zhizhong',
-            groupId: null,
-            memberType: 'formal',
-            probationEndsOn: null,
-            joinedOn: null,
-            committeePosition: null,
-            phone: null,
-            status: 'active',
-            grants: [],
-            createdAt: 0,
-            updatedAt: 0,
-          },
+          data: memberDoc({ _id: id, tenantId: 't_demo', name: `党员${i(id)}`, branchId: 'org_b_zhizhong' }),
         }),
       ),
     )

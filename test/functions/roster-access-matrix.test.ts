@@ -1,6 +1,7 @@
 // Every roster action as every role, against the caller's own branch and another: allowed or refused, exactly.
 // A refused call must write nothing (the audit log and the member documents stay as they were).
 import type { MemberRow } from '../../types/roster'
+import { memberDoc } from '../fixtures/member-doc'
 import { as, type DemoEmulator, type Persona, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -175,22 +176,10 @@ describe.each(personas)('as %s', (persona) => {
 describe('another tenant', () => {
   it('is invisible to a bureau of the other tenant: its branches are simply not found', async () => {
     await t.db.collection('members').add({
-      data: {
-        _id: 'm_other_bureau',
-        tenantId: 't_other',
-        name: '外县组织科',
-        branchId: null,
-        groupId: null,
-        memberType: 'formal',
-        probationEndsOn: null,
-        joinedOn: null,
-        committeePosition: null,
-        phone: null,
-        status: 'active',
-        grants: [{ role: 'bureau_staff' }],
-        createdAt: 0,
-        updatedAt: 0,
-      },
+      data: memberDoc(
+        { _id: 'm_other_bureau', tenantId: 't_other', name: '外县组织科', branchId: null },
+        { grants: [{ role: 'bureau_staff' }] },
+      ),
     })
     await t.db
       .collection('bindings')

@@ -4,25 +4,11 @@ import { createRouter } from '../../cloudfunctions/runtime/router'
 import { defineAction } from '../../types/action'
 import type { MemberDoc } from '../../types/roster'
 import * as z from '../../types/zod'
+import { memberDoc } from '../fixtures/member-doc'
 import { memoryStore } from './memory-store'
 
-const member = (over: Partial<MemberDoc>): MemberDoc => ({
-  _id: 'm1',
-  tenantId: 't1',
-  name: '王建国',
-  branchId: 'b1',
-  groupId: null,
-  memberType: 'formal',
-  probationEndsOn: null,
-  joinedOn: null,
-  committeePosition: null,
-  phone: null,
-  status: 'active',
-  grants: [],
-  createdAt: 0,
-  updatedAt: 0,
-  ...over,
-})
+const member = (over: Partial<MemberDoc>): MemberDoc =>
+  memberDoc({ _id: 'm1', tenantId: 't1', name: '王建国', branchId: 'b1' }, over)
 
 const contracts = {
   rename: defineAction({
