@@ -1,15 +1,12 @@
 // The meetings function through the real SDK: scheduling, the rotating code and check-in, hand marking, leave,
 // minutes, the record book, compliance, reminders with a controlled clock, the WeCom robot against a local server,
 // and a burst of 500 check-ins.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { memberDoc } from '../fixtures/member-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { type FakeRobot, startFakeRobot } from './helpers/fake-robot'
 
 let t: DemoEmulator
-let robot: Server
-const robotHits: { body: string; at: number }[] = []
-let robotFailNext = 0
+let robot: FakeRobot
 
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
 const NOW = at('2026-05-12T09:00:00')
@@ -18,33 +15,14 @@ const MIN = 60_000
 const OWN = 'org_b_shiyan'
 
 beforeAll(async () => {
-  robot = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk) => {
-      body += chunk
-    })
-    req.on('end', () => {
-      robotHits.push({ body, at: Date.now() })
-      if (robotFailNext > 0) {
-        robotFailNext--
-        res.writeHead(500).end('busy')
-        return
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}')
-    })
-  })
-  await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve))
-  process.env.WECOM_WEBHOOK_BASE = `http://127.0.0.1:${(robot.address() as AddressInfo).port}`
+  robot = await startFakeRobot()
   t = await startDemoEmulator()
   t.emu.clock.set(NOW)
 }, 60_000)
 afterAll(async () => {
   await t.stop()
-  robot.close()
+  await robot.close()
 })
-
-const count = async (collection: string, where: Record<string, unknown>) =>
-  ((await t.db.collection(collection).where(where).count()) as { total: number }).total
 
 async function scheduleAt(
   startsAt: number,
@@ -99,14 +77,14 @@ describe('scheduling', () => {
     ['a plain member', as.member, {}, 'AUTH.FORBIDDEN'],
     ['another branch', as.secretary, { branchId: 'org_b_chengguan' }, 'AUTH.FORBIDDEN'],
   ])('%s is refused and writes nothing', async (_case, openid, extra, code) => {
-    const before = await count('meetings', {})
+    const before = await t.count('meetings', {})
     const { branchId, startsAt, ...rest } = { branchId: OWN, startsAt: NOW + 24 * HOUR, ...extra }
     const res = await t.call(openid, 'meetings', 'schedule', {
       branchId,
       meeting: { type: 'lecture', title: '党课', startsAt, endsAt: startsAt + HOUR, place: '会议室', ...rest },
     })
     expect(res).toMatchObject({ ok: false, error: { code } })
-    expect(await count('meetings', {})).toBe(before)
+    expect(await t.count('meetings', {})).toBe(before)
   })
 })
 
@@ -139,7 +117,7 @@ describe('check-in', () => {
       ok: false,
       error: { code: 'MEETING.TOKEN_INVALID' },
     })
-    expect(await count('meeting_attendance', { meetingId })).toBe(0)
+    expect(await t.count('meeting_attendance', { meetingId })).toBe(0)
   })
 
   it('checks in on time, twice returns the first; late after the grace; by scene; records the events', async () => {
@@ -157,8 +135,8 @@ describe('check-in', () => {
       ok: true,
       data: { status: 'late' },
     })
-    expect(await count('domain_events', { sourceId: meetingId, kind: 'meeting.present' })).toBe(1)
-    expect(await count('domain_events', { sourceId: meetingId, kind: 'meeting.late' })).toBe(1)
+    expect(await t.count('domain_events', { sourceId: meetingId, kind: 'meeting.present' })).toBe(1)
+    expect(await t.count('domain_events', { sourceId: meetingId, kind: 'meeting.late' })).toBe(1)
     t.emu.clock.set(NOW + 3 * HOUR + MIN)
     expect(await t.call('o_demo_m_shiyan_08', 'meetings', 'checkIn', { scene: late.scene })).toMatchObject({
       ok: false,
@@ -392,22 +370,24 @@ describe('WeCom robot', () => {
       const [id] = (await scheduleAt(NOW + 30 * MIN + i * MIN, {}, { title: `会议${i}` })).ids
       ids.push(id)
     }
-    robotFailNext = 1
-    robotHits.length = 0
+    robot.failNext(1)
+    robot.hits.length = 0
     await t.emu.fireTrigger('meetings', 'remind')
-    expect(robotHits).toHaveLength(20)
+    expect(robot.hits).toHaveLength(20)
     const ours = { _id: t.db.command.in(ids.map((id) => `${id}:1h`)) }
-    const sentBefore = await count('robot_queue', { ...ours, status: 'sent' })
+    const sentBefore = await t.count('robot_queue', { ...ours, status: 'sent' })
     expect(sentBefore).toBeLessThanOrEqual(19)
-    expect(await count('robot_queue', { branchId: OWN, status: 'pending', lastError: t.db.command.neq(null) })).toBe(1)
+    expect(await t.count('robot_queue', { branchId: OWN, status: 'pending', lastError: t.db.command.neq(null) })).toBe(
+      1,
+    )
     t.emu.clock.set(NOW + 61_000)
     await t.emu.fireTrigger('meetings', 'remind')
     t.emu.clock.set(NOW + 122_000)
     await t.emu.fireTrigger('meetings', 'remind')
     // The failed one waits 30 s and is retried with those left over: all 25 delivered, none twice.
-    expect(await count('robot_queue', { ...ours, status: 'sent' })).toBe(25)
+    expect(await t.count('robot_queue', { ...ours, status: 'sent' })).toBe(25)
     const perMessage = new Map<string, number>()
-    for (const hit of robotHits) perMessage.set(hit.body, (perMessage.get(hit.body) ?? 0) + 1)
+    for (const hit of robot.hits) perMessage.set(hit.body, (perMessage.get(hit.body) ?? 0) + 1)
     expect([...perMessage.values()].filter((n) => n > 2)).toEqual([])
     t.emu.clock.set(NOW)
   })
@@ -472,8 +452,8 @@ describe('a burst of 500 check-ins', () => {
       members.flatMap((id) => [id, id]).map((id) => t.call(`o_${id}`, 'meetings', 'checkIn', { meetingId, token })),
     )
     expect(replies.filter((r) => !r.ok)).toEqual([])
-    expect(await count('meeting_attendance', { meetingId })).toBe(500)
-    expect(await count('domain_events', { sourceId: meetingId })).toBe(500)
+    expect(await t.count('meeting_attendance', { meetingId })).toBe(500)
+    expect(await t.count('domain_events', { sourceId: meetingId })).toBe(500)
   }, 120_000)
 })
 

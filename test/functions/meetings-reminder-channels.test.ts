@@ -1,13 +1,11 @@
 // Reminders the meetings timers deliver besides meeting slots, through the real SDK with a controlled clock:
 // study nudges (学习提醒) recorded by the study function, and the monthly 主题党日 not yet scheduled.
 // Subscribe messages land in the emulator's outbox; the WeCom robot is a local HTTP server.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { type FakeRobot, startFakeRobot } from './helpers/fake-robot'
 
 let t: DemoEmulator
-let robot: Server
-const robotHits: string[] = []
+let robot: FakeRobot
 
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
 const NOW = at('2026-05-12T09:00:00')
@@ -15,18 +13,7 @@ const OWN = 'org_b_shiyan'
 const TEMPLATE = 'tmpl_meeting_reminder'
 
 beforeAll(async () => {
-  robot = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk) => {
-      body += chunk
-    })
-    req.on('end', () => {
-      robotHits.push(body)
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}')
-    })
-  })
-  await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve))
-  process.env.WECOM_WEBHOOK_BASE = `http://127.0.0.1:${(robot.address() as AddressInfo).port}`
+  robot = await startFakeRobot()
   t = await startDemoEmulator()
   t.emu.clock.set(NOW)
   const url = `${process.env.WECOM_WEBHOOK_BASE}/cgi-bin/webhook/send?key=channels-robot-0001`
@@ -35,16 +22,14 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => {
   await t.stop()
-  robot.close()
+  await robot.close()
 })
 
-const count = async (collection: string, where: Record<string, unknown>) =>
-  ((await t.db.collection(collection).where(where).count()) as { total: number }).total
 const sendsTo = async (needle: string) =>
   (await t.emu.outbox()).filter(
     (entry) => entry.apiName === 'subscribeMessage.send' && JSON.stringify(entry.params).includes(needle),
   )
-const robotSaying = (needle: string) => robotHits.filter((body) => body.includes(needle))
+const robotSaying = (needle: string) => robot.hits.map((hit) => hit.body).filter((body) => body.includes(needle))
 
 describe('study nudges', () => {
   it('are delivered once by the remind timer: a message to each member with a credit, one robot summary per tap', async () => {
@@ -62,7 +47,7 @@ describe('study nudges', () => {
     const nudged = await t.call<{ nudged: number }>(as.secretary, 'study', 'nudge', { taskId, branchId: OWN })
     if (!nudged.ok) throw new Error(JSON.stringify(nudged.error))
     expect(nudged.data.nudged).toBeGreaterThan(2)
-    expect(await count('study_nudges', { taskId, deliveredAt: t.db.command.exists(true) })).toBe(0)
+    expect(await t.count('study_nudges', { taskId, deliveredAt: t.db.command.exists(true) })).toBe(0)
 
     await t.emu.fireTrigger('meetings', 'remind')
     await t.emu.fireTrigger('meetings', 'remind')
@@ -73,7 +58,7 @@ describe('study nudges', () => {
     expect(sent[0].params.page).toBe(`subpackages/study/pages/task/index?taskId=${taskId}`)
     expect(robotSaying('学习习近平总书记关于教育的重要论述')).toHaveLength(1)
     expect(robotSaying('学习提醒')[0]).toContain(`尚未学习（${nudged.data.nudged}人）`)
-    expect(await count('study_nudges', { taskId, deliveredAt: t.db.command.exists(false) })).toBe(0)
+    expect(await t.count('study_nudges', { taskId, deliveredAt: t.db.command.exists(false) })).toBe(0)
 
     // A second tap at once reminds no one (12 hours' rest); the next day the credits are spent,
     // so only the robot tells the group, once.
@@ -88,7 +73,7 @@ describe('study nudges', () => {
     await t.emu.fireTrigger('meetings', 'remind')
     expect(await sendsTo(taskId)).toHaveLength(2)
     expect(robotSaying('学习习近平总书记关于教育的重要论述')).toHaveLength(2)
-    expect(await count('study_nudges', { taskId, deliveredAt: t.db.command.exists(false) })).toBe(0)
+    expect(await t.count('study_nudges', { taskId, deliveredAt: t.db.command.exists(false) })).toBe(0)
     t.emu.clock.set(NOW)
   })
 
@@ -104,8 +89,8 @@ describe('study nudges', () => {
     t.emu.clock.set(at('2026-05-14T09:00:00'))
     await t.emu.fireTrigger('meetings', 'remind')
     expect(robotSaying('纪律处分条例')).toHaveLength(0)
-    expect(await count('study_nudges', { taskId: task.data.id, undeliverable: '学习任务已截止' })).toBeGreaterThan(0)
-    expect(await count('study_nudges', { taskId: task.data.id, deliveredAt: t.db.command.exists(false) })).toBe(0)
+    expect(await t.count('study_nudges', { taskId: task.data.id, undeliverable: '学习任务已截止' })).toBeGreaterThan(0)
+    expect(await t.count('study_nudges', { taskId: task.data.id, deliveredAt: t.db.command.exists(false) })).toBe(0)
     t.emu.clock.set(NOW)
   })
 })
@@ -132,7 +117,8 @@ describe('主题党日 not yet scheduled', () => {
     for (const openid of ['o_demo_m_chengguan_01', as.secretary]) {
       expect(await t.call(openid, 'meetings', 'subscribe', { templateIds: [TEMPLATE] })).toMatchObject({ ok: true })
     }
-    const queued = (month: string) => count('robot_queue', { _id: t.db.command.in([`themeday:${CHENGGUAN}:${month}`]) })
+    const queued = (month: string) =>
+      t.count('robot_queue', { _id: t.db.command.in([`themeday:${CHENGGUAN}:${month}`]) })
 
     t.emu.clock.set(at('2027-03-19T08:00:00'))
     await t.emu.fireTrigger('meetings', 'daily')
@@ -149,7 +135,7 @@ describe('主题党日 not yet scheduled', () => {
     expect(sent[0].params.page).toBe('subpackages/meetings/pages/schedule/index')
     expect(JSON.stringify(sent[0].params.data)).toContain('城关')
     expect(await queued('2027-03')).toBe(1)
-    expect(await count('robot_queue', { _id: `themeday:${OWN}:2027-03` })).toBe(0)
+    expect(await t.count('robot_queue', { _id: `themeday:${OWN}:2027-03` })).toBe(0)
     expect(robotSaying(NOTICE)).toHaveLength(1)
     expect(robotSaying(NOTICE)[0]).toContain('2027年03月')
 
@@ -175,7 +161,7 @@ describe('主题党日 not yet scheduled', () => {
     expect(off).toMatchObject({ ok: true, data: { themeDayReminderDay: null } })
     t.emu.clock.set(at('2027-05-25T08:00:00'))
     await t.emu.fireTrigger('meetings', 'daily')
-    expect(await count('robot_queue', { _id: `themeday:${CHENGGUAN}:2027-05` })).toBe(0)
+    expect(await t.count('robot_queue', { _id: `themeday:${CHENGGUAN}:2027-05` })).toBe(0)
     await t.call(as.bureau, 'meetings', 'updateRules', rules.data)
     t.emu.clock.set(NOW)
   })

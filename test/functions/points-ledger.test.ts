@@ -11,8 +11,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.stop())
 
-const count = async (collection: string, where: Record<string, unknown>) =>
-  ((await t.db.collection(collection).where(where).count()) as { total: number }).total
 const total = async (id: string) => {
   const res = (await t.db.collection('points_totals').where({ _id: id }).get()) as unknown as {
     data: { points: number; entries: number }[]
@@ -85,10 +83,10 @@ describe('hand awards', () => {
       'AUTH.FORBIDDEN',
     ],
   ])('%s is refused and writes nothing', async (_case, openid, data, code) => {
-    const before = await count('points_ledger', {})
+    const before = await t.count('points_ledger', {})
     const res = await t.call(openid, 'points', 'award', { memberId: 'm_shiyan_07', ...data })
     expect(res).toMatchObject({ ok: false, error: { code } })
-    expect(await count('points_ledger', {})).toBe(before)
+    expect(await t.count('points_ledger', {})).toBe(before)
   })
 
   it('the cap counts what was already paid today: 3 then 3 more is refused, 2 more is fine', async () => {
@@ -120,7 +118,7 @@ describe('the ledger as the once-only gate', () => {
     )
     expect(replies.every((reply) => reply.ok)).toBe(true)
     expect(replies.filter((reply) => reply.ok && !reply.data.duplicate)).toHaveLength(1)
-    expect(await count('points_ledger', { memberId: 'm_shiyan_09' })).toBe(1)
+    expect(await t.count('points_ledger', { memberId: 'm_shiyan_09' })).toBe(1)
     expect(await total('t_demo:m:m_shiyan_09:all')).toEqual(expect.objectContaining({ points: 2, entries: 1 }))
   }, 60_000)
 
@@ -151,7 +149,7 @@ describe('the ledger as the once-only gate', () => {
     // manual_bonus is capped at 20 a year per member: beyond it the award is refused, never half-counted.
     expect(refused.every((reply) => !reply.ok && reply.error.code === 'POINTS.CAP_REACHED')).toBe(true)
     const paid = replies.length - refused.length
-    expect(await count('points_ledger', { reason: '批量测试' })).toBe(paid)
+    expect(await t.count('points_ledger', { reason: '批量测试' })).toBe(paid)
     const rebuilt = await t.call<{ drift: unknown[] }>(as.bureau, 'points', 'reconcile')
     expect(rebuilt).toMatchObject({ ok: true, data: { drift: [] } })
     expect((await total('t_demo:m:m_shiyan_10:all'))?.points).toBeGreaterThan(before)
@@ -174,7 +172,7 @@ describe('domain events', () => {
     })
     await t.emu.fireTrigger('points', 'settle')
     await t.emu.fireTrigger('points', 'settle')
-    expect(await count('points_ledger', { sourceEvent: 'meeting.present:mt_test_1:m_shiyan_03' })).toBe(1)
+    expect(await t.count('points_ledger', { sourceEvent: 'meeting.present:mt_test_1:m_shiyan_03' })).toBe(1)
     expect((await total('t_demo:m:m_shiyan_03:2026-04'))?.points).toBe(before + 3)
     const again = await t.call<{ processed: number }>(as.bureau, 'points', 'processEvents', {})
     expect(again).toMatchObject({ ok: true, data: { processed: 0 } })
@@ -198,7 +196,7 @@ describe('domain events', () => {
       t.call(as.bureau, 'points', 'processEvents', {}),
       t.call(as.bureau, 'points', 'processEvents', {}),
     ])
-    expect(await count('points_ledger', { sourceEvent: 'meeting.absent:mt_test_2:m_shiyan_04' })).toBe(1)
+    expect(await t.count('points_ledger', { sourceEvent: 'meeting.absent:mt_test_2:m_shiyan_04' })).toBe(1)
     expect((await total('t_demo:m:m_shiyan_04:all'))?.points).toBe(before - 2)
   })
 })
@@ -261,7 +259,7 @@ describe('leaderboards', () => {
     if (!board.ok) throw new Error(JSON.stringify(board.error))
     expect(board.data.members.map((row) => row.memberId)).not.toContain('m_shiyan_09')
     // History stays.
-    expect(await count('points_ledger', { memberId: 'm_shiyan_09' })).toBeGreaterThan(0)
+    expect(await t.count('points_ledger', { memberId: 'm_shiyan_09' })).toBeGreaterThan(0)
     await t.call(as.secretary, 'points', 'setExempt', { memberId: 'm_shiyan_09', exempt: false })
   })
 })
@@ -278,10 +276,10 @@ describe('claims and review', () => {
       branchId: 'org_b_shiyan',
     })
     expect(pending.ok && pending.data.items.map((item) => item.id)).toContain(claim.data.id)
-    const before = await count('points_ledger', { memberId: 'm_shiyan_06' })
+    const before = await t.count('points_ledger', { memberId: 'm_shiyan_06' })
     const approved = await t.call(as.secretary, 'points', 'reviewClaim', { claimId: claim.data.id, approve: true })
     expect(approved).toMatchObject({ ok: true, data: { status: 'approved' } })
-    expect(await count('points_ledger', { memberId: 'm_shiyan_06' })).toBe(before + 1)
+    expect(await t.count('points_ledger', { memberId: 'm_shiyan_06' })).toBe(before + 1)
     const again = await t.call(as.secretary, 'points', 'reviewClaim', { claimId: claim.data.id, approve: true })
     expect(again).toMatchObject({ ok: false, error: { code: 'POINTS.CLAIM_DECIDED' } })
   })
@@ -295,7 +293,7 @@ describe('claims and review', () => {
     })
     expect(proposal).toMatchObject({ ok: true, data: { kind: 'proposal' } })
     if (!proposal.ok) return
-    const before = await count('points_ledger', {})
+    const before = await t.count('points_ledger', {})
     expect(
       await t.call(as.secretary, 'points', 'reviewClaim', { claimId: proposal.data.id, approve: false }),
     ).toMatchObject({
@@ -308,7 +306,7 @@ describe('claims and review', () => {
       reason: '该任务已计入教研考核',
     })
     expect(rejected).toMatchObject({ ok: true, data: { status: 'rejected', decisionReason: '该任务已计入教研考核' } })
-    expect(await count('points_ledger', {})).toBe(before)
+    expect(await t.count('points_ledger', {})).toBe(before)
   })
 
   it('photos from someone else’s folder are refused', async () => {

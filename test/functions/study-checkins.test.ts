@@ -14,9 +14,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.stop())
 
-const count = async (collection: string, where: Record<string, unknown>) =>
-  ((await t.db.collection(collection).where(where).count()) as { total: number }).total
-
 const NOTE = '学习了党章第一章，理解了党员的义务和权利。'
 async function publish(openid: string, extra: Record<string, unknown> = {}): Promise<string> {
   const res = await t.call<{ id: string }>(openid, 'study', 'publishTask', {
@@ -69,7 +66,7 @@ describe('publishing', () => {
       'STUDY.FILE_NOT_YOURS',
     ],
   ])('%s is refused and writes nothing', async (_case, openid, extra, code) => {
-    const before = await count('study_tasks', {})
+    const before = await t.count('study_tasks', {})
     const res = await t.call(openid, 'study', 'publishTask', {
       title: '学习任务',
       content: { text: '内容' },
@@ -78,7 +75,7 @@ describe('publishing', () => {
       ...extra,
     })
     expect(res).toMatchObject({ ok: false, error: { code } })
-    expect(await count('study_tasks', {})).toBe(before)
+    expect(await t.count('study_tasks', {})).toBe(before)
   })
 })
 
@@ -99,11 +96,11 @@ describe('checking in', () => {
       'STUDY.FILE_NOT_YOURS',
     ],
   ])('%s is refused and writes nothing', async (_case, openid, data, code) => {
-    const before = await count('study_checkins', {})
+    const before = await t.count('study_checkins', {})
     const res = await t.call(openid, 'study', 'checkIn', { taskId, ...data() })
     expect(res).toMatchObject({ ok: false, error: { code } })
-    expect(await count('study_checkins', {})).toBe(before)
-    expect(await count('points_ledger', {})).toBe(0)
+    expect(await t.count('study_checkins', {})).toBe(before)
+    expect(await t.count('points_ledger', {})).toBe(0)
   })
 
   it('a member checks in once, is paid once, and can edit the note until the due date', async () => {
@@ -126,9 +123,9 @@ describe('checking in', () => {
     expect(edited).toMatchObject({ ok: true })
     // The timer finds the recorded study.checkin event and pays nothing more.
     await t.emu.fireTrigger('points', 'settle')
-    expect(await count('points_ledger', { memberId: 'm_shiyan_06' })).toBe(1)
+    expect(await t.count('points_ledger', { memberId: 'm_shiyan_06' })).toBe(1)
     expect(
-      await count('domain_events', {
+      await t.count('domain_events', {
         kind: 'study.checkin',
         memberId: 'm_shiyan_06',
         processedAt: t.db.command.exists(true),
@@ -143,8 +140,8 @@ describe('checking in', () => {
       Array.from({ length: 20 }, () => t.call('o_demo_m_shiyan_07', 'study', 'checkIn', { taskId, note: NOTE })),
     )
     expect(replies.filter((reply) => reply.ok)).toHaveLength(1)
-    expect(await count('study_checkins', { memberId: 'm_shiyan_07' })).toBe(1)
-    expect(await count('points_ledger', { memberId: 'm_shiyan_07' })).toBe(1)
+    expect(await t.count('study_checkins', { memberId: 'm_shiyan_07' })).toBe(1)
+    expect(await t.count('points_ledger', { memberId: 'm_shiyan_07' })).toBe(1)
   })
 
   it('after the due date neither check-in nor edit is accepted', async () => {
@@ -176,14 +173,13 @@ describe('checking in', () => {
       data: { nudged: 8, recentlyNudged: 0 },
     })
     // A second tap soon after reminds no one twice; after 12 hours it reminds again.
-    const count = async () =>
-      ((await t.db.collection('study_nudges').where({ taskId }).count()) as { total: number }).total
-    const recorded = await count()
+    const nudges = () => t.count('study_nudges', { taskId })
+    const recorded = await nudges()
     expect(await t.call(as.secretary, 'study', 'nudge', { taskId, branchId: 'org_b_shiyan' })).toMatchObject({
       ok: true,
       data: { nudged: 0, recentlyNudged: 8 },
     })
-    expect(await count()).toBe(recorded)
+    expect(await nudges()).toBe(recorded)
     const now = t.emu.clock.now()
     t.emu.clock.set(now + 12 * 3_600_000 + 1)
     try {

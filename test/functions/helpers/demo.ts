@@ -21,6 +21,8 @@ export type Persona = keyof typeof as
 
 export interface DemoEmulator extends TestEmulator {
   call<T = unknown>(openid: string | null, fn: string, action: string, data?: unknown): Promise<Result<T>>
+  /** How many documents of a collection match, read through the SDK. */
+  count(collection: string, where: Record<string, unknown>): Promise<number>
 }
 
 export async function startDemoEmulator(): Promise<DemoEmulator> {
@@ -34,6 +36,9 @@ export async function startDemoEmulator(): Promise<DemoEmulator> {
     async call<T>(openid: string | null, fn: string, action: string, data: unknown = {}) {
       const res = await t.gateway(fn, { action, data }, openid ?? undefined)
       return res.body as Result<T>
+    },
+    async count(collection, where) {
+      return ((await t.db.collection(collection).where(where).count()) as { total: number }).total
     },
   }
 }
