@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { exited, spawnCli, tcb } from './helpers/cli-process'
+import { exited, killMidBurst, spawnCli, tcb } from './helpers/cli-process'
 import { FIXTURE_FUNCTIONS } from './helpers/emulator'
 
 jest.setTimeout(60_000)
@@ -15,30 +15,20 @@ const args = ['--port', '0', '--data', dataDir, '--functions', FIXTURE_FUNCTIONS
 test('acknowledged inserts survive kill -9 and the files load on restart', async () => {
   const first = await spawnCli(args)
   expect(await tcb(first.url, { action: 'database.addCollection', collectionName: 'crash' })).not.toHaveProperty('code')
-  const acked: string[] = []
-  let killed = false
   // Several concurrent writers so the kill lands while appends are in flight.
-  const writer = async (w: number): Promise<void> => {
-    for (let i = 0; !killed; i++) {
+  const acked = await killMidBurst(first, {
+    writers: 4,
+    ackedAtLeast: 400,
+    write: async (w, i) => {
       const id = `w${w}-${i}`
-      try {
-        const res = await tcb(first.url, {
-          action: 'database.insertDocument',
-          collectionName: 'crash',
-          data: [JSON.stringify({ _id: id, w, i: { $numberInt: String(i) }, pad: 'x'.repeat(200) })],
-        })
-        if ((res.data as { insertedIds?: string[] } | undefined)?.insertedIds?.[0] === id) acked.push(id)
-      } catch {
-        return // connection refused/reset: the process is gone
-      }
-    }
-  }
-  const writers = [0, 1, 2, 3].map(writer)
-  while (acked.length < 400) await new Promise((r) => setTimeout(r, 10))
-  first.child.kill('SIGKILL')
-  killed = true
-  await exited(first.child)
-  await Promise.all(writers)
+      const res = await tcb(first.url, {
+        action: 'database.insertDocument',
+        collectionName: 'crash',
+        data: [JSON.stringify({ _id: id, w, i: { $numberInt: String(i) }, pad: 'x'.repeat(200) })],
+      })
+      return (res.data as { insertedIds?: string[] } | undefined)?.insertedIds?.[0] === id ? id : null
+    },
+  })
 
   const second = await spawnCli(args)
   try {

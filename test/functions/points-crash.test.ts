@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { seedDemo } from '../../scripts/seed/seed'
-import { exited, spawnCli, tcb } from './helpers/cli-process'
+import { exited, killMidBurst, spawnCli, tcb } from './helpers/cli-process'
 import { as, BUILT_FUNCTIONS } from './helpers/demo'
 import { startTestEmulator } from './helpers/emulator'
 
@@ -30,30 +30,20 @@ test('totals equal the ledger after a kill -9 mid-burst and a reconcile', async 
 
   const first = await spawnCli(args)
   const members = ['m_shiyan_03', 'm_shiyan_04', 'm_shiyan_05', 'm_chengguan_02', 'm_yz_high_05', 'm_zhizhong_03']
-  const acked: string[] = []
-  let killed = false
-  const writer = async (w: number) => {
-    for (let i = 0; !killed; i++) {
-      try {
-        const reply = await call(first.url, 'award', {
-          memberId: members[(w + i) % members.length],
-          ruleKey: 'manual_deduction',
-          points: -1,
-          reason: '压力测试扣分',
-          requestId: `crash-${w}-${i}`,
-        })
-        if (reply.ok && reply.data) acked.push(reply.data.entryId)
-      } catch {
-        return
-      }
-    }
-  }
-  const writers = Array.from({ length: 8 }, (_, w) => writer(w))
-  while (acked.length < 60) await new Promise((r) => setTimeout(r, 5))
-  first.child.kill('SIGKILL')
-  killed = true
-  await exited(first.child)
-  await Promise.all(writers)
+  const acked = await killMidBurst(first, {
+    writers: 8,
+    ackedAtLeast: 60,
+    write: async (w, i) => {
+      const reply = await call(first.url, 'award', {
+        memberId: members[(w + i) % members.length],
+        ruleKey: 'manual_deduction',
+        points: -1,
+        reason: '压力测试扣分',
+        requestId: `crash-${w}-${i}`,
+      })
+      return reply.ok && reply.data ? reply.data.entryId : null
+    },
+  })
 
   const second = await spawnCli(args)
   try {

@@ -49,3 +49,35 @@ export async function tcb(url: string, body: Record<string, unknown>): Promise<R
   })
   return (await res.json()) as Record<string, unknown>
 }
+
+/**
+ * Runs `writers` concurrent loops of `write(w, i)` against a running CLI emulator and
+ * `kill -9`s it once `ackedAtLeast` writes have been acknowledged, so the kill lands
+ * while appends are in flight. `write` answers the acknowledged id, or null; a refused
+ * or reset connection ends that writer. Resolves with every acknowledged id once the
+ * process is gone and every writer has stopped.
+ */
+export async function killMidBurst(
+  emulator: CliEmulator,
+  options: { writers: number; ackedAtLeast: number; write: (w: number, i: number) => Promise<string | null> },
+): Promise<string[]> {
+  const acked: string[] = []
+  let killed = false
+  const writer = async (w: number): Promise<void> => {
+    for (let i = 0; !killed; i++) {
+      try {
+        const id = await options.write(w, i)
+        if (id !== null) acked.push(id)
+      } catch {
+        return // connection refused/reset: the process is gone
+      }
+    }
+  }
+  const writers = Array.from({ length: options.writers }, (_, w) => writer(w))
+  while (acked.length < options.ackedAtLeast) await new Promise((r) => setTimeout(r, 5))
+  emulator.child.kill('SIGKILL')
+  killed = true
+  await exited(emulator.child)
+  await Promise.all(writers)
+  return acked
+}
