@@ -1,4 +1,4 @@
-import type { MeetingDoc, MeetingType, Scope } from '../../types/meetings'
+import type { MeetingDoc, Scope } from '../../types/meetings'
 import type { MemberDoc } from '../../types/roster'
 import { monthlyOccurrences } from '../domain/meetings/series'
 import { shanghaiShort } from '../domain/time'
@@ -14,17 +14,11 @@ import { getMeeting } from './get-meeting'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { tellAttendees } from './notify'
 
-interface MeetingFields {
-  type: MeetingType
-  title: string
-  agenda: string
-  startsAt: number
-  endsAt: number
-  place: string
-  location: MeetingDoc['location']
-  hostId: string | null
-  noteTakerId: string | null
-}
+/** What a secretary sets on a meeting, as the document stores it. */
+type MeetingFields = Pick<
+  MeetingDoc,
+  'type' | 'title' | 'agenda' | 'startsAt' | 'endsAt' | 'place' | 'location' | 'hostId' | 'noteTakerId'
+>
 
 /** Who is expected (应到): the scope's active members, read when the meeting is scheduled. */
 async function attendeesOf(store: Store, tenantId: string, branchId: string, scope: Scope): Promise<string[]> {

@@ -6,8 +6,7 @@
  * files before it starts (as the points bench does): 10,000 bindings and
  * credits through the SDK would take minutes.
  */
-import { once } from 'node:events'
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
@@ -17,7 +16,8 @@ import type { MemberDoc } from '../../types/roster'
 import { meetingDoc } from '../fixtures/meeting-doc'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator, type TestEmulator } from '../functions/helpers/emulator'
-import { BIG, BIG_TENANT, seedBigTenant } from './big-tenant'
+import { BIG, BIG_TENANT } from './big-tenant'
+import { bigTenantDocs, collectionNames, writeLines } from './data-files'
 import { type Figure, percentile } from './figure'
 
 const round = (n: number) => Math.round(n * 10) / 10
@@ -28,38 +28,6 @@ const DUE_MEETINGS = 300
 const BURST_MEETING = 'mt_bench_burst'
 /** Each member's OPENID in the bench: every one of the 10,000 is bound. */
 const openidOf = (memberId: string) => `o_big_${memberId}`
-
-async function writeLines(file: string, docs: readonly object[]): Promise<void> {
-  const out = createWriteStream(file)
-  for (let i = 0; i < docs.length; i += 2000) {
-    const chunk = docs
-      .slice(i, i + 2000)
-      .map((doc) => `${JSON.stringify(doc)}\n`)
-      .join('')
-    if (!out.write(chunk)) await once(out, 'drain')
-  }
-  out.end()
-  await once(out, 'finish')
-}
-
-/** What seedBigTenant would add through the SDK, collected to be written as files. */
-async function bigTenantDocs(): Promise<Map<string, object[]>> {
-  const docs = new Map<string, object[]>()
-  const fake = {
-    db: {
-      createCollection: async () => {},
-      collection: (name: string) => ({
-        add: async ({ data }: { data: object }) => {
-          const list = docs.get(name) ?? []
-          list.push(data)
-          docs.set(name, list)
-        },
-      }),
-    },
-  }
-  await seedBigTenant(fake as unknown as TestEmulator)
-  return docs
-}
 
 function meeting(id: string, branchId: string, attendeeIds: string[], startsAt: number, now: number): MeetingDoc {
   return meetingDoc(
@@ -122,14 +90,7 @@ async function writeData(dataDir: string, now: number) {
     ['meetings', [burst, ...due]],
     ['meeting_digests', digestsOf([burst, ...due])],
   ])
-  const collections = Object.keys(
-    (
-      JSON.parse(readFileSync(join(__dirname, '..', '..', 'database', 'collections.json'), 'utf8')) as {
-        collections: Record<string, unknown>
-      }
-    ).collections,
-  )
-  for (const name of collections) await writeLines(join(dataDir, 'db', `${name}.db`), files.get(name) ?? [])
+  for (const name of collectionNames()) await writeLines(join(dataDir, 'db', `${name}.db`), files.get(name) ?? [])
   return {
     burstOpenids: burstAttendees.map((id) => (bound.has(id) ? BIG.secretary : openidOf(id))),
     expectedSends: due.reduce((sum, m) => sum + m.attendeeIds.length, 0),

@@ -8,15 +8,13 @@
  * and is left out.
  */
 
-import { once } from 'node:events'
-import { createWriteStream, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_CATALOGUE } from '../../cloudfunctions/domain/points/default-rules'
 import { addToTotals, withMembers } from '../../cloudfunctions/points/totals'
 import type { LedgerEntry, PointsRulesDoc, TotalsDoc } from '../../types/points'
 import type { MemberDoc } from '../../types/roster'
-import type { TestEmulator } from '../functions/helpers/emulator'
-import { BIG_TENANT, seedBigTenant } from './big-tenant'
+import { BIG_TENANT } from './big-tenant'
+import { bigTenantDocs, collectionNames, writeLines } from './data-files'
 
 const SHANGHAI_OFFSET = 8 * 3_600_000 // Asia/Shanghai has no daylight saving time
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -32,40 +30,6 @@ function periodsOf(at: number) {
     quarter: `${year}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`,
     year,
   }
-}
-
-async function writeLines(file: string, docs: Iterable<object>): Promise<number> {
-  const out = createWriteStream(file)
-  let count = 0
-  let chunk = ''
-  for (const doc of docs) {
-    chunk += `${JSON.stringify(doc)}\n`
-    count++
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain')
-      chunk = ''
-    }
-  }
-  out.end(chunk)
-  await once(out, 'finish')
-  return count
-}
-
-/** Collects what seedBigTenant would add through the SDK, to write it as files instead. */
-async function bigTenantDocs(): Promise<Map<string, object[]>> {
-  const docs = new Map<string, object[]>()
-  const fake = {
-    db: {
-      createCollection: async () => {},
-      collection: (name: string) => ({
-        add: async ({ data }: { data: object }) => {
-          docs.set(name, [...(docs.get(name) ?? []), data])
-        },
-      }),
-    },
-  }
-  await seedBigTenant(fake as unknown as TestEmulator)
-  return docs
 }
 
 export interface PointsDataSummary {
@@ -90,14 +54,7 @@ export async function writeBigPointsData(dataDir: string, entries: number, now: 
     updatedAt: now,
     updatedBy: 'bench',
   }
-  const collections = Object.keys(
-    (
-      JSON.parse(readFileSync(join(__dirname, '..', '..', 'database', 'collections.json'), 'utf8')) as {
-        collections: Record<string, unknown>
-      }
-    ).collections,
-  )
-  for (const name of collections) {
+  for (const name of collectionNames()) {
     if (name === 'points_ledger' || name === 'points_totals') continue
     const docs = name === 'points_rules' ? [rulesDoc] : (tenant.get(name) ?? [])
     await writeLines(join(dbDir, `${name}.db`), docs)
