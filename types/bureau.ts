@@ -1,6 +1,7 @@
 import { defineAction } from './action'
 import { Id } from './ids'
 import { COMPLIANCE_STATUSES, MeetingType } from './meetings'
+import { pageInput } from './paging'
 import { BranchStanding, LeaderboardSort } from './points'
 import { ROSTER_READERS } from './roles'
 import * as z from './zod'
@@ -56,10 +57,7 @@ export const MatrixFilter = z.object({
   behindOnly: z.boolean().default(false),
 })
 
-const Page = z.object({
-  page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(100).default(30),
-})
+const Page = pageInput({ size: 30, maxSize: 100 })
 
 export const MatrixTotals = z.object({
   branches: z.number().int(),
@@ -218,11 +216,9 @@ export const bureauActions = {
   leaderboard: defineAction({
     summary:
       'Rankings for a chosen period from the maintained points totals: branches fairly (average per member, participation, or total) and the bureau’s top members; ties share a rank; exempt members left out.',
-    input: z.object({
+    input: pageInput({ size: 50, maxSize: 100, maxPage: 1000 }).extend({
       period: RankPeriod.optional(),
       sort: LeaderboardSort.default('average'),
-      page: z.number().int().min(1).max(1000).default(1),
-      pageSize: z.number().int().min(1).max(100).default(50),
     }),
     output: z.object({
       period: z.string(),

@@ -1,5 +1,6 @@
 import { defineAction } from './action'
 import { Id } from './ids'
+import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
 import * as z from './zod'
 
@@ -229,10 +230,7 @@ export const ComplianceItem = z.object({
 })
 export type ComplianceItem = z.infer<typeof ComplianceItem>
 
-const Page = z.object({
-  page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(50).default(20),
-})
+const Page = pageInput()
 
 const FileId = z.string().min(10).max(300)
 

@@ -1,6 +1,7 @@
 import { defineAction } from './action'
 import { DomainEventKind } from './events'
 import { Id } from './ids'
+import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS, Role } from './roles'
 import * as z from './zod'
 
@@ -129,10 +130,7 @@ export const EXEMPT_REASONS = ['retired', 'away', 'ill'] as const // 退休 / �
 export const ExemptReason = z.enum(EXEMPT_REASONS)
 export type ExemptReason = z.infer<typeof ExemptReason>
 
-const Page = z.object({
-  page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(50).default(20),
-})
+const Page = pageInput()
 
 const HistoryItem = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 import { defineAction } from './action'
 import { DateOnly, Id } from './ids'
+import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS, Role } from './roles'
 import * as z from './zod'
 
@@ -154,10 +155,7 @@ function withProbationDate<T extends z.ZodType<{ memberType: MemberType; probati
 /** How far the caller reaches into a branch: `manage` may change it, `read` only sees it (phones masked). */
 export const BranchAccess = z.enum(['manage', 'read'])
 
-const Page = z.object({
-  page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(50).default(20),
-})
+const Page = pageInput()
 
 const InvitationCode = z.string().regex(/^[A-Za-z0-9]{16}$/, '邀请码格式不正确')
 

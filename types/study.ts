@@ -1,5 +1,6 @@
 import { defineAction } from './action'
 import { DateOnly, Id } from './ids'
+import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
 import * as z from './zod'
 
@@ -95,10 +96,7 @@ const MyCheckin = z.object({ note: z.string(), photos: z.array(z.string()), at: 
 const TaskWithMine = Task.extend({ checkin: MyCheckin.nullable(), open: z.boolean() })
 export type TaskWithMine = z.infer<typeof TaskWithMine>
 
-const Page = z.object({
-  page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(50).default(20),
-})
+const Page = pageInput()
 
 const CHECKIN_REFUSALS = [
   'STUDY.TASK_NOT_FOUND',
