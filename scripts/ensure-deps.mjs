@@ -13,10 +13,8 @@ const lock = join(root, 'package-lock.json')
 const stale = !existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs)
 if (stale) {
   console.log('» installing npm packages (first run or package-lock.json changed)…')
-  // Not `npm ci`: it refuses a lock file that lists no other platforms' optional binaries
-  // (esbuild, swc, biome…); `npm install` still installs what the lock file pins.
-  execSync('npm install --no-audit --no-fund', {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  // `npm ci` installs exactly what the lock file pins and never rewrites it, so a first run
+  // leaves `git status` clean. The lock lists every platform's optional binaries (biome, swc,
+  // esbuild, taro's binding), so the same lock installs on macOS, Windows and Linux.
+  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' })
 }
