@@ -1,21 +1,16 @@
 /** Builds the Taro app for one target (weapp → dist/, h5 → dist-h5/) with the project's own taro CLI. */
 
-import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
 import { isMain } from './is-main'
-
-const root = join(__dirname, '..')
+import { runBin } from './node-bin'
 
 export function buildApp(target: 'weapp' | 'h5'): void {
-  const taro = join(root, 'node_modules', '.bin', 'taro')
-  const run = spawnSync(taro, ['build', '--type', target], {
-    cwd: root,
+  const run = runBin('@tarojs/cli', 'taro', ['build', '--type', target], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', BROWSERSLIST_IGNORE_OLD_DATA: '1' },
     encoding: 'utf8',
   })
   if (run.status !== 0) {
-    process.stderr.write(run.stdout + run.stderr)
+    process.stderr.write(`${run.stdout}${run.stderr}`)
     throw new Error(`taro build --type ${target} failed`)
   }
 }

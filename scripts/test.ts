@@ -11,16 +11,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp } from './build-app'
 import { buildFunctions } from './build-functions'
-import { ensureChromium } from './ensure-chromium'
+import { ensureBrowser } from './ensure-browser'
+import { runBin } from './node-bin'
+import { runDateCheck } from './test-dates'
 
 const root = join(__dirname, '..')
-const bin = (name: string) => join(root, 'node_modules', '.bin', name)
 const started = Date.now()
 const failures: string[] = []
 
-function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
-  return result.status === 0
+function run(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status === 0
+}
+
+/** A package's command with this Node (scripts/node-bin.ts): the same on macOS, Linux and Windows. */
+function tool(pkg: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  return runBin(pkg, command, args, { env: { ...process.env, ...env } }).status === 0
 }
 
 /** Runs one check; a step passes unless it answers false or throws. */
@@ -44,32 +49,64 @@ interface JestSummary {
   numFailedTests: number
 }
 
+/** npm itself, as the running npm names it (npm_execpath), so the same call works on Windows. */
+function npm(args: string[]): boolean {
+  const cli = process.env.npm_execpath
+  if (cli) return run(process.execPath, [cli, ...args])
+  return spawnSync('npm', args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).status === 0
+}
+
+/** The working tree's changes, or null outside a git checkout. */
+function gitStatus(): string | null {
+  const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root, encoding: 'utf8' })
+  return status.status === 0 ? status.stdout : null
+}
+
 async function main(): Promise<void> {
-  await step('lint and format (biome)', () => run(bin('biome'), ['check', '.']))
-  await step('typecheck (tsc)', () => run(bin('tsc'), ['-p', '.']))
-  await step('API catalogue is current', () => run(bin('tsx'), ['scripts/api-catalogue.ts', '--check']))
+  const statusBefore = gitStatus()
+  await step('package-lock.json installs with npm ci on every platform', () => {
+    if (npm(['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'])) return true
+    console.error(
+      'npm ci would refuse package-lock.json (it must list every platform’s optional binaries).\n' +
+        'Regenerate it with `npm install --package-lock-only`, check `npm ci --dry-run` passes, and commit it.',
+    )
+    return false
+  })
+  await step('lint and format (biome)', () => tool('@biomejs/biome', 'biome', ['check', '.']))
+  await step('typecheck (tsc)', () => tool('typescript', 'tsc', ['-p', '.']))
+  await step('API catalogue is current', () => tool('tsx', 'tsx', ['scripts/api-catalogue.ts', '--check']))
   const built =
     (await step('build cloud functions', buildFunctions)) &&
     (await step('build weapp (dist/)', () => buildApp('weapp'))) &&
     (await step('build H5 (dist-h5/)', () => buildApp('h5')))
-  await step('chromium for browser tests', ensureChromium)
+  await step('a browser for the browser tests', ensureBrowser)
 
   // Browser journeys run after the rest, on a quiet machine: beside the function tests' bursts
   // (1,000 concurrent awards, crash-restart) two cores left chromium timing out.
   const summaries: JestSummary[] = []
-  const jest = (label: string, projects: string[]) =>
+  const jest = (label: string, projects: string[], extra: string[] = []) =>
     step(label, () => {
       const output = join(tmpdir(), `jest-${process.pid}-${summaries.length}.json`)
-      const args = ['--ci', '--json', `--outputFile=${output}`, '--selectProjects', ...projects]
-      const passed = run(bin('jest'), args, { TZ: 'Asia/Shanghai' })
+      const args = ['--ci', '--json', `--outputFile=${output}`, ...extra, '--selectProjects', ...projects]
+      const passed = tool('jest', 'jest', args, { TZ: 'Asia/Shanghai' })
       summaries.push(JSON.parse(readFileSync(output, 'utf8')) as JestSummary)
       rmSync(output, { force: true })
       return passed
     })
   if (built) {
     await jest('jest: unit, functions, ui, native', ['unit', 'functions', 'ui', 'native'])
-    await jest('jest: e2e in chromium', ['e2e'])
+    // One journey at a time: they share one emulator and its clock, which a journey may move.
+    await jest('jest: e2e in chromium', ['e2e'], ['--runInBand'])
+    await step('date check: no real clock in tests; date-sensitive suites at the awkward instants and today', () =>
+      runDateCheck(),
+    )
   }
+  await step('the run left the working tree as it found it (git status)', () => {
+    const after = gitStatus()
+    if (after === statusBefore) return true
+    console.error(`npm test changed the working tree:\n${after}`)
+    return false
+  })
   const summary = summaries.length
     ? {
         numPassedTests: summaries.reduce((n, s) => n + s.numPassedTests, 0),

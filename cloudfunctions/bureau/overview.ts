@@ -29,8 +29,9 @@ export async function overview(_input: object, ctx: HandlerContext): Promise<Ove
   const bureauWide = caller.roles.includes('bureau_staff')
   const first = periodBounds(months[0]).start
   const [{ byBranch: meetings, earliest }, active, study] = await Promise.all([
-    // Make-ups (补开) for earlier months are held before now, inside the same window: one read serves all 12.
-    meetingsByBranch(store, tenantId, first, Math.max(now + 1, first), ids),
+    // Up to the end of this month: a meeting scheduled for later this month keeps its branch on track.
+    // Make-ups (补开) for earlier months fall inside the same window: one read serves all 12.
+    meetingsByBranch(store, tenantId, first, periodBounds(month).end, ids),
     pointsActivity(ctx, months, bureauWide ? null : [...ids]),
     studyCounts(ctx, months, ids, bureauWide),
   ])

@@ -1,14 +1,21 @@
 /**
- * A phone-sized Chromium for browser tests, independent of any test runner.
- * Debian's chromium (apt-get install chromium) driven by playwright-core; every
+ * A phone-sized Chromium for browser tests, independent of any test runner: the
+ * installed Chrome, Chromium or Edge (scripts/browser-path.ts finds it; `npm test`
+ * installs Debian's chromium on Debian-like Linux) driven by playwright-core; every
  * launch gets a fresh profile so no storage (the dev persona) leaks between runs.
  */
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { findBrowser } from '../../scripts/browser-path'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+function browserPath(): string {
+  const found = findBrowser({ platform: process.platform, env: process.env, exists: existsSync })
+  if (!found.found) throw new Error(`No browser for the e2e tests: ${found.hint} (npm test finds or installs one)`)
+  return found.path
+}
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -33,7 +40,7 @@ export interface PhoneBrowser {
 export async function openPhoneBrowser(): Promise<PhoneBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'e2e-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: browserPath(),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: PHONE,

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 test('bureau staff open the dashboard, see 城关小学 missing its 党小组会 last month, and export the matrix', async () => {
   const { page } = session.browser
-  const now = Date.now()
+  const now = session.now()
   const lastMonth = previousMonth(periodKeyOf(now, 'month'))
   await session.actAs(BUREAU)
   await page.getByTestId('mine-entry-bureau').click()

@@ -15,7 +15,7 @@ import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
 const MEMBER = 'o_demo_m_shiyan_06'
-const TITLE = `党小组会：学习新修订的纪律处分条例 ${Date.now() % 100_000}`
+const TITLE = '党小组会：学习新修订的纪律处分条例'
 const MINUTES = '传达学习新修订的《中国共产党纪律处分条例》，每位党员结合教育教学工作谈认识，会议要求严守纪律规矩。'
 // A 1×1 PNG: the photo of the meeting.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
@@ -25,18 +25,7 @@ jest.setTimeout(180_000)
 const session = startE2ESession()
 const dir = mkdtempSync(join(tmpdir(), 'e2e-meetings-'))
 
-async function setEmulatorClock(now: number | null): Promise<void> {
-  const res = await fetch(`${session.base}/api/_emulator/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ now }),
-  })
-  if (!res.ok) throw new Error(`emulator clock: ${res.status}`)
-}
-
-afterAll(async () => {
-  // Other e2e files share this emulator: back to real time.
-  await setEmulatorClock(null)
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -47,14 +36,14 @@ function shanghaiFields(ms: number): { date: string; time: string } {
 }
 
 test('a secretary schedules, a member checks in by the code, the secretary sees the roll, writes minutes and exports the record book', async () => {
-  const { page, context } = session.browser
+  const { page } = session.browser
   const memberName = await session.nameOf(MEMBER)
 
   // The secretary schedules a 党小组会 that starts in ten minutes (check-in opens 30 min before).
   await session.actAs(SECRETARY)
   await page.goto(`${session.base}/#/pages/meetings/index`)
   await page.getByTestId('meetings-schedule-entry').click()
-  const { date, time } = shanghaiFields(Date.now() + 10 * 60_000)
+  const { date, time } = shanghaiFields(session.now() + 10 * 60_000)
   const startsAt = Date.parse(`${date}T${time}:00+08:00`)
   await session.typeInto('schedule-title', TITLE)
   await session.typeInto('schedule-date', date)
@@ -90,8 +79,7 @@ test('a secretary schedules, a member checks in by the code, the secretary sees 
 
   // Five minutes after the start, for the server and the page alike: the minutes.
   const during = startsAt + 5 * 60_000
-  await setEmulatorClock(during)
-  await context.clock.setFixedTime(during)
+  await session.setNow(during)
   await page.goto(`${session.base}/#/subpackages/meetings/pages/meeting/index?id=${meetingId}`)
   await page.getByTestId('meetings-minutes-entry').click()
   await page.getByTestId('minutes-form').waitFor()

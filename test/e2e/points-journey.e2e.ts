@@ -18,9 +18,24 @@ jest.setTimeout(180_000)
 const session = startE2ESession()
 const { actAs: pickPersona } = session
 
+/**
+ * 积分 as the page shows it after this visit's own myPoints answer. The tab page stays
+ * mounted between visits (Taro keeps tab pages alive) and shows its last figures until the
+ * reload on show answers, so reading the text right after navigating could read the
+ * previous visit's figure: wait for this visit's answer and for the page to show it.
+ */
 async function myPoints(): Promise<{ points: number; rank: number }> {
   const { page } = session.browser
+  const answered = page.waitForResponse(
+    (res) => res.url().endsWith('/api/functions/points') && res.request().postDataJSON()?.action === 'myPoints',
+  )
   await page.goto(`${session.base}/#/pages/points/index`)
+  const body = (await (await answered).json()) as { ok: boolean; data: { points: number } }
+  if (!body.ok) throw new Error(`myPoints failed: ${JSON.stringify(body)}`)
+  await page
+    .getByTestId('my-points')
+    .filter({ hasText: new RegExp(`^本年度积分 ${body.data.points}$`) })
+    .waitFor()
   const points = (await page.getByTestId('my-points').textContent()) ?? ''
   const rank = (await page.getByTestId('my-rank').textContent()) ?? ''
   return { points: Number(/-?\d+/.exec(points)?.[0]), rank: Number(/第(\d+)名/.exec(rank)?.[1]) }
@@ -65,7 +80,9 @@ test('a member studies and rises; the secretary awards volunteer points; the bur
   expect(studied.points).toBe(mine.points + 1)
   expect(studied.rank).toBeLessThanOrEqual(mine.rank)
 
-  // The secretary: 发放积分 → 志愿服务 to the member, found by name, with a reason.
+  // A moment later (not minutes: at 23:59 on 31 December that would start a new 本年度), the
+  // secretary: 发放积分 → 志愿服务 to the member, found by name, with a reason.
+  await session.setNow(session.now() + 1_000)
   await pickPersona(SECRETARY)
   await page.goto(`${session.base}/#/pages/points/index`)
   await page.getByTestId('points-entry-award').click()

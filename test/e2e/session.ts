@@ -1,7 +1,10 @@
 /**
  * What every browser journey shares: the emulator's URL (E2E_BASE_URL, set by
- * global-setup.ts), one phone-sized chromium per file, and acting as a demo
- * persona through the H5 persona picker.
+ * global-setup.ts), one phone-sized chromium per file whose clock shows the
+ * emulator's frozen instant, and acting as a demo persona through the H5
+ * persona picker. Journeys run one at a time (they share the emulator and its
+ * clock); a journey that moves time moves both clocks with `setNow` and the
+ * session puts them back afterwards.
  */
 import { openPhoneBrowser, type PhoneBrowser } from './browser'
 
@@ -10,6 +13,10 @@ export const PERSONA_PICKER = '/#/subpackages/dev/pages/persona/index'
 export interface E2ESession {
   readonly browser: PhoneBrowser
   readonly base: string
+  /** The instant the journey runs at: the emulator's clock, which the page's clock shows too. */
+  now(): number
+  /** Moves the emulator's clock and the page's clock together to `ms`. */
+  setNow(ms: number): Promise<void>
   /** Opens the persona picker and waits for its list. */
   openPicker(): Promise<void>
   /** Acts as the seeded persona with this OPENID, landing on 我的. */
@@ -29,15 +36,31 @@ export interface E2ESession {
 export function startE2ESession(): E2ESession {
   let browser: PhoneBrowser | undefined
   let base = ''
+  let started = 0
+  let now = 0
   beforeAll(async () => {
     const url = process.env.E2E_BASE_URL
     if (!url) throw new Error('E2E_BASE_URL is not set: the e2e global setup starts the emulator and sets it')
     base = url.replace(/\/$/, '')
+    const health = (await (await fetch(`${base}/api/_emulator/health`)).json()) as { now: number }
+    started = health.now
+    now = started
     browser = await openPhoneBrowser()
+    await browser.context.clock.setFixedTime(now)
   })
   afterAll(async () => {
+    // The next journey starts at the suite's instant, whatever this one did to the clock.
+    if (now !== started) await setEmulatorClock(started)
     await browser?.close()
   })
+  async function setEmulatorClock(ms: number): Promise<void> {
+    const res = await fetch(`${base}/api/_emulator/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ now: ms }),
+    })
+    if (!res.ok) throw new Error(`emulator clock: ${res.status}`)
+  }
   const session: E2ESession = {
     get browser() {
       if (!browser) throw new Error('the browser opens in beforeAll')
@@ -45,6 +68,12 @@ export function startE2ESession(): E2ESession {
     },
     get base() {
       return base
+    },
+    now: () => now,
+    async setNow(ms) {
+      await setEmulatorClock(ms)
+      await session.browser.context.clock.setFixedTime(ms)
+      now = ms
     },
     async openPicker() {
       await session.browser.page.goto(`${base}${PERSONA_PICKER}`)

@@ -7,7 +7,7 @@ import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 let t: DemoEmulator
 const at = (iso: string) => new Date(`${iso}T09:00:00+08:00`).getTime()
 beforeAll(async () => {
-  t = await startDemoEmulator()
+  t = await startDemoEmulator({ at: at('2026-04-01') })
   for (const collection of ['study_tasks', 'study_checkins']) {
     await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
   }

@@ -7,6 +7,9 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { sdkFailure as failure, startTestEmulator, type TestEmulator } from './helpers/emulator'
 
+/** A named instant for the signed-URL expiry tests (the emulator's clock is frozen there). */
+const STORAGE_NOW = Date.parse('2026-11-18T10:00:00+08:00')
+
 const MAX_UPLOAD = 64 * 1024
 const FILE_ID_PREFIX = 'cloud://local.6c6f-local-1250000000/'
 
@@ -181,7 +184,7 @@ describe('temp URLs behave like presigned COS URLs', () => {
   afterEach(() => t.emu.clock.set(null))
 
   test('a URL stops working once the emulator clock passes its expiry', async () => {
-    const now = Date.now()
+    const now = STORAGE_NOW
     t.emu.clock.set(now)
     const { fileList } = await t.cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }] })
     expect(fileList[0]?.maxAge).toBe(60)
@@ -201,7 +204,7 @@ describe('temp URLs behave like presigned COS URLs', () => {
   })
 
   test('getTempFileURL without maxAge lasts a day', async () => {
-    const now = Date.now()
+    const now = STORAGE_NOW
     t.emu.clock.set(now)
     const url = await tempUrl(fileID)
     expect(Number(new URL(url).searchParams.get('t'))).toBe(Math.floor(now / 1000) + 86400)

@@ -20,7 +20,6 @@ let lastMonth: string
 beforeAll(async () => {
   t = await startDemoEmulator()
   now = t.emu.clock.now()
-  t.emu.clock.set(now) // freeze: the test moves it on purpose
   year = Number(periodKeyOf(now, 'year'))
   lastMonth = previousMonth(periodKeyOf(now, 'month'))
 }, 60_000)
@@ -100,6 +99,8 @@ test('a 补开 scheduled by the secretary reaches the digest, and the matrix tur
 
 test('moving a meeting into the next year leaves a cancelled entry behind; cancelling marks it cancelled', async () => {
   const lastEvening = periodBounds(String(year)).end - 4 * HOUR // 20:00 on 31 December
+  // A week before it, so it can still be booked whatever instant the suite runs at (even 31 Dec 23:59).
+  t.emu.clock.set(lastEvening - 7 * 24 * HOUR)
   const { ids } = await ok<{ ids: string[] }>(as.bureau, 'meetings', 'schedule', {
     branchId: CHENGGUAN,
     scope: { kind: 'branch' },
@@ -121,6 +122,7 @@ test('moving a meeting into the next year leaves a cancelled entry behind; cance
   expect((await digest(CHENGGUAN, year + 1))?.meetings[id]?.status).toBe('cancelled')
   const report = await ok<{ drifted: number }>(as.bureau, 'meetings', 'rebuildDigests', { year: year + 1 })
   expect(report.drifted).toBe(0)
+  t.emu.clock.set(now)
 })
 
 test('a meeting written behind the function’s back is drift: the rebuild counts it and the matrix then sees it', async () => {

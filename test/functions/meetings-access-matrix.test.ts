@@ -9,8 +9,7 @@ const NOW = new Date('2026-05-12T09:00:00+08:00').getTime()
 const HOUR = 3_600_000
 
 beforeAll(async () => {
-  t = await startDemoEmulator()
-  t.emu.clock.set(NOW)
+  t = await startDemoEmulator({ at: NOW })
   const res = await t.call<{ ids: string[] }>(as.secretary, 'meetings', 'schedule', {
     branchId: OWN,
     meeting: { type: 'lecture', title: '党课', startsAt: NOW + 10 * 60_000, endsAt: NOW + 2 * HOUR, place: '会议室' },

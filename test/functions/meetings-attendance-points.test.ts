@@ -11,8 +11,7 @@ const MEMBER = 'm_shiyan_06'
 let meetingId: string
 
 beforeAll(async () => {
-  t = await startDemoEmulator()
-  t.emu.clock.set(NOW)
+  t = await startDemoEmulator({ at: NOW })
   const res = await t.call<{ ids: string[] }>(as.secretary, 'meetings', 'schedule', {
     branchId: 'org_b_shiyan',
     meeting: {

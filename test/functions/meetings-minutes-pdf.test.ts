@@ -10,8 +10,7 @@ const OWN = 'org_b_shiyan'
 let meetingId: string
 
 beforeAll(async () => {
-  t = await startDemoEmulator()
-  t.emu.clock.set(NOW)
+  t = await startDemoEmulator({ at: NOW })
   const res = await t.call<{ ids: string[] }>(as.secretary, 'meetings', 'schedule', {
     branchId: OWN,
     meeting: {

@@ -14,8 +14,7 @@ const TEMPLATE = 'tmpl_meeting_reminder'
 
 beforeAll(async () => {
   robot = await startFakeRobot()
-  t = await startDemoEmulator()
-  t.emu.clock.set(NOW)
+  t = await startDemoEmulator({ at: NOW })
   const url = `${process.env.WECOM_WEBHOOK_BASE}/cgi-bin/webhook/send?key=channels-robot-0001`
   const set = await t.call(as.secretary, 'meetings', 'setRobot', { branchId: OWN, url })
   if (!set.ok) throw new Error(JSON.stringify(set.error))

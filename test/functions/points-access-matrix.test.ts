@@ -6,8 +6,7 @@ let t: DemoEmulator
 let taskId: string
 const NOW = new Date('2026-04-08T10:00:00+08:00').getTime()
 beforeAll(async () => {
-  t = await startDemoEmulator()
-  t.emu.clock.set(NOW)
+  t = await startDemoEmulator({ at: NOW })
   const task = await t.call<{ id: string }>(as.secretary, 'study', 'publishTask', {
     title: '实验小学学习任务',
     content: { text: '学习党章' },

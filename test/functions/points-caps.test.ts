@@ -7,9 +7,8 @@ import { as, type DemoEmulator, startDemoEmulator, withoutSeededPoints } from '.
 let t: DemoEmulator
 const APRIL_8 = new Date('2026-04-08T10:00:00+08:00').getTime()
 beforeAll(async () => {
-  t = await startDemoEmulator()
+  t = await startDemoEmulator({ at: APRIL_8 })
   await withoutSeededPoints(t) // these tests count from an empty ledger and task list
-  t.emu.clock.set(APRIL_8)
 })
 afterAll(() => t.stop())
 

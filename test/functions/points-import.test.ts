@@ -31,7 +31,7 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
 let fileSeq = 0
 async function upload(content: Buffer, folder = 'points/t_demo/m_shiyan_01'): Promise<string> {
   const res = (await t.cloud.uploadFile({
-    cloudPath: `${folder}/${Date.now()}-${fileSeq++}.xlsx`,
+    cloudPath: `${folder}/${process.pid}-${fileSeq++}.xlsx`,
     fileContent: content,
   })) as { fileID: string }
   return res.fileID

@@ -3,11 +3,13 @@ import type { Me, MemberRow } from '../../types/roster'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
+let started: number
 beforeAll(async () => {
   t = await startDemoEmulator()
+  started = t.emu.clock.now()
 })
 afterAll(() => t.stop())
-afterEach(() => t.emu.clock.set(null))
+afterEach(() => t.emu.clock.set(started))
 
 interface Invitation {
   code: string

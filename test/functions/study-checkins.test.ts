@@ -5,12 +5,11 @@ import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 let t: DemoEmulator
 const day = (iso: string) => new Date(`${iso}T10:00:00+08:00`).getTime()
 beforeAll(async () => {
-  t = await startDemoEmulator()
+  t = await startDemoEmulator({ at: day('2026-04-08') })
   // These tests count from an empty ledger and task list: drop the demo's seeded ones.
   for (const collection of ['points_ledger', 'points_totals', 'study_tasks', 'study_checkins']) {
     await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
   }
-  t.emu.clock.set(day('2026-04-08'))
 })
 afterAll(() => t.stop())
 

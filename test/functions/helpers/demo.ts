@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { seedDemo } from '../../../scripts/seed/seed'
 import type { Result } from '../../../types/result'
+import { testInstant } from '../../support/instant'
 import { startTestEmulator, type TestEmulator } from './emulator'
 
 export const BUILT_FUNCTIONS = join(__dirname, '..', '..', '..', 'build', 'cloudfunctions')
@@ -23,19 +24,29 @@ export interface DemoEmulator extends TestEmulator {
   call<T = unknown>(openid: string | null, fn: string, action: string, data?: unknown): Promise<Result<T>>
   /** How many documents of a collection match, read through the SDK. */
   count(collection: string, where: Record<string, unknown>): Promise<number>
+  /** Moves the frozen clock on, for a step that must come after the earlier ones ("newest first", "latest"). */
+  advance(ms: number): void
 }
 
-export async function startDemoEmulator(): Promise<DemoEmulator> {
+/**
+ * Starts the demo emulator with its clock frozen at `at` (default: the suite's named test instant,
+ * see test/support/instant.ts) and seeds the demo bureau relative to that instant. A test that needs
+ * time to pass moves the clock itself (`t.emu.clock.set`).
+ */
+export async function startDemoEmulator(opts: { at?: number } = {}): Promise<DemoEmulator> {
   if (!existsSync(join(BUILT_FUNCTIONS, 'roster', 'index.js'))) {
     throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts` (npm test does)')
   }
-  const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS })
+  const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, now: opts.at ?? testInstant() })
   await seedDemo(t.emu.sdkEnv, t.emu.clock.now())
   return {
     ...t,
     async call<T>(openid: string | null, fn: string, action: string, data: unknown = {}) {
       const res = await t.gateway(fn, { action, data }, openid ?? undefined)
       return res.body as Result<T>
+    },
+    advance(ms) {
+      t.emu.clock.set(t.emu.clock.now() + ms)
     },
     async count(collection, where) {
       return ((await t.db.collection(collection).where(where).count()) as { total: number }).total

@@ -21,7 +21,7 @@ export async function startFakeRobot(): Promise<FakeRobot> {
       body += chunk
     })
     req.on('end', () => {
-      hits.push({ body, at: Date.now() })
+      hits.push({ body, at: performance.now() })
       if (failures > 0) {
         failures--
         res.writeHead(500).end('busy')
