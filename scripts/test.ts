@@ -78,6 +78,9 @@ async function main(): Promise<void> {
   const built =
     (await step('build cloud functions', buildFunctions)) &&
     (await step('build weapp (dist/)', () => buildApp('weapp'))) &&
+    (await step('weapp build is valid for the platform (pages, tab icons, private APIs, no H5-only code)', () =>
+      tool('tsx', 'tsx', ['scripts/check-weapp.ts']),
+    )) &&
     (await step('build H5 (dist-h5/)', () => buildApp('h5')))
   await step('a browser for the browser tests', ensureBrowser)
 
