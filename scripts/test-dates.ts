@@ -86,7 +86,10 @@ function dateSensitiveSuites(): string[] {
 }
 
 function jest(projects: string[], files: string[], at: string): boolean {
-  const args = ['--ci', '--silent', '--runInBand', '--selectProjects', ...projects, '--', ...files]
+  // Function suites each start their own emulator and run side by side; browser journeys share one
+  // emulator and its clock, so they run one at a time.
+  const workers = projects.includes('e2e') ? '--runInBand' : '--maxWorkers=2'
+  const args = ['--ci', '--silent', workers, '--selectProjects', ...projects, '--', ...files]
   const result = runBin('jest', 'jest', args, { env: { ...process.env, TZ: 'Asia/Shanghai', TEST_NOW: at } })
   return result.status === 0
 }
