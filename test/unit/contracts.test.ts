@@ -9,7 +9,8 @@ describe('contracts', () => {
     for (const [fn, actions] of Object.entries(api)) {
       for (const [name, contract] of Object.entries(actions)) {
         expect(`${fn}.${name}: ${contract.summary}`.length).toBeGreaterThan(fn.length + name.length + 12)
-        if (contract.roles !== 'anyone') {
+        if (contract.roles === 'server') expect(contract.serverOnly?.length).toBeGreaterThan(8)
+        else if (contract.roles !== 'anyone') {
           expect(contract.roles.length).toBeGreaterThan(0)
           for (const role of contract.roles) expect(ROLES).toContain(role)
         }
