@@ -3,9 +3,9 @@ import { cellState, judgedItems, recordsSince, toMatrixItems } from '../domain/b
 import { periodBounds } from '../domain/time'
 import { recordBook } from '../meetings/record-book'
 import { loadRules } from '../meetings/rules'
-import { loadBranch, requireAccess } from '../roster/branch-access'
 import type { HandlerContext } from '../runtime/router'
-import { MAKE_UP_HORIZON, meetingsByBranch } from './meetings-read'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { MAKE_UP_HORIZON, meetingsByBranch } from '../shared/meeting-digests'
 
 /** The 三会一课 items of one branch for one period, by the meetings function's rule. */
 export async function branchItems(ctx: HandlerContext, branchId: string, period: string) {

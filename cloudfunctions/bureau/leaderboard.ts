@@ -1,12 +1,12 @@
 import type { MemberStanding } from '../../types/bureau'
 import type { BranchStanding } from '../../types/points'
-import type { MemberDoc } from '../../types/roster'
-import { type BranchSort, rankBy } from '../domain/points/ranking'
+import { type BranchSort, rankBy } from '../domain/ranking'
 import { shanghaiPeriods } from '../domain/time'
 import { branchStandings } from '../points/branch-standings'
 import { exemptMembers } from '../points/exempt'
-import { topMembers } from '../points/standings'
+import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
+import { topMembers } from '../shared/standings'
 import { tenantOrgs, visibleBranches } from './scope'
 
 const TOP_MEMBERS = 50
@@ -29,8 +29,8 @@ export async function rankings(ctx: HandlerContext, periodInput: string | undefi
   const scope = bureauWide ? { tenantId, period } : { tenantId, period, branchId: store.command.in([...visible]) }
   const top = rankBy(await topMembers(store, scope, exemptIds, TOP_MEMBERS), (row) => row.points)
   const people = top.length
-    ? await store.find<MemberDoc>(
-        'members',
+    ? await store.find(
+        COLLECTIONS.members,
         { _id: store.command.in(top.map((row) => row.subjectId)) },
         { fields: { _id: true, name: true } },
       )

@@ -2,11 +2,11 @@ import type { CellState, ComplianceMatrix, MatrixGranularity, MatrixRow, SchoolK
 import type { OrgDoc } from '../../types/roster'
 import { cellState, judgedItems, periodsOfYear, recordsSince, toMatrixItems } from '../domain/bureau/cells'
 import { schoolKindOf } from '../domain/bureau/school-kind'
-import type { complianceOf } from '../domain/meetings/compliance'
+import type { complianceOf } from '../domain/meeting-compliance'
 import { periodBounds, shanghaiPeriods } from '../domain/time'
 import { loadRules } from '../meetings/rules'
 import type { HandlerContext } from '../runtime/router'
-import { MAKE_UP_HORIZON, meetingsByBranch } from './meetings-read'
+import { MAKE_UP_HORIZON, meetingsByBranch } from '../shared/meeting-digests'
 import { lastReminders } from './reminders'
 import { generalBranchOf, tenantOrgs, visibleBranches } from './scope'
 

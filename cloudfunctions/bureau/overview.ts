@@ -3,8 +3,9 @@ import { cellState, judgedItems, monthStanding, recordsSince } from '../domain/b
 import { lastTwelveMonths, previousMonth, shareOf } from '../domain/bureau/rates'
 import { periodBounds, periodKeyOf } from '../domain/time'
 import { loadRules } from '../meetings/rules'
+import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
-import { meetingsByBranch } from './meetings-read'
+import { meetingsByBranch } from '../shared/meeting-digests'
 import { tenantOrgs, visibleBranches } from './scope'
 import { studyCounts } from './study-counts'
 
@@ -22,7 +23,7 @@ export async function overview(_input: object, ctx: HandlerContext): Promise<Ove
   const [orgs, rules, memberCounts] = await Promise.all([
     tenantOrgs(store, tenantId),
     loadRules(store, tenantId),
-    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
+    store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
   ])
   const branches = visibleBranches(caller, orgs)
   const ids = new Set(branches.map((branch) => branch._id))
@@ -83,8 +84,8 @@ async function pointsActivity(ctx: HandlerContext, months: string[], branchIds: 
     ...(branchIds ? { subjectId: store.command.in(branchIds) } : {}),
   }
   const [membersByMonth, entriesByMonth] = await Promise.all([
-    store.sumBy('points_totals', where, 'period', 'members'),
-    store.sumBy('points_totals', { ...where, period: months[months.length - 1] }, 'period', 'entries'),
+    store.sumBy(COLLECTIONS.pointsTotals, where, 'period', 'members'),
+    store.sumBy(COLLECTIONS.pointsTotals, { ...where, period: months[months.length - 1] }, 'period', 'entries'),
   ])
   return {
     membersByMonth: membersByMonth as Map<string, number>,

@@ -1,6 +1,6 @@
 import { renderRecordBookPdf } from '../meetings/record-book-pdf'
-import { loadBranch, requireAccess } from '../roster/branch-access'
 import type { HandlerContext } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
 import { uploadExport } from './export-sheet'
 
 /** 三会一课记录本 (PDF) for 调阅: the meetings function's document, for any branch the caller may read. */

@@ -1,16 +1,16 @@
+import type { ReminderDoc } from '../../types/bureau'
 import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { MeetingType } from '../../types/meetings'
-import type { MemberDoc } from '../../types/roster'
 import { owedTypes } from '../domain/bureau/cells'
 import { shanghaiDate } from '../domain/time'
 import { queueRobot } from '../meetings/robot'
-import { writeAudit } from '../roster/audit'
-import { loadBranch, requireAccess } from '../roster/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, requireAccess } from '../shared/branch-access'
 import { branchItems } from './cell-detail'
-import { REMINDERS, type ReminderDoc } from './reminders'
 
 /**
  * 提醒支部书记: records that the bureau reminded a behind branch of the meetings
@@ -27,8 +27,8 @@ export async function remindSecretary(input: { branchId: string; period: string 
   const owed = owedTypes((await branchItems(ctx, branch._id, input.period)).items)
   if (owed.length === 0) throw new DomainError('BUREAU.NOTHING_OWED')
   const now = clock.now()
-  const [secretary] = await store.find<MemberDoc>(
-    'members',
+  const [secretary] = await store.find(
+    COLLECTIONS.members,
     { tenantId: branch.tenantId, branchId: branch._id, status: 'active', committeePosition: 'secretary' },
     { limit: 1, fields: { _id: true, name: true } },
   )
@@ -61,7 +61,7 @@ export async function remindSecretary(input: { branchId: string; period: string 
   }
   let reminded = true
   try {
-    await store.insert(REMINDERS, doc)
+    await store.insert(COLLECTIONS.bureauReminders, doc)
     await writeAudit(ctx, {
       action: 'bureau.remindSecretary',
       targetId: branch._id,

@@ -2,11 +2,12 @@ import type { AttendanceDoc, AttendanceStatus, MeetingDoc } from '../../types/me
 import { judgeCheckIn } from '../domain/meetings/check-in-window'
 import { metresBetween } from '../domain/meetings/distance'
 import { parseScene, SLOT_MS, sceneOf, slotOf, tokenFor, tokenIsValid } from '../domain/meetings/qr-token'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { miniProgramCode } from '../runtime/mini-program-code'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { ATTENDANCE, attendanceId, CHECKIN_PAGE } from './collections'
+import { attendanceId, CHECKIN_PAGE } from './collections'
 import { recordAttendanceEvent } from './events'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
 import { loadRules, tenantSecret } from './rules'
@@ -43,11 +44,11 @@ export async function checkInCode(input: { meetingId: string; image: boolean }, 
 /** Writes one member's attendance once: a second write finds the first and answers it. */
 export async function recordOnce(store: Store, row: AttendanceDoc): Promise<{ row: AttendanceDoc; first: boolean }> {
   try {
-    await store.insert(ATTENDANCE, row)
+    await store.insert(COLLECTIONS.meetingAttendance, row)
     return { row, first: true }
   } catch (error) {
     if (!(error instanceof DuplicateIdError)) throw error
-    const existing = await store.get<AttendanceDoc>(ATTENDANCE, row._id)
+    const existing = await store.get(COLLECTIONS.meetingAttendance, row._id)
     if (!existing) throw error
     return { row: existing, first: false }
   }
@@ -96,7 +97,7 @@ export async function checkIn(
     throw new DomainError('MEETING.TOKEN_INVALID')
   }
   if (!attendee) throw new DomainError('MEETING.NOT_ATTENDEE')
-  const existing = await store.get<AttendanceDoc>(ATTENDANCE, attendanceId(meeting._id, caller.member._id))
+  const existing = await store.get(COLLECTIONS.meetingAttendance, attendanceId(meeting._id, caller.member._id))
   if (existing) return { status: existing.status, at: existing.at, first: false, title: meeting.title }
   const rules = await loadRules(store, meeting.tenantId)
   const verdict = judgeCheckIn(meeting, rules, now)

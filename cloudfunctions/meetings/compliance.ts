@@ -1,12 +1,12 @@
 import type { MeetingDoc } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
-import { complianceOf } from '../domain/meetings/compliance'
-import { branchAccess } from '../domain/roster/access'
+import { branchAccess } from '../domain/access/branch-access'
+import { complianceOf } from '../domain/meeting-compliance'
 import { periodBounds, periodKeyOf } from '../domain/time'
-import { loadBranch, requireAccess } from '../roster/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
+import { within } from '../runtime/range'
 import type { HandlerContext } from '../runtime/router'
-import { MEETINGS } from './collections'
-import { within } from './range'
+import { loadBranch, requireAccess } from '../shared/branch-access'
 import { loadRules } from './rules'
 
 /** Make-ups (补开) for a period are held up to a year after it. */
@@ -26,7 +26,7 @@ export async function compliance(
     requireAccess(caller, branch, 'read')
     branches = [branch]
   } else {
-    const all = await store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' }, { orderBy: [['order', 'asc']] })
+    const all = await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' }, { orderBy: [['order', 'asc']] })
     branches = all.filter((branch) => branchAccess(caller.member, branch) !== 'none')
   }
   const rules = await loadRules(store, tenantId)
@@ -35,8 +35,8 @@ export async function compliance(
   const meetings: Pick<MeetingDoc, '_id' | 'branchId' | 'type' | 'startsAt' | 'status' | 'makeUpFor'>[] = []
   for (let i = 0; i < ids.length; i += 500) {
     meetings.push(
-      ...(await store.findAll<MeetingDoc>(
-        MEETINGS,
+      ...(await store.findAll(
+        COLLECTIONS.meetings,
         {
           tenantId,
           branchId: store.command.in(ids.slice(i, i + 500)),

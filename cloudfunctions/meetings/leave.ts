@@ -1,11 +1,12 @@
 import type { LeaveDoc } from '../../types/meetings'
 import { leaveRefusal } from '../domain/meetings/leave'
-import { writeAudit } from '../roster/audit'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
+import { writeAudit } from '../shared/audit'
 import { recordOnce } from './check-in'
-import { ATTENDANCE, attendanceId, LEAVES } from './collections'
+import { attendanceId } from './collections'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
 import { membersByIds } from './views'
 
@@ -21,7 +22,7 @@ export async function requestLeave(
   const refusal = leaveRefusal(meeting, now)
   if (refusal) throw new DomainError(refusal)
   const id = attendanceId(meeting._id, caller.member._id)
-  if (await store.get(ATTENDANCE, id)) throw new DomainError('MEETING.ALREADY_CHECKED_IN')
+  if (await store.get(COLLECTIONS.meetingAttendance, id)) throw new DomainError('MEETING.ALREADY_CHECKED_IN')
   const leave: LeaveDoc = {
     _id: id,
     tenantId: meeting.tenantId,
@@ -36,11 +37,11 @@ export async function requestLeave(
     decidedAt: null,
   }
   try {
-    await store.insert(LEAVES, leave)
+    await store.insert(COLLECTIONS.meetingLeaves, leave)
   } catch (error) {
     if (!(error instanceof DuplicateIdError)) throw error
     const changed = await store.updateWhere(
-      LEAVES,
+      COLLECTIONS.meetingLeaves,
       { _id: id, status: store.command.in(['pending', 'rejected']) },
       { reason: input.reason, status: 'pending', requestedAt: now, decidedBy: null, decidedAt: null },
     )
@@ -51,8 +52,8 @@ export async function requestLeave(
 
 export async function listLeaves(input: { meetingId: string }, { caller, store }: HandlerContext) {
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
-  const leaves = await store.findAll<LeaveDoc>(
-    LEAVES,
+  const leaves = await store.findAll(
+    COLLECTIONS.meetingLeaves,
     { meetingId: meeting._id },
     { orderBy: [['requestedAt', 'asc']] },
   )
@@ -80,12 +81,12 @@ export async function decideLeave(
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   const id = attendanceId(meeting._id, input.memberId)
-  const leave = await store.get<LeaveDoc>(LEAVES, id)
+  const leave = await store.get(COLLECTIONS.meetingLeaves, id)
   if (!leave) throw new DomainError('MEETING.LEAVE_NOT_FOUND')
   const now = clock.now()
   const status = input.approve ? 'approved' : 'rejected'
   const changed = await store.updateWhere(
-    LEAVES,
+    COLLECTIONS.meetingLeaves,
     { _id: id, status: 'pending' },
     { status, decidedBy: caller.member._id, decidedAt: now, decisionNote: input.approve ? null : input.note },
   )

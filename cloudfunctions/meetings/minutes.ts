@@ -1,9 +1,9 @@
 import { summaryLine } from '../domain/meetings/attendance-summary'
-import { writeAudit } from '../roster/audit'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import type { HandlerContext } from '../runtime/router'
-import { MEETINGS } from './collections'
+import { writeAudit } from '../shared/audit'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { membersByIds, rollOf } from './views'
 
@@ -30,7 +30,7 @@ export async function writeMinutes(input: { meetingId: string; text: string; pho
       )
       .map((id) => names.get(id)?.name ?? '')
   const summary = summaryLine(roll.counts, { leave: who('leave'), absent: who('absent') })
-  await store.update(MEETINGS, meeting._id, {
+  await store.update(COLLECTIONS.meetings, meeting._id, {
     minutes: { text: input.text, photos: input.photos, writtenBy: caller.member._id, writtenAt: now, summary },
     updatedAt: now,
   })

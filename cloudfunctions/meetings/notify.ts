@@ -2,10 +2,10 @@ import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { MeetingDoc } from '../../types/meetings'
 import { shanghaiMinute, shanghaiShort } from '../domain/time'
 import type { HandlerContext } from '../runtime/router'
+import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from '../shared/messaging/subscribe-send'
 import { MEETING_PAGE } from './collections'
 import { queueRobot } from './robot'
 import { loadRules } from './rules'
-import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 
 /** The reminder template's fields: 会议名称 thing1, 会议时间 time2, 会议地点 thing3, 备注 thing4. */
 export function reminderFields(meeting: Pick<MeetingDoc, 'title' | 'startsAt' | 'place'>, note: string) {

@@ -1,9 +1,9 @@
 import { MEETING_TYPE_LABELS } from '../../types/labels'
 import { periodKeyOf, shanghaiMinute, shanghaiStamp } from '../domain/time'
-import { loadBranch, requireAccess } from '../roster/branch-access'
 import { randomCode } from '../runtime/new-id'
 import { table, writePdf } from '../runtime/pdf'
 import type { HandlerContext } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
 import { recordBook } from './record-book'
 
 /**

@@ -1,13 +1,12 @@
 import { MEETING_TYPE_LABELS } from '../../types/labels'
-import type { AttendanceStatus, MeetingDoc } from '../../types/meetings'
 import { countAttendance } from '../domain/meetings/attendance-summary'
 import { periodBounds, periodKeyOf, shanghaiMinute, shanghaiStamp } from '../domain/time'
-import { loadBranch, requireAccess } from '../roster/branch-access'
-import { writeXlsx } from '../roster/spreadsheet'
+import { COLLECTIONS } from '../runtime/collections'
 import { randomCode } from '../runtime/new-id'
+import { within } from '../runtime/range'
 import type { HandlerContext } from '../runtime/router'
-import { ATTENDANCE, MEETINGS } from './collections'
-import { within } from './range'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { writeXlsx } from '../shared/spreadsheet'
 
 /** 三会一课记录本: a branch's meetings of a period in order, for the bureau's inspection (调阅). */
 export async function recordBook(
@@ -19,13 +18,13 @@ export async function recordBook(
   const now = clock.now()
   const period = input.period ?? periodKeyOf(now, 'year')
   const { start, end } = periodBounds(period)
-  const meetings = await store.findAll<MeetingDoc>(
-    MEETINGS,
+  const meetings = await store.findAll(
+    COLLECTIONS.meetings,
     { tenantId: branch.tenantId, branchId: branch._id, startsAt: within(store, start, end) },
     { orderBy: [['startsAt', 'asc']] },
   )
   const rows = meetings.length
-    ? await store.findAll<{ _id: string; meetingId: string; memberId: string; status: AttendanceStatus }>(ATTENDANCE, {
+    ? await store.findAll(COLLECTIONS.meetingAttendance, {
         tenantId: branch.tenantId,
         branchId: branch._id,
         meetingId: store.command.in(meetings.map((meeting) => meeting._id)),

@@ -1,21 +1,21 @@
-import type { AttendanceDoc, LeaveDoc, MeetingDoc } from '../../types/meetings'
-import type { MemberDoc } from '../../types/roster'
+import type { AttendanceDoc, MeetingDoc } from '../../types/meetings'
 import { groupBy } from '../domain/group-by'
 import { dueSlot, reminderSendId } from '../domain/meetings/reminder-slots'
 import { shanghaiDate } from '../domain/time'
 import type { Clock } from '../runtime/clock'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
+import { atMost, within } from '../runtime/range'
 import type { HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
-import { ATTENDANCE, attendanceId, LEAVES, MEETING_PAGE, MEETINGS, SENDS } from './collections'
+import { deliverStudyNudges } from '../shared/messaging/study-nudges'
+import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from '../shared/messaging/subscribe-send'
+import { attendanceId, MEETING_PAGE } from './collections'
 import { recordAttendanceEvent } from './events'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { notifyMembers, reminderFields, robotMarkdown } from './notify'
-import { atMost, within } from './range'
 import { deliverRobotQueue, queueRobot } from './robot'
 import { loadRules } from './rules'
-import { deliverStudyNudges } from './study-nudges'
-import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 
 const DAY = 86_400_000
 /** Work stops here and the next 5-minute run continues; the function's timeout is 60 s. */
@@ -32,11 +32,7 @@ async function remindMeeting(store: Store, meeting: MeetingDoc, slot: '24h' | '1
   const templateId = rules.templates.meetingReminder
   const handled = new Set(
     (
-      await store.findAll<{ _id: string; memberId: string }>(
-        SENDS,
-        { meetingId: meeting._id, slot },
-        { fields: { memberId: true } },
-      )
+      await store.findAll(COLLECTIONS.reminderSends, { meetingId: meeting._id, slot }, { fields: { memberId: true } })
     ).map((send) => send.memberId),
   )
   const pending = meeting.attendeeIds.filter((id) => !handled.has(id))
@@ -68,7 +64,7 @@ async function remindMeeting(store: Store, meeting: MeetingDoc, slot: '24h' | '1
     if (outcome === 'sent') sent++
   })
   if (cut) return { sent, done: false }
-  await store.update(MEETINGS, meeting._id, { remindersDone: [...meeting.remindersDone, slot] })
+  await store.update(COLLECTIONS.meetings, meeting._id, { remindersDone: [...meeting.remindersDone, slot] })
   await queueRobot(store, {
     id: `${meeting._id}:${slot}`,
     tenantId: meeting.tenantId,
@@ -85,8 +81,12 @@ async function remindMeeting(store: Store, meeting: MeetingDoc, slot: '24h' | '1
  */
 async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
   const [rows, leaves] = await Promise.all([
-    store.findAll<AttendanceDoc>(ATTENDANCE, { meetingId: meeting._id }, { fields: { memberId: true } }),
-    store.findAll<LeaveDoc>(LEAVES, { meetingId: meeting._id, status: 'approved' }, { fields: { memberId: true } }),
+    store.findAll(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }, { fields: { memberId: true } }),
+    store.findAll(
+      COLLECTIONS.meetingLeaves,
+      { meetingId: meeting._id, status: 'approved' },
+      { fields: { memberId: true } },
+    ),
   ])
   const marked = new Set([...rows, ...leaves].map((row) => row.memberId))
   for (const memberId of meeting.attendeeIds.filter((id) => !marked.has(id))) {
@@ -102,13 +102,13 @@ async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
       recordedBy: 'system',
     }
     try {
-      await store.insert(ATTENDANCE, row)
+      await store.insert(COLLECTIONS.meetingAttendance, row)
       await recordAttendanceEvent(store, row, 'system')
     } catch {
       // Marked by hand meanwhile: the secretary's word stands.
     }
   }
-  await store.update(MEETINGS, meeting._id, { closedAt: now })
+  await store.update(COLLECTIONS.meetings, meeting._id, { closedAt: now })
 }
 
 /** The 5-minute timer: reminders due, ended meetings closed, study nudges delivered, the robot queue delivered. */
@@ -116,7 +116,7 @@ export async function runReminders(store: Store, clock: Clock) {
   const started = Date.now()
   const deadline = started + RUN_BUDGET_MS
   const now = clock.now()
-  const upcoming = await store.findAll<MeetingDoc>(MEETINGS, {
+  const upcoming = await store.findAll(COLLECTIONS.meetings, {
     status: 'scheduled',
     startsAt: within(store, now + 1, now + DAY + 1),
   })
@@ -133,8 +133,8 @@ export async function runReminders(store: Store, clock: Clock) {
     sent += result.sent
     if (!result.done) unfinished++
   }
-  const ended = await store.find<MeetingDoc>(
-    MEETINGS,
+  const ended = await store.find(
+    COLLECTIONS.meetings,
     { status: 'scheduled', endsAt: atMost(store, now), closedAt: null },
     { limit: 50 },
   )
@@ -161,13 +161,16 @@ export async function remindAbsent(input: { meetingId: string }, ctx: HandlerCon
   const now = clock.now()
   if (now > meeting.endsAt) throw new DomainError('MEETING.CLOSED')
   const [rows, leaves] = await Promise.all([
-    store.findAll<AttendanceDoc>(ATTENDANCE, { meetingId: meeting._id }),
-    store.findAll<LeaveDoc>(LEAVES, { meetingId: meeting._id, status: store.command.in(['pending', 'approved']) }),
+    store.findAll(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }),
+    store.findAll(COLLECTIONS.meetingLeaves, {
+      meetingId: meeting._id,
+      status: store.command.in(['pending', 'approved']),
+    }),
   ])
   const answered = new Set([...rows, ...leaves].map((row) => row.memberId))
   const missing = meeting.attendeeIds.filter((id) => !answered.has(id))
-  const names = await store.find<MemberDoc>(
-    'members',
+  const names = await store.find(
+    COLLECTIONS.members,
     { _id: store.command.in(missing.slice(0, 500)) },
     { fields: { name: true } },
   )
@@ -189,8 +192,8 @@ export async function politicalBirthdays(store: Store, clock: Clock) {
   const now = clock.now()
   const today = shanghaiDate(now)
   const monthDay = today.slice(5)
-  const members = await store.findAll<MemberDoc>(
-    'members',
+  const members = await store.findAll(
+    COLLECTIONS.members,
     { status: 'active', joinedOn: store.regex(`-${monthDay}$`) },
     { fields: { tenantId: true, joinedOn: true, name: true } },
   )

@@ -1,3 +1,4 @@
+import type { QueuedRobotMessage, RobotDoc } from '../../types/messaging'
 import { groupBy } from '../domain/group-by'
 import {
   fitBytes,
@@ -8,13 +9,13 @@ import {
   robotAllowance,
   WECOM_BASE,
 } from '../domain/meetings/wecom'
-import { writeAudit } from '../roster/audit'
-import { loadBranch, requireAccess } from '../roster/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
+import { after, atMost } from '../runtime/range'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { ROBOT_QUEUE, ROBOTS } from './collections'
-import { after, atMost } from './range'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, requireAccess } from '../shared/branch-access'
 
 /**
  * WECOM_WEBHOOK_BASE (environment of the meetings function) replaces
@@ -23,30 +24,10 @@ import { after, atMost } from './range'
  */
 export const robotBase = () => process.env.WECOM_WEBHOOK_BASE || WECOM_BASE
 
-interface RobotDoc {
-  _id: string
-  tenantId: string
-  url: string
-  setAt: number
-}
-
-interface QueuedMessage {
-  _id: string
-  tenantId: string
-  branchId: string
-  markdown: string
-  status: 'pending' | 'sent' | 'failed'
-  attempts: number
-  nextAt: number
-  sentAt: number | null
-  lastError: string | null
-  createdAt: number
-}
-
 export async function getRobot(input: { branchId: string }, { caller, store }: HandlerContext) {
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
-  const robot = await store.get<RobotDoc>(ROBOTS, branch._id)
+  const robot = await store.get(COLLECTIONS.meetingRobots, branch._id)
   return { maskedUrl: robot ? maskRobotUrl(robot.url) : null, setAt: robot?.setAt ?? null }
 }
 
@@ -56,12 +37,12 @@ export async function setRobot(input: { branchId: string; url: string | null }, 
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
   if (input.url === null) {
-    await store.remove(ROBOTS, branch._id)
+    await store.remove(COLLECTIONS.meetingRobots, branch._id)
   } else {
     if (!isRobotUrl(input.url, robotBase())) throw new DomainError('REMINDER.BAD_WEBHOOK')
     const doc: RobotDoc = { _id: branch._id, tenantId: branch.tenantId, url: input.url, setAt: clock.now() }
-    if ((await store.update(ROBOTS, branch._id, { url: doc.url, setAt: doc.setAt })) === 0)
-      await store.insert(ROBOTS, doc)
+    if ((await store.update(COLLECTIONS.meetingRobots, branch._id, { url: doc.url, setAt: doc.setAt })) === 0)
+      await store.insert(COLLECTIONS.meetingRobots, doc)
   }
   await writeAudit(ctx, {
     action: 'meetings.setRobot',
@@ -78,8 +59,8 @@ export async function queueRobot(
   store: Store,
   message: { id: string; tenantId: string; branchId: string; markdown: string; now: number },
 ): Promise<boolean> {
-  if (!(await store.get<RobotDoc>(ROBOTS, message.branchId))) return false
-  const doc: QueuedMessage = {
+  if (!(await store.get(COLLECTIONS.meetingRobots, message.branchId))) return false
+  const doc: QueuedRobotMessage = {
     _id: message.id,
     tenantId: message.tenantId,
     branchId: message.branchId,
@@ -92,7 +73,7 @@ export async function queueRobot(
     createdAt: message.now,
   }
   try {
-    await store.insert(ROBOT_QUEUE, doc)
+    await store.insert(COLLECTIONS.robotQueue, doc)
   } catch (error) {
     if (!(error instanceof DuplicateIdError)) throw error
   }
@@ -125,8 +106,8 @@ export async function deliverRobotQueue(
   now: number,
   deadline: number,
 ): Promise<{ sent: number; failed: number }> {
-  const due = await store.find<QueuedMessage>(
-    ROBOT_QUEUE,
+  const due = await store.find(
+    COLLECTIONS.robotQueue,
     { status: 'pending', nextAt: atMost(store, now) },
     { orderBy: [['createdAt', 'asc']], limit: 1000 },
   )
@@ -135,8 +116,8 @@ export async function deliverRobotQueue(
   let failed = 0
   for (const [branchId, messages] of byBranch) {
     if (Date.now() > deadline) break
-    const robot = await store.get<RobotDoc>(ROBOTS, branchId)
-    const recent = await store.find<QueuedMessage>(ROBOT_QUEUE, {
+    const robot = await store.get(COLLECTIONS.meetingRobots, branchId)
+    const recent = await store.find(COLLECTIONS.robotQueue, {
       branchId,
       status: 'sent',
       sentAt: after(store, now - 60_000),
@@ -148,13 +129,17 @@ export async function deliverRobotQueue(
     for (const message of messages.slice(0, allowance)) {
       const error = robot ? await post(robot.url, message.markdown) : '机器人已移除'
       if (!error) {
-        await store.update(ROBOT_QUEUE, message._id, { status: 'sent', sentAt: now, attempts: message.attempts + 1 })
+        await store.update(COLLECTIONS.robotQueue, message._id, {
+          status: 'sent',
+          sentAt: now,
+          attempts: message.attempts + 1,
+        })
         sent++
         continue
       }
       const attempts = message.attempts + 1
       console.warn(`[meetings] robot ${branchId} ${message._id} attempt ${attempts}: ${error}`)
-      await store.update(ROBOT_QUEUE, message._id, {
+      await store.update(COLLECTIONS.robotQueue, message._id, {
         attempts,
         lastError: error,
         nextAt: now + retryDelayMs(attempts),

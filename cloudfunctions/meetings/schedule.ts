@@ -1,14 +1,13 @@
 import type { MeetingDoc, Scope } from '../../types/meetings'
-import type { MemberDoc } from '../../types/roster'
 import { monthlyOccurrences } from '../domain/meetings/series'
 import { shanghaiShort } from '../domain/time'
-import { writeAudit } from '../roster/audit'
-import { loadBranch, requireAccess, requireGroupIn } from '../roster/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
-import { MEETINGS } from './collections'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, requireAccess, requireGroupIn } from '../shared/branch-access'
 import { recordInDigest } from './digest'
 import { getMeeting } from './get-meeting'
 import { loadManagedMeeting, requireLive } from './meeting-access'
@@ -25,7 +24,7 @@ async function attendeesOf(store: Store, tenantId: string, branchId: string, sco
   const where: Record<string, unknown> = { tenantId, branchId, status: 'active' }
   if (scope.kind === 'group') where.groupId = scope.groupId
   if (scope.kind === 'committee') where.committeePosition = store.command.exists(true)
-  const members = await store.findAll<MemberDoc>('members', where, { fields: { _id: true, committeePosition: true } })
+  const members = await store.findAll(COLLECTIONS.members, where, { fields: { _id: true, committeePosition: true } })
   return members.filter((member) => scope.kind !== 'committee' || member.committeePosition).map((member) => member._id)
 }
 
@@ -65,7 +64,7 @@ export async function schedule(
       createdAt: now,
       updatedAt: now,
     }
-    await store.insert(MEETINGS, meeting)
+    await store.insert(COLLECTIONS.meetings, meeting)
     await recordInDigest(store, meeting)
     ids.push(meeting._id)
   }
@@ -89,7 +88,7 @@ export async function update(input: { meetingId: string; meeting: MeetingFields 
   const moved = meeting.startsAt !== input.meeting.startsAt || meeting.place !== input.meeting.place
   // A new start time earns new reminders.
   const patch = { ...input.meeting, updatedAt: now, ...(moved ? { remindersDone: [] } : {}) }
-  await store.update(MEETINGS, meeting._id, patch)
+  await store.update(COLLECTIONS.meetings, meeting._id, patch)
   await recordInDigest(store, { ...meeting, ...patch }, meeting)
   await writeAudit(ctx, {
     action: 'meetings.update',
@@ -117,7 +116,7 @@ export async function cancel(input: { meetingId: string; reason: string }, ctx: 
   const now = clock.now()
   if (meeting.startsAt <= now) throw new DomainError('MEETING.IN_PAST', '会议已开始，不能取消')
   const changed = await store.updateWhere(
-    MEETINGS,
+    COLLECTIONS.meetings,
     { _id: meeting._id, status: 'scheduled' },
     { status: 'cancelled', cancelReason: input.reason, updatedAt: now },
   )

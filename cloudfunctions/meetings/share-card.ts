@@ -1,8 +1,8 @@
 import type { MeetingDoc } from '../../types/meetings'
 import { sdk } from '../runtime/cloud'
+import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
-import { MEETINGS } from './collections'
 import { loadMeeting, requireLive } from './meeting-access'
 import { countsOf } from './views'
 
@@ -18,7 +18,7 @@ export async function shareCard(input: { meetingId: string }, { caller, store, c
       expirationTime: number
     }
     activity = { id: res.activityId, expiresAt: res.expirationTime * 1000 }
-    await store.update(MEETINGS, meeting._id, { activity })
+    await store.update(COLLECTIONS.meetings, meeting._id, { activity })
   }
   return { activityId: activity.id, expiresAt: activity.expiresAt, counts: await countsOf(store, meeting) }
 }

@@ -1,15 +1,13 @@
-import type { MeetingDoc } from '../../types/meetings'
-import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { groupBy } from '../domain/group-by'
 import { branchesWithoutThemeDay, themeDayMonthDue } from '../domain/meetings/theme-day'
 import { periodBounds, shanghaiDate } from '../domain/time'
 import type { Clock } from '../runtime/clock'
+import { COLLECTIONS } from '../runtime/collections'
+import { within } from '../runtime/range'
 import type { Store } from '../runtime/store'
-import { MEETINGS } from './collections'
-import { within } from './range'
+import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from '../shared/messaging/subscribe-send'
 import { queueRobot } from './robot'
 import { loadRules } from './rules'
-import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 
 const SCHEDULE_PAGE = 'subpackages/meetings/pages/schedule/index'
 const NOTICE = '本月主题党日尚未安排'
@@ -26,7 +24,7 @@ const NOTICE = '本月主题党日尚未安排'
 export async function themeDayReminders(store: Store, clock: Clock) {
   const now = clock.now()
   const today = shanghaiDate(now)
-  const branches = await store.findAll<OrgDoc>('orgs', { kind: 'branch' }, { fields: { tenantId: true, name: true } })
+  const branches = await store.findAll(COLLECTIONS.orgs, { kind: 'branch' }, { fields: { tenantId: true, name: true } })
   const byTenant = groupBy(branches, (branch) => branch.tenantId)
   let branchesTold = 0
   let themeDaySent = 0
@@ -35,8 +33,8 @@ export async function themeDayReminders(store: Store, clock: Clock) {
     const month = themeDayMonthDue(today, rules)
     if (!month) continue
     const { start, end } = periodBounds(month)
-    const meetings = await store.findAll<MeetingDoc>(
-      MEETINGS,
+    const meetings = await store.findAll(
+      COLLECTIONS.meetings,
       { tenantId, type: 'theme_day', startsAt: within(store, start, end) },
       { fields: { branchId: true, type: true, status: true, makeUpFor: true } },
     )
@@ -49,8 +47,8 @@ export async function themeDayReminders(store: Store, clock: Clock) {
     )
     const lacking = tenantBranches.filter((branch) => missing.has(branch._id))
     if (lacking.length === 0) continue
-    const secretaries = await store.findAll<MemberDoc>(
-      'members',
+    const secretaries = await store.findAll(
+      COLLECTIONS.members,
       { tenantId, status: 'active', committeePosition: 'secretary' },
       { fields: { branchId: true, name: true } },
     )

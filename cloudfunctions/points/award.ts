@@ -1,11 +1,12 @@
 import type { PointsRule } from '../../types/points'
 import { judgeGrant } from '../domain/points/grant'
-import { loadManagedMember } from '../roster/branch-access'
 import type { Caller } from '../runtime/caller'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
+import { loadManagedMember } from '../shared/branch-access'
 import { findRule, loadCatalogue } from './catalogue'
 import { recordAward } from './ledger'
 import { memberTotalId } from './totals'
@@ -43,9 +44,6 @@ export async function award(input: AwardInput, { caller, store, clock }: Handler
 }
 
 export async function allTimeTotal(store: Store, caller: Caller, memberId: string): Promise<number> {
-  const doc = await store.get<{ _id: string; points: number }>(
-    'points_totals',
-    memberTotalId(caller.member.tenantId, memberId, 'all'),
-  )
+  const doc = await store.get(COLLECTIONS.pointsTotals, memberTotalId(caller.member.tenantId, memberId, 'all'))
   return doc?.points ?? 0
 }

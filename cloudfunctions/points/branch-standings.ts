@@ -1,9 +1,9 @@
-import type { BranchStanding, TotalsDoc } from '../../types/points'
+import type { BranchStanding } from '../../types/points'
 import type { OrgDoc } from '../../types/roster'
-import { type BranchSort, rankBranches } from '../domain/points/ranking'
+import { type BranchSort, rankBranches } from '../domain/ranking'
+import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 import { exemptMembers } from './exempt'
-import { TOTALS } from './totals'
 
 /**
  * The fair branch ranking of a period for these branches, from the
@@ -20,16 +20,16 @@ export async function branchStandings(
   sort: BranchSort,
 ): Promise<BranchStanding[]> {
   const [memberCounts, totals, exempt] = await Promise.all([
-    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
-    store.findAll<TotalsDoc>(
-      TOTALS,
+    store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
+    store.findAll(
+      COLLECTIONS.pointsTotals,
       { tenantId, scope: 'branch', period },
       { fields: { _id: true, subjectId: true, points: true, members: true } },
     ),
     exemptMembers(store, tenantId),
   ])
   const exemptPresence = exempt.size
-    ? await store.findAll<TotalsDoc>(TOTALS, {
+    ? await store.findAll(COLLECTIONS.pointsTotals, {
         tenantId,
         scope: 'presence',
         period,

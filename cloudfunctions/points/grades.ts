@@ -1,11 +1,9 @@
-import type { TotalsDoc } from '../../types/points'
-import type { MemberDoc } from '../../types/roster'
 import { gradeOf } from '../domain/points/grades'
-import { loadBranch, requireAccess } from '../roster/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
 import { loadCatalogue } from './catalogue'
 import { exemptMembers } from './exempt'
-import { TOTALS } from './totals'
 
 /** 年度评定: each active member's yearly points and band, to support the annual democratic appraisal. */
 export async function grades(input: { branchId: string; year: number }, { caller, store }: HandlerContext) {
@@ -14,8 +12,8 @@ export async function grades(input: { branchId: string; year: number }, { caller
   const tenantId = caller.member.tenantId
   const period = String(input.year)
   const [members, totals, catalogue, exempt] = await Promise.all([
-    store.findAll<MemberDoc>('members', { tenantId, branchId: branch._id, status: 'active' }),
-    store.findAll<TotalsDoc>(TOTALS, { tenantId, scope: 'member', branchId: branch._id, period }),
+    store.findAll(COLLECTIONS.members, { tenantId, branchId: branch._id, status: 'active' }),
+    store.findAll(COLLECTIONS.pointsTotals, { tenantId, scope: 'member', branchId: branch._id, period }),
     loadCatalogue(store, tenantId),
     exemptMembers(store, tenantId),
   ])

@@ -1,41 +1,26 @@
 import { createHash } from 'node:crypto'
 import type {
-  LedgerEntry,
+  ConversionDoc,
   PointsRule,
   ScoreConversion,
+  ScoreImportDoc,
   ScoreImportPreview,
   ScoreImportResult,
 } from '../../types/points'
-import type { MemberDoc } from '../../types/roster'
 import { type ConvertedRow, findScoreColumns, readScoreRows } from '../domain/points/score-import'
-import { loadBranch, requireAccess } from '../roster/branch-access'
-import { readSheet } from '../roster/spreadsheet'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { readSheet } from '../shared/spreadsheet'
 import { findRule, loadCatalogue } from './catalogue'
 import { claimFolder } from './claims'
-import { LEDGER, recordAward } from './ledger'
+import { recordAward } from './ledger'
 
-export const CONVERSIONS = 'points_conversions'
-export const SCORE_IMPORTS = 'points_imports'
 const PREVIEW_ROWS = 300
 const WRITE_BATCH = 20
-
-type ConversionDoc = ScoreConversion & { _id: string; tenantId: string; updatedAt: number; updatedBy: string }
-
-interface ScoreImportDoc {
-  _id: string
-  tenantId: string
-  createdBy: string
-  createdAt: number
-  fileID: string
-  branchId: string
-  ruleKey: string
-  status: 'previewed' | 'running' | 'done'
-  result: ScoreImportResult | null
-}
 
 const conversionId = (tenantId: string, ruleKey: string) => `${tenantId}:${ruleKey}`
 
@@ -56,15 +41,15 @@ export async function setScoreConversion(input: ScoreConversion, { caller, store
     updatedAt: clock.now(),
     updatedBy: caller.member._id,
   }
-  await store.remove(CONVERSIONS, doc._id)
-  await store.insert(CONVERSIONS, doc)
+  await store.remove(COLLECTIONS.pointsConversions, doc._id)
+  await store.insert(COLLECTIONS.pointsConversions, doc)
   return { ...input, ruleName: rule.name }
 }
 
 export async function scoreConversions(_input: object, { caller, store }: HandlerContext) {
   const tenantId = caller.member.tenantId
   const [docs, catalogue] = await Promise.all([
-    store.findAll<ConversionDoc>(CONVERSIONS, { tenantId }),
+    store.findAll(COLLECTIONS.pointsConversions, { tenantId }),
     loadCatalogue(store, tenantId),
   ])
   return {
@@ -90,7 +75,7 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
   requireAccess(caller, branch, 'manage')
   const [catalogue, conversion] = await Promise.all([
     loadCatalogue(store, tenantId),
-    store.get<ConversionDoc>(CONVERSIONS, conversionId(tenantId, input.ruleKey)),
+    store.get(COLLECTIONS.pointsConversions, conversionId(tenantId, input.ruleKey)),
   ])
   const rule = activeRule(catalogue.rules, input.ruleKey)
   if (!conversion) throw new DomainError('POINTS.NO_CONVERSION')
@@ -101,8 +86,8 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
   const sheet = await readSheet(content)
   const columns = findScoreColumns(sheet)
   if (!columns) throw new DomainError('POINTS.IMPORT_HEADERS')
-  const members = await store.findAll<MemberDoc>(
-    'members',
+  const members = await store.findAll(
+    COLLECTIONS.members,
     { tenantId, branchId: branch._id, status: 'active' },
     { fields: { _id: true, name: true, phone: true, branchId: true } },
   )
@@ -118,7 +103,7 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
   const paid = new Set<string>()
   for (let i = 0; i < payable.length; i += 100) {
     const keys = payable.slice(i, i + 100).map(keyOf)
-    const found = await store.find<LedgerEntry>(LEDGER, { _id: store.command.in(keys) }, { fields: { _id: true } })
+    const found = await store.find(COLLECTIONS.pointsLedger, { _id: store.command.in(keys) }, { fields: { _id: true } })
     for (const entry of found) paid.add(entry._id)
   }
   for (const row of payable) {
@@ -145,7 +130,7 @@ export async function previewScoreImport(
     status: 'previewed',
     result: null,
   }
-  await ctx.store.insert(SCORE_IMPORTS, doc)
+  await ctx.store.insert(COLLECTIONS.pointsImports, doc)
   const count = (status: ConvertedRow['status']) => rows.filter((row) => row.status === status).length
   return {
     importId,
@@ -170,12 +155,16 @@ export async function previewScoreImport(
 /** 确认导入: pays every row that is still to pay, once per file and row; rows with errors are left out. */
 export async function confirmScoreImport(input: { importId: string }, ctx: HandlerContext): Promise<ScoreImportResult> {
   const { caller, store, clock } = ctx
-  const doc = await store.get<ScoreImportDoc>(SCORE_IMPORTS, input.importId)
+  const doc = await store.get(COLLECTIONS.pointsImports, input.importId)
   if (!doc || doc.tenantId !== caller.member.tenantId || doc.createdBy !== caller.member._id) {
     throw new DomainError('POINTS.IMPORT_NOT_FOUND')
   }
   if (doc.status === 'done' && doc.result) return doc.result
-  const claimed = await store.updateWhere(SCORE_IMPORTS, { _id: doc._id, status: 'previewed' }, { status: 'running' })
+  const claimed = await store.updateWhere(
+    COLLECTIONS.pointsImports,
+    { _id: doc._id, status: 'previewed' },
+    { status: 'running' },
+  )
   if (claimed === 0) throw new DomainError('POINTS.IMPORT_DONE')
   const { rule, conversion, rows, keyOf, members } = await checkFile(ctx, doc)
   const result: ScoreImportResult = { importId: doc._id, paid: 0, alreadyPaid: 0, capped: 0, points: 0 }
@@ -210,6 +199,6 @@ export async function confirmScoreImport(input: { importId: string }, ctx: Handl
       if (entry.capped) result.capped++
     }
   }
-  await store.update(SCORE_IMPORTS, doc._id, { status: 'done', result })
+  await store.update(COLLECTIONS.pointsImports, doc._id, { status: 'done', result })
   return result
 }

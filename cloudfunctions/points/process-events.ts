@@ -1,11 +1,11 @@
 import { type DomainEvent, domainEventId } from '../../types/events'
 import type { LedgerEntry, PointsRule, RuleCatalogue } from '../../types/points'
-import type { MemberDoc } from '../../types/roster'
 import { shanghaiPeriods } from '../domain/time'
 import type { Clock } from '../runtime/clock'
+import { COLLECTIONS } from '../runtime/collections'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { loadCatalogue } from './catalogue'
-import { LEDGER, recordAward } from './ledger'
+import { recordAward } from './ledger'
 import { applyTotals, isReversal, reversalKey } from './totals'
 
 /** The ledger key of an event's award: the study function pays check-ins directly with the same key, so they pay once. */
@@ -52,7 +52,7 @@ export async function processPending(
 ): Promise<{ processed: number; paid: number; skipped: number }> {
   const pending: Record<string, unknown> = { processedAt: store.command.exists(false) }
   if (tenantId) pending.tenantId = tenantId
-  const events = await store.find<DomainEvent>('domain_events', pending, { orderBy: [['at', 'asc']], limit })
+  const events = await store.find(COLLECTIONS.domainEvents, pending, { orderBy: [['at', 'asc']], limit })
   const catalogues = new Map<string, Promise<RuleCatalogue>>()
   const catalogueOf = (tenant: string) => {
     if (!catalogues.has(tenant)) catalogues.set(tenant, loadCatalogue(store, tenant))
@@ -66,7 +66,7 @@ export async function processPending(
   let paid = 0
   let skipped = 0
   for (const event of events) {
-    const member = await store.get<MemberDoc>('members', event.memberId)
+    const member = await store.get(COLLECTIONS.members, event.memberId)
     const payee = member?.branchId && member.tenantId === event.tenantId ? member : null
     if (!payee?.branchId) skipped++
     else if (isAttendance(event)) {
@@ -80,7 +80,7 @@ export async function processPending(
         paid++
     }
     await store.updateWhere(
-      'domain_events',
+      COLLECTIONS.domainEvents,
       { _id: event._id, processedAt: store.command.exists(false) },
       { processedAt: clock.now() },
     )
@@ -143,8 +143,8 @@ async function settleAttendance(
 async function attendanceOf(store: Store, event: DomainEvent) {
   const ids = ATTENDANCE_KINDS.map((kind) => domainEventId(kind, event.sourceId, event.memberId))
   const [facts, entries] = await Promise.all([
-    store.find<DomainEvent>('domain_events', { _id: store.command.in(ids) }),
-    store.find<LedgerEntry>(LEDGER, {
+    store.find(COLLECTIONS.domainEvents, { _id: store.command.in(ids) }),
+    store.find(COLLECTIONS.pointsLedger, {
       tenantId: event.tenantId,
       memberId: event.memberId,
       sourceEvent: store.command.in(ids),
@@ -185,7 +185,7 @@ async function reverse(store: Store, payment: LedgerEntry, reason: string): Prom
     ...shanghaiPeriods(payment.at),
   }
   try {
-    await store.insert(LEDGER, entry)
+    await store.insert(COLLECTIONS.pointsLedger, entry)
   } catch (error) {
     if (error instanceof DuplicateIdError) return
     throw error

@@ -1,8 +1,9 @@
 import type { PointsRulesDoc, RuleCatalogue } from '../../types/points'
 import { catalogueProblems } from '../domain/points/grant'
-import { writeAudit } from '../roster/audit'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
 import { loadCatalogue } from './catalogue'
 
 export async function getRules(_input: object, { caller, store }: HandlerContext): Promise<RuleCatalogue> {
@@ -24,8 +25,8 @@ export async function updateRules(input: RuleCatalogue, ctx: HandlerContext): Pr
     updatedBy: caller.member._id,
   }
   // No upsert in the store port: replace the one document (bureau edits are rare and single-handed).
-  await store.remove('points_rules', tenantId)
-  await store.insert('points_rules', doc)
+  await store.remove(COLLECTIONS.pointsRules, tenantId)
+  await store.insert(COLLECTIONS.pointsRules, doc)
   await writeAudit(ctx, {
     action: 'points.updateRules',
     targetId: tenantId,

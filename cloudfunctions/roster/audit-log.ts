@@ -1,23 +1,12 @@
+import { COLLECTIONS } from '../runtime/collections'
 import { readPage } from '../runtime/read-page'
 import type { HandlerContext } from '../runtime/router'
 
-interface AuditDoc {
-  _id: string
-  tenantId: string
-  at: number
-  actorName: string
-  action: string
-  targetId: string
-  summary: string
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-}
-
 /** 操作日志: newest first, one page at a time. */
 export async function auditLog(input: { page: number; pageSize: number }, { caller, store }: HandlerContext) {
-  const { items, total, page } = await readPage<AuditDoc>(
+  const { items, total, page } = await readPage(
     store,
-    'audit_log',
+    COLLECTIONS.auditLog,
     { tenantId: caller.member.tenantId },
     [
       ['at', 'desc'],

@@ -1,8 +1,9 @@
 import type { MemberDoc } from '../../types/roster'
 import { searchKeys } from '../domain/roster/import/search-keys'
+import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
-import { writeAudit, writeMembershipChange } from './audit'
+import { writeAudit, writeMembershipChange } from '../shared/audit'
 
 type NewMember = Omit<MemberDoc, '_id' | 'tenantId' | 'status' | 'grants' | 'nameKeys' | 'createdAt' | 'updatedAt'> & {
   branchId: string
@@ -31,7 +32,7 @@ export async function createMember(
     nameKeys: searchKeys(fields.name),
   }
   try {
-    await ctx.store.insert('members', member)
+    await ctx.store.insert(COLLECTIONS.members, member)
   } catch (error) {
     if (error instanceof DuplicateIdError) return null
     throw error

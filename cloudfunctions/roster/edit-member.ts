@@ -1,10 +1,11 @@
 import type { MemberDoc, MemberFields, MemberRow, OrgDoc } from '../../types/roster'
 import { searchKeys } from '../domain/roster/import/search-keys'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
-import { writeAudit } from './audit'
-import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from './branch-access'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from '../shared/branch-access'
 import { createMember } from './create-member'
 import { boundMemberIds, toRow } from './member-row'
 
@@ -17,7 +18,7 @@ async function checkFields(
 ): Promise<void> {
   await requireGroupIn(store, fields.groupId, branch)
   const others = (where: Record<string, unknown>) =>
-    store.find<MemberDoc>('members', { tenantId: branch.tenantId, status: 'active', ...where }, { limit: 2 })
+    store.find(COLLECTIONS.members, { tenantId: branch.tenantId, status: 'active', ...where }, { limit: 2 })
   if (fields.phone) {
     const holders = await others({ phone: fields.phone })
     if (holders.some((holder) => holder._id !== memberId)) throw new DomainError('ROSTER.DUPLICATE_PHONE')
@@ -57,7 +58,7 @@ export async function updateMember(
   await checkFields(ctx, branch, fields, member._id)
   const updated: MemberDoc = { ...member, ...fields, nameKeys: searchKeys(fields.name), updatedAt: clock.now() }
   const { _id, ...changes } = updated
-  await store.update('members', member._id, changes)
+  await store.update(COLLECTIONS.members, member._id, changes)
   await writeAudit(ctx, {
     action: 'roster.updateMember',
     targetId: member._id,

@@ -1,14 +1,14 @@
 import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS } from '../../types/labels'
-import type { MemberDoc, OrgDoc } from '../../types/roster'
-import { branchAccess } from '../domain/roster/access'
+import { branchAccess } from '../domain/access/branch-access'
 import { maskPhone } from '../domain/roster/privacy'
 import { shanghaiStamp } from '../domain/time'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { randomCode } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
-import { writeAudit } from './audit'
-import { loadBranch, requireAccess } from './branch-access'
-import { rosterTemplate, writeXlsx } from './spreadsheet'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { rosterTemplate, writeXlsx } from '../shared/spreadsheet'
 
 const LINK_SECONDS = 10 * 60
 const HEADERS = ['姓名', '所在党支部', '党小组', '人员类别', '入党日期', '转正日期', '职务', '手机号码', '状态']
@@ -27,8 +27,8 @@ export async function exportRoster(input: { branchId: string | null }, ctx: Hand
     where = { tenantId, branchId: branch._id }
   }
   const [orgs, members] = await Promise.all([
-    store.findAll<OrgDoc>('orgs', { tenantId }),
-    store.findAll<MemberDoc>('members', where, { orderBy: [['branchId', 'asc']] }),
+    store.findAll(COLLECTIONS.orgs, { tenantId }),
+    store.findAll(COLLECTIONS.members, where, { orderBy: [['branchId', 'asc']] }),
   ])
   const orgById = new Map(orgs.map((org) => [org._id, org]))
   const rows = members

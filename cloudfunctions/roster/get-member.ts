@@ -1,7 +1,7 @@
 import type { MemberRow } from '../../types/roster'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
-import { loadBranch, loadMember, requireAccess } from './branch-access'
+import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
 import { boundMemberIds, toRow } from './member-row'
 
 /** 党员详情 */

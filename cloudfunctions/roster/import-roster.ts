@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import type { MemberDoc, OrgDoc } from '../../types/roster'
+import type { OrgDoc } from '../../types/roster'
 import {
+  type ImportDoc,
   type ImportPreviewSummary,
   type ImportStatus,
   PREVIEW_ISSUE_LIMIT,
@@ -11,35 +12,19 @@ import { type ImportPlan, planImport, type StoredMember } from '../domain/roster
 import { searchKeys } from '../domain/roster/import/search-keys'
 import { previewImport } from '../domain/roster/import/validate-rows'
 import { shanghaiDate } from '../domain/time'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
-import { writeAudit } from './audit'
-import { loadBranch, requireAccess } from './branch-access'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { readSheet } from '../shared/spreadsheet'
 import { createMember } from './create-member'
-import { readSheet } from './spreadsheet'
 
 /** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
 export function importFolder(tenantId: string, memberId: string): string {
   return `imports/${tenantId}/${memberId}/`
-}
-
-interface ImportDoc {
-  _id: string
-  tenantId: string
-  createdBy: string
-  createdAt: number
-  fileID: string
-  branchId: string | null
-  status: ImportStatus['status']
-  total: number
-  done: number
-  created: number
-  updated: number
-  unchanged: number
-  error: string | null
-  updatedAt: number
 }
 
 /** A running import that wrote no progress for this long was cut off (the function timed out or crashed). */
@@ -78,8 +63,8 @@ async function checkFile(ctx: HandlerContext, fileID: string, branchId: string |
   if (!content) throw new DomainError('ROSTER.FILE_NOT_FOUND')
   const sheet = await readSheet(content)
   const [orgs, members] = await Promise.all([
-    store.findAll<OrgDoc>('orgs', { tenantId }),
-    store.findAll<StoredMember>('members', { tenantId, status: 'active' }, { fields: IMPORT_FIELDS }),
+    store.findAll(COLLECTIONS.orgs, { tenantId }),
+    store.findAll(COLLECTIONS.members, { tenantId, status: 'active' }, { fields: IMPORT_FIELDS }),
   ])
   const preview = previewImport(sheet, {
     today: shanghaiDate(clock.now()),
@@ -122,7 +107,7 @@ export async function previewRosterImport(
     error: null,
     updatedAt: ctx.clock.now(),
   }
-  await ctx.store.insert('imports', doc)
+  await ctx.store.insert(COLLECTIONS.imports, doc)
   const branchName = new Map(orgs.map((org) => [org._id, org.name]))
   const updatedRows = new Set(plan.update.map((u) => u.row))
   return {
@@ -160,7 +145,7 @@ function statusOf(doc: ImportDoc, now: number): ImportStatus {
 }
 
 async function loadImport({ caller, store }: HandlerContext, importId: string): Promise<ImportDoc> {
-  const doc = await store.get<ImportDoc>('imports', importId)
+  const doc = await store.get(COLLECTIONS.imports, importId)
   if (!doc || doc.tenantId !== caller.member.tenantId || doc.createdBy !== caller.member._id) {
     throw new DomainError('ROSTER.NOT_FOUND', '未找到该导入记录')
   }
@@ -172,8 +157,8 @@ export async function importStatus(input: { importId: string }, ctx: HandlerCont
 }
 
 export async function latestImport(input: { branchId: string | null }, { caller, store, clock }: HandlerContext) {
-  const [latest] = await store.find<ImportDoc>(
-    'imports',
+  const [latest] = await store.find(
+    COLLECTIONS.imports,
     { tenantId: caller.member.tenantId, createdBy: caller.member._id, branchId: input.branchId },
     { orderBy: [['createdAt', 'desc']], limit: 1 },
   )
@@ -202,7 +187,7 @@ export async function confirmRosterImport(input: { importId: string }, ctx: Hand
 
   const total = plan.create.length + plan.update.length
   const claimed = await store.updateWhere(
-    'imports',
+    COLLECTIONS.imports,
     { _id: doc._id, status: doc.status, updatedAt: doc.updatedAt },
     {
       status: 'running',
@@ -230,7 +215,11 @@ export async function confirmRosterImport(input: { importId: string }, ctx: Hand
   try {
     await writePlan(ctx, plan, progress)
     Object.assign(progress, { status: 'done' })
-    await store.update('imports', doc._id, { status: 'done', done: progress.done, updatedAt: ctx.clock.now() })
+    await store.update(COLLECTIONS.imports, doc._id, {
+      status: 'done',
+      done: progress.done,
+      updatedAt: ctx.clock.now(),
+    })
     await writeAudit(ctx, {
       action: 'roster.confirmImport',
       targetId: doc._id,
@@ -241,7 +230,7 @@ export async function confirmRosterImport(input: { importId: string }, ctx: Hand
   } catch (error) {
     const message = error instanceof DomainError ? (error.userMessage ?? error.code) : '写入中断，请重新导入'
     Object.assign(progress, { status: 'failed', error: message })
-    await store.update('imports', doc._id, {
+    await store.update(COLLECTIONS.imports, doc._id, {
       status: 'failed',
       error: message,
       done: progress.done,
@@ -263,13 +252,13 @@ async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: Import
       return member ? 'created' : 'unchanged'
     }),
     ...plan.update.map(({ id, changes }) => async (): Promise<Outcome> => {
-      const before = await store.get<MemberDoc>('members', id)
+      const before = await store.get(COLLECTIONS.members, id)
       const patch = {
         ...changes,
         updatedAt: clock.now(),
         ...(changes.name ? { nameKeys: searchKeys(changes.name) } : {}),
       }
-      await store.update('members', id, patch)
+      await store.update(COLLECTIONS.members, id, patch)
       await writeAudit(ctx, {
         action: 'roster.importMember',
         targetId: id,
@@ -284,7 +273,7 @@ async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: Import
     const outcomes = await Promise.all(writes.slice(i, i + WRITE_BATCH).map((write) => write()))
     for (const outcome of outcomes) progress[outcome]++
     progress.done += outcomes.length
-    await store.update('imports', progress._id, {
+    await store.update(COLLECTIONS.imports, progress._id, {
       done: progress.done,
       created: progress.created,
       updated: progress.updated,

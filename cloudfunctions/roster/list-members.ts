@@ -1,9 +1,10 @@
-import type { MemberDoc, MemberRow } from '../../types/roster'
+import type { MemberRow } from '../../types/roster'
 import { escapePattern } from '../domain/roster/privacy'
+import { COLLECTIONS } from '../runtime/collections'
 import { readPage } from '../runtime/read-page'
 import type { HandlerContext } from '../runtime/router'
 import type { Where } from '../runtime/store'
-import { loadBranch, requireAccess } from './branch-access'
+import { loadBranch, requireAccess } from '../shared/branch-access'
 import { boundMemberIds, toRow } from './member-row'
 
 interface ListInput {
@@ -44,7 +45,7 @@ async function page(
     ['createdAt', 'asc'],
     ['_id', 'asc'],
   ] as const
-  const { items, total, page } = await readPage<MemberDoc>(store, 'members', where, order, input)
+  const { items, total, page } = await readPage(store, COLLECTIONS.members, where, order, input)
   const bound = await boundMemberIds(
     store,
     items.map((member) => member._id),

@@ -1,9 +1,10 @@
 import type { MemberDoc, MemberRow } from '../../types/roster'
-import { branchAccess } from '../domain/roster/access'
+import { branchAccess } from '../domain/access/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
-import { writeAudit, writeMembershipChange } from './audit'
-import { loadBranch, loadManagedMember, requireGroupIn } from './branch-access'
+import { writeAudit, writeMembershipChange } from '../shared/audit'
+import { loadBranch, loadManagedMember, requireGroupIn } from '../shared/branch-access'
 import { boundMemberIds, toRow } from './member-row'
 
 /** 停用: the member has left; their history stays and their WeChat can no longer act as them. */
@@ -15,7 +16,7 @@ export async function deactivateMember(
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const updated: MemberDoc = { ...member, status: 'inactive', committeePosition: null, updatedAt: clock.now() }
-  await store.update('members', member._id, {
+  await store.update(COLLECTIONS.members, member._id, {
     status: 'inactive',
     committeePosition: null,
     updatedAt: updated.updatedAt,
@@ -45,7 +46,7 @@ export async function transferMember(
   await requireGroupIn(store, input.toGroupId, target)
   const changes = { branchId: target._id, groupId: input.toGroupId, committeePosition: null, updatedAt: clock.now() }
   const updated: MemberDoc = { ...member, ...changes }
-  await store.update('members', member._id, changes)
+  await store.update(COLLECTIONS.members, member._id, changes)
   await writeMembershipChange(ctx, {
     memberId: member._id,
     kind: 'transfer_out',

@@ -6,12 +6,13 @@ import { loadCatalogue } from '../points/catalogue'
 import { recordAward } from '../points/ledger'
 import { eventAwardKey } from '../points/process-events'
 import type { Caller } from '../runtime/caller'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { recordEvent } from '../runtime/domain-events'
 import { isInFolder } from '../runtime/files'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { CHECKINS, checkinId, studyFolder, TASKS, toTaskView } from './task-view'
+import { checkinId, studyFolder, toTaskView } from './task-view'
 
 interface CheckinInput {
   taskId: string
@@ -21,7 +22,7 @@ interface CheckinInput {
 
 /** The checks a check-in and its edits share: the task is for the caller, open today, the note long enough, photos theirs. */
 async function judge(store: Store, caller: Caller, input: CheckinInput, today: string): Promise<StudyTaskDoc> {
-  const task = await store.get<StudyTaskDoc>(TASKS, input.taskId)
+  const task = await store.get(COLLECTIONS.studyTasks, input.taskId)
   if (!task || task.tenantId !== caller.member.tenantId) throw new DomainError('STUDY.TASK_NOT_FOUND')
   if (!isTarget(task, caller.member)) throw new DomainError('STUDY.NOT_TARGET')
   const window = windowState(task, today)
@@ -51,7 +52,7 @@ export async function checkIn(input: CheckinInput, { caller, store, clock }: Han
   const task = await judge(store, caller, input, today)
   const member = caller.member
   const id = checkinId(task._id, member._id)
-  if (await store.get(CHECKINS, id)) throw new DomainError('STUDY.ALREADY_CHECKED_IN')
+  if (await store.get(COLLECTIONS.studyCheckins, id)) throw new DomainError('STUDY.ALREADY_CHECKED_IN')
   await recordEvent(store, {
     tenantId: task.tenantId,
     kind: 'study.checkin',
@@ -73,7 +74,7 @@ export async function checkIn(input: CheckinInput, { caller, store, clock }: Han
     updatedAt: now,
   }
   try {
-    await store.insert(CHECKINS, checkin)
+    await store.insert(COLLECTIONS.studyCheckins, checkin)
   } catch (error) {
     if (error instanceof DuplicateIdError) throw new DomainError('STUDY.ALREADY_CHECKED_IN')
     throw error
@@ -106,8 +107,8 @@ export async function editCheckin(input: CheckinInput, { caller, store, clock }:
   const today = shanghaiDate(now)
   const task = await judge(store, caller, input, today)
   const id = checkinId(task._id, caller.member._id)
-  const existing = await store.get<CheckinDoc>(CHECKINS, id)
+  const existing = await store.get(COLLECTIONS.studyCheckins, id)
   if (!existing) throw new DomainError('STUDY.NOT_CHECKED_IN')
-  await store.update(CHECKINS, id, { note: input.note, photos: input.photos, updatedAt: now })
+  await store.update(COLLECTIONS.studyCheckins, id, { note: input.note, photos: input.photos, updatedAt: now })
   return toTaskView(task, { ...existing, note: input.note, photos: input.photos, updatedAt: now }, today)
 }

@@ -1,13 +1,13 @@
-import type { OrgDoc } from '../../types/roster'
 import type { StudyTask, StudyTaskDoc } from '../../types/study'
-import { branchAccess } from '../domain/roster/access'
+import { branchAccess } from '../domain/access/branch-access'
 import { shanghaiDate } from '../domain/time'
-import { writeAudit } from '../roster/audit'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
-import { studyFolder, TASKS, toTaskView } from './task-view'
+import { writeAudit } from '../shared/audit'
+import { studyFolder, toTaskView } from './task-view'
 
 interface PublishInput {
   title: string
@@ -28,7 +28,7 @@ interface PublishInput {
 export async function publishTask(input: PublishInput, ctx: HandlerContext): Promise<StudyTask> {
   const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
-  const branches = (await store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' })).filter(
+  const branches = (await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' })).filter(
     (branch) => branchAccess(caller.member, branch) === 'manage',
   )
   const managed = new Set(branches.map((branch) => branch._id))
@@ -44,7 +44,7 @@ export async function publishTask(input: PublishInput, ctx: HandlerContext): Pro
   }
   if (!branchIds.length) throw new DomainError('STUDY.NO_TARGETS')
   if (input.memberIds?.length) {
-    const targets = await store.find<{ _id: string; branchId: string | null; tenantId: string }>('members', {
+    const targets = await store.find(COLLECTIONS.members, {
       _id: store.command.in(input.memberIds),
       tenantId,
     })
@@ -73,7 +73,7 @@ export async function publishTask(input: PublishInput, ctx: HandlerContext): Pro
     publishedByName: caller.member.name,
     publishedAt: clock.now(),
   }
-  await store.insert(TASKS, task)
+  await store.insert(COLLECTIONS.studyTasks, task)
   await writeAudit(ctx, {
     action: 'study.publishTask',
     targetId: task._id,

@@ -1,8 +1,9 @@
 // The meeting rules a secretary would recognise: the check-in window and lateness, token slots,
 // compliance over Asia/Shanghai month/quarter/year boundaries, reminder slots, template limits, WeCom URLs.
+
+import { complianceOf, type HeldMeeting } from '../../cloudfunctions/domain/meeting-compliance'
 import { countAttendance, summaryLine } from '../../cloudfunctions/domain/meetings/attendance-summary'
 import { judgeCheckIn } from '../../cloudfunctions/domain/meetings/check-in-window'
-import { complianceOf, type HeldMeeting } from '../../cloudfunctions/domain/meetings/compliance'
 import { metresBetween } from '../../cloudfunctions/domain/meetings/distance'
 import { leaveRefusal } from '../../cloudfunctions/domain/meetings/leave'
 import { parseScene, SLOT_MS, sceneOf, tokenFor, tokenIsValid } from '../../cloudfunctions/domain/meetings/qr-token'

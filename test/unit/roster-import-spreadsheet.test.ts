@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import JSZip from 'jszip'
 import { type ImportContext, previewImport } from '../../cloudfunctions/domain/roster/import/validate-rows'
-import { readSheet, rosterTemplate, writeXlsx } from '../../cloudfunctions/roster/spreadsheet'
+import { readSheet, rosterTemplate, writeXlsx } from '../../cloudfunctions/shared/spreadsheet'
 import { ROSTER_IMPORT_LIMITS } from '../../types/roster-import'
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/roster', name))

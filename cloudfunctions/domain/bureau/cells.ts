@@ -1,6 +1,6 @@
 import type { CellState, MatrixGranularity, MatrixItem } from '../../../types/bureau'
 import type { ComplianceItem, Frequency, MeetingType } from '../../../types/meetings'
-import { complianceOf, type HeldMeeting } from '../meetings/compliance'
+import { complianceOf, type HeldMeeting } from '../meeting-compliance'
 import { periodBounds, periodKeyOf } from '../time'
 
 /** The periods of a year the matrix shows: '2026-01'…'2026-12' or '2026-Q1'…'2026-Q4'. */

@@ -1,4 +1,4 @@
-import { cellScalar, cellText, normaliseText } from './cells'
+import { cellScalar, cellText, normaliseText } from '../../sheet/cells'
 
 /** The roster fields a file's columns can fill. */
 export type ImportColumn =

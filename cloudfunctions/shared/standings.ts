@@ -1,6 +1,6 @@
 import type { TotalsDoc } from '../../types/points'
+import { COLLECTIONS } from '../runtime/collections'
 import type { Store, Where } from '../runtime/store'
-import { TOTALS } from './totals'
 
 /**
  * Top members of a scope (a branch or the tenant) for a period from the
@@ -12,8 +12,8 @@ export async function topMembers(
   exempt: ReadonlySet<string>,
   size: number,
 ): Promise<TotalsDoc[]> {
-  const rows = await store.find<TotalsDoc>(
-    TOTALS,
+  const rows = await store.find(
+    COLLECTIONS.pointsTotals,
     { ...scope, scope: 'member' },
     {
       orderBy: [
@@ -33,12 +33,16 @@ export async function rankOf(
   points: number,
   exemptTotals: readonly TotalsDoc[],
 ): Promise<number> {
-  const above = await store.count(TOTALS, { ...scope, scope: 'member', points: store.command.gt(points) })
+  const above = await store.count(COLLECTIONS.pointsTotals, {
+    ...scope,
+    scope: 'member',
+    points: store.command.gt(points),
+  })
   return above - exemptTotals.filter((row) => row.points > points).length + 1
 }
 
 /** The period totals of the exempt members in a scope, to take out of ranks, averages and participation. */
 export async function exemptTotals(store: Store, scope: Where, exempt: ReadonlySet<string>): Promise<TotalsDoc[]> {
   if (!exempt.size) return []
-  return store.find<TotalsDoc>(TOTALS, { ...scope, scope: 'member', subjectId: store.command.in([...exempt]) })
+  return store.find(COLLECTIONS.pointsTotals, { ...scope, scope: 'member', subjectId: store.command.in([...exempt]) })
 }

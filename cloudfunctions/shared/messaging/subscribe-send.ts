@@ -1,9 +1,10 @@
-import type { MeetingRules } from '../../types/meetings'
-import { templateData } from '../domain/meetings/template-fields'
-import { sdk } from '../runtime/cloud'
-import { DuplicateIdError, type Store } from '../runtime/store'
-import { CREDITS, creditId, SENDS } from './collections'
-import { after } from './range'
+import type { MeetingRules } from '../../../types/meetings'
+import { templateData } from '../../domain/meetings/template-fields'
+import { creditId } from '../../meetings/collections'
+import { sdk } from '../../runtime/cloud'
+import { COLLECTIONS } from '../../runtime/collections'
+import { after } from '../../runtime/range'
+import { DuplicateIdError, type Store } from '../../runtime/store'
 
 export type SendOutcome = 'sent' | 'no credit' | 'failed' | 'already'
 
@@ -55,20 +56,20 @@ export async function sendOnce(store: Store, send: SubscribeSend): Promise<SendO
     at: send.now,
   }
   try {
-    await store.insert(SENDS, record)
+    await store.insert(COLLECTIONS.reminderSends, record)
   } catch (error) {
     if (error instanceof DuplicateIdError) return 'already'
     throw error
   }
   const spent = send.longTerm
-    ? await store.count(CREDITS, { _id: creditId(send.memberId, send.templateId) })
+    ? await store.count(COLLECTIONS.subscribeCredits, { _id: creditId(send.memberId, send.templateId) })
     : await store.updateWhere(
-        CREDITS,
+        COLLECTIONS.subscribeCredits,
         { _id: creditId(send.memberId, send.templateId), credits: after(store, 0) },
         { credits: store.command.inc(-1) },
       )
   if (spent === 0) {
-    await store.update(SENDS, send.sendId, { status: 'no credit' })
+    await store.update(COLLECTIONS.reminderSends, send.sendId, { status: 'no credit' })
     return 'no credit'
   }
   try {
@@ -79,12 +80,12 @@ export async function sendOnce(store: Store, send: SubscribeSend): Promise<SendO
       data: templateData(send.fields),
       miniprogramState: 'formal',
     })
-    await store.update(SENDS, send.sendId, { status: 'sent' })
+    await store.update(COLLECTIONS.reminderSends, send.sendId, { status: 'sent' })
     return 'sent'
   } catch (error) {
     // 43101: the member withdrew the subscription; the credit is gone either way.
     const message = String((error as { errMsg?: unknown }).errMsg ?? error).slice(0, 200)
-    await store.update(SENDS, send.sendId, { status: 'failed', error: message })
+    await store.update(COLLECTIONS.reminderSends, send.sendId, { status: 'failed', error: message })
     return 'failed'
   }
 }
@@ -93,7 +94,7 @@ export async function sendOnce(store: Store, send: SubscribeSend): Promise<SendO
 export async function openidsOf(store: Store, memberIds: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>()
   for (let i = 0; i < memberIds.length; i += 500) {
-    const bindings = await store.find<{ _id: string; memberId: string }>('bindings', {
+    const bindings = await store.find(COLLECTIONS.bindings, {
       memberId: store.command.in(memberIds.slice(i, i + 500)),
     })
     for (const binding of bindings) found.set(binding.memberId, binding._id)
@@ -114,7 +115,7 @@ export async function membersWithCredit(
   const found = new Set<string>()
   for (let i = 0; i < memberIds.length; i += 500) {
     const ids = memberIds.slice(i, i + 500).map((memberId) => creditId(memberId, templateId))
-    const credits = await store.find<{ _id: string; memberId: string; credits: number }>(CREDITS, {
+    const credits = await store.find(COLLECTIONS.subscribeCredits, {
       _id: store.command.in(ids),
       ...(longTerm ? {} : { credits: after(store, 0) }),
     })

@@ -1,5 +1,5 @@
-import type { ComplianceItem, Frequency, MeetingType } from '../../../types/meetings'
-import { granularityOf, periodBounds, periodKeyOf } from '../time'
+import type { ComplianceItem, Frequency, MeetingType } from '../../types/meetings'
+import { granularityOf, periodBounds, periodKeyOf } from './time'
 
 export interface HeldMeeting {
   _id: string

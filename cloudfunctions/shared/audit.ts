@@ -1,3 +1,4 @@
+import { COLLECTIONS } from '../runtime/collections'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 
@@ -6,7 +7,7 @@ export async function writeAudit(
   { caller, store, clock }: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
   entry: { action: string; targetId: string; summary: string; before: object | null; after: object | null },
 ): Promise<void> {
-  await store.insert('audit_log', {
+  await store.insert(COLLECTIONS.auditLog, {
     _id: newId('a'),
     tenantId: caller.member.tenantId,
     at: clock.now(),
@@ -27,7 +28,7 @@ export async function writeMembershipChange(
     reason?: string
   },
 ): Promise<void> {
-  await store.insert('membership_changes', {
+  await store.insert(COLLECTIONS.membershipChanges, {
     _id: newId('mc'),
     tenantId: caller.member.tenantId,
     at: clock.now(),

@@ -1,11 +1,12 @@
-import { type NudgeDoc, STUDY_NUDGES, type StudyTaskDoc } from '../../types/study'
-import { groupBy } from '../domain/group-by'
-import { shanghaiDate } from '../domain/time'
-import type { Store } from '../runtime/store'
-import { queueRobot } from './robot'
-import { loadRules } from './rules'
+import type { NudgeDoc, StudyTaskDoc } from '../../../types/study'
+import { groupBy } from '../../domain/group-by'
+import { shanghaiDate } from '../../domain/time'
+import { queueRobot } from '../../meetings/robot'
+import { loadRules } from '../../meetings/rules'
+import { membersByIds } from '../../meetings/views'
+import { COLLECTIONS } from '../../runtime/collections'
+import type { Store } from '../../runtime/store'
 import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
-import { membersByIds } from './views'
 
 const STUDY_TASK_PAGE = 'subpackages/study/pages/task/index'
 const BATCH = 500
@@ -28,8 +29,8 @@ export async function deliverStudyNudges(
   now: number,
   deadline: number,
 ): Promise<{ nudgesDelivered: number; nudgesSent: number }> {
-  const pending = await store.find<NudgeDoc>(
-    STUDY_NUDGES,
+  const pending = await store.find(
+    COLLECTIONS.studyNudges,
     { deliveredAt: store.command.exists(false) },
     { orderBy: [['at', 'asc']], limit: BATCH },
   )
@@ -39,14 +40,14 @@ export async function deliverStudyNudges(
   for (const nudges of taps.values()) {
     if (Date.now() > deadline) break
     const [first] = nudges
-    const task = await store.get<StudyTaskDoc>('study_tasks', first.taskId)
+    const task = await store.get(COLLECTIONS.studyTasks, first.taskId)
     // A nudge left over from before its due date (e.g. recorded before this delivery existed) is stale: not sent.
     const undeliverable = !task ? '学习任务已删除' : task.dueOn < shanghaiDate(now) ? '学习任务已截止' : null
     if (task && !undeliverable) sent += await deliverTap(store, task, nudges, now)
     const marked = await Promise.all(
       nudges.map((nudge) =>
         store.updateWhere(
-          STUDY_NUDGES,
+          COLLECTIONS.studyNudges,
           { _id: nudge._id, deliveredAt: store.command.exists(false) },
           { deliveredAt: now, ...(undeliverable ? { undeliverable } : {}) },
         ),
