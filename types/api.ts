@@ -1,9 +1,11 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
 import { bureauActions } from './bureau'
 import { meetingsActions } from './meetings'
+import { pdfActions } from './pdf'
 import { pointsActions } from './points'
 import { rosterActions } from './roster'
 import { rosterImportActions } from './roster-import'
+import { sheetsActions } from './sheets'
 import { studyActions } from './study'
 
 /** Every deployed cloud function and its actions: the single source of the API. */
@@ -13,6 +15,8 @@ export const api = {
   points: pointsActions,
   meetings: meetingsActions,
   bureau: bureauActions,
+  pdf: pdfActions,
+  sheets: sheetsActions,
 } satisfies Record<string, Record<string, ActionContract>>
 
 export type Api = typeof api

@@ -405,6 +405,16 @@ export const pointsActions = {
     roles: ['bureau_staff'],
     errors: [],
   }),
+  settleEvent: defineAction({
+    summary:
+      'Pays one recorded domain event now, as the minute timer would (once, by the tenant’s rules and caps) and marks it processed; answers the points its entry holds (0 when no active rule pays it or the member has no branch). `reason` is written on the entry.',
+    input: z.object({ eventId: z.string().min(1).max(200), reason: z.string().max(200).default('') }),
+    output: z.object({ points: z.number().int() }),
+    roles: 'server',
+    serverOnly:
+      'The study function pays a check-in on the spot through it, so the member sees the points at once; members never pay themselves, and the timer pays what a failed call left.',
+    errors: [],
+  }),
   reconcile: defineAction({
     summary:
       "Rebuilds the tenant's totals from the ledger chunk by chunk (members, then branches) and reports (and repairs) every total that had drifted; a call stops after ~12 s with a cursor to continue from and its progress.",

@@ -1,11 +1,11 @@
 import type { CellDetail } from '../../types/bureau'
 import { cellState, judgedItems, recordsSince, toMatrixItems } from '../domain/bureau/cells'
 import { periodBounds } from '../domain/time'
-import { recordBook } from '../meetings/record-book'
-import { loadRules } from '../meetings/rules'
 import type { HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { MAKE_UP_HORIZON, meetingsByBranch } from '../shared/meeting-digests'
+import { loadRules } from '../shared/meeting-rules'
+import { readRecordBook } from '../shared/record-book'
 
 /** The 三会一课 items of one branch for one period, by the meetings function's rule. */
 export async function branchItems(ctx: HandlerContext, branchId: string, period: string) {
@@ -35,7 +35,7 @@ export async function cellDetail(
   requireAccess(ctx.caller, branch, 'read')
   const [{ items, since }, book] = await Promise.all([
     branchItems(ctx, branch._id, input.period),
-    recordBook({ branchId: branch._id, period: input.period, export: false }, ctx),
+    readRecordBook(ctx.store, branch, input.period),
   ])
   return {
     branchId: branch._id,

@@ -6,17 +6,15 @@ import {
   type SchoolKind,
 } from '../../types/bureau'
 import { MEETING_TYPE_LABELS } from '../../types/labels'
+import type { SheetTable } from '../../types/sheets'
 import type { BranchSort } from '../domain/ranking'
 import { shanghaiStamp } from '../domain/time'
-import { randomCode } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
-import { type SheetTable, writeXlsx } from '../shared/spreadsheet'
+import { exportXlsx } from '../shared/exports'
 import { rankings } from './leaderboard'
 import { buildMatrix } from './matrix'
 import { studyByBranch } from './study'
-
-export const LINK_SECONDS = 10 * 60
 
 type ExportInput =
   | {
@@ -29,16 +27,6 @@ type ExportInput =
     }
   | { view: 'leaderboard'; period?: string; sort: BranchSort }
   | { view: 'study'; taskId: string }
-
-/** Uploads a finished export under the caller's folder and answers a 10-minute link. */
-export async function uploadExport(ctx: HandlerContext, fileName: string, content: Buffer) {
-  const { caller, files } = ctx
-  const fileID = await files.upload(
-    `exports/${caller.member.tenantId}/${caller.member._id}/${randomCode(8)}/${fileName}`,
-    content,
-  )
-  return { url: await files.link(fileID, LINK_SECONDS), fileName }
-}
 
 async function matrixTables(input: Extract<ExportInput, { view: 'matrix' }>, ctx: HandlerContext) {
   const matrix = await buildMatrix(input, ctx)
@@ -121,7 +109,7 @@ export async function exportSheet(input: ExportInput, ctx: HandlerContext) {
         ? await leaderboardTables(input, ctx)
         : await studyTables(input, ctx)
   const fileName = `${built.title}-${shanghaiStamp(ctx.clock.now())}.xlsx`.replace(/[\\/:*?"<>|]/g, '_')
-  const download = await uploadExport(ctx, fileName, await writeXlsx(built.tables))
+  const download = await exportXlsx(ctx, fileName, built.tables)
   await writeAudit(ctx, {
     action: 'bureau.exportSheet',
     targetId: ctx.caller.member.tenantId,

@@ -2,11 +2,9 @@ import type { MemberStanding } from '../../types/bureau'
 import type { BranchStanding } from '../../types/points'
 import { type BranchSort, rankBy } from '../domain/ranking'
 import { shanghaiPeriods } from '../domain/time'
-import { branchStandings } from '../points/branch-standings'
-import { exemptMembers } from '../points/exempt'
 import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
-import { topMembers } from '../shared/standings'
+import { branchStandings, exemptMembers, topMembers } from '../shared/standings'
 import { tenantOrgs, visibleBranches } from './scope'
 
 const TOP_MEMBERS = 50

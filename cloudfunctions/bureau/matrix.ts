@@ -4,9 +4,9 @@ import { cellState, judgedItems, periodsOfYear, recordsSince, toMatrixItems } fr
 import { schoolKindOf } from '../domain/bureau/school-kind'
 import type { complianceOf } from '../domain/meeting-compliance'
 import { periodBounds, shanghaiPeriods } from '../domain/time'
-import { loadRules } from '../meetings/rules'
 import type { HandlerContext } from '../runtime/router'
 import { MAKE_UP_HORIZON, meetingsByBranch } from '../shared/meeting-digests'
+import { loadRules } from '../shared/meeting-rules'
 import { lastReminders } from './reminders'
 import { generalBranchOf, tenantOrgs, visibleBranches } from './scope'
 

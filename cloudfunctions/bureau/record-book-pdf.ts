@@ -1,12 +1,13 @@
-import { renderRecordBookPdf } from '../meetings/record-book-pdf'
+import { periodKeyOf } from '../domain/time'
 import type { HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { uploadExport } from './export-sheet'
+import { exportRecordBookPdf, readRecordBook } from '../shared/record-book'
 
-/** 三会一课记录本 (PDF) for 调阅: the meetings function's document, for any branch the caller may read. */
+/** 三会一课记录本 (PDF) for 调阅: the document the secretary prints, for any branch the caller may read. */
 export async function recordBookPdf(input: { branchId: string; period?: string }, ctx: HandlerContext) {
-  const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
-  requireAccess(ctx.caller, branch, 'read')
-  const { fileName, content } = await renderRecordBookPdf({ branchId: branch._id, period: input.period }, ctx)
-  return uploadExport(ctx, fileName, content)
+  const { caller, store, clock } = ctx
+  const branch = await loadBranch(store, caller, input.branchId)
+  requireAccess(caller, branch, 'read')
+  const now = clock.now()
+  return exportRecordBookPdf(ctx, await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year')), now)
 }

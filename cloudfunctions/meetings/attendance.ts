@@ -4,10 +4,10 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
+import { loadRules } from '../shared/meeting-rules'
 import { attendanceId } from './collections'
 import { recordAttendanceEvent } from './events'
 import { loadManagedMeeting, requireLive } from './meeting-access'
-import { loadRules } from './rules'
 import { countsOf } from './views'
 
 /** 手动登记考勤: for members without phones, or to correct a status; from the moment check-in opens. */

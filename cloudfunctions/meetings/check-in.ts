@@ -7,10 +7,11 @@ import { DomainError } from '../runtime/domain-error'
 import { miniProgramCode } from '../runtime/mini-program-code'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
+import { loadRules } from '../shared/meeting-rules'
 import { attendanceId, CHECKIN_PAGE } from './collections'
 import { recordAttendanceEvent } from './events'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
-import { loadRules, tenantSecret } from './rules'
+import { tenantSecret } from './rules'
 import { refreshShareCard } from './share-card'
 import { countsOf } from './views'
 
@@ -119,7 +120,7 @@ export async function checkIn(
   })
   if (first) {
     await recordAttendanceEvent(store, row, caller.member._id)
-    await refreshShareCard(store, meeting, now)
+    await refreshShareCard(ctx, meeting, now)
   }
   return { status: row.status, at: row.at, first, title: meeting.title }
 }

@@ -1,5 +1,4 @@
 export const attendanceId = (meetingId: string, memberId: string) => `${meetingId}:${memberId}`
-export const creditId = (memberId: string, templateId: string) => `${memberId}:${templateId}`
 
 /** Pages of the meetings subpackage that messages and codes open. */
 export const MEETING_PAGE = 'subpackages/meetings/pages/meeting/index'

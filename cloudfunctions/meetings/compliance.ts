@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../runtime/collections'
 import { within } from '../runtime/range'
 import type { HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { loadRules } from './rules'
+import { loadRules } from '../shared/meeting-rules'
 
 /** Make-ups (补开) for a period are held up to a year after it. */
 const MAKE_UP_HORIZON = 366 * 86_400_000

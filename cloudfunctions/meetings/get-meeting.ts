@@ -2,9 +2,10 @@ import type { MeetingDetail } from '../../types/meetings'
 import { windowOf } from '../domain/meetings/check-in-window'
 import type { Files } from '../runtime/files'
 import type { HandlerContext } from '../runtime/router'
+import { loadRules } from '../shared/meeting-rules'
+import { membersByIds } from '../shared/members'
 import { loadMeeting } from './meeting-access'
-import { loadRules } from './rules'
-import { membersByIds, rollOf, toSummary } from './views'
+import { rollOf, toSummary } from './views'
 
 /** How long a minutes photo link lasts: a page stays open for a while, a reload asks again. */
 const PHOTO_LINK_SECONDS = 2 * 3600

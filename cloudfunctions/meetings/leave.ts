@@ -5,10 +5,10 @@ import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
+import { membersByIds } from '../shared/members'
 import { recordOnce } from './check-in'
 import { attendanceId } from './collections'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
-import { membersByIds } from './views'
 
 /** 请假: asked before the start; asking again replaces a pending or rejected reason. */
 export async function requestLeave(

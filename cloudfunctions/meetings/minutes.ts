@@ -4,8 +4,9 @@ import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import type { HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
+import { membersByIds } from '../shared/members'
 import { loadManagedMeeting, requireLive } from './meeting-access'
-import { membersByIds, rollOf } from './views'
+import { rollOf } from './views'
 
 /** Photos go to meetings/<tenant>/<meeting>/ from the page, so a fileID from elsewhere is refused. */
 export const minutesFolder = (tenantId: string, meetingId: string) => `meetings/${tenantId}/${meetingId}/`

@@ -1,16 +1,9 @@
 import type { MeetingRules } from '../../types/meetings'
-import { withDefaults } from '../domain/meetings/rules'
 import { COLLECTIONS } from '../runtime/collections'
 import { randomCode } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
-
-export async function loadRules(store: Store, tenantId: string): Promise<MeetingRules> {
-  const stored = await store.get(COLLECTIONS.meetingRules, tenantId)
-  if (!stored) return withDefaults(null)
-  const { _id, ...rules } = stored
-  return withDefaults(rules)
-}
+import { loadRules } from '../shared/meeting-rules'
 
 /** The tenant's check-in secret, made on first use; a racing first use keeps whichever was stored first. */
 export async function tenantSecret(store: Store, tenantId: string): Promise<string> {

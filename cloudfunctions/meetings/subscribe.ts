@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
-import { creditId } from './collections'
+import { creditId } from '../shared/messaging/subscribe-send'
 
 /** 订阅: each template the member accepted in one tap is one send credit (一次性订阅). */
 export async function subscribe(input: { templateIds: string[] }, { caller, store, clock }: HandlerContext) {

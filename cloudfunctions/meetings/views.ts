@@ -1,5 +1,4 @@
 import type { AttendanceStatus, LeaveDoc, MeetingDoc, MeetingSummary } from '../../types/meetings'
-import type { MemberDoc } from '../../types/roster'
 import { countAttendance } from '../domain/meetings/attendance-summary'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
@@ -29,15 +28,6 @@ export async function countsOf(store: Store, meeting: MeetingDoc) {
     absent: byStatus.get('absent') ?? 0,
     unmarked: Math.max(0, meeting.attendeeIds.length - marked),
   }
-}
-
-export async function membersByIds(store: Store, ids: readonly string[]): Promise<Map<string, MemberDoc>> {
-  const unique = [...new Set(ids)]
-  const found: MemberDoc[] = []
-  for (let i = 0; i < unique.length; i += 500) {
-    found.push(...(await store.find(COLLECTIONS.members, { _id: store.command.in(unique.slice(i, i + 500)) })))
-  }
-  return new Map(found.map((member) => [member._id, member]))
 }
 
 export function toSummary(

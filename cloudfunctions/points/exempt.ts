@@ -1,16 +1,9 @@
-import type { ExemptDoc, ExemptReason } from '../../types/points'
+import type { ExemptReason } from '../../types/points'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
-import type { Store } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadManagedMember } from '../shared/branch-access'
-
-/** Exempt members of a tenant: few (retired and long-absent members), so read whole. */
-export async function exemptMembers(store: Store, tenantId: string): Promise<Map<string, ExemptDoc>> {
-  const docs = await store.findAll(COLLECTIONS.pointsExempt, { tenantId })
-  return new Map(docs.map((doc) => [doc._id, doc]))
-}
 
 /** Marks a member exempt or ends it; their ledger and totals stay, rankings and participation leave them out. */
 export async function setExempt(

@@ -2,8 +2,8 @@ import { gradeOf } from '../domain/points/grades'
 import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
+import { exemptMembers } from '../shared/standings'
 import { loadCatalogue } from './catalogue'
-import { exemptMembers } from './exempt'
 
 /** 年度评定: each active member's yearly points and band, to support the annual democratic appraisal. */
 export async function grades(input: { branchId: string; year: number }, { caller, store }: HandlerContext) {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type {
   ConversionDoc,
   PointsRule,
@@ -14,7 +13,7 @@ import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { readSheet } from '../shared/spreadsheet'
+import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { findRule, loadCatalogue } from './catalogue'
 import { claimFolder } from './claims'
 import { recordAward } from './ledger'
@@ -69,7 +68,7 @@ function rowKey(tenantId: string, ruleKey: string, fileHash: string, row: number
 
 /** Reads the file and checks every row against the branch roster and the ledger, as at preview so at confirm. */
 async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId: string; ruleKey: string }) {
-  const { caller, store, files } = ctx
+  const { caller, store, functions } = ctx
   const tenantId = caller.member.tenantId
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
@@ -81,9 +80,7 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
   if (!conversion) throw new DomainError('POINTS.NO_CONVERSION')
   if (!isInFolder(input.fileID, claimFolder(tenantId, caller.member._id)))
     throw new DomainError('POINTS.FILE_NOT_YOURS')
-  const content = await files.download(input.fileID)
-  if (!content) throw new DomainError('ROSTER.FILE_NOT_FOUND')
-  const sheet = await readSheet(content)
+  const { rows: sheet, sha256 } = await readUploadedSheet(functions, input.fileID)
   const columns = findScoreColumns(sheet)
   if (!columns) throw new DomainError('POINTS.IMPORT_HEADERS')
   const members = await store.findAll(
@@ -97,7 +94,7 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
     members.map((m) => ({ id: m._id, name: m.name, phone: m.phone })),
     conversion.factor * Math.sign(rule.points),
   )
-  const fileHash = createHash('sha256').update(content).digest('hex').slice(0, 20)
+  const fileHash = sha256.slice(0, 20)
   const keyOf = (row: ConvertedRow) => rowKey(tenantId, rule.key, fileHash, row.row)
   const payable = rows.filter((row) => row.status === 'pay')
   const paid = new Set<string>()

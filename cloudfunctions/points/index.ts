@@ -10,7 +10,7 @@ import { grades } from './grades'
 import { confirmScoreImport, previewScoreImport, scoreConversions, setScoreConversion } from './import-scores'
 import { leaderboard } from './leaderboard'
 import { myPoints } from './my-points'
-import { processPending } from './process-events'
+import { processPending, settleEvent } from './process-events'
 import { reconcile } from './reconcile'
 import { getRules, updateRules } from './rules'
 
@@ -25,6 +25,7 @@ const router = createRouter(api.points, {
   updateRules,
   processEvents: (input: { limit: number }, { caller, store, clock }: HandlerContext) =>
     processPending(store, clock, { tenantId: caller.member.tenantId, limit: input.limit }),
+  settleEvent: (input, { store, clock }) => settleEvent(store, clock, input.eventId, input.reason),
   reconcile,
   setExempt,
   grades,

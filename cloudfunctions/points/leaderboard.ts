@@ -7,10 +7,8 @@ import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
 import type { Where } from '../runtime/store'
 import { loadBranch } from '../shared/branch-access'
-import { exemptTotals, rankOf, topMembers } from '../shared/standings'
-import { branchStandings } from './branch-standings'
+import { branchStandings, exemptMembers, exemptTotals, rankOf, topMembers } from '../shared/standings'
 import { loadCatalogue } from './catalogue'
-import { exemptMembers } from './exempt'
 import { memberTotalId } from './totals'
 
 const TOP = 50

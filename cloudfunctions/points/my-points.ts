@@ -3,8 +3,7 @@ import { periodKey } from '../domain/points/period'
 import { COLLECTIONS } from '../runtime/collections'
 import { readPage } from '../runtime/read-page'
 import type { HandlerContext } from '../runtime/router'
-import { exemptTotals, rankOf } from '../shared/standings'
-import { exemptMembers } from './exempt'
+import { exemptMembers, exemptTotals, rankOf } from '../shared/standings'
 import { memberTotalId } from './totals'
 
 /** 我的积分: the period total, rank in the branch (none while exempt), and the ledger with reasons. */

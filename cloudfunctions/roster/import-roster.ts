@@ -19,7 +19,7 @@ import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { readSheet } from '../shared/spreadsheet'
+import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { createMember } from './create-member'
 
 /** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
@@ -55,13 +55,11 @@ async function importScope({ caller, store }: HandlerContext, branchId: string |
 
 /** Reads the uploaded file and checks it against the roster as it is now: the same at preview and at confirm. */
 async function checkFile(ctx: HandlerContext, fileID: string, branchId: string | null) {
-  const { caller, store, files, clock } = ctx
+  const { caller, store, functions, clock } = ctx
   await importScope(ctx, branchId)
   const tenantId = caller.member.tenantId
   if (!isInFolder(fileID, importFolder(tenantId, caller.member._id))) throw new DomainError('ROSTER.FILE_NOT_FOUND')
-  const content = await files.download(fileID)
-  if (!content) throw new DomainError('ROSTER.FILE_NOT_FOUND')
-  const sheet = await readSheet(content)
+  const { rows: sheet } = await readUploadedSheet(functions, fileID)
   const [orgs, members] = await Promise.all([
     store.findAll(COLLECTIONS.orgs, { tenantId }),
     store.findAll(COLLECTIONS.members, { tenantId, status: 'active' }, { fields: IMPORT_FIELDS }),

@@ -10,8 +10,8 @@ import { parseScene, SLOT_MS, sceneOf, tokenFor, tokenIsValid } from '../../clou
 import { dueSlot } from '../../cloudfunctions/domain/meetings/reminder-slots'
 import { DEFAULT_MINIMUMS, DEFAULT_RULES, withDefaults } from '../../cloudfunctions/domain/meetings/rules'
 import { monthlyOccurrences } from '../../cloudfunctions/domain/meetings/series'
-import { templateData, trimValue } from '../../cloudfunctions/domain/meetings/template-fields'
-import { fitBytes, isRobotUrl, maskRobotUrl, robotAllowance } from '../../cloudfunctions/domain/meetings/wecom'
+import { templateData, trimValue } from '../../cloudfunctions/domain/messaging/template-fields'
+import { fitBytes, isRobotUrl, maskRobotUrl, robotAllowance } from '../../cloudfunctions/domain/messaging/wecom'
 import { periodBounds } from '../../cloudfunctions/domain/time'
 
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()

@@ -1,10 +1,14 @@
 import type { MeetingRules } from '../../../types/meetings'
-import { templateData } from '../../domain/meetings/template-fields'
-import { creditId } from '../../meetings/collections'
-import { sdk } from '../../runtime/cloud'
+import type { SendDoc } from '../../../types/messaging'
+import { templateData } from '../../domain/messaging/template-fields'
 import { COLLECTIONS } from '../../runtime/collections'
+import type { Ports } from '../../runtime/ports'
 import { after } from '../../runtime/range'
 import { DuplicateIdError, type Store } from '../../runtime/store'
+import { inParallel } from '../in-parallel'
+
+/** A member's credits for one template: `subscribe_credits` keys on both. */
+export const creditId = (memberId: string, templateId: string) => `${memberId}:${templateId}`
 
 export type SendOutcome = 'sent' | 'no credit' | 'failed' | 'already'
 
@@ -44,8 +48,11 @@ export function isLongTerm(
  * 'claimed' and never retries: a member missing one reminder is better than
  * receiving two.
  */
-export async function sendOnce(store: Store, send: SubscribeSend): Promise<SendOutcome> {
-  const record = {
+export async function sendOnce(
+  { store, messaging }: Pick<Ports, 'store' | 'messaging'>,
+  send: SubscribeSend,
+): Promise<SendOutcome> {
+  const record: SendDoc = {
     _id: send.sendId,
     tenantId: send.tenantId,
     meetingId: send.meetingId,
@@ -73,12 +80,11 @@ export async function sendOnce(store: Store, send: SubscribeSend): Promise<SendO
     return 'no credit'
   }
   try {
-    await sdk().openapi.subscribeMessage.send({
+    await messaging.subscribe({
       touser: send.openid,
       templateId: send.templateId,
       page: send.page,
       data: templateData(send.fields),
-      miniprogramState: 'formal',
     })
     await store.update(COLLECTIONS.reminderSends, send.sendId, { status: 'sent' })
     return 'sent'
@@ -124,15 +130,52 @@ export async function membersWithCredit(
   return found
 }
 
-/** Runs `work` over items with at most `width` in flight: CloudBase answers in parallel, one at a time is too slow. */
-export async function inParallel<T>(
-  items: readonly T[],
-  width: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0
-  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) await work(items[next++])
+/** What one send says, besides who receives it (sendToMembers fills in the member, OPENID and template). */
+export type MessageOf = Pick<SubscribeSend, 'sendId' | 'meetingId' | 'slot' | 'page' | 'fields' | 'now'>
+
+/** Whom a batch of subscribe messages goes to, and under which of the tenant's templates. */
+export interface Recipients<T> {
+  tenantId: string
+  rules: Pick<MeetingRules, 'longTermSubscriptions' | 'longTermTemplates'>
+  templateId: string
+  members: readonly T[]
+  memberIdOf(recipient: T): string
+  /** At most this many sends in flight: CloudBase answers in parallel, one at a time is too slow. */
+  width: number
+  /** Wall-clock time (Date.now()) after which no send starts: the answer says the run was cut. */
+  deadline?: number
+}
+
+/**
+ * One subscribe message to each recipient who holds a credit for the
+ * template (with a long-term subscription: ever accepted it) and has bound
+ * WeChat, each at most once (sendOnce); `compose` says what, or null to
+ * skip one. Answers how many went out, and whether the deadline cut the run.
+ */
+export async function sendToMembers<T>(
+  ports: Pick<Ports, 'store' | 'messaging'>,
+  recipients: Recipients<T>,
+  compose: (recipient: T) => MessageOf | null,
+): Promise<{ sent: number; cut: boolean }> {
+  const { tenantId, templateId, memberIdOf } = recipients
+  const longTerm = isLongTerm(recipients.rules, templateId)
+  const ids = recipients.members.map(memberIdOf)
+  const withCredit = await membersWithCredit(ports.store, ids, templateId, longTerm)
+  const openids = await openidsOf(ports.store, [...withCredit])
+  let sent = 0
+  let cut = false
+  const reachable = recipients.members.filter((recipient) => withCredit.has(memberIdOf(recipient)))
+  await inParallel(reachable, recipients.width, async (recipient) => {
+    if (recipients.deadline !== undefined && Date.now() > recipients.deadline) {
+      cut = true
+      return
+    }
+    const memberId = memberIdOf(recipient)
+    const openid = openids.get(memberId)
+    const message = openid ? compose(recipient) : null
+    if (!openid || !message) return
+    const outcome = await sendOnce(ports, { ...message, tenantId, memberId, openid, templateId, longTerm })
+    if (outcome === 'sent') sent++
   })
-  await Promise.all(lanes)
+  return { sent, cut }
 }
