@@ -53,7 +53,8 @@ export const ExportPath = z
 
 export const pdfActions = {
   render: defineAction({
-    summary: 'Prints a document (text, gaps, ruled tables) as an A4 PDF in the Chinese font, stores it at cloudPath and answers its fileID.',
+    summary:
+      'Prints a document (text, gaps, ruled tables) as an A4 PDF in the Chinese font, stores it at cloudPath and answers its fileID.',
     input: z.object({ document: PdfDocument, cloudPath: ExportPath }),
     output: z.object({ fileID: z.string() }),
     roles: 'server',

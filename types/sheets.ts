@@ -28,7 +28,8 @@ const WorkbookPath = z
 
 export const sheetsActions = {
   write: defineAction({
-    summary: 'Writes tables as one .xlsx (a sheet per table, header row bold and frozen, columns sized to their text), stores it at cloudPath and answers its fileID.',
+    summary:
+      'Writes tables as one .xlsx (a sheet per table, header row bold and frozen, columns sized to their text), stores it at cloudPath and answers its fileID.',
     input: z.object({ tables: z.array(SheetTable).min(1).max(10), cloudPath: WorkbookPath }),
     output: z.object({ fileID: z.string() }),
     roles: 'server',
