@@ -1,7 +1,7 @@
-import type { CellDetail } from '../../types/bureau'
+import type { api } from '../../types/api'
 import { cellState, judgedItems, recordsSince, toMatrixItems } from '../domain/bureau/cells'
 import { periodBounds } from '../domain/time'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { MAKE_UP_HORIZON, meetingsByBranch } from '../shared/meeting-digests'
 import { loadRules } from '../shared/meeting-rules'
@@ -27,10 +27,7 @@ export async function branchItems(ctx: HandlerContext, branchId: string, period:
 }
 
 /** 调阅: one cell, read-only — the record book's entries of the period (the meetings function's own view). */
-export async function cellDetail(
-  input: { branchId: string; period: string },
-  ctx: HandlerContext,
-): Promise<CellDetail> {
+export const cellDetail: Handler<typeof api.bureau.cellDetail> = async (input, ctx) => {
   const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
   requireAccess(ctx.caller, branch, 'read')
   const [{ items, since }, book] = await Promise.all([

@@ -1,32 +1,20 @@
+import type { api } from '../../types/api'
 import {
   CELL_STATE_LABELS,
   ITEM_STATUS_LABELS,
-  type MatrixGranularity,
   SCHOOL_KIND_LABELS,
-  type SchoolKind,
 } from '../../types/bureau'
 import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { SheetTable } from '../../types/sheets'
-import type { BranchSort } from '../domain/ranking'
 import { shanghaiStamp } from '../domain/time'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext, HandlerInput } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { exportXlsx } from '../shared/exports'
 import { rankings } from './leaderboard'
 import { buildMatrix } from './matrix'
 import { studyByBranch } from './study'
 
-type ExportInput =
-  | {
-      view: 'matrix'
-      year?: number
-      granularity: MatrixGranularity
-      generalBranchId: string | null
-      schoolKind: SchoolKind | null
-      behindOnly: boolean
-    }
-  | { view: 'leaderboard'; period?: string; sort: BranchSort }
-  | { view: 'study'; taskId: string }
+type ExportInput = HandlerInput<typeof api.bureau.exportSheet>
 
 async function matrixTables(input: Extract<ExportInput, { view: 'matrix' }>, ctx: HandlerContext) {
   const matrix = await buildMatrix(input, ctx)
@@ -101,7 +89,7 @@ async function studyTables(input: Extract<ExportInput, { view: 'study' }>, ctx: 
 }
 
 /** 导出: an .xlsx of the view as the caller sees it (their branches), with an audit entry. */
-export async function exportSheet(input: ExportInput, ctx: HandlerContext) {
+export const exportSheet: Handler<typeof api.bureau.exportSheet> = async (input, ctx) => {
   const built =
     input.view === 'matrix'
       ? await matrixTables(input, ctx)

@@ -1,9 +1,10 @@
+import type { api } from '../../types/api'
 import type { MemberStanding } from '../../types/bureau'
 import type { BranchStanding } from '../../types/points'
 import { type BranchSort, rankBy } from '../domain/ranking'
 import { shanghaiPeriods } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import { branchStandings, exemptMembers, topMembers } from '../shared/standings'
 import { tenantOrgs, visibleBranches } from './scope'
 
@@ -45,10 +46,7 @@ export async function rankings(ctx: HandlerContext, periodInput: string | undefi
   return { period, branches: ranked, members }
 }
 
-export async function leaderboard(
-  input: { period?: string; sort: BranchSort; page: number; pageSize: number },
-  ctx: HandlerContext,
-) {
+export const leaderboard: Handler<typeof api.bureau.leaderboard> = async (input, ctx) => {
   const { period, branches, members } = await rankings(ctx, input.period, input.sort)
   const from = (input.page - 1) * input.pageSize
   return {

@@ -1,10 +1,11 @@
+import type { api } from '../../types/api'
 import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { PdfBlock } from '../../types/pdf'
 import { owedTypes } from '../domain/bureau/cells'
 import { shareOf } from '../domain/bureau/rates'
 import { complianceOf } from '../domain/meeting-compliance'
 import { periodBounds, periodKeyOf, shanghaiMinute, shanghaiStamp } from '../domain/time'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { exportPdf } from '../shared/exports'
 import { MAKE_UP_HORIZON, meetingsByBranch } from '../shared/meeting-digests'
 import { loadRules } from '../shared/meeting-rules'
@@ -15,7 +16,7 @@ import { tenantOrgs, visibleBranches } from './scope'
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`)
 
 /** 月度党建工作简报: one A4 page of the whole bureau for a month, to forward into a WeChat chat. */
-export async function monthlyReport(input: { month?: string }, ctx: HandlerContext) {
+export const monthlyReport: Handler<typeof api.bureau.monthlyReport> = async (input, ctx) => {
   const { store, caller, clock } = ctx
   const now = clock.now()
   const month = input.month ?? periodKeyOf(now, 'month')

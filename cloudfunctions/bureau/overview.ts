@@ -1,9 +1,10 @@
-import type { Overview, TrendPoint } from '../../types/bureau'
+import type { api } from '../../types/api'
+import type { TrendPoint } from '../../types/bureau'
 import { cellState, judgedItems, monthStanding, recordsSince } from '../domain/bureau/cells'
 import { lastTwelveMonths, previousMonth, shareOf } from '../domain/bureau/rates'
 import { periodBounds, periodKeyOf } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import { meetingsByBranch } from '../shared/meeting-digests'
 import { loadRules } from '../shared/meeting-rules'
 import { tenantOrgs, visibleBranches } from './scope'
@@ -14,7 +15,7 @@ import { studyCounts } from './study-counts'
  * trend — from countBy aggregations, the maintained points totals and one
  * projected read of a year's meetings; no ledger is scanned.
  */
-export async function overview(_input: object, ctx: HandlerContext): Promise<Overview> {
+export const overview: Handler<typeof api.bureau.overview> = async (_input, ctx) => {
   const { caller, store, clock } = ctx
   const now = clock.now()
   const tenantId = caller.member.tenantId

@@ -1,10 +1,11 @@
+import type { api } from '../../types/api'
 import { periodKeyOf } from '../domain/time'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { exportRecordBookPdf, readRecordBook } from '../shared/record-book'
 
 /** 三会一课记录本 (PDF) for 调阅: the document the secretary prints, for any branch the caller may read. */
-export async function recordBookPdf(input: { branchId: string; period?: string }, ctx: HandlerContext) {
+export const recordBookPdf: Handler<typeof api.bureau.recordBookPdf> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')

@@ -1,3 +1,4 @@
+import type { api } from '../../types/api'
 import type { ReminderDoc } from '../../types/bureau'
 import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { MeetingType } from '../../types/meetings'
@@ -5,7 +6,7 @@ import { owedTypes } from '../domain/bureau/cells'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
@@ -20,7 +21,7 @@ import { branchItems } from './cell-detail'
  * meetings channel sends per meeting), so the secretary otherwise sees the
  * reminder on the matrix row (remindedAt).
  */
-export async function remindSecretary(input: { branchId: string; period: string }, ctx: HandlerContext) {
+export const remindSecretary: Handler<typeof api.bureau.remindSecretary> = async (input, ctx) => {
   const { store, caller, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')

@@ -1,20 +1,18 @@
-import type { AttendanceDoc, AttendanceStatus } from '../../types/meetings'
+import type { api } from '../../types/api'
+import type { AttendanceDoc } from '../../types/meetings'
 import { windowOf } from '../domain/meetings/check-in-window'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadRules } from '../shared/meeting-rules'
-import { attendanceId } from './collections'
 import { recordAttendanceEvent } from './events'
+import { attendanceId } from './ids'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { countsOf } from './views'
 
 /** 手动登记考勤: for members without phones, or to correct a status; from the moment check-in opens. */
-export async function markAttendance(
-  input: { meetingId: string; marks: { memberId: string; status: AttendanceStatus }[] },
-  ctx: HandlerContext,
-) {
+export const markAttendance: Handler<typeof api.meetings.markAttendance> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)

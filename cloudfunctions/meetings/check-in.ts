@@ -1,3 +1,4 @@
+import type { api } from '../../types/api'
 import type { AttendanceDoc, AttendanceStatus, MeetingDoc } from '../../types/meetings'
 import { judgeCheckIn } from '../domain/meetings/check-in-window'
 import { metresBetween } from '../domain/meetings/distance'
@@ -5,18 +6,18 @@ import { parseScene, SLOT_MS, sceneOf, slotOf, tokenFor, tokenIsValid } from '..
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { miniProgramCode } from '../runtime/mini-program-code'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { loadRules } from '../shared/meeting-rules'
-import { attendanceId, CHECKIN_PAGE } from './collections'
 import { recordAttendanceEvent } from './events'
+import { attendanceId, CHECKIN_PAGE } from './ids'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
 import { tenantSecret } from './rules'
 import { refreshShareCard } from './share-card'
 import { countsOf } from './views'
 
 /** 签到码: the secretary's phone shows this and asks again when `refreshAt` passes. */
-export async function checkInCode(input: { meetingId: string; image: boolean }, ctx: HandlerContext) {
+export const checkInCode: Handler<typeof api.meetings.checkInCode> = async (input, ctx) => {
   const { caller, store, files, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
@@ -75,15 +76,7 @@ function judgeLocation(meeting: MeetingDoc, position: { latitude: number; longit
 }
 
 /** 扫码签到: the token proves presence at the secretary's screen within the last minute. */
-export async function checkIn(
-  input: {
-    meetingId?: string
-    token?: string
-    scene?: string
-    position: { latitude: number; longitude: number } | null
-  },
-  ctx: HandlerContext,
-) {
+export const checkIn: Handler<typeof api.meetings.checkIn> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const target = resolveTarget(input)
   const now = clock.now()

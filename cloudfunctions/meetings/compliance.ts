@@ -1,3 +1,4 @@
+import type { api } from '../../types/api'
 import type { MeetingDoc } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
 import { branchAccess } from '../domain/access/branch-access'
@@ -5,7 +6,7 @@ import { complianceOf } from '../domain/meeting-compliance'
 import { periodBounds, periodKeyOf } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { within } from '../runtime/range'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { loadRules } from '../shared/meeting-rules'
 
@@ -13,10 +14,7 @@ import { loadRules } from '../shared/meeting-rules'
 const MAKE_UP_HORIZON = 366 * 86_400_000
 
 /** 三会一课 compliance of every branch the caller can read (or one), for a period. */
-export async function compliance(
-  input: { period?: string; branchId?: string },
-  { caller, store, clock }: HandlerContext,
-) {
+export const compliance: Handler<typeof api.meetings.compliance> = async (input, { caller, store, clock }) => {
   const now = clock.now()
   const tenantId = caller.member.tenantId
   const period = input.period ?? periodKeyOf(now, 'month')

@@ -1,20 +1,18 @@
+import type { api } from '../../types/api'
 import type { LeaveDoc } from '../../types/meetings'
 import { leaveRefusal } from '../domain/meetings/leave'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { membersByIds } from '../shared/members'
 import { recordOnce } from './check-in'
-import { attendanceId } from './collections'
+import { attendanceId } from './ids'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
 
 /** 请假: asked before the start; asking again replaces a pending or rejected reason. */
-export async function requestLeave(
-  input: { meetingId: string; reason: string },
-  { caller, store, clock }: HandlerContext,
-) {
+export const requestLeave: Handler<typeof api.meetings.requestLeave> = async (input, { caller, store, clock }) => {
   const { meeting, attendee } = await loadMeeting(store, caller, input.meetingId)
   requireLive(meeting)
   if (!attendee) throw new DomainError('MEETING.NOT_ATTENDEE')
@@ -50,7 +48,7 @@ export async function requestLeave(
   return { status: 'pending' as const }
 }
 
-export async function listLeaves(input: { meetingId: string }, { caller, store }: HandlerContext) {
+export const listLeaves: Handler<typeof api.meetings.listLeaves> = async (input, { caller, store }) => {
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   const leaves = await store.findAll(
     COLLECTIONS.meetingLeaves,
@@ -74,10 +72,7 @@ export async function listLeaves(input: { meetingId: string }, { caller, store }
 }
 
 /** 审批请假: approved leave is recorded in the roll as 请假 (excused, no points event). */
-export async function decideLeave(
-  input: { meetingId: string; memberId: string; approve: boolean; note: string },
-  ctx: HandlerContext,
-) {
+export const decideLeave: Handler<typeof api.meetings.decideLeave> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   const id = attendanceId(meeting._id, input.memberId)

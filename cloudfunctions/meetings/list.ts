@@ -1,16 +1,14 @@
+import type { api } from '../../types/api'
 import { periodBounds, periodKeyOf } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { after, atMost, within } from '../runtime/range'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { attendanceId } from './collections'
+import { attendanceId } from './ids'
 import { toSummary } from './views'
 
 /** 我的会议: upcoming (not yet ended, soonest first) or past (latest first), with my attendance. */
-export async function listMine(
-  input: { when: 'upcoming' | 'past'; page: number; pageSize: number },
-  { caller, store, clock }: HandlerContext,
-) {
+export const listMine: Handler<typeof api.meetings.listMine> = async (input, { caller, store, clock }) => {
   const me = caller.member
   const now = clock.now()
   const where = {
@@ -49,10 +47,7 @@ export async function listMine(
 }
 
 /** 支部会议: every meeting of a branch in a period, in time order. */
-export async function listBranch(
-  input: { branchId: string; period?: string },
-  { caller, store, clock }: HandlerContext,
-) {
+export const listBranch: Handler<typeof api.meetings.listBranch> = async (input, { caller, store, clock }) => {
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
   const period = input.period ?? periodKeyOf(clock.now(), 'month')

@@ -1,8 +1,9 @@
+import type { api } from '../../types/api'
 import { summaryLine } from '../domain/meetings/attendance-summary'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { membersByIds } from '../shared/members'
 import { loadManagedMeeting, requireLive } from './meeting-access'
@@ -12,7 +13,7 @@ import { rollOf } from './views'
 export const minutesFolder = (tenantId: string, meetingId: string) => `meetings/${tenantId}/${meetingId}/`
 
 /** 会议记录: the attendance line is written from the roll, the secretary writes the rest. */
-export async function writeMinutes(input: { meetingId: string; text: string; photos: string[] }, ctx: HandlerContext) {
+export const writeMinutes: Handler<typeof api.meetings.writeMinutes> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)

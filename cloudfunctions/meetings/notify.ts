@@ -5,7 +5,7 @@ import type { Ports } from '../runtime/ports'
 import { loadRules } from '../shared/meeting-rules'
 import { queueRobot } from '../shared/messaging/robot-queue'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
-import { MEETING_PAGE } from './collections'
+import { MEETING_PAGE } from './ids'
 
 /** The reminder template's fields: 会议名称 thing1, 会议时间 time2, 会议地点 thing3, 备注 thing4. */
 export function reminderFields(meeting: Pick<MeetingDoc, 'title' | 'startsAt' | 'place'>, note: string) {

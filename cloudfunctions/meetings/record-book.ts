@@ -1,10 +1,11 @@
+import type { api } from '../../types/api'
 import { periodKeyOf } from '../domain/time'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { exportRecordBookXlsx, readRecordBook } from '../shared/record-book'
 
 /** 三会一课记录本: a branch's meetings of a period in order, for the bureau's inspection (调阅). */
-export async function recordBook(input: { branchId: string; period?: string; export: boolean }, ctx: HandlerContext) {
+export const recordBook: Handler<typeof api.meetings.recordBook> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')

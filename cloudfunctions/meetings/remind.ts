@@ -1,3 +1,4 @@
+import type { api } from '../../types/api'
 import type { AttendanceDoc, MeetingDoc } from '../../types/meetings'
 import { groupBy } from '../domain/group-by'
 import { dueSlot, reminderSendId } from '../domain/meetings/reminder-slots'
@@ -6,14 +7,14 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Ports } from '../runtime/ports'
 import { atMost, within } from '../runtime/range'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
 import { loadRules } from '../shared/meeting-rules'
 import { deliverRobotQueue, queueRobot } from '../shared/messaging/robot-queue'
 import { deliverStudyNudges } from '../shared/messaging/study-nudges'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
-import { attendanceId, MEETING_PAGE } from './collections'
 import { recordAttendanceEvent } from './events'
+import { attendanceId, MEETING_PAGE } from './ids'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { notifyMembers, reminderFields, robotMarkdown } from './notify'
 
@@ -147,7 +148,7 @@ export async function runReminders(ports: Ports) {
 }
 
 /** 提醒未签到: those expected who have neither checked in nor been excused, through each one's channels. */
-export async function remindAbsent(input: { meetingId: string }, ctx: HandlerContext) {
+export const remindAbsent: Handler<typeof api.meetings.remindAbsent> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)

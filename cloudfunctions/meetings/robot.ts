@@ -1,8 +1,9 @@
+import type { api } from '../../types/api'
 import type { RobotDoc } from '../../types/messaging'
 import { isRobotUrl, maskRobotUrl, WECOM_BASE } from '../domain/messaging/wecom'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 
@@ -13,7 +14,7 @@ import { loadBranch, requireAccess } from '../shared/branch-access'
  */
 export const robotBase = () => process.env.WECOM_WEBHOOK_BASE || WECOM_BASE
 
-export async function getRobot(input: { branchId: string }, { caller, store }: HandlerContext) {
+export const getRobot: Handler<typeof api.meetings.getRobot> = async (input, { caller, store }) => {
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
   const robot = await store.get(COLLECTIONS.meetingRobots, branch._id)
@@ -21,7 +22,7 @@ export async function getRobot(input: { branchId: string }, { caller, store }: H
 }
 
 /** 设置群机器人: the URL is a credential to post into the group, so it never leaves the server unmasked. */
-export async function setRobot(input: { branchId: string; url: string | null }, ctx: HandlerContext) {
+export const setRobot: Handler<typeof api.meetings.setRobot> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')

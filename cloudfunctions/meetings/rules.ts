@@ -1,7 +1,7 @@
-import type { MeetingRules } from '../../types/meetings'
+import type { api } from '../../types/api'
 import { COLLECTIONS } from '../runtime/collections'
 import { randomCode } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { loadRules } from '../shared/meeting-rules'
 
@@ -19,11 +19,11 @@ export async function tenantSecret(store: Store, tenantId: string): Promise<stri
   return stored.secret
 }
 
-export async function getRules(_input: object, { caller, store }: HandlerContext) {
+export const getRules: Handler<typeof api.meetings.getRules> = async (_input, { caller, store }) => {
   return loadRules(store, caller.member.tenantId)
 }
 
-export async function updateRules(input: MeetingRules, { caller, store, clock }: HandlerContext) {
+export const updateRules: Handler<typeof api.meetings.updateRules> = async (input, { caller, store, clock }) => {
   const tenantId = caller.member.tenantId
   const doc = { ...input, updatedAt: clock.now(), updatedBy: caller.member._id }
   if ((await store.update(COLLECTIONS.meetingRules, tenantId, doc)) === 0) {

@@ -1,10 +1,11 @@
+import type { api } from '../../types/api'
 import type { MeetingDoc, Scope } from '../../types/meetings'
 import { monthlyOccurrences } from '../domain/meetings/series'
 import { shanghaiShort } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess, requireGroupIn } from '../shared/branch-access'
@@ -12,12 +13,6 @@ import { recordInDigest } from './digest'
 import { getMeeting } from './get-meeting'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { tellAttendees } from './notify'
-
-/** What a secretary sets on a meeting, as the document stores it. */
-type MeetingFields = Pick<
-  MeetingDoc,
-  'type' | 'title' | 'agenda' | 'startsAt' | 'endsAt' | 'place' | 'location' | 'hostId' | 'noteTakerId'
->
 
 /** Who is expected (应到): the scope's active members, read when the meeting is scheduled. */
 async function attendeesOf(store: Store, tenantId: string, branchId: string, scope: Scope): Promise<string[]> {
@@ -29,10 +24,7 @@ async function attendeesOf(store: Store, tenantId: string, branchId: string, sco
 }
 
 /** 安排会议: one meeting, or a monthly series on the same day and time. */
-export async function schedule(
-  input: { branchId: string; scope: Scope; meeting: MeetingFields; repeatMonthly: number; makeUpFor: string | null },
-  ctx: HandlerContext,
-) {
+export const schedule: Handler<typeof api.meetings.schedule> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
@@ -79,7 +71,7 @@ export async function schedule(
 }
 
 /** 修改会议: until it ends; a new time or place is told to the attendees. */
-export async function update(input: { meetingId: string; meeting: MeetingFields }, ctx: HandlerContext) {
+export const update: Handler<typeof api.meetings.update> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
@@ -109,7 +101,7 @@ export async function update(input: { meetingId: string; meeting: MeetingFields 
 }
 
 /** 取消会议: before it starts; attendees are told. */
-export async function cancel(input: { meetingId: string; reason: string }, ctx: HandlerContext) {
+export const cancel: Handler<typeof api.meetings.cancel> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)

@@ -1,13 +1,14 @@
+import type { api } from '../../types/api'
 import type { MeetingDoc } from '../../types/meetings'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Ports } from '../runtime/ports'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { shareActivity, updateShareCard } from '../shared/messaging/share-card'
 import { loadMeeting, requireLive } from './meeting-access'
 import { countsOf } from './views'
 
 /** 动态消息: the activity a shared card is bound to; WeChat keeps it 24 h, so it is reused until near its end. */
-export async function shareCard(input: { meetingId: string }, { caller, store, clock, messaging }: HandlerContext) {
+export const shareCard: Handler<typeof api.meetings.shareCard> = async (input, { caller, store, clock, messaging }) => {
   const { meeting } = await loadMeeting(store, caller, input.meetingId)
   requireLive(meeting)
   const { activity, created } = await shareActivity(messaging, caller.openid, meeting.activity, clock.now())

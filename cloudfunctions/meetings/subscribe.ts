@@ -1,10 +1,11 @@
+import type { api } from '../../types/api'
 import { COLLECTIONS } from '../runtime/collections'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { creditId } from '../shared/messaging/subscribe-send'
 
 /** 订阅: each template the member accepted in one tap is one send credit (一次性订阅). */
-export async function subscribe(input: { templateIds: string[] }, { caller, store, clock }: HandlerContext) {
+export const subscribe: Handler<typeof api.meetings.subscribe> = async (input, { caller, store, clock }) => {
   const member = caller.member
   const credits: Record<string, number> = {}
   for (const templateId of [...new Set(input.templateIds)]) {

@@ -1,3 +1,4 @@
+import type { api } from '../../types/api'
 import type { Claim, ClaimDoc, PointsRule } from '../../types/points'
 import type { MemberDoc } from '../../types/roster'
 import { branchAccess } from '../domain/access/branch-access'
@@ -7,7 +8,7 @@ import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import { readPage } from '../runtime/read-page'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import type { Where } from '../runtime/store'
 import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
 import { findRule, loadCatalogue } from './catalogue'
@@ -34,10 +35,7 @@ const toClaim = (doc: ClaimDoc): Claim => ({
   createdAt: doc.createdAt,
 })
 
-export async function submitClaim(
-  input: { ruleKey: string; memberId?: string; points?: number; note: string; photos: string[] },
-  { caller, store, clock }: HandlerContext,
-): Promise<Claim> {
+export const submitClaim: Handler<typeof api.points.submitClaim> = async (input, { caller, store, clock }) => {
   const tenantId = caller.member.tenantId
   const forOther = input.memberId !== undefined && input.memberId !== caller.member._id
   let member: MemberDoc = caller.member
@@ -79,10 +77,7 @@ export async function submitClaim(
 }
 
 /** The caller's own claims, or (with a branch) the claims of a branch the caller reads. */
-export async function listClaims(
-  input: { branchId: string | null; status: ClaimDoc['status']; page: number; pageSize: number },
-  { caller, store }: HandlerContext,
-) {
+export const listClaims: Handler<typeof api.points.listClaims> = async (input, { caller, store }) => {
   const tenantId = caller.member.tenantId
   const where: Where = { tenantId, status: input.status }
   if (input.branchId) {
@@ -96,10 +91,7 @@ export async function listClaims(
 }
 
 /** 审核: approval pays the claim once (its id is the ledger key); rejection keeps the reason. */
-export async function reviewClaim(
-  input: { claimId: string; approve: boolean; reason: string },
-  { caller, store, clock }: HandlerContext,
-): Promise<Claim> {
+export const reviewClaim: Handler<typeof api.points.reviewClaim> = async (input, { caller, store, clock }) => {
   const claim = await store.get(COLLECTIONS.pointsClaims, input.claimId)
   if (!claim || claim.tenantId !== caller.member.tenantId) throw new DomainError('POINTS.CLAIM_NOT_FOUND')
   const branch = await loadBranch(store, caller, claim.branchId)

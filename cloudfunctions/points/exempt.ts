@@ -1,15 +1,12 @@
-import type { ExemptReason } from '../../types/points'
+import type { api } from '../../types/api'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadManagedMember } from '../shared/branch-access'
 
 /** Marks a member exempt or ends it; their ledger and totals stay, rankings and participation leave them out. */
-export async function setExempt(
-  input: { memberId: string; exempt: boolean; reason?: ExemptReason },
-  ctx: HandlerContext,
-): Promise<{ memberId: string; exempt: boolean }> {
+export const setExempt: Handler<typeof api.points.setExempt> = async (input, ctx) => {
   const { store, caller, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   const before = await store.get(COLLECTIONS.pointsExempt, member._id)

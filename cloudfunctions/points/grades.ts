@@ -1,12 +1,13 @@
+import type { api } from '../../types/api'
 import { gradeOf } from '../domain/points/grades'
 import { COLLECTIONS } from '../runtime/collections'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { exemptMembers } from '../shared/standings'
 import { loadCatalogue } from './catalogue'
 
 /** 年度评定: each active member's yearly points and band, to support the annual democratic appraisal. */
-export async function grades(input: { branchId: string; year: number }, { caller, store }: HandlerContext) {
+export const grades: Handler<typeof api.points.grades> = async (input, { caller, store }) => {
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
   const tenantId = caller.member.tenantId

@@ -1,17 +1,11 @@
-import type {
-  ConversionDoc,
-  PointsRule,
-  ScoreConversion,
-  ScoreImportDoc,
-  ScoreImportPreview,
-  ScoreImportResult,
-} from '../../types/points'
+import type { api } from '../../types/api'
+import type { ConversionDoc, PointsRule, ScoreImportDoc, ScoreImportResult } from '../../types/points'
 import { type ConvertedRow, findScoreColumns, readScoreRows } from '../domain/points/score-import'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { findRule, loadCatalogue } from './catalogue'
@@ -30,7 +24,10 @@ function activeRule(rules: PointsRule[], key: string): PointsRule {
 }
 
 /** 设置折算比例 (bureau staff): which rule pays outside scores, and how many points per score unit. */
-export async function setScoreConversion(input: ScoreConversion, { caller, store, clock }: HandlerContext) {
+export const setScoreConversion: Handler<typeof api.points.setScoreConversion> = async (
+  input,
+  { caller, store, clock },
+) => {
   const tenantId = caller.member.tenantId
   const rule = activeRule((await loadCatalogue(store, tenantId)).rules, input.ruleKey)
   const doc: ConversionDoc = {
@@ -45,7 +42,7 @@ export async function setScoreConversion(input: ScoreConversion, { caller, store
   return { ...input, ruleName: rule.name }
 }
 
-export async function scoreConversions(_input: object, { caller, store }: HandlerContext) {
+export const scoreConversions: Handler<typeof api.points.scoreConversions> = async (_input, { caller, store }) => {
   const tenantId = caller.member.tenantId
   const [docs, catalogue] = await Promise.all([
     store.findAll(COLLECTIONS.pointsConversions, { tenantId }),
@@ -112,10 +109,7 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
 const ORDER = { error: 0, pay: 1, skip: 2, paid: 3 } as const
 
 /** 导入预览: nothing enters the ledger; the import is remembered so it can be confirmed. */
-export async function previewScoreImport(
-  input: { fileID: string; branchId: string; ruleKey: string },
-  ctx: HandlerContext,
-): Promise<ScoreImportPreview> {
+export const previewScoreImport: Handler<typeof api.points.previewScoreImport> = async (input, ctx) => {
   const { rule, conversion, rows } = await checkFile(ctx, input)
   const importId = newId('pimp')
   const doc: ScoreImportDoc = {
@@ -150,7 +144,7 @@ export async function previewScoreImport(
 }
 
 /** 确认导入: pays every row that is still to pay, once per file and row; rows with errors are left out. */
-export async function confirmScoreImport(input: { importId: string }, ctx: HandlerContext): Promise<ScoreImportResult> {
+export const confirmScoreImport: Handler<typeof api.points.confirmScoreImport> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const doc = await store.get(COLLECTIONS.pointsImports, input.importId)
   if (!doc || doc.tenantId !== caller.member.tenantId || doc.createdBy !== caller.member._id) {

@@ -1,10 +1,11 @@
-import type { BranchStanding, PeriodKind, Standing } from '../../types/points'
+import type { api } from '../../types/api'
+import type { BranchStanding, Standing } from '../../types/points'
 import { branchAccess } from '../domain/access/branch-access'
 import { periodKey } from '../domain/points/period'
 import { type BranchSort, rankBy } from '../domain/ranking'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import type { Where } from '../runtime/store'
 import { loadBranch } from '../shared/branch-access'
 import { branchStandings, exemptMembers, exemptTotals, rankOf, topMembers } from '../shared/standings'
@@ -13,12 +14,8 @@ import { memberTotalId } from './totals'
 
 const TOP = 50
 
-type LeaderboardInput =
-  | { of: 'members'; period: PeriodKind; branchId: string | null }
-  | { of: 'branches'; period: PeriodKind; sort: BranchSort }
-
 /** 积分排行榜: members (a branch, or the whole bureau when allowed) or branches (fairly). */
-export async function leaderboard(input: LeaderboardInput, ctx: HandlerContext) {
+export const leaderboard: Handler<typeof api.points.leaderboard> = async (input, ctx) => {
   const period = periodKey(input.period, ctx.clock.now())
   if (input.of === 'branches')
     return { period, members: [], me: null, branches: await branchBoard(ctx, period, input.sort) }

@@ -1,16 +1,13 @@
-import type { PeriodKind } from '../../types/points'
+import type { api } from '../../types/api'
 import { periodKey } from '../domain/points/period'
 import { COLLECTIONS } from '../runtime/collections'
 import { readPage } from '../runtime/read-page'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { exemptMembers, exemptTotals, rankOf } from '../shared/standings'
 import { memberTotalId } from './totals'
 
 /** 我的积分: the period total, rank in the branch (none while exempt), and the ledger with reasons. */
-export async function myPoints(
-  input: { period: PeriodKind; page: number; pageSize: number },
-  { caller, store, clock }: HandlerContext,
-) {
+export const myPoints: Handler<typeof api.points.myPoints> = async (input, { caller, store, clock }) => {
   const { tenantId, _id: memberId, branchId } = caller.member
   const period = periodKey(input.period, clock.now())
   const [total, exempt, history] = await Promise.all([

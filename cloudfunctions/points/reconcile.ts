@@ -1,6 +1,7 @@
+import type { api } from '../../types/api'
 import type { TotalsDoc } from '../../types/points'
 import { COLLECTIONS, type Collection, type Doc } from '../runtime/collections'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import type { Store, Where } from '../runtime/store'
 import { totalsOf } from './totals'
 
@@ -62,7 +63,7 @@ function inRange(store: Store, from: string, to: string | null): unknown {
  * progress; a 1,000,000-entry tenant is a few calls. Each call reports the
  * drift it repaired. Run it when no awards are being written.
  */
-export async function reconcile(input: { cursor: string | null; chunks?: number }, { caller, store }: HandlerContext) {
+export const reconcile: Handler<typeof api.points.reconcile> = async (input, { caller, store }) => {
   const tenantId = caller.member.tenantId
   // Wall time, not the domain clock: the budget is about the function's own timeout.
   const started = performance.now()

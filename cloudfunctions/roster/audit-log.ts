@@ -1,9 +1,10 @@
+import type { api } from '../../types/api'
 import { COLLECTIONS } from '../runtime/collections'
 import { readPage } from '../runtime/read-page'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 
 /** 操作日志: newest first, one page at a time. */
-export async function auditLog(input: { page: number; pageSize: number }, { caller, store }: HandlerContext) {
+export const auditLog: Handler<typeof api.roster.auditLog> = async (input, { caller, store }) => {
   const { items, total, page } = await readPage(
     store,
     COLLECTIONS.auditLog,

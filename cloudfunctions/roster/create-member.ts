@@ -3,7 +3,8 @@ import { searchKeys } from '../domain/roster/import/search-keys'
 import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
-import { writeAudit, writeMembershipChange } from '../shared/audit'
+import { writeAudit } from '../shared/audit'
+import { writeMembershipChange } from './membership-changes'
 
 type NewMember = Omit<MemberDoc, '_id' | 'tenantId' | 'status' | 'grants' | 'nameKeys' | 'createdAt' | 'updatedAt'> & {
   branchId: string

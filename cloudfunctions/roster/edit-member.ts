@@ -1,9 +1,10 @@
-import type { MemberDoc, MemberFields, MemberRow, OrgDoc } from '../../types/roster'
+import type { api } from '../../types/api'
+import type { MemberDoc, MemberFields, OrgDoc } from '../../types/roster'
 import { searchKeys } from '../domain/roster/import/search-keys'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from '../shared/branch-access'
 import { createMember } from './create-member'
@@ -30,7 +31,7 @@ async function checkFields(
 }
 
 /** 新增党员: a new member of a branch the caller manages. */
-export async function addMember(input: MemberFields & { branchId: string }, ctx: HandlerContext): Promise<MemberRow> {
+export const addMember: Handler<typeof api.roster.addMember> = async (input, ctx) => {
   const { caller, store } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
@@ -47,10 +48,7 @@ export async function addMember(input: MemberFields & { branchId: string }, ctx:
 }
 
 /** 编辑党员信息 */
-export async function updateMember(
-  input: MemberFields & { memberId: string },
-  ctx: HandlerContext,
-): Promise<MemberRow> {
+export const updateMember: Handler<typeof api.roster.updateMember> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')

@@ -1,10 +1,11 @@
+import type { api } from '../../types/api'
 import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS } from '../../types/labels'
 import { branchAccess } from '../domain/access/branch-access'
 import { maskPhone } from '../domain/roster/privacy'
 import { shanghaiStamp } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { EXPORT_LINK_SECONDS, exportXlsx } from '../shared/exports'
@@ -13,7 +14,7 @@ import { rosterTemplate } from './template'
 const HEADERS = ['姓名', '所在党支部', '党小组', '人员类别', '入党日期', '转正日期', '职务', '手机号码', '状态']
 
 /** 导出名册: one branch, or the whole tenant for bureau staff; a link valid for 10 minutes. */
-export async function exportRoster(input: { branchId: string | null }, ctx: HandlerContext) {
+export const exportRoster: Handler<typeof api.roster.exportRoster> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
   let where: Record<string, unknown>
@@ -63,7 +64,7 @@ export async function exportRoster(input: { branchId: string | null }, ctx: Hand
 }
 
 /** 下载模板 */
-export async function importTemplate(_input: unknown, { files, functions }: HandlerContext) {
+export const importTemplate: Handler<typeof api.roster.importTemplate> = async (_input, { files, functions }) => {
   const fileName = '党员花名册导入模板.xlsx'
   const { fileID } = await functions.call('sheets', 'write', {
     tables: rosterTemplate(),

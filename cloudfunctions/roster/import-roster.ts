@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
+import type { api } from '../../types/api'
 import type { OrgDoc } from '../../types/roster'
 import {
   type ImportDoc,
-  type ImportPreviewSummary,
   type ImportStatus,
   PREVIEW_ISSUE_LIMIT,
   PREVIEW_SAMPLE_LIMIT,
@@ -16,7 +16,7 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
@@ -79,10 +79,7 @@ async function checkFile(ctx: HandlerContext, fileID: string, branchId: string |
 }
 
 /** 导入预览: nothing is written to the roster; the import is remembered so it can be confirmed. */
-export async function previewRosterImport(
-  input: { fileID: string; branchId: string | null },
-  ctx: HandlerContext,
-): Promise<ImportPreviewSummary> {
+export const previewRosterImport: Handler<typeof api.roster.previewImport> = async (input, ctx) => {
   const { preview, plan, orgs } = await checkFile(ctx, input.fileID, input.branchId)
   const fileIssue = preview.issues.find((issue) => issue.row === 0 && issue.code.startsWith('ROSTER.IMPORT_'))
   if (fileIssue && preview.validRows.length === 0) {
@@ -150,11 +147,11 @@ async function loadImport({ caller, store }: HandlerContext, importId: string): 
   return doc
 }
 
-export async function importStatus(input: { importId: string }, ctx: HandlerContext): Promise<ImportStatus> {
+export const importStatus: Handler<typeof api.roster.importStatus> = async (input, ctx) => {
   return statusOf(await loadImport(ctx, input.importId), ctx.clock.now())
 }
 
-export async function latestImport(input: { branchId: string | null }, { caller, store, clock }: HandlerContext) {
+export const latestImport: Handler<typeof api.roster.latestImport> = async (input, { caller, store, clock }) => {
   const [latest] = await store.find(
     COLLECTIONS.imports,
     { tenantId: caller.member.tenantId, createdBy: caller.member._id, branchId: input.branchId },
@@ -171,7 +168,7 @@ function importedMemberId(tenantId: string, key: string): string {
 const WRITE_BATCH = 25
 
 /** 确认导入: re-checks the file, then writes it in batches, recording progress on the import. */
-export async function confirmRosterImport(input: { importId: string }, ctx: HandlerContext): Promise<ImportStatus> {
+export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = async (input, ctx) => {
   const { store } = ctx
   const doc = await loadImport(ctx, input.importId)
   const current = statusOf(doc, ctx.clock.now())

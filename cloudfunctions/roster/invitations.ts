@@ -1,4 +1,5 @@
-import type { InvitationDoc, Me } from '../../types/roster'
+import type { api } from '../../types/api'
+import type { InvitationDoc } from '../../types/roster'
 import { rolesOf } from '../domain/access/roles'
 import { INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/roster/invitation'
 import { maskName } from '../domain/roster/privacy'
@@ -6,7 +7,7 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { miniProgramCode } from '../runtime/mini-program-code'
 import { randomCode } from '../runtime/new-id'
-import type { HandlerContext, PublicContext } from '../runtime/router'
+import type { Handler, PublicContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadManagedMember } from '../shared/branch-access'
@@ -17,7 +18,7 @@ import { boundMemberIds } from './member-row'
 export const JOIN_PAGE = 'subpackages/roster/pages/join/index'
 
 /** 绑定邀请: a single-use code for one member, valid for 7 days. */
-export async function createInvitation(input: { memberId: string }, ctx: HandlerContext) {
+export const createInvitation: Handler<typeof api.roster.createInvitation> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
@@ -56,7 +57,7 @@ function invitationView(invitation: InvitationDoc, memberName: string, branchNam
 }
 
 /** A member's invitations still open and unexpired, so the secretary can share or revoke them again. */
-export async function memberInvitations(input: { memberId: string }, ctx: HandlerContext) {
+export const memberInvitations: Handler<typeof api.roster.memberInvitations> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   const open = await store.find(
@@ -73,7 +74,7 @@ export async function memberInvitations(input: { memberId: string }, ctx: Handle
 }
 
 /** The invitation as a 小程序码 (scene = the code), for a member who is beside the secretary. */
-export async function invitationQrCode(input: { code: string }, ctx: HandlerContext) {
+export const invitationQrCode: Handler<typeof api.roster.invitationQrCode> = async (input, ctx) => {
   const { caller, store, files, clock } = ctx
   const invitation = await store.get(COLLECTIONS.invitations, input.code)
   if (!invitation || invitation.tenantId !== caller.member.tenantId) throw new DomainError('INVITATION.NOT_FOUND')
@@ -85,7 +86,7 @@ export async function invitationQrCode(input: { code: string }, ctx: HandlerCont
   return { url: await files.link(fileID, 600) }
 }
 
-export async function revokeInvitation(input: { code: string }, ctx: HandlerContext) {
+export const revokeInvitation: Handler<typeof api.roster.revokeInvitation> = async (input, ctx) => {
   const { caller, store } = ctx
   const invitation = await store.get(COLLECTIONS.invitations, input.code)
   if (!invitation || invitation.tenantId !== caller.member.tenantId) throw new DomainError('INVITATION.NOT_FOUND')
@@ -117,14 +118,14 @@ async function usableInvitation({ store, clock }: PublicContext, code: string) {
 }
 
 /** What the invitee sees before confirming: the name masked, so a leaked link reveals little. */
-export async function inspectInvitation(input: { code: string }, ctx: PublicContext) {
+export const inspectInvitation: Handler<typeof api.roster.inspectInvitation> = async (input, ctx) => {
   const { invitation, member } = await usableInvitation(ctx, input.code)
   const branch = member.branchId ? await ctx.store.get(COLLECTIONS.orgs, member.branchId) : null
   return { maskedName: maskName(member.name), branchName: branch?.name ?? '', expiresAt: invitation.expiresAt }
 }
 
 /** 确认绑定: binds the caller's OPENID to the invited member. */
-export async function acceptInvitation(input: { code: string; name: string }, ctx: PublicContext): Promise<Me> {
+export const acceptInvitation: Handler<typeof api.roster.acceptInvitation> = async (input, ctx) => {
   const { store, clock, openid, caller } = ctx
   if (!openid) throw new DomainError('AUTH.NOT_BOUND')
   if (caller) throw new DomainError('AUTH.ALREADY_BOUND')

@@ -1,7 +1,8 @@
+import type { api } from '../../types/api'
 import type { Role } from '../../types/roles'
 import type { Me, MemberDoc } from '../../types/roster'
 import { COLLECTIONS } from '../runtime/collections'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
 
 /** A member's profile resolved to names: tenant, branch (joint or not), party group. */
@@ -29,6 +30,6 @@ export async function profileOf(store: Store, member: MemberDoc, roles: Role[]):
 }
 
 /** 我的: the caller's own profile. */
-export async function me(_input: unknown, { caller, store }: HandlerContext): Promise<Me> {
+export const me: Handler<typeof api.roster.me> = async (_input, { caller, store }) => {
   return profileOf(store, caller.member, caller.roles)
 }

@@ -1,11 +1,11 @@
-import type { OrgNode } from '../../types/roster'
+import type { api } from '../../types/api'
 import { branchAccess } from '../domain/access/branch-access'
 import { treeWithCounts } from '../domain/roster/tree'
 import { COLLECTIONS } from '../runtime/collections'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 
 /** 组织架构: the nodes the caller may see, each with its active member count. */
-export async function tree(_input: unknown, { caller, store }: HandlerContext): Promise<{ nodes: OrgNode[] }> {
+export const tree: Handler<typeof api.roster.tree> = async (_input, { caller, store }) => {
   const tenantId = caller.member.tenantId
   const active = { tenantId, status: 'active' }
   const [orgs, perBranch, perGroup] = await Promise.all([
@@ -28,7 +28,7 @@ export async function tree(_input: unknown, { caller, store }: HandlerContext): 
 }
 
 /** Every branch's name in the tenant, members left out: where a 组织关系转接 may send someone. */
-export async function branchDirectory(_input: unknown, { caller, store }: HandlerContext) {
+export const branchDirectory: Handler<typeof api.roster.branchDirectory> = async (_input, { caller, store }) => {
   const branches = await store.findAll(
     COLLECTIONS.orgs,
     { tenantId: caller.member.tenantId, kind: 'branch' },

@@ -1,3 +1,4 @@
+import type { api } from '../../types/api'
 import { domainEventId } from '../../types/events'
 import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
 import { isTarget, noteLength, windowState } from '../domain/study/targets'
@@ -8,15 +9,11 @@ import { DomainError } from '../runtime/domain-error'
 import { recordEvent } from '../runtime/domain-events'
 import { isInFolder } from '../runtime/files'
 import type { Functions } from '../runtime/functions'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerInput } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { checkinId, studyFolder, toTaskView } from './task-view'
 
-interface CheckinInput {
-  taskId: string
-  note: string
-  photos: string[]
-}
+type CheckinInput = HandlerInput<typeof api.study.checkIn>
 
 /** The checks a check-in and its edits share: the task is for the caller, open today, the note long enough, photos theirs. */
 async function judge(store: Store, caller: Caller, input: CheckinInput, today: string): Promise<StudyTaskDoc> {
@@ -45,7 +42,7 @@ async function judge(store: Store, caller: Caller, input: CheckinInput, today: s
  * points function pays an event once whoever asks first — this call or its
  * minute timer, which also pays what a failed call left.
  */
-export async function checkIn(input: CheckinInput, { caller, store, clock, functions }: HandlerContext) {
+export const checkIn: Handler<typeof api.study.checkIn> = async (input, { caller, store, clock, functions }) => {
   const now = clock.now()
   const today = shanghaiDate(now)
   const task = await judge(store, caller, input, today)
@@ -97,7 +94,7 @@ async function payNow(functions: Functions, eventId: string, task: StudyTaskDoc)
 }
 
 /** Edits the 心得 until the due date; the first check-in's time (and its points) stay. */
-export async function editCheckin(input: CheckinInput, { caller, store, clock }: HandlerContext) {
+export const editCheckin: Handler<typeof api.study.editCheckin> = async (input, { caller, store, clock }) => {
   const now = clock.now()
   const today = shanghaiDate(now)
   const task = await judge(store, caller, input, today)

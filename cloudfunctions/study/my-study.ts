@@ -1,10 +1,11 @@
+import type { api } from '../../types/api'
 import { streaks } from '../domain/study/streak'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 
 /** 我的学习: streaks from every check-in day, and the history page by page. */
-export async function myStudy(input: { page: number; pageSize: number }, { caller, store, clock }: HandlerContext) {
+export const myStudy: Handler<typeof api.study.myStudy> = async (input, { caller, store, clock }) => {
   const where = { tenantId: caller.member.tenantId, memberId: caller.member._id }
   const [days, page] = await Promise.all([
     store.findAll(COLLECTIONS.studyCheckins, where, { fields: { _id: true, day: true } }),

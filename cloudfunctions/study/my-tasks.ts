@@ -1,18 +1,16 @@
+import type { api } from '../../types/api'
 import type { TaskWithMine } from '../../types/study'
 import { isTarget, windowState } from '../domain/study/targets'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { checkinId, loadVisibleTask, toTaskView } from './task-view'
 
 /** How many of a branch's newest tasks are looked at for the open list: a branch publishes a few a month. */
 const RECENT_TASKS = 300
 
 /** 我的学习任务: open ones (not done, not past due) from the branch's recent tasks, or done ones from my check-ins. */
-export async function myTasks(
-  input: { status: 'open' | 'done'; page: number; pageSize: number },
-  { caller, store, clock }: HandlerContext,
-) {
+export const myTasks: Handler<typeof api.study.myTasks> = async (input, { caller, store, clock }) => {
   const { tenantId, _id: memberId, branchId } = caller.member
   const today = shanghaiDate(clock.now())
   const skip = (input.page - 1) * input.pageSize
@@ -53,7 +51,7 @@ export async function myTasks(
   }
 }
 
-export async function getTask(input: { taskId: string }, { caller, store, clock }: HandlerContext) {
+export const getTask: Handler<typeof api.study.getTask> = async (input, { caller, store, clock }) => {
   const task = await loadVisibleTask(store, caller, input.taskId)
   const checkin = await store.get(COLLECTIONS.studyCheckins, checkinId(task._id, caller.member._id))
   return toTaskView(task, checkin, shanghaiDate(clock.now()))

@@ -1,3 +1,4 @@
+import type { api } from '../../types/api'
 import type { OrgDoc } from '../../types/roster'
 import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
 import { branchAccess } from '../domain/access/branch-access'
@@ -6,7 +7,7 @@ import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 
 /** How long a reminded member is left alone before the next 提醒未学习 reaches them. */
@@ -53,7 +54,7 @@ async function splitMembers(ctx: HandlerContext, task: StudyTaskDoc, branch: Org
 }
 
 /** 学习情况: who in a branch has studied a task and who has not yet, with when they were last reminded. */
-export async function participation(input: { taskId: string; branchId?: string }, ctx: HandlerContext) {
+export const participation: Handler<typeof api.study.participation> = async (input, ctx) => {
   const { task, branch } = await taskAndBranch(ctx, input.taskId, input.branchId, 'read')
   const { studied, notStudied } = await splitMembers(ctx, task, branch)
   const nudges = await ctx.store.findAll(COLLECTIONS.studyNudges, {
@@ -80,13 +81,13 @@ export async function participation(input: { taskId: string; branchId?: string }
 /**
  * 提醒未学习的党员: records one reminder per member who has not studied.
  * The meetings function's 5-minute 'remind' timer delivers them
- * (cloudfunctions/meetings/study-nudges.ts): a subscribe message to each
+ * (cloudfunctions/shared/messaging/study-nudges.ts): a subscribe message to each
  * member with a reminder credit, one summary per tap into the branch's
  * WeCom robot, each nudge marked `deliveredAt` once. A member reminded of
  * the task in the last 12 hours is left out, so a second tap spends no
  * one's credit and floods no chat.
  */
-export async function nudge(input: { taskId: string; branchId: string }, ctx: HandlerContext) {
+export const nudge: Handler<typeof api.study.nudge> = async (input, ctx) => {
   const { task, branch } = await taskAndBranch(ctx, input.taskId, input.branchId, 'manage')
   if (windowState(task, shanghaiDate(ctx.clock.now())) === 'past due') throw new DomainError('STUDY.PAST_DUE')
   const at = ctx.clock.now()

@@ -1,31 +1,21 @@
-import type { StudyTask, StudyTaskDoc } from '../../types/study'
+import type { api } from '../../types/api'
+import type { StudyTaskDoc } from '../../types/study'
 import { branchAccess } from '../domain/access/branch-access'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { studyFolder, toTaskView } from './task-view'
-
-interface PublishInput {
-  title: string
-  content: StudyTaskDoc['content']
-  startsOn: string
-  dueOn: string
-  branchIds: string[] | null
-  memberIds: string[] | null
-  collectiveDay: boolean
-  minNoteLength: number
-}
 
 /**
  * 发布学习任务: to the branches the caller manages (a secretary's own, a 总支
  * secretary's under their 总支), or the whole tenant / chosen branches for
  * bureau staff. A branch the caller does not manage is refused, not skipped.
  */
-export async function publishTask(input: PublishInput, ctx: HandlerContext): Promise<StudyTask> {
+export const publishTask: Handler<typeof api.study.publishTask> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
   const branches = (await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' })).filter(

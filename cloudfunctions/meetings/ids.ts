@@ -1,3 +1,4 @@
+/** One attendance row per member and meeting: `meeting_attendance` and `meeting_leaves` key on both. */
 export const attendanceId = (meetingId: string, memberId: string) => `${meetingId}:${memberId}`
 
 /** Pages of the meetings subpackage that messages and codes open. */
