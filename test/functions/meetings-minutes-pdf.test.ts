@@ -12,7 +12,7 @@ let meetingId: string
 beforeAll(async () => {
   t = await startDemoEmulator()
   t.emu.clock.set(NOW)
-  const res = await t.call<{ ids: string[] }>(as.secretary, 'meetings', 'schedule', {
+  const res = await t.call(as.secretary, 'meetings', 'schedule', {
     branchId: OWN,
     meeting: {
       type: 'theme_day',
@@ -44,13 +44,8 @@ describe('minutes photos', () => {
     })
     expect(saved).toMatchObject({ ok: true })
     for (const persona of [as.secretary, as.member]) {
-      const res = await t.call<{ minutes: { photos: string[]; photoUrls: (string | null)[] } }>(
-        persona,
-        'meetings',
-        'get',
-        { meetingId },
-      )
-      if (!res.ok) throw new Error(JSON.stringify(res.error))
+      const res = await t.call(persona, 'meetings', 'get', { meetingId })
+      if (!res.ok || !res.data.minutes) throw new Error(JSON.stringify(res))
       expect(res.data.minutes.photos).toEqual([upload.fileID, gone])
       const [url, missing] = res.data.minutes.photoUrls
       expect(missing).toBeNull()
@@ -64,7 +59,7 @@ describe('minutes photos', () => {
 
 describe('record book PDF', () => {
   it('the secretary prints the branch record book; the bureau export renders the same module', async () => {
-    const res = await t.call<{ fileUrl: string; fileName: string }>(as.secretary, 'meetings', 'recordBookPdf', {
+    const res = await t.call(as.secretary, 'meetings', 'recordBookPdf', {
       branchId: OWN,
       period: '2026-05',
     })
@@ -74,7 +69,7 @@ describe('record book PDF', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(pdf.toString('latin1')).toMatch(/FontFile2|FontFile3/)
     expect(pdf.length).toBeLessThan(300_000)
-    const bureau = await t.call<{ url: string }>(as.bureau, 'bureau', 'recordBookPdf', {
+    const bureau = await t.call(as.bureau, 'bureau', 'recordBookPdf', {
       branchId: OWN,
       period: '2026-05',
     })
