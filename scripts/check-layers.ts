@@ -41,6 +41,11 @@ function target(fromFile: string, specifier: string): string {
   return relative(root, found ?? base)
 }
 
+/** Every module a file names: import, export-from, require(), import(), each with its offset in the text. */
+export function importSpecifiers(text: string): { specifier: string; pos: number }[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map((file) => ({ specifier: file.fileName, pos: file.pos }))
+}
+
 export interface Sideways {
   file: string
   specifier: string
@@ -57,12 +62,11 @@ export function sidewaysImports(): { files: number; imports: number; sideways: S
     files++
     const text = readFileSync(file, 'utf8')
     const from = relative(root, file)
-    for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+    for (const { specifier, pos } of importSpecifiers(text)) {
       imports++
-      const reason = sidewaysReason(from, target(file, imported.fileName), functions)
+      const reason = sidewaysReason(from, target(file, specifier), functions)
       if (!reason) continue
-      const line = text.slice(0, imported.pos).split('\n').length
-      sideways.push({ file: from, specifier: imported.fileName, line, reason })
+      sideways.push({ file: from, specifier, line: text.slice(0, pos).split('\n').length, reason })
     }
   }
   return { files, imports, sideways }

@@ -1,9 +1,5 @@
 import type { api } from '../../types/api'
-import {
-  CELL_STATE_LABELS,
-  ITEM_STATUS_LABELS,
-  SCHOOL_KIND_LABELS,
-} from '../../types/bureau'
+import { CELL_STATE_LABELS, ITEM_STATUS_LABELS, SCHOOL_KIND_LABELS } from '../../types/bureau'
 import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { SheetTable } from '../../types/sheets'
 import { shanghaiStamp } from '../domain/time'

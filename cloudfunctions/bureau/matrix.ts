@@ -1,5 +1,5 @@
 import type { api } from '../../types/api'
-import type { CellState, MatrixRow, } from '../../types/bureau'
+import type { CellState, MatrixRow } from '../../types/bureau'
 import type { OrgDoc } from '../../types/roster'
 import { cellState, judgedItems, periodsOfYear, recordsSince, toMatrixItems } from '../domain/bureau/cells'
 import { schoolKindOf } from '../domain/bureau/school-kind'

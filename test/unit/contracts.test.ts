@@ -19,6 +19,23 @@ describe('contracts', () => {
     }
   })
 
+  it.each([
+    ['pdf', 'exports/t1/m1/ab12cd34/记录本.pdf', true],
+    ['pdf', 'imports/t1/m1/roster.pdf', false],
+    ['pdf', 'exports/t1/../../imports/t1/m1/x.pdf', false],
+    ['sheets', 'exports/t1/m1/ab12cd34/名册.xlsx', true],
+    ['sheets', 'templates/党员花名册导入模板.xlsx', true],
+    ['sheets', 'imports/t1/m1/roster.xlsx', false],
+    ['sheets', 'exports/t1/m1/名册.csv', false],
+  ] as const)('lets the %s function write %s: %s', (fn, cloudPath, allowed) => {
+    const input =
+      fn === 'pdf'
+        ? { document: { title: 't', blocks: [] }, cloudPath }
+        : { tables: [{ name: 's', headers: ['a'], rows: [] }], cloudPath }
+    const contract = fn === 'pdf' ? api.pdf.render : api.sheets.write
+    expect(contract.input.safeParse(input).success).toBe(allowed)
+  })
+
   it('has a Chinese message for every error code', () => {
     for (const code of ERROR_CODES) expect(ERROR_MESSAGES[code]).toMatch(/[\u4e00-\u9fa5]/)
   })
