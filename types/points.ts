@@ -407,7 +407,7 @@ export const pointsActions = {
   }),
   settleEvent: defineAction({
     summary:
-      'Pays one recorded domain event now, as the minute timer would (once, by the tenant’s rules and caps) and marks it processed; answers the points its entry holds (0 when no active rule pays it or the member has no branch). `reason` is written on the entry.',
+      'Pays one recorded domain event now, as the minute timer would (once, by the tenant’s rules and caps) and marks it processed; answers the points its entry holds (0 when no active rule pays it, the member has no branch, or it is attendance, which settles its meeting’s pair). `reason` is written on the entry.',
     input: z.object({ eventId: z.string().min(1).max(200), reason: z.string().max(200).default('') }),
     output: z.object({ points: z.number().int() }),
     roles: 'server',

@@ -5,14 +5,21 @@ import { COLLECTIONS } from '../../runtime/collections'
 import type { Ports } from '../../runtime/ports'
 import { after } from '../../runtime/range'
 import { DuplicateIdError, type Store } from '../../runtime/store'
-import { inParallel } from '../in-parallel'
+
+/**
+ * 订阅消息 with credits: one-time subscriptions allow one send per acceptance
+ * (a credit in `subscribe_credits`, spent by a conditional decrement), a
+ * long-term one (长期订阅) stays; every send is claimed once in
+ * `reminder_sends` under a deterministic id, so reruns and retries send
+ * nothing twice. Functions send through sendToMembers.
+ */
 
 /** A member's credits for one template: `subscribe_credits` keys on both. */
 export const creditId = (memberId: string, templateId: string) => `${memberId}:${templateId}`
 
-export type SendOutcome = 'sent' | 'no credit' | 'failed' | 'already'
+type SendOutcome = 'sent' | 'no credit' | 'failed' | 'already'
 
-export interface SubscribeSend {
+interface SubscribeSend {
   /** Deterministic (meeting + member + slot…): the claim that makes a rerun send nothing twice. */
   sendId: string
   tenantId: string
@@ -34,7 +41,7 @@ export interface SubscribeSend {
  * (长期订阅) rather than one-time credits: the tenant's category allows them
  * and its rules mark the template long-term.
  */
-export function isLongTerm(
+function isLongTerm(
   rules: Pick<MeetingRules, 'longTermSubscriptions' | 'longTermTemplates'>,
   templateId: string,
 ): boolean {
@@ -48,7 +55,7 @@ export function isLongTerm(
  * 'claimed' and never retries: a member missing one reminder is better than
  * receiving two.
  */
-export async function sendOnce(
+async function sendOnce(
   { store, messaging }: Pick<Ports, 'store' | 'messaging'>,
   send: SubscribeSend,
 ): Promise<SendOutcome> {
@@ -97,7 +104,7 @@ export async function sendOnce(
 }
 
 /** OPENIDs of members (the bindings' ids), for those who have bound WeChat. */
-export async function openidsOf(store: Store, memberIds: readonly string[]): Promise<Map<string, string>> {
+async function openidsOf(store: Store, memberIds: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>()
   for (let i = 0; i < memberIds.length; i += 500) {
     const bindings = await store.find(COLLECTIONS.bindings, {
@@ -112,7 +119,7 @@ export async function openidsOf(store: Store, memberIds: readonly string[]): Pro
  * Members among `memberIds` with at least one credit for the template; with
  * `longTerm`, those who ever accepted it (a long-term subscription stays).
  */
-export async function membersWithCredit(
+async function membersWithCredit(
   store: Store,
   memberIds: readonly string[],
   templateId: string,
@@ -178,4 +185,13 @@ export async function sendToMembers<T>(
     if (outcome === 'sent') sent++
   })
   return { sent, cut }
+}
+
+/** Runs `work` over items with at most `width` in flight: CloudBase answers in parallel, one at a time is too slow. */
+async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) await work(items[next++])
+  })
+  await Promise.all(lanes)
 }
