@@ -1,9 +1,10 @@
 import type { api } from '../../types/api'
 import { cellState, judgedItems, recordsSince, toMatrixItems } from '../domain/bureau/cells'
+import { MAKE_UP_HORIZON } from '../domain/meeting-compliance'
 import { periodBounds } from '../domain/time'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { MAKE_UP_HORIZON, meetingsByBranch } from '../shared/meeting-digests'
+import { meetingsByBranch } from '../shared/meeting-digests'
 import { loadRules } from '../shared/meeting-rules'
 import { readRecordBook } from '../shared/record-book'
 

@@ -16,7 +16,7 @@ import { branchItems } from './cell-detail'
 /**
  * 提醒支部书记: records that the bureau reminded a behind branch of the meetings
  * it owes in a period, once per branch, period and day, and posts it to the
- * branch's WeCom group robot through the meetings function's queue when the
+ * branch's WeCom group robot through the robot queue (shared/messaging) when the
  * branch has one. A subscribe message needs a meeting to point at (the
  * meetings channel sends per meeting), so the secretary otherwise sees the
  * reminder on the matrix row (remindedAt).

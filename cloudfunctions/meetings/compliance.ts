@@ -2,16 +2,13 @@ import type { api } from '../../types/api'
 import type { MeetingDoc } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
 import { branchAccess } from '../domain/access/branch-access'
-import { complianceOf } from '../domain/meeting-compliance'
+import { complianceOf, MAKE_UP_HORIZON } from '../domain/meeting-compliance'
 import { periodBounds, periodKeyOf } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { within } from '../runtime/range'
 import type { Handler } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { loadRules } from '../shared/meeting-rules'
-
-/** Make-ups (补开) for a period are held up to a year after it. */
-const MAKE_UP_HORIZON = 366 * 86_400_000
 
 /** 三会一课 compliance of every branch the caller can read (or one), for a period. */
 export const compliance: Handler<typeof api.meetings.compliance> = async (input, { caller, store, clock }) => {

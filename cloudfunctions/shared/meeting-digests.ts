@@ -5,9 +5,6 @@ import type { Store } from '../runtime/store'
 
 export type BranchMeeting = HeldMeeting & { branchId: string }
 
-/** Make-ups (补开) for a period are held up to a year after it, as the meetings function counts them. */
-export const MAKE_UP_HORIZON = 366 * 86_400_000
-
 /**
  * The meetings of a tenant in [start, end), as the compliance rule reads
  * them, grouped by branch — from the meetings function's per-branch-year
