@@ -7,7 +7,8 @@ import type { Ports } from '../runtime/ports'
 /** How long an export's download link works. */
 export const EXPORT_LINK_SECONDS = 10 * 60
 
-type Exporter = Pick<Ports, 'files' | 'functions'> & { caller: Caller }
+/** What an export needs: whose it is, storage for the link, and the function that writes it. */
+export type Exporter = Pick<Ports, 'files' | 'functions'> & { caller: Caller }
 
 /** Where a caller's export goes: a random folder of their own, the file named for the reader (the download keeps it). */
 export function exportPath(caller: Caller, fileName: string): string {

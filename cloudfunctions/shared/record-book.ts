@@ -5,12 +5,10 @@ import type { OrgDoc } from '../../types/roster'
 import type { SheetTable } from '../../types/sheets'
 import { countAttendance } from '../domain/meetings/attendance-summary'
 import { periodBounds, shanghaiMinute, shanghaiStamp } from '../domain/time'
-import type { Caller } from '../runtime/caller'
 import { COLLECTIONS } from '../runtime/collections'
-import type { Ports } from '../runtime/ports'
 import { within } from '../runtime/range'
 import type { Store } from '../runtime/store'
-import { exportPdf, exportXlsx } from './exports'
+import { type Exporter, exportPdf, exportXlsx } from './exports'
 
 /**
  * 三会一课记录本: a branch's meetings of a period in order, with attendance
@@ -66,8 +64,6 @@ export async function readRecordBook(store: Store, branch: OrgDoc, period: strin
   })
   return { branchName: branch.name, period, entries }
 }
-
-type Exporter = Pick<Ports, 'files' | 'functions'> & { caller: Caller }
 
 /** The record book as .xlsx, one row per meeting: a 10-minute link for the caller. */
 export function exportRecordBookXlsx(ctx: Exporter, book: RecordBook, now: number) {
