@@ -24,17 +24,23 @@ function schemaBlock(schema: z.ZodType, io: 'input' | 'output'): string {
 }
 
 function describe(fn: string, action: string, contract: ActionContract): string {
+  const server = contract.roles === 'server'
   const roles =
     contract.roles === 'anyone'
       ? 'anyone, including WeChat users not yet bound to a member'
-      : contract.roles.map((role) => `\`${role}\` (${ROLE_LABELS[role]})`).join(', ')
-  const errors = [...ROUTER_ERRORS, ...contract.errors].map((code) => `\`${code}\``).join(', ')
+      : contract.roles === 'server'
+        ? `server only: another cloud function through \`cloud.callFunction\` (SOURCE ends in \`scf\`), never the mini-program. ${contract.serverOnly ?? ''}`
+        : contract.roles.map((role) => `\`${role}\` (${ROLE_LABELS[role]})`).join(', ')
+  const routerErrors = server ? ROUTER_ERRORS.filter((code) => code !== 'AUTH.NOT_BOUND') : ROUTER_ERRORS
+  const errors = [...routerErrors, ...contract.errors].map((code) => `\`${code}\``).join(', ')
   return [
     `### \`${fn}.${action}\``,
     '',
     contract.summary,
     '',
-    `- Call: \`call('${fn}', '${action}', input)\``,
+    server
+      ? `- Call: \`functions.call('${fn}', '${action}', input)\` from a function (cloudfunctions/runtime/functions.ts)`
+      : `- Call: \`call('${fn}', '${action}', input)\``,
     `- Roles: ${roles}`,
     `- Errors: ${errors}`,
     '',

@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check the project has, in one run — lint and format,
- * typecheck, API catalogue freshness, the function and app builds, then all
+ * typecheck, API catalogue freshness, the layer check (no sideways imports,
+ * scripts/check-layers.ts), the function and app builds, then all
  * jest projects (unit, functions against the emulator, UI, native components,
  * e2e in chromium). Ends with one "N passed, N failed" line and records its
  * wall time for `npm run bench`.
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp } from './build-app'
 import { buildFunctions } from './build-functions'
+import { checkLayers } from './check-layers'
 import { ensureBrowser } from './ensure-browser'
 import { runBin } from './node-bin'
 import { runDateCheck } from './test-dates'
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
   await step('lint and format (biome)', () => tool('@biomejs/biome', 'biome', ['check', '.']))
   await step('typecheck (tsc)', () => tool('typescript', 'tsc', ['-p', '.']))
   await step('API catalogue is current', () => tool('tsx', 'tsx', ['scripts/api-catalogue.ts', '--check']))
+  await step('layers: no sideways imports', checkLayers)
   const built =
     (await step('build cloud functions', buildFunctions)) &&
     (await step('build weapp (dist/)', () => buildApp('weapp'))) &&

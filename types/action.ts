@@ -8,7 +8,7 @@ import type * as z from './zod'
  * implements it, the client is typed from it, the API catalogue is generated
  * from it.
  */
-export type Callers = readonly Role[] | 'anyone'
+export type Callers = readonly Role[] | 'anyone' | 'server'
 
 export interface ActionContract<
   I extends z.ZodType = z.ZodType,
@@ -21,14 +21,21 @@ export interface ActionContract<
   /**
    * Roles allowed to call; the router refuses anyone else with AUTH.FORBIDDEN.
    * 'anyone' also admits WeChat users not yet bound to a member (accepting an
-   * invitation is how they become bound).
+   * invitation is how they become bound). 'server' admits only another cloud
+   * function (cloud.callFunction; the platform's SOURCE chain ends in `scf`),
+   * never the mini-program: such an action says why in `serverOnly`.
    */
   roles: R
   errors: readonly ErrorCode[]
+  /** Why only functions may call it (shown in docs/api.md); required with roles 'server'. */
+  serverOnly?: string
 }
 
+/** A server-only contract must say why; any other must not claim to be one. */
+type ServerOnlyReason<R extends Callers> = R extends 'server' ? { serverOnly: string } : { serverOnly?: never }
+
 export function defineAction<I extends z.ZodType, O extends z.ZodType, const R extends Callers>(
-  contract: ActionContract<I, O, R>,
+  contract: ActionContract<I, O, R> & ServerOnlyReason<R>,
 ): ActionContract<I, O, R> {
   return contract
 }

@@ -1,9 +1,11 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
 import { bureauActions } from './bureau'
 import { meetingsActions } from './meetings'
+import { pdfActions } from './pdf'
 import { pointsActions } from './points'
 import { rosterActions } from './roster'
 import { rosterImportActions } from './roster-import'
+import { sheetsActions } from './sheets'
 import { studyActions } from './study'
 
 /** Every deployed cloud function and its actions: the single source of the API. */
@@ -13,13 +15,23 @@ export const api = {
   points: pointsActions,
   meetings: meetingsActions,
   bureau: bureauActions,
+  pdf: pdfActions,
+  sheets: sheetsActions,
 } satisfies Record<string, Record<string, ActionContract>>
 
 export type Api = typeof api
 export type FunctionName = keyof Api
-export type ActionName<F extends FunctionName> = keyof Api[F] & string
-export type InputOf<F extends FunctionName, A extends ActionName<F>> = ActionInput<Api[F][A]>
-export type OutputOf<F extends FunctionName, A extends ActionName<F>> = ActionOutput<Api[F][A]>
+/** Every action of a function, the server-only ones included (what tests may try). */
+export type AnyActionName<F extends FunctionName> = keyof Api[F] & string
+type ActionsWhere<F extends FunctionName, Server extends boolean> = {
+  [A in AnyActionName<F>]: (Api[F][A] extends { roles: 'server' } ? true : false) extends Server ? A : never
+}[AnyActionName<F>]
+/** The actions the mini-program may call: the server-only ones are not among them. */
+export type ActionName<F extends FunctionName> = ActionsWhere<F, false>
+/** The actions only another cloud function may call (cloud.callFunction). */
+export type ServerActionName<F extends FunctionName> = ActionsWhere<F, true>
+export type InputOf<F extends FunctionName, A extends AnyActionName<F>> = ActionInput<Api[F][A]>
+export type OutputOf<F extends FunctionName, A extends AnyActionName<F>> = ActionOutput<Api[F][A]>
 
 /** What travels to a function: `{action, data}`. */
 export interface CallEnvelope {

@@ -140,6 +140,20 @@ export const CellDetail = z.object({
 })
 export type CellDetail = z.infer<typeof CellDetail>
 
+/** bureau_reminders: `_id` = `${branchId}:${period}:${day}`, one reminder per branch, period and day. */
+export interface ReminderDoc {
+  _id: string
+  tenantId: string
+  branchId: string
+  period: string
+  owed: string[]
+  secretaryId: string | null
+  robotQueued: boolean
+  by: string
+  byName: string
+  at: number
+}
+
 /** A period for rankings: '2026-04', '2026-Q2', '2026' or 'all'. */
 export const RankPeriod = z.string().regex(/^(\d{4}(-\d{2}|-Q[1-4])?|all)$/, '统计周期格式不正确')
 

@@ -140,6 +140,15 @@ export interface LeaveDoc {
   decisionNote?: string | null
 }
 
+/** meeting_rules: `_id` = tenantId, the tenant's rule set as bureau staff last saved it. */
+export type MeetingRulesDoc = MeetingRules & { _id: string; updatedAt?: number; updatedBy?: string }
+
+/** meeting_secrets: `_id` = tenantId, the HMAC secret of the check-in codes; no action ever returns it. */
+export interface MeetingSecretDoc {
+  _id: string
+  secret: string
+}
+
 const MeetingFields = z
   .object({
     type: MeetingType,

@@ -124,11 +124,23 @@ export interface TotalsDoc {
   entries: number
   /** Branch totals only: members with any entry in the branch in the period (participation, activity). */
   members?: number
+  /** Usage totals only: the claims made on it, by award (a short hash of the award's key). */
+  claims?: Record<string, number | null>
 }
 
 export const EXEMPT_REASONS = ['retired', 'away', 'ill'] as const // 退休 / 长期外出 / 病休
 export const ExemptReason = z.enum(EXEMPT_REASONS)
 export type ExemptReason = z.infer<typeof ExemptReason>
+
+/** points_exempt: `_id` = memberId while a member is exempt (退休/长期外出/病休). */
+export interface ExemptDoc {
+  _id: string
+  tenantId: string
+  branchId: string
+  reason: ExemptReason
+  since: number
+  by: string
+}
 
 const Page = pageInput()
 
@@ -183,6 +195,27 @@ const Claim = z.object({
 })
 export type Claim = z.infer<typeof Claim>
 
+/** points_claims: a member's claim (申报) or a committee member's proposal, until the secretary decides. */
+export interface ClaimDoc {
+  _id: string
+  tenantId: string
+  memberId: string
+  memberName: string
+  branchId: string
+  ruleKey: string
+  ruleName: string
+  points: number
+  note: string
+  photos: string[]
+  kind: 'claim' | 'proposal'
+  proposedBy: string
+  proposedByName: string
+  status: 'pending' | 'approved' | 'rejected'
+  decidedBy: string | null
+  decisionReason: string | null
+  createdAt: number
+}
+
 const Reason = z.string().trim().max(200)
 const FileId = z.string().min(10).max(300)
 
@@ -204,6 +237,9 @@ export const ScoreConversion = z.object({
   factor: z.number().positive('折算比例应大于0').max(100),
 })
 export type ScoreConversion = z.infer<typeof ScoreConversion>
+
+/** points_conversions: `_id` = `${tenantId}:${ruleKey}`, one conversion per rule. */
+export type ConversionDoc = ScoreConversion & { _id: string; tenantId: string; updatedAt: number; updatedBy: string }
 
 export const ScoreImportRow = z.object({
   row: z.number().int(),
@@ -242,6 +278,19 @@ export const ScoreImportResult = z.object({
   points: z.number().int(),
 })
 export type ScoreImportResult = z.infer<typeof ScoreImportResult>
+
+/** points_imports: one file of external scores, from its preview to its payment. */
+export interface ScoreImportDoc {
+  _id: string
+  tenantId: string
+  createdBy: string
+  createdAt: number
+  fileID: string
+  branchId: string
+  ruleKey: string
+  status: 'previewed' | 'running' | 'done'
+  result: ScoreImportResult | null
+}
 
 export const pointsActions = {
   myPoints: defineAction({
@@ -354,6 +403,16 @@ export const pointsActions = {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
     output: z.object({ processed: z.number().int(), paid: z.number().int(), skipped: z.number().int() }),
     roles: ['bureau_staff'],
+    errors: [],
+  }),
+  settleEvent: defineAction({
+    summary:
+      'Pays one recorded domain event now, as the minute timer would (once, by the tenant’s rules and caps) and marks it processed; answers the points its entry holds (0 when no active rule pays it, the member has no branch, or it is attendance, which settles its meeting’s pair). `reason` is written on the entry.',
+    input: z.object({ eventId: z.string().min(1).max(200), reason: z.string().max(200).default('') }),
+    output: z.object({ points: z.number().int() }),
+    roles: 'server',
+    serverOnly:
+      'The study function pays a check-in on the spot through it, so the member sees the points at once; members never pay themselves, and the timer pays what a failed call left.',
     errors: [],
   }),
   reconcile: defineAction({

@@ -16,7 +16,7 @@ export const ROLES = [
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
 
-/** Who may look at rosters at all; each action then checks the branch (cloudfunctions/domain/roster/access.ts). */
+/** Who may look at rosters at all; each action then checks the branch (cloudfunctions/domain/access/branch-access.ts). */
 export const ROSTER_READERS = [
   'bureau_staff',
   'general_branch_secretary',

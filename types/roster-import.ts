@@ -131,6 +131,24 @@ export const ImportStatus = z.object({
 })
 export type ImportStatus = z.infer<typeof ImportStatus>
 
+/** imports: one roster import, from its preview to its last written row. */
+export interface ImportDoc {
+  _id: string
+  tenantId: string
+  createdBy: string
+  createdAt: number
+  fileID: string
+  branchId: string | null
+  status: ImportStatus['status']
+  total: number
+  done: number
+  created: number
+  updated: number
+  unchanged: number
+  error: string | null
+  updatedAt: number
+}
+
 export const ImportPreviewSummary = z.object({
   importId: Id,
   totals: ImportPreview.shape.totals,

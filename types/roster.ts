@@ -78,6 +78,53 @@ export const BindingDoc = z.object({
   memberId: Id,
   boundAt: z.number(),
 }) // bindings
+export type BindingDoc = z.infer<typeof BindingDoc>
+
+/** tenants: one bureau party committee (教育局党委) and everything under it. */
+export interface TenantDoc {
+  _id: string
+  name: string
+}
+
+/** invitations: `_id` is the code itself (single lookup, unguessable: 16 characters of 56). */
+export interface InvitationDoc {
+  _id: string
+  tenantId: string
+  memberId: string
+  createdBy: string
+  createdAt: number
+  expiresAt: number
+  status: 'open' | 'used' | 'revoked'
+  usedBy?: string
+  usedAt?: number
+}
+
+/** membership_changes: a membership change (转入/转出/离开) kept with its date and who did it. */
+export interface MembershipChangeDoc {
+  _id: string
+  tenantId: string
+  memberId: string
+  kind: 'join' | 'transfer_in' | 'transfer_out' | 'leave'
+  branchId: string
+  otherBranchId?: string
+  reason?: string
+  at: number
+  by: string
+}
+
+/** audit_log: append-only, who changed what, when, and the document before and after (操作日志). */
+export interface AuditDoc {
+  _id: string
+  tenantId: string
+  at: number
+  actorId: string
+  actorName: string
+  action: string
+  targetId: string
+  summary: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+}
 
 const OrgRef = z.object({ id: Id, name: z.string() })
 

@@ -44,9 +44,7 @@ export interface StudyTaskDoc {
   publishedAt: number
 }
 
-/** study_checkins: `_id` = `${taskId}:${memberId}`, so a member checks in once per task. */
 /** study_nudges: one 提醒未学习 for one member, written by the study function, delivered by the meetings reminder timer. */
-export const STUDY_NUDGES = 'study_nudges'
 export interface NudgeDoc {
   _id: string
   tenantId: string
@@ -59,6 +57,7 @@ export interface NudgeDoc {
   deliveredAt?: number
 }
 
+/** study_checkins: `_id` = `${taskId}:${memberId}`, so a member checks in once per task. */
 export interface CheckinDoc {
   _id: string
   tenantId: string

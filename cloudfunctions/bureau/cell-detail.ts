@@ -1,11 +1,12 @@
-import type { CellDetail } from '../../types/bureau'
+import type { api } from '../../types/api'
 import { cellState, judgedItems, recordsSince, toMatrixItems } from '../domain/bureau/cells'
+import { MAKE_UP_HORIZON } from '../domain/meeting-compliance'
 import { periodBounds } from '../domain/time'
-import { recordBook } from '../meetings/record-book'
-import { loadRules } from '../meetings/rules'
-import { loadBranch, requireAccess } from '../roster/branch-access'
-import type { HandlerContext } from '../runtime/router'
-import { MAKE_UP_HORIZON, meetingsByBranch } from './meetings-read'
+import type { Handler, HandlerContext } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { meetingsByBranch } from '../shared/meeting-digests'
+import { loadRules } from '../shared/meeting-rules'
+import { readRecordBook } from '../shared/record-book'
 
 /** The 三会一课 items of one branch for one period, by the meetings function's rule. */
 export async function branchItems(ctx: HandlerContext, branchId: string, period: string) {
@@ -27,15 +28,12 @@ export async function branchItems(ctx: HandlerContext, branchId: string, period:
 }
 
 /** 调阅: one cell, read-only — the record book's entries of the period (the meetings function's own view). */
-export async function cellDetail(
-  input: { branchId: string; period: string },
-  ctx: HandlerContext,
-): Promise<CellDetail> {
+export const cellDetail: Handler<typeof api.bureau.cellDetail> = async (input, ctx) => {
   const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
   requireAccess(ctx.caller, branch, 'read')
   const [{ items, since }, book] = await Promise.all([
     branchItems(ctx, branch._id, input.period),
-    recordBook({ branchId: branch._id, period: input.period, export: false }, ctx),
+    readRecordBook(ctx.store, branch, input.period),
   ])
   return {
     branchId: branch._id,

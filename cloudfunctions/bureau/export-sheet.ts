@@ -1,44 +1,16 @@
-import {
-  CELL_STATE_LABELS,
-  ITEM_STATUS_LABELS,
-  type MatrixGranularity,
-  SCHOOL_KIND_LABELS,
-  type SchoolKind,
-} from '../../types/bureau'
+import type { api } from '../../types/api'
+import { CELL_STATE_LABELS, ITEM_STATUS_LABELS, SCHOOL_KIND_LABELS } from '../../types/bureau'
 import { MEETING_TYPE_LABELS } from '../../types/labels'
-import type { BranchSort } from '../domain/points/ranking'
+import type { SheetTable } from '../../types/sheets'
 import { shanghaiStamp } from '../domain/time'
-import { writeAudit } from '../roster/audit'
-import { type SheetTable, writeXlsx } from '../roster/spreadsheet'
-import { randomCode } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext, HandlerInput } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
+import { exportXlsx } from '../shared/exports'
 import { rankings } from './leaderboard'
 import { buildMatrix } from './matrix'
 import { studyByBranch } from './study'
 
-export const LINK_SECONDS = 10 * 60
-
-type ExportInput =
-  | {
-      view: 'matrix'
-      year?: number
-      granularity: MatrixGranularity
-      generalBranchId: string | null
-      schoolKind: SchoolKind | null
-      behindOnly: boolean
-    }
-  | { view: 'leaderboard'; period?: string; sort: BranchSort }
-  | { view: 'study'; taskId: string }
-
-/** Uploads a finished export under the caller's folder and answers a 10-minute link. */
-export async function uploadExport(ctx: HandlerContext, fileName: string, content: Buffer) {
-  const { caller, files } = ctx
-  const fileID = await files.upload(
-    `exports/${caller.member.tenantId}/${caller.member._id}/${randomCode(8)}/${fileName}`,
-    content,
-  )
-  return { url: await files.link(fileID, LINK_SECONDS), fileName }
-}
+type ExportInput = HandlerInput<typeof api.bureau.exportSheet>
 
 async function matrixTables(input: Extract<ExportInput, { view: 'matrix' }>, ctx: HandlerContext) {
   const matrix = await buildMatrix(input, ctx)
@@ -113,7 +85,7 @@ async function studyTables(input: Extract<ExportInput, { view: 'study' }>, ctx: 
 }
 
 /** 导出: an .xlsx of the view as the caller sees it (their branches), with an audit entry. */
-export async function exportSheet(input: ExportInput, ctx: HandlerContext) {
+export const exportSheet: Handler<typeof api.bureau.exportSheet> = async (input, ctx) => {
   const built =
     input.view === 'matrix'
       ? await matrixTables(input, ctx)
@@ -121,7 +93,7 @@ export async function exportSheet(input: ExportInput, ctx: HandlerContext) {
         ? await leaderboardTables(input, ctx)
         : await studyTables(input, ctx)
   const fileName = `${built.title}-${shanghaiStamp(ctx.clock.now())}.xlsx`.replace(/[\\/:*?"<>|]/g, '_')
-  const download = await uploadExport(ctx, fileName, await writeXlsx(built.tables))
+  const download = await exportXlsx(ctx, fileName, built.tables)
   await writeAudit(ctx, {
     action: 'bureau.exportSheet',
     targetId: ctx.caller.member.tenantId,

@@ -1,12 +1,11 @@
+import type { api } from '../../types/api'
 import type { MemberStanding } from '../../types/bureau'
 import type { BranchStanding } from '../../types/points'
-import type { MemberDoc } from '../../types/roster'
-import { type BranchSort, rankBy } from '../domain/points/ranking'
+import { type BranchSort, rankBy } from '../domain/ranking'
 import { shanghaiPeriods } from '../domain/time'
-import { branchStandings } from '../points/branch-standings'
-import { exemptMembers } from '../points/exempt'
-import { topMembers } from '../points/standings'
-import type { HandlerContext } from '../runtime/router'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Handler, HandlerContext } from '../runtime/router'
+import { branchStandings, exemptMembers, topMembers } from '../shared/standings'
 import { tenantOrgs, visibleBranches } from './scope'
 
 const TOP_MEMBERS = 50
@@ -29,8 +28,8 @@ export async function rankings(ctx: HandlerContext, periodInput: string | undefi
   const scope = bureauWide ? { tenantId, period } : { tenantId, period, branchId: store.command.in([...visible]) }
   const top = rankBy(await topMembers(store, scope, exemptIds, TOP_MEMBERS), (row) => row.points)
   const people = top.length
-    ? await store.find<MemberDoc>(
-        'members',
+    ? await store.find(
+        COLLECTIONS.members,
         { _id: store.command.in(top.map((row) => row.subjectId)) },
         { fields: { _id: true, name: true } },
       )
@@ -47,10 +46,7 @@ export async function rankings(ctx: HandlerContext, periodInput: string | undefi
   return { period, branches: ranked, members }
 }
 
-export async function leaderboard(
-  input: { period?: string; sort: BranchSort; page: number; pageSize: number },
-  ctx: HandlerContext,
-) {
+export const leaderboard: Handler<typeof api.bureau.leaderboard> = async (input, ctx) => {
   const { period, branches, members } = await rankings(ctx, input.period, input.sort)
   const from = (input.page - 1) * input.pageSize
   return {

@@ -1,22 +1,18 @@
-import type { CellState, ComplianceMatrix, MatrixGranularity, MatrixRow, SchoolKind } from '../../types/bureau'
+import type { api } from '../../types/api'
+import type { CellState, MatrixRow } from '../../types/bureau'
 import type { OrgDoc } from '../../types/roster'
 import { cellState, judgedItems, periodsOfYear, recordsSince, toMatrixItems } from '../domain/bureau/cells'
 import { schoolKindOf } from '../domain/bureau/school-kind'
-import type { complianceOf } from '../domain/meetings/compliance'
+import { type complianceOf, MAKE_UP_HORIZON } from '../domain/meeting-compliance'
 import { periodBounds, shanghaiPeriods } from '../domain/time'
-import { loadRules } from '../meetings/rules'
-import type { HandlerContext } from '../runtime/router'
-import { MAKE_UP_HORIZON, meetingsByBranch } from './meetings-read'
+import type { Handler, HandlerContext, HandlerInput } from '../runtime/router'
+import { meetingsByBranch } from '../shared/meeting-digests'
+import { loadRules } from '../shared/meeting-rules'
 import { lastReminders } from './reminders'
 import { generalBranchOf, tenantOrgs, visibleBranches } from './scope'
 
-export interface MatrixQuery {
-  year?: number
-  granularity: MatrixGranularity
-  generalBranchId: string | null
-  schoolKind: SchoolKind | null
-  behindOnly: boolean
-}
+/** The matrix's filters: the page's, which the .xlsx export shares. */
+type MatrixQuery = Omit<HandlerInput<typeof api.bureau.complianceMatrix>, 'page' | 'pageSize'>
 
 /**
  * The whole matrix of a year for the branches the caller oversees, filtered:
@@ -91,10 +87,7 @@ export async function buildMatrix(query: MatrixQuery, { caller, store, clock }: 
 }
 
 /** 三会一课 compliance matrix, one page of rows (the totals cover every row the filter keeps). */
-export async function complianceMatrix(
-  input: MatrixQuery & { page: number; pageSize: number },
-  ctx: HandlerContext,
-): Promise<ComplianceMatrix> {
+export const complianceMatrix: Handler<typeof api.bureau.complianceMatrix> = async (input, ctx) => {
   const matrix = await buildMatrix(input, ctx)
   const from = (input.page - 1) * input.pageSize
   return {

@@ -1,10 +1,12 @@
-import type { Overview, TrendPoint } from '../../types/bureau'
+import type { api } from '../../types/api'
+import type { TrendPoint } from '../../types/bureau'
 import { cellState, judgedItems, monthStanding, recordsSince } from '../domain/bureau/cells'
 import { lastTwelveMonths, previousMonth, shareOf } from '../domain/bureau/rates'
 import { periodBounds, periodKeyOf } from '../domain/time'
-import { loadRules } from '../meetings/rules'
-import type { HandlerContext } from '../runtime/router'
-import { meetingsByBranch } from './meetings-read'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Handler, HandlerContext } from '../runtime/router'
+import { meetingsByBranch } from '../shared/meeting-digests'
+import { loadRules } from '../shared/meeting-rules'
 import { tenantOrgs, visibleBranches } from './scope'
 import { studyCounts } from './study-counts'
 
@@ -13,7 +15,7 @@ import { studyCounts } from './study-counts'
  * trend — from countBy aggregations, the maintained points totals and one
  * projected read of a year's meetings; no ledger is scanned.
  */
-export async function overview(_input: object, ctx: HandlerContext): Promise<Overview> {
+export const overview: Handler<typeof api.bureau.overview> = async (_input, ctx) => {
   const { caller, store, clock } = ctx
   const now = clock.now()
   const tenantId = caller.member.tenantId
@@ -22,7 +24,7 @@ export async function overview(_input: object, ctx: HandlerContext): Promise<Ove
   const [orgs, rules, memberCounts] = await Promise.all([
     tenantOrgs(store, tenantId),
     loadRules(store, tenantId),
-    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
+    store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
   ])
   const branches = visibleBranches(caller, orgs)
   const ids = new Set(branches.map((branch) => branch._id))
@@ -84,8 +86,8 @@ async function pointsActivity(ctx: HandlerContext, months: string[], branchIds: 
     ...(branchIds ? { subjectId: store.command.in(branchIds) } : {}),
   }
   const [membersByMonth, entriesByMonth] = await Promise.all([
-    store.sumBy('points_totals', where, 'period', 'members'),
-    store.sumBy('points_totals', { ...where, period: months[months.length - 1] }, 'period', 'entries'),
+    store.sumBy(COLLECTIONS.pointsTotals, where, 'period', 'members'),
+    store.sumBy(COLLECTIONS.pointsTotals, { ...where, period: months[months.length - 1] }, 'period', 'entries'),
   ])
   return {
     membersByMonth: membersByMonth as Map<string, number>,

@@ -1,12 +1,14 @@
-import { renderRecordBookPdf } from '../meetings/record-book-pdf'
-import { loadBranch, requireAccess } from '../roster/branch-access'
-import type { HandlerContext } from '../runtime/router'
-import { uploadExport } from './export-sheet'
+import type { api } from '../../types/api'
+import { periodKeyOf } from '../domain/time'
+import type { Handler } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { exportRecordBookPdf, readRecordBook } from '../shared/record-book'
 
-/** 三会一课记录本 (PDF) for 调阅: the meetings function's document, for any branch the caller may read. */
-export async function recordBookPdf(input: { branchId: string; period?: string }, ctx: HandlerContext) {
-  const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
-  requireAccess(ctx.caller, branch, 'read')
-  const { fileName, content } = await renderRecordBookPdf({ branchId: branch._id, period: input.period }, ctx)
-  return uploadExport(ctx, fileName, content)
+/** 三会一课记录本 (PDF) for 调阅: the document the secretary prints, for any branch the caller may read. */
+export const recordBookPdf: Handler<typeof api.bureau.recordBookPdf> = async (input, ctx) => {
+  const { caller, store, clock } = ctx
+  const branch = await loadBranch(store, caller, input.branchId)
+  requireAccess(caller, branch, 'read')
+  const now = clock.now()
+  return exportRecordBookPdf(ctx, await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year')), now)
 }

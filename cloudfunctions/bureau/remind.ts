@@ -1,34 +1,35 @@
+import type { api } from '../../types/api'
+import type { ReminderDoc } from '../../types/bureau'
 import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { MeetingType } from '../../types/meetings'
-import type { MemberDoc } from '../../types/roster'
 import { owedTypes } from '../domain/bureau/cells'
 import { shanghaiDate } from '../domain/time'
-import { queueRobot } from '../meetings/robot'
-import { writeAudit } from '../roster/audit'
-import { loadBranch, requireAccess } from '../roster/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { queueRobot } from '../shared/messaging/robot-queue'
 import { branchItems } from './cell-detail'
-import { REMINDERS, type ReminderDoc } from './reminders'
 
 /**
  * 提醒支部书记: records that the bureau reminded a behind branch of the meetings
  * it owes in a period, once per branch, period and day, and posts it to the
- * branch's WeCom group robot through the meetings function's queue when the
+ * branch's WeCom group robot through the robot queue (shared/messaging) when the
  * branch has one. A subscribe message needs a meeting to point at (the
  * meetings channel sends per meeting), so the secretary otherwise sees the
  * reminder on the matrix row (remindedAt).
  */
-export async function remindSecretary(input: { branchId: string; period: string }, ctx: HandlerContext) {
+export const remindSecretary: Handler<typeof api.bureau.remindSecretary> = async (input, ctx) => {
   const { store, caller, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
   const owed = owedTypes((await branchItems(ctx, branch._id, input.period)).items)
   if (owed.length === 0) throw new DomainError('BUREAU.NOTHING_OWED')
   const now = clock.now()
-  const [secretary] = await store.find<MemberDoc>(
-    'members',
+  const [secretary] = await store.find(
+    COLLECTIONS.members,
     { tenantId: branch.tenantId, branchId: branch._id, status: 'active', committeePosition: 'secretary' },
     { limit: 1, fields: { _id: true, name: true } },
   )
@@ -61,7 +62,7 @@ export async function remindSecretary(input: { branchId: string; period: string 
   }
   let reminded = true
   try {
-    await store.insert(REMINDERS, doc)
+    await store.insert(COLLECTIONS.bureauReminders, doc)
     await writeAudit(ctx, {
       action: 'bureau.remindSecretary',
       targetId: branch._id,

@@ -1,12 +1,13 @@
 import type { OrgDoc } from '../../types/roster'
-import { branchAccess } from '../domain/roster/access'
+import { branchAccess } from '../domain/access/branch-access'
 import type { Caller } from '../runtime/caller'
+import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 
 /** Every org of the tenant, in tree order; a tenant has at most a few hundred, read once per call. */
 export async function tenantOrgs(store: Store, tenantId: string): Promise<OrgDoc[]> {
-  const orgs = await store.findAll<OrgDoc>(
-    'orgs',
+  const orgs = await store.findAll(
+    COLLECTIONS.orgs,
     { tenantId, kind: store.command.in(['branch', 'general_branch']) },
     {
       fields: {

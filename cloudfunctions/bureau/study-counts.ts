@@ -1,5 +1,6 @@
 import type { StudyTaskDoc } from '../../types/study'
 import { targetedIn } from '../domain/bureau/rates'
+import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
 
 type TaskFacts = Pick<StudyTaskDoc, '_id' | 'branchIds' | 'memberIds' | 'dueOn'>
@@ -15,8 +16,8 @@ export async function targetsByBranch(ctx: HandlerContext, task: TaskFacts, bran
   const tenantId = caller.member.tenantId
   const [listed, active, checkins] = await Promise.all([
     listedByBranch(ctx, task),
-    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
-    store.countBy('study_checkins', { tenantId, taskId: task._id }, 'branchId'),
+    store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
+    store.countBy(COLLECTIONS.studyCheckins, { tenantId, taskId: task._id }, 'branchId'),
   ])
   return task.branchIds
     .filter((branchId) => branchIds.has(branchId))
@@ -62,8 +63,8 @@ export async function studyCounts(
   const tenantId = caller.member.tenantId
   const first = `${months[0]}-01`
   const last = `${months[months.length - 1]}-31`
-  const tasks = await store.findAll<TaskFacts>(
-    'study_tasks',
+  const tasks = await store.findAll(
+    COLLECTIONS.studyTasks,
     // Date-only strings compare in calendar order; the port types its comparisons for numbers.
     {
       tenantId,
@@ -100,9 +101,9 @@ async function activeAndCheckins(
   const { store, caller } = ctx
   const tenantId = caller.member.tenantId
   const [active, checkins] = await Promise.all([
-    store.countBy('members', { tenantId, status: 'active' }, 'branchId'),
+    store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
     store.countBy(
-      'study_checkins',
+      COLLECTIONS.studyCheckins,
       {
         tenantId,
         taskId: store.command.in(tasks.map((task) => task._id)),
@@ -119,7 +120,7 @@ async function listedByBranch(ctx: HandlerContext, task: TaskFacts): Promise<Map
   if (!task.memberIds) return new Map()
   const { store, caller } = ctx
   return store.countBy(
-    'members',
+    COLLECTIONS.members,
     { tenantId: caller.member.tenantId, status: 'active', _id: store.command.in(task.memberIds.slice(0, 1000)) },
     'branchId',
   )

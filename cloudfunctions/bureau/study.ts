@@ -1,9 +1,11 @@
+import type { api } from '../../types/api'
 import type { StudyBranchRow, StudyTaskRow } from '../../types/bureau'
 import type { StudyTaskDoc } from '../../types/study'
 import { shareOf } from '../domain/bureau/rates'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { readPage } from '../runtime/read-page'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import { tenantOrgs, visibleBranches } from './scope'
 import { figuresOfTasks, targetsByBranch } from './study-counts'
 
@@ -21,11 +23,11 @@ function taskRow(task: StudyTaskDoc, figures: TaskFigures): StudyTaskRow {
 }
 
 /** 学习任务一览: newest first, each with its targeted members and check-ins over the caller's branches (two aggregations a page). */
-export async function studyTasks(input: { page: number; pageSize: number }, ctx: HandlerContext) {
+export const studyTasks: Handler<typeof api.bureau.studyTasks> = async (input, ctx) => {
   const { ids } = await visible(ctx)
-  const page = await readPage<StudyTaskDoc>(
+  const page = await readPage(
     ctx.store,
-    'study_tasks',
+    COLLECTIONS.studyTasks,
     { tenantId: ctx.caller.member.tenantId },
     [['publishedAt', 'desc']],
     input,
@@ -36,8 +38,8 @@ export async function studyTasks(input: { page: number; pageSize: number }, ctx:
 }
 
 /** 学习参与率: one task by branch, lowest rate first (who to nudge). */
-export async function studyByBranch(input: { taskId: string }, ctx: HandlerContext) {
-  const task = await ctx.store.get<StudyTaskDoc>('study_tasks', input.taskId)
+export const studyByBranch: Handler<typeof api.bureau.studyByBranch> = async (input, ctx) => {
+  const task = await ctx.store.get(COLLECTIONS.studyTasks, input.taskId)
   if (!task || task.tenantId !== ctx.caller.member.tenantId) throw new DomainError('STUDY.TASK_NOT_FOUND')
   const { orgs, ids } = await visible(ctx)
   const rows = await targetsByBranch(ctx, task, ids)

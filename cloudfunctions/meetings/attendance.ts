@@ -1,19 +1,18 @@
-import type { AttendanceDoc, AttendanceStatus } from '../../types/meetings'
+import type { api } from '../../types/api'
+import type { AttendanceDoc } from '../../types/meetings'
 import { windowOf } from '../domain/meetings/check-in-window'
-import { writeAudit } from '../roster/audit'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
-import { ATTENDANCE, attendanceId } from './collections'
+import type { Handler } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
+import { loadRules } from '../shared/meeting-rules'
 import { recordAttendanceEvent } from './events'
+import { attendanceId } from './ids'
 import { loadManagedMeeting, requireLive } from './meeting-access'
-import { loadRules } from './rules'
 import { countsOf } from './views'
 
 /** 手动登记考勤: for members without phones, or to correct a status; from the moment check-in opens. */
-export async function markAttendance(
-  input: { meetingId: string; marks: { memberId: string; status: AttendanceStatus }[] },
-  ctx: HandlerContext,
-) {
+export const markAttendance: Handler<typeof api.meetings.markAttendance> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
@@ -24,8 +23,8 @@ export async function markAttendance(
   if (strangers.length > 0) throw new DomainError('MEETING.NOT_ATTENDEE', '所选党员不在本次会议的参会名单中')
   const before = new Map(
     (
-      await store.findAll<AttendanceDoc>(
-        ATTENDANCE,
+      await store.findAll(
+        COLLECTIONS.meetingAttendance,
         { meetingId: meeting._id, memberId: store.command.in(input.marks.map((mark) => mark.memberId)) },
         { fields: { memberId: true, status: true } },
       )
@@ -43,16 +42,20 @@ export async function markAttendance(
       at: now,
       recordedBy: caller.member._id,
     }
-    const changed = await store.update(ATTENDANCE, row._id, {
+    const changed = await store.update(COLLECTIONS.meetingAttendance, row._id, {
       status: row.status,
       via: 'hand',
       recordedBy: row.recordedBy,
     })
     if (changed === 0) {
       try {
-        await store.insert(ATTENDANCE, row)
+        await store.insert(COLLECTIONS.meetingAttendance, row)
       } catch {
-        await store.update(ATTENDANCE, row._id, { status: row.status, via: 'hand', recordedBy: row.recordedBy })
+        await store.update(COLLECTIONS.meetingAttendance, row._id, {
+          status: row.status,
+          via: 'hand',
+          recordedBy: row.recordedBy,
+        })
       }
     }
     const previous = before.get(mark.memberId)

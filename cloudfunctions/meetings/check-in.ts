@@ -1,20 +1,23 @@
+import type { api } from '../../types/api'
 import type { AttendanceDoc, AttendanceStatus, MeetingDoc } from '../../types/meetings'
 import { judgeCheckIn } from '../domain/meetings/check-in-window'
 import { metresBetween } from '../domain/meetings/distance'
 import { parseScene, SLOT_MS, sceneOf, slotOf, tokenFor, tokenIsValid } from '../domain/meetings/qr-token'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { miniProgramCode } from '../runtime/mini-program-code'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { ATTENDANCE, attendanceId, CHECKIN_PAGE } from './collections'
+import { loadRules } from '../shared/meeting-rules'
 import { recordAttendanceEvent } from './events'
+import { attendanceId, CHECKIN_PAGE } from './ids'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
-import { loadRules, tenantSecret } from './rules'
+import { tenantSecret } from './rules'
 import { refreshShareCard } from './share-card'
 import { countsOf } from './views'
 
 /** 签到码: the secretary's phone shows this and asks again when `refreshAt` passes. */
-export async function checkInCode(input: { meetingId: string; image: boolean }, ctx: HandlerContext) {
+export const checkInCode: Handler<typeof api.meetings.checkInCode> = async (input, ctx) => {
   const { caller, store, files, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
@@ -43,11 +46,11 @@ export async function checkInCode(input: { meetingId: string; image: boolean }, 
 /** Writes one member's attendance once: a second write finds the first and answers it. */
 export async function recordOnce(store: Store, row: AttendanceDoc): Promise<{ row: AttendanceDoc; first: boolean }> {
   try {
-    await store.insert(ATTENDANCE, row)
+    await store.insert(COLLECTIONS.meetingAttendance, row)
     return { row, first: true }
   } catch (error) {
     if (!(error instanceof DuplicateIdError)) throw error
-    const existing = await store.get<AttendanceDoc>(ATTENDANCE, row._id)
+    const existing = await store.get(COLLECTIONS.meetingAttendance, row._id)
     if (!existing) throw error
     return { row: existing, first: false }
   }
@@ -73,15 +76,7 @@ function judgeLocation(meeting: MeetingDoc, position: { latitude: number; longit
 }
 
 /** 扫码签到: the token proves presence at the secretary's screen within the last minute. */
-export async function checkIn(
-  input: {
-    meetingId?: string
-    token?: string
-    scene?: string
-    position: { latitude: number; longitude: number } | null
-  },
-  ctx: HandlerContext,
-) {
+export const checkIn: Handler<typeof api.meetings.checkIn> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const target = resolveTarget(input)
   const now = clock.now()
@@ -96,7 +91,7 @@ export async function checkIn(
     throw new DomainError('MEETING.TOKEN_INVALID')
   }
   if (!attendee) throw new DomainError('MEETING.NOT_ATTENDEE')
-  const existing = await store.get<AttendanceDoc>(ATTENDANCE, attendanceId(meeting._id, caller.member._id))
+  const existing = await store.get(COLLECTIONS.meetingAttendance, attendanceId(meeting._id, caller.member._id))
   if (existing) return { status: existing.status, at: existing.at, first: false, title: meeting.title }
   const rules = await loadRules(store, meeting.tenantId)
   const verdict = judgeCheckIn(meeting, rules, now)
@@ -118,7 +113,7 @@ export async function checkIn(
   })
   if (first) {
     await recordAttendanceEvent(store, row, caller.member._id)
-    await refreshShareCard(store, meeting, now)
+    await refreshShareCard(ctx, meeting, now)
   }
   return { status: row.status, at: row.at, first, title: meeting.title }
 }

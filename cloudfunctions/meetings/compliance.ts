@@ -1,22 +1,17 @@
+import type { api } from '../../types/api'
 import type { MeetingDoc } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
-import { complianceOf } from '../domain/meetings/compliance'
-import { branchAccess } from '../domain/roster/access'
+import { branchAccess } from '../domain/access/branch-access'
+import { complianceOf, MAKE_UP_HORIZON } from '../domain/meeting-compliance'
 import { periodBounds, periodKeyOf } from '../domain/time'
-import { loadBranch, requireAccess } from '../roster/branch-access'
-import type { HandlerContext } from '../runtime/router'
-import { MEETINGS } from './collections'
-import { within } from './range'
-import { loadRules } from './rules'
-
-/** Make-ups (补开) for a period are held up to a year after it. */
-const MAKE_UP_HORIZON = 366 * 86_400_000
+import { COLLECTIONS } from '../runtime/collections'
+import { within } from '../runtime/range'
+import type { Handler } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { loadRules } from '../shared/meeting-rules'
 
 /** 三会一课 compliance of every branch the caller can read (or one), for a period. */
-export async function compliance(
-  input: { period?: string; branchId?: string },
-  { caller, store, clock }: HandlerContext,
-) {
+export const compliance: Handler<typeof api.meetings.compliance> = async (input, { caller, store, clock }) => {
   const now = clock.now()
   const tenantId = caller.member.tenantId
   const period = input.period ?? periodKeyOf(now, 'month')
@@ -26,7 +21,7 @@ export async function compliance(
     requireAccess(caller, branch, 'read')
     branches = [branch]
   } else {
-    const all = await store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' }, { orderBy: [['order', 'asc']] })
+    const all = await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' }, { orderBy: [['order', 'asc']] })
     branches = all.filter((branch) => branchAccess(caller.member, branch) !== 'none')
   }
   const rules = await loadRules(store, tenantId)
@@ -35,8 +30,8 @@ export async function compliance(
   const meetings: Pick<MeetingDoc, '_id' | 'branchId' | 'type' | 'startsAt' | 'status' | 'makeUpFor'>[] = []
   for (let i = 0; i < ids.length; i += 500) {
     meetings.push(
-      ...(await store.findAll<MeetingDoc>(
-        MEETINGS,
+      ...(await store.findAll(
+        COLLECTIONS.meetings,
         {
           tenantId,
           branchId: store.command.in(ids.slice(i, i + 500)),

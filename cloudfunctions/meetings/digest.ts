@@ -9,9 +9,9 @@ import {
   digestYearOf,
 } from '../domain/meetings/digest'
 import { periodBounds } from '../domain/time'
+import { COLLECTIONS } from '../runtime/collections'
+import { within } from '../runtime/range'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { DIGESTS, MEETINGS } from './collections'
-import { within } from './range'
 
 /** Sets some entries of one branch-year digest, creating the digest on first use. */
 async function patchDigest(
@@ -20,9 +20,9 @@ async function patchDigest(
   entries: Record<string, DigestEntry>,
 ): Promise<void> {
   const id = digestId(key.branchId, key.year)
-  if (!(await store.get(DIGESTS, id))) {
+  if (!(await store.get(COLLECTIONS.meetingDigests, id))) {
     try {
-      await store.insert<MeetingDigestDoc>(DIGESTS, { _id: id, ...key, meetings: entries })
+      await store.insert(COLLECTIONS.meetingDigests, { _id: id, ...key, meetings: entries })
       return
     } catch (error) {
       if (!(error instanceof DuplicateIdError)) throw error
@@ -30,7 +30,7 @@ async function patchDigest(
     }
   }
   // A nested object patches field by field (meetings.<id>.<field>), leaving other meetings alone.
-  await store.update(DIGESTS, id, { meetings: entries })
+  await store.update(COLLECTIONS.meetingDigests, id, { meetings: entries })
 }
 
 /**
@@ -56,8 +56,8 @@ export async function recordInDigest(store: Store, meeting: Digestible, before?:
 export async function rebuildDigests(store: Store, tenantId: string, year: number) {
   const { start, end } = periodBounds(String(year))
   const [meetings, stored] = await Promise.all([
-    store.findAll<Digestible>(
-      MEETINGS,
+    store.findAll(
+      COLLECTIONS.meetings,
       { tenantId, startsAt: within(store, start, end) },
       {
         fields: {
@@ -71,7 +71,7 @@ export async function rebuildDigests(store: Store, tenantId: string, year: numbe
         },
       },
     ),
-    store.findAll<MeetingDigestDoc>(DIGESTS, { tenantId, year }),
+    store.findAll(COLLECTIONS.meetingDigests, { tenantId, year }),
   ])
   const fresh = new Map(digestsOf(meetings).map((digest) => [digest.branchId, digest]))
   const storedBy = new Map(stored.map((digest) => [digest.branchId, digest]))

@@ -1,5 +1,6 @@
 import { type DomainEvent, domainEventId } from '../../types/events'
 import type { AttendanceDoc } from '../../types/meetings'
+import { COLLECTIONS } from '../runtime/collections'
 import { recordEvent } from '../runtime/domain-events'
 import { DuplicateIdError, type Store } from '../runtime/store'
 
@@ -37,11 +38,11 @@ export async function recordAttendanceEvent(
   }
   if ((await recordEvent(store, fact)) === 'recorded' || !correction) return
   const id = domainEventId(fact.kind, fact.sourceId, fact.memberId)
-  const earlier = await store.get<DomainEvent>('domain_events', id)
+  const earlier = await store.get(COLLECTIONS.domainEvents, id)
   const rearmed: DomainEvent = { ...fact, _id: id, revision: (earlier?.revision ?? 0) + 1 }
-  await store.remove('domain_events', id)
+  await store.remove(COLLECTIONS.domainEvents, id)
   try {
-    await store.insert('domain_events', rearmed)
+    await store.insert(COLLECTIONS.domainEvents, rearmed)
   } catch (error) {
     // A concurrent correction re-armed it first: one pending revision is enough.
     if (!(error instanceof DuplicateIdError)) throw error

@@ -1,10 +1,11 @@
-import type { MeetingDetail } from '../../types/meetings'
+import type { api } from '../../types/api'
 import { windowOf } from '../domain/meetings/check-in-window'
 import type { Files } from '../runtime/files'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
+import { loadRules } from '../shared/meeting-rules'
+import { membersByIds } from '../shared/members'
 import { loadMeeting } from './meeting-access'
-import { loadRules } from './rules'
-import { membersByIds, rollOf, toSummary } from './views'
+import { rollOf, toSummary } from './views'
 
 /** How long a minutes photo link lasts: a page stays open for a while, a reload asks again. */
 const PHOTO_LINK_SECONDS = 2 * 3600
@@ -15,10 +16,7 @@ async function photoLinks(files: Files, photos: readonly string[]): Promise<(str
 }
 
 /** 会议详情: attendees see the meeting and their own attendance; readers of the branch also the roll. */
-export async function getMeeting(
-  input: { meetingId: string },
-  { caller, store, files }: Pick<HandlerContext, 'caller' | 'store' | 'files'>,
-): Promise<MeetingDetail> {
+export const getMeeting: Handler<typeof api.meetings.get> = async (input, { caller, store, files }) => {
   const { meeting, branch, access, attendee } = await loadMeeting(store, caller, input.meetingId)
   const [rules, roll, photoUrls] = await Promise.all([
     loadRules(store, meeting.tenantId),

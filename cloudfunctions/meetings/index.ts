@@ -1,8 +1,7 @@
 import { api } from '../../types/api'
 import { periodKeyOf } from '../domain/time'
-import { systemClock } from '../runtime/clock'
+import { cloudPorts } from '../runtime/ports'
 import { createRouter } from '../runtime/router'
-import { cloudStore } from '../runtime/store'
 import { markAttendance } from './attendance'
 import { checkIn, checkInCode } from './check-in'
 import { compliance } from './compliance'
@@ -57,10 +56,8 @@ function timerName(event: unknown): string | null {
 /** 三会一课: the meetings function; 'remind' every 5 min, 'daily' each morning for 政治生日 and the 主题党日 check. */
 export async function main(event: unknown) {
   const timer = timerName(event)
-  if (timer === 'remind') return runReminders(cloudStore(), systemClock)
-  if (timer === 'daily') {
-    const store = cloudStore()
-    return { ...(await politicalBirthdays(store, systemClock)), ...(await themeDayReminders(store, systemClock)) }
-  }
+  if (timer === 'remind') return runReminders(cloudPorts())
+  if (timer === 'daily')
+    return { ...(await politicalBirthdays(cloudPorts())), ...(await themeDayReminders(cloudPorts())) }
   return router(event)
 }

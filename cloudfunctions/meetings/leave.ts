@@ -1,19 +1,18 @@
+import type { api } from '../../types/api'
 import type { LeaveDoc } from '../../types/meetings'
 import { leaveRefusal } from '../domain/meetings/leave'
-import { writeAudit } from '../roster/audit'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
+import { writeAudit } from '../shared/audit'
+import { membersByIds } from '../shared/members'
 import { recordOnce } from './check-in'
-import { ATTENDANCE, attendanceId, LEAVES } from './collections'
+import { attendanceId } from './ids'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
-import { membersByIds } from './views'
 
 /** 请假: asked before the start; asking again replaces a pending or rejected reason. */
-export async function requestLeave(
-  input: { meetingId: string; reason: string },
-  { caller, store, clock }: HandlerContext,
-) {
+export const requestLeave: Handler<typeof api.meetings.requestLeave> = async (input, { caller, store, clock }) => {
   const { meeting, attendee } = await loadMeeting(store, caller, input.meetingId)
   requireLive(meeting)
   if (!attendee) throw new DomainError('MEETING.NOT_ATTENDEE')
@@ -21,7 +20,7 @@ export async function requestLeave(
   const refusal = leaveRefusal(meeting, now)
   if (refusal) throw new DomainError(refusal)
   const id = attendanceId(meeting._id, caller.member._id)
-  if (await store.get(ATTENDANCE, id)) throw new DomainError('MEETING.ALREADY_CHECKED_IN')
+  if (await store.get(COLLECTIONS.meetingAttendance, id)) throw new DomainError('MEETING.ALREADY_CHECKED_IN')
   const leave: LeaveDoc = {
     _id: id,
     tenantId: meeting.tenantId,
@@ -36,11 +35,11 @@ export async function requestLeave(
     decidedAt: null,
   }
   try {
-    await store.insert(LEAVES, leave)
+    await store.insert(COLLECTIONS.meetingLeaves, leave)
   } catch (error) {
     if (!(error instanceof DuplicateIdError)) throw error
     const changed = await store.updateWhere(
-      LEAVES,
+      COLLECTIONS.meetingLeaves,
       { _id: id, status: store.command.in(['pending', 'rejected']) },
       { reason: input.reason, status: 'pending', requestedAt: now, decidedBy: null, decidedAt: null },
     )
@@ -49,10 +48,10 @@ export async function requestLeave(
   return { status: 'pending' as const }
 }
 
-export async function listLeaves(input: { meetingId: string }, { caller, store }: HandlerContext) {
+export const listLeaves: Handler<typeof api.meetings.listLeaves> = async (input, { caller, store }) => {
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
-  const leaves = await store.findAll<LeaveDoc>(
-    LEAVES,
+  const leaves = await store.findAll(
+    COLLECTIONS.meetingLeaves,
     { meetingId: meeting._id },
     { orderBy: [['requestedAt', 'asc']] },
   )
@@ -73,19 +72,16 @@ export async function listLeaves(input: { meetingId: string }, { caller, store }
 }
 
 /** 审批请假: approved leave is recorded in the roll as 请假 (excused, no points event). */
-export async function decideLeave(
-  input: { meetingId: string; memberId: string; approve: boolean; note: string },
-  ctx: HandlerContext,
-) {
+export const decideLeave: Handler<typeof api.meetings.decideLeave> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   const id = attendanceId(meeting._id, input.memberId)
-  const leave = await store.get<LeaveDoc>(LEAVES, id)
+  const leave = await store.get(COLLECTIONS.meetingLeaves, id)
   if (!leave) throw new DomainError('MEETING.LEAVE_NOT_FOUND')
   const now = clock.now()
   const status = input.approve ? 'approved' : 'rejected'
   const changed = await store.updateWhere(
-    LEAVES,
+    COLLECTIONS.meetingLeaves,
     { _id: id, status: 'pending' },
     { status, decidedBy: caller.member._id, decidedAt: now, decisionNote: input.approve ? null : input.note },
   )

@@ -1,17 +1,14 @@
-import type { AttendanceDoc, LeaveDoc, MeetingDoc } from '../../types/meetings'
-import type { OrgDoc } from '../../types/roster'
+import type { api } from '../../types/api'
 import { periodBounds, periodKeyOf } from '../domain/time'
-import { loadBranch, requireAccess } from '../roster/branch-access'
-import type { HandlerContext } from '../runtime/router'
-import { ATTENDANCE, attendanceId, LEAVES, MEETINGS } from './collections'
-import { after, atMost, within } from './range'
+import { COLLECTIONS } from '../runtime/collections'
+import { after, atMost, within } from '../runtime/range'
+import type { Handler } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { attendanceId } from './ids'
 import { toSummary } from './views'
 
 /** 我的会议: upcoming (not yet ended, soonest first) or past (latest first), with my attendance. */
-export async function listMine(
-  input: { when: 'upcoming' | 'past'; page: number; pageSize: number },
-  { caller, store, clock }: HandlerContext,
-) {
+export const listMine: Handler<typeof api.meetings.listMine> = async (input, { caller, store, clock }) => {
   const me = caller.member
   const now = clock.now()
   const where = {
@@ -21,18 +18,18 @@ export async function listMine(
   }
   const order = input.when === 'upcoming' ? 'asc' : 'desc'
   const [items, total] = await Promise.all([
-    store.find<MeetingDoc>(MEETINGS, where, {
+    store.find(COLLECTIONS.meetings, where, {
       orderBy: [['startsAt', order]],
       skip: (input.page - 1) * input.pageSize,
       limit: input.pageSize,
     }),
-    store.count(MEETINGS, where),
+    store.count(COLLECTIONS.meetings, where),
   ])
   const ids = items.map((meeting) => attendanceId(meeting._id, me._id))
   const [attendance, leaves, branches] = await Promise.all([
-    ids.length ? store.find<AttendanceDoc>(ATTENDANCE, { _id: store.command.in(ids) }) : [],
-    ids.length ? store.find<LeaveDoc>(LEAVES, { _id: store.command.in(ids) }) : [],
-    store.find<OrgDoc>('orgs', { _id: store.command.in([...new Set(items.map((m) => m.branchId))]) }),
+    ids.length ? store.find(COLLECTIONS.meetingAttendance, { _id: store.command.in(ids) }) : [],
+    ids.length ? store.find(COLLECTIONS.meetingLeaves, { _id: store.command.in(ids) }) : [],
+    store.find(COLLECTIONS.orgs, { _id: store.command.in([...new Set(items.map((m) => m.branchId))]) }),
   ])
   const statusOf = new Map(attendance.map((row) => [row.meetingId, row.status]))
   const leaveOf = new Map(leaves.map((row) => [row.meetingId, row.status]))
@@ -50,16 +47,13 @@ export async function listMine(
 }
 
 /** 支部会议: every meeting of a branch in a period, in time order. */
-export async function listBranch(
-  input: { branchId: string; period?: string },
-  { caller, store, clock }: HandlerContext,
-) {
+export const listBranch: Handler<typeof api.meetings.listBranch> = async (input, { caller, store, clock }) => {
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
   const period = input.period ?? periodKeyOf(clock.now(), 'month')
   const { start, end } = periodBounds(period)
-  const meetings = await store.findAll<MeetingDoc>(
-    MEETINGS,
+  const meetings = await store.findAll(
+    COLLECTIONS.meetings,
     { tenantId: branch.tenantId, branchId: branch._id, startsAt: within(store, start, end) },
     { orderBy: [['startsAt', 'asc']] },
   )

@@ -1,10 +1,10 @@
 import type { MeetingDoc } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
-import { type BranchAccess, branchAccess } from '../domain/roster/access'
+import { type BranchAccess, branchAccess } from '../domain/access/branch-access'
 import type { Caller } from '../runtime/caller'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Store } from '../runtime/store'
-import { MEETINGS } from './collections'
 
 /** A meeting of the caller's tenant and what the caller may do with it. */
 export async function loadMeeting(
@@ -12,9 +12,9 @@ export async function loadMeeting(
   caller: Caller,
   meetingId: string,
 ): Promise<{ meeting: MeetingDoc; branch: OrgDoc; access: BranchAccess; attendee: boolean }> {
-  const meeting = await store.get<MeetingDoc>(MEETINGS, meetingId)
+  const meeting = await store.get(COLLECTIONS.meetings, meetingId)
   if (!meeting || meeting.tenantId !== caller.member.tenantId) throw new DomainError('MEETING.NOT_FOUND')
-  const branch = await store.get<OrgDoc>('orgs', meeting.branchId)
+  const branch = await store.get(COLLECTIONS.orgs, meeting.branchId)
   if (!branch) throw new DomainError('MEETING.NOT_FOUND')
   const access = branchAccess(caller.member, branch)
   const attendee = meeting.attendeeIds.includes(caller.member._id)

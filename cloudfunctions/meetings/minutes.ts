@@ -1,17 +1,19 @@
+import type { api } from '../../types/api'
 import { summaryLine } from '../domain/meetings/attendance-summary'
-import { writeAudit } from '../roster/audit'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
-import type { HandlerContext } from '../runtime/router'
-import { MEETINGS } from './collections'
+import type { Handler } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
+import { membersByIds } from '../shared/members'
 import { loadManagedMeeting, requireLive } from './meeting-access'
-import { membersByIds, rollOf } from './views'
+import { rollOf } from './views'
 
 /** Photos go to meetings/<tenant>/<meeting>/ from the page, so a fileID from elsewhere is refused. */
 export const minutesFolder = (tenantId: string, meetingId: string) => `meetings/${tenantId}/${meetingId}/`
 
 /** 会议记录: the attendance line is written from the roll, the secretary writes the rest. */
-export async function writeMinutes(input: { meetingId: string; text: string; photos: string[] }, ctx: HandlerContext) {
+export const writeMinutes: Handler<typeof api.meetings.writeMinutes> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
@@ -30,7 +32,7 @@ export async function writeMinutes(input: { meetingId: string; text: string; pho
       )
       .map((id) => names.get(id)?.name ?? '')
   const summary = summaryLine(roll.counts, { leave: who('leave'), absent: who('absent') })
-  await store.update(MEETINGS, meeting._id, {
+  await store.update(COLLECTIONS.meetings, meeting._id, {
     minutes: { text: input.text, photos: input.photos, writtenBy: caller.member._id, writtenAt: now, summary },
     updatedAt: now,
   })

@@ -1,11 +1,11 @@
 import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { MeetingDoc } from '../../types/meetings'
 import { shanghaiMinute, shanghaiShort } from '../domain/time'
-import type { HandlerContext } from '../runtime/router'
-import { MEETING_PAGE } from './collections'
-import { queueRobot } from './robot'
-import { loadRules } from './rules'
-import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
+import type { Ports } from '../runtime/ports'
+import { loadRules } from '../shared/meeting-rules'
+import { queueRobot } from '../shared/messaging/robot-queue'
+import { sendToMembers } from '../shared/messaging/subscribe-send'
+import { MEETING_PAGE } from './ids'
 
 /** The reminder template's fields: 会议名称 thing1, 会议时间 time2, 会议地点 thing3, 备注 thing4. */
 export function reminderFields(meeting: Pick<MeetingDoc, 'title' | 'startsAt' | 'place'>, note: string) {
@@ -34,38 +34,35 @@ export function robotMarkdown(
  * `key` makes each notice once per member (a retry sends nothing twice).
  */
 export async function notifyMembers(
-  { store, clock }: Pick<HandlerContext, 'store' | 'clock'>,
+  ports: Pick<Ports, 'store' | 'clock' | 'messaging'>,
   meeting: MeetingDoc,
   memberIds: readonly string[],
   note: string,
   key: string,
   robotText?: string,
 ): Promise<{ subscribeSent: number; robotQueued: boolean }> {
-  const now = clock.now()
+  const { store } = ports
+  const now = ports.clock.now()
   const rules = await loadRules(store, meeting.tenantId)
-  const templateId = rules.templates.meetingReminder
-  const longTerm = isLongTerm(rules, templateId)
-  const withCredit = [...(await membersWithCredit(store, memberIds, templateId, longTerm))]
-  const openids = await openidsOf(store, withCredit)
-  let subscribeSent = 0
-  await inParallel(withCredit, 10, async (memberId) => {
-    const openid = openids.get(memberId)
-    if (!openid) return
-    const outcome = await sendOnce(store, {
-      sendId: `${meeting._id}:${memberId}:${key}`,
+  const { sent: subscribeSent } = await sendToMembers(
+    ports,
+    {
       tenantId: meeting.tenantId,
+      rules,
+      templateId: rules.templates.meetingReminder,
+      members: memberIds,
+      memberIdOf: (memberId) => memberId,
+      width: 10,
+    },
+    (memberId) => ({
+      sendId: `${meeting._id}:${memberId}:${key}`,
       meetingId: meeting._id,
       slot: key,
-      memberId,
-      openid,
-      templateId,
       page: `${MEETING_PAGE}?id=${meeting._id}`,
       fields: reminderFields(meeting, note),
       now,
-      longTerm,
-    })
-    if (outcome === 'sent') subscribeSent++
-  })
+    }),
+  )
   const robotQueued = await queueRobot(store, {
     id: `${meeting._id}:${key}`,
     tenantId: meeting.tenantId,
@@ -78,7 +75,7 @@ export async function notifyMembers(
 
 /** A change or cancellation, told to everyone expected; answers how many could be reached by message. */
 export async function tellAttendees(
-  ctx: Pick<HandlerContext, 'store' | 'clock'>,
+  ctx: Pick<Ports, 'store' | 'clock' | 'messaging'>,
   meeting: MeetingDoc,
   note: string,
   kind: 'changed' | 'cancelled',

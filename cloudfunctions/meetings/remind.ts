@@ -1,21 +1,22 @@
-import type { AttendanceDoc, LeaveDoc, MeetingDoc } from '../../types/meetings'
-import type { MemberDoc } from '../../types/roster'
+import type { api } from '../../types/api'
+import type { AttendanceDoc, MeetingDoc } from '../../types/meetings'
 import { groupBy } from '../domain/group-by'
 import { dueSlot, reminderSendId } from '../domain/meetings/reminder-slots'
 import { shanghaiDate } from '../domain/time'
-import type { Clock } from '../runtime/clock'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Ports } from '../runtime/ports'
+import { atMost, within } from '../runtime/range'
+import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
-import { ATTENDANCE, attendanceId, LEAVES, MEETING_PAGE, MEETINGS, SENDS } from './collections'
+import { loadRules } from '../shared/meeting-rules'
+import { deliverRobotQueue, queueRobot } from '../shared/messaging/robot-queue'
+import { deliverStudyNudges } from '../shared/messaging/study-nudges'
+import { sendToMembers } from '../shared/messaging/subscribe-send'
 import { recordAttendanceEvent } from './events'
+import { attendanceId, MEETING_PAGE } from './ids'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { notifyMembers, reminderFields, robotMarkdown } from './notify'
-import { atMost, within } from './range'
-import { deliverRobotQueue, queueRobot } from './robot'
-import { loadRules } from './rules'
-import { deliverStudyNudges } from './study-nudges'
-import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
 
 const DAY = 86_400_000
 /** Work stops here and the next 5-minute run continues; the function's timeout is 60 s. */
@@ -27,48 +28,36 @@ const NOTE: Record<string, string> = { '24h': '会议将于明天召开，请准
  * already handled (a send record exists) are skipped up front, so a run
  * cut off by its budget continues in the next without sending twice.
  */
-async function remindMeeting(store: Store, meeting: MeetingDoc, slot: '24h' | '1h', now: number, deadline: number) {
+async function remindMeeting(ports: Ports, meeting: MeetingDoc, slot: '24h' | '1h', now: number, deadline: number) {
+  const { store } = ports
   const rules = await loadRules(store, meeting.tenantId)
-  const templateId = rules.templates.meetingReminder
   const handled = new Set(
     (
-      await store.findAll<{ _id: string; memberId: string }>(
-        SENDS,
-        { meetingId: meeting._id, slot },
-        { fields: { memberId: true } },
-      )
+      await store.findAll(COLLECTIONS.reminderSends, { meetingId: meeting._id, slot }, { fields: { memberId: true } })
     ).map((send) => send.memberId),
   )
-  const pending = meeting.attendeeIds.filter((id) => !handled.has(id))
-  const longTerm = isLongTerm(rules, templateId)
-  const withCredit = [...(await membersWithCredit(store, pending, templateId, longTerm))]
-  const openids = await openidsOf(store, withCredit)
-  let sent = 0
-  let cut = false
-  await inParallel(withCredit, 16, async (memberId) => {
-    if (Date.now() > deadline) {
-      cut = true
-      return
-    }
-    const openid = openids.get(memberId)
-    if (!openid) return
-    const outcome = await sendOnce(store, {
-      sendId: reminderSendId(meeting._id, memberId, slot),
+  const { sent, cut } = await sendToMembers(
+    ports,
+    {
       tenantId: meeting.tenantId,
+      rules,
+      templateId: rules.templates.meetingReminder,
+      members: meeting.attendeeIds.filter((id) => !handled.has(id)),
+      memberIdOf: (memberId) => memberId,
+      width: 16,
+      deadline,
+    },
+    (memberId) => ({
+      sendId: reminderSendId(meeting._id, memberId, slot),
       meetingId: meeting._id,
       slot,
-      memberId,
-      openid,
-      templateId,
       page: `${MEETING_PAGE}?id=${meeting._id}`,
       fields: reminderFields(meeting, NOTE[slot]),
       now,
-      longTerm,
-    })
-    if (outcome === 'sent') sent++
-  })
+    }),
+  )
   if (cut) return { sent, done: false }
-  await store.update(MEETINGS, meeting._id, { remindersDone: [...meeting.remindersDone, slot] })
+  await store.update(COLLECTIONS.meetings, meeting._id, { remindersDone: [...meeting.remindersDone, slot] })
   await queueRobot(store, {
     id: `${meeting._id}:${slot}`,
     tenantId: meeting.tenantId,
@@ -85,8 +74,12 @@ async function remindMeeting(store: Store, meeting: MeetingDoc, slot: '24h' | '1
  */
 async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
   const [rows, leaves] = await Promise.all([
-    store.findAll<AttendanceDoc>(ATTENDANCE, { meetingId: meeting._id }, { fields: { memberId: true } }),
-    store.findAll<LeaveDoc>(LEAVES, { meetingId: meeting._id, status: 'approved' }, { fields: { memberId: true } }),
+    store.findAll(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }, { fields: { memberId: true } }),
+    store.findAll(
+      COLLECTIONS.meetingLeaves,
+      { meetingId: meeting._id, status: 'approved' },
+      { fields: { memberId: true } },
+    ),
   ])
   const marked = new Set([...rows, ...leaves].map((row) => row.memberId))
   for (const memberId of meeting.attendeeIds.filter((id) => !marked.has(id))) {
@@ -102,21 +95,22 @@ async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
       recordedBy: 'system',
     }
     try {
-      await store.insert(ATTENDANCE, row)
+      await store.insert(COLLECTIONS.meetingAttendance, row)
       await recordAttendanceEvent(store, row, 'system')
     } catch {
       // Marked by hand meanwhile: the secretary's word stands.
     }
   }
-  await store.update(MEETINGS, meeting._id, { closedAt: now })
+  await store.update(COLLECTIONS.meetings, meeting._id, { closedAt: now })
 }
 
 /** The 5-minute timer: reminders due, ended meetings closed, study nudges delivered, the robot queue delivered. */
-export async function runReminders(store: Store, clock: Clock) {
+export async function runReminders(ports: Ports) {
+  const { store, clock } = ports
   const started = Date.now()
   const deadline = started + RUN_BUDGET_MS
   const now = clock.now()
-  const upcoming = await store.findAll<MeetingDoc>(MEETINGS, {
+  const upcoming = await store.findAll(COLLECTIONS.meetings, {
     status: 'scheduled',
     startsAt: within(store, now + 1, now + DAY + 1),
   })
@@ -129,19 +123,19 @@ export async function runReminders(store: Store, clock: Clock) {
       unfinished++
       continue
     }
-    const result = await remindMeeting(store, meeting, slot, now, deadline)
+    const result = await remindMeeting(ports, meeting, slot, now, deadline)
     sent += result.sent
     if (!result.done) unfinished++
   }
-  const ended = await store.find<MeetingDoc>(
-    MEETINGS,
+  const ended = await store.find(
+    COLLECTIONS.meetings,
     { status: 'scheduled', endsAt: atMost(store, now), closedAt: null },
     { limit: 50 },
   )
   for (const meeting of ended) if (Date.now() < deadline) await closeMeeting(store, meeting, now)
   // Before the robot queue, so a nudge's group summary goes out in the same run.
-  const nudges = await deliverStudyNudges(store, now, deadline)
-  const robots = await deliverRobotQueue(store, now, deadline)
+  const nudges = await deliverStudyNudges(ports, now, deadline)
+  const robots = await deliverRobotQueue(ports, now, deadline)
   return {
     sent,
     unfinished,
@@ -154,20 +148,23 @@ export async function runReminders(store: Store, clock: Clock) {
 }
 
 /** 提醒未签到: those expected who have neither checked in nor been excused, through each one's channels. */
-export async function remindAbsent(input: { meetingId: string }, ctx: HandlerContext) {
+export const remindAbsent: Handler<typeof api.meetings.remindAbsent> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
   const now = clock.now()
   if (now > meeting.endsAt) throw new DomainError('MEETING.CLOSED')
   const [rows, leaves] = await Promise.all([
-    store.findAll<AttendanceDoc>(ATTENDANCE, { meetingId: meeting._id }),
-    store.findAll<LeaveDoc>(LEAVES, { meetingId: meeting._id, status: store.command.in(['pending', 'approved']) }),
+    store.findAll(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }),
+    store.findAll(COLLECTIONS.meetingLeaves, {
+      meetingId: meeting._id,
+      status: store.command.in(['pending', 'approved']),
+    }),
   ])
   const answered = new Set([...rows, ...leaves].map((row) => row.memberId))
   const missing = meeting.attendeeIds.filter((id) => !answered.has(id))
-  const names = await store.find<MemberDoc>(
-    'members',
+  const names = await store.find(
+    COLLECTIONS.members,
     { _id: store.command.in(missing.slice(0, 500)) },
     { fields: { name: true } },
   )
@@ -185,12 +182,13 @@ export async function remindAbsent(input: { meetingId: string }, ctx: HandlerCon
 }
 
 /** The daily timer: 政治生日 (入党纪念日) greetings to members with a credit for that template. */
-export async function politicalBirthdays(store: Store, clock: Clock) {
+export async function politicalBirthdays(ports: Ports) {
+  const { store, clock } = ports
   const now = clock.now()
   const today = shanghaiDate(now)
   const monthDay = today.slice(5)
-  const members = await store.findAll<MemberDoc>(
-    'members',
+  const members = await store.findAll(
+    COLLECTIONS.members,
     { status: 'active', joinedOn: store.regex(`-${monthDay}$`) },
     { fields: { tenantId: true, joinedOn: true, name: true } },
   )
@@ -198,34 +196,30 @@ export async function politicalBirthdays(store: Store, clock: Clock) {
   let sent = 0
   for (const [tenantId, group] of byTenant) {
     const rules = await loadRules(store, tenantId)
-    const templateId = rules.templates.politicalBirthday
-    const longTerm = isLongTerm(rules, templateId)
-    const ids = group.map((member) => member._id)
-    const withCredit = await membersWithCredit(store, ids, templateId, longTerm)
-    const openids = await openidsOf(store, [...withCredit])
-    await inParallel(
-      group.filter((member) => withCredit.has(member._id)),
-      10,
-      async (member) => {
-        const openid = openids.get(member._id)
-        if (!openid || !member.joinedOn) return
+    const greeted = await sendToMembers(
+      ports,
+      {
+        tenantId,
+        rules,
+        templateId: rules.templates.politicalBirthday,
+        members: group,
+        memberIdOf: (member) => member._id,
+        width: 10,
+      },
+      (member) => {
+        if (!member.joinedOn) return null
         const years = Number(today.slice(0, 4)) - Number(member.joinedOn.slice(0, 4))
-        const outcome = await sendOnce(store, {
+        return {
           sendId: `birthday:${member._id}:${today.slice(0, 4)}`,
-          tenantId,
           meetingId: null,
           slot: 'birthday',
-          memberId: member._id,
-          openid,
-          templateId,
           page: 'pages/meetings/index',
           fields: { name1: member.name, thing2: `今天是您入党${years}周年纪念日`, date3: today },
           now,
-          longTerm,
-        })
-        if (outcome === 'sent') sent++
+        }
       },
     )
+    sent += greeted.sent
   }
   return { sent }
 }

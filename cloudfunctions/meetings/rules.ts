@@ -1,44 +1,37 @@
-import type { MeetingRules } from '../../types/meetings'
-import { withDefaults } from '../domain/meetings/rules'
+import type { api } from '../../types/api'
+import { COLLECTIONS } from '../runtime/collections'
 import { randomCode } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { RULES, SECRETS } from './collections'
-
-export async function loadRules(store: Store, tenantId: string): Promise<MeetingRules> {
-  const stored = await store.get<{ _id: string } & MeetingRules>(RULES, tenantId)
-  if (!stored) return withDefaults(null)
-  const { _id, ...rules } = stored
-  return withDefaults(rules)
-}
+import { loadRules } from '../shared/meeting-rules'
 
 /** The tenant's check-in secret, made on first use; a racing first use keeps whichever was stored first. */
 export async function tenantSecret(store: Store, tenantId: string): Promise<string> {
-  const found = await store.get<{ _id: string; secret: string }>(SECRETS, tenantId)
+  const found = await store.get(COLLECTIONS.meetingSecrets, tenantId)
   if (found) return found.secret
   try {
-    await store.insert(SECRETS, { _id: tenantId, secret: randomCode(32) })
+    await store.insert(COLLECTIONS.meetingSecrets, { _id: tenantId, secret: randomCode(32) })
   } catch (error) {
     if (!(error instanceof DuplicateIdError)) throw error
   }
-  const stored = await store.get<{ _id: string; secret: string }>(SECRETS, tenantId)
+  const stored = await store.get(COLLECTIONS.meetingSecrets, tenantId)
   if (!stored) throw new Error('meeting secret vanished')
   return stored.secret
 }
 
-export async function getRules(_input: object, { caller, store }: HandlerContext) {
+export const getRules: Handler<typeof api.meetings.getRules> = async (_input, { caller, store }) => {
   return loadRules(store, caller.member.tenantId)
 }
 
-export async function updateRules(input: MeetingRules, { caller, store, clock }: HandlerContext) {
+export const updateRules: Handler<typeof api.meetings.updateRules> = async (input, { caller, store, clock }) => {
   const tenantId = caller.member.tenantId
   const doc = { ...input, updatedAt: clock.now(), updatedBy: caller.member._id }
-  if ((await store.update(RULES, tenantId, doc)) === 0) {
+  if ((await store.update(COLLECTIONS.meetingRules, tenantId, doc)) === 0) {
     try {
-      await store.insert(RULES, { _id: tenantId, ...doc })
+      await store.insert(COLLECTIONS.meetingRules, { _id: tenantId, ...doc })
     } catch (error) {
       if (!(error instanceof DuplicateIdError)) throw error
-      await store.update(RULES, tenantId, doc)
+      await store.update(COLLECTIONS.meetingRules, tenantId, doc)
     }
   }
   return loadRules(store, tenantId)

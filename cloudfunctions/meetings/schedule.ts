@@ -1,39 +1,30 @@
+import type { api } from '../../types/api'
 import type { MeetingDoc, Scope } from '../../types/meetings'
-import type { MemberDoc } from '../../types/roster'
 import { monthlyOccurrences } from '../domain/meetings/series'
 import { shanghaiShort } from '../domain/time'
-import { writeAudit } from '../roster/audit'
-import { loadBranch, requireAccess, requireGroupIn } from '../roster/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
-import { MEETINGS } from './collections'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, requireAccess, requireGroupIn } from '../shared/branch-access'
 import { recordInDigest } from './digest'
 import { getMeeting } from './get-meeting'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { tellAttendees } from './notify'
-
-/** What a secretary sets on a meeting, as the document stores it. */
-type MeetingFields = Pick<
-  MeetingDoc,
-  'type' | 'title' | 'agenda' | 'startsAt' | 'endsAt' | 'place' | 'location' | 'hostId' | 'noteTakerId'
->
 
 /** Who is expected (应到): the scope's active members, read when the meeting is scheduled. */
 async function attendeesOf(store: Store, tenantId: string, branchId: string, scope: Scope): Promise<string[]> {
   const where: Record<string, unknown> = { tenantId, branchId, status: 'active' }
   if (scope.kind === 'group') where.groupId = scope.groupId
   if (scope.kind === 'committee') where.committeePosition = store.command.exists(true)
-  const members = await store.findAll<MemberDoc>('members', where, { fields: { _id: true, committeePosition: true } })
+  const members = await store.findAll(COLLECTIONS.members, where, { fields: { _id: true, committeePosition: true } })
   return members.filter((member) => scope.kind !== 'committee' || member.committeePosition).map((member) => member._id)
 }
 
 /** 安排会议: one meeting, or a monthly series on the same day and time. */
-export async function schedule(
-  input: { branchId: string; scope: Scope; meeting: MeetingFields; repeatMonthly: number; makeUpFor: string | null },
-  ctx: HandlerContext,
-) {
+export const schedule: Handler<typeof api.meetings.schedule> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
@@ -65,7 +56,7 @@ export async function schedule(
       createdAt: now,
       updatedAt: now,
     }
-    await store.insert(MEETINGS, meeting)
+    await store.insert(COLLECTIONS.meetings, meeting)
     await recordInDigest(store, meeting)
     ids.push(meeting._id)
   }
@@ -80,7 +71,7 @@ export async function schedule(
 }
 
 /** 修改会议: until it ends; a new time or place is told to the attendees. */
-export async function update(input: { meetingId: string; meeting: MeetingFields }, ctx: HandlerContext) {
+export const update: Handler<typeof api.meetings.update> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
@@ -89,7 +80,7 @@ export async function update(input: { meetingId: string; meeting: MeetingFields 
   const moved = meeting.startsAt !== input.meeting.startsAt || meeting.place !== input.meeting.place
   // A new start time earns new reminders.
   const patch = { ...input.meeting, updatedAt: now, ...(moved ? { remindersDone: [] } : {}) }
-  await store.update(MEETINGS, meeting._id, patch)
+  await store.update(COLLECTIONS.meetings, meeting._id, patch)
   await recordInDigest(store, { ...meeting, ...patch }, meeting)
   await writeAudit(ctx, {
     action: 'meetings.update',
@@ -110,14 +101,14 @@ export async function update(input: { meetingId: string; meeting: MeetingFields 
 }
 
 /** 取消会议: before it starts; attendees are told. */
-export async function cancel(input: { meetingId: string; reason: string }, ctx: HandlerContext) {
+export const cancel: Handler<typeof api.meetings.cancel> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
   const now = clock.now()
   if (meeting.startsAt <= now) throw new DomainError('MEETING.IN_PAST', '会议已开始，不能取消')
   const changed = await store.updateWhere(
-    MEETINGS,
+    COLLECTIONS.meetings,
     { _id: meeting._id, status: 'scheduled' },
     { status: 'cancelled', cancelReason: input.reason, updatedAt: now },
   )

@@ -1,15 +1,12 @@
-import type { MeetingDoc } from '../../types/meetings'
-import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { groupBy } from '../domain/group-by'
 import { branchesWithoutThemeDay, themeDayMonthDue } from '../domain/meetings/theme-day'
 import { periodBounds, shanghaiDate } from '../domain/time'
-import type { Clock } from '../runtime/clock'
-import type { Store } from '../runtime/store'
-import { MEETINGS } from './collections'
-import { within } from './range'
-import { queueRobot } from './robot'
-import { loadRules } from './rules'
-import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Ports } from '../runtime/ports'
+import { within } from '../runtime/range'
+import { loadRules } from '../shared/meeting-rules'
+import { queueRobot } from '../shared/messaging/robot-queue'
+import { sendToMembers } from '../shared/messaging/subscribe-send'
 
 const SCHEDULE_PAGE = 'subpackages/meetings/pages/schedule/index'
 const NOTICE = '本月主题党日尚未安排'
@@ -23,10 +20,11 @@ const NOTICE = '本月主题党日尚未安排'
  * A branch that has one scheduled needs nothing extra: the 24 h and 1 h
  * reminders cover the day itself.
  */
-export async function themeDayReminders(store: Store, clock: Clock) {
+export async function themeDayReminders(ports: Ports) {
+  const { store, clock } = ports
   const now = clock.now()
   const today = shanghaiDate(now)
-  const branches = await store.findAll<OrgDoc>('orgs', { kind: 'branch' }, { fields: { tenantId: true, name: true } })
+  const branches = await store.findAll(COLLECTIONS.orgs, { kind: 'branch' }, { fields: { tenantId: true, name: true } })
   const byTenant = groupBy(branches, (branch) => branch.tenantId)
   let branchesTold = 0
   let themeDaySent = 0
@@ -35,8 +33,8 @@ export async function themeDayReminders(store: Store, clock: Clock) {
     const month = themeDayMonthDue(today, rules)
     if (!month) continue
     const { start, end } = periodBounds(month)
-    const meetings = await store.findAll<MeetingDoc>(
-      MEETINGS,
+    const meetings = await store.findAll(
+      COLLECTIONS.meetings,
       { tenantId, type: 'theme_day', startsAt: within(store, start, end) },
       { fields: { branchId: true, type: true, status: true, makeUpFor: true } },
     )
@@ -49,50 +47,42 @@ export async function themeDayReminders(store: Store, clock: Clock) {
     )
     const lacking = tenantBranches.filter((branch) => missing.has(branch._id))
     if (lacking.length === 0) continue
-    const secretaries = await store.findAll<MemberDoc>(
-      'members',
+    const secretaries = await store.findAll(
+      COLLECTIONS.members,
       { tenantId, status: 'active', committeePosition: 'secretary' },
       { fields: { branchId: true, name: true } },
     )
     const told = secretaries.filter((member) => member.branchId && missing.has(member.branchId))
-    const templateId = rules.templates.meetingReminder
-    const longTerm = isLongTerm(rules, templateId)
-    const withCredit = await membersWithCredit(
-      store,
-      told.map((member) => member._id),
-      templateId,
-      longTerm,
-    )
-    const openids = await openidsOf(store, [...withCredit])
     const names = new Map(lacking.map((branch) => [branch._id, branch.name]))
-    await inParallel(
-      told.filter((member) => withCredit.has(member._id)),
-      10,
-      async (secretary) => {
-        const openid = openids.get(secretary._id)
-        if (!openid || !secretary.branchId) return
-        const outcome = await sendOnce(store, {
-          sendId: `themeday:${secretary.branchId}:${month}:${secretary._id}`,
-          tenantId,
-          meetingId: null,
-          slot: `themeday-${month}`,
-          memberId: secretary._id,
-          openid,
-          templateId,
-          page: SCHEDULE_PAGE,
-          // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
-          fields: {
-            thing1: NOTICE,
-            time2: `${month.replace('-', '年')}月`,
-            thing3: names.get(secretary.branchId) ?? '',
-            thing4: '请尽快安排本月主题党日活动',
-          },
-          now,
-          longTerm,
-        })
-        if (outcome === 'sent') themeDaySent++
+    const { sent } = await sendToMembers(
+      ports,
+      {
+        tenantId,
+        rules,
+        templateId: rules.templates.meetingReminder,
+        members: told,
+        memberIdOf: (secretary) => secretary._id,
+        width: 10,
       },
+      (secretary) =>
+        secretary.branchId
+          ? {
+              sendId: `themeday:${secretary.branchId}:${month}:${secretary._id}`,
+              meetingId: null,
+              slot: `themeday-${month}`,
+              page: SCHEDULE_PAGE,
+              // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
+              fields: {
+                thing1: NOTICE,
+                time2: `${month.replace('-', '年')}月`,
+                thing3: names.get(secretary.branchId) ?? '',
+                thing4: '请尽快安排本月主题党日活动',
+              },
+              now,
+            }
+          : null,
     )
+    themeDaySent += sent
     for (const branch of lacking) {
       await queueRobot(store, {
         id: `themeday:${branch._id}:${month}`,

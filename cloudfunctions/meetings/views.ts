@@ -1,13 +1,12 @@
-import type { AttendanceDoc, AttendanceStatus, LeaveDoc, MeetingDoc, MeetingSummary } from '../../types/meetings'
-import type { MemberDoc } from '../../types/roster'
+import type { AttendanceStatus, LeaveDoc, MeetingDoc, MeetingSummary } from '../../types/meetings'
 import { countAttendance } from '../domain/meetings/attendance-summary'
+import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
-import { ATTENDANCE, LEAVES } from './collections'
 
 export async function rollOf(store: Store, meeting: MeetingDoc) {
   const [attendance, leaves] = await Promise.all([
-    store.findAll<AttendanceDoc>(ATTENDANCE, { meetingId: meeting._id }),
-    store.findAll<LeaveDoc>(LEAVES, { meetingId: meeting._id }),
+    store.findAll(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }),
+    store.findAll(COLLECTIONS.meetingLeaves, { meetingId: meeting._id }),
   ])
   const statuses = new Map<string, AttendanceStatus>(attendance.map((row) => [row.memberId, row.status]))
   return {
@@ -19,7 +18,7 @@ export async function rollOf(store: Store, meeting: MeetingDoc) {
 }
 
 export async function countsOf(store: Store, meeting: MeetingDoc) {
-  const byStatus = await store.countBy(ATTENDANCE, { meetingId: meeting._id }, 'status')
+  const byStatus = await store.countBy(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }, 'status')
   const marked = [...byStatus.values()].reduce((sum, n) => sum + n, 0)
   return {
     expected: meeting.attendeeIds.length,
@@ -29,15 +28,6 @@ export async function countsOf(store: Store, meeting: MeetingDoc) {
     absent: byStatus.get('absent') ?? 0,
     unmarked: Math.max(0, meeting.attendeeIds.length - marked),
   }
-}
-
-export async function membersByIds(store: Store, ids: readonly string[]): Promise<Map<string, MemberDoc>> {
-  const unique = [...new Set(ids)]
-  const found: MemberDoc[] = []
-  for (let i = 0; i < unique.length; i += 500) {
-    found.push(...(await store.find<MemberDoc>('members', { _id: store.command.in(unique.slice(i, i + 500)) })))
-  }
-  return new Map(found.map((member) => [member._id, member]))
 }
 
 export function toSummary(

@@ -1,25 +1,19 @@
+import type { api } from '../../types/api'
 import type { PointsRule } from '../../types/points'
 import { judgeGrant } from '../domain/points/grant'
-import { loadManagedMember } from '../roster/branch-access'
 import type { Caller } from '../runtime/caller'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
+import { loadManagedMember } from '../shared/branch-access'
 import { findRule, loadCatalogue } from './catalogue'
 import { recordAward } from './ledger'
 import { memberTotalId } from './totals'
 
-interface AwardInput {
-  memberId: string
-  ruleKey: string
-  points?: number
-  reason: string
-  requestId?: string
-}
-
 /** 发放/扣减积分 by hand: a manager of the member's branch, a role the rule allows, caps refused not cut. */
-export async function award(input: AwardInput, { caller, store, clock }: HandlerContext) {
+export const award: Handler<typeof api.points.award> = async (input, { caller, store, clock }) => {
   const { member } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active' || !member.branchId) throw new DomainError('ROSTER.INACTIVE')
   const catalogue = await loadCatalogue(store, caller.member.tenantId)
@@ -43,9 +37,6 @@ export async function award(input: AwardInput, { caller, store, clock }: Handler
 }
 
 export async function allTimeTotal(store: Store, caller: Caller, memberId: string): Promise<number> {
-  const doc = await store.get<{ _id: string; points: number }>(
-    'points_totals',
-    memberTotalId(caller.member.tenantId, memberId, 'all'),
-  )
+  const doc = await store.get(COLLECTIONS.pointsTotals, memberTotalId(caller.member.tenantId, memberId, 'all'))
   return doc?.points ?? 0
 }

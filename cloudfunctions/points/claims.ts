@@ -1,37 +1,18 @@
-import type { Claim, PointsRule } from '../../types/points'
+import type { api } from '../../types/api'
+import type { Claim, ClaimDoc, PointsRule } from '../../types/points'
 import type { MemberDoc } from '../../types/roster'
+import { branchAccess } from '../domain/access/branch-access'
 import { awardValue, judgeGrant } from '../domain/points/grant'
-import { branchAccess } from '../domain/roster/access'
-import { loadBranch, loadMember, requireAccess } from '../roster/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import { readPage } from '../runtime/read-page'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import type { Where } from '../runtime/store'
+import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
 import { findRule, loadCatalogue } from './catalogue'
 import { recordAward } from './ledger'
-
-/** points_claims: a member's claim (申报) or a committee member's proposal, until the secretary decides. */
-interface ClaimDoc {
-  _id: string
-  tenantId: string
-  memberId: string
-  memberName: string
-  branchId: string
-  ruleKey: string
-  ruleName: string
-  points: number
-  note: string
-  photos: string[]
-  kind: 'claim' | 'proposal'
-  proposedBy: string
-  proposedByName: string
-  status: 'pending' | 'approved' | 'rejected'
-  decidedBy: string | null
-  decisionReason: string | null
-  createdAt: number
-}
 
 /** Where a member's evidence photos must be uploaded: their own folder, so nobody attaches another's files. */
 export function claimFolder(tenantId: string, memberId: string): string {
@@ -54,10 +35,7 @@ const toClaim = (doc: ClaimDoc): Claim => ({
   createdAt: doc.createdAt,
 })
 
-export async function submitClaim(
-  input: { ruleKey: string; memberId?: string; points?: number; note: string; photos: string[] },
-  { caller, store, clock }: HandlerContext,
-): Promise<Claim> {
+export const submitClaim: Handler<typeof api.points.submitClaim> = async (input, { caller, store, clock }) => {
   const tenantId = caller.member.tenantId
   const forOther = input.memberId !== undefined && input.memberId !== caller.member._id
   let member: MemberDoc = caller.member
@@ -94,15 +72,12 @@ export async function submitClaim(
     decisionReason: null,
     createdAt: clock.now(),
   }
-  await store.insert('points_claims', doc)
+  await store.insert(COLLECTIONS.pointsClaims, doc)
   return toClaim(doc)
 }
 
 /** The caller's own claims, or (with a branch) the claims of a branch the caller reads. */
-export async function listClaims(
-  input: { branchId: string | null; status: ClaimDoc['status']; page: number; pageSize: number },
-  { caller, store }: HandlerContext,
-) {
+export const listClaims: Handler<typeof api.points.listClaims> = async (input, { caller, store }) => {
   const tenantId = caller.member.tenantId
   const where: Where = { tenantId, status: input.status }
   if (input.branchId) {
@@ -111,16 +86,13 @@ export async function listClaims(
   } else {
     where.memberId = caller.member._id
   }
-  const page = await readPage<ClaimDoc>(store, 'points_claims', where, [['createdAt', 'desc']], input)
+  const page = await readPage(store, COLLECTIONS.pointsClaims, where, [['createdAt', 'desc']], input)
   return { ...page, items: page.items.map(toClaim) }
 }
 
 /** 审核: approval pays the claim once (its id is the ledger key); rejection keeps the reason. */
-export async function reviewClaim(
-  input: { claimId: string; approve: boolean; reason: string },
-  { caller, store, clock }: HandlerContext,
-): Promise<Claim> {
-  const claim = await store.get<ClaimDoc>('points_claims', input.claimId)
+export const reviewClaim: Handler<typeof api.points.reviewClaim> = async (input, { caller, store, clock }) => {
+  const claim = await store.get(COLLECTIONS.pointsClaims, input.claimId)
   if (!claim || claim.tenantId !== caller.member.tenantId) throw new DomainError('POINTS.CLAIM_NOT_FOUND')
   const branch = await loadBranch(store, caller, claim.branchId)
   if (branchAccess(caller.member, branch) !== 'manage') throw new DomainError('AUTH.FORBIDDEN')
@@ -153,6 +125,6 @@ export async function reviewClaim(
     decidedBy: caller.member._id,
     decisionReason: reason || null,
   }
-  await store.updateWhere('points_claims', { _id: claim._id, status: 'pending' }, decided)
+  await store.updateWhere(COLLECTIONS.pointsClaims, { _id: claim._id, status: 'pending' }, decided)
   return toClaim({ ...claim, ...decided })
 }

@@ -1,38 +1,19 @@
-import type { ExemptReason } from '../../types/points'
-import { writeAudit } from '../roster/audit'
-import { loadManagedMember } from '../roster/branch-access'
+import type { api } from '../../types/api'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
-import type { Store } from '../runtime/store'
-
-/** points_exempt: `_id` = memberId while a member is exempt (退休/长期外出/病休). */
-export interface ExemptDoc {
-  _id: string
-  tenantId: string
-  branchId: string
-  reason: ExemptReason
-  since: number
-  by: string
-}
-
-/** Exempt members of a tenant: few (retired and long-absent members), so read whole. */
-export async function exemptMembers(store: Store, tenantId: string): Promise<Map<string, ExemptDoc>> {
-  const docs = await store.findAll<ExemptDoc>('points_exempt', { tenantId })
-  return new Map(docs.map((doc) => [doc._id, doc]))
-}
+import type { Handler } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
+import { loadManagedMember } from '../shared/branch-access'
 
 /** Marks a member exempt or ends it; their ledger and totals stay, rankings and participation leave them out. */
-export async function setExempt(
-  input: { memberId: string; exempt: boolean; reason?: ExemptReason },
-  ctx: HandlerContext,
-): Promise<{ memberId: string; exempt: boolean }> {
+export const setExempt: Handler<typeof api.points.setExempt> = async (input, ctx) => {
   const { store, caller, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
-  const before = await store.get<ExemptDoc>('points_exempt', member._id)
+  const before = await store.get(COLLECTIONS.pointsExempt, member._id)
   if (input.exempt) {
     if (!input.reason) throw new DomainError('INPUT.INVALID', '请选择免于排名的原因（退休、长期外出或病休）')
-    if (before) await store.remove('points_exempt', member._id)
-    await store.insert<ExemptDoc>('points_exempt', {
+    if (before) await store.remove(COLLECTIONS.pointsExempt, member._id)
+    await store.insert(COLLECTIONS.pointsExempt, {
       _id: member._id,
       tenantId: member.tenantId,
       branchId: branch._id,
@@ -41,7 +22,7 @@ export async function setExempt(
       by: caller.member._id,
     })
   } else if (before) {
-    await store.remove('points_exempt', member._id)
+    await store.remove(COLLECTIONS.pointsExempt, member._id)
   }
   await writeAudit(ctx, {
     action: 'points.setExempt',

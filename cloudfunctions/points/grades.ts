@@ -1,21 +1,20 @@
-import type { TotalsDoc } from '../../types/points'
-import type { MemberDoc } from '../../types/roster'
+import type { api } from '../../types/api'
 import { gradeOf } from '../domain/points/grades'
-import { loadBranch, requireAccess } from '../roster/branch-access'
-import type { HandlerContext } from '../runtime/router'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Handler } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { exemptMembers } from '../shared/standings'
 import { loadCatalogue } from './catalogue'
-import { exemptMembers } from './exempt'
-import { TOTALS } from './totals'
 
 /** 年度评定: each active member's yearly points and band, to support the annual democratic appraisal. */
-export async function grades(input: { branchId: string; year: number }, { caller, store }: HandlerContext) {
+export const grades: Handler<typeof api.points.grades> = async (input, { caller, store }) => {
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
   const tenantId = caller.member.tenantId
   const period = String(input.year)
   const [members, totals, catalogue, exempt] = await Promise.all([
-    store.findAll<MemberDoc>('members', { tenantId, branchId: branch._id, status: 'active' }),
-    store.findAll<TotalsDoc>(TOTALS, { tenantId, scope: 'member', branchId: branch._id, period }),
+    store.findAll(COLLECTIONS.members, { tenantId, branchId: branch._id, status: 'active' }),
+    store.findAll(COLLECTIONS.pointsTotals, { tenantId, scope: 'member', branchId: branch._id, period }),
     loadCatalogue(store, tenantId),
     exemptMembers(store, tenantId),
   ])

@@ -1,41 +1,19 @@
-import { createHash } from 'node:crypto'
-import type {
-  LedgerEntry,
-  PointsRule,
-  ScoreConversion,
-  ScoreImportPreview,
-  ScoreImportResult,
-} from '../../types/points'
-import type { MemberDoc } from '../../types/roster'
+import type { api } from '../../types/api'
+import type { ConversionDoc, PointsRule, ScoreImportDoc, ScoreImportResult } from '../../types/points'
 import { type ConvertedRow, findScoreColumns, readScoreRows } from '../domain/points/score-import'
-import { loadBranch, requireAccess } from '../roster/branch-access'
-import { readSheet } from '../roster/spreadsheet'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { findRule, loadCatalogue } from './catalogue'
 import { claimFolder } from './claims'
-import { LEDGER, recordAward } from './ledger'
+import { recordAward } from './ledger'
 
-export const CONVERSIONS = 'points_conversions'
-export const SCORE_IMPORTS = 'points_imports'
 const PREVIEW_ROWS = 300
 const WRITE_BATCH = 20
-
-type ConversionDoc = ScoreConversion & { _id: string; tenantId: string; updatedAt: number; updatedBy: string }
-
-interface ScoreImportDoc {
-  _id: string
-  tenantId: string
-  createdBy: string
-  createdAt: number
-  fileID: string
-  branchId: string
-  ruleKey: string
-  status: 'previewed' | 'running' | 'done'
-  result: ScoreImportResult | null
-}
 
 const conversionId = (tenantId: string, ruleKey: string) => `${tenantId}:${ruleKey}`
 
@@ -46,7 +24,10 @@ function activeRule(rules: PointsRule[], key: string): PointsRule {
 }
 
 /** 设置折算比例 (bureau staff): which rule pays outside scores, and how many points per score unit. */
-export async function setScoreConversion(input: ScoreConversion, { caller, store, clock }: HandlerContext) {
+export const setScoreConversion: Handler<typeof api.points.setScoreConversion> = async (
+  input,
+  { caller, store, clock },
+) => {
   const tenantId = caller.member.tenantId
   const rule = activeRule((await loadCatalogue(store, tenantId)).rules, input.ruleKey)
   const doc: ConversionDoc = {
@@ -56,15 +37,15 @@ export async function setScoreConversion(input: ScoreConversion, { caller, store
     updatedAt: clock.now(),
     updatedBy: caller.member._id,
   }
-  await store.remove(CONVERSIONS, doc._id)
-  await store.insert(CONVERSIONS, doc)
+  await store.remove(COLLECTIONS.pointsConversions, doc._id)
+  await store.insert(COLLECTIONS.pointsConversions, doc)
   return { ...input, ruleName: rule.name }
 }
 
-export async function scoreConversions(_input: object, { caller, store }: HandlerContext) {
+export const scoreConversions: Handler<typeof api.points.scoreConversions> = async (_input, { caller, store }) => {
   const tenantId = caller.member.tenantId
   const [docs, catalogue] = await Promise.all([
-    store.findAll<ConversionDoc>(CONVERSIONS, { tenantId }),
+    store.findAll(COLLECTIONS.pointsConversions, { tenantId }),
     loadCatalogue(store, tenantId),
   ])
   return {
@@ -84,25 +65,23 @@ function rowKey(tenantId: string, ruleKey: string, fileHash: string, row: number
 
 /** Reads the file and checks every row against the branch roster and the ledger, as at preview so at confirm. */
 async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId: string; ruleKey: string }) {
-  const { caller, store, files } = ctx
+  const { caller, store, functions } = ctx
   const tenantId = caller.member.tenantId
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
   const [catalogue, conversion] = await Promise.all([
     loadCatalogue(store, tenantId),
-    store.get<ConversionDoc>(CONVERSIONS, conversionId(tenantId, input.ruleKey)),
+    store.get(COLLECTIONS.pointsConversions, conversionId(tenantId, input.ruleKey)),
   ])
   const rule = activeRule(catalogue.rules, input.ruleKey)
   if (!conversion) throw new DomainError('POINTS.NO_CONVERSION')
   if (!isInFolder(input.fileID, claimFolder(tenantId, caller.member._id)))
     throw new DomainError('POINTS.FILE_NOT_YOURS')
-  const content = await files.download(input.fileID)
-  if (!content) throw new DomainError('ROSTER.FILE_NOT_FOUND')
-  const sheet = await readSheet(content)
+  const { rows: sheet, sha256 } = await readUploadedSheet(functions, input.fileID)
   const columns = findScoreColumns(sheet)
   if (!columns) throw new DomainError('POINTS.IMPORT_HEADERS')
-  const members = await store.findAll<MemberDoc>(
-    'members',
+  const members = await store.findAll(
+    COLLECTIONS.members,
     { tenantId, branchId: branch._id, status: 'active' },
     { fields: { _id: true, name: true, phone: true, branchId: true } },
   )
@@ -112,13 +91,13 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
     members.map((m) => ({ id: m._id, name: m.name, phone: m.phone })),
     conversion.factor * Math.sign(rule.points),
   )
-  const fileHash = createHash('sha256').update(content).digest('hex').slice(0, 20)
+  const fileHash = sha256.slice(0, 20)
   const keyOf = (row: ConvertedRow) => rowKey(tenantId, rule.key, fileHash, row.row)
   const payable = rows.filter((row) => row.status === 'pay')
   const paid = new Set<string>()
   for (let i = 0; i < payable.length; i += 100) {
     const keys = payable.slice(i, i + 100).map(keyOf)
-    const found = await store.find<LedgerEntry>(LEDGER, { _id: store.command.in(keys) }, { fields: { _id: true } })
+    const found = await store.find(COLLECTIONS.pointsLedger, { _id: store.command.in(keys) }, { fields: { _id: true } })
     for (const entry of found) paid.add(entry._id)
   }
   for (const row of payable) {
@@ -130,10 +109,7 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
 const ORDER = { error: 0, pay: 1, skip: 2, paid: 3 } as const
 
 /** 导入预览: nothing enters the ledger; the import is remembered so it can be confirmed. */
-export async function previewScoreImport(
-  input: { fileID: string; branchId: string; ruleKey: string },
-  ctx: HandlerContext,
-): Promise<ScoreImportPreview> {
+export const previewScoreImport: Handler<typeof api.points.previewScoreImport> = async (input, ctx) => {
   const { rule, conversion, rows } = await checkFile(ctx, input)
   const importId = newId('pimp')
   const doc: ScoreImportDoc = {
@@ -145,7 +121,7 @@ export async function previewScoreImport(
     status: 'previewed',
     result: null,
   }
-  await ctx.store.insert(SCORE_IMPORTS, doc)
+  await ctx.store.insert(COLLECTIONS.pointsImports, doc)
   const count = (status: ConvertedRow['status']) => rows.filter((row) => row.status === status).length
   return {
     importId,
@@ -168,14 +144,18 @@ export async function previewScoreImport(
 }
 
 /** 确认导入: pays every row that is still to pay, once per file and row; rows with errors are left out. */
-export async function confirmScoreImport(input: { importId: string }, ctx: HandlerContext): Promise<ScoreImportResult> {
+export const confirmScoreImport: Handler<typeof api.points.confirmScoreImport> = async (input, ctx) => {
   const { caller, store, clock } = ctx
-  const doc = await store.get<ScoreImportDoc>(SCORE_IMPORTS, input.importId)
+  const doc = await store.get(COLLECTIONS.pointsImports, input.importId)
   if (!doc || doc.tenantId !== caller.member.tenantId || doc.createdBy !== caller.member._id) {
     throw new DomainError('POINTS.IMPORT_NOT_FOUND')
   }
   if (doc.status === 'done' && doc.result) return doc.result
-  const claimed = await store.updateWhere(SCORE_IMPORTS, { _id: doc._id, status: 'previewed' }, { status: 'running' })
+  const claimed = await store.updateWhere(
+    COLLECTIONS.pointsImports,
+    { _id: doc._id, status: 'previewed' },
+    { status: 'running' },
+  )
   if (claimed === 0) throw new DomainError('POINTS.IMPORT_DONE')
   const { rule, conversion, rows, keyOf, members } = await checkFile(ctx, doc)
   const result: ScoreImportResult = { importId: doc._id, paid: 0, alreadyPaid: 0, capped: 0, points: 0 }
@@ -210,6 +190,6 @@ export async function confirmScoreImport(input: { importId: string }, ctx: Handl
       if (entry.capped) result.capped++
     }
   }
-  await store.update(SCORE_IMPORTS, doc._id, { status: 'done', result })
+  await store.update(COLLECTIONS.pointsImports, doc._id, { status: 'done', result })
   return result
 }

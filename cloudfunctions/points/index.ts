@@ -1,6 +1,5 @@
 import { api } from '../../types/api'
 import { systemClock } from '../runtime/clock'
-import type { HandlerContext } from '../runtime/router'
 import { createRouter } from '../runtime/router'
 import { cloudStore } from '../runtime/store'
 import { award } from './award'
@@ -10,7 +9,7 @@ import { grades } from './grades'
 import { confirmScoreImport, previewScoreImport, scoreConversions, setScoreConversion } from './import-scores'
 import { leaderboard } from './leaderboard'
 import { myPoints } from './my-points'
-import { processPending } from './process-events'
+import { processPending, settleEvent } from './process-events'
 import { reconcile } from './reconcile'
 import { getRules, updateRules } from './rules'
 
@@ -23,8 +22,9 @@ const router = createRouter(api.points, {
   reviewClaim,
   getRules,
   updateRules,
-  processEvents: (input: { limit: number }, { caller, store, clock }: HandlerContext) =>
+  processEvents: (input, { caller, store, clock }) =>
     processPending(store, clock, { tenantId: caller.member.tenantId, limit: input.limit }),
+  settleEvent: (input, { store, clock }) => settleEvent(store, clock, input.eventId, input.reason),
   reconcile,
   setExempt,
   grades,

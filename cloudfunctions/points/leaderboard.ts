@@ -1,26 +1,21 @@
-import type { BranchStanding, PeriodKind, Standing, TotalsDoc } from '../../types/points'
-import type { MemberDoc, OrgDoc } from '../../types/roster'
+import type { api } from '../../types/api'
+import type { BranchStanding, Standing } from '../../types/points'
+import { branchAccess } from '../domain/access/branch-access'
 import { periodKey } from '../domain/points/period'
-import { type BranchSort, rankBy } from '../domain/points/ranking'
-import { branchAccess } from '../domain/roster/access'
-import { loadBranch } from '../roster/branch-access'
+import { type BranchSort, rankBy } from '../domain/ranking'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import type { Where } from '../runtime/store'
-import { branchStandings } from './branch-standings'
+import { loadBranch } from '../shared/branch-access'
+import { branchStandings, exemptMembers, exemptTotals, rankOf, topMembers } from '../shared/standings'
 import { loadCatalogue } from './catalogue'
-import { exemptMembers } from './exempt'
-import { exemptTotals, rankOf, topMembers } from './standings'
-import { memberTotalId, TOTALS } from './totals'
+import { memberTotalId } from './totals'
 
 const TOP = 50
 
-type LeaderboardInput =
-  | { of: 'members'; period: PeriodKind; branchId: string | null }
-  | { of: 'branches'; period: PeriodKind; sort: BranchSort }
-
 /** 积分排行榜: members (a branch, or the whole bureau when allowed) or branches (fairly). */
-export async function leaderboard(input: LeaderboardInput, ctx: HandlerContext) {
+export const leaderboard: Handler<typeof api.points.leaderboard> = async (input, ctx) => {
   const period = periodKey(input.period, ctx.clock.now())
   if (input.of === 'branches')
     return { period, members: [], me: null, branches: await branchBoard(ctx, period, input.sort) }
@@ -53,7 +48,7 @@ async function memberBoard(ctx: HandlerContext, period: string, branchId: string
   const exemptIds = new Set(exempt.keys())
   const [top, mine, excluded] = await Promise.all([
     topMembers(store, scope, exemptIds, TOP),
-    store.get<TotalsDoc>(TOTALS, memberTotalId(tenantId, caller.member._id, period)),
+    store.get(COLLECTIONS.pointsTotals, memberTotalId(tenantId, caller.member._id, period)),
     exemptTotals(store, scope, exemptIds),
   ])
   const ranked = rankBy(top, (row) => row.points)
@@ -64,12 +59,12 @@ async function memberBoard(ctx: HandlerContext, period: string, branchId: string
       : null
   const ids = [...new Set([...ranked.map((row) => row.subjectId), caller.member._id])]
   const [members, branches] = await Promise.all([
-    store.find<MemberDoc>(
-      'members',
+    store.find(
+      COLLECTIONS.members,
       { _id: store.command.in(ids) },
       { fields: { _id: true, name: true, branchId: true } },
     ),
-    store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' }, { fields: { _id: true, name: true } }),
+    store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' }, { fields: { _id: true, name: true } }),
   ])
   const nameOf = new Map(members.map((member) => [member._id, member.name]))
   const branchName = new Map(branches.map((branch) => [branch._id, branch.name]))
@@ -90,7 +85,7 @@ async function memberBoard(ctx: HandlerContext, period: string, branchId: string
 async function branchBoard(ctx: HandlerContext, period: string, sort: BranchSort): Promise<BranchStanding[]> {
   const { caller, store } = ctx
   if (!caller.roles.some((role) => role !== 'member')) throw new DomainError('AUTH.FORBIDDEN')
-  const branches = await store.findAll<OrgDoc>('orgs', { tenantId: caller.member.tenantId, kind: 'branch' })
+  const branches = await store.findAll(COLLECTIONS.orgs, { tenantId: caller.member.tenantId, kind: 'branch' })
   return branchStandings(
     store,
     caller.member.tenantId,

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
-import type { LedgerEntry, PointsRule, TotalsDoc } from '../../types/points'
+import type { LedgerEntry, PointsRule } from '../../types/points'
 import { applyCaps } from '../domain/points/caps'
 import { shanghaiPeriods } from '../domain/time'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { applyTotals, TOTALS, type TotalKey, usageKey } from './totals'
-
-export const LEDGER = 'points_ledger'
+import { applyTotals, type TotalKey, usageKey } from './totals'
 
 export interface Award {
   /** The idempotency key: derived from the source (event, claim, request), so a retry or race pays once. */
@@ -36,7 +35,7 @@ export interface Award {
  * from the ledger; a retry of the same award completes it with its claim.
  */
 export async function recordAward(store: Store, award: Award): Promise<{ entry: LedgerEntry; duplicate: boolean }> {
-  const existing = await store.get<LedgerEntry>(LEDGER, award.key)
+  const existing = await store.get(COLLECTIONS.pointsLedger, award.key)
   if (existing) return { entry: existing, duplicate: true }
 
   const periods = shanghaiPeriods(award.at)
@@ -60,10 +59,10 @@ export async function recordAward(store: Store, award: Award): Promise<{ entry: 
     ...periods,
   }
   try {
-    await store.insert(LEDGER, entry)
+    await store.insert(COLLECTIONS.pointsLedger, entry)
   } catch (error) {
     if (!(error instanceof DuplicateIdError)) throw error
-    return { entry: (await store.get<LedgerEntry>(LEDGER, award.key)) ?? entry, duplicate: true }
+    return { entry: (await store.get(COLLECTIONS.pointsLedger, award.key)) ?? entry, duplicate: true }
   }
   await applyTotals(store, entry, new Set(caps.claimed))
   return { entry, duplicate: false }
@@ -99,7 +98,7 @@ async function claimCaps(
   const usage = { day: 0, month: 0, year: 0 }
   await Promise.all(
     limits.map(async ({ period, key }) => {
-      usage[period] = (await store.get<UsageDoc>(TOTALS, key._id))?.points ?? 0
+      usage[period] = (await store.get(COLLECTIONS.pointsTotals, key._id))?.points ?? 0
     }),
   )
   const guess = applyCaps(award.requested, caps, usage)
@@ -142,9 +141,6 @@ async function claimCaps(
   }
 }
 
-/** A usage total with the claims made on it, by award (a short hash of the award's key). */
-type UsageDoc = TotalsDoc & { claims?: Record<string, number | null> }
-
 /** A field-safe name for an award's claim: its key may hold dots and colons. */
 const claimToken = (key: string) => createHash('sha1').update(key).digest('hex').slice(0, 20)
 
@@ -171,11 +167,16 @@ async function claimUsage(
     const where =
       amount > 0 ? { _id: key._id, [field]: null, points: _.lte(cap - amount) } : { _id: key._id, [field]: null }
     const patch = { points: _.inc(amount), entries: _.inc(1), [field]: amount }
-    if ((await store.updateWhere(TOTALS, where, patch)) > 0) return { kind: 'claimed', amount }
-    const doc = await store.get<UsageDoc>(TOTALS, key._id)
+    if ((await store.updateWhere(COLLECTIONS.pointsTotals, where, patch)) > 0) return { kind: 'claimed', amount }
+    const doc = await store.get(COLLECTIONS.pointsTotals, key._id)
     if (!doc) {
       try {
-        await store.insert<UsageDoc>(TOTALS, { ...key, points: amount, entries: 1, claims: { [token]: amount } })
+        await store.insert(COLLECTIONS.pointsTotals, {
+          ...key,
+          points: amount,
+          entries: 1,
+          claims: { [token]: amount },
+        })
         return { kind: 'claimed', amount }
       } catch (error) {
         if (!(error instanceof DuplicateIdError)) throw error
@@ -195,8 +196,8 @@ async function shrinkClaim(store: Store, key: TotalKey, token: string, from: num
   const field = `claims.${token}`
   for (let current = from; current > to; ) {
     const patch = { points: store.command.inc(to - current), [field]: to }
-    if ((await store.updateWhere(TOTALS, { _id: key._id, [field]: current }, patch)) > 0) return to
-    const now = (await store.get<UsageDoc>(TOTALS, key._id))?.claims?.[token]
+    if ((await store.updateWhere(COLLECTIONS.pointsTotals, { _id: key._id, [field]: current }, patch)) > 0) return to
+    const now = (await store.get(COLLECTIONS.pointsTotals, key._id))?.claims?.[token]
     if (typeof now !== 'number') return 0
     current = now
   }
@@ -208,7 +209,7 @@ async function releaseClaim(store: Store, key: TotalKey, token: string, amount: 
   const field = `claims.${token}`
   const _ = store.command
   await store.updateWhere(
-    TOTALS,
+    COLLECTIONS.pointsTotals,
     { _id: key._id, [field]: amount },
     { points: _.inc(-amount), entries: _.inc(-1), [field]: null },
   )

@@ -1,23 +1,19 @@
-import type { LedgerEntry, PeriodKind, TotalsDoc } from '../../types/points'
+import type { api } from '../../types/api'
 import { periodKey } from '../domain/points/period'
+import { COLLECTIONS } from '../runtime/collections'
 import { readPage } from '../runtime/read-page'
-import type { HandlerContext } from '../runtime/router'
-import { exemptMembers } from './exempt'
-import { LEDGER } from './ledger'
-import { exemptTotals, rankOf } from './standings'
-import { memberTotalId, TOTALS } from './totals'
+import type { Handler } from '../runtime/router'
+import { exemptMembers, exemptTotals, rankOf } from '../shared/standings'
+import { memberTotalId } from './totals'
 
 /** 我的积分: the period total, rank in the branch (none while exempt), and the ledger with reasons. */
-export async function myPoints(
-  input: { period: PeriodKind; page: number; pageSize: number },
-  { caller, store, clock }: HandlerContext,
-) {
+export const myPoints: Handler<typeof api.points.myPoints> = async (input, { caller, store, clock }) => {
   const { tenantId, _id: memberId, branchId } = caller.member
   const period = periodKey(input.period, clock.now())
   const [total, exempt, history] = await Promise.all([
-    store.get<TotalsDoc>(TOTALS, memberTotalId(tenantId, memberId, period)),
+    store.get(COLLECTIONS.pointsTotals, memberTotalId(tenantId, memberId, period)),
     exemptMembers(store, tenantId),
-    readPage<LedgerEntry>(store, LEDGER, { tenantId, memberId }, [['at', 'desc']], input),
+    readPage(store, COLLECTIONS.pointsLedger, { tenantId, memberId }, [['at', 'desc']], input),
   ])
   const points = total?.points ?? 0
   const isExempt = exempt.has(memberId)
@@ -28,7 +24,7 @@ export async function myPoints(
     const exemptIds = new Set([...exempt.values()].filter((doc) => doc.branchId === branchId).map((doc) => doc._id))
     const [excluded, activeMembers] = await Promise.all([
       exemptTotals(store, scope, exemptIds),
-      store.count('members', { tenantId, branchId, status: 'active' }),
+      store.count(COLLECTIONS.members, { tenantId, branchId, status: 'active' }),
     ])
     rankOfCount = activeMembers - exemptIds.size
     if (!isExempt) rank = await rankOf(store, scope, points, excluded)

@@ -1,21 +1,19 @@
 import { type DomainEvent, domainEventId } from '../../types/events'
 import type { LedgerEntry, PointsRule, RuleCatalogue } from '../../types/points'
-import type { MemberDoc } from '../../types/roster'
 import { shanghaiPeriods } from '../domain/time'
 import type { Clock } from '../runtime/clock'
+import { COLLECTIONS } from '../runtime/collections'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { loadCatalogue } from './catalogue'
-import { LEDGER, recordAward } from './ledger'
+import { recordAward } from './ledger'
 import { applyTotals, isReversal, reversalKey } from './totals'
 
-/** The ledger key of an event's award: the study function pays check-ins directly with the same key, so they pay once. */
-export const eventAwardKey = (eventId: string) => `evt:${eventId}`
+/** The ledger key of an event's award: the timer and settleEvent pay under it, so an event pays once. */
+const eventAwardKey = (eventId: string) => `evt:${eventId}`
 
 /** The key of a re-armed event's payment (its `revision`-th time as the member's attendance), so it pays once more. */
 const revisedAwardKey = (event: Pick<DomainEvent, '_id' | 'revision'>) =>
   event.revision ? `${eventAwardKey(event._id)}:r${event.revision}` : eventAwardKey(event._id)
-
-/** The key of the correction entry that cancels one payment: one payment, at most one reversal. */
 
 /** Attendance facts of one meeting and member supersede each other: the latest one is what counts. */
 const ATTENDANCE_KINDS = ['meeting.present', 'meeting.late', 'meeting.absent', 'meeting.leave'] as const
@@ -52,63 +50,97 @@ export async function processPending(
 ): Promise<{ processed: number; paid: number; skipped: number }> {
   const pending: Record<string, unknown> = { processedAt: store.command.exists(false) }
   if (tenantId) pending.tenantId = tenantId
-  const events = await store.find<DomainEvent>('domain_events', pending, { orderBy: [['at', 'asc']], limit })
+  const events = await store.find(COLLECTIONS.domainEvents, pending, { orderBy: [['at', 'asc']], limit })
+  const payer = payerFor(store)
+  let paid = 0
+  let skipped = 0
+  for (const event of events) {
+    const { outcome } = await settle(payer, event, '')
+    if (outcome === 'paid') paid++
+    if (outcome === 'skipped') skipped++
+    await markProcessed(store, event, clock)
+  }
+  return { processed: events.length, paid, skipped }
+}
+
+/**
+ * Pays one recorded event now, as the timer would, and marks it processed:
+ * how the study function's check-in shows its points at once. `reason` is
+ * written on the entry; the points answered are what its entry holds (0 for
+ * attendance, which settles its meeting's pair instead, and when nothing pays).
+ */
+export async function settleEvent(
+  store: Store,
+  clock: Clock,
+  eventId: string,
+  reason: string,
+): Promise<{ points: number }> {
+  const event = await store.get(COLLECTIONS.domainEvents, eventId)
+  if (!event) return { points: 0 }
+  const { points } = await settle(payerFor(store), event, reason)
+  await markProcessed(store, event, clock)
+  return { points }
+}
+
+/** Rules by tenant, each catalogue read once per run. */
+function payerFor(store: Store): Payer {
   const catalogues = new Map<string, Promise<RuleCatalogue>>()
   const catalogueOf = (tenant: string) => {
     if (!catalogues.has(tenant)) catalogues.set(tenant, loadCatalogue(store, tenant))
     return catalogues.get(tenant) as Promise<RuleCatalogue>
   }
-  const payer: Payer = {
+  return {
     store,
     ruleOf: async (event) =>
       (await catalogueOf(event.tenantId)).rules.find((candidate) => candidate.active && candidate.auto === event.kind),
   }
-  let paid = 0
-  let skipped = 0
-  for (const event of events) {
-    const member = await store.get<MemberDoc>('members', event.memberId)
-    const payee = member?.branchId && member.tenantId === event.tenantId ? member : null
-    if (!payee?.branchId) skipped++
-    else if (isAttendance(event)) {
-      const outcome = await settleAttendance(payer, event, { _id: payee._id, branchId: payee.branchId })
-      if (outcome === 'paid') paid++
-      if (outcome === 'skipped') skipped++
-    } else {
-      const rule = await payer.ruleOf(event)
-      if (!rule) skipped++
-      else if (await pay(payer, event, eventAwardKey(event._id), rule, { _id: payee._id, branchId: payee.branchId }))
-        paid++
-    }
-    await store.updateWhere(
-      'domain_events',
-      { _id: event._id, processedAt: store.command.exists(false) },
-      { processedAt: clock.now() },
-    )
-  }
-  return { processed: events.length, paid, skipped }
 }
 
-async function pay(
+async function settle(
+  payer: Payer,
+  event: DomainEvent,
+  reason: string,
+): Promise<{ outcome: 'paid' | 'settled' | 'skipped'; points: number }> {
+  const member = await payer.store.get(COLLECTIONS.members, event.memberId)
+  const payee = member?.branchId && member.tenantId === event.tenantId ? member : null
+  if (!payee?.branchId) return { outcome: 'skipped', points: 0 }
+  const to = { _id: payee._id, branchId: payee.branchId }
+  if (isAttendance(event)) return { outcome: await settleAttendance(payer, event, to), points: 0 }
+  const rule = await payer.ruleOf(event)
+  if (!rule) return { outcome: 'skipped', points: 0 }
+  const { entry, duplicate } = await pay(payer, event, eventAwardKey(event._id), rule, to, reason)
+  return { outcome: duplicate ? 'settled' : 'paid', points: entry.points }
+}
+
+async function markProcessed(store: Store, event: DomainEvent, clock: Clock): Promise<void> {
+  await store.updateWhere(
+    COLLECTIONS.domainEvents,
+    { _id: event._id, processedAt: store.command.exists(false) },
+    { processedAt: clock.now() },
+  )
+}
+
+function pay(
   { store }: Payer,
   event: DomainEvent,
   key: string,
   rule: PointsRule,
   member: { _id: string; branchId: string },
-): Promise<boolean> {
-  const { duplicate } = await recordAward(store, {
+  reason = '',
+) {
+  return recordAward(store, {
     key,
     tenantId: event.tenantId,
     member,
     rule,
     requested: rule.points,
-    reason: '',
+    reason,
     grantedBy: 'system',
     grantedByName: '系统',
     at: event.at,
     sourceEvent: event._id,
     overCap: 'cut',
   })
-  return !duplicate
 }
 
 /**
@@ -132,7 +164,8 @@ async function settleAttendance(
     for (const payment of payments.live) {
       if (payment._id !== keep) await reverse(payer.store, payment, CORRECTION_REASON[latest.kind] ?? '考勤更正')
     }
-    if (rule && keep && !payments.all.has(keep) && (await pay(payer, latest, keep, rule, member))) paid = true
+    if (rule && keep && !payments.all.has(keep) && !(await pay(payer, latest, keep, rule, member)).duplicate)
+      paid = true
     const again = await attendanceOf(payer.store, event)
     if (again.latest._id === latest._id && (again.latest.revision ?? 0) === (latest.revision ?? 0)) break
   }
@@ -143,8 +176,8 @@ async function settleAttendance(
 async function attendanceOf(store: Store, event: DomainEvent) {
   const ids = ATTENDANCE_KINDS.map((kind) => domainEventId(kind, event.sourceId, event.memberId))
   const [facts, entries] = await Promise.all([
-    store.find<DomainEvent>('domain_events', { _id: store.command.in(ids) }),
-    store.find<LedgerEntry>(LEDGER, {
+    store.find(COLLECTIONS.domainEvents, { _id: store.command.in(ids) }),
+    store.find(COLLECTIONS.pointsLedger, {
       tenantId: event.tenantId,
       memberId: event.memberId,
       sourceEvent: store.command.in(ids),
@@ -185,7 +218,7 @@ async function reverse(store: Store, payment: LedgerEntry, reason: string): Prom
     ...shanghaiPeriods(payment.at),
   }
   try {
-    await store.insert(LEDGER, entry)
+    await store.insert(COLLECTIONS.pointsLedger, entry)
   } catch (error) {
     if (error instanceof DuplicateIdError) return
     throw error

@@ -1,8 +1,9 @@
-import type { LedgerEntry, TotalsDoc } from '../../types/points'
-import type { HandlerContext } from '../runtime/router'
+import type { api } from '../../types/api'
+import type { TotalsDoc } from '../../types/points'
+import { COLLECTIONS, type Collection, type Doc } from '../runtime/collections'
+import type { Handler } from '../runtime/router'
 import type { Store, Where } from '../runtime/store'
-import { LEDGER } from './ledger'
-import { TOTALS, totalsOf } from './totals'
+import { totalsOf } from './totals'
 
 const DRIFT_SHOWN = 200
 /** Members per chunk: their ledger entries (≈100 each at 1M entries over 10,000 members) and totals fit in memory. */
@@ -62,7 +63,7 @@ function inRange(store: Store, from: string, to: string | null): unknown {
  * progress; a 1,000,000-entry tenant is a few calls. Each call reports the
  * drift it repaired. Run it when no awards are being written.
  */
-export async function reconcile(input: { cursor: string | null; chunks?: number }, { caller, store }: HandlerContext) {
+export const reconcile: Handler<typeof api.points.reconcile> = async (input, { caller, store }) => {
   const tenantId = caller.member.tenantId
   // Wall time, not the domain clock: the budget is about the function's own timeout.
   const started = performance.now()
@@ -94,14 +95,14 @@ async function reconcileChunk(
   { phase, from }: Cursor,
   drift: Drift[],
 ): Promise<{ entries: number; totals: number; next: Cursor | null }> {
-  const subjects = phase === 'members' ? 'members' : 'orgs'
+  const subjects = phase === 'members' ? COLLECTIONS.members : COLLECTIONS.orgs
   const size = phase === 'members' ? MEMBERS_PER_CHUNK : BRANCHES_PER_CHUNK
   // The chunk is an id range, not a list: entries and totals of ids no longer on the roster are covered too.
-  const ahead = await store.find<{ _id: string }>(
-    subjects,
-    from ? { tenantId, _id: inRange(store, from, null) } : { tenantId },
-    { orderBy: [['_id', 'asc']], limit: size + 1, fields: { _id: true } },
-  )
+  const ahead = await store.find<Doc>(subjects, from ? { tenantId, _id: inRange(store, from, null) } : { tenantId }, {
+    orderBy: [['_id', 'asc']],
+    limit: size + 1,
+    fields: { _id: true },
+  })
   const to = ahead.length > size ? ahead[size]._id : null
   const range = inRange(store, from, to)
   const entryWhere: Where = phase === 'members' ? { tenantId, memberId: range } : { tenantId, branchId: range }
@@ -110,8 +111,8 @@ async function reconcileChunk(
       ? { tenantId, scope: store.command.in(['member', 'usage', 'presence']), subjectId: range }
       : { tenantId, scope: 'branch', subjectId: range }
   const [ledger, stored] = await Promise.all([
-    store.findAll<LedgerEntry>(LEDGER, entryWhere, { fields: ENTRY_FIELDS }),
-    store.findAll<TotalsDoc>(TOTALS, totalWhere, { fields: TOTAL_FIELDS }),
+    store.findAll(COLLECTIONS.pointsLedger, entryWhere, { fields: ENTRY_FIELDS }),
+    store.findAll(COLLECTIONS.pointsTotals, totalWhere, { fields: TOTAL_FIELDS }),
   ])
   const expected = new Map(
     [...totalsOf(ledger).values()]
@@ -135,7 +136,7 @@ async function repair(
   for (const doc of expected.values()) {
     const current = storedById.get(doc._id)
     if (!current) {
-      await store.insert(TOTALS, doc)
+      await store.insert(COLLECTIONS.pointsTotals, doc)
       drift.push({ id: doc._id, was: 0, is: doc.points })
     } else if (
       current.points !== doc.points ||
@@ -143,13 +144,17 @@ async function repair(
       (current.members ?? 0) !== (doc.members ?? 0)
     ) {
       const members = doc.scope === 'branch' ? { members: doc.members ?? 0 } : {}
-      await store.update(TOTALS, doc._id, { points: doc.points, entries: doc.entries, ...members })
+      await store.update(COLLECTIONS.pointsTotals, doc._id, { points: doc.points, entries: doc.entries, ...members })
       drift.push({ id: doc._id, was: current.points, is: doc.points })
     }
   }
   for (const doc of stored) {
     if (expected.has(doc._id) || (doc.points === 0 && doc.entries === 0 && !doc.members)) continue
-    await store.update(TOTALS, doc._id, { points: 0, entries: 0, ...(doc.members ? { members: 0 } : {}) })
+    await store.update(COLLECTIONS.pointsTotals, doc._id, {
+      points: 0,
+      entries: 0,
+      ...(doc.members ? { members: 0 } : {}),
+    })
     drift.push({ id: doc._id, was: doc.points, is: 0 })
   }
 }
@@ -157,13 +162,13 @@ async function repair(
 /** How far a run is: members, then branches, counted by id below the cursor. */
 async function progressOf(store: Store, tenantId: string, cursor: Cursor | null) {
   const [members, branches] = await Promise.all([
-    store.count('members', { tenantId }),
-    store.count('orgs', { tenantId }),
+    store.count(COLLECTIONS.members, { tenantId }),
+    store.count(COLLECTIONS.orgs, { tenantId }),
   ])
   const of = members + branches
   if (!cursor) return { phase: 'done' as const, done: of, of }
-  const below = async (collection: string) =>
+  const below = async (collection: Collection<Doc>) =>
     cursor.from ? store.count(collection, { tenantId, _id: store.command.lt(cursor.from as never) }) : 0
-  const done = cursor.phase === 'members' ? await below('members') : members + (await below('orgs'))
+  const done = cursor.phase === 'members' ? await below(COLLECTIONS.members) : members + (await below(COLLECTIONS.orgs))
   return { phase: cursor.phase, done, of }
 }

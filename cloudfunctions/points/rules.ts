@@ -1,16 +1,18 @@
-import type { PointsRulesDoc, RuleCatalogue } from '../../types/points'
+import type { api } from '../../types/api'
+import type { PointsRulesDoc } from '../../types/points'
 import { catalogueProblems } from '../domain/points/grant'
-import { writeAudit } from '../roster/audit'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
 import { loadCatalogue } from './catalogue'
 
-export async function getRules(_input: object, { caller, store }: HandlerContext): Promise<RuleCatalogue> {
+export const getRules: Handler<typeof api.points.getRules> = async (_input, { caller, store }) => {
   return loadCatalogue(store, caller.member.tenantId)
 }
 
 /** Bureau staff replace the catalogue whole; entries already written keep the values they were paid with. */
-export async function updateRules(input: RuleCatalogue, ctx: HandlerContext): Promise<RuleCatalogue> {
+export const updateRules: Handler<typeof api.points.updateRules> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const problems = catalogueProblems(input)
   if (problems.length) throw new DomainError('POINTS.RULES_INVALID', problems.join('；'), problems)
@@ -24,8 +26,8 @@ export async function updateRules(input: RuleCatalogue, ctx: HandlerContext): Pr
     updatedBy: caller.member._id,
   }
   // No upsert in the store port: replace the one document (bureau edits are rare and single-handed).
-  await store.remove('points_rules', tenantId)
-  await store.insert('points_rules', doc)
+  await store.remove(COLLECTIONS.pointsRules, tenantId)
+  await store.insert(COLLECTIONS.pointsRules, doc)
   await writeAudit(ctx, {
     action: 'points.updateRules',
     targetId: tenantId,

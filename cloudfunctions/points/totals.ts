@@ -1,8 +1,7 @@
 import type { LedgerEntry, TotalsDoc } from '../../types/points'
 import { periodKeysOf } from '../domain/points/period'
+import { COLLECTIONS } from '../runtime/collections'
 import { DuplicateIdError, type Store } from '../runtime/store'
-
-export const TOTALS = 'points_totals'
 
 export const memberTotalId = (tenantId: string, memberId: string, period: string) =>
   `${tenantId}:m:${memberId}:${period}`
@@ -136,13 +135,13 @@ export function withMembers(totals: Map<string, TotalsDoc>): Map<string, TotalsD
  */
 export async function incrementTotal(store: Store, base: TotalKey, points: number): Promise<boolean> {
   const inc = { points: store.command.inc(points), entries: store.command.inc(1) }
-  if ((await store.update(TOTALS, base._id, inc)) > 0) return false
+  if ((await store.update(COLLECTIONS.pointsTotals, base._id, inc)) > 0) return false
   try {
-    await store.insert<TotalsDoc>(TOTALS, { ...base, points, entries: 1 })
+    await store.insert(COLLECTIONS.pointsTotals, { ...base, points, entries: 1 })
     return true
   } catch (error) {
     if (!(error instanceof DuplicateIdError)) throw error
-    await store.update(TOTALS, base._id, inc)
+    await store.update(COLLECTIONS.pointsTotals, base._id, inc)
     return false
   }
 }
@@ -160,7 +159,7 @@ export async function applyTotals(store: Store, entry: EntryFacts, claimed: Read
     moves
       .filter(({ key }, index) => created[index] && key.scope === 'presence')
       .map(({ key }) =>
-        store.update(TOTALS, branchTotalId(key.tenantId, key.branchId, key.period), {
+        store.update(COLLECTIONS.pointsTotals, branchTotalId(key.tenantId, key.branchId, key.period), {
           members: store.command.inc(1),
         }),
       ),

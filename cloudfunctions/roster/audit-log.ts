@@ -1,23 +1,13 @@
+import type { api } from '../../types/api'
+import { COLLECTIONS } from '../runtime/collections'
 import { readPage } from '../runtime/read-page'
-import type { HandlerContext } from '../runtime/router'
-
-interface AuditDoc {
-  _id: string
-  tenantId: string
-  at: number
-  actorName: string
-  action: string
-  targetId: string
-  summary: string
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-}
+import type { Handler } from '../runtime/router'
 
 /** 操作日志: newest first, one page at a time. */
-export async function auditLog(input: { page: number; pageSize: number }, { caller, store }: HandlerContext) {
-  const { items, total, page } = await readPage<AuditDoc>(
+export const auditLog: Handler<typeof api.roster.auditLog> = async (input, { caller, store }) => {
+  const { items, total, page } = await readPage(
     store,
-    'audit_log',
+    COLLECTIONS.auditLog,
     { tenantId: caller.member.tenantId },
     [
       ['at', 'desc'],

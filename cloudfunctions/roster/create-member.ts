@@ -1,8 +1,10 @@
 import type { MemberDoc } from '../../types/roster'
 import { searchKeys } from '../domain/roster/import/search-keys'
+import { COLLECTIONS } from '../runtime/collections'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
-import { writeAudit, writeMembershipChange } from './audit'
+import { writeAudit } from '../shared/audit'
+import { writeMembershipChange } from './membership-changes'
 
 type NewMember = Omit<MemberDoc, '_id' | 'tenantId' | 'status' | 'grants' | 'nameKeys' | 'createdAt' | 'updatedAt'> & {
   branchId: string
@@ -31,7 +33,7 @@ export async function createMember(
     nameKeys: searchKeys(fields.name),
   }
   try {
-    await ctx.store.insert('members', member)
+    await ctx.store.insert(COLLECTIONS.members, member)
   } catch (error) {
     if (error instanceof DuplicateIdError) return null
     throw error

@@ -1,10 +1,12 @@
-import type { MemberDoc, MemberFields, MemberRow, OrgDoc } from '../../types/roster'
+import type { api } from '../../types/api'
+import type { MemberDoc, MemberFields, OrgDoc } from '../../types/roster'
 import { searchKeys } from '../domain/roster/import/search-keys'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
-import { writeAudit } from './audit'
-import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from './branch-access'
+import type { Handler, HandlerContext } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from '../shared/branch-access'
 import { createMember } from './create-member'
 import { boundMemberIds, toRow } from './member-row'
 
@@ -17,7 +19,7 @@ async function checkFields(
 ): Promise<void> {
   await requireGroupIn(store, fields.groupId, branch)
   const others = (where: Record<string, unknown>) =>
-    store.find<MemberDoc>('members', { tenantId: branch.tenantId, status: 'active', ...where }, { limit: 2 })
+    store.find(COLLECTIONS.members, { tenantId: branch.tenantId, status: 'active', ...where }, { limit: 2 })
   if (fields.phone) {
     const holders = await others({ phone: fields.phone })
     if (holders.some((holder) => holder._id !== memberId)) throw new DomainError('ROSTER.DUPLICATE_PHONE')
@@ -29,7 +31,7 @@ async function checkFields(
 }
 
 /** 新增党员: a new member of a branch the caller manages. */
-export async function addMember(input: MemberFields & { branchId: string }, ctx: HandlerContext): Promise<MemberRow> {
+export const addMember: Handler<typeof api.roster.addMember> = async (input, ctx) => {
   const { caller, store } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
@@ -46,10 +48,7 @@ export async function addMember(input: MemberFields & { branchId: string }, ctx:
 }
 
 /** 编辑党员信息 */
-export async function updateMember(
-  input: MemberFields & { memberId: string },
-  ctx: HandlerContext,
-): Promise<MemberRow> {
+export const updateMember: Handler<typeof api.roster.updateMember> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
@@ -57,7 +56,7 @@ export async function updateMember(
   await checkFields(ctx, branch, fields, member._id)
   const updated: MemberDoc = { ...member, ...fields, nameKeys: searchKeys(fields.name), updatedAt: clock.now() }
   const { _id, ...changes } = updated
-  await store.update('members', member._id, changes)
+  await store.update(COLLECTIONS.members, member._id, changes)
   await writeAudit(ctx, {
     action: 'roster.updateMember',
     targetId: member._id,

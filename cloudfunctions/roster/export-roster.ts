@@ -1,21 +1,21 @@
+import type { api } from '../../types/api'
 import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS } from '../../types/labels'
-import type { MemberDoc, OrgDoc } from '../../types/roster'
-import { branchAccess } from '../domain/roster/access'
+import { branchAccess } from '../domain/access/branch-access'
 import { maskPhone } from '../domain/roster/privacy'
 import { shanghaiStamp } from '../domain/time'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import { randomCode } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
-import { writeAudit } from './audit'
-import { loadBranch, requireAccess } from './branch-access'
-import { rosterTemplate, writeXlsx } from './spreadsheet'
+import type { Handler } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { EXPORT_LINK_SECONDS, exportXlsx } from '../shared/exports'
+import { rosterTemplate } from './template'
 
-const LINK_SECONDS = 10 * 60
 const HEADERS = ['姓名', '所在党支部', '党小组', '人员类别', '入党日期', '转正日期', '职务', '手机号码', '状态']
 
 /** 导出名册: one branch, or the whole tenant for bureau staff; a link valid for 10 minutes. */
-export async function exportRoster(input: { branchId: string | null }, ctx: HandlerContext) {
-  const { caller, store, files, clock } = ctx
+export const exportRoster: Handler<typeof api.roster.exportRoster> = async (input, ctx) => {
+  const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
   let where: Record<string, unknown>
   if (input.branchId === null) {
@@ -27,8 +27,8 @@ export async function exportRoster(input: { branchId: string | null }, ctx: Hand
     where = { tenantId, branchId: branch._id }
   }
   const [orgs, members] = await Promise.all([
-    store.findAll<OrgDoc>('orgs', { tenantId }),
-    store.findAll<MemberDoc>('members', where, { orderBy: [['branchId', 'asc']] }),
+    store.findAll(COLLECTIONS.orgs, { tenantId }),
+    store.findAll(COLLECTIONS.members, where, { orderBy: [['branchId', 'asc']] }),
   ])
   const orgById = new Map(orgs.map((org) => [org._id, org]))
   const rows = members
@@ -50,8 +50,9 @@ export async function exportRoster(input: { branchId: string | null }, ctx: Hand
     })
   const scopeName = input.branchId ? (orgById.get(input.branchId)?.name ?? '') : '全部支部'
   const fileName = `党员名册-${scopeName}-${shanghaiStamp(clock.now())}.xlsx`
-  const content = await writeXlsx([{ name: '党员名册', headers: HEADERS, rows, textColumns: [4, 5, 7] }])
-  const fileID = await files.upload(`exports/${tenantId}/${caller.member._id}/${randomCode(8)}/${fileName}`, content)
+  const download = await exportXlsx(ctx, fileName, [
+    { name: '党员名册', headers: HEADERS, rows, textColumns: [4, 5, 7] },
+  ])
   await writeAudit(ctx, {
     action: 'roster.exportRoster',
     targetId: input.branchId ?? tenantId,
@@ -59,12 +60,15 @@ export async function exportRoster(input: { branchId: string | null }, ctx: Hand
     before: null,
     after: null,
   })
-  return { url: await files.link(fileID, LINK_SECONDS), fileName, count: rows.length }
+  return { ...download, count: rows.length }
 }
 
 /** 下载模板 */
-export async function importTemplate(_input: unknown, { files }: HandlerContext) {
+export const importTemplate: Handler<typeof api.roster.importTemplate> = async (_input, { files, functions }) => {
   const fileName = '党员花名册导入模板.xlsx'
-  const fileID = await files.upload(`templates/${fileName}`, await rosterTemplate())
-  return { url: await files.link(fileID, LINK_SECONDS), fileName }
+  const { fileID } = await functions.call('sheets', 'write', {
+    tables: rosterTemplate(),
+    cloudPath: `templates/${fileName}`,
+  })
+  return { url: await files.link(fileID, EXPORT_LINK_SECONDS), fileName }
 }

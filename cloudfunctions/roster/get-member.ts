@@ -1,14 +1,11 @@
-import type { MemberRow } from '../../types/roster'
+import type { api } from '../../types/api'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
-import { loadBranch, loadMember, requireAccess } from './branch-access'
+import type { Handler } from '../runtime/router'
+import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
 import { boundMemberIds, toRow } from './member-row'
 
 /** 党员详情 */
-export async function getMember(
-  input: { memberId: string },
-  { caller, store }: HandlerContext,
-): Promise<MemberRow & { branchName: string | null; access: 'manage' | 'read' }> {
+export const getMember: Handler<typeof api.roster.getMember> = async (input, { caller, store }) => {
   const member = await loadMember(store, caller, input.memberId)
   // Staff accounts without a branch are not on any roster.
   if (!member.branchId) throw new DomainError('ROSTER.NOT_FOUND', '未找到该党员')

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { MemberDoc, OrgDoc } from '../../types/roster'
+import type { api } from '../../types/api'
+import type { OrgDoc } from '../../types/roster'
 import {
-  type ImportPreviewSummary,
+  type ImportDoc,
   type ImportStatus,
   PREVIEW_ISSUE_LIMIT,
   PREVIEW_SAMPLE_LIMIT,
@@ -11,35 +12,19 @@ import { type ImportPlan, planImport, type StoredMember } from '../domain/roster
 import { searchKeys } from '../domain/roster/import/search-keys'
 import { previewImport } from '../domain/roster/import/validate-rows'
 import { shanghaiDate } from '../domain/time'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
-import { writeAudit } from './audit'
-import { loadBranch, requireAccess } from './branch-access'
+import type { Handler, HandlerContext } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, requireAccess } from '../shared/branch-access'
+import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { createMember } from './create-member'
-import { readSheet } from './spreadsheet'
 
 /** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
 export function importFolder(tenantId: string, memberId: string): string {
   return `imports/${tenantId}/${memberId}/`
-}
-
-interface ImportDoc {
-  _id: string
-  tenantId: string
-  createdBy: string
-  createdAt: number
-  fileID: string
-  branchId: string | null
-  status: ImportStatus['status']
-  total: number
-  done: number
-  created: number
-  updated: number
-  unchanged: number
-  error: string | null
-  updatedAt: number
 }
 
 /** A running import that wrote no progress for this long was cut off (the function timed out or crashed). */
@@ -70,16 +55,14 @@ async function importScope({ caller, store }: HandlerContext, branchId: string |
 
 /** Reads the uploaded file and checks it against the roster as it is now: the same at preview and at confirm. */
 async function checkFile(ctx: HandlerContext, fileID: string, branchId: string | null) {
-  const { caller, store, files, clock } = ctx
+  const { caller, store, functions, clock } = ctx
   await importScope(ctx, branchId)
   const tenantId = caller.member.tenantId
   if (!isInFolder(fileID, importFolder(tenantId, caller.member._id))) throw new DomainError('ROSTER.FILE_NOT_FOUND')
-  const content = await files.download(fileID)
-  if (!content) throw new DomainError('ROSTER.FILE_NOT_FOUND')
-  const sheet = await readSheet(content)
+  const { rows: sheet } = await readUploadedSheet(functions, fileID)
   const [orgs, members] = await Promise.all([
-    store.findAll<OrgDoc>('orgs', { tenantId }),
-    store.findAll<StoredMember>('members', { tenantId, status: 'active' }, { fields: IMPORT_FIELDS }),
+    store.findAll(COLLECTIONS.orgs, { tenantId }),
+    store.findAll(COLLECTIONS.members, { tenantId, status: 'active' }, { fields: IMPORT_FIELDS }),
   ])
   const preview = previewImport(sheet, {
     today: shanghaiDate(clock.now()),
@@ -96,10 +79,7 @@ async function checkFile(ctx: HandlerContext, fileID: string, branchId: string |
 }
 
 /** 导入预览: nothing is written to the roster; the import is remembered so it can be confirmed. */
-export async function previewRosterImport(
-  input: { fileID: string; branchId: string | null },
-  ctx: HandlerContext,
-): Promise<ImportPreviewSummary> {
+export const previewRosterImport: Handler<typeof api.roster.previewImport> = async (input, ctx) => {
   const { preview, plan, orgs } = await checkFile(ctx, input.fileID, input.branchId)
   const fileIssue = preview.issues.find((issue) => issue.row === 0 && issue.code.startsWith('ROSTER.IMPORT_'))
   if (fileIssue && preview.validRows.length === 0) {
@@ -122,7 +102,7 @@ export async function previewRosterImport(
     error: null,
     updatedAt: ctx.clock.now(),
   }
-  await ctx.store.insert('imports', doc)
+  await ctx.store.insert(COLLECTIONS.imports, doc)
   const branchName = new Map(orgs.map((org) => [org._id, org.name]))
   const updatedRows = new Set(plan.update.map((u) => u.row))
   return {
@@ -160,20 +140,20 @@ function statusOf(doc: ImportDoc, now: number): ImportStatus {
 }
 
 async function loadImport({ caller, store }: HandlerContext, importId: string): Promise<ImportDoc> {
-  const doc = await store.get<ImportDoc>('imports', importId)
+  const doc = await store.get(COLLECTIONS.imports, importId)
   if (!doc || doc.tenantId !== caller.member.tenantId || doc.createdBy !== caller.member._id) {
     throw new DomainError('ROSTER.NOT_FOUND', '未找到该导入记录')
   }
   return doc
 }
 
-export async function importStatus(input: { importId: string }, ctx: HandlerContext): Promise<ImportStatus> {
+export const importStatus: Handler<typeof api.roster.importStatus> = async (input, ctx) => {
   return statusOf(await loadImport(ctx, input.importId), ctx.clock.now())
 }
 
-export async function latestImport(input: { branchId: string | null }, { caller, store, clock }: HandlerContext) {
-  const [latest] = await store.find<ImportDoc>(
-    'imports',
+export const latestImport: Handler<typeof api.roster.latestImport> = async (input, { caller, store, clock }) => {
+  const [latest] = await store.find(
+    COLLECTIONS.imports,
     { tenantId: caller.member.tenantId, createdBy: caller.member._id, branchId: input.branchId },
     { orderBy: [['createdAt', 'desc']], limit: 1 },
   )
@@ -188,7 +168,7 @@ function importedMemberId(tenantId: string, key: string): string {
 const WRITE_BATCH = 25
 
 /** 确认导入: re-checks the file, then writes it in batches, recording progress on the import. */
-export async function confirmRosterImport(input: { importId: string }, ctx: HandlerContext): Promise<ImportStatus> {
+export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = async (input, ctx) => {
   const { store } = ctx
   const doc = await loadImport(ctx, input.importId)
   const current = statusOf(doc, ctx.clock.now())
@@ -202,7 +182,7 @@ export async function confirmRosterImport(input: { importId: string }, ctx: Hand
 
   const total = plan.create.length + plan.update.length
   const claimed = await store.updateWhere(
-    'imports',
+    COLLECTIONS.imports,
     { _id: doc._id, status: doc.status, updatedAt: doc.updatedAt },
     {
       status: 'running',
@@ -230,7 +210,11 @@ export async function confirmRosterImport(input: { importId: string }, ctx: Hand
   try {
     await writePlan(ctx, plan, progress)
     Object.assign(progress, { status: 'done' })
-    await store.update('imports', doc._id, { status: 'done', done: progress.done, updatedAt: ctx.clock.now() })
+    await store.update(COLLECTIONS.imports, doc._id, {
+      status: 'done',
+      done: progress.done,
+      updatedAt: ctx.clock.now(),
+    })
     await writeAudit(ctx, {
       action: 'roster.confirmImport',
       targetId: doc._id,
@@ -241,7 +225,7 @@ export async function confirmRosterImport(input: { importId: string }, ctx: Hand
   } catch (error) {
     const message = error instanceof DomainError ? (error.userMessage ?? error.code) : '写入中断，请重新导入'
     Object.assign(progress, { status: 'failed', error: message })
-    await store.update('imports', doc._id, {
+    await store.update(COLLECTIONS.imports, doc._id, {
       status: 'failed',
       error: message,
       done: progress.done,
@@ -263,13 +247,13 @@ async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: Import
       return member ? 'created' : 'unchanged'
     }),
     ...plan.update.map(({ id, changes }) => async (): Promise<Outcome> => {
-      const before = await store.get<MemberDoc>('members', id)
+      const before = await store.get(COLLECTIONS.members, id)
       const patch = {
         ...changes,
         updatedAt: clock.now(),
         ...(changes.name ? { nameKeys: searchKeys(changes.name) } : {}),
       }
-      await store.update('members', id, patch)
+      await store.update(COLLECTIONS.members, id, patch)
       await writeAudit(ctx, {
         action: 'roster.importMember',
         targetId: id,
@@ -284,7 +268,7 @@ async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: Import
     const outcomes = await Promise.all(writes.slice(i, i + WRITE_BATCH).map((write) => write()))
     for (const outcome of outcomes) progress[outcome]++
     progress.done += outcomes.length
-    await store.update('imports', progress._id, {
+    await store.update(COLLECTIONS.imports, progress._id, {
       done: progress.done,
       created: progress.created,
       updated: progress.updated,

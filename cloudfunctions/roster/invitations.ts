@@ -1,14 +1,16 @@
-import type { Me, MemberDoc } from '../../types/roster'
-import { INVITATION_TTL_MS, type InvitationDoc, invitationRefusal, sameName } from '../domain/roster/invitation'
+import type { api } from '../../types/api'
+import type { InvitationDoc } from '../../types/roster'
+import { rolesOf } from '../domain/access/roles'
+import { INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/roster/invitation'
 import { maskName } from '../domain/roster/privacy'
-import { rolesOf } from '../domain/roster/roles'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { miniProgramCode } from '../runtime/mini-program-code'
 import { randomCode } from '../runtime/new-id'
-import type { HandlerContext, PublicContext } from '../runtime/router'
+import type { Handler, PublicContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
-import { writeAudit } from './audit'
-import { loadManagedMember } from './branch-access'
+import { writeAudit } from '../shared/audit'
+import { loadManagedMember } from '../shared/branch-access'
 import { profileOf } from './me'
 import { boundMemberIds } from './member-row'
 
@@ -16,7 +18,7 @@ import { boundMemberIds } from './member-row'
 export const JOIN_PAGE = 'subpackages/roster/pages/join/index'
 
 /** 绑定邀请: a single-use code for one member, valid for 7 days. */
-export async function createInvitation(input: { memberId: string }, ctx: HandlerContext) {
+export const createInvitation: Handler<typeof api.roster.createInvitation> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
@@ -31,7 +33,7 @@ export async function createInvitation(input: { memberId: string }, ctx: Handler
     expiresAt: now + INVITATION_TTL_MS,
     status: 'open',
   }
-  await store.insert('invitations', invitation)
+  await store.insert(COLLECTIONS.invitations, invitation)
   await writeAudit(ctx, {
     action: 'roster.createInvitation',
     targetId: member._id,
@@ -55,11 +57,11 @@ function invitationView(invitation: InvitationDoc, memberName: string, branchNam
 }
 
 /** A member's invitations still open and unexpired, so the secretary can share or revoke them again. */
-export async function memberInvitations(input: { memberId: string }, ctx: HandlerContext) {
+export const memberInvitations: Handler<typeof api.roster.memberInvitations> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
-  const open = await store.find<InvitationDoc>(
-    'invitations',
+  const open = await store.find(
+    COLLECTIONS.invitations,
     { tenantId: member.tenantId, memberId: member._id, status: 'open' },
     { orderBy: [['createdAt', 'desc']], limit: 20 },
   )
@@ -72,9 +74,9 @@ export async function memberInvitations(input: { memberId: string }, ctx: Handle
 }
 
 /** The invitation as a 小程序码 (scene = the code), for a member who is beside the secretary. */
-export async function invitationQrCode(input: { code: string }, ctx: HandlerContext) {
+export const invitationQrCode: Handler<typeof api.roster.invitationQrCode> = async (input, ctx) => {
   const { caller, store, files, clock } = ctx
-  const invitation = await store.get<InvitationDoc>('invitations', input.code)
+  const invitation = await store.get(COLLECTIONS.invitations, input.code)
   if (!invitation || invitation.tenantId !== caller.member.tenantId) throw new DomainError('INVITATION.NOT_FOUND')
   await loadManagedMember(store, caller, invitation.memberId)
   const refusal = invitationRefusal(invitation, clock.now())
@@ -84,13 +86,17 @@ export async function invitationQrCode(input: { code: string }, ctx: HandlerCont
   return { url: await files.link(fileID, 600) }
 }
 
-export async function revokeInvitation(input: { code: string }, ctx: HandlerContext) {
+export const revokeInvitation: Handler<typeof api.roster.revokeInvitation> = async (input, ctx) => {
   const { caller, store } = ctx
-  const invitation = await store.get<InvitationDoc>('invitations', input.code)
+  const invitation = await store.get(COLLECTIONS.invitations, input.code)
   if (!invitation || invitation.tenantId !== caller.member.tenantId) throw new DomainError('INVITATION.NOT_FOUND')
   await loadManagedMember(store, caller, invitation.memberId)
   // Conditional: only an open invitation turns revoked, so a revoke racing an accept cannot undo a binding.
-  const changed = await store.updateWhere('invitations', { _id: invitation._id, status: 'open' }, { status: 'revoked' })
+  const changed = await store.updateWhere(
+    COLLECTIONS.invitations,
+    { _id: invitation._id, status: 'open' },
+    { status: 'revoked' },
+  )
   if (changed === 0 && invitation.status === 'used') throw new DomainError('INVITATION.USED')
   await writeAudit(ctx, {
     action: 'roster.revokeInvitation',
@@ -103,23 +109,23 @@ export async function revokeInvitation(input: { code: string }, ctx: HandlerCont
 }
 
 async function usableInvitation({ store, clock }: PublicContext, code: string) {
-  const invitation = await store.get<InvitationDoc>('invitations', code)
+  const invitation = await store.get(COLLECTIONS.invitations, code)
   const refusal = invitationRefusal(invitation, clock.now())
   if (refusal || !invitation) throw new DomainError(refusal ?? 'INVITATION.NOT_FOUND')
-  const member = await store.get<MemberDoc>('members', invitation.memberId)
+  const member = await store.get(COLLECTIONS.members, invitation.memberId)
   if (member?.status !== 'active') throw new DomainError('INVITATION.REVOKED')
   return { invitation, member }
 }
 
 /** What the invitee sees before confirming: the name masked, so a leaked link reveals little. */
-export async function inspectInvitation(input: { code: string }, ctx: PublicContext) {
+export const inspectInvitation: Handler<typeof api.roster.inspectInvitation> = async (input, ctx) => {
   const { invitation, member } = await usableInvitation(ctx, input.code)
-  const branch = member.branchId ? await ctx.store.get<{ _id: string; name: string }>('orgs', member.branchId) : null
+  const branch = member.branchId ? await ctx.store.get(COLLECTIONS.orgs, member.branchId) : null
   return { maskedName: maskName(member.name), branchName: branch?.name ?? '', expiresAt: invitation.expiresAt }
 }
 
 /** 确认绑定: binds the caller's OPENID to the invited member. */
-export async function acceptInvitation(input: { code: string; name: string }, ctx: PublicContext): Promise<Me> {
+export const acceptInvitation: Handler<typeof api.roster.acceptInvitation> = async (input, ctx) => {
   const { store, clock, openid, caller } = ctx
   if (!openid) throw new DomainError('AUTH.NOT_BOUND')
   if (caller) throw new DomainError('AUTH.ALREADY_BOUND')
@@ -130,16 +136,21 @@ export async function acceptInvitation(input: { code: string; name: string }, ct
   // Claim the invitation first (open → used, conditionally): of two racing accepts only one wins.
   const now = clock.now()
   const claimed = await store.updateWhere(
-    'invitations',
+    COLLECTIONS.invitations,
     { _id: invitation._id, status: 'open' },
     { status: 'used', usedBy: openid, usedAt: now },
   )
   if (claimed === 0) throw new DomainError('INVITATION.USED')
   try {
     // `_id` = OPENID: a WeChat user binds one member, enforced by the database.
-    await store.insert('bindings', { _id: openid, tenantId: member.tenantId, memberId: member._id, boundAt: now })
+    await store.insert(COLLECTIONS.bindings, {
+      _id: openid,
+      tenantId: member.tenantId,
+      memberId: member._id,
+      boundAt: now,
+    })
   } catch (error) {
-    await store.updateWhere('invitations', { _id: invitation._id, usedBy: openid }, { status: 'open' })
+    await store.updateWhere(COLLECTIONS.invitations, { _id: invitation._id, usedBy: openid }, { status: 'open' })
     if (error instanceof DuplicateIdError) throw new DomainError('AUTH.ALREADY_BOUND')
     throw error
   }

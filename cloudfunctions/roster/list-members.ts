@@ -1,24 +1,16 @@
-import type { MemberDoc, MemberRow } from '../../types/roster'
+import type { api } from '../../types/api'
 import { escapePattern } from '../domain/roster/privacy'
+import { COLLECTIONS } from '../runtime/collections'
 import { readPage } from '../runtime/read-page'
-import type { HandlerContext } from '../runtime/router'
+import type { Handler, HandlerContext, HandlerInput } from '../runtime/router'
 import type { Where } from '../runtime/store'
-import { loadBranch, requireAccess } from './branch-access'
+import { loadBranch, requireAccess } from '../shared/branch-access'
 import { boundMemberIds, toRow } from './member-row'
 
-interface ListInput {
-  branchId: string
-  search?: string
-  includeInactive: boolean
-  page: number
-  pageSize: number
-}
+type ListInput = HandlerInput<typeof api.roster.listMembers>
 
 /** 党员名册: one page of a branch's members, in the order they entered the roster. */
-export async function listMembers(
-  input: ListInput,
-  { caller, store }: HandlerContext,
-): Promise<{ items: MemberRow[]; total: number; page: number; access: 'manage' | 'read' }> {
+export const listMembers: Handler<typeof api.roster.listMembers> = async (input, { caller, store }) => {
   const branch = await loadBranch(store, caller, input.branchId)
   const access = requireAccess(caller, branch, 'read')
   const where: Where = { tenantId: branch.tenantId, branchId: branch._id }
@@ -44,7 +36,7 @@ async function page(
     ['createdAt', 'asc'],
     ['_id', 'asc'],
   ] as const
-  const { items, total, page } = await readPage<MemberDoc>(store, 'members', where, order, input)
+  const { items, total, page } = await readPage(store, COLLECTIONS.members, where, order, input)
   const bound = await boundMemberIds(
     store,
     items.map((member) => member._id),

@@ -1,20 +1,17 @@
+import type { api } from '../../types/api'
 import type { Role } from '../../types/roles'
-import type { Me, MemberDoc, OrgDoc } from '../../types/roster'
-import type { HandlerContext } from '../runtime/router'
+import type { Me, MemberDoc } from '../../types/roster'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
-
-interface TenantDoc {
-  _id: string
-  name: string
-}
 
 /** A member's profile resolved to names: tenant, branch (joint or not), party group. */
 export async function profileOf(store: Store, member: MemberDoc, roles: Role[]): Promise<Me> {
   const orgIds = [member.branchId, member.groupId].filter((id): id is string => id !== null)
   const [tenant, orgs] = await Promise.all([
-    store.get<TenantDoc>('tenants', member.tenantId),
+    store.get(COLLECTIONS.tenants, member.tenantId),
     orgIds.length
-      ? store.find<OrgDoc>('orgs', { _id: store.command.in(orgIds), tenantId: member.tenantId })
+      ? store.find(COLLECTIONS.orgs, { _id: store.command.in(orgIds), tenantId: member.tenantId })
       : Promise.resolve([]),
   ])
   const byId = new Map(orgs.map((org) => [org._id, org]))
@@ -33,6 +30,6 @@ export async function profileOf(store: Store, member: MemberDoc, roles: Role[]):
 }
 
 /** 我的: the caller's own profile. */
-export async function me(_input: unknown, { caller, store }: HandlerContext): Promise<Me> {
+export const me: Handler<typeof api.roster.me> = async (_input, { caller, store }) => {
   return profileOf(store, caller.member, caller.roles)
 }

@@ -1,6 +1,7 @@
 import type { MemberDoc, MemberRow } from '../../types/roster'
-import type { BranchAccess } from '../domain/roster/access'
+import type { BranchAccess } from '../domain/access/branch-access'
 import { maskPhone } from '../domain/roster/privacy'
+import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 
 export function toRow(member: MemberDoc, access: BranchAccess, bound: boolean): MemberRow {
@@ -22,7 +23,7 @@ export function toRow(member: MemberDoc, access: BranchAccess, bound: boolean): 
 /** Which of these members have a WeChat bound, in one read. */
 export async function boundMemberIds(store: Store, memberIds: string[]): Promise<Set<string>> {
   if (memberIds.length === 0) return new Set()
-  const bindings = await store.find<{ _id: string; memberId: string }>('bindings', {
+  const bindings = await store.find(COLLECTIONS.bindings, {
     memberId: store.command.in(memberIds),
   })
   return new Set(bindings.map((binding) => binding.memberId))

@@ -1,21 +1,21 @@
-import type { MemberDoc, MemberRow } from '../../types/roster'
-import { branchAccess } from '../domain/roster/access'
+import type { api } from '../../types/api'
+import type { MemberDoc } from '../../types/roster'
+import { branchAccess } from '../domain/access/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { HandlerContext } from '../runtime/router'
-import { writeAudit, writeMembershipChange } from './audit'
-import { loadBranch, loadManagedMember, requireGroupIn } from './branch-access'
+import type { Handler } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
+import { loadBranch, loadManagedMember, requireGroupIn } from '../shared/branch-access'
 import { boundMemberIds, toRow } from './member-row'
+import { writeMembershipChange } from './membership-changes'
 
 /** 停用: the member has left; their history stays and their WeChat can no longer act as them. */
-export async function deactivateMember(
-  input: { memberId: string; reason: string },
-  ctx: HandlerContext,
-): Promise<MemberRow> {
+export const deactivateMember: Handler<typeof api.roster.deactivateMember> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const updated: MemberDoc = { ...member, status: 'inactive', committeePosition: null, updatedAt: clock.now() }
-  await store.update('members', member._id, {
+  await store.update(COLLECTIONS.members, member._id, {
     status: 'inactive',
     committeePosition: null,
     updatedAt: updated.updatedAt,
@@ -33,10 +33,7 @@ export async function deactivateMember(
 }
 
 /** 组织关系转接: out of the member's branch and into another branch of the tenant. */
-export async function transferMember(
-  input: { memberId: string; toBranchId: string; toGroupId: string | null },
-  ctx: HandlerContext,
-): Promise<MemberRow> {
+export const transferMember: Handler<typeof api.roster.transferMember> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
@@ -45,7 +42,7 @@ export async function transferMember(
   await requireGroupIn(store, input.toGroupId, target)
   const changes = { branchId: target._id, groupId: input.toGroupId, committeePosition: null, updatedAt: clock.now() }
   const updated: MemberDoc = { ...member, ...changes }
-  await store.update('members', member._id, changes)
+  await store.update(COLLECTIONS.members, member._id, changes)
   await writeMembershipChange(ctx, {
     memberId: member._id,
     kind: 'transfer_out',

@@ -1,16 +1,17 @@
-import type { OrgDoc, OrgNode } from '../../types/roster'
-import { branchAccess } from '../domain/roster/access'
+import type { api } from '../../types/api'
+import { branchAccess } from '../domain/access/branch-access'
 import { treeWithCounts } from '../domain/roster/tree'
-import type { HandlerContext } from '../runtime/router'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Handler } from '../runtime/router'
 
 /** 组织架构: the nodes the caller may see, each with its active member count. */
-export async function tree(_input: unknown, { caller, store }: HandlerContext): Promise<{ nodes: OrgNode[] }> {
+export const tree: Handler<typeof api.roster.tree> = async (_input, { caller, store }) => {
   const tenantId = caller.member.tenantId
   const active = { tenantId, status: 'active' }
   const [orgs, perBranch, perGroup] = await Promise.all([
-    store.findAll<OrgDoc>('orgs', { tenantId }),
-    store.countBy('members', active, 'branchId'),
-    store.countBy('members', active, 'groupId'),
+    store.findAll(COLLECTIONS.orgs, { tenantId }),
+    store.countBy(COLLECTIONS.members, active, 'branchId'),
+    store.countBy(COLLECTIONS.members, active, 'groupId'),
   ])
   const visibleBranches = new Set(
     orgs.filter((org) => org.kind === 'branch' && branchAccess(caller.member, org) !== 'none').map((org) => org._id),
@@ -27,9 +28,9 @@ export async function tree(_input: unknown, { caller, store }: HandlerContext): 
 }
 
 /** Every branch's name in the tenant, members left out: where a 组织关系转接 may send someone. */
-export async function branchDirectory(_input: unknown, { caller, store }: HandlerContext) {
-  const branches = await store.findAll<OrgDoc>(
-    'orgs',
+export const branchDirectory: Handler<typeof api.roster.branchDirectory> = async (_input, { caller, store }) => {
+  const branches = await store.findAll(
+    COLLECTIONS.orgs,
     { tenantId: caller.member.tenantId, kind: 'branch' },
     {
       orderBy: [['order', 'asc']],

@@ -16,3 +16,18 @@ export function callerOpenid(): string | null {
   const openid: unknown = sdk().getWXContext().OPENID
   return typeof openid === 'string' && openid.length > 0 ? openid : null
 }
+
+/**
+ * Who started this invocation, as the platform chains it (getWXContext().SOURCE):
+ * `wx_client` from the mini-program, `wx_trigger` for a timer, and `,scf`
+ * appended by each cloud.callFunction hop (`wx_client,scf`).
+ */
+export function callSource(): string | null {
+  const source: unknown = sdk().getWXContext().SOURCE
+  return typeof source === 'string' && source.length > 0 ? source : null
+}
+
+/** Whether the last hop of the chain was another cloud function (the only way to a server-only action). */
+export function isFromAnotherFunction(source: string | null): boolean {
+  return source?.split(',').pop()?.trim() === 'scf'
+}

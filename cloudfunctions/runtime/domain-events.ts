@@ -1,4 +1,5 @@
 import { type DomainEvent, type DomainEventKind, domainEventId } from '../../types/events'
+import { COLLECTIONS } from './collections'
 import { DuplicateIdError, type Store } from './store'
 
 /**
@@ -13,7 +14,7 @@ export async function recordEvent(
 ): Promise<'recorded' | 'already recorded'> {
   const event: DomainEvent = { _id: domainEventId(fact.kind, fact.sourceId, fact.memberId), ...fact }
   try {
-    await store.insert('domain_events', event)
+    await store.insert(COLLECTIONS.domainEvents, event)
     return 'recorded'
   } catch (error) {
     if (error instanceof DuplicateIdError) return 'already recorded'

@@ -2,47 +2,54 @@ import type { ActionContract } from '../../types/action'
 import { fail, ok, type Result } from '../../types/result'
 import type * as z from '../../types/zod'
 import { type Caller, loadCaller } from './caller'
-import { type Clock, systemClock } from './clock'
-import { callerOpenid } from './cloud'
+import { callerOpenid, callSource, isFromAnotherFunction } from './cloud'
 import { DomainError } from './domain-error'
-import { cloudFiles, type Files } from './files'
-import { cloudStore, type Store } from './store'
+import { cloudPorts, type Ports } from './ports'
 
-export interface HandlerContext {
+export interface HandlerContext extends Ports {
   caller: Caller
-  store: Store
-  files: Files
-  clock: Clock
 }
 
 /** What an action open to 'anyone' gets: the OPENID, and the caller when already bound. */
-export interface PublicContext {
+export interface PublicContext extends Ports {
   openid: string | null
   caller: Caller | null
-  store: Store
-  files: Files
-  clock: Clock
 }
 
+/** What a server-only action gets: the ports, no caller (another function asked, for its own caller). */
+export type ServerContext = Ports
+
+type ContextOf<C extends ActionContract> = C['roles'] extends 'anyone'
+  ? PublicContext
+  : C['roles'] extends 'server'
+    ? ServerContext
+    : HandlerContext
+
+/**
+ * A handler as its contract types it: the parsed input, the context its
+ * callers get, and an answer the output schema accepts. Declaring handlers as
+ * `Handler<typeof api.<fn>.<action>>` makes a contract change a compile error
+ * in its handler.
+ */
 export type Handler<C extends ActionContract> = (
   input: z.output<C['input']>,
-  ctx: C['roles'] extends 'anyone' ? PublicContext : HandlerContext,
+  ctx: ContextOf<C>,
 ) => Promise<z.input<C['output']>>
+
+/** The parsed input of an action, for helpers a handler passes it on to. */
+export type HandlerInput<C extends ActionContract> = z.output<C['input']>
 
 export type Handlers<M extends Record<string, ActionContract>> = { [K in keyof M]: Handler<M[K]> }
 
 /** What the router needs from the outside world; tests pass their own. */
-export interface RouterDeps {
-  store: Store
-  files: Files
-  clock: Clock
+export interface RouterDeps extends Ports {
   openid(): string | null
+  /** The platform's SOURCE chain of this invocation (cloud.getWXContext().SOURCE). */
+  source(): string | null
 }
 
-let cloudDeps: RouterDeps | undefined
 function defaultDeps(): RouterDeps {
-  cloudDeps ??= { store: cloudStore(), files: cloudFiles(), clock: systemClock, openid: callerOpenid }
-  return cloudDeps
+  return { ...cloudPorts(), openid: callerOpenid, source: callSource }
 }
 
 function isEnvelope(event: unknown): event is { action: string; data?: unknown } {
@@ -51,8 +58,9 @@ function isEnvelope(event: unknown): event is { action: string; data?: unknown }
 
 /**
  * The cloud function's `main`: one action per call, in a fixed order of checks —
- * known action, bound caller, allowed role, valid input — before any handler
- * runs, so a refused call writes nothing. Every outcome is a `Result`.
+ * known action, bound caller (or, for a server-only action, a call from another
+ * function), allowed role, valid input — before any handler runs, so a refused
+ * call writes nothing. Every outcome is a `Result`.
  */
 export function createRouter<M extends Record<string, ActionContract>>(
   contracts: M,
@@ -66,21 +74,28 @@ export function createRouter<M extends Record<string, ActionContract>>(
     }
     const name: keyof M = event.action
     const contract = contracts[name]
-    const { store, files, clock, openid: openidOf } = deps()
+    const { openid: openidOf, source, ...ports } = deps()
     try {
-      const openid = openidOf()
-      const caller = await loadCaller(store, openid)
       const { roles } = contract
-      if (roles !== 'anyone') {
-        if (!caller) return fail('AUTH.NOT_BOUND')
-        if (!caller.roles.some((role) => roles.includes(role))) return fail('AUTH.FORBIDDEN')
+      let context: Ports | PublicContext
+      if (roles === 'server') {
+        if (!isFromAnotherFunction(source())) return fail('AUTH.FORBIDDEN')
+        context = ports
+      } else {
+        const openid = openidOf()
+        const caller = await loadCaller(ports.store, openid)
+        if (roles !== 'anyone') {
+          if (!caller) return fail('AUTH.NOT_BOUND')
+          if (!caller.roles.some((role) => roles.includes(role))) return fail('AUTH.FORBIDDEN')
+        }
+        context = { ...ports, openid, caller }
       }
 
       const input = contract.input.safeParse(event.data ?? {})
       if (!input.success) return fail('INPUT.INVALID', undefined, input.error.issues)
 
-      const handler = handlers[name] as (input: unknown, ctx: PublicContext) => Promise<unknown>
-      const output = await handler(input.data, { openid, caller, store, files, clock })
+      const handler = handlers[name] as (input: unknown, ctx: Ports) => Promise<unknown>
+      const output = await handler(input.data, context)
       const checked = contract.output.safeParse(output)
       if (!checked.success) {
         console.error(`[router] ${String(name)} answered outside its contract`, checked.error.issues)

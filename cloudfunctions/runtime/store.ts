@@ -1,7 +1,5 @@
 import { sdk } from './cloud'
-
-/** A stored document: every collection keys on a string `_id`. */
-export type Doc = { _id: string }
+import type { Collection, Doc } from './collections'
 
 export type Where = Record<string, unknown>
 
@@ -16,25 +14,31 @@ export interface FindOptions {
 /**
  * The database port. Handlers and scripts talk to CloudBase through this
  * narrow surface, so the SDK's quirks (a missing doc is an error, writes
- * answer counts) are handled once, here.
+ * answer counts) are handled once, here. Collections are named only through
+ * the registry (runtime/collections.ts), which types what each one holds.
  */
 export interface Store {
-  get<T extends Doc>(collection: string, id: string): Promise<T | null>
-  find<T extends Doc>(collection: string, where: Where, options?: FindOptions): Promise<T[]>
+  get<T extends Doc>(collection: Collection<T>, id: string): Promise<T | null>
+  /** With `fields`, only those are read: the documents answered hold just them. */
+  find<T extends Doc>(collection: Collection<T>, where: Where, options?: FindOptions): Promise<T[]>
   /** Every matching document, read page by page past the 1,000-per-call cap. */
-  findAll<T extends Doc>(collection: string, where: Where, options?: Omit<FindOptions, 'skip' | 'limit'>): Promise<T[]>
-  count(collection: string, where: Where): Promise<number>
+  findAll<T extends Doc>(
+    collection: Collection<T>,
+    where: Where,
+    options?: Omit<FindOptions, 'skip' | 'limit'>,
+  ): Promise<T[]>
+  count(collection: Collection<Doc>, where: Where): Promise<number>
   /** Fails with DuplicateIdError when the `_id` exists: deterministic ids make an event count once. */
-  insert<T extends Doc>(collection: string, doc: T): Promise<void>
+  insert<T extends Doc>(collection: Collection<T>, doc: T): Promise<void>
   /** Sets fields of one document; answers how many documents changed (0 or 1). */
-  update(collection: string, id: string, patch: Record<string, unknown>): Promise<number>
+  update(collection: Collection<Doc>, id: string, patch: Record<string, unknown>): Promise<number>
   /** Sets fields of every document matching `where` (a conditional write when `where` pins state). */
-  updateWhere(collection: string, where: Where, patch: Record<string, unknown>): Promise<number>
-  remove(collection: string, id: string): Promise<number>
+  updateWhere(collection: Collection<Doc>, where: Where, patch: Record<string, unknown>): Promise<number>
+  remove(collection: Collection<Doc>, id: string): Promise<number>
   /** Counts documents matching `where` per distinct value of `field`, in one aggregation. */
-  countBy(collection: string, where: Where, field: string): Promise<Map<string | null, number>>
+  countBy(collection: Collection<Doc>, where: Where, field: string): Promise<Map<string | null, number>>
   /** Sums `sumOf` (missing counts 0) over documents matching `where` per distinct value of `field`, in one aggregation. */
-  sumBy(collection: string, where: Where, field: string, sumOf: string): Promise<Map<string | null, number>>
+  sumBy(collection: Collection<Doc>, where: Where, field: string, sumOf: string): Promise<Map<string | null, number>>
   /** Query operators (`_.in`, `_.inc`…) of the underlying database. */
   readonly command: CommandFactory
   /** A case-insensitive pattern match for `where` (db.RegExp); escape user input first. */
@@ -85,12 +89,12 @@ type WriteResult = { stats: { updated: number } }
 export function cloudStore(): Store {
   const db = sdk().database()
   return {
-    async get<T extends Doc>(collection: string, id: string) {
+    async get<T extends Doc>(collection: Collection<T>, id: string) {
       // where() answers an empty list for a missing id, where doc().get() throws.
       const res = (await db.collection(collection).where({ _id: id }).limit(1).get()) as ReadResult
       return (res.data[0] as T | undefined) ?? null
     },
-    async find<T extends Doc>(collection: string, where: Where, options: FindOptions = {}) {
+    async find<T extends Doc>(collection: Collection<T>, where: Where, options: FindOptions = {}) {
       let query = db.collection(collection).where(where)
       for (const [field, direction] of options.orderBy ?? []) query = query.orderBy(field, direction)
       if (options.skip) query = query.skip(options.skip)
@@ -99,11 +103,11 @@ export function cloudStore(): Store {
       const res = (await query.get()) as ReadResult
       return res.data as T[]
     },
-    async findAll<T extends Doc>(collection: string, where: Where, options: FindOptions = {}) {
+    async findAll<T extends Doc>(collection: Collection<T>, where: Where, options: FindOptions = {}) {
       const all: T[] = []
       const orderBy = [...(options.orderBy ?? []), ['_id', 'asc'] as const]
       for (;;) {
-        const page = await this.find<T>(collection, where, { ...options, orderBy, skip: all.length, limit: MAX_READ })
+        const page = await this.find(collection, where, { ...options, orderBy, skip: all.length, limit: MAX_READ })
         all.push(...page)
         if (page.length < MAX_READ) return all
       }
@@ -112,7 +116,7 @@ export function cloudStore(): Store {
       const res = (await db.collection(collection).where(where).count()) as { total: number }
       return res.total
     },
-    async insert<T extends Doc>(collection: string, doc: T) {
+    async insert<T extends Doc>(collection: Collection<T>, doc: T) {
       try {
         await db.collection(collection).add({ data: doc })
       } catch (error) {

@@ -1,22 +1,22 @@
-import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
+import type { api } from '../../types/api'
 import { streaks } from '../domain/study/streak'
 import { shanghaiDate } from '../domain/time'
-import type { HandlerContext } from '../runtime/router'
-import { CHECKINS, TASKS } from './task-view'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Handler } from '../runtime/router'
 
 /** 我的学习: streaks from every check-in day, and the history page by page. */
-export async function myStudy(input: { page: number; pageSize: number }, { caller, store, clock }: HandlerContext) {
+export const myStudy: Handler<typeof api.study.myStudy> = async (input, { caller, store, clock }) => {
   const where = { tenantId: caller.member.tenantId, memberId: caller.member._id }
   const [days, page] = await Promise.all([
-    store.findAll<CheckinDoc>(CHECKINS, where, { fields: { _id: true, day: true } }),
-    store.find<CheckinDoc>(CHECKINS, where, {
+    store.findAll(COLLECTIONS.studyCheckins, where, { fields: { _id: true, day: true } }),
+    store.find(COLLECTIONS.studyCheckins, where, {
       orderBy: [['at', 'desc']],
       skip: (input.page - 1) * input.pageSize,
       limit: input.pageSize,
     }),
   ])
-  const tasks = await store.find<StudyTaskDoc>(
-    TASKS,
+  const tasks = await store.find(
+    COLLECTIONS.studyTasks,
     { _id: store.command.in(page.map((c) => c.taskId)) },
     { fields: { _id: true, title: true } },
   )

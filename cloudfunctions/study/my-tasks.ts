@@ -1,27 +1,26 @@
-import type { CheckinDoc, StudyTaskDoc, TaskWithMine } from '../../types/study'
+import type { api } from '../../types/api'
+import type { TaskWithMine } from '../../types/study'
 import { isTarget, windowState } from '../domain/study/targets'
 import { shanghaiDate } from '../domain/time'
-import type { HandlerContext } from '../runtime/router'
-import { CHECKINS, checkinId, loadVisibleTask, TASKS, toTaskView } from './task-view'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Handler } from '../runtime/router'
+import { checkinId, loadVisibleTask, toTaskView } from './task-view'
 
 /** How many of a branch's newest tasks are looked at for the open list: a branch publishes a few a month. */
 const RECENT_TASKS = 300
 
 /** 我的学习任务: open ones (not done, not past due) from the branch's recent tasks, or done ones from my check-ins. */
-export async function myTasks(
-  input: { status: 'open' | 'done'; page: number; pageSize: number },
-  { caller, store, clock }: HandlerContext,
-) {
+export const myTasks: Handler<typeof api.study.myTasks> = async (input, { caller, store, clock }) => {
   const { tenantId, _id: memberId, branchId } = caller.member
   const today = shanghaiDate(clock.now())
   const skip = (input.page - 1) * input.pageSize
   if (input.status === 'done') {
     const where = { tenantId, memberId }
     const [checkins, total] = await Promise.all([
-      store.find<CheckinDoc>(CHECKINS, where, { orderBy: [['at', 'desc']], skip, limit: input.pageSize }),
-      store.count(CHECKINS, where),
+      store.find(COLLECTIONS.studyCheckins, where, { orderBy: [['at', 'desc']], skip, limit: input.pageSize }),
+      store.count(COLLECTIONS.studyCheckins, where),
     ])
-    const tasks = await store.find<StudyTaskDoc>(TASKS, { _id: store.command.in(checkins.map((c) => c.taskId)) })
+    const tasks = await store.find(COLLECTIONS.studyTasks, { _id: store.command.in(checkins.map((c) => c.taskId)) })
     const byId = new Map(tasks.map((task) => [task._id, task]))
     const items: TaskWithMine[] = []
     for (const checkin of checkins) {
@@ -31,8 +30,8 @@ export async function myTasks(
     return { items, total, page: input.page }
   }
   if (!branchId) return { items: [], total: 0, page: input.page }
-  const recent = await store.find<StudyTaskDoc>(
-    TASKS,
+  const recent = await store.find(
+    COLLECTIONS.studyTasks,
     { tenantId, branchIds: branchId },
     {
       orderBy: [['publishedAt', 'desc']],
@@ -40,7 +39,7 @@ export async function myTasks(
     },
   )
   const candidates = recent.filter((task) => isTarget(task, caller.member) && windowState(task, today) === 'open')
-  const done = await store.find<CheckinDoc>(CHECKINS, {
+  const done = await store.find(COLLECTIONS.studyCheckins, {
     _id: store.command.in(candidates.map((task) => checkinId(task._id, memberId))),
   })
   const doneIds = new Set(done.map((checkin) => checkin.taskId))
@@ -52,8 +51,8 @@ export async function myTasks(
   }
 }
 
-export async function getTask(input: { taskId: string }, { caller, store, clock }: HandlerContext) {
+export const getTask: Handler<typeof api.study.getTask> = async (input, { caller, store, clock }) => {
   const task = await loadVisibleTask(store, caller, input.taskId)
-  const checkin = await store.get<CheckinDoc>(CHECKINS, checkinId(task._id, caller.member._id))
+  const checkin = await store.get(COLLECTIONS.studyCheckins, checkinId(task._id, caller.member._id))
   return toTaskView(task, checkin, shanghaiDate(clock.now()))
 }

@@ -1,13 +1,14 @@
-import type { MemberDoc, OrgDoc } from '../../types/roster'
-import { type CheckinDoc, type NudgeDoc, STUDY_NUDGES, type StudyTaskDoc } from '../../types/study'
-import { branchAccess } from '../domain/roster/access'
+import type { api } from '../../types/api'
+import type { OrgDoc } from '../../types/roster'
+import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
+import { branchAccess } from '../domain/access/branch-access'
 import { isTarget, windowState } from '../domain/study/targets'
 import { shanghaiDate } from '../domain/time'
-import { loadBranch, requireAccess } from '../roster/branch-access'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
-import { CHECKINS, TASKS } from './task-view'
+import type { Handler, HandlerContext } from '../runtime/router'
+import { loadBranch, requireAccess } from '../shared/branch-access'
 
 /** How long a reminded member is left alone before the next 提醒未学习 reaches them. */
 const NUDGE_REST_MS = 12 * 3_600_000
@@ -19,14 +20,14 @@ async function taskAndBranch(
   needed: 'read' | 'manage',
 ) {
   const { caller, store } = ctx
-  const task = await store.get<StudyTaskDoc>(TASKS, taskId)
+  const task = await store.get(COLLECTIONS.studyTasks, taskId)
   if (!task || task.tenantId !== caller.member.tenantId) throw new DomainError('STUDY.TASK_NOT_FOUND')
   let branch: OrgDoc | undefined
   if (branchId) {
     if (!task.branchIds.includes(branchId)) throw new DomainError('ROSTER.NOT_FOUND', '该任务没有发给这个支部')
     branch = await loadBranch(store, caller, branchId)
   } else {
-    const targeted = await store.find<OrgDoc>('orgs', { _id: store.command.in(task.branchIds.slice(0, 500)) })
+    const targeted = await store.find(COLLECTIONS.orgs, { _id: store.command.in(task.branchIds.slice(0, 500)) })
     branch =
       targeted.find((org) => org._id === caller.member.branchId && branchAccess(caller.member, org) !== 'none') ??
       targeted.find((org) => branchAccess(caller.member, org) !== 'none')
@@ -39,8 +40,8 @@ async function taskAndBranch(
 async function splitMembers(ctx: HandlerContext, task: StudyTaskDoc, branch: OrgDoc) {
   const { store } = ctx
   const [members, checkins] = await Promise.all([
-    store.findAll<MemberDoc>('members', { tenantId: task.tenantId, branchId: branch._id, status: 'active' }),
-    store.findAll<CheckinDoc>(CHECKINS, { tenantId: task.tenantId, taskId: task._id, branchId: branch._id }),
+    store.findAll(COLLECTIONS.members, { tenantId: task.tenantId, branchId: branch._id, status: 'active' }),
+    store.findAll(COLLECTIONS.studyCheckins, { tenantId: task.tenantId, taskId: task._id, branchId: branch._id }),
   ])
   const done = new Map(checkins.map((checkin) => [checkin.memberId, checkin]))
   const targets = members.filter((member) => isTarget(task, member))
@@ -53,10 +54,10 @@ async function splitMembers(ctx: HandlerContext, task: StudyTaskDoc, branch: Org
 }
 
 /** 学习情况: who in a branch has studied a task and who has not yet, with when they were last reminded. */
-export async function participation(input: { taskId: string; branchId?: string }, ctx: HandlerContext) {
+export const participation: Handler<typeof api.study.participation> = async (input, ctx) => {
   const { task, branch } = await taskAndBranch(ctx, input.taskId, input.branchId, 'read')
   const { studied, notStudied } = await splitMembers(ctx, task, branch)
-  const nudges = await ctx.store.findAll<NudgeDoc>(STUDY_NUDGES, {
+  const nudges = await ctx.store.findAll(COLLECTIONS.studyNudges, {
     tenantId: task.tenantId,
     taskId: task._id,
     branchId: branch._id,
@@ -80,20 +81,20 @@ export async function participation(input: { taskId: string; branchId?: string }
 /**
  * 提醒未学习的党员: records one reminder per member who has not studied.
  * The meetings function's 5-minute 'remind' timer delivers them
- * (cloudfunctions/meetings/study-nudges.ts): a subscribe message to each
+ * (cloudfunctions/shared/messaging/study-nudges.ts): a subscribe message to each
  * member with a reminder credit, one summary per tap into the branch's
  * WeCom robot, each nudge marked `deliveredAt` once. A member reminded of
  * the task in the last 12 hours is left out, so a second tap spends no
  * one's credit and floods no chat.
  */
-export async function nudge(input: { taskId: string; branchId: string }, ctx: HandlerContext) {
+export const nudge: Handler<typeof api.study.nudge> = async (input, ctx) => {
   const { task, branch } = await taskAndBranch(ctx, input.taskId, input.branchId, 'manage')
   if (windowState(task, shanghaiDate(ctx.clock.now())) === 'past due') throw new DomainError('STUDY.PAST_DUE')
   const at = ctx.clock.now()
   const [{ notStudied }, recent] = await Promise.all([
     splitMembers(ctx, task, branch),
-    ctx.store.findAll<NudgeDoc>(
-      STUDY_NUDGES,
+    ctx.store.findAll(
+      COLLECTIONS.studyNudges,
       { tenantId: task.tenantId, taskId: task._id, branchId: branch._id, at: ctx.store.command.gt(at - NUDGE_REST_MS) },
       { fields: { _id: true, memberId: true } },
     ),
@@ -102,7 +103,7 @@ export async function nudge(input: { taskId: string; branchId: string }, ctx: Ha
   const due = notStudied.filter((member) => !rested.has(member._id))
   await Promise.all(
     due.map((member) =>
-      ctx.store.insert<NudgeDoc>(STUDY_NUDGES, {
+      ctx.store.insert(COLLECTIONS.studyNudges, {
         _id: newId('sn'),
         tenantId: task.tenantId,
         taskId: task._id,

@@ -1,34 +1,24 @@
-import type { OrgDoc } from '../../types/roster'
-import type { StudyTask, StudyTaskDoc } from '../../types/study'
-import { branchAccess } from '../domain/roster/access'
+import type { api } from '../../types/api'
+import type { StudyTaskDoc } from '../../types/study'
+import { branchAccess } from '../domain/access/branch-access'
 import { shanghaiDate } from '../domain/time'
-import { writeAudit } from '../roster/audit'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
-import type { HandlerContext } from '../runtime/router'
-import { studyFolder, TASKS, toTaskView } from './task-view'
-
-interface PublishInput {
-  title: string
-  content: StudyTaskDoc['content']
-  startsOn: string
-  dueOn: string
-  branchIds: string[] | null
-  memberIds: string[] | null
-  collectiveDay: boolean
-  minNoteLength: number
-}
+import type { Handler } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
+import { studyFolder, toTaskView } from './task-view'
 
 /**
  * 发布学习任务: to the branches the caller manages (a secretary's own, a 总支
  * secretary's under their 总支), or the whole tenant / chosen branches for
  * bureau staff. A branch the caller does not manage is refused, not skipped.
  */
-export async function publishTask(input: PublishInput, ctx: HandlerContext): Promise<StudyTask> {
+export const publishTask: Handler<typeof api.study.publishTask> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
-  const branches = (await store.findAll<OrgDoc>('orgs', { tenantId, kind: 'branch' })).filter(
+  const branches = (await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' })).filter(
     (branch) => branchAccess(caller.member, branch) === 'manage',
   )
   const managed = new Set(branches.map((branch) => branch._id))
@@ -44,7 +34,7 @@ export async function publishTask(input: PublishInput, ctx: HandlerContext): Pro
   }
   if (!branchIds.length) throw new DomainError('STUDY.NO_TARGETS')
   if (input.memberIds?.length) {
-    const targets = await store.find<{ _id: string; branchId: string | null; tenantId: string }>('members', {
+    const targets = await store.find(COLLECTIONS.members, {
       _id: store.command.in(input.memberIds),
       tenantId,
     })
@@ -73,7 +63,7 @@ export async function publishTask(input: PublishInput, ctx: HandlerContext): Pro
     publishedByName: caller.member.name,
     publishedAt: clock.now(),
   }
-  await store.insert(TASKS, task)
+  await store.insert(COLLECTIONS.studyTasks, task)
   await writeAudit(ctx, {
     action: 'study.publishTask',
     targetId: task._id,

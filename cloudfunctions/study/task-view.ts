@@ -1,13 +1,10 @@
-import type { OrgDoc } from '../../types/roster'
 import type { CheckinDoc, StudyTaskDoc, TaskWithMine } from '../../types/study'
-import { branchAccess } from '../domain/roster/access'
+import { branchAccess } from '../domain/access/branch-access'
 import { isTarget, windowState } from '../domain/study/targets'
 import type { Caller } from '../runtime/caller'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Store } from '../runtime/store'
-
-export const TASKS = 'study_tasks'
-export const CHECKINS = 'study_checkins'
 
 export const checkinId = (taskId: string, memberId: string) => `${taskId}:${memberId}`
 
@@ -36,10 +33,10 @@ export function toTaskView(task: StudyTaskDoc, checkin: CheckinDoc | null, today
 
 /** A task of the caller's tenant that targets them, or (for those who manage a targeted branch) that they oversee. */
 export async function loadVisibleTask(store: Store, caller: Caller, taskId: string): Promise<StudyTaskDoc> {
-  const task = await store.get<StudyTaskDoc>(TASKS, taskId)
+  const task = await store.get(COLLECTIONS.studyTasks, taskId)
   if (!task || task.tenantId !== caller.member.tenantId) throw new DomainError('STUDY.TASK_NOT_FOUND')
   if (isTarget(task, caller.member)) return task
-  const branches = await store.find<OrgDoc>('orgs', { _id: store.command.in(task.branchIds.slice(0, 500)) })
+  const branches = await store.find(COLLECTIONS.orgs, { _id: store.command.in(task.branchIds.slice(0, 500)) })
   if (branches.some((branch) => branchAccess(caller.member, branch) !== 'none')) return task
   throw new DomainError('STUDY.TASK_NOT_FOUND')
 }

@@ -8,12 +8,15 @@ export const LOCAL_APPID = 'wxlocalappid00000'
 export interface Identity {
   openid?: string
   fn: string
+  // The invocation's SOURCE chain (TCB_SOURCE), which a cloud.callFunction from it extends.
+  source: string
 }
 
 export interface InvokeOptions {
   openid?: string
   // Set when the call comes from inside a running function (cloud.callFunction).
   nested?: boolean
+  // getWXContext().SOURCE: wx_client from the mini-program, `<caller's>,scf` for a function's call.
   source?: string
   timer?: boolean
 }
@@ -52,7 +55,8 @@ export class Invoker {
     const def = this.find(fn)
     const requestId = randomUUID()
     const token = `emu-${requestId}`
-    this.live.set(token, { openid: opts.openid, fn })
+    const source = opts.source ?? 'wx_client'
+    this.live.set(token, { openid: opts.openid, fn, source })
     const env: Record<string, string | null> = {
       WX_OPENID: opts.openid ?? null,
       WX_APPID: LOCAL_APPID,
@@ -63,7 +67,7 @@ export class Invoker {
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6,WX_API_TOKEN',
       WX_API_TOKEN: token,
       TRIGGER_SRC: opts.timer ? 'timer' : null,
-      TCB_SOURCE: opts.source ?? 'wx_client',
+      TCB_SOURCE: source,
       SCF_FUNCTIONNAME: fn,
       EMULATOR_NOW_MS: String(this.clock.now()),
     }

@@ -132,7 +132,11 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
         ? { ...event, userInfo: { appId: 'wxlocalappid00000', openId: caller } }
         : event
     try {
-      const json = await deps.invoker.invokeJson(decodeURIComponent(fn[1]), withUser, { openid: caller })
+      // The gateway stands in for wx.cloud.callFunction: the call comes from the mini-program, whatever the body says.
+      const json = await deps.invoker.invokeJson(decodeURIComponent(fn[1]), withUser, {
+        openid: caller,
+        source: 'wx_client',
+      })
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
       res.end(json ?? 'null')
     } catch (e) {

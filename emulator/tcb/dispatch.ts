@@ -37,7 +37,8 @@ export interface HttpReply {
 type Handler = (deps: TcbDeps, body: Body) => Promise<Record<string, unknown>>
 
 // functions.invokeFunction {function_name, request_data:'<JSON>'} → {data:{response_data:'<JSON>'}}.
-// The callee runs with the caller's identity (OPENID propagates, as with CloudBase's API token).
+// The callee runs with the caller's identity (OPENID propagates, as with CloudBase's API token) and,
+// as the platform does, the caller's SOURCE chain with `scf` appended (wx_client → wx_client,scf).
 const invokeFunction: Handler = async (deps, body) => {
   const caller = deps.invoker.identity(body.wxCloudApiToken)
   const raw = optStr(body, 'request_data')
@@ -46,7 +47,7 @@ const invokeFunction: Handler = async (deps, body) => {
     const json = await deps.invoker.invokeJson(str(body, 'function_name'), event, {
       openid: caller?.openid,
       nested: caller !== undefined,
-      source: caller ? 'scf' : 'wx_client',
+      source: caller ? `${caller.source},scf` : 'wx_client',
     })
     return { data: { response_data: json ?? 'null' } }
   } catch (e) {

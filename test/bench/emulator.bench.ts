@@ -1,5 +1,6 @@
 /** The local CloudBase emulator: SDK round trips, write throughput, worker cold start, gateway under load. */
 import { fork } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildWorker } from '../../emulator/functions/build-worker'
 import type { WorkerMessage } from '../../emulator/functions/worker-protocol'
@@ -8,8 +9,14 @@ import { type Figure, percentile } from './figure'
 
 const round = (n: number) => Math.round(n * 100) / 100
 
-// Fork a fresh worker (loads wx-server-sdk) and run the echo bundle once: what a cold instance costs.
-async function coldStart(env: Record<string, string>): Promise<number> {
+const BUILT_FUNCTIONS = join(__dirname, '..', '..', 'build', 'cloudfunctions')
+
+// Fork a fresh worker (loads wx-server-sdk) and run one bundle once: what a cold instance costs.
+// A project function answers the empty event INPUT.UNKNOWN_ACTION, so the time is the bundle's load.
+async function coldStart(
+  env: Record<string, string>,
+  file = join(FIXTURE_FUNCTIONS, 'echo', 'index.js'),
+): Promise<number> {
   const started = performance.now()
   const child = fork(buildWorker(), [FIXTURE_FUNCTIONS], {
     env: { ...process.env, ...env },
@@ -24,7 +31,7 @@ async function coldStart(env: Record<string, string>): Promise<number> {
           child.send({
             type: 'invoke',
             id: 1,
-            file: join(FIXTURE_FUNCTIONS, 'echo', 'index.js'),
+            file,
             event: {},
             context: {},
             env: {},
@@ -61,6 +68,18 @@ export default async function run(): Promise<Figure[]> {
 
     const colds: number[] = []
     for (let i = 0; i < 3; i++) colds.push(await coldStart(t.emu.sdkEnv))
+    const bundleColds: Figure[] = []
+    for (const name of existsSync(BUILT_FUNCTIONS) ? readdirSync(BUILT_FUNCTIONS).sort() : []) {
+      const bundle = join(BUILT_FUNCTIONS, name, 'index.js')
+      if (!existsSync(bundle)) continue
+      const samples: number[] = []
+      for (let i = 0; i < 3; i++) samples.push(await coldStart(t.emu.sdkEnv, bundle))
+      bundleColds.push({
+        name: `emulator worker cold start, ${name} bundle`,
+        value: Math.round(percentile(samples, 50)),
+        unit: 'ms',
+      })
+    }
 
     for (let i = 0; i < 10; i++) await t.gateway('echo', { action: 'warm' }, 'o-bench')
     const latencies = await Promise.all(
@@ -77,6 +96,7 @@ export default async function run(): Promise<Figure[]> {
       { name: 'emulator get-by-id p95 (SDK)', value: round(percentile(gets, 95)), unit: 'ms' },
       { name: 'emulator sequential inserts (SDK)', value: Math.round(insertsPerSecond), unit: 'docs/s' },
       { name: 'emulator worker cold start (sdk + bundle)', value: Math.round(percentile(colds, 50)), unit: 'ms' },
+      ...bundleColds,
       { name: 'emulator 100 concurrent gateway calls p95', value: Math.round(percentile(latencies, 95)), unit: 'ms' },
     ]
   } finally {

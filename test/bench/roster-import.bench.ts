@@ -1,7 +1,6 @@
 /** A 2,000-row roster .xlsx, end to end: upload, preview (validation), confirm (writes), until done. */
 import ExcelJS from 'exceljs'
-import type { Result } from '../../types/result'
-import type { ImportPreviewSummary, ImportStatus } from '../../types/roster-import'
+import type { ImportStatus } from '../../types/roster-import'
 import { as, startDemoEmulator } from '../functions/helpers/demo'
 import type { Figure } from './figure'
 
@@ -33,25 +32,20 @@ async function rosterFile(rows: number): Promise<Buffer> {
 export default async function run(): Promise<Figure[]> {
   const t = await startDemoEmulator()
   try {
-    const call = async <T>(action: string, data: unknown) => {
-      const res = (await t.call(as.bureau, 'roster', action, data)) as Result<T>
-      if (!res.ok) throw new Error(`${action}: ${JSON.stringify(res.error)}`)
-      return res.data
-    }
     const content = await rosterFile(2000)
     const started = performance.now()
     const { fileID } = (await t.cloud.uploadFile({
       cloudPath: 'imports/t_demo/m_bureau_01/bench-2000.xlsx',
       fileContent: content,
     })) as { fileID: string }
-    const preview = await call<ImportPreviewSummary>('previewImport', { fileID, branchId: null })
+    const preview = await t.callOk(as.bureau, 'roster', 'previewImport', { fileID, branchId: null })
     const previewed = performance.now()
     if (preview.totals.validRows !== 2000)
       throw new Error(`only ${preview.totals.validRows} valid rows: ${JSON.stringify(preview.issues.slice(0, 3))}`)
-    await call<ImportStatus>('confirmImport', { importId: preview.importId })
+    await t.callOk(as.bureau, 'roster', 'confirmImport', { importId: preview.importId })
     let status: ImportStatus
     do {
-      status = await call<ImportStatus>('importStatus', { importId: preview.importId })
+      status = await t.callOk(as.bureau, 'roster', 'importStatus', { importId: preview.importId })
     } while (status.status === 'running')
     if (status.status !== 'done' || status.created !== 2000) throw new Error(`import ended ${JSON.stringify(status)}`)
     const finished = performance.now()

@@ -5,9 +5,8 @@ import ExcelJS from 'exceljs'
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
 import { periodKeyOf } from '../../cloudfunctions/domain/time'
 import { demoBureau } from '../../scripts/seed/demo-bureau'
-import type { CellDetail, ComplianceMatrix, Overview, StudyBranchRow, StudyTaskRow } from '../../types/bureau'
-import type { BranchStanding } from '../../types/points'
-import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import type { AnyActionName } from '../../types/api'
+import { as, type DemoEmulator, type InputArgs, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
 let month: string
@@ -19,11 +18,8 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => t.stop())
 
-async function ok<T>(openid: string, action: string, data: unknown = {}): Promise<T> {
-  const result = await t.call<T>(openid, 'bureau', action, data)
-  if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`)
-  return result.data
-}
+const ok = <A extends AnyActionName<'bureau'>>(openid: string, action: A, ...data: InputArgs<'bureau', A>) =>
+  t.callOk(openid, 'bureau', action, ...data)
 
 async function download(url: string): Promise<Buffer> {
   const res = await fetch(url)
@@ -36,7 +32,7 @@ const CHENGGUAN = 'org_b_chengguan'
 test('overview: counts, this month, last month’s gap, study and points activity', async () => {
   const seed = demoBureau(t.emu.clock.now())
   const members = seed.members.filter((member) => member.branchId && member.status === 'active').length
-  const overview = await ok<Overview>(as.bureau, 'overview')
+  const overview = await ok(as.bureau, 'overview')
   expect(overview.month).toBe(month)
   expect(overview.branches).toBe(6)
   expect(overview.members).toBe(members)
@@ -50,7 +46,7 @@ test('overview: counts, this month, last month’s gap, study and points activit
 })
 
 test('matrix: 城关小学 missing its 党小组会 last month, the others held; totals per month', async () => {
-  const matrix = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', { year: Number(lastMonth.slice(0, 4)) })
+  const matrix = await ok(as.bureau, 'complianceMatrix', { year: Number(lastMonth.slice(0, 4)) })
   expect(matrix.total).toBe(6)
   const cell = (branchId: string) =>
     matrix.rows.find((row) => row.branchId === branchId)?.cells.find((c) => c.period === lastMonth)
@@ -65,7 +61,7 @@ test('matrix: 城关小学 missing its 党小组会 last month, the others held;
   const totals = matrix.totals.perPeriod.find((row) => row.period === lastMonth)
   expect(totals).toEqual({ period: lastMonth, held: 5, late: 0, open: 0, missing: 1 })
 
-  const behind = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', {
+  const behind = await ok(as.bureau, 'complianceMatrix', {
     year: Number(lastMonth.slice(0, 4)),
     behindOnly: true,
     schoolKind: 'primary',
@@ -73,50 +69,42 @@ test('matrix: 城关小学 missing its 党小组会 last month, the others held;
   expect(behind.rows.map((row) => row.branchId)).toContain(CHENGGUAN)
   expect(behind.rows.every((row) => row.schoolKind === 'primary')).toBe(true)
 
-  const paged = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', { pageSize: 4, page: 2 })
+  const paged = await ok(as.bureau, 'complianceMatrix', { pageSize: 4, page: 2 })
   expect(paged.rows).toHaveLength(2)
   expect(paged.total).toBe(6)
 
-  const quarters = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', { granularity: 'quarter' })
+  const quarters = await ok(as.bureau, 'complianceMatrix', { granularity: 'quarter' })
   expect(quarters.periods).toHaveLength(4)
 })
 
 test('cell detail: the record book entries of the period, without the missed 党小组会', async () => {
-  const detail = await ok<CellDetail>(as.bureau, 'cellDetail', { branchId: CHENGGUAN, period: lastMonth })
+  const detail = await ok(as.bureau, 'cellDetail', { branchId: CHENGGUAN, period: lastMonth })
   expect(detail.state).toBe('missing')
   expect(detail.meetings.map((meeting) => meeting.type).sort()).toEqual(['committee_meeting', 'study', 'theme_day'])
   expect(detail.meetings.every((meeting) => meeting.minutes !== null)).toBe(true)
 })
 
 test('remind the secretary: recorded once a day, refused when nothing is owed', async () => {
-  const first = await ok<{ reminded: boolean; owed: string[]; secretaryName: string | null }>(
-    as.bureau,
-    'remindSecretary',
-    { branchId: CHENGGUAN, period: lastMonth },
-  )
+  const first = await ok(as.bureau, 'remindSecretary', { branchId: CHENGGUAN, period: lastMonth })
   expect(first.reminded).toBe(true)
   expect(first.owed).toEqual(['group_meeting'])
   expect(first.secretaryName).not.toBeNull()
-  const again = await ok<{ reminded: boolean }>(as.bureau, 'remindSecretary', {
+  const again = await ok(as.bureau, 'remindSecretary', {
     branchId: CHENGGUAN,
     period: lastMonth,
   })
   expect(again.reminded).toBe(false)
   const none = await t.call(as.bureau, 'bureau', 'remindSecretary', { branchId: 'org_b_shiyan', period: lastMonth })
   expect(none.ok ? null : none.error.code).toBe('BUREAU.NOTHING_OWED')
-  const matrix = await ok<ComplianceMatrix>(as.bureau, 'complianceMatrix', { year: Number(lastMonth.slice(0, 4)) })
+  const matrix = await ok(as.bureau, 'complianceMatrix', { year: Number(lastMonth.slice(0, 4)) })
   expect(matrix.rows.find((row) => row.branchId === CHENGGUAN)?.remindedAt).not.toBeNull()
 })
 
 test('leaderboard: the same fair branch ranking the points function gives, for the period', async () => {
   // 累计 (all time): the seed's entries count whatever day the suite runs on (in the first minute
   // of a year this year has none yet).
-  const ours = await ok<{ branches: BranchStanding[]; members: { points: number; rank: number }[] }>(
-    as.bureau,
-    'leaderboard',
-    { period: 'all', sort: 'average' },
-  )
-  const points = await t.call<{ branches: BranchStanding[] }>(as.bureau, 'points', 'leaderboard', {
+  const ours = await ok(as.bureau, 'leaderboard', { period: 'all', sort: 'average' })
+  const points = await t.call(as.bureau, 'points', 'leaderboard', {
     of: 'branches',
     period: 'all',
     sort: 'average',
@@ -130,9 +118,9 @@ test('leaderboard: the same fair branch ranking the points function gives, for t
 })
 
 test('study: per task by branch — 6 of 实验小学’s members studied the past task', async () => {
-  const tasks = await ok<{ items: StudyTaskRow[] }>(as.bureau, 'studyTasks', {})
+  const tasks = await ok(as.bureau, 'studyTasks', {})
   expect(tasks.items.map((task) => task.taskId)).toEqual(['st_demo_open', 'st_demo_past'])
-  const past = await ok<{ task: StudyTaskRow; branches: StudyBranchRow[] }>(as.bureau, 'studyByBranch', {
+  const past = await ok(as.bureau, 'studyByBranch', {
     taskId: 'st_demo_past',
   })
   expect(past.branches).toHaveLength(1)
@@ -150,7 +138,7 @@ test('study: per task by branch — 6 of 实验小学’s members studied the pa
 
 test('exports: the matrix .xlsx holds the page’s states; PDFs carry the Chinese font subset', async () => {
   const year = Number(lastMonth.slice(0, 4))
-  const file = await ok<{ url: string; fileName: string }>(as.bureau, 'exportSheet', { view: 'matrix', year })
+  const file = await ok(as.bureau, 'exportSheet', { view: 'matrix', year })
   expect(file.fileName).toMatch(/^三会一课落实情况-\d{4}-.*\.xlsx$/)
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load((await download(file.url)) as unknown as ExcelJS.Buffer)
@@ -165,11 +153,11 @@ test('exports: the matrix .xlsx holds the page’s states; PDFs carry the Chines
   expect(rows.get('城关小学党支部')).toBe('缺开')
   expect(rows.get('实验小学党支部')).toBe('按时召开')
 
-  const board = await ok<{ url: string }>(as.bureau, 'exportSheet', { view: 'leaderboard' })
+  const board = await ok(as.bureau, 'exportSheet', { view: 'leaderboard' })
   await download(board.url)
 
   const started = performance.now()
-  const book = await ok<{ url: string; fileName: string }>(as.bureau, 'recordBookPdf', {
+  const book = await ok(as.bureau, 'recordBookPdf', {
     branchId: CHENGGUAN,
     period: lastMonth,
   })
@@ -180,7 +168,7 @@ test('exports: the matrix .xlsx holds the page’s states; PDFs carry the Chines
   // Subset: far smaller than the 1.5 MB font.
   expect(pdf.length).toBeLessThan(300_000)
 
-  const report = await ok<{ url: string; fileName: string }>(as.bureau, 'monthlyReport', {})
+  const report = await ok(as.bureau, 'monthlyReport', {})
   expect(report.fileName).toMatch(/^党建工作月报-/)
   expect((await download(report.url)).subarray(0, 5).toString()).toBe('%PDF-')
 }, 60_000)

@@ -1,7 +1,3 @@
-// Bureau staff's study tasks across the tenant through the real SDK: paged newest first with each task's
-// participation figure, which agrees with the task's rows by branch and with the branch's member list
-// that the page opens from there.
-import type { StudyBranchRow, StudyTaskRow } from '../../types/bureau'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -14,11 +10,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.stop())
 
-async function ok<T>(openid: string, fn: string, action: string, data: unknown): Promise<T> {
-  const res = await t.call<T>(openid, fn, action, data)
-  if (!res.ok) throw new Error(`${action}: ${JSON.stringify(res.error)}`)
-  return res.data
-}
 const NOTE = '学习了本期内容，结合班主任工作写下体会。'
 
 test('tasks page newest first with figures that agree with the branch rows and the branch member list', async () => {
@@ -27,9 +18,9 @@ test('tasks page newest first with figures that agree with the branch rows and t
     ['2026-04-01', '学习党章', null],
     ['2026-04-02', '学习条例', ['org_b_shiyan', 'org_b_chengguan']],
     ['2026-04-03', '集中学习日', null],
-  ] as const) {
+  ] as [string, string, string[] | null][]) {
     t.emu.clock.set(at(day))
-    const task = await ok<{ id: string }>(as.bureau, 'study', 'publishTask', {
+    const task = await t.callOk(as.bureau, 'study', 'publishTask', {
       title,
       content: { text: '学习材料' },
       startsOn: day,
@@ -40,14 +31,14 @@ test('tasks page newest first with figures that agree with the branch rows and t
   }
   t.emu.clock.set(at('2026-04-05'))
   for (const openid of [as.member, as.committee, 'o_demo_m_chengguan_03']) {
-    await ok(openid, 'study', 'checkIn', { taskId: ids[1], note: NOTE })
+    await t.callOk(openid, 'study', 'checkIn', { taskId: ids[1], note: NOTE })
   }
 
-  const first = await ok<{ items: StudyTaskRow[]; total: number }>(as.bureau, 'bureau', 'studyTasks', {
+  const first = await t.callOk(as.bureau, 'bureau', 'studyTasks', {
     page: 1,
     pageSize: 2,
   })
-  const second = await ok<{ items: StudyTaskRow[]; total: number }>(as.bureau, 'bureau', 'studyTasks', {
+  const second = await t.callOk(as.bureau, 'bureau', 'studyTasks', {
     page: 2,
     pageSize: 2,
   })
@@ -55,7 +46,7 @@ test('tasks page newest first with figures that agree with the branch rows and t
   expect([...first.items, ...second.items].map((row) => row.title)).toEqual(['集中学习日', '学习条例', '学习党章'])
 
   const rules = first.items[1]
-  const byBranch = await ok<{ task: StudyTaskRow; branches: StudyBranchRow[] }>(as.bureau, 'bureau', 'studyByBranch', {
+  const byBranch = await t.callOk(as.bureau, 'bureau', 'studyByBranch', {
     taskId: rules.taskId,
   })
   expect(rules).toEqual(byBranch.task)
@@ -64,18 +55,13 @@ test('tasks page newest first with figures that agree with the branch rows and t
 
   // The branch row opens study.participation for that branch: the same counts, member by member.
   const shiyan = byBranch.branches.find((row) => row.branchId === 'org_b_shiyan')
-  const list = await ok<{ studied: { memberId: string }[]; notStudied: unknown[] }>(
-    as.bureau,
-    'study',
-    'participation',
-    { taskId: rules.taskId, branchId: 'org_b_shiyan' },
-  )
+  const list = await t.callOk(as.bureau, 'study', 'participation', { taskId: rules.taskId, branchId: 'org_b_shiyan' })
   expect(list.studied.map((row) => row.memberId).sort()).toEqual(['m_shiyan_02', 'm_shiyan_06'])
   expect(list.studied.length + list.notStudied.length).toBe(shiyan?.targeted)
   expect(shiyan?.checkedIn).toBe(2)
 
   // An instructor sees only the branches assigned to them (山区学校联合支部, 职业中学党支部).
-  const theirs = await ok<{ items: StudyTaskRow[] }>(as.instructor, 'bureau', 'studyTasks', {})
+  const theirs = await t.callOk(as.instructor, 'bureau', 'studyTasks', {})
   expect(theirs.items.map((row) => [row.title, row.branches, row.checkedIn])).toEqual([
     ['集中学习日', 2, 0],
     ['学习条例', 0, 0],

@@ -35,6 +35,12 @@ describe('gateway', () => {
     expect(echo.functionName).toBe('echo')
   })
 
+  test('SOURCE is wx_client, whatever the body claims', async () => {
+    const claims = { action: 'ping', SOURCE: 'wx_client,scf', source: 'scf', userInfo: { source: 'scf' } }
+    const res = await t.gateway('echo', claims, 'o-alice')
+    expect((res.body as Echo).wx.SOURCE).toBe('wx_client')
+  })
+
   test('an anonymous caller has no OPENID (not the previous caller’s)', async () => {
     await t.gateway('echo', {}, 'o-previous')
     await t.gateway('echo', {}, 'o-previous')
@@ -111,6 +117,15 @@ describe('cloud.callFunction', () => {
     expect(res.me).toBe('o-bob')
     expect(res.result.event).toEqual({ x: 1 })
     expect(res.result.wx.OPENID).toBe('o-bob')
+  })
+
+  test('the callee’s SOURCE is the caller’s chain with scf appended, as the platform’s', async () => {
+    const fromClient = (await t.gateway('caller', { target: 'echo', data: {} }, 'o-bob')).body as { result: Echo }
+    expect(fromClient.result.wx.SOURCE).toBe('wx_client,scf')
+    const twoHops = (await t.emu.invoke('caller', { target: 'caller', data: { target: 'echo', data: {} } })) as {
+      result: { result: Echo }
+    }
+    expect(twoHops.result.result.wx.SOURCE).toBe('wx_client,scf,scf')
   })
 
   test('callee throws → FUNCTIONS_EXECUTE_FAIL, errCode -1', async () => {

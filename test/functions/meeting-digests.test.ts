@@ -5,8 +5,8 @@
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
 import { periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
 import { DEMO_TENANT_ID } from '../../scripts/seed/demo-bureau'
-import type { ComplianceMatrix } from '../../types/bureau'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
+import type { MeetingType } from '../../types/meetings'
 import { meetingDoc } from '../fixtures/meeting-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
@@ -25,12 +25,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => t.stop())
 
-async function ok<T>(openid: string, fn: string, action: string, data: unknown = {}): Promise<T> {
-  const result = await t.call<T>(openid, fn, action, data)
-  if (!result.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(result.error)}`)
-  return result.data
-}
-
 async function digest(branchId: string, y: number): Promise<MeetingDigestDoc | null> {
   const res = (await t.db
     .collection('meeting_digests')
@@ -42,14 +36,14 @@ async function digest(branchId: string, y: number): Promise<MeetingDigestDoc | n
 }
 
 async function lastMonthCell(branchId: string) {
-  const matrix = await ok<ComplianceMatrix>(as.bureau, 'bureau', 'complianceMatrix', {
+  const matrix = await t.callOk(as.bureau, 'bureau', 'complianceMatrix', {
     year: Number(lastMonth.slice(0, 4)),
     pageSize: 50,
   })
   return matrix.rows.find((row) => row.branchId === branchId)?.cells.find((cell) => cell.period === lastMonth)
 }
 
-const meeting = (startsAt: number, type = 'group_meeting') => ({
+const meeting = (startsAt: number, type: MeetingType = 'group_meeting') => ({
   type,
   title: '党小组会：学习党章',
   startsAt,
@@ -63,10 +57,10 @@ const meeting = (startsAt: number, type = 'group_meeting') => ({
 
 test('the seeded digests agree with the seeded meetings: a rebuild finds no drift', async () => {
   for (const y of [year - 1, year]) {
-    const report = await ok<{ meetings: number; drifted: number }>(as.bureau, 'meetings', 'rebuildDigests', { year: y })
+    const report = await t.callOk(as.bureau, 'meetings', 'rebuildDigests', { year: y })
     expect(report.drifted).toBe(0)
   }
-  const report = await ok<{ meetings: number; branches: number }>(as.bureau, 'meetings', 'rebuildDigests', { year })
+  const report = await t.callOk(as.bureau, 'meetings', 'rebuildDigests', { year })
   expect(report.branches).toBe(6)
   expect(report.meetings).toBeGreaterThan(0)
 })
@@ -74,7 +68,7 @@ test('the seeded digests agree with the seeded meetings: a rebuild finds no drif
 test('a 补开 scheduled by the secretary reaches the digest, and the matrix turns the missing cell late once held', async () => {
   expect((await lastMonthCell(CHENGGUAN))?.state).toBe('missing')
   const startsAt = now + HOUR
-  const { ids } = await ok<{ ids: string[] }>(as.bureau, 'meetings', 'schedule', {
+  const { ids } = await t.callOk(as.bureau, 'meetings', 'schedule', {
     branchId: CHENGGUAN,
     scope: { kind: 'branch' },
     meeting: meeting(startsAt),
@@ -101,7 +95,7 @@ test('moving a meeting into the next year leaves a cancelled entry behind; cance
   const lastEvening = periodBounds(String(year)).end - 4 * HOUR // 20:00 on 31 December
   // A week before it, so it can still be booked whatever instant the suite runs at (even 31 Dec 23:59).
   t.emu.clock.set(lastEvening - 7 * 24 * HOUR)
-  const { ids } = await ok<{ ids: string[] }>(as.bureau, 'meetings', 'schedule', {
+  const { ids } = await t.callOk(as.bureau, 'meetings', 'schedule', {
     branchId: CHENGGUAN,
     scope: { kind: 'branch' },
     meeting: meeting(lastEvening, 'lecture'),
@@ -112,15 +106,15 @@ test('moving a meeting into the next year leaves a cancelled entry behind; cance
   expect((await digest(CHENGGUAN, year))?.meetings[id]?.status).toBe('scheduled')
 
   const newYear = lastEvening + 24 * HOUR
-  await ok(as.bureau, 'meetings', 'update', { meetingId: id, meeting: meeting(newYear, 'lecture') })
+  await t.callOk(as.bureau, 'meetings', 'update', { meetingId: id, meeting: meeting(newYear, 'lecture') })
   expect((await digest(CHENGGUAN, year))?.meetings[id]?.status).toBe('cancelled')
   expect((await digest(CHENGGUAN, year + 1))?.meetings[id]).toMatchObject({ startsAt: newYear, status: 'scheduled' })
   // Other meetings of the year are untouched by the patch.
   expect(Object.keys((await digest(CHENGGUAN, year))?.meetings ?? {}).length).toBeGreaterThan(1)
 
-  await ok(as.bureau, 'meetings', 'cancel', { meetingId: id, reason: '时间冲突' })
+  await t.callOk(as.bureau, 'meetings', 'cancel', { meetingId: id, reason: '时间冲突' })
   expect((await digest(CHENGGUAN, year + 1))?.meetings[id]?.status).toBe('cancelled')
-  const report = await ok<{ drifted: number }>(as.bureau, 'meetings', 'rebuildDigests', { year: year + 1 })
+  const report = await t.callOk(as.bureau, 'meetings', 'rebuildDigests', { year: year + 1 })
   expect(report.drifted).toBe(0)
   t.emu.clock.set(now)
 })
@@ -135,7 +129,7 @@ test('a meeting written behind the function’s back is drift: the rebuild count
     ),
   })
   expect((await lastMonthCell(CHENGGUAN))?.state).toBe('missing') // the digest does not know it yet (the 补开 above is not held at this hour)
-  const report = await ok<{ drifted: number }>(as.bureau, 'meetings', 'rebuildDigests', {
+  const report = await t.callOk(as.bureau, 'meetings', 'rebuildDigests', {
     year: Number(lastMonth.slice(0, 4)),
   })
   expect(report.drifted).toBe(1)
@@ -143,7 +137,7 @@ test('a meeting written behind the function’s back is drift: the rebuild count
 })
 
 test('years before the bureau’s first recorded meeting are 无记录, not 缺开', async () => {
-  const matrix = await ok<ComplianceMatrix>(as.bureau, 'bureau', 'complianceMatrix', { year: year - 2, pageSize: 50 })
+  const matrix = await t.callOk(as.bureau, 'bureau', 'complianceMatrix', { year: year - 2, pageSize: 50 })
   expect(matrix.rows).toHaveLength(6)
   for (const row of matrix.rows) {
     expect(row.missing).toBe(0)
@@ -151,9 +145,9 @@ test('years before the bureau’s first recorded meeting are 无记录, not 缺�
   }
   expect(matrix.totals.perPeriod.every((p) => p.missing === 0 && p.held === 0)).toBe(true)
   // The year the records begin in judges only from that month on.
-  const rebuilt = await ok<{ meetings: number }>(as.bureau, 'meetings', 'rebuildDigests', { year: year - 1 })
+  const rebuilt = await t.callOk(as.bureau, 'meetings', 'rebuildDigests', { year: year - 1 })
   if (rebuilt.meetings > 0) {
-    const first = await ok<ComplianceMatrix>(as.bureau, 'bureau', 'complianceMatrix', { year: year - 1, pageSize: 50 })
+    const first = await t.callOk(as.bureau, 'bureau', 'complianceMatrix', { year: year - 1, pageSize: 50 })
     const states = first.rows[0].cells.map((cell) => cell.state)
     const judged = states.findIndex((state) => state !== 'none')
     expect(judged).toBeGreaterThan(-1)

@@ -1,3 +1,4 @@
+import type { AttendanceStatus } from '../../types/meetings'
 // Attendance corrections through the real SDK: the meetings function records the latest fact of a
 // (meeting, member), the points function's settle timer reverses what the earlier fact paid, once.
 import type { LedgerEntry } from '../../types/points'
@@ -12,7 +13,7 @@ let meetingId: string
 
 beforeAll(async () => {
   t = await startDemoEmulator({ at: NOW })
-  const res = await t.call<{ ids: string[] }>(as.secretary, 'meetings', 'schedule', {
+  const res = await t.call(as.secretary, 'meetings', 'schedule', {
     branchId: 'org_b_shiyan',
     meeting: {
       type: 'lecture',
@@ -40,7 +41,7 @@ const settle = async () => {
   await t.emu.fireTrigger('points', 'settle')
   await t.emu.fireTrigger('points', 'settle')
 }
-const mark = (status: string) =>
+const mark = (status: AttendanceStatus) =>
   t.call(as.secretary, 'meetings', 'markAttendance', { meetingId, marks: [{ memberId: MEMBER, status }] })
 const monthTotal = async () => {
   const res = await t.db

@@ -11,7 +11,7 @@ let meetingId: string
 
 beforeAll(async () => {
   t = await startDemoEmulator({ at: NOW })
-  const res = await t.call<{ ids: string[] }>(as.secretary, 'meetings', 'schedule', {
+  const res = await t.call(as.secretary, 'meetings', 'schedule', {
     branchId: OWN,
     meeting: {
       type: 'theme_day',
@@ -43,13 +43,8 @@ describe('minutes photos', () => {
     })
     expect(saved).toMatchObject({ ok: true })
     for (const persona of [as.secretary, as.member]) {
-      const res = await t.call<{ minutes: { photos: string[]; photoUrls: (string | null)[] } }>(
-        persona,
-        'meetings',
-        'get',
-        { meetingId },
-      )
-      if (!res.ok) throw new Error(JSON.stringify(res.error))
+      const res = await t.call(persona, 'meetings', 'get', { meetingId })
+      if (!res.ok || !res.data.minutes) throw new Error(JSON.stringify(res))
       expect(res.data.minutes.photos).toEqual([upload.fileID, gone])
       const [url, missing] = res.data.minutes.photoUrls
       expect(missing).toBeNull()
@@ -63,7 +58,7 @@ describe('minutes photos', () => {
 
 describe('record book PDF', () => {
   it('the secretary prints the branch record book; the bureau export renders the same module', async () => {
-    const res = await t.call<{ fileUrl: string; fileName: string }>(as.secretary, 'meetings', 'recordBookPdf', {
+    const res = await t.call(as.secretary, 'meetings', 'recordBookPdf', {
       branchId: OWN,
       period: '2026-05',
     })
@@ -73,7 +68,7 @@ describe('record book PDF', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(pdf.toString('latin1')).toMatch(/FontFile2|FontFile3/)
     expect(pdf.length).toBeLessThan(300_000)
-    const bureau = await t.call<{ url: string }>(as.bureau, 'bureau', 'recordBookPdf', {
+    const bureau = await t.call(as.bureau, 'bureau', 'recordBookPdf', {
       branchId: OWN,
       period: '2026-05',
     })

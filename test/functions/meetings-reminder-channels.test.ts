@@ -32,7 +32,7 @@ const robotSaying = (needle: string) => robot.hits.map((hit) => hit.body).filter
 
 describe('study nudges', () => {
   it('are delivered once by the remind timer: a message to each member with a credit, one robot summary per tap', async () => {
-    const task = await t.call<{ id: string }>(as.secretary, 'study', 'publishTask', {
+    const task = await t.call(as.secretary, 'study', 'publishTask', {
       title: '学习习近平总书记关于教育的重要论述',
       content: { text: '请认真学习' },
       startsOn: '2026-05-11',
@@ -43,7 +43,7 @@ describe('study nudges', () => {
     for (const openid of [as.member, 'o_demo_m_shiyan_07']) {
       expect(await t.call(openid, 'meetings', 'subscribe', { templateIds: [TEMPLATE] })).toMatchObject({ ok: true })
     }
-    const nudged = await t.call<{ nudged: number }>(as.secretary, 'study', 'nudge', { taskId, branchId: OWN })
+    const nudged = await t.call(as.secretary, 'study', 'nudge', { taskId, branchId: OWN })
     if (!nudged.ok) throw new Error(JSON.stringify(nudged.error))
     expect(nudged.data.nudged).toBeGreaterThan(2)
     expect(await t.count('study_nudges', { taskId, deliveredAt: t.db.command.exists(true) })).toBe(0)
@@ -77,7 +77,7 @@ describe('study nudges', () => {
   })
 
   it('a nudge still pending after its task’s due date is marked, not sent', async () => {
-    const task = await t.call<{ id: string }>(as.secretary, 'study', 'publishTask', {
+    const task = await t.call(as.secretary, 'study', 'publishTask', {
       title: '学习《中国共产党纪律处分条例》',
       content: { text: '请认真学习' },
       startsOn: '2026-05-11',
@@ -153,7 +153,7 @@ describe('主题党日 not yet scheduled', () => {
   })
 
   it('a tenant that turns the check off hears nothing', async () => {
-    const rules = await t.call<Record<string, unknown>>(as.bureau, 'meetings', 'getRules', {})
+    const rules = await t.call(as.bureau, 'meetings', 'getRules', {})
     if (!rules.ok) throw new Error(JSON.stringify(rules.error))
     expect(rules.data.themeDayReminderDay).toBe(20)
     const off = await t.call(as.bureau, 'meetings', 'updateRules', { ...rules.data, themeDayReminderDay: null })
@@ -169,7 +169,7 @@ describe('主题党日 not yet scheduled', () => {
 describe('长期订阅 long-term subscriptions', () => {
   it('with the tenant switch on, a long-term template is sent from one acceptance without spending it', async () => {
     t.emu.clock.set(NOW)
-    const rules = await t.call<Record<string, unknown>>(as.bureau, 'meetings', 'getRules', {})
+    const rules = await t.call(as.bureau, 'meetings', 'getRules', {})
     if (!rules.ok) throw new Error(JSON.stringify(rules.error))
     expect(rules.data).toMatchObject({ longTermSubscriptions: false, longTermTemplates: [] })
     const on = await t.call(as.bureau, 'meetings', 'updateRules', {
@@ -183,7 +183,7 @@ describe('长期订阅 long-term subscriptions', () => {
       data: { credits: { [TEMPLATE]: 1 } },
     })
     const startsAt = NOW + 3 * 24 * 3_600_000
-    const res = await t.call<{ ids: string[] }>(as.secretary, 'meetings', 'schedule', {
+    const res = await t.call(as.secretary, 'meetings', 'schedule', {
       branchId: OWN,
       meeting: {
         type: 'group_meeting',

@@ -43,7 +43,7 @@ interface Reconciled {
   progress: { phase: string; done: number; of: number }
 }
 async function reconcile(data: Record<string, unknown> = {}): Promise<Reconciled> {
-  const res = await t.call<Reconciled>(as.bureau, 'points', 'reconcile', data)
+  const res = await t.call(as.bureau, 'points', 'reconcile', data)
   if (!res.ok) throw new Error(JSON.stringify(res.error))
   return res.data
 }
@@ -51,7 +51,7 @@ async function reconcile(data: Record<string, unknown> = {}): Promise<Reconciled
 test('40 concurrent hand awards of 志愿服务 (5 a day) to one member: 5 paid, the rest refused, totals = ledger', async () => {
   const replies = await Promise.all(
     Array.from({ length: 40 }, (_, i) =>
-      t.call<{ points: number }>(as.secretary, 'points', 'award', {
+      t.call(as.secretary, 'points', 'award', {
         memberId: 'm_shiyan_07',
         ruleKey: 'volunteer',
         points: 1,
@@ -90,7 +90,7 @@ test('retries of one award racing near the cap share one claim: one entry, the o
   t.emu.clock.set(APRIL_8)
   const replies = await Promise.all(
     Array.from({ length: 30 }, () =>
-      t.call<{ duplicate: boolean; points: number }>(as.secretary, 'points', 'award', {
+      t.call(as.secretary, 'points', 'award', {
         memberId: 'm_shiyan_08',
         ruleKey: 'volunteer',
         points: 4,
@@ -109,7 +109,7 @@ test('retries of one award racing near the cap share one claim: one entry, the o
 test('12 concurrent study check-ins on one day (2 points a day): paid 2, the rest entered as capped at 0', async () => {
   const taskIds: string[] = []
   for (let i = 0; i < 12; i++) {
-    const res = await t.call<{ id: string }>(as.secretary, 'study', 'publishTask', {
+    const res = await t.call(as.secretary, 'study', 'publishTask', {
       title: `专题学习第${i + 1}讲`,
       content: { text: '学习材料' },
       startsOn: '2026-04-08',
@@ -120,7 +120,7 @@ test('12 concurrent study check-ins on one day (2 points a day): paid 2, the res
   }
   const replies = await Promise.all(
     taskIds.map((taskId) =>
-      t.call<{ pointsAwarded: number }>(as.member, 'study', 'checkIn', {
+      t.call(as.member, 'study', 'checkIn', {
         taskId,
         note: '认真学习了本讲内容，结合教学工作谈体会。',
       }),

@@ -12,13 +12,6 @@ interface Issue {
   path: (string | number)[]
   message: string
 }
-interface Row {
-  ruleKey: string
-  source: string
-  factor: number
-  ruleName: string
-  caps: { day: number | null; month: number | null; year: number | null }
-}
 
 test('bureau staff set a conversion, change it, and every granter sees one per rule with its caps', async () => {
   const set = await t.call(as.bureau, 'points', 'setScoreConversion', {
@@ -30,7 +23,7 @@ test('bureau staff set a conversion, change it, and every granter sees one per r
   expect(
     await t.call(as.bureau, 'points', 'setScoreConversion', { ruleKey: 'volunteer', source: '学习强国', factor: 0.2 }),
   ).toMatchObject({ ok: true })
-  const list = await t.call<{ items: Row[] }>(as.secretary, 'points', 'scoreConversions', {})
+  const list = await t.call(as.secretary, 'points', 'scoreConversions', {})
   if (!list.ok) throw new Error(JSON.stringify(list.error))
   expect(list.data.items.filter((row) => row.ruleKey === 'volunteer')).toEqual([
     expect.objectContaining({ source: '学习强国', factor: 0.2, caps: { day: 5, month: 10, year: 40 } }),
@@ -45,7 +38,7 @@ test.each([
   expect(res).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
   const issues = (res.ok ? [] : res.error.details) as Issue[]
   expect(issues).toContainEqual(expect.objectContaining({ path: [field], message }))
-  const list = await t.call<{ items: Row[] }>(as.bureau, 'points', 'scoreConversions', {})
+  const list = await t.call(as.bureau, 'points', 'scoreConversions', {})
   expect(list.ok && list.data.items.some((row) => row.factor === 0 || row.source.trim() === '')).toBe(false)
 })
 

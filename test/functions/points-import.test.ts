@@ -1,9 +1,9 @@
 // Importing scores kept elsewhere (学习强国) through cloud storage, the real SDK and the emulator:
 // converted by the tenant's rule, previewed row by row, paid once per file and row.
 import ExcelJS from 'exceljs'
-import type { LedgerEntry, RuleCatalogue, ScoreImportPreview, ScoreImportResult } from '../../types/points'
-import type { MemberRow } from '../../types/roster'
-import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import type { AnyActionName } from '../../types/api'
+import type { LedgerEntry, PointsRule } from '../../types/points'
+import { as, type DemoEmulator, type InputArgs, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
 beforeAll(async () => {
@@ -13,11 +13,8 @@ afterAll(() => t.stop())
 
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code)
 
-async function ok<T>(openid: string, action: string, data: unknown): Promise<T> {
-  const result = await t.call<T>(openid, 'points', action, data)
-  if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`)
-  return result.data
-}
+const ok = <A extends AnyActionName<'points'>>(openid: string, action: A, ...data: InputArgs<'points', A>) =>
+  t.callOk(openid, 'points', action, ...data)
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
@@ -37,7 +34,7 @@ async function upload(content: Buffer, folder = 'points/t_demo/m_shiyan_01'): Pr
   return res.fileID
 }
 
-const XUEXI = {
+const XUEXI: PointsRule = {
   key: 'xuexi',
   name: '学习强国',
   points: 1,
@@ -51,10 +48,10 @@ const XUEXI = {
 }
 
 test('a secretary imports 学习强国 scores: converted, capped, previewed by row, and never paid twice', async () => {
-  const catalogue = await ok<RuleCatalogue>(as.bureau, 'getRules', {})
+  const catalogue = await ok(as.bureau, 'getRules', {})
   await ok(as.bureau, 'updateRules', { ...catalogue, rules: [...catalogue.rules, XUEXI] })
 
-  const roster = await t.call<{ items: MemberRow[] }>(as.secretary, 'roster', 'listMembers', {
+  const roster = await t.call(as.secretary, 'roster', 'listMembers', {
     branchId: 'org_b_shiyan',
     pageSize: 50,
   })
@@ -70,7 +67,7 @@ test('a secretary imports 学习强国 scores: converted, capped, previewed by r
   ]
   const content = await xlsx(rows)
   const preview = (fileID: string) =>
-    t.call<ScoreImportPreview>(as.secretary, 'points', 'previewScoreImport', {
+    t.call(as.secretary, 'points', 'previewScoreImport', {
       fileID,
       branchId: 'org_b_shiyan',
       ruleKey: 'xuexi',
@@ -84,7 +81,7 @@ test('a secretary imports 学习强国 scores: converted, capped, previewed by r
     ),
   ).toBe('AUTH.FORBIDDEN')
   await ok(as.bureau, 'setScoreConversion', { ruleKey: 'xuexi', source: '学习强国', factor: 0.1 })
-  const conversions = await ok<{ items: { ruleName: string; factor: number }[] }>(as.secretary, 'scoreConversions', {})
+  const conversions = await ok(as.secretary, 'scoreConversions', {})
   expect(conversions.items).toEqual([expect.objectContaining({ ruleName: '学习强国', factor: 0.1 })])
 
   // Who may import, and from where.
@@ -115,7 +112,7 @@ test('a secretary imports 学习强国 scores: converted, capped, previewed by r
   expect(ledgerBefore).toBe(0)
 
   // Confirm: two entries, one cut by the cap and saying so.
-  const done = await ok<ScoreImportResult>(as.secretary, 'confirmScoreImport', { importId: first.data.importId })
+  const done = await ok(as.secretary, 'confirmScoreImport', { importId: first.data.importId })
   expect(done).toMatchObject({ paid: 2, alreadyPaid: 0, capped: 1, points: 14 })
   const entries = (await t.db.collection('points_ledger').where({ ruleKey: 'xuexi' }).get()).data as LedgerEntry[]
   expect(entries.map((e) => [e.memberId, e.points, e.requested, e.capped]).sort()).toEqual(
@@ -132,12 +129,12 @@ test('a secretary imports 学习强国 scores: converted, capped, previewed by r
   const again = await preview(await upload(content))
   if (!again.ok) throw new Error(JSON.stringify(again.error))
   expect(again.data.totals).toMatchObject({ pay: 0, paid: 2, points: 0 })
-  const second = await ok<ScoreImportResult>(as.secretary, 'confirmScoreImport', { importId: again.data.importId })
+  const second = await ok(as.secretary, 'confirmScoreImport', { importId: again.data.importId })
   expect(second).toMatchObject({ paid: 0, alreadyPaid: 2, points: 0 })
   expect((await t.db.collection('points_ledger').where({ ruleKey: 'xuexi' }).count()).total).toBe(2)
 
   // Totals followed the ledger: reconcile finds no drift.
-  const reconciled = await ok<{ drift: unknown[] }>(as.bureau, 'reconcile', {})
+  const reconciled = await ok(as.bureau, 'reconcile', {})
   expect(reconciled.drift).toEqual([])
 })
 

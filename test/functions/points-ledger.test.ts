@@ -17,28 +17,16 @@ const total = async (id: string) => {
   return res.data[0] ?? null
 }
 
-interface AwardReply {
-  entryId: string
-  points: number
-  total: number
-  duplicate: boolean
-}
-
 describe('hand awards', () => {
   it('a secretary records volunteer service with a reason; the member sees it with the reason', async () => {
-    const res = await t.call<AwardReply>(as.secretary, 'points', 'award', {
+    const res = await t.call(as.secretary, 'points', 'award', {
       memberId: 'm_shiyan_06',
       ruleKey: 'volunteer',
       points: 3,
       reason: '周末社区义务辅导',
     })
     expect(res).toMatchObject({ ok: true, data: { points: 3, total: 3, duplicate: false } })
-    const mine = await t.call<{ points: number; history: { reason: string; points: number }[] }>(
-      as.member,
-      'points',
-      'myPoints',
-      { period: 'month' },
-    )
+    const mine = await t.call(as.member, 'points', 'myPoints', { period: 'month' })
     expect(mine).toMatchObject({ ok: true, data: { points: 3, history: [{ reason: '周末社区义务辅导', points: 3 }] } })
   })
 
@@ -90,7 +78,7 @@ describe('hand awards', () => {
 
   it('the cap counts what was already paid today: 3 then 3 more is refused, 2 more is fine', async () => {
     const award = (points: number) =>
-      t.call<AwardReply>(as.secretary, 'points', 'award', {
+      t.call(as.secretary, 'points', 'award', {
         memberId: 'm_shiyan_08',
         ruleKey: 'volunteer',
         points,
@@ -106,7 +94,7 @@ describe('the ledger as the once-only gate', () => {
   it('200 concurrent awards of the same request for the same member: one entry, one increment', async () => {
     const replies = await Promise.all(
       Array.from({ length: 200 }, () =>
-        t.call<AwardReply>(as.bureau, 'points', 'award', {
+        t.call(as.bureau, 'points', 'award', {
           memberId: 'm_shiyan_09',
           ruleKey: 'manual_bonus',
           points: 2,
@@ -135,7 +123,7 @@ describe('the ledger as the once-only gate', () => {
     const jobs = Array.from({ length: 1000 }, (_, i) => members[i % members.length])
     const replies = await Promise.all(
       jobs.map((member, i) =>
-        t.call<AwardReply>(as.bureau, 'points', 'award', {
+        t.call(as.bureau, 'points', 'award', {
           memberId: member._id,
           ruleKey: 'manual_bonus',
           points: 1,
@@ -149,7 +137,7 @@ describe('the ledger as the once-only gate', () => {
     expect(refused.every((reply) => !reply.ok && reply.error.code === 'POINTS.CAP_REACHED')).toBe(true)
     const paid = replies.length - refused.length
     expect(await t.count('points_ledger', { reason: '批量测试' })).toBe(paid)
-    const rebuilt = await t.call<{ drift: unknown[] }>(as.bureau, 'points', 'reconcile')
+    const rebuilt = await t.call(as.bureau, 'points', 'reconcile')
     expect(rebuilt).toMatchObject({ ok: true, data: { drift: [] } })
     expect((await total('t_demo:m:m_shiyan_10:all'))?.points).toBeGreaterThan(before)
   }, 120_000)
@@ -173,7 +161,7 @@ describe('domain events', () => {
     await t.emu.fireTrigger('points', 'settle')
     expect(await t.count('points_ledger', { sourceEvent: 'meeting.present:mt_test_1:m_shiyan_03' })).toBe(1)
     expect((await total('t_demo:m:m_shiyan_03:2026-04'))?.points).toBe(before + 3)
-    const again = await t.call<{ processed: number }>(as.bureau, 'points', 'processEvents', {})
+    const again = await t.call(as.bureau, 'points', 'processEvents', {})
     expect(again).toMatchObject({ ok: true, data: { processed: 0 } })
   })
 
@@ -202,10 +190,7 @@ describe('domain events', () => {
 
 describe('leaderboards', () => {
   it('members of the branch, ties sharing a rank, and the caller’s own rank', async () => {
-    const res = await t.call<{
-      members: { memberId: string; rank: number; points: number }[]
-      me: { rank: number } | null
-    }>(as.member, 'points', 'leaderboard', { of: 'members', period: 'month' })
+    const res = await t.call(as.member, 'points', 'leaderboard', { of: 'members', period: 'month' })
     if (!res.ok) throw new Error(JSON.stringify(res.error))
     const points = res.data.members.map((row) => row.points)
     expect(points).toEqual([...points].sort((a, b) => b - a))
@@ -218,7 +203,7 @@ describe('leaderboards', () => {
   })
 
   it('a member may not see the bureau-wide list unless the tenant allows it, nor the branch ranking', async () => {
-    const own = await t.call<{ members: { memberId: string }[] }>(as.member, 'points', 'leaderboard', {
+    const own = await t.call(as.member, 'points', 'leaderboard', {
       of: 'members',
       period: 'year',
     })
@@ -231,10 +216,7 @@ describe('leaderboards', () => {
   })
 
   it('branches ranked fairly; an exempt member leaves the ranking and the denominators', async () => {
-    type Board = {
-      branches: { branchId: string; activeMembers: number; total: number; average: number; rank: number }[]
-    }
-    const before = await t.call<Board>(as.bureau, 'points', 'leaderboard', {
+    const before = await t.call(as.bureau, 'points', 'leaderboard', {
       of: 'branches',
       period: 'year',
       sort: 'average',
@@ -247,11 +229,11 @@ describe('leaderboards', () => {
     expect(
       await t.call(as.secretary, 'points', 'setExempt', { memberId: 'm_shiyan_09', exempt: true, reason: 'ill' }),
     ).toMatchObject({ ok: true })
-    const after = await t.call<Board>(as.bureau, 'points', 'leaderboard', { of: 'branches', period: 'year' })
+    const after = await t.call(as.bureau, 'points', 'leaderboard', { of: 'branches', period: 'year' })
     if (!after.ok) throw new Error(JSON.stringify(after.error))
     const shiyanAfter = after.data.branches.find((row) => row.branchId === 'org_b_shiyan')
     expect(shiyanAfter?.activeMembers).toBe((shiyan?.activeMembers ?? 0) - 1)
-    const board = await t.call<{ members: { memberId: string }[] }>(as.secretary, 'points', 'leaderboard', {
+    const board = await t.call(as.secretary, 'points', 'leaderboard', {
       of: 'members',
       branchId: 'org_b_shiyan',
     })
@@ -265,13 +247,13 @@ describe('leaderboards', () => {
 
 describe('claims and review', () => {
   it('a member claims, the secretary approves once; a second review is refused', async () => {
-    const claim = await t.call<{ id: string; status: string }>(as.member, 'points', 'submitClaim', {
+    const claim = await t.call(as.member, 'points', 'submitClaim', {
       ruleKey: 'volunteer',
       points: 2,
       note: '参加县图书馆志愿服务半天',
     })
     if (!claim.ok) throw new Error(JSON.stringify(claim.error))
-    const pending = await t.call<{ items: { id: string }[] }>(as.secretary, 'points', 'listClaims', {
+    const pending = await t.call(as.secretary, 'points', 'listClaims', {
       branchId: 'org_b_shiyan',
     })
     expect(pending.ok && pending.data.items.map((item) => item.id)).toContain(claim.data.id)
@@ -284,7 +266,7 @@ describe('claims and review', () => {
   })
 
   it('a committee member proposes, the secretary rejects with a reason kept; nothing enters the ledger', async () => {
-    const proposal = await t.call<{ id: string; kind: string }>(as.committee, 'points', 'submitClaim', {
+    const proposal = await t.call(as.committee, 'points', 'submitClaim', {
       memberId: 'm_shiyan_07',
       ruleKey: 'manual_bonus',
       points: 2,
@@ -320,11 +302,7 @@ describe('claims and review', () => {
 
 describe('rules, grades, reconcile', () => {
   it('bureau staff edit the catalogue; a secretary may not', async () => {
-    const rules = await t.call<{ rules: { key: string; points: number }[]; grades: object; membersSeeBureau: boolean }>(
-      as.secretary,
-      'points',
-      'getRules',
-    )
+    const rules = await t.call(as.secretary, 'points', 'getRules')
     if (!rules.ok) throw new Error(JSON.stringify(rules.error))
     const edited = { ...rules.data, membersSeeBureau: true }
     expect(await t.call(as.secretary, 'points', 'updateRules', edited)).toMatchObject({
@@ -332,7 +310,7 @@ describe('rules, grades, reconcile', () => {
       error: { code: 'AUTH.FORBIDDEN' },
     })
     expect(await t.call(as.bureau, 'points', 'updateRules', edited)).toMatchObject({ ok: true })
-    const wide = await t.call<{ members: { memberId: string }[] }>(as.member, 'points', 'leaderboard', {
+    const wide = await t.call(as.member, 'points', 'leaderboard', {
       of: 'members',
       period: 'year',
     })
@@ -345,15 +323,10 @@ describe('rules, grades, reconcile', () => {
   })
 
   it('grades map yearly points to the tenant’s bands', async () => {
-    const res = await t.call<{ items: { memberId: string; points: number; grade: string }[] }>(
-      as.secretary,
-      'points',
-      'grades',
-      {
-        branchId: 'org_b_shiyan',
-        year: 2026,
-      },
-    )
+    const res = await t.call(as.secretary, 'points', 'grades', {
+      branchId: 'org_b_shiyan',
+      year: 2026,
+    })
     if (!res.ok) throw new Error(JSON.stringify(res.error))
     expect(res.data.items.length).toBeGreaterThan(5)
     for (const item of res.data.items)
@@ -367,7 +340,7 @@ describe('rules, grades, reconcile', () => {
       .collection('points_totals')
       .where({ _id: 't_demo:m:m_shiyan_06:all' })
       .update({ data: { points: 999 } })
-    const res = await t.call<{ drift: { id: string; was: number; is: number }[] }>(as.bureau, 'points', 'reconcile')
+    const res = await t.call(as.bureau, 'points', 'reconcile')
     if (!res.ok) throw new Error(JSON.stringify(res.error))
     expect(res.data.drift).toEqual([expect.objectContaining({ id: 't_demo:m:m_shiyan_06:all', was: 999 })])
     expect((await t.call(as.bureau, 'points', 'reconcile')) as { data: { drift: unknown[] } }).toMatchObject({

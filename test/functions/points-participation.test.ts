@@ -4,8 +4,7 @@
 // bureau overview and the fair branch ranking. Real SDK against the emulator and the demo seed.
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
 import { periodKeyOf } from '../../cloudfunctions/domain/time'
-import type { Overview } from '../../types/bureau'
-import type { BranchStanding, LedgerEntry, TotalsDoc } from '../../types/points'
+import type { LedgerEntry, TotalsDoc } from '../../types/points'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -29,12 +28,6 @@ async function all<T>(collection: string, where: Record<string, unknown>): Promi
   }
 }
 
-async function ok<T>(openid: string, fn: string, action: string, data: unknown = {}): Promise<T> {
-  const res = await t.call<T>(openid, fn, action, data)
-  if (!res.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.error)}`)
-  return res.data
-}
-
 /** Distinct members with entries, per branch, in a month (default: this month), counted from the ledger itself. */
 async function fromLedger(period = month): Promise<Map<string, number>> {
   const entries = await all<LedgerEntry>('points_ledger', { tenantId: 't_demo', month: period })
@@ -56,7 +49,7 @@ test('each branch total counts the distinct members with entries there this mont
       expect((await branchTotal(branchId, months[index]))?.members).toBe(members)
   }
   const expected = counted[0]
-  const overview = await ok<Overview>(as.bureau, 'bureau', 'overview')
+  const overview = await t.callOk(as.bureau, 'bureau', 'overview')
   expect(overview.points.activeMembers).toBe([...expected.values()].reduce((a, b) => a + b, 0))
 })
 
@@ -69,11 +62,11 @@ test('a member’s first award of the month adds one member; a second adds none'
   if (!quiet) throw new Error('the seed leaves someone in 实验小学 without points this month')
   const before = (await branchTotal(SHIYAN))?.members ?? 0
   const award = { memberId: quiet._id, ruleKey: 'volunteer', points: 1, reason: '协助组织主题党日' }
-  await ok(as.secretary, 'points', 'award', award)
+  await t.callOk(as.secretary, 'points', 'award', award)
   expect((await branchTotal(SHIYAN))?.members).toBe(before + 1)
-  await ok(as.secretary, 'points', 'award', { ...award, reason: '整理支部档案' })
+  await t.callOk(as.secretary, 'points', 'award', { ...award, reason: '整理支部档案' })
   expect((await branchTotal(SHIYAN))?.members).toBe(before + 1)
-  const board = await ok<{ branches: BranchStanding[] }>(as.bureau, 'points', 'leaderboard', {
+  const board = await t.callOk(as.bureau, 'points', 'leaderboard', {
     of: 'branches',
     period: 'month',
     sort: 'participation',
@@ -93,10 +86,10 @@ test('reconcile puts a damaged member count back and reports it', async () => {
     .collection('points_totals')
     .where({ _id: id })
     .update({ data: { members: 99 } })
-  const report = await ok<{ drift: { id: string }[]; done: boolean }>(as.bureau, 'points', 'reconcile')
+  const report = await t.callOk(as.bureau, 'points', 'reconcile')
   expect(report.done).toBe(true)
   expect(report.drift.map((row) => row.id)).toContain(id)
   expect((await branchTotal(SHIYAN))?.members).toBe(right)
-  const again = await ok<{ drift: unknown[] }>(as.bureau, 'points', 'reconcile')
+  const again = await t.callOk(as.bureau, 'points', 'reconcile')
   expect(again.drift).toEqual([])
 })

@@ -1,7 +1,6 @@
 // Importing and exporting rosters through cloud storage, the real SDK and the emulator.
 import ExcelJS from 'exceljs'
-import type { MemberRow } from '../../types/roster'
-import type { ImportPreviewSummary, ImportStatus } from '../../types/roster-import'
+import type { ImportStatus } from '../../types/roster-import'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -38,7 +37,7 @@ const GOOD_ROWS = [
 
 async function waitDone(importId: string): Promise<ImportStatus> {
   for (let i = 0; i < 100; i++) {
-    const status = await t.call<ImportStatus>(as.secretary, 'roster', 'importStatus', { importId })
+    const status = await t.call(as.secretary, 'roster', 'importStatus', { importId })
     if (status.ok && (status.data.status === 'done' || status.data.status === 'failed')) return status.data
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -49,7 +48,7 @@ describe('roster import', () => {
   it('previews without writing, then writes on confirm; a re-import changes nothing', async () => {
     const fileID = await upload(await xlsx(GOOD_ROWS))
     const before = ((await t.db.collection('members').count()) as { total: number }).total
-    const preview = await t.call<ImportPreviewSummary>(as.secretary, 'roster', 'previewImport', {
+    const preview = await t.call(as.secretary, 'roster', 'previewImport', {
       fileID,
       branchId: 'org_b_shiyan',
     })
@@ -61,14 +60,14 @@ describe('roster import', () => {
     expect(JSON.stringify(preview.data)).not.toContain('110101199001011234')
     expect(((await t.db.collection('members').count()) as { total: number }).total).toBe(before)
 
-    const confirmed = await t.call<ImportStatus>(as.secretary, 'roster', 'confirmImport', {
+    const confirmed = await t.call(as.secretary, 'roster', 'confirmImport', {
       importId: preview.data.importId,
     })
     expect(confirmed).toMatchObject({ ok: true })
     const status = await waitDone(preview.data.importId)
     expect(status).toMatchObject({ status: 'done', created: 3, updated: 0, total: 3, done: 3 })
 
-    const listed = await t.call<{ items: MemberRow[] }>(as.secretary, 'roster', 'listMembers', {
+    const listed = await t.call(as.secretary, 'roster', 'listMembers', {
       branchId: 'org_b_shiyan',
       search: '钱立新',
     })
@@ -79,13 +78,13 @@ describe('roster import', () => {
       groupId: 'org_b_shiyan_g2',
       phone: '13911110002',
     })
-    const byPinyin = await t.call<{ items: MemberRow[] }>(as.secretary, 'roster', 'listMembers', {
+    const byPinyin = await t.call(as.secretary, 'roster', 'listMembers', {
       branchId: 'org_b_shiyan',
       search: 'shy',
     })
     expect(byPinyin.ok && byPinyin.data.items.map((m) => m.name)).toContain('孙海燕')
 
-    const again = await t.call<ImportPreviewSummary>(as.secretary, 'roster', 'previewImport', {
+    const again = await t.call(as.secretary, 'roster', 'previewImport', {
       fileID: await upload(await xlsx(GOOD_ROWS)),
       branchId: 'org_b_shiyan',
     })
@@ -99,7 +98,7 @@ describe('roster import', () => {
       ['吴振华', '男', '正式党员', '2015-07-01', '', '', '1392222', ''],
       ['郑丽华', '女', '正式党员', '2016-07-01', '', '', '13922220004', ''],
     ]
-    const preview = await t.call<ImportPreviewSummary>(as.secretary, 'roster', 'previewImport', {
+    const preview = await t.call(as.secretary, 'roster', 'previewImport', {
       fileID: await upload(await xlsx(bad)),
       branchId: 'org_b_shiyan',
     })
@@ -148,7 +147,7 @@ describe('roster import', () => {
   })
 
   it('confirms an import once only', async () => {
-    const preview = await t.call<ImportPreviewSummary>(as.secretary, 'roster', 'previewImport', {
+    const preview = await t.call(as.secretary, 'roster', 'previewImport', {
       fileID: await upload(await xlsx([['冯红霞', '女', '正式党员', '2012-07-01', '', '', '13933330001', '']])),
       branchId: 'org_b_shiyan',
     })
@@ -158,7 +157,7 @@ describe('roster import', () => {
       t.call(as.secretary, 'roster', 'confirmImport', { importId: preview.data.importId }),
     ])
     expect([code(a), code(b)].sort()).toEqual(['ROSTER.IMPORT_ALREADY_CONFIRMED', 'ok'])
-    const found = await t.call<{ total: number }>(as.secretary, 'roster', 'listMembers', {
+    const found = await t.call(as.secretary, 'roster', 'listMembers', {
       branchId: 'org_b_shiyan',
       search: '冯红霞',
     })
@@ -173,7 +172,7 @@ describe('interrupted imports', () => {
       ['褚晓东', '男', '正式党员', '2011-07-01', '', '', '13944440001', ''],
       ['卫丽华', '女', '正式党员', '2012-07-01', '', '', '13944440002', ''],
     ]
-    const preview = await t.call<ImportPreviewSummary>(as.secretary, 'roster', 'previewImport', {
+    const preview = await t.call(as.secretary, 'roster', 'previewImport', {
       fileID: await upload(await xlsx(rows)),
       branchId: 'org_b_shiyan',
     })
@@ -187,17 +186,17 @@ describe('interrupted imports', () => {
       .collection('imports')
       .doc(importId)
       .update({ data: { status: 'running', done: 1, updatedAt: t.emu.clock.now() - 91_000 } })
-    const stalled = await t.call<ImportStatus>(as.secretary, 'roster', 'importStatus', { importId })
+    const stalled = await t.call(as.secretary, 'roster', 'importStatus', { importId })
     expect(stalled).toMatchObject({ ok: true, data: { status: 'failed', error: expect.stringContaining('中断') } })
 
-    const latest = await t.call<{ latest: ImportStatus | null }>(as.secretary, 'roster', 'latestImport', {
+    const latest = await t.call(as.secretary, 'roster', 'latestImport', {
       branchId: 'org_b_shiyan',
     })
     expect(latest.ok && latest.data.latest?.importId).toBe(importId)
 
-    const rerun = await t.call<ImportStatus>(as.secretary, 'roster', 'confirmImport', { importId })
+    const rerun = await t.call(as.secretary, 'roster', 'confirmImport', { importId })
     expect(rerun).toMatchObject({ ok: true, data: { status: 'done', created: 0, unchanged: 2 } })
-    const found = await t.call<{ total: number }>(as.secretary, 'roster', 'listMembers', {
+    const found = await t.call(as.secretary, 'roster', 'listMembers', {
       branchId: 'org_b_shiyan',
       search: '褚晓东',
     })
@@ -219,14 +218,9 @@ describe('roster export', () => {
   }
 
   it("exports a branch's roster as xlsx: full phones for its secretary, masked for a committee member", async () => {
-    const bySecretary = await t.call<{ url: string; count: number; fileName: string }>(
-      as.secretary,
-      'roster',
-      'exportRoster',
-      {
-        branchId: 'org_b_shiyan',
-      },
-    )
+    const bySecretary = await t.call(as.secretary, 'roster', 'exportRoster', {
+      branchId: 'org_b_shiyan',
+    })
     if (!bySecretary.ok) throw new Error(JSON.stringify(bySecretary.error))
     expect(bySecretary.data.fileName).toMatch(/^党员名册-实验小学党支部-\d{8}-\d{4}\.xlsx$/)
     const rows = await download(bySecretary.data.url)
@@ -244,7 +238,7 @@ describe('roster export', () => {
     expect(rows).toHaveLength(bySecretary.data.count + 1)
     expect(rows.find((r) => r[0] === '赵春梅')?.[7]).toBe('13911110001')
 
-    const byCommittee = await t.call<{ url: string }>(as.committee, 'roster', 'exportRoster', {
+    const byCommittee = await t.call(as.committee, 'roster', 'exportRoster', {
       branchId: 'org_b_shiyan',
     })
     if (!byCommittee.ok) throw new Error(JSON.stringify(byCommittee.error))
@@ -252,13 +246,13 @@ describe('roster export', () => {
   })
 
   it('exports the whole tenant for bureau staff only', async () => {
-    const all = await t.call<{ count: number }>(as.bureau, 'roster', 'exportRoster', { branchId: null })
+    const all = await t.call(as.bureau, 'roster', 'exportRoster', { branchId: null })
     expect(all.ok && all.data.count).toBeGreaterThanOrEqual(56)
     expect(code(await t.call(as.secretary, 'roster', 'exportRoster', { branchId: null }))).toBe('AUTH.FORBIDDEN')
   })
 
   it('offers the import template', async () => {
-    const template = await t.call<{ url: string }>(as.secretary, 'roster', 'importTemplate')
+    const template = await t.call(as.secretary, 'roster', 'importTemplate')
     if (!template.ok) throw new Error(JSON.stringify(template.error))
     expect((await download(template.data.url))[0]).toContain('姓名')
   })

@@ -1,5 +1,3 @@
-// Binding a WeChat user to a member through a single-use, expiring invitation (绑定邀请).
-import type { Me, MemberRow } from '../../types/roster'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -19,7 +17,7 @@ interface Invitation {
 
 let seq = 0
 async function invite(name = '陈晓东'): Promise<{ memberId: string; invitation: Invitation }> {
-  const added = await t.call<MemberRow>(as.secretary, 'roster', 'addMember', {
+  const added = await t.call(as.secretary, 'roster', 'addMember', {
     branchId: 'org_b_shiyan',
     name,
     groupId: 'org_b_shiyan_g2',
@@ -30,7 +28,7 @@ async function invite(name = '陈晓东'): Promise<{ memberId: string; invitatio
     phone: `1370000${String(seq++).padStart(4, '0')}`,
   })
   if (!added.ok) throw new Error(JSON.stringify(added.error))
-  const invitation = await t.call<Invitation>(as.secretary, 'roster', 'createInvitation', { memberId: added.data.id })
+  const invitation = await t.call(as.secretary, 'roster', 'createInvitation', { memberId: added.data.id })
   if (!invitation.ok) throw new Error(JSON.stringify(invitation.error))
   return { memberId: added.data.id, invitation: invitation.data }
 }
@@ -45,17 +43,17 @@ describe('invitations', () => {
     const seen = await t.call(as.unbound, 'roster', 'inspectInvitation', { code: invitation.code })
     expect(seen).toMatchObject({ ok: true, data: { maskedName: '陈*东', branchName: '实验小学党支部' } })
 
-    const accepted = await t.call<Me>('o_new_wechat_1', 'roster', 'acceptInvitation', {
+    const accepted = await t.call('o_new_wechat_1', 'roster', 'acceptInvitation', {
       code: invitation.code,
       name: '陈 晓东',
     })
     expect(accepted).toMatchObject({ ok: true, data: { memberId, name: '陈晓东', roles: ['member'] } })
-    expect(await t.call<Me>('o_new_wechat_1', 'roster', 'me')).toMatchObject({ ok: true, data: { memberId } })
+    expect(await t.call('o_new_wechat_1', 'roster', 'me')).toMatchObject({ ok: true, data: { memberId } })
   })
 
   it('renders an open invitation as a 小程序码 whose scene is the code', async () => {
     const { invitation } = await invite('许春梅')
-    const qr = await t.call<{ url: string }>(as.secretary, 'roster', 'invitationQrCode', { code: invitation.code })
+    const qr = await t.call(as.secretary, 'roster', 'invitationQrCode', { code: invitation.code })
     if (!qr.ok) throw new Error(JSON.stringify(qr.error))
     const png = Buffer.from(await (await fetch(qr.data.url)).arrayBuffer())
     expect(png.subarray(1, 4).toString()).toBe('PNG')
@@ -120,13 +118,13 @@ describe('invitations', () => {
 
   it('can be found again from the member, and revoked by the secretary, and then refuses', async () => {
     const { memberId, invitation } = await invite('罗明辉')
-    const open = await t.call<{ items: Invitation[] }>(as.secretary, 'roster', 'memberInvitations', { memberId })
+    const open = await t.call(as.secretary, 'roster', 'memberInvitations', { memberId })
     expect(open.ok && open.data.items.map((i) => i.code)).toEqual([invitation.code])
     expect(code(await t.call(as.secretary, 'roster', 'revokeInvitation', { code: invitation.code }))).toBe('ok')
     expect(
       code(await t.call('o_revoked', 'roster', 'acceptInvitation', { code: invitation.code, name: '罗明辉' })),
     ).toBe('INVITATION.REVOKED')
-    const after = await t.call<{ items: Invitation[] }>(as.secretary, 'roster', 'memberInvitations', { memberId })
+    const after = await t.call(as.secretary, 'roster', 'memberInvitations', { memberId })
     expect(after.ok && after.data.items).toEqual([])
   })
 

@@ -1,5 +1,3 @@
-// roster.me through the real SDK, worker pool and router, over the seeded demo bureau.
-import type { Me } from '../../types/roster'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -10,7 +8,7 @@ afterAll(() => t.stop())
 
 describe('roster.me', () => {
   it("answers a secretary's own profile with names resolved", async () => {
-    const result = await t.call<Me>(as.secretary, 'roster', 'me')
+    const result = await t.call(as.secretary, 'roster', 'me')
     expect(result).toEqual({
       ok: true,
       data: expect.objectContaining({
@@ -25,13 +23,13 @@ describe('roster.me', () => {
   })
 
   it('marks a joint branch (联合支部) and a probationary member', async () => {
-    const joint = await t.call<Me>('o_demo_m_shanqu_07', 'roster', 'me')
+    const joint = await t.call('o_demo_m_shanqu_07', 'roster', 'me')
     expect(joint.ok && joint.data.branch).toEqual({ id: 'org_b_shanqu', name: '山区学校联合支部', joint: true })
     expect(joint.ok && joint.data.memberType).toBe('probationary')
   })
 
   it('gives bureau staff their grant and no branch', async () => {
-    const result = await t.call<Me>(as.bureau, 'roster', 'me')
+    const result = await t.call(as.bureau, 'roster', 'me')
     expect(result).toMatchObject({ ok: true, data: { branch: null, group: null, roles: ['bureau_staff'] } })
   })
 
@@ -43,20 +41,35 @@ describe('roster.me', () => {
   })
 
   it('answers INPUT.UNKNOWN_ACTION and INPUT.INVALID as coded results', async () => {
-    expect(await t.call(as.member, 'roster', 'dropEverything')).toMatchObject({
+    expect(await t.callUnchecked(as.member, 'roster', 'dropEverything')).toMatchObject({
       ok: false,
       error: { code: 'INPUT.UNKNOWN_ACTION' },
     })
-    expect(await t.call(as.member, 'roster', 'me', { extra: 1 })).toMatchObject({
+    expect(await t.callUnchecked(as.member, 'roster', 'me', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID' },
+    })
+  })
+
+  it('takes only actions and inputs of the contracts: a misspelt action does not compile (tsc checks the marked lines)', async () => {
+    // @ts-expect-error 'mee' is no action of the roster function
+    expect(await t.call(as.member, 'roster', 'mee')).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.UNKNOWN_ACTION' },
+    })
+    // @ts-expect-error 'rooster' is no function
+    expect(await t.call(as.member, 'rooster', 'me')).toMatchObject({ code: 'FUNCTION_NOT_FOUND' })
+    // @ts-expect-error getMember takes a memberId
+    expect(await t.call(as.secretary, 'roster', 'getMember', { id: 'm_shiyan_06' })).toMatchObject({
       ok: false,
       error: { code: 'INPUT.INVALID' },
     })
   })
 
   it('ignores an OPENID claimed in the payload: identity comes from the WeChat context only', async () => {
-    const result = await t.call<Me>(as.member, 'roster', 'me', { openid: as.bureau } as unknown as object)
+    const result = await t.callUnchecked(as.member, 'roster', 'me', { openid: as.bureau })
     expect(result.ok).toBe(false)
-    const own = await t.call<Me>(as.member, 'roster', 'me')
+    const own = await t.call(as.member, 'roster', 'me')
     expect(own.ok && own.data.roles).toEqual(['member'])
   })
 })

@@ -1,5 +1,4 @@
-// Keeping a branch's roster: paging, search, masking, the field rules, deactivation, transfer, audit.
-import type { MemberRow } from '../../types/roster'
+import type { InputOf } from '../../types/api'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -8,10 +7,10 @@ beforeAll(async () => {
 })
 afterAll(() => t.stop())
 
-type Page = { items: MemberRow[]; total: number; page: number; access: 'manage' | 'read' }
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code)
 
-const fields = (over: Record<string, unknown> = {}) => ({
+/** A new member's fields, `over` replacing some (in the refusal table, with values the contract refuses). */
+const fields = (over: object = {}): InputOf<'roster', 'addMember'> => ({
   branchId: 'org_b_shiyan',
   name: '周国庆',
   groupId: 'org_b_shiyan_g1',
@@ -25,8 +24,8 @@ const fields = (over: Record<string, unknown> = {}) => ({
 
 describe('listMembers', () => {
   it('pages a branch roster with a total', async () => {
-    const first = await t.call<Page>(as.secretary, 'roster', 'listMembers', { branchId: 'org_b_shiyan', pageSize: 4 })
-    const third = await t.call<Page>(as.secretary, 'roster', 'listMembers', {
+    const first = await t.call(as.secretary, 'roster', 'listMembers', { branchId: 'org_b_shiyan', pageSize: 4 })
+    const third = await t.call(as.secretary, 'roster', 'listMembers', {
       branchId: 'org_b_shiyan',
       pageSize: 4,
       page: 3,
@@ -42,27 +41,27 @@ describe('listMembers', () => {
   })
 
   it('finds members by part of their name, treating the search text literally', async () => {
-    const all = await t.call<Page>(as.secretary, 'roster', 'listMembers', { branchId: 'org_b_shiyan' })
+    const all = await t.call(as.secretary, 'roster', 'listMembers', { branchId: 'org_b_shiyan' })
     const someone = all.ok ? all.data.items[4] : undefined
-    const found = await t.call<Page>(as.secretary, 'roster', 'listMembers', {
+    const found = await t.call(as.secretary, 'roster', 'listMembers', {
       branchId: 'org_b_shiyan',
       search: someone?.name.slice(1),
     })
     expect(found.ok && found.data.items.map((m) => m.id)).toContain(someone?.id)
-    const regexy = await t.call<Page>(as.secretary, 'roster', 'listMembers', { branchId: 'org_b_shiyan', search: '.*' })
+    const regexy = await t.call(as.secretary, 'roster', 'listMembers', { branchId: 'org_b_shiyan', search: '.*' })
     expect(regexy.ok && regexy.data.total).toBe(0)
   })
 
   it('shows the phone in full to the secretary and masked to a committee member', async () => {
-    const added = await t.call<MemberRow>(as.secretary, 'roster', 'addMember', fields({ phone: '13812345678' }))
+    const added = await t.call(as.secretary, 'roster', 'addMember', fields({ phone: '13812345678' }))
     expect(added.ok && added.data.phone).toBe('13812345678')
-    const asCommittee = await t.call<Page>(as.committee, 'roster', 'listMembers', {
+    const asCommittee = await t.call(as.committee, 'roster', 'listMembers', {
       branchId: 'org_b_shiyan',
       search: '周国庆',
     })
     expect(asCommittee.ok && asCommittee.data.items[0].phone).toBe('138****5678')
     expect(asCommittee.ok && asCommittee.data.access).toBe('read')
-    const asSecretary = await t.call<Page & { access: string }>(as.secretary, 'roster', 'listMembers', {
+    const asSecretary = await t.call(as.secretary, 'roster', 'listMembers', {
       branchId: 'org_b_shiyan',
     })
     expect(asSecretary.ok && asSecretary.data.access).toBe('manage')
@@ -85,30 +84,25 @@ describe('member rules', () => {
     ],
   ])('refuses %s and writes nothing', async (_case, over, expected) => {
     const before = (await t.db.collection('members').count()) as { total: number }
-    expect(code(await t.call(as.secretary, 'roster', 'addMember', fields(over)))).toBe(expected)
+    expect(code(await t.callUnchecked(as.secretary, 'roster', 'addMember', fields(over)))).toBe(expected)
     expect(((await t.db.collection('members').count()) as { total: number }).total).toBe(before.total)
   })
 
   it('stores a name typed with a full-width space without it', async () => {
-    const added = await t.call<MemberRow>(
-      as.secretary,
-      'roster',
-      'addMember',
-      fields({ name: '韩　雪梅', phone: null }),
-    )
+    const added = await t.call(as.secretary, 'roster', 'addMember', fields({ name: '韩　雪梅', phone: null }))
     expect(added.ok && added.data.name).toBe('韩雪梅')
   })
 })
 
 describe('history', () => {
   it('deactivating a member keeps them (and their history) but their WeChat can no longer act', async () => {
-    const result = await t.call<MemberRow>(as.secretary, 'roster', 'deactivateMember', {
+    const result = await t.call(as.secretary, 'roster', 'deactivateMember', {
       memberId: 'm_shiyan_09',
       reason: '退休后组织关系转出',
     })
     expect(result).toMatchObject({ ok: true, data: { status: 'inactive' } })
     expect(code(await t.call('o_demo_m_shiyan_09', 'roster', 'me'))).toBe('AUTH.NOT_BOUND')
-    const listed = await t.call<Page>(as.secretary, 'roster', 'listMembers', {
+    const listed = await t.call(as.secretary, 'roster', 'listMembers', {
       branchId: 'org_b_shiyan',
       includeInactive: true,
       pageSize: 50,
@@ -120,7 +114,7 @@ describe('history', () => {
   })
 
   it('a transfer moves the member and records 转出 and 转入 with who did it', async () => {
-    const moved = await t.call<MemberRow>(as.bureau, 'roster', 'transferMember', {
+    const moved = await t.call(as.bureau, 'roster', 'transferMember', {
       memberId: 'm_shiyan_08',
       toBranchId: 'org_b_chengguan',
       toGroupId: 'org_b_chengguan_g2',
@@ -148,7 +142,7 @@ describe('history', () => {
 
   it('the audit log shows who changed what, with before and after, newest first', async () => {
     t.advance(60_000) // after the earlier tests' changes: the clock is frozen
-    const updated = await t.call<MemberRow>(as.secretary, 'roster', 'updateMember', {
+    const updated = await t.call(as.secretary, 'roster', 'updateMember', {
       memberId: 'm_shiyan_07',
       name: '新名字',
       groupId: 'org_b_shiyan_g2',
@@ -159,9 +153,7 @@ describe('history', () => {
       phone: null,
     })
     expect(updated.ok).toBe(true)
-    const log = await t.call<{
-      items: { action: string; actorName: string; before: { name: string }; after: { name: string } }[]
-    }>(as.bureau, 'roster', 'auditLog', { pageSize: 1 })
+    const log = await t.call(as.bureau, 'roster', 'auditLog', { pageSize: 1 })
     expect(log.ok && log.data.items[0]).toMatchObject({
       action: 'roster.updateMember',
       before: { name: expect.not.stringMatching('新名字') },

@@ -15,7 +15,7 @@ afterAll(() => t.stop())
 
 const NOTE = '学习了党章第一章，理解了党员的义务和权利。'
 async function publish(openid: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await t.call<{ id: string }>(openid, 'study', 'publishTask', {
+  const res = await t.call(openid, 'study', 'publishTask', {
     title: '学习新修订的党章',
     content: { text: '请认真学习党章全文', link: 'https://www.12371.cn/' },
     startsOn: '2026-04-06',
@@ -29,14 +29,14 @@ async function publish(openid: string, extra: Record<string, unknown> = {}): Pro
 describe('publishing', () => {
   it('a secretary publishes to their own branch; the member sees it open', async () => {
     const taskId = await publish(as.secretary)
-    const open = await t.call<{ items: { id: string }[] }>(as.member, 'study', 'myTasks', { status: 'open' })
+    const open = await t.call(as.member, 'study', 'myTasks', { status: 'open' })
     expect(open.ok && open.data.items.map((task) => task.id)).toContain(taskId)
-    const other = await t.call<{ items: { id: string }[] }>('o_demo_m_chengguan_03', 'study', 'myTasks', {})
+    const other = await t.call('o_demo_m_chengguan_03', 'study', 'myTasks', {})
     expect(other.ok && other.data.items.map((task) => task.id)).not.toContain(taskId)
   })
 
   it('bureau staff publish to the whole tenant (a 集中学习日) or chosen branches', async () => {
-    const all = await t.call<{ branchCount: number; collectiveDay: boolean }>(as.bureau, 'study', 'publishTask', {
+    const all = await t.call(as.bureau, 'study', 'publishTask', {
       title: '党员集中学习日',
       content: { text: '学习二十届三中全会精神' },
       startsOn: '2026-04-08',
@@ -44,7 +44,7 @@ describe('publishing', () => {
       collectiveDay: true,
     })
     expect(all).toMatchObject({ ok: true, data: { branchCount: 6, collectiveDay: true } })
-    const chosen = await t.call<{ branchCount: number }>(as.bureau, 'study', 'publishTask', {
+    const chosen = await t.call(as.bureau, 'study', 'publishTask', {
       title: '职业教育专题学习',
       content: { videoLink: 'https://www.12371.cn/video' },
       startsOn: '2026-04-08',
@@ -103,16 +103,11 @@ describe('checking in', () => {
   })
 
   it('a member checks in once, is paid once, and can edit the note until the due date', async () => {
-    const res = await t.call<{ pointsAwarded: number; task: { checkin: { note: string } } }>(
-      as.member,
-      'study',
-      'checkIn',
-      {
-        taskId,
-        note: NOTE,
-        photos: ['cloud://env/study/t_demo/m_shiyan_06/photo.jpg'],
-      },
-    )
+    const res = await t.call(as.member, 'study', 'checkIn', {
+      taskId,
+      note: NOTE,
+      photos: ['cloud://env/study/t_demo/m_shiyan_06/photo.jpg'],
+    })
     expect(res).toMatchObject({ ok: true, data: { pointsAwarded: 1, task: { checkin: { note: NOTE } } } })
     expect(await t.call(as.member, 'study', 'checkIn', { taskId, note: NOTE })).toMatchObject({
       ok: false,
@@ -130,7 +125,7 @@ describe('checking in', () => {
         processedAt: t.db.command.exists(true),
       }),
     ).toBe(1)
-    const points = await t.call<{ points: number }>(as.member, 'points', 'myPoints', { period: 'month' })
+    const points = await t.call(as.member, 'points', 'myPoints', { period: 'month' })
     expect(points).toMatchObject({ ok: true, data: { points: 1 } })
   })
 
@@ -160,10 +155,7 @@ describe('checking in', () => {
   })
 
   it('the secretary sees who has and has not studied, and nudges those who have not', async () => {
-    const seen = await t.call<{
-      studied: { memberId: string }[]
-      notStudied: { memberId: string; nudgedAt: number | null }[]
-    }>(as.secretary, 'study', 'participation', { taskId })
+    const seen = await t.call(as.secretary, 'study', 'participation', { taskId })
     if (!seen.ok) throw new Error(JSON.stringify(seen.error))
     expect(seen.data.studied.map((row) => row.memberId).sort()).toEqual(['m_shiyan_06', 'm_shiyan_07'])
     expect(seen.data.notStudied).toHaveLength(8)
@@ -189,7 +181,7 @@ describe('checking in', () => {
     } finally {
       t.emu.clock.set(now)
     }
-    const after = await t.call<{ notStudied: { nudgedAt: number | null }[] }>(as.secretary, 'study', 'participation', {
+    const after = await t.call(as.secretary, 'study', 'participation', {
       taskId,
     })
     expect(after.ok && after.data.notStudied.every((row) => row.nudgedAt !== null)).toBe(true)
@@ -208,15 +200,10 @@ describe('streaks and history', () => {
       const taskId = await publish(as.secretary, { title: `每日学习 ${date}`, startsOn: date, dueOn: date })
       expect(await t.call(memberOpenid, 'study', 'checkIn', { taskId, note: NOTE })).toMatchObject({ ok: true })
     }
-    const mine = await t.call<{ streakDays: number; streakWeeks: number; history: { title: string }[] }>(
-      memberOpenid,
-      'study',
-      'myStudy',
-      {},
-    )
+    const mine = await t.call(memberOpenid, 'study', 'myStudy', {})
     expect(mine).toMatchObject({ ok: true, data: { streakDays: 3, streakWeeks: 1 } })
     expect(mine.ok && mine.data.history[0].title).toBe('每日学习 2026-04-22')
-    const done = await t.call<{ total: number }>(memberOpenid, 'study', 'myTasks', { status: 'done' })
+    const done = await t.call(memberOpenid, 'study', 'myTasks', { status: 'done' })
     expect(done).toMatchObject({ ok: true, data: { total: 3 } })
     t.emu.clock.set(day('2026-04-08'))
   })

@@ -9,13 +9,31 @@ describe('contracts', () => {
     for (const [fn, actions] of Object.entries(api)) {
       for (const [name, contract] of Object.entries(actions)) {
         expect(`${fn}.${name}: ${contract.summary}`.length).toBeGreaterThan(fn.length + name.length + 12)
-        if (contract.roles !== 'anyone') {
+        if (contract.roles === 'server') expect(contract.serverOnly?.length).toBeGreaterThan(8)
+        else if (contract.roles !== 'anyone') {
           expect(contract.roles.length).toBeGreaterThan(0)
           for (const role of contract.roles) expect(ROLES).toContain(role)
         }
         for (const code of contract.errors) expect(ERROR_CODES).toContain(code)
       }
     }
+  })
+
+  it.each([
+    ['pdf', 'exports/t1/m1/ab12cd34/记录本.pdf', true],
+    ['pdf', 'imports/t1/m1/roster.pdf', false],
+    ['pdf', 'exports/t1/../../imports/t1/m1/x.pdf', false],
+    ['sheets', 'exports/t1/m1/ab12cd34/名册.xlsx', true],
+    ['sheets', 'templates/党员花名册导入模板.xlsx', true],
+    ['sheets', 'imports/t1/m1/roster.xlsx', false],
+    ['sheets', 'exports/t1/m1/名册.csv', false],
+  ] as const)('lets the %s function write %s: %s', (fn, cloudPath, allowed) => {
+    const input =
+      fn === 'pdf'
+        ? { document: { title: 't', blocks: [] }, cloudPath }
+        : { tables: [{ name: 's', headers: ['a'], rows: [] }], cloudPath }
+    const contract = fn === 'pdf' ? api.pdf.render : api.sheets.write
+    expect(contract.input.safeParse(input).success).toBe(allowed)
   })
 
   it('has a Chinese message for every error code', () => {

@@ -1,16 +1,17 @@
 // The meeting rules a secretary would recognise: the check-in window and lateness, token slots,
 // compliance over Asia/Shanghai month/quarter/year boundaries, reminder slots, template limits, WeCom URLs.
+
+import { complianceOf, type HeldMeeting } from '../../cloudfunctions/domain/meeting-compliance'
 import { countAttendance, summaryLine } from '../../cloudfunctions/domain/meetings/attendance-summary'
 import { judgeCheckIn } from '../../cloudfunctions/domain/meetings/check-in-window'
-import { complianceOf, type HeldMeeting } from '../../cloudfunctions/domain/meetings/compliance'
 import { metresBetween } from '../../cloudfunctions/domain/meetings/distance'
 import { leaveRefusal } from '../../cloudfunctions/domain/meetings/leave'
 import { parseScene, SLOT_MS, sceneOf, tokenFor, tokenIsValid } from '../../cloudfunctions/domain/meetings/qr-token'
 import { dueSlot } from '../../cloudfunctions/domain/meetings/reminder-slots'
 import { DEFAULT_MINIMUMS, DEFAULT_RULES, withDefaults } from '../../cloudfunctions/domain/meetings/rules'
 import { monthlyOccurrences } from '../../cloudfunctions/domain/meetings/series'
-import { templateData, trimValue } from '../../cloudfunctions/domain/meetings/template-fields'
-import { fitBytes, isRobotUrl, maskRobotUrl, robotAllowance } from '../../cloudfunctions/domain/meetings/wecom'
+import { templateData, trimValue } from '../../cloudfunctions/domain/messaging/template-fields'
+import { fitBytes, isRobotUrl, maskRobotUrl, robotAllowance } from '../../cloudfunctions/domain/messaging/wecom'
 import { periodBounds } from '../../cloudfunctions/domain/time'
 
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()

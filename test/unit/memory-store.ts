@@ -1,7 +1,7 @@
 import { Query, update } from 'mingo'
+import type { Collection, Doc } from '../../cloudfunctions/runtime/collections'
 import {
   type Comparison,
-  type Doc,
   DuplicateIdError,
   type FindOptions,
   type Store,
@@ -29,28 +29,28 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
   }
   return {
     all: docsOf,
-    async get<T extends Doc>(collection: string, id: string) {
+    async get<T extends Doc>(collection: Collection<T>, id: string) {
       return (docsOf(collection).find((doc) => doc._id === id) as T | undefined) ?? null
     },
-    async find<T extends Doc>(collection: string, where: Where, options: FindOptions = {}) {
+    async find<T extends Doc>(collection: Collection<T>, where: Where, options: FindOptions = {}) {
       const found = matching(collection, where)
       return found.slice(options.skip ?? 0, (options.skip ?? 0) + (options.limit ?? 1000)) as T[]
     },
-    async findAll<T extends Doc>(collection: string, where: Where) {
+    async findAll<T extends Doc>(collection: Collection<T>, where: Where) {
       return matching(collection, where) as T[]
     },
-    async count(collection: string, where: Where) {
+    async count(collection: Collection<Doc>, where: Where) {
       return matching(collection, where).length
     },
-    async insert<T extends Doc>(collection: string, doc: T) {
+    async insert<T extends Doc>(collection: Collection<T>, doc: T) {
       if (docsOf(collection).some((existing) => existing._id === doc._id))
         throw new DuplicateIdError(collection, doc._id)
       collections.set(collection, [...docsOf(collection), doc])
     },
-    async update(collection: string, id: string, patch: Record<string, unknown>) {
+    async update(collection: Collection<Doc>, id: string, patch: Record<string, unknown>) {
       return this.updateWhere(collection, { _id: id }, patch)
     },
-    async updateWhere(collection: string, where: Where, patch: Record<string, unknown>) {
+    async updateWhere(collection: Collection<Doc>, where: Where, patch: Record<string, unknown>) {
       const found = matching(collection, where)
       // Field commands (`_.inc`) arrive as `{ $inc: n }` values, as the SDK's do: split them from plain sets.
       const inc: Record<string, number> = {}
@@ -67,7 +67,7 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
         })
       return found.length
     },
-    async remove(collection: string, id: string) {
+    async remove(collection: Collection<Doc>, id: string) {
       const before = docsOf(collection)
       collections.set(
         collection,
@@ -75,7 +75,7 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       )
       return before.length - docsOf(collection).length
     },
-    async countBy(collection: string, where: Where, field: string) {
+    async countBy(collection: Collection<Doc>, where: Where, field: string) {
       const counts = new Map<string | null, number>()
       for (const doc of matching(collection, where)) {
         const value = ((doc as Record<string, unknown>)[field] as string | undefined) ?? null
@@ -83,7 +83,7 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       }
       return counts
     },
-    async sumBy(collection: string, where: Where, field: string, sumOf: string) {
+    async sumBy(collection: Collection<Doc>, where: Where, field: string, sumOf: string) {
       const sums = new Map<string | null, number>()
       for (const doc of matching(collection, where)) {
         const value = ((doc as Record<string, unknown>)[field] as string | undefined) ?? null

@@ -1,3 +1,4 @@
+import { COLLECTIONS } from '../../cloudfunctions/runtime/collections'
 // Attendance facts of one (meeting, member) supersede each other in the points ledger: a hand correction
 // reverses what the earlier fact paid with a correction entry, and the latest fact is paid once.
 
@@ -31,8 +32,8 @@ async function record(
   revision?: number,
 ) {
   const id = `${kind}:${meeting}:m_1`
-  await store.remove('domain_events', id)
-  await store.insert('domain_events', {
+  await store.remove(COLLECTIONS.domainEvents, id)
+  await store.insert(COLLECTIONS.domainEvents, {
     _id: id,
     tenantId: 't_1',
     kind,

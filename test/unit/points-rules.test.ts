@@ -3,7 +3,7 @@ import { DEFAULT_CATALOGUE } from '../../cloudfunctions/domain/points/default-ru
 import { gradeOf } from '../../cloudfunctions/domain/points/grades'
 import { catalogueProblems, judgeGrant } from '../../cloudfunctions/domain/points/grant'
 import { periodKey, periodKeysOf } from '../../cloudfunctions/domain/points/period'
-import { rankBranches, rankBy } from '../../cloudfunctions/domain/points/ranking'
+import { rankBranches, rankBy } from '../../cloudfunctions/domain/ranking'
 import type { PointsRule } from '../../types/points'
 
 const at = (iso: string) => new Date(iso).getTime()

@@ -1,4 +1,4 @@
-import { rolesOf } from '../../cloudfunctions/domain/roster/roles'
+import { rolesOf } from '../../cloudfunctions/domain/access/roles'
 import type { Grant, MemberDoc } from '../../types/roster'
 
 type Row = [string, Pick<MemberDoc, 'status' | 'branchId' | 'committeePosition' | 'grants'>, string[]]

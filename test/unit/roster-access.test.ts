@@ -1,4 +1,4 @@
-import { type BranchAccess, branchAccess } from '../../cloudfunctions/domain/roster/access'
+import { type BranchAccess, branchAccess } from '../../cloudfunctions/domain/access/branch-access'
 import type { Grant, MemberDoc } from '../../types/roster'
 
 const branch = { _id: 'b_shiyan', tenantId: 't1', ancestors: ['committee'] }

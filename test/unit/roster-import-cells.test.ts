@@ -1,7 +1,8 @@
-import { cellText, readDate, readName, readPhone } from '../../cloudfunctions/domain/roster/import/cells'
-import { findHeaderRow, mapHeaders, normaliseHeader } from '../../cloudfunctions/domain/roster/import/headers'
+import { findHeaderRow, mapHeaders } from '../../cloudfunctions/domain/roster/import/headers'
 import { searchKeys } from '../../cloudfunctions/domain/roster/import/search-keys'
 import { committeePositionOf, memberTypeOf } from '../../cloudfunctions/domain/roster/import/vocabulary'
+import { cellText, readDate, readName, readPhone } from '../../cloudfunctions/domain/sheet/cells'
+import { normaliseHeader } from '../../cloudfunctions/domain/sheet/headers'
 
 const value = <T>(read: { ok: true; value: T } | { ok: false }) => (read.ok ? read.value : 'refused')
 const code = (read: { ok: true } | { ok: false; problem: { code: string } }) => (read.ok ? 'ok' : read.problem.code)

@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import JSZip from 'jszip'
 import { type ImportContext, previewImport } from '../../cloudfunctions/domain/roster/import/validate-rows'
-import { readSheet, rosterTemplate, writeXlsx } from '../../cloudfunctions/roster/spreadsheet'
+import { rosterTemplate } from '../../cloudfunctions/roster/template'
+import { readSheet } from '../../cloudfunctions/sheets/read-sheet'
+import { writeXlsx } from '../../cloudfunctions/sheets/write-xlsx'
 import { ROSTER_IMPORT_LIMITS } from '../../types/roster-import'
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/roster', name))
@@ -263,7 +265,7 @@ describe('size', () => {
 
 describe('writing', () => {
   test('the template has the canonical headers, an example row that validates, and notes', async () => {
-    const file = await rosterTemplate()
+    const file = await writeXlsx(rosterTemplate())
     const sheet = await readSheet(file)
     expect(sheet[0]).toEqual(['姓名', '人员类别', '入党日期', '转正日期', '所在党支部', '党小组', '手机号码', '职务'])
     const preview = previewImport(sheet, context())

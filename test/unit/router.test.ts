@@ -1,5 +1,6 @@
 import { DomainError } from '../../cloudfunctions/runtime/domain-error'
 import type { Files } from '../../cloudfunctions/runtime/files'
+import type { Ports } from '../../cloudfunctions/runtime/ports'
 import { createRouter } from '../../cloudfunctions/runtime/router'
 import { defineAction } from '../../types/action'
 import type { MemberDoc } from '../../types/roster'
@@ -42,16 +43,24 @@ function setup(handler: (input: { name: string }) => Promise<{ greeting: string 
         return handler(input)
       },
     },
-    () => ({ store, files: noFiles, clock: { now: () => 0 }, openid: () => openid }),
+    () => ({ ...noPorts, store, openid: () => openid, source: () => 'wx_client' }),
   )
   return { main, calls }
 }
 
-/** The router never touches storage itself; a test handler that did would fail loudly. */
-const noFiles: Files = {
-  upload: () => Promise.reject(new Error('no storage in router tests')),
-  download: () => Promise.reject(new Error('no storage in router tests')),
-  link: () => Promise.reject(new Error('no storage in router tests')),
+/** The router never touches storage, messages or other functions itself; a test handler that did would fail loudly. */
+const refuse = (what: string) => () => Promise.reject(new Error(`no ${what} in router tests`))
+const noFiles: Files = { upload: refuse('storage'), download: refuse('storage'), link: refuse('storage') }
+const noPorts: Omit<Ports, 'store'> = {
+  files: noFiles,
+  clock: { now: () => 0 },
+  messaging: {
+    subscribe: refuse('messages'),
+    createActivity: refuse('messages'),
+    updateActivity: refuse('messages'),
+    postRobot: refuse('messages'),
+  },
+  functions: { call: refuse('function calls') },
 }
 
 const greet = async ({ name }: { name: string }) => ({ greeting: `你好，${name}` })
@@ -139,5 +148,70 @@ describe('router', () => {
       error: { code: 'SYSTEM.INTERNAL' },
     })
     spy.mockRestore()
+  })
+
+  describe('a server-only action', () => {
+    const serverContracts = {
+      render: defineAction({
+        summary: 'test action only another function may call',
+        input: z.object({ text: z.string().min(1) }),
+        output: z.object({ length: z.number() }),
+        roles: 'server',
+        serverOnly: 'renders for other functions',
+        errors: [],
+      }),
+    }
+
+    function serverSetup(source: string | null) {
+      const calls: unknown[] = []
+      // No bindings at all: a server-only action never looks for a bound caller.
+      const store = memoryStore({})
+      const main = createRouter(
+        serverContracts,
+        {
+          render: async (input) => {
+            calls.push(input)
+            return { length: input.text.length }
+          },
+        },
+        () => ({ ...noPorts, store, openid: () => 'o_sec', source: () => source }),
+      )
+      return { main, calls }
+    }
+
+    it.each([
+      ['another function called from the mini-program', 'wx_client,scf'],
+      ['another function called by a timer', 'wx_trigger,scf'],
+      ['a function called by a function', 'wx_client,scf,scf'],
+    ])('runs when %s asks (SOURCE %s)', async (_case, source) => {
+      const { main, calls } = serverSetup(source)
+      expect(await main({ action: 'render', data: { text: '三会一课' } })).toEqual({ ok: true, data: { length: 4 } })
+      expect(calls).toHaveLength(1)
+    })
+
+    it.each([
+      ['the mini-program', 'wx_client'],
+      ['WeChat DevTools', 'wx_devtools'],
+      ['the HTTP API', 'wx_http'],
+      ['a timer', 'wx_trigger'],
+      ['a chain whose last hop is not a function', 'scf,wx_client'],
+      ['no SOURCE at all', null],
+    ])('answers AUTH.FORBIDDEN to %s without running the handler', async (_case, source) => {
+      const { main, calls } = serverSetup(source)
+      expect(await main({ action: 'render', data: { text: '三会一课' } })).toMatchObject({
+        ok: false,
+        error: { code: 'AUTH.FORBIDDEN' },
+      })
+      expect(calls).toHaveLength(0)
+    })
+
+    it('still checks the input of a call from another function', async () => {
+      const { main, calls } = serverSetup('wx_client,scf')
+      expect(await main({ action: 'render', data: { text: '' } })).toMatchObject({
+        ok: false,
+        error: { code: 'INPUT.INVALID' },
+      })
+      expect(calls).toHaveLength(0)
+    })
   })
 })

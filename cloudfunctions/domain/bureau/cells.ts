@@ -1,6 +1,6 @@
 import type { CellState, MatrixGranularity, MatrixItem } from '../../../types/bureau'
 import type { ComplianceItem, Frequency, MeetingType } from '../../../types/meetings'
-import { complianceOf, type HeldMeeting } from '../meetings/compliance'
+import { complianceOf, type HeldMeeting } from '../meeting-compliance'
 import { periodBounds, periodKeyOf } from '../time'
 
 /** The periods of a year the matrix shows: '2026-01'…'2026-12' or '2026-Q1'…'2026-Q4'. */
@@ -11,7 +11,7 @@ export function periodsOfYear(year: number, granularity: MatrixGranularity): str
 
 /**
  * One cell's colour from the 三会一课 rule's items for a branch and period
- * (cloudfunctions/domain/meetings/compliance.ts decides each item):
+ * (cloudfunctions/domain/meeting-compliance.ts decides each item):
  * missing wins over open (still due or planned), open over late (补开), late over held.
  * A period not yet begun is 'future'; one that ended before the bureau's
  * records begin (`since`, see recordsSince) is 'none' — not 缺开, since

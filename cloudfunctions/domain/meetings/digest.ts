@@ -1,7 +1,7 @@
 import type { DigestEntry, MeetingDigestDoc } from '../../../types/meeting-digest'
 import type { MeetingDoc } from '../../../types/meetings'
+import type { HeldMeeting } from '../meeting-compliance'
 import { periodKeyOf } from '../time'
-import type { HeldMeeting } from './compliance'
 
 /** What a digest keeps of a meeting (and the fields a rebuild reads). */
 export type Digestible = Pick<

@@ -1,7 +1,7 @@
 import type { ScoreImportRow } from '../../../types/points'
 import { groupBy } from '../group-by'
-import { cellScalar, cellText, isBlankCell, readName, readPhone } from '../roster/import/cells'
-import { normaliseHeader } from '../roster/import/headers'
+import { cellScalar, cellText, isBlankCell, readName, readPhone } from '../sheet/cells'
+import { normaliseHeader } from '../sheet/headers'
 
 /**
  * 外部积分导入 as pure rules: find the 姓名 / 手机号码 / 积分 columns, read

@@ -1,18 +1,7 @@
 import type { ErrorCode } from '../../../types/errors'
+import type { InvitationDoc } from '../../../types/roster'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
-
-export interface InvitationDoc {
-  _id: string // the code itself: single lookup, unguessable (16 chars of 56)
-  tenantId: string
-  memberId: string
-  createdBy: string
-  createdAt: number
-  expiresAt: number
-  status: 'open' | 'used' | 'revoked'
-  usedBy?: string
-  usedAt?: number
-}
 
 /** Whether an invitation can still be used at `now`; the code of the refusal when not. */
 export function invitationRefusal(invitation: InvitationDoc | null, now: number): ErrorCode | null {

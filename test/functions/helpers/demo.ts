@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { seedDemo } from '../../../scripts/seed/seed'
+import type { AnyActionName, FunctionName, InputOf, OutputOf } from '../../../types/api'
 import type { Result } from '../../../types/result'
 import { testInstant } from '../../support/instant'
 import { startTestEmulator, type TestEmulator } from './emulator'
@@ -20,8 +21,47 @@ export const as = {
 } as const
 export type Persona = keyof typeof as
 
+/** The input an action takes: optional when every field of it is (the router then reads `{}`). */
+export type InputArgs<F extends FunctionName, A extends AnyActionName<F>> =
+  Record<string, never> extends InputOf<F, A> ? [data?: InputOf<F, A>] : [data: InputOf<F, A>]
+
+/**
+ * One row of a persona × action matrix: an action of `fn`, how to make its
+ * input (typed by the action's contract), then what the test expects. The
+ * table is checked row by row; the test calls a row with callUnchecked, as
+ * TypeScript cannot pair a row's action with its input through the union.
+ */
+export type MatrixCase<F extends FunctionName, Expected extends unknown[]> = {
+  [A in AnyActionName<F>]: [action: A, data: () => InputOf<F, A> | Promise<InputOf<F, A>>, ...expected: Expected]
+}[AnyActionName<F>]
+
+/** The same for a matrix over several functions: each row names its function first. */
+export type FunctionMatrixCase<Fs extends FunctionName, Expected extends unknown[]> = {
+  [F in Fs]: [fn: F, ...MatrixCase<F, Expected>]
+}[Fs]
+
 export interface DemoEmulator extends TestEmulator {
-  call<T = unknown>(openid: string | null, fn: string, action: string, data?: unknown): Promise<Result<T>>
+  /**
+   * One action through the dev gateway as the persona's OPENID, typed like the
+   * client's call (src/services/call.ts) from types/api.ts: a misspelt function
+   * or action, or an input the contract does not take, does not compile.
+   * Server-only actions are callable too, to show they are refused.
+   */
+  call<F extends FunctionName, A extends AnyActionName<F>>(
+    openid: string | null,
+    fn: F,
+    action: A,
+    ...data: InputArgs<F, A>
+  ): Promise<Result<OutputOf<F, A>>>
+  /** The data of a call that must succeed; throws with the error it answered otherwise. */
+  callOk<F extends FunctionName, A extends AnyActionName<F>>(
+    openid: string | null,
+    fn: F,
+    action: A,
+    ...data: InputArgs<F, A>
+  ): Promise<OutputOf<F, A>>
+  /** The same without the contract's types: for envelopes the contract refuses (unknown actions, invalid input). */
+  callUnchecked(openid: string | null, fn: string, action: string, data?: unknown): Promise<Result<unknown>>
   /** How many documents of a collection match, read through the SDK. */
   count(collection: string, where: Record<string, unknown>): Promise<number>
   /** Moves the frozen clock on, for a step that must come after the earlier ones ("newest first", "latest"). */
@@ -39,11 +79,21 @@ export async function startDemoEmulator(opts: { at?: number } = {}): Promise<Dem
   }
   const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, now: opts.at ?? testInstant() })
   await seedDemo(t.emu.sdkEnv, t.emu.clock.now())
+  const call: DemoEmulator['call'] = async (openid, fn, action, ...[data]) => {
+    const res = await t.gateway(fn, { action, data: data ?? {} }, openid ?? undefined)
+    return res.body as Result<never>
+  }
   return {
     ...t,
-    async call<T>(openid: string | null, fn: string, action: string, data: unknown = {}) {
+    call,
+    async callOk(openid, fn, action, ...data) {
+      const res = await call(openid, fn, action, ...data)
+      if (!res.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.error)}`)
+      return res.data
+    },
+    async callUnchecked(openid, fn, action, data = {}) {
       const res = await t.gateway(fn, { action, data }, openid ?? undefined)
-      return res.body as Result<T>
+      return res.body as Result<unknown>
     },
     advance(ms) {
       t.emu.clock.set(t.emu.clock.now() + ms)

@@ -1,4 +1,5 @@
-import { cellScalar, cellText, normaliseText } from './cells'
+import { cellScalar, cellText } from '../../sheet/cells'
+import { normaliseHeader } from '../../sheet/headers'
 
 /** The roster fields a file's columns can fill. */
 export type ImportColumn =
@@ -45,20 +46,6 @@ const BY_HEADER = new Map<string, ImportColumn>(
     headers.map((header): [string, ImportColumn] => [header, column]),
   ),
 )
-
-/**
- * Headers compared as 姓名 whatever was typed: full-width letters, spaces
- * (also U+3000 and line breaks inside a cell), a required-field asterisk
- * (*姓名), a trailing colon (姓名：) or a hint in brackets (入党日期（年月日）).
- */
-export function normaliseHeader(text: string): string {
-  return normaliseText(text)
-    .replace(/\s+/g, '')
-    .replace(/^\*+/, '')
-    .replace(/[*:]+$/, '')
-    .replace(/\([^()]*\)$/, '')
-    .replace(/[*:]+$/, '')
-}
 
 export interface HeaderMap {
   /** 0-based index of the header row in the sheet. */

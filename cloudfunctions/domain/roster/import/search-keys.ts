@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro'
-import { normaliseText } from './cells'
+import { normaliseText } from '../../sheet/cells'
 
 /**
  * What a name is found by besides itself: 拼音首字母 (王建国 → 'wjg') and the

@@ -6,7 +6,16 @@ import {
   type ImportRowResult,
   ROSTER_IMPORT_LIMITS,
 } from '../../../../types/roster-import'
-import { type CellRead, cellText, isBlankCell, normaliseText, quote, readDate, readName, readPhone } from './cells'
+import {
+  type CellRead,
+  cellText,
+  isBlankCell,
+  normaliseText,
+  quote,
+  readDate,
+  readName,
+  readPhone,
+} from '../../sheet/cells'
 import { CANONICAL_HEADERS, findHeaderRow, type HeaderMap, type ImportColumn, mapHeaders } from './headers'
 import { committeePositionOf, memberTypeOf } from './vocabulary'
 

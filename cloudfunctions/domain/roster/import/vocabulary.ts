@@ -1,5 +1,5 @@
 import type { CommitteePosition, MemberType } from '../../../../types/roster'
-import { normaliseText } from './cells'
+import { normaliseText } from '../../sheet/cells'
 
 const squeeze = (text: string): string => normaliseText(text).replace(/\s+/g, '')
 

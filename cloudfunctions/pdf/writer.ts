@@ -24,11 +24,7 @@ export function cjkFont(): Buffer {
   return font
 }
 
-/**
- * Beside the bundle: scripts/build-functions.ts copies it there, so tests read
- * what deploys. Every function that imports this module lists the font in its
- * files.json (bureau, meetings).
- */
+/** Beside the bundle: scripts/build-functions.ts copies it there (this function's files.json), so tests read what deploys. */
 function fontPath(): string {
   return join(__dirname, 'fonts', FONT_FILE)
 }

@@ -1,12 +1,13 @@
 import type { MemberDoc, OrgDoc } from '../../types/roster'
-import { type BranchAccess, branchAccess } from '../domain/roster/access'
+import { type BranchAccess, branchAccess } from '../domain/access/branch-access'
 import type { Caller } from '../runtime/caller'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Store } from '../runtime/store'
 
 /** The branch by id within the caller's tenant; another tenant's id is simply not found. */
 export async function loadBranch(store: Store, caller: Caller, branchId: string): Promise<OrgDoc> {
-  const org = await store.get<OrgDoc>('orgs', branchId)
+  const org = await store.get(COLLECTIONS.orgs, branchId)
   if (org?.kind !== 'branch' || org.tenantId !== caller.member.tenantId) {
     throw new DomainError('ROSTER.NOT_FOUND', '未找到该支部')
   }
@@ -14,7 +15,7 @@ export async function loadBranch(store: Store, caller: Caller, branchId: string)
 }
 
 export async function loadMember(store: Store, caller: Caller, memberId: string): Promise<MemberDoc> {
-  const member = await store.get<MemberDoc>('members', memberId)
+  const member = await store.get(COLLECTIONS.members, memberId)
   if (!member || member.tenantId !== caller.member.tenantId) throw new DomainError('ROSTER.NOT_FOUND', '未找到该党员')
   return member
 }
@@ -42,6 +43,6 @@ export async function loadManagedMember(store: Store, caller: Caller, memberId: 
 /** A party group (党小组) must belong to the member's branch. */
 export async function requireGroupIn(store: Store, groupId: string | null, branch: OrgDoc): Promise<void> {
   if (!groupId) return
-  const group = await store.get<OrgDoc>('orgs', groupId)
+  const group = await store.get(COLLECTIONS.orgs, groupId)
   if (group?.kind !== 'group' || group.parentId !== branch._id) throw new DomainError('ROSTER.GROUP_MISMATCH')
 }

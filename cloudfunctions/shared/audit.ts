@@ -1,3 +1,4 @@
+import { COLLECTIONS } from '../runtime/collections'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 
@@ -6,32 +7,12 @@ export async function writeAudit(
   { caller, store, clock }: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
   entry: { action: string; targetId: string; summary: string; before: object | null; after: object | null },
 ): Promise<void> {
-  await store.insert('audit_log', {
+  await store.insert(COLLECTIONS.auditLog, {
     _id: newId('a'),
     tenantId: caller.member.tenantId,
     at: clock.now(),
     actorId: caller.member._id,
     actorName: caller.member.name,
     ...entry,
-  })
-}
-
-/** A membership change (转入/转出/离开) kept with its date and who did it. */
-export async function writeMembershipChange(
-  { caller, store, clock }: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
-  change: {
-    memberId: string
-    kind: 'join' | 'transfer_in' | 'transfer_out' | 'leave'
-    branchId: string
-    otherBranchId?: string
-    reason?: string
-  },
-): Promise<void> {
-  await store.insert('membership_changes', {
-    _id: newId('mc'),
-    tenantId: caller.member.tenantId,
-    at: clock.now(),
-    by: caller.member._id,
-    ...change,
   })
 }

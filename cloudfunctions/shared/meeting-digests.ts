@@ -1,13 +1,9 @@
-import type { MeetingDigestDoc } from '../../types/meeting-digest'
-import type { HeldMeeting } from '../domain/meetings/compliance'
+import type { HeldMeeting } from '../domain/meeting-compliance'
 import { digestYearsBetween, heldMeetingsOf } from '../domain/meetings/digest'
-import { DIGESTS } from '../meetings/collections'
+import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 
 export type BranchMeeting = HeldMeeting & { branchId: string }
-
-/** Make-ups (补开) for a period are held up to a year after it, as the meetings function counts them. */
-export const MAKE_UP_HORIZON = 366 * 86_400_000
 
 /**
  * The meetings of a tenant in [start, end), as the compliance rule reads
@@ -26,9 +22,9 @@ export async function meetingsByBranch(
 ): Promise<{ byBranch: Map<string, BranchMeeting[]>; earliest: number | null }> {
   const years = digestYearsBetween(start, end)
   const [digests, older] = await Promise.all([
-    store.findAll<MeetingDigestDoc>(DIGESTS, { tenantId, year: store.command.in(years) }),
-    store.find<MeetingDigestDoc>(
-      DIGESTS,
+    store.findAll(COLLECTIONS.meetingDigests, { tenantId, year: store.command.in(years) }),
+    store.find(
+      COLLECTIONS.meetingDigests,
       { tenantId, year: store.command.lt(years[0]) },
       { limit: 1, fields: { _id: true } },
     ),

@@ -1,11 +1,12 @@
-import { type NudgeDoc, STUDY_NUDGES, type StudyTaskDoc } from '../../types/study'
-import { groupBy } from '../domain/group-by'
-import { shanghaiDate } from '../domain/time'
-import type { Store } from '../runtime/store'
-import { queueRobot } from './robot'
-import { loadRules } from './rules'
-import { inParallel, isLongTerm, membersWithCredit, openidsOf, sendOnce } from './subscribe-send'
-import { membersByIds } from './views'
+import type { NudgeDoc, StudyTaskDoc } from '../../../types/study'
+import { groupBy } from '../../domain/group-by'
+import { shanghaiDate } from '../../domain/time'
+import { COLLECTIONS } from '../../runtime/collections'
+import type { Ports } from '../../runtime/ports'
+import { loadRules } from '../meeting-rules'
+import { membersByIds } from '../members'
+import { queueRobot } from './robot-queue'
+import { sendToMembers } from './subscribe-send'
 
 const STUDY_TASK_PAGE = 'subpackages/study/pages/task/index'
 const BATCH = 500
@@ -24,12 +25,13 @@ const tapOf = (nudge: NudgeDoc) => `${nudge.taskId}:${nudge.branchId}:${nudge.at
  * and go out no second time.
  */
 export async function deliverStudyNudges(
-  store: Store,
+  ports: Pick<Ports, 'store' | 'messaging'>,
   now: number,
   deadline: number,
 ): Promise<{ nudgesDelivered: number; nudgesSent: number }> {
-  const pending = await store.find<NudgeDoc>(
-    STUDY_NUDGES,
+  const { store } = ports
+  const pending = await store.find(
+    COLLECTIONS.studyNudges,
     { deliveredAt: store.command.exists(false) },
     { orderBy: [['at', 'asc']], limit: BATCH },
   )
@@ -39,14 +41,14 @@ export async function deliverStudyNudges(
   for (const nudges of taps.values()) {
     if (Date.now() > deadline) break
     const [first] = nudges
-    const task = await store.get<StudyTaskDoc>('study_tasks', first.taskId)
+    const task = await store.get(COLLECTIONS.studyTasks, first.taskId)
     // A nudge left over from before its due date (e.g. recorded before this delivery existed) is stale: not sent.
     const undeliverable = !task ? '学习任务已删除' : task.dueOn < shanghaiDate(now) ? '学习任务已截止' : null
-    if (task && !undeliverable) sent += await deliverTap(store, task, nudges, now)
+    if (task && !undeliverable) sent += await deliverTap(ports, task, nudges, now)
     const marked = await Promise.all(
       nudges.map((nudge) =>
         store.updateWhere(
-          STUDY_NUDGES,
+          COLLECTIONS.studyNudges,
           { _id: nudge._id, deliveredAt: store.command.exists(false) },
           { deliveredAt: now, ...(undeliverable ? { undeliverable } : {}) },
         ),
@@ -57,36 +59,34 @@ export async function deliverStudyNudges(
   return { nudgesDelivered: delivered, nudgesSent: sent }
 }
 
-async function deliverTap(store: Store, task: StudyTaskDoc, nudges: NudgeDoc[], now: number): Promise<number> {
+async function deliverTap(
+  ports: Pick<Ports, 'store' | 'messaging'>,
+  task: StudyTaskDoc,
+  nudges: NudgeDoc[],
+  now: number,
+): Promise<number> {
+  const { store } = ports
   const rules = await loadRules(store, task.tenantId)
-  const templateId = rules.templates.meetingReminder
-  const longTerm = isLongTerm(rules, templateId)
   const memberIds = nudges.map((nudge) => nudge.memberId)
-  const withCredit = await membersWithCredit(store, memberIds, templateId, longTerm)
-  const openids = await openidsOf(store, [...withCredit])
-  let sent = 0
-  await inParallel(
-    nudges.filter((nudge) => withCredit.has(nudge.memberId)),
-    10,
-    async (nudge) => {
-      const openid = openids.get(nudge.memberId)
-      if (!openid) return
-      const outcome = await sendOnce(store, {
-        sendId: `nudge:${nudge._id}`,
-        tenantId: task.tenantId,
-        meetingId: null,
-        slot: 'study-nudge',
-        memberId: nudge.memberId,
-        openid,
-        templateId,
-        page: `${STUDY_TASK_PAGE}?taskId=${task._id}`,
-        // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
-        fields: { thing1: task.title, time2: `${task.dueOn} 截止`, thing3: '学习打卡', thing4: '您还没有完成学习打卡' },
-        now,
-        longTerm,
-      })
-      if (outcome === 'sent') sent++
+  const { sent } = await sendToMembers(
+    ports,
+    {
+      tenantId: task.tenantId,
+      rules,
+      templateId: rules.templates.meetingReminder,
+      members: nudges,
+      memberIdOf: (nudge) => nudge.memberId,
+      width: 10,
     },
+    (nudge) => ({
+      sendId: `nudge:${nudge._id}`,
+      meetingId: null,
+      slot: 'study-nudge',
+      page: `${STUDY_TASK_PAGE}?taskId=${task._id}`,
+      // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
+      fields: { thing1: task.title, time2: `${task.dueOn} 截止`, thing3: '学习打卡', thing4: '您还没有完成学习打卡' },
+      now,
+    }),
   )
   const names = await membersByIds(store, memberIds)
   const who = memberIds.map((id) => names.get(id)?.name).filter(Boolean)

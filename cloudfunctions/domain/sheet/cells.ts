@@ -1,4 +1,4 @@
-import type { ImportIssueCode } from '../../../../types/roster-import'
+import type { ImportIssueCode } from '../../../types/roster-import'
 
 /** A cell's value after formulas, rich text and hyperlinks are unwrapped. */
 export type Scalar = string | number | boolean | Date | null

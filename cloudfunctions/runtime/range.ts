@@ -1,4 +1,4 @@
-import type { Store } from '../runtime/store'
+import type { Store } from './store'
 
 /** start ≤ field < end */
 export const within = (store: Store, start: number, end: number) => store.command.gte(start).and(store.command.lt(end))

@@ -1,5 +1,8 @@
-import type { ComplianceItem, Frequency, MeetingType } from '../../../types/meetings'
-import { granularityOf, periodBounds, periodKeyOf } from '../time'
+import type { ComplianceItem, Frequency, MeetingType } from '../../types/meetings'
+import { granularityOf, periodBounds, periodKeyOf } from './time'
+
+/** Make-ups (补开) for a period are held up to a year after it: reads of a period's meetings reach this far past its end. */
+export const MAKE_UP_HORIZON = 366 * 86_400_000
 
 export interface HeldMeeting {
   _id: string

@@ -1,0 +1,80 @@
+import type { ReminderDoc } from '../../types/bureau'
+import type { DomainEvent } from '../../types/events'
+import type { MeetingDigestDoc } from '../../types/meeting-digest'
+import type { AttendanceDoc, LeaveDoc, MeetingDoc, MeetingRulesDoc, MeetingSecretDoc } from '../../types/meetings'
+import type { CreditDoc, QueuedRobotMessage, RobotDoc, SendDoc } from '../../types/messaging'
+import type {
+  ClaimDoc,
+  ConversionDoc,
+  ExemptDoc,
+  LedgerEntry,
+  PointsRulesDoc,
+  ScoreImportDoc,
+  TotalsDoc,
+} from '../../types/points'
+import type {
+  AuditDoc,
+  BindingDoc,
+  InvitationDoc,
+  MemberDoc,
+  MembershipChangeDoc,
+  OrgDoc,
+  TenantDoc,
+} from '../../types/roster'
+import type { ImportDoc } from '../../types/roster-import'
+import type { CheckinDoc, NudgeDoc, StudyTaskDoc } from '../../types/study'
+
+/** A stored document: every collection keys on a string `_id`. */
+export type Doc = { _id: string }
+
+declare const documentType: unique symbol
+
+/** A collection's name, carrying the type of its documents: the store answers that type for it. */
+export type Collection<T extends Doc> = string & { readonly [documentType]: T }
+
+const collection = <T extends Doc>(name: string) => name as Collection<T>
+
+/**
+ * Every collection the functions use and what its documents are: the one place
+ * a collection is named. database/collections.json lists the same names with
+ * their indexes (test/unit/collections.test.ts holds the two together).
+ */
+export const COLLECTIONS = {
+  // 组织与名册 roster
+  tenants: collection<TenantDoc>('tenants'),
+  orgs: collection<OrgDoc>('orgs'),
+  members: collection<MemberDoc>('members'),
+  bindings: collection<BindingDoc>('bindings'),
+  invitations: collection<InvitationDoc>('invitations'),
+  membershipChanges: collection<MembershipChangeDoc>('membership_changes'),
+  auditLog: collection<AuditDoc>('audit_log'),
+  imports: collection<ImportDoc>('imports'),
+  // what one domain tells another (the points function pays them)
+  domainEvents: collection<DomainEvent>('domain_events'),
+  // 党员积分 points
+  pointsRules: collection<PointsRulesDoc>('points_rules'),
+  pointsLedger: collection<LedgerEntry>('points_ledger'),
+  pointsTotals: collection<TotalsDoc>('points_totals'),
+  pointsExempt: collection<ExemptDoc>('points_exempt'),
+  pointsConversions: collection<ConversionDoc>('points_conversions'),
+  pointsImports: collection<ScoreImportDoc>('points_imports'),
+  pointsClaims: collection<ClaimDoc>('points_claims'),
+  // 学习打卡 study
+  studyTasks: collection<StudyTaskDoc>('study_tasks'),
+  studyCheckins: collection<CheckinDoc>('study_checkins'),
+  studyNudges: collection<NudgeDoc>('study_nudges'),
+  // 三会一课 meetings
+  meetings: collection<MeetingDoc>('meetings'),
+  meetingAttendance: collection<AttendanceDoc>('meeting_attendance'),
+  meetingDigests: collection<MeetingDigestDoc>('meeting_digests'),
+  meetingLeaves: collection<LeaveDoc>('meeting_leaves'),
+  meetingRules: collection<MeetingRulesDoc>('meeting_rules'),
+  meetingSecrets: collection<MeetingSecretDoc>('meeting_secrets'),
+  // messaging (cloudfunctions/shared/messaging/)
+  subscribeCredits: collection<CreditDoc>('subscribe_credits'),
+  reminderSends: collection<SendDoc>('reminder_sends'),
+  meetingRobots: collection<RobotDoc>('meeting_robots'),
+  robotQueue: collection<QueuedRobotMessage>('robot_queue'),
+  // 党建督导 bureau
+  bureauReminders: collection<ReminderDoc>('bureau_reminders'),
+} as const

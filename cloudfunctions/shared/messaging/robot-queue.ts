@@ -1,0 +1,92 @@
+import type { QueuedRobotMessage } from '../../../types/messaging'
+import { groupBy } from '../../domain/group-by'
+import { fitBytes, ROBOT_MAX_ATTEMPTS, retryDelayMs, robotAllowance } from '../../domain/messaging/wecom'
+import { COLLECTIONS } from '../../runtime/collections'
+import type { Ports } from '../../runtime/ports'
+import { after, atMost } from '../../runtime/range'
+import { DuplicateIdError, type Store } from '../../runtime/store'
+
+/**
+ * Queues a markdown message for a branch's WeCom group robot (企业微信群机器人),
+ * once per id; nothing when the branch has none. The meetings function's
+ * 5-minute timer delivers the queue.
+ */
+export async function queueRobot(
+  store: Store,
+  message: { id: string; tenantId: string; branchId: string; markdown: string; now: number },
+): Promise<boolean> {
+  if (!(await store.get(COLLECTIONS.meetingRobots, message.branchId))) return false
+  const doc: QueuedRobotMessage = {
+    _id: message.id,
+    tenantId: message.tenantId,
+    branchId: message.branchId,
+    markdown: fitBytes(message.markdown),
+    status: 'pending',
+    attempts: 0,
+    nextAt: message.now,
+    sentAt: null,
+    lastError: null,
+    createdAt: message.now,
+  }
+  try {
+    await store.insert(COLLECTIONS.robotQueue, doc)
+  } catch (error) {
+    if (!(error instanceof DuplicateIdError)) throw error
+  }
+  return true
+}
+
+/**
+ * Delivers due queued messages, at most 20 a minute per robot (WeCom's
+ * limit); a failure waits 30 s, 60 s, 120 s… and gives up after 5 tries,
+ * leaving the error on the message as its log.
+ */
+export async function deliverRobotQueue(
+  { store, messaging }: Pick<Ports, 'store' | 'messaging'>,
+  now: number,
+  deadline: number,
+): Promise<{ sent: number; failed: number }> {
+  const due = await store.find(
+    COLLECTIONS.robotQueue,
+    { status: 'pending', nextAt: atMost(store, now) },
+    { orderBy: [['createdAt', 'asc']], limit: 1000 },
+  )
+  const byBranch = groupBy(due, (message) => message.branchId)
+  let sent = 0
+  let failed = 0
+  for (const [branchId, messages] of byBranch) {
+    if (Date.now() > deadline) break
+    const robot = await store.get(COLLECTIONS.meetingRobots, branchId)
+    const recent = await store.find(COLLECTIONS.robotQueue, {
+      branchId,
+      status: 'sent',
+      sentAt: after(store, now - 60_000),
+    })
+    const allowance = robotAllowance(
+      recent.map((message) => message.sentAt ?? 0),
+      now,
+    )
+    for (const message of messages.slice(0, allowance)) {
+      const error = robot ? await messaging.postRobot(robot.url, message.markdown) : '机器人已移除'
+      if (!error) {
+        await store.update(COLLECTIONS.robotQueue, message._id, {
+          status: 'sent',
+          sentAt: now,
+          attempts: message.attempts + 1,
+        })
+        sent++
+        continue
+      }
+      const attempts = message.attempts + 1
+      console.warn(`[robot] ${branchId} ${message._id} attempt ${attempts}: ${error}`)
+      await store.update(COLLECTIONS.robotQueue, message._id, {
+        attempts,
+        lastError: error,
+        nextAt: now + retryDelayMs(attempts),
+        status: attempts >= ROBOT_MAX_ATTEMPTS ? 'failed' : 'pending',
+      })
+      failed++
+    }
+  }
+  return { sent, failed }
+}

@@ -1,0 +1,197 @@
+import type { MeetingRules } from '../../../types/meetings'
+import type { SendDoc } from '../../../types/messaging'
+import { templateData } from '../../domain/messaging/template-fields'
+import { COLLECTIONS } from '../../runtime/collections'
+import type { Ports } from '../../runtime/ports'
+import { after } from '../../runtime/range'
+import { DuplicateIdError, type Store } from '../../runtime/store'
+
+/**
+ * 订阅消息 with credits: one-time subscriptions allow one send per acceptance
+ * (a credit in `subscribe_credits`, spent by a conditional decrement), a
+ * long-term one (长期订阅) stays; every send is claimed once in
+ * `reminder_sends` under a deterministic id, so reruns and retries send
+ * nothing twice. Functions send through sendToMembers.
+ */
+
+/** A member's credits for one template: `subscribe_credits` keys on both. */
+export const creditId = (memberId: string, templateId: string) => `${memberId}:${templateId}`
+
+type SendOutcome = 'sent' | 'no credit' | 'failed' | 'already'
+
+interface SubscribeSend {
+  /** Deterministic (meeting + member + slot…): the claim that makes a rerun send nothing twice. */
+  sendId: string
+  tenantId: string
+  meetingId: string | null
+  /** What the send is for ('24h', '1h', 'nudge-…'): reruns skip what a slot already handled. */
+  slot: string
+  memberId: string
+  openid: string
+  templateId: string
+  page: string
+  fields: Record<string, string>
+  now: number
+  /** A long-term subscription (长期订阅): the acceptance stays, no credit is spent. */
+  longTerm?: boolean
+}
+
+/**
+ * Whether sends of a template use the member's long-term subscription
+ * (长期订阅) rather than one-time credits: the tenant's category allows them
+ * and its rules mark the template long-term.
+ */
+function isLongTerm(
+  rules: Pick<MeetingRules, 'longTermSubscriptions' | 'longTermTemplates'>,
+  templateId: string,
+): boolean {
+  return rules.longTermSubscriptions && rules.longTermTemplates.includes(templateId)
+}
+
+/**
+ * One subscribe message (订阅消息), at most once: claim the send id, spend
+ * one credit (a conditional decrement, so two runs cannot spend the same
+ * one), send, record the outcome. A run that dies after the claim leaves it
+ * 'claimed' and never retries: a member missing one reminder is better than
+ * receiving two.
+ */
+async function sendOnce(
+  { store, messaging }: Pick<Ports, 'store' | 'messaging'>,
+  send: SubscribeSend,
+): Promise<SendOutcome> {
+  const record: SendDoc = {
+    _id: send.sendId,
+    tenantId: send.tenantId,
+    meetingId: send.meetingId,
+    slot: send.slot,
+    memberId: send.memberId,
+    templateId: send.templateId,
+    status: 'claimed',
+    at: send.now,
+  }
+  try {
+    await store.insert(COLLECTIONS.reminderSends, record)
+  } catch (error) {
+    if (error instanceof DuplicateIdError) return 'already'
+    throw error
+  }
+  const spent = send.longTerm
+    ? await store.count(COLLECTIONS.subscribeCredits, { _id: creditId(send.memberId, send.templateId) })
+    : await store.updateWhere(
+        COLLECTIONS.subscribeCredits,
+        { _id: creditId(send.memberId, send.templateId), credits: after(store, 0) },
+        { credits: store.command.inc(-1) },
+      )
+  if (spent === 0) {
+    await store.update(COLLECTIONS.reminderSends, send.sendId, { status: 'no credit' })
+    return 'no credit'
+  }
+  try {
+    await messaging.subscribe({
+      touser: send.openid,
+      templateId: send.templateId,
+      page: send.page,
+      data: templateData(send.fields),
+    })
+    await store.update(COLLECTIONS.reminderSends, send.sendId, { status: 'sent' })
+    return 'sent'
+  } catch (error) {
+    // 43101: the member withdrew the subscription; the credit is gone either way.
+    const message = String((error as { errMsg?: unknown }).errMsg ?? error).slice(0, 200)
+    await store.update(COLLECTIONS.reminderSends, send.sendId, { status: 'failed', error: message })
+    return 'failed'
+  }
+}
+
+/** OPENIDs of members (the bindings' ids), for those who have bound WeChat. */
+async function openidsOf(store: Store, memberIds: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const bindings = await store.find(COLLECTIONS.bindings, {
+      memberId: store.command.in(memberIds.slice(i, i + 500)),
+    })
+    for (const binding of bindings) found.set(binding.memberId, binding._id)
+  }
+  return found
+}
+
+/**
+ * Members among `memberIds` with at least one credit for the template; with
+ * `longTerm`, those who ever accepted it (a long-term subscription stays).
+ */
+async function membersWithCredit(
+  store: Store,
+  memberIds: readonly string[],
+  templateId: string,
+  longTerm = false,
+): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const ids = memberIds.slice(i, i + 500).map((memberId) => creditId(memberId, templateId))
+    const credits = await store.find(COLLECTIONS.subscribeCredits, {
+      _id: store.command.in(ids),
+      ...(longTerm ? {} : { credits: after(store, 0) }),
+    })
+    for (const credit of credits) found.add(credit.memberId)
+  }
+  return found
+}
+
+/** What one send says, besides who receives it (sendToMembers fills in the member, OPENID and template). */
+export type MessageOf = Pick<SubscribeSend, 'sendId' | 'meetingId' | 'slot' | 'page' | 'fields' | 'now'>
+
+/** Whom a batch of subscribe messages goes to, and under which of the tenant's templates. */
+export interface Recipients<T> {
+  tenantId: string
+  rules: Pick<MeetingRules, 'longTermSubscriptions' | 'longTermTemplates'>
+  templateId: string
+  members: readonly T[]
+  memberIdOf(recipient: T): string
+  /** At most this many sends in flight: CloudBase answers in parallel, one at a time is too slow. */
+  width: number
+  /** Wall-clock time (Date.now()) after which no send starts: the answer says the run was cut. */
+  deadline?: number
+}
+
+/**
+ * One subscribe message to each recipient who holds a credit for the
+ * template (with a long-term subscription: ever accepted it) and has bound
+ * WeChat, each at most once (sendOnce); `compose` says what, or null to
+ * skip one. Answers how many went out, and whether the deadline cut the run.
+ */
+export async function sendToMembers<T>(
+  ports: Pick<Ports, 'store' | 'messaging'>,
+  recipients: Recipients<T>,
+  compose: (recipient: T) => MessageOf | null,
+): Promise<{ sent: number; cut: boolean }> {
+  const { tenantId, templateId, memberIdOf } = recipients
+  const longTerm = isLongTerm(recipients.rules, templateId)
+  const ids = recipients.members.map(memberIdOf)
+  const withCredit = await membersWithCredit(ports.store, ids, templateId, longTerm)
+  const openids = await openidsOf(ports.store, [...withCredit])
+  let sent = 0
+  let cut = false
+  const reachable = recipients.members.filter((recipient) => withCredit.has(memberIdOf(recipient)))
+  await inParallel(reachable, recipients.width, async (recipient) => {
+    if (recipients.deadline !== undefined && Date.now() > recipients.deadline) {
+      cut = true
+      return
+    }
+    const memberId = memberIdOf(recipient)
+    const openid = openids.get(memberId)
+    const message = openid ? compose(recipient) : null
+    if (!openid || !message) return
+    const outcome = await sendOnce(ports, { ...message, tenantId, memberId, openid, templateId, longTerm })
+    if (outcome === 'sent') sent++
+  })
+  return { sent, cut }
+}
+
+/** Runs `work` over items with at most `width` in flight: CloudBase answers in parallel, one at a time is too slow. */
+async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) await work(items[next++])
+  })
+  await Promise.all(lanes)
+}

@@ -1,0 +1,27 @@
+import { COLLECTIONS } from '../../cloudfunctions/runtime/collections'
+import collectionsFile from '../../database/collections.json'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
+import { memberDoc } from '../fixtures/member-doc'
+import { memoryStore } from './memory-store'
+
+describe('the collection registry', () => {
+  it('names exactly the collections database/collections.json creates, each once', () => {
+    const registered = Object.values(COLLECTIONS)
+    expect(new Set(registered).size).toBe(registered.length)
+    expect([...registered].sort()).toEqual(Object.keys(collectionsFile.collections).sort())
+  })
+
+  it('uses names CloudBase accepts (letters, digits and underscores)', () => {
+    for (const name of Object.values(COLLECTIONS)) expect(name).toMatch(/^[a-z][a-z0-9_]{1,31}$/)
+  })
+
+  it('types what the store answers by the collection, and takes no bare name (tsc checks the two lines marked)', async () => {
+    const store = memoryStore({ members: [memberDoc({ _id: 'm1', tenantId: 't1', name: '王建国', branchId: 'b1' })] })
+    const member: MemberDoc | null = await store.get(COLLECTIONS.members, 'm1')
+    expect(member?.name).toBe('王建国')
+    // @ts-expect-error a member is not an org: the registry types each collection's documents
+    const org: OrgDoc | null = await store.get(COLLECTIONS.members, 'm1')
+    // @ts-expect-error collections are named through the registry, never by a bare string
+    expect(await store.get('members', 'm1')).toEqual(org)
+  })
+})

@@ -1,0 +1,50 @@
+/**
+ * Documents of the messaging services (cloudfunctions/shared/messaging/):
+ * subscribe-message credits and sends, and the WeCom robot queue. Server-side
+ * only; no action answers them as they are.
+ */
+
+/** subscribe_credits: `_id` = `${memberId}:${templateId}`, the sends a member's taps allow (一次性订阅). */
+export interface CreditDoc {
+  _id: string
+  tenantId: string
+  memberId: string
+  templateId: string
+  credits: number
+  updatedAt: number
+}
+
+/** reminder_sends: one claimed subscribe message, `_id` deterministic so a rerun sends nothing twice. */
+export interface SendDoc {
+  _id: string
+  tenantId: string
+  meetingId: string | null
+  slot: string
+  memberId: string
+  templateId: string
+  status: 'claimed' | 'sent' | 'no credit' | 'failed'
+  at: number
+  error?: string
+}
+
+/** meeting_robots: `_id` = branchId, the branch group's WeCom robot webhook (a credential: never answered unmasked). */
+export interface RobotDoc {
+  _id: string
+  tenantId: string
+  url: string
+  setAt: number
+}
+
+/** robot_queue: one markdown message for a branch's robot, delivered at most 20 a minute with retries. */
+export interface QueuedRobotMessage {
+  _id: string
+  tenantId: string
+  branchId: string
+  markdown: string
+  status: 'pending' | 'sent' | 'failed'
+  attempts: number
+  nextAt: number
+  sentAt: number | null
+  lastError: string | null
+  createdAt: number
+}
