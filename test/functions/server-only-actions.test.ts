@@ -11,8 +11,7 @@ let t: DemoEmulator
 const NOW = new Date('2026-04-08T10:00:00+08:00').getTime()
 
 beforeAll(async () => {
-  t = await startDemoEmulator()
-  t.emu.clock.set(NOW)
+  t = await startDemoEmulator({ at: NOW })
   await withoutSeededPoints(t)
 }, 60_000)
 afterAll(() => t.stop())
