@@ -25,6 +25,9 @@ module.exports = {
       ...base,
       displayName: 'functions',
       testEnvironment: 'node',
+      // A suite starts an emulator (a worker pool) and seeds the demo bureau before its first test; on a busy
+      // 2-core machine that alone can pass jest's 5 s default for a hook. Timing is never what a test asserts.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
     },
     {
