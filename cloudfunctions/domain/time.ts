@@ -111,3 +111,23 @@ export function shanghaiShort(epochMs: number): string {
 export function shanghaiMinute(epochMs: number): string {
   return dayjs(epochMs).tz(ZONE).format('YYYY年MM月DD日 HH:mm')
 }
+
+/**
+ * The same calendar day `n` months after a 'YYYY-MM-DD' day; a day the target
+ * month lacks falls back to its last day (2024-02-29 + 12 months = 2025-02-28),
+ * as 预备期 and 培养期 anniversaries are counted.
+ */
+export function addMonthsToDay(day: string, n: number): string {
+  return dayjs.tz(day, ZONE).add(n, 'month').format('YYYY-MM-DD')
+}
+
+/** Whole calendar days from one 'YYYY-MM-DD' day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
+/** The month key ('2026-04') `n` months after a month key (negative: before). */
+export function addMonthsToMonth(month: string, n: number): string {
+  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
+}
