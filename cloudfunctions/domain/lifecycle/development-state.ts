@@ -11,8 +11,6 @@ export const DEVELOPMENT_TIMING = {
   talkWithinMonths: 1,
   /** 第十五条: 发展对象 only after more than a year of training (一年以上, the anniversary included). */
   trainingMonths: 12,
-  /** 考察记录 every quarter (the 细则 asks at least every half year; the bureau's practice is quarterly). */
-  reviewEveryMonths: 3,
   /** 第十八条: 集中培训 of at least 3 days or 24 学时. */
   trainingHoursMin: 24,
   /** 公示 of at least five days before the 预审 (local practice: 5–7 days). */

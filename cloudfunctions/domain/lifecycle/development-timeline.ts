@@ -118,7 +118,8 @@ export function reviewPeriods(file: FileFacts, today: string): { from: string; t
 
 /**
  * Quarters lying wholly inside a watched stretch that have no 考察记录: one
- * note a quarter is expected. A quarter the stretch only touches, and the
+ * note a quarter is expected (the issue's practice; the 细则 asks at least
+ * one every half year). A quarter the stretch only touches, and the
  * running quarter, are never gaps.
  */
 export function reviewGaps(file: FileFacts, today: string): string[] {
