@@ -328,8 +328,8 @@ const DEVELOPMENT_REFUSALS = [
   'DEVELOPMENT.STEP_OUT_OF_ORDER',
   'DEVELOPMENT.STEP_DONE',
   'DEVELOPMENT.STEP_TOO_EARLY',
-  'LIFECYCLE.DATE_IN_FUTURE',
-  'LIFECYCLE.DATE_BEFORE_PREVIOUS',
+  'DATE.IN_FUTURE',
+  'DATE.BEFORE_PREVIOUS',
   'DEVELOPMENT.VOTE_FAILED',
   'DEVELOPMENT.NOT_FORMAL_MEMBER',
   'DEVELOPMENT.NOTICE_TOO_SHORT',
@@ -609,7 +609,7 @@ export const lifecycleActions = {
     }),
     output: DevelopmentFileView,
     roles: LIFECYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'LIFECYCLE.DATE_IN_FUTURE', 'DEVELOPMENT.FILE_NOT_YOURS'],
+    errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE', 'DEVELOPMENT.FILE_NOT_YOURS'],
   }),
   updateDevelopmentPerson: defineAction({
     summary: 'Corrects the person on a file: name, phone, teaching role, 骨干教师 mark.',
@@ -643,7 +643,7 @@ export const lifecycleActions = {
     }),
     output: DevelopmentFileView,
     roles: ROLES,
-    errors: ['DEVELOPMENT.NOT_FOUND', 'DEVELOPMENT.CLOSED', 'LIFECYCLE.DATE_IN_FUTURE', 'AUTH.FORBIDDEN'],
+    errors: ['DEVELOPMENT.NOT_FOUND', 'DEVELOPMENT.CLOSED', 'DATE.IN_FUTURE', 'AUTH.FORBIDDEN'],
   }),
   attachMaterial: defineAction({
     summary: "Adds a file to a recorded step's checklist (e.g. the 入党志愿书 scanned after the meeting).",
@@ -657,7 +657,7 @@ export const lifecycleActions = {
     input: z.object({ fileId: Id, on: CalendarDate, reason: z.string().trim().min(2).max(200) }),
     output: DevelopmentFileView,
     roles: LIFECYCLE_MANAGERS,
-    errors: ['DEVELOPMENT.NOT_FOUND', 'DEVELOPMENT.CLOSED', 'LIFECYCLE.DATE_IN_FUTURE'],
+    errors: ['DEVELOPMENT.NOT_FOUND', 'DEVELOPMENT.CLOSED', 'DATE.IN_FUTURE'],
   }),
   developmentFile: defineAction({
     summary: 'One file with its timeline: steps, materials missing, review gaps, next steps with their earliest days.',
@@ -835,7 +835,7 @@ export const lifecycleActions = {
     }),
     output: z.object({ paymentId: z.string(), paidFen: Fen, extraFen: Fen, duplicate: z.boolean() }),
     roles: LIFECYCLE_MANAGERS,
-    errors: [...DUES_REFUSALS, 'LIFECYCLE.DATE_IN_FUTURE'],
+    errors: [...DUES_REFUSALS, 'DATE.IN_FUTURE'],
   }),
   myDues: defineAction({
     summary: "The caller's dues for a year: month by month owed, paid and extra, and their arrears.",
@@ -922,7 +922,7 @@ export const lifecycleActions = {
     }),
     output: TransferRow,
     roles: LIFECYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'TRANSFER.OPEN', 'LIFECYCLE.DATE_IN_FUTURE'],
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'TRANSFER.OPEN', 'DATE.IN_FUTURE'],
   }),
   registerIncomingTransfer: defineAction({
     summary:
@@ -939,7 +939,7 @@ export const lifecycleActions = {
     }),
     output: TransferRow,
     roles: LIFECYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'LIFECYCLE.DATE_IN_FUTURE'],
+    errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE'],
   }),
   completeTransfer: defineAction({
     summary:
@@ -947,7 +947,7 @@ export const lifecycleActions = {
     input: z.object({ transferId: Id, on: CalendarDate }),
     output: TransferRow,
     roles: LIFECYCLE_MANAGERS,
-    errors: ['TRANSFER.NOT_FOUND', 'TRANSFER.DONE', 'TRANSFER.LETTER_EXPIRED', 'LIFECYCLE.DATE_IN_FUTURE'],
+    errors: ['TRANSFER.NOT_FOUND', 'TRANSFER.DONE', 'TRANSFER.LETTER_EXPIRED', 'DATE.IN_FUTURE'],
   }),
   cancelTransfer: defineAction({
     summary: 'Withdraws an open transfer (the letter was not used), with the reason.',
@@ -974,14 +974,14 @@ export const lifecycleActions = {
     }),
     output: z.object({ id: Id }),
     roles: LIFECYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'FLOATING.ACTIVE', 'LIFECYCLE.DATE_IN_FUTURE'],
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'FLOATING.ACTIVE', 'DATE.IN_FUTURE'],
   }),
   endFloating: defineAction({
     summary: 'Ends a 流动党员 record when the member is back (kept as history).',
     input: z.object({ floatingId: Id, until: CalendarDate }),
     output: z.object({ id: Id }),
     roles: LIFECYCLE_MANAGERS,
-    errors: ['FLOATING.NOT_FOUND', 'LIFECYCLE.DATE_BEFORE_PREVIOUS'],
+    errors: ['FLOATING.NOT_FOUND', 'DATE.BEFORE_PREVIOUS'],
   }),
   listFloating: defineAction({
     summary: "A branch's 流动党员 now (or, for bureau staff, the tenant's), with where they take part in Party life.",

@@ -131,15 +131,7 @@ describe('recording a step', () => {
   const FORMAL_MEMBERS = new Set(['m_li', 'm_wang'])
   it.each<[string, StepRecord[], DevelopmentStep, string, Partial<Record<string, unknown>>, string, string | null]>([
     ['the talk, 19 days after the application', [APPLIED[0]], 'application_talk', '2024-03-20', {}, '2024-03-25', null],
-    [
-      'the talk dated tomorrow',
-      [APPLIED[0]],
-      'application_talk',
-      '2024-03-26',
-      {},
-      '2024-03-25',
-      'LIFECYCLE.DATE_IN_FUTURE',
-    ],
+    ['the talk dated tomorrow', [APPLIED[0]], 'application_talk', '2024-03-26', {}, '2024-03-25', 'DATE.IN_FUTURE'],
     [
       'the talk dated before the application',
       [APPLIED[0]],
@@ -147,7 +139,7 @@ describe('recording a step', () => {
       '2024-02-28',
       {},
       '2024-03-25',
-      'LIFECYCLE.DATE_BEFORE_PREVIOUS',
+      'DATE.BEFORE_PREVIOUS',
     ],
     [
       '积极分子 before anyone talked with them',
@@ -247,7 +239,7 @@ describe('recording a step', () => {
       '2025-07-09',
       { noticeFrom: '2025-06-30', noticeTo: '2025-07-06' },
       '2025-07-10',
-      'LIFECYCLE.DATE_BEFORE_PREVIOUS',
+      'DATE.BEFORE_PREVIOUS',
     ],
     [
       '接收 with 5 of 9 in favour',

@@ -49,8 +49,8 @@ describe('completing a transfer', () => {
     ['回执 arriving after the validity (the paper was slow)', out(), '2026-07-10', '2026-07-12', null],
     ['报到 on the last valid day', incoming(), '2026-06-30', '2026-06-30', null],
     ['报到 a day after the letter ran out', incoming(), '2026-07-01', '2026-07-01', 'TRANSFER.LETTER_EXPIRED'],
-    ['a date still to come', out(), '2026-06-26', '2026-06-25', 'LIFECYCLE.DATE_IN_FUTURE'],
-    ['a date before the letter', out(), '2026-05-31', '2026-06-25', 'LIFECYCLE.DATE_BEFORE_PREVIOUS'],
+    ['a date still to come', out(), '2026-06-26', '2026-06-25', 'DATE.IN_FUTURE'],
+    ['a date before the letter', out(), '2026-05-31', '2026-06-25', 'DATE.BEFORE_PREVIOUS'],
     ['a second 回执', out({ status: 'done' }), '2026-06-20', '2026-06-25', 'TRANSFER.DONE'],
     ['a withdrawn letter', incoming({ status: 'cancelled' }), '2026-06-20', '2026-06-25', 'TRANSFER.DONE'],
   ])('%s', (_case, letter, on, today, refusal) => {

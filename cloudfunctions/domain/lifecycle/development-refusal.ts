@@ -31,8 +31,8 @@ export function stepRefusal(
   if (state.done.has(step)) return 'DEVELOPMENT.STEP_DONE'
   if (state.done.has('conversion_approval') && step !== 'archiving') return 'DEVELOPMENT.STEP_DONE'
   if (!STEPS[step].after.every((before) => state.done.has(before))) return 'DEVELOPMENT.STEP_OUT_OF_ORDER'
-  if (request.on > today) return 'LIFECYCLE.DATE_IN_FUTURE'
-  if (request.on < prerequisitesDoneOn(step, state)) return 'LIFECYCLE.DATE_BEFORE_PREVIOUS'
+  if (request.on > today) return 'DATE.IN_FUTURE'
+  if (request.on < prerequisitesDoneOn(step, state)) return 'DATE.BEFORE_PREVIOUS'
   if (request.on < windowOf(step, state).earliestOn) return 'DEVELOPMENT.STEP_TOO_EARLY'
   const details = request.details
   switch (details.step) {
@@ -41,7 +41,7 @@ export function stepRefusal(
       return details.memberIds.every((id) => formalMemberIds.has(id)) ? null : 'DEVELOPMENT.NOT_FORMAL_MEMBER'
     case 'pre_approval': {
       const committee = state.done.get('committee_review')?.on ?? ''
-      if (details.noticeFrom < committee) return 'LIFECYCLE.DATE_BEFORE_PREVIOUS'
+      if (details.noticeFrom < committee) return 'DATE.BEFORE_PREVIOUS'
       const noticeDays = daysBetween(details.noticeFrom, details.noticeTo) + 1
       return noticeDays < DEVELOPMENT_TIMING.noticeDaysMin || request.on < addDays(details.noticeTo, 1)
         ? 'DEVELOPMENT.NOTICE_TOO_SHORT'

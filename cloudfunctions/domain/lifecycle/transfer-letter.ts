@@ -30,8 +30,8 @@ export function transferState(letter: Letter, today: string): TransferState {
  */
 export function completionRefusal(letter: Letter, on: string, today: string): ErrorCode | null {
   if (letter.status !== 'open') return 'TRANSFER.DONE'
-  if (on > today) return 'LIFECYCLE.DATE_IN_FUTURE'
-  if (on < letter.issuedOn) return 'LIFECYCLE.DATE_BEFORE_PREVIOUS'
+  if (on > today) return 'DATE.IN_FUTURE'
+  if (on < letter.issuedOn) return 'DATE.BEFORE_PREVIOUS'
   if (letter.direction === 'in' && on > letterExpiresOn(letter)) return 'TRANSFER.LETTER_EXPIRED'
   return null
 }
