@@ -638,8 +638,11 @@ export const yearlyCycleActions = {
   castBallot: defineAction({
     summary:
       'A voter’s 民主测评 ballot: one 等次 for every member appraised (themself included, so no ballot’s shape tells who cast it). Once only, final when cast, only while voting is open; who voted and what was voted are stored apart.',
-    input: z.object({ roundId: Id, marks: z.record(Id, AppraisalGrade), requestId: Id }),
-    output: z.object({ voted: z.literal(true), duplicate: z.boolean() }),
+    // No request id: the voter record's own _id makes a vote count once, and a retry is answered
+    // APPRAISAL.ALREADY_VOTED (the page shows 您已投票). Telling a retry from a second vote would
+    // need a link from voter to ballot.
+    input: z.object({ roundId: Id, marks: z.record(Id, AppraisalGrade) }),
+    output: z.object({ voted: z.literal(true) }),
     roles: ROLES,
     errors: APPRAISAL_VOTE_REFUSALS,
   }),
@@ -737,9 +740,9 @@ export const yearlyCycleActions = {
       reportId: z.string().min(3).max(140),
       rating: ReportRating,
       comment: z.string().trim().max(300).default(''),
-      requestId: Id,
     }),
-    output: z.object({ rated: z.literal(true), duplicate: z.boolean() }),
+    // Once per rater by the rating's own _id (named or in the ballot box); a retry is REPORT.ALREADY_RATED.
+    output: z.object({ rated: z.literal(true) }),
     roles: ROLES,
     errors: ['REPORT.NOT_FOUND', 'REPORT.OWN_REPORT', 'REPORT.ALREADY_RATED', 'REPORT.ROUND_CLOSED', 'AUTH.FORBIDDEN'],
   }),

@@ -94,16 +94,8 @@ describe('yearly-cycle contracts refuse, in Chinese', () => {
   it.each<[string, z.ZodType, unknown]>([
     ['a talk carrying an extra field', A.recordTalk.input, { ...TALK, recordedBy: 'm_sec' }],
     ['a policy with a misspelt field', AppraisalPolicy, { excellentCapPercent: 30, excelentCap: 40 }],
-    [
-      'a ballot with a made-up 等次',
-      A.castBallot.input,
-      { roundId: 'ar_1', marks: { m_wang: 'perfect' }, requestId: 'r1' },
-    ],
-    [
-      'a 述职 rating of 很好',
-      A.rateSecretaryReport.input,
-      { reportId: 'rr_1:b1', rating: 'very_good', requestId: 'r1' },
-    ],
+    ['a ballot with a made-up 等次', A.castBallot.input, { roundId: 'ar_1', marks: { m_wang: 'perfect' } }],
+    ['a 述职 rating of 很好', A.rateSecretaryReport.input, { reportId: 'rr_1:b1', rating: 'very_good' }],
   ])('%s', (_case, schema, value) => {
     const messages = refusal(schema, value)
     expect(messages).not.toBeNull()
