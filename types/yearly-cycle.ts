@@ -626,7 +626,7 @@ export const yearlyCycleActions = {
       excellentCap: z.number().int(),
     }),
     roles: CYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'APPRAISAL.EXISTS', 'APPRAISAL.TOO_FEW_VOTERS', 'APPRAISAL.WINDOW_IN_PAST'],
+    errors: ['ROSTER.NOT_FOUND', 'APPRAISAL.EXISTS', 'APPRAISAL.TOO_FEW_VOTERS', 'DATE.DEADLINE_PAST'],
   }),
   submitSelfReview: defineAction({
     summary: "The caller's 个人自评, until voting closes.",
@@ -714,7 +714,7 @@ export const yearlyCycleActions = {
     input: z.object({ year: Year, deadline: EpochMs, membersRate: z.boolean().default(false) }),
     output: z.object({ roundId: Id }),
     roles: ['bureau_staff'],
-    errors: ['REPORT.ROUND_EXISTS', 'APPRAISAL.WINDOW_IN_PAST'],
+    errors: ['REPORT.ROUND_EXISTS', 'DATE.DEADLINE_PAST'],
   }),
   submitSecretaryReport: defineAction({
     summary:

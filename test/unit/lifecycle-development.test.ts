@@ -3,6 +3,7 @@
 import { voteVerdict } from '../../cloudfunctions/domain/lifecycle/branch-vote'
 import { stageCounts, yearTotals } from '../../cloudfunctions/domain/lifecycle/development-counts'
 import { dueItems } from '../../cloudfunctions/domain/lifecycle/development-due'
+import { deadlinesOf, onTimeInYear } from '../../cloudfunctions/domain/lifecycle/development-on-time'
 import { stepRefusal } from '../../cloudfunctions/domain/lifecycle/development-refusal'
 import { rosterFieldsOf } from '../../cloudfunctions/domain/lifecycle/development-roster'
 import { type FileFacts, stateOf } from '../../cloudfunctions/domain/lifecycle/development-state'
@@ -619,5 +620,65 @@ describe("the bureau's pipeline figures", () => {
     [2026, { applications: 1, activists: 0, candidates: 0, admitted: 0, converted: 1 }],
   ])('counts who entered each stage in %i', (year, totals) => {
     expect(yearTotals(files, year)).toEqual(totals)
+  })
+})
+
+describe('steps on time (for the assessment)', () => {
+  it('lists each deadline the 细则 sets, with the day it was met', () => {
+    expect(deadlinesOf(EXTENDED).map((d) => [d.step, d.latestOn, d.doneOn])).toEqual([
+      ['application_talk', '2024-04-01', '2024-03-20'],
+      ['admission_approval', '2025-10-20', '2025-09-10'],
+      ['conversion_vote', '2026-08-19', '2026-07-25'],
+      ['conversion_approval', '2026-10-25', '2026-08-10'],
+      ['conversion_vote', '2027-02-19', null],
+    ])
+  })
+  it.each<[string, FileFacts[], number, string, { due: number; onTime: number }]>([
+    ['converted on time: two deadlines in 2026, both met', [file(FORMAL)], 2026, '2027-01-05', { due: 2, onTime: 2 }],
+    ['the admission approved within three months', [file(FORMAL)], 2025, '2026-01-05', { due: 1, onTime: 1 }],
+    [
+      'a talk five weeks after the application',
+      [file([rec('application', '2026-03-01'), rec('application_talk', '2026-04-05')])],
+      2026,
+      '2026-12-31',
+      { due: 1, onTime: 0 },
+    ],
+    [
+      'a talk still not held after the month',
+      [file([rec('application', '2026-03-01')])],
+      2026,
+      '2026-04-02',
+      { due: 1, onTime: 0 },
+    ],
+    [
+      'a talk whose month is not over: not judged yet',
+      [file([rec('application', '2026-03-01')])],
+      2026,
+      '2026-03-15',
+      { due: 0, onTime: 0 },
+    ],
+    [
+      'a talk held early in its month: judged and met',
+      [file(APPLIED.map((r) => ({ ...r, on: r.step === 'application' ? '2026-03-01' : '2026-03-10' })))],
+      2026,
+      '2026-03-15',
+      { due: 1, onTime: 1 },
+    ],
+    [
+      'a file closed before the deadline owes nothing',
+      [file([rec('application', '2026-03-01')], [], { on: '2026-03-20', reason: '调离本校' })],
+      2026,
+      '2026-12-31',
+      { due: 0, onTime: 0 },
+    ],
+    [
+      'the extended probation’s vote falls in the next year',
+      [file(EXTENDED)],
+      2027,
+      '2027-03-01',
+      { due: 1, onTime: 0 },
+    ],
+  ])('%s', (_case, files, year, today, expected) => {
+    expect(onTimeInYear(files, year, today)).toEqual(expected)
   })
 })
