@@ -1,5 +1,5 @@
 import { defineAction } from './action'
-import { CalendarDate, EpochMs, FileId, Id, Year } from './ids'
+import { CalendarDate, EpochMs, Evidence, FileId, Id, Year } from './ids'
 import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
 import * as z from './zod'
@@ -107,7 +107,8 @@ export const Scheme = z
   .refine(
     (scheme) =>
       scheme.stars.every(
-        (line, i) => i === 0 || (line.stars > scheme.stars[i - 1].stars && line.minScore > scheme.stars[i - 1].minScore),
+        (line, i) =>
+          i === 0 || (line.stars > scheme.stars[i - 1].stars && line.minScore > scheme.stars[i - 1].minScore),
       ),
     { message: '星级分数线应按星级从低到高排列，且星级越高分数线越高', path: ['stars'] },
   )
@@ -146,7 +147,13 @@ export type IndicatorScore = z.infer<typeof IndicatorScore>
 
 export const BranchScore = z.object({
   areas: z.array(
-    z.object({ key: Key, name: z.string(), score: z.number(), maxScore: z.number(), indicators: z.array(IndicatorScore) }),
+    z.object({
+      key: Key,
+      name: z.string(),
+      score: z.number(),
+      maxScore: z.number(),
+      indicators: z.array(IndicatorScore),
+    }),
   ),
   total: z.number(),
   maxScore: z.number(),
@@ -349,7 +356,8 @@ export const assessmentActions = {
     errors: [],
   }),
   getScheme: defineAction({
-    summary: "The year's scheme (areas, indicators with their maximum and scoring, star lines), or null before one is saved.",
+    summary:
+      "The year's scheme (areas, indicators with their maximum and scoring, star lines), or null before one is saved.",
     input: z.object({ year: Year }),
     output: z.object({ scheme: Scheme.nullable() }),
     roles: ROLES,
@@ -410,7 +418,7 @@ export const assessmentActions = {
       branchId: Id,
       indicatorKey: Key,
       text: z.string().trim().min(10, '请写明开展情况（不少于10个字）').max(3000),
-      fileIds: z.array(FileId).max(9).default([]),
+      fileIds: Evidence,
       claimedScore: Score.nullable().default(null),
     }),
     output: IndicatorScore,
@@ -430,7 +438,12 @@ export const assessmentActions = {
     input: z.object({ roundId: Id, branchId: Id }),
     output: z.object({ submittedAt: z.number() }),
     roles: ASSESSMENT_MANAGERS,
-    errors: ['ASSESSMENT.ROUND_NOT_FOUND', 'ASSESSMENT.SUBMITTED', 'ASSESSMENT.PAST_DEADLINE', 'ASSESSMENT.EVIDENCE_MISSING'],
+    errors: [
+      'ASSESSMENT.ROUND_NOT_FOUND',
+      'ASSESSMENT.SUBMITTED',
+      'ASSESSMENT.PAST_DEADLINE',
+      'ASSESSMENT.EVIDENCE_MISSING',
+    ],
   }),
   scoreSelfAssessment: defineAction({
     summary:
@@ -548,7 +561,7 @@ export const assessmentActions = {
       designationId: Id,
       on: CalendarDate,
       text: z.string().trim().min(10, '请写明做了什么（不少于10个字）').max(1000),
-      fileIds: z.array(FileId).max(9).default([]),
+      fileIds: Evidence,
     }),
     output: z.object({ id: Id }),
     roles: ROLES,
@@ -575,7 +588,8 @@ export const assessmentActions = {
     errors: ['ROSTER.NOT_FOUND', 'MEETING.IN_PAST'],
   }),
   listVolunteerActivities: defineAction({
-    summary: 'Activities open to the caller (their branch and the bureau’s), upcoming first, with places left and their sign-up.',
+    summary:
+      'Activities open to the caller (their branch and the bureau’s), upcoming first, with places left and their sign-up.',
     input: Page,
     output: z.object({
       items: z.array(
@@ -601,14 +615,23 @@ export const assessmentActions = {
     input: z.object({ activityId: Id, cancel: z.boolean().default(false) }),
     output: z.object({ signed: z.boolean(), placesLeft: z.number().int() }),
     roles: ROLES,
-    errors: ['VOLUNTEER.NOT_FOUND', 'VOLUNTEER.FULL', 'VOLUNTEER.STARTED', 'VOLUNTEER.CANCELLED', 'VOLUNTEER.NOT_OPEN_TO_YOU'],
+    errors: [
+      'VOLUNTEER.NOT_FOUND',
+      'VOLUNTEER.FULL',
+      'VOLUNTEER.STARTED',
+      'VOLUNTEER.CANCELLED',
+      'VOLUNTEER.NOT_OPEN_TO_YOU',
+    ],
   }),
   recordVolunteerHours: defineAction({
     summary:
       'Credits hours to members who took part (after check-in, or by hand), in half hours up to the activity’s length; once per member and activity, paying the points rule once.',
     input: z.object({
       activityId: Id,
-      entries: z.array(z.object({ memberId: Id, hours: Hours })).min(1).max(200),
+      entries: z
+        .array(z.object({ memberId: Id, hours: Hours }))
+        .min(1)
+        .max(200),
     }),
     output: z.object({ credited: z.number().int(), alreadyCredited: z.number().int() }),
     roles: ASSESSMENT_MANAGERS,
@@ -652,7 +675,7 @@ export const assessmentActions = {
       pairId: Id,
       on: CalendarDate,
       note: z.string().trim().min(10, '请写明帮扶内容（不少于10个字）').max(1000),
-      fileIds: z.array(FileId).max(9).default([]),
+      fileIds: Evidence,
     }),
     output: z.object({ id: Id }),
     roles: ROLES,

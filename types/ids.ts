@@ -28,3 +28,6 @@ export const Year = z.number().int().min(2000, '年份应在2000年至2100年之
 
 /** A cloud storage file (cloud://…) the client uploaded. */
 export const FileId = z.string().min(10, '文件编号不正确').max(300, '文件编号不正确')
+
+/** Photos or documents attached as evidence (佐证材料): at most nine, as one WeChat pick allows. */
+export const Evidence = z.array(FileId).max(9, '最多上传9个文件').default([])

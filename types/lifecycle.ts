@@ -1,5 +1,5 @@
 import { defineAction } from './action'
-import { CalendarDate, EpochMs, FileId, Id, MonthKey, Year } from './ids'
+import { CalendarDate, EpochMs, Evidence, FileId, Id, MonthKey, Year } from './ids'
 import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
 import { PersonName, Phone } from './roster'
@@ -604,7 +604,7 @@ export const lifecycleActions = {
     input: PersonFields.extend({
       branchId: Id,
       appliedOn: CalendarDate,
-      applicationLetter: z.array(FileId).max(9).default([]),
+      applicationLetter: Evidence,
       requestId: Id,
     }),
     output: DevelopmentFileView,
@@ -639,7 +639,7 @@ export const lifecycleActions = {
       fileId: Id,
       on: CalendarDate,
       text: z.string().trim().min(10, '考察记录不少于10个字').max(2000),
-      fileIds: z.array(FileId).max(9).default([]),
+      fileIds: Evidence,
     }),
     output: DevelopmentFileView,
     roles: ROLES,

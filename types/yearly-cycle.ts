@@ -1,5 +1,5 @@
 import { defineAction } from './action'
-import { CalendarDate, EpochMs, FileId, Id, Year } from './ids'
+import { CalendarDate, EpochMs, Evidence, Id, Year } from './ids'
 import { pageInput } from './paging'
 import { Grade } from './points'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
@@ -18,7 +18,6 @@ export const CYCLE_READERS = ROSTER_READERS
 
 const Text = (min: number, max: number, tooShort: string) =>
   z.string().trim().min(min, tooShort).max(max, `不能超过${max}字`)
-const Files = z.array(FileId).max(9, '最多上传9个文件').default([])
 
 // ---------------------------------------------------------------- 谈心谈话
 
@@ -530,7 +529,7 @@ export const yearlyCycleActions = {
       .object({
         orgLifeId: z.string().min(3).max(140),
         text: z.string().trim().max(10_000).default(''),
-        fileIds: Files,
+        fileIds: Evidence,
       })
       .refine((s) => s.text.length >= 50 || s.fileIds.length > 0, {
         message: '对照检查不少于50字，或上传对照检查材料',
@@ -567,7 +566,7 @@ export const yearlyCycleActions = {
       rectificationId: Id,
       closedOn: CalendarDate,
       evidence: Text(5, 500, '请写明整改结果'),
-      fileIds: Files,
+      fileIds: Evidence,
     }),
     output: z.object({ id: Id, status: z.literal('closed') }),
     roles: ROLES,
@@ -578,7 +577,7 @@ export const yearlyCycleActions = {
     input: z.object({
       orgLifeId: z.string().min(3).max(140),
       text: Text(50, 5000, '情况报告不少于50字'),
-      fileIds: Files,
+      fileIds: Evidence,
     }),
     output: OrgLifeProgress,
     roles: CYCLE_MANAGERS,
@@ -723,7 +722,7 @@ export const yearlyCycleActions = {
       roundId: Id,
       branchId: Id,
       text: Text(200, 20_000, '述职报告不少于200字'),
-      fileIds: Files,
+      fileIds: Evidence,
       problems: z
         .array(Text(4, 200, '每条问题不少于4个字'))
         .min(1, '请列出存在的问题')
