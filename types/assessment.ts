@@ -515,6 +515,7 @@ export const assessmentActions = {
       'Designates a member of the branch to a 示范岗 / 先锋岗 / 责任区 for a period with their commitment (承诺); shown on their page and the branch’s.',
     input: z
       .object({
+        requestId: Id,
         memberId: Id,
         kind: PostKind,
         post: z.string().trim().min(2, '请填写岗位名称').max(40),
@@ -558,6 +559,7 @@ export const assessmentActions = {
   recordDeed: defineAction({
     summary: 'The designated member records what they did under their commitment, with photos.',
     input: z.object({
+      requestId: Id,
       designationId: Id,
       on: CalendarDate,
       text: z.string().trim().min(10, '请写明做了什么（不少于10个字）').max(1000),
@@ -574,6 +576,7 @@ export const assessmentActions = {
       'Publishes a 志愿服务 activity for a branch (or, by bureau staff, for all): title, place, time, places available; check-in reuses the meetings code.',
     input: z
       .object({
+        requestId: Id,
         branchId: Id.nullable(),
         title: z.string().trim().min(2, '请填写活动名称').max(60),
         place: z.string().trim().min(1, '请填写地点').max(60),
@@ -654,6 +657,7 @@ export const assessmentActions = {
       'Records a 结对帮扶 pair: a member with a student or a family (named by a short label only), or the branch with a weaker branch.',
     input: z
       .object({
+        requestId: Id,
         branchId: Id,
         kind: PairKind,
         memberId: Id.nullable().default(null),
@@ -672,6 +676,7 @@ export const assessmentActions = {
   recordPairVisit: defineAction({
     summary: 'Records a visit (走访/帮扶) of a pair: the member of the pair or a manager of the branch.',
     input: z.object({
+      requestId: Id,
       pairId: Id,
       on: CalendarDate,
       note: z.string().trim().min(10, '请写明帮扶内容（不少于10个字）').max(1000),

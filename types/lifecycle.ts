@@ -194,6 +194,8 @@ export type StepRecord = z.infer<typeof StepRecord>
 
 /** 考察记录: a note on the person during training (积极分子) or probation (预备党员). */
 export const ReviewNote = z.object({
+  /** The client's request id: a retried note is added once. */
+  id: Id,
   on: CalendarDate,
   /** 培养联系人 or a committee member. */
   byMemberId: Id,
@@ -636,6 +638,7 @@ export const lifecycleActions = {
     summary:
       'Adds a 考察记录 to a file in training (积极分子) or probation (预备党员): by a 培养联系人 of the person or a manager of the branch.',
     input: z.object({
+      requestId: Id,
       fileId: Id,
       on: CalendarDate,
       text: z.string().trim().min(10, '考察记录不少于10个字').max(2000),
@@ -809,6 +812,7 @@ export const lifecycleActions = {
       'Records a hardship reduction or exemption (少交/免交) the branch decided for a run of months, with the decision.',
     input: z
       .object({
+        requestId: Id,
         memberId: Id,
         fromMonth: MonthKey,
         toMonth: MonthKey,
@@ -914,6 +918,7 @@ export const lifecycleActions = {
     summary:
       '转出 out of the county: records the 介绍信 (number, destination, date, validity); the member stays on the roster until the 回执 comes back.',
     input: z.object({
+      requestId: Id,
       memberId: Id,
       letterNo: LetterNo,
       destination: OrgName,
@@ -928,6 +933,7 @@ export const lifecycleActions = {
     summary:
       '转入 into the county: a pending member named on a 介绍信 from elsewhere, who appears on the roster once they 报到 at the branch.',
     input: z.object({
+      requestId: Id,
       name: PersonName,
       branchId: Id,
       letterNo: LetterNo,
@@ -966,6 +972,7 @@ export const lifecycleActions = {
   recordFloating: defineAction({
     summary: 'Registers a member as 流动党员: where they are and the Party organisation they take part in there.',
     input: z.object({
+      requestId: Id,
       memberId: Id,
       whereabouts: z.string().trim().min(2, '请填写外出地点').max(60),
       hostOrg: z.string().trim().max(60).nullable().default(null),

@@ -487,6 +487,7 @@ export const yearlyCycleActions = {
     summary:
       '会前征求意见: a member gives an opinion, anonymously if they choose (no author, the day only); a secretary enters one from the public.',
     input: z.object({
+      requestId: Id,
       orgLifeId: z.string().min(3).max(140),
       text: Text(5, 500, '意见不少于5个字'),
       anonymous: z.boolean().default(true),
@@ -550,6 +551,7 @@ export const yearlyCycleActions = {
   addRectification: defineAction({
     summary: 'Adds an item to the 整改清单: the problem, the measure, who owns it and by when.',
     input: z.object({
+      requestId: Id,
       orgLifeId: z.string().min(3).max(140),
       problem: Text(5, 200, '请写明问题'),
       measure: Text(5, 300, '请写明整改措施'),

@@ -9,6 +9,7 @@ const refusal = (schema: z.ZodType, value: unknown): string[] | null => {
 const A = assessmentActions
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
 const POST = {
+  requestId: 'req_post',
   memberId: 'm_li',
   kind: 'model_post',
   post: '初三数学教学示范岗',
@@ -17,6 +18,7 @@ const POST = {
   to: '2026-08-31',
 }
 const ACTIVITY = {
+  requestId: 'req_activity',
   branchId: 'b1',
   title: '周末义务辅导',
   place: '社区图书室',
@@ -64,13 +66,14 @@ describe('assessment contracts refuse, in Chinese', () => {
     [
       'a branch pair without the other branch',
       A.createPair.input,
-      { branchId: 'b1', kind: 'branch_branch', partnerLabel: '山区小学', since: '2026-03-01' },
+      { requestId: 'req_pair', branchId: 'b1', kind: 'branch_branch', partnerLabel: '山区小学', since: '2026-03-01' },
       '支部结对须选择对方支部；党员结对须选择党员',
     ],
     [
       'a student described at length',
       A.createPair.input,
       {
+        requestId: 'req_pair',
         branchId: 'b1',
         kind: 'member_student',
         memberId: 'm_li',
@@ -105,6 +108,7 @@ describe('assessment contracts refuse, in Chinese', () => {
     expect(refusal(A.saveSelfAssessment.input, { ...SELF, claimedScore: 9.5 })).toBeNull()
     expect(
       refusal(A.createPair.input, {
+        requestId: 'req_pair',
         branchId: 'b1',
         kind: 'branch_branch',
         partnerBranchId: 'b9',

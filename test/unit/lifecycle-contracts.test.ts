@@ -32,6 +32,7 @@ describe('lifecycle contracts refuse, in Chinese', () => {
       'a reduction ending before it starts',
       A.setDuesReduction.input,
       {
+        requestId: 'req_1',
         memberId: 'm_zhang',
         fromMonth: '2026-06',
         toMonth: '2026-05',
@@ -100,13 +101,20 @@ describe('lifecycle contracts refuse, in Chinese', () => {
     [
       'a 介绍信 without a number',
       A.issueTransferLetter.input,
-      { memberId: 'm_zhang', letterNo: ' ', destination: '某市第一中学党支部', issuedOn: '2026-06-01', validDays: 30 },
+      {
+        requestId: 'req_1',
+        memberId: 'm_zhang',
+        letterNo: ' ',
+        destination: '某市第一中学党支部',
+        issuedOn: '2026-06-01',
+        validDays: 30,
+      },
       '请填写介绍信编号',
     ],
     [
       'a 考察记录 of three words',
       A.addReviewNote.input,
-      { fileId: 'df_1', on: '2026-04-01', text: '表现好' },
+      { requestId: 'req_1', fileId: 'df_1', on: '2026-04-01', text: '表现好' },
       '考察记录不少于10个字',
     ],
   ])('%s', (_case, schema, value, message) => {
