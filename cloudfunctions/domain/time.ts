@@ -64,9 +64,15 @@ export function weekOf(day: string): string {
   return date.subtract(sinceMonday, 'day').format('YYYY-MM-DD')
 }
 
+// Calendar days and months are plain dates: their arithmetic runs on UTC dates, so it never depends on
+// the host's time zone or its daylight-saving shifts (dayjs.tz adding months misplaces days there).
+const calendarDay = (date: Date) => date.toISOString().slice(0, 10)
+const parts = (day: string) => day.split('-').map(Number)
+
 /** The day `n` days after a 'YYYY-MM-DD' day (negative: before). */
 export function addDays(day: string, n: number): string {
-  return dayjs.tz(day, ZONE).add(n, 'day').format('YYYY-MM-DD')
+  const [year, month, date] = parts(day)
+  return calendarDay(new Date(Date.UTC(year, month - 1, date + n)))
 }
 
 /** The period key of an instant at a granularity: '2026-04', '2026-Q2' or '2026' (Asia/Shanghai). */
@@ -118,7 +124,9 @@ export function shanghaiMinute(epochMs: number): string {
  * as 预备期 and 培养期 anniversaries are counted.
  */
 export function addMonthsToDay(day: string, n: number): string {
-  return dayjs.tz(day, ZONE).add(n, 'month').format('YYYY-MM-DD')
+  const [year, month, date] = parts(day)
+  const lastOfTarget = new Date(Date.UTC(year, month - 1 + n + 1, 0)).getUTCDate()
+  return calendarDay(new Date(Date.UTC(year, month - 1 + n, Math.min(date, lastOfTarget))))
 }
 
 /** Whole calendar days from one 'YYYY-MM-DD' day to another (negative when `to` is earlier). */

@@ -6,7 +6,7 @@ import {
   REVIEW_STEPS,
   type StepRecord,
 } from '../../../types/lifecycle'
-import { addDays, addMonthsToDay, periodBounds, shanghaiDate } from '../time'
+import { addDays, addMonthsToDay } from '../time'
 import { DEVELOPMENT_TIMING, type FileFacts, type FileState, isFinished, stateOf } from './development-state'
 import { STEPS } from './development-steps'
 
@@ -84,10 +84,10 @@ export function quarterOf(day: string): string {
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`
 }
 
-/** First and last day of a quarter key. */
+/** First and last day of a quarter key ('2026-Q2' → 2026-04-01 … 2026-06-30). */
 export function quarterDays(quarter: string): { first: string; last: string } {
-  const { start, end } = periodBounds(quarter)
-  return { first: shanghaiDate(start), last: shanghaiDate(end - 1) }
+  const first = `${quarter.slice(0, 4)}-${String(Number(quarter.slice(6)) * 3 - 2).padStart(2, '0')}-01`
+  return { first, last: addDays(addMonthsToDay(first, 3), -1) }
 }
 
 function nextQuarter(quarter: string): string {
