@@ -25,9 +25,7 @@ module.exports = {
       ...base,
       displayName: 'functions',
       testEnvironment: 'node',
-      // A suite starts an emulator (a worker pool) and seeds the demo bureau before its first test; on a busy
-      // 2-core machine that alone can pass jest's 5 s default for a hook. Timing is never what a test asserts.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/functions/helpers/timeouts.ts'],
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
     },
     {
