@@ -48,6 +48,9 @@ async function main(): Promise<void> {
   await step('lint and format (biome)', () => run(bin('biome'), ['check', '.']))
   await step('typecheck (tsc)', () => run(bin('tsc'), ['-p', '.']))
   await step('API catalogue is current', () => run(bin('tsx'), ['scripts/api-catalogue.ts', '--check']))
+  await step('app imports follow the layers (no sideways imports in src/)', () =>
+    run(bin('tsx'), ['scripts/check-app-imports.ts']),
+  )
   const built =
     (await step('build cloud functions', buildFunctions)) &&
     (await step('build weapp (dist/)', () => buildApp('weapp'))) &&

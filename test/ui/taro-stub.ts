@@ -20,6 +20,7 @@ const Taro = {
   switchTab: recorder('switchTab'),
   reLaunch: recorder('reLaunch'),
   previewImage: recorder('previewImage'),
+  showToast: recorder('showToast'),
   getStorageSync: (key: string): unknown => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown): void => {
     storage.set(key, value)

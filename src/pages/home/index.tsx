@@ -1,18 +1,20 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { MEETINGS_TAB, POINTS_TAB, STUDY_TAB } from '../../lib/routes'
+import { hourOf } from '../../lib/time'
 import './index.css'
 
 const ENTRIES = [
-  { url: '/pages/meetings/index', title: '会议', hint: '三会一课、主题党日的通知与签到' },
-  { url: '/pages/study/index', title: '学习', hint: '学习任务与打卡心得' },
-  { url: '/pages/points/index', title: '积分', hint: '党员积分明细与排名' },
+  { url: MEETINGS_TAB, title: '会议', hint: '三会一课、主题党日的通知与签到' },
+  { url: STUDY_TAB, title: '学习', hint: '学习任务与打卡心得' },
+  { url: POINTS_TAB, title: '积分', hint: '党员积分明细与排名' },
 ] as const
 
 export default function HomePage() {
   return (
     <View className="page">
       <View className="hero">
-        <Text className="hero__title">{greeting(new Date().getHours())}</Text>
+        <Text className="hero__title">{greeting(hourOf(Date.now()))}</Text>
         <View className="hero__subtitle">
           <Text>欢迎使用教育党建，组织生活一手掌握</Text>
         </View>

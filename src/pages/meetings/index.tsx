@@ -3,9 +3,9 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
+import { MEETING_RULES_PAGE, meetingPageUrl, recordBookPageUrl, robotPageUrl, SCHEDULE_PAGE } from '../../lib/routes'
 import { ComplianceCard } from './components/compliance-card'
 import { MeetingRow } from './components/meeting-row'
-import { meetingUrl, RECORD_BOOK_URL, ROBOT_URL, RULES_URL, SCHEDULE_URL } from './labels'
 import './index.css'
 
 const MANAGERS = ['branch_secretary', 'general_branch_secretary', 'bureau_staff']
@@ -27,7 +27,7 @@ export default function MeetingsPage() {
           <Button
             className="btn btn--primary"
             data-testid="meetings-schedule-entry"
-            onClick={() => Taro.navigateTo({ url: SCHEDULE_URL })}
+            onClick={() => Taro.navigateTo({ url: SCHEDULE_PAGE })}
           >
             安排会议
           </Button>
@@ -35,7 +35,7 @@ export default function MeetingsPage() {
             <Button
               className="btn btn--ghost"
               data-testid="meetings-record-book-entry"
-              onClick={() => Taro.navigateTo({ url: RECORD_BOOK_URL(branchId) })}
+              onClick={() => Taro.navigateTo({ url: recordBookPageUrl(branchId) })}
             >
               三会一课记录本
             </Button>
@@ -44,7 +44,7 @@ export default function MeetingsPage() {
             <Button
               className="btn btn--ghost"
               data-testid="meetings-robot-entry"
-              onClick={() => Taro.navigateTo({ url: ROBOT_URL(branchId) })}
+              onClick={() => Taro.navigateTo({ url: robotPageUrl(branchId) })}
             >
               群机器人
             </Button>
@@ -53,7 +53,7 @@ export default function MeetingsPage() {
             <Button
               className="btn btn--ghost"
               data-testid="meetings-rules-entry"
-              onClick={() => Taro.navigateTo({ url: RULES_URL })}
+              onClick={() => Taro.navigateTo({ url: MEETING_RULES_PAGE })}
             >
               会议规则
             </Button>
@@ -91,7 +91,7 @@ export default function MeetingsPage() {
                 <MeetingRow
                   key={meeting.id}
                   meeting={meeting}
-                  onOpen={(id) => Taro.navigateTo({ url: meetingUrl(id) })}
+                  onOpen={(id) => Taro.navigateTo({ url: meetingPageUrl(id) })}
                 />
               ))}
             </View>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { PageState } from '../../components/page-state'
 import { PrivacyGate } from '../../components/privacy-gate'
 import { useAction } from '../../hooks/use-action'
+import { PROFILE_PAGE } from '../../lib/routes'
 import { MineView } from './mine-view'
 import './index.css'
 
@@ -14,7 +15,7 @@ export default function MinePage() {
         {(data) => (
           <MineView
             me={data}
-            onOpenProfile={() => Taro.navigateTo({ url: '/subpackages/roster/pages/profile/index' })}
+            onOpenProfile={() => Taro.navigateTo({ url: PROFILE_PAGE })}
             onOpenEntry={(url) => Taro.navigateTo({ url })}
           />
         )}

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
-import { formatTime } from '../study/format'
+import { monthDayTime } from '../../lib/time'
 import { pointsEntriesFor } from './entries'
 
 /** 积分: my yearly total, my rank in the branch, and every entry with its reason. */
@@ -52,7 +52,7 @@ export default function PointsPage() {
                       {item.capped ? <Text className="muted">（已达上限）</Text> : null}
                     </Text>
                     <Text className="row__value">
-                      {item.points > 0 ? `+${item.points}` : item.points} · {formatTime(item.at)}
+                      {item.points > 0 ? `+${item.points}` : item.points} · {monthDayTime(item.at)}
                     </Text>
                   </View>
                 ))

@@ -2,8 +2,9 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
-import { canPublishStudy, PUBLISH_STUDY_URL } from './entries'
-import { formatTime, taskPageUrl } from './format'
+import { PUBLISH_PAGE, taskPageUrl } from '../../lib/routes'
+import { monthDayTime } from '../../lib/time'
+import { canPublishStudy } from './entries'
 
 /** 学习: streaks, the tasks still open, and what I have studied. */
 export default function StudyPage() {
@@ -30,7 +31,7 @@ export default function StudyPage() {
         <Button
           className="btn btn--primary"
           data-testid="study-publish-entry"
-          onClick={() => Taro.navigateTo({ url: PUBLISH_STUDY_URL })}
+          onClick={() => Taro.navigateTo({ url: PUBLISH_PAGE })}
         >
           发布学习任务
         </Button>
@@ -78,7 +79,7 @@ export default function StudyPage() {
                   onClick={() => Taro.navigateTo({ url: taskPageUrl(item.taskId) })}
                 >
                   <Text className="row__label">{item.title}</Text>
-                  <Text className="row__value muted">{formatTime(item.at)}</Text>
+                  <Text className="row__value muted">{monthDayTime(item.at)}</Text>
                 </View>
               ))}
             </View>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MeetingSummary } from '../../../../types/meetings'
-import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, meetingHeading } from '../labels'
+import { ATTENDANCE_LABELS, LEAVE_LABELS, meetingHeading } from '../../../lib/meeting-labels'
+import { monthDayTime } from '../../../lib/time'
 
 /** My attendance as a tag: 已签到 / 迟到 / 请假 / 缺席, a leave request's state, 已取消, or nothing yet. */
 export function mineTag(meeting: MeetingSummary): { text: string; plain: boolean } | null {
@@ -24,7 +25,7 @@ export function MeetingRow({ meeting, onOpen }: { meeting: MeetingSummary; onOpe
         ) : null}
       </View>
       <Text className="muted">
-        {formatWhen(meeting.startsAt)} · {meeting.place}
+        {monthDayTime(meeting.startsAt)} · {meeting.place}
         {meeting.hasMinutes ? ' · 已有记录' : ''}
       </Text>
     </View>

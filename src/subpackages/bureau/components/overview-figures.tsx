@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Overview } from '../../../../types/bureau'
-import { percent } from '../lib/labels'
+import { percent, periodLabel } from '../lib/labels'
 
 function Figure({
   label,
@@ -26,7 +26,7 @@ export function OverviewFigures({ data }: { data: Overview }) {
   const study = data.study.targeted ? data.study.checkedIn / data.study.targeted : null
   return (
     <View className="card">
-      <Text className="card__title">{`${Number(data.month.slice(5, 7))}月概况`}</Text>
+      <Text className="card__title">{`${periodLabel(data.month)}概况`}</Text>
       <View className="bureau-figures">
         <Figure label="党支部" value={String(data.branches)} testId="figure-branches" />
         <Figure label="党员" value={String(data.members)} testId="figure-members" />

@@ -2,6 +2,7 @@ import { Axis, Canvas, Chart, jsx, Legend, Line, Point } from '@antv/f2'
 import { Canvas as TaroCanvas, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
+import { periodLabel } from '../../../lib/time'
 
 /**
  * A line chart drawn by AntV F2 (5.x): the mobile chart library of AntV,
@@ -33,11 +34,10 @@ const el = (type: unknown, props: object, ...children: ReturnType<typeof jsx>[])
 
 function drawChart(context: Context2D, width: number, height: number, pixelRatio: number, props: Props) {
   const tick = (value: number) => (props.percent ? `${Math.round(value * 100)}%` : String(value))
-  const label = (period: string) => `${Number(period.slice(5, 7))}月`
   const chart = el(
     Chart,
     { data: props.rows, scale: { value: { min: 0, ...(props.percent ? { max: 1 } : {}), tickCount: 5 } } },
-    el(Axis, { field: 'period', style: { label: { fontSize: 10 } }, formatter: label }),
+    el(Axis, { field: 'period', style: { label: { fontSize: 10 } }, formatter: periodLabel }),
     el(Axis, { field: 'value', formatter: tick }),
     el(Line, { x: 'period', y: 'value', color: { field: 'series', range: ['#C8161D', '#1677ff', '#faad14'] } }),
     el(Point, { x: 'period', y: 'value', color: { field: 'series', range: ['#C8161D', '#1677ff', '#faad14'] } }),

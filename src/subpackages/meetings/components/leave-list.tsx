@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../../types/api'
-import { fullDate } from '../lib/format'
+import { fullDateTime } from '../../../lib/time'
 import './meetings.css'
 
 export type LeaveItem = OutputOf<'meetings', 'listLeaves'>['items'][number]
@@ -27,7 +27,7 @@ export function LeaveList({ items, busyId, onApprove, onReject }: LeaveListProps
           <View key={item.memberId} className="meet-leave divided" data-testid="leave-pending">
             <View className="meet-member__head">
               <Text className="meet-member__name">{item.name}</Text>
-              <Text className="muted">{fullDate(item.requestedAt)}</Text>
+              <Text className="muted">{fullDateTime(item.requestedAt)}</Text>
             </View>
             <Text className="meet-leave__reason">请假原因：{item.reason}</Text>
             <View className="meet-leave__buttons">

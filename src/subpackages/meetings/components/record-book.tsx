@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../../types/api'
-import { meetingHeading } from '../../../pages/meetings/labels'
-import { fullDate } from '../lib/format'
+import { meetingHeading } from '../../../lib/meeting-labels'
+import { fullDateTime } from '../../../lib/time'
 import './meetings.css'
 
 export type RecordBookEntry = OutputOf<'meetings', 'recordBook'>['entries'][number]
@@ -22,7 +22,7 @@ export function RecordBookEntries({ entries, now }: { entries: RecordBookEntry[]
             <Text className={`tag ${entry.status === 'cancelled' ? 'tag--plain' : ''}`}>{entryStatus(entry, now)}</Text>
           </View>
           <Text className="meet-entry__line">
-            {fullDate(entry.startsAt)} · {entry.place}
+            {fullDateTime(entry.startsAt)} · {entry.place}
           </Text>
           {entry.status === 'scheduled' && entry.startsAt <= now ? (
             <Text className="meet-entry__line" data-testid="record-counts">

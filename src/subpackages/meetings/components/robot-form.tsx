@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { FieldError } from '../../../components/field-error'
-import { fullDate } from '../lib/format'
+import { fullDateTime } from '../../../lib/time'
 import './meetings.css'
 
 interface RobotFormProps {
@@ -26,7 +26,7 @@ export function RobotForm({ maskedUrl, setAt, url, error, saving, ...on }: Robot
       <Text className="meet-summary" data-testid="robot-current">
         {maskedUrl ? maskedUrl : '未设置'}
       </Text>
-      {maskedUrl && setAt ? <Text className="meet-hint">设置于 {fullDate(setAt)}</Text> : null}
+      {maskedUrl && setAt ? <Text className="meet-hint">设置于 {fullDateTime(setAt)}</Text> : null}
       <Text className="field-label">{maskedUrl ? '更换 Webhook 地址' : 'Webhook 地址'}</Text>
       <Input
         className={`field-input ${error ? 'field-input--invalid' : ''}`}

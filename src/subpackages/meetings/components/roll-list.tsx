@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { AttendanceCounts, AttendanceStatus, MeetingDetail } from '../../../../types/meetings'
-import { ATTENDANCE_LABELS, LEAVE_LABELS } from '../../../pages/meetings/labels'
-import { clockTime } from '../lib/format'
+import { ATTENDANCE_LABELS, LEAVE_LABELS } from '../../../lib/meeting-labels'
+import { clockTime } from '../../../lib/time'
 import './meetings.css'
 
 export type RollRow = NonNullable<MeetingDetail['attendance']>[number]

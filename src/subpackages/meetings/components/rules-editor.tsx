@@ -3,7 +3,7 @@ import { Fragment } from 'react'
 import type { Frequency, MeetingRules, MeetingType } from '../../../../types/meetings'
 import { FieldError } from '../../../components/field-error'
 import type { FormErrors } from '../../../lib/form-errors'
-import { MEETING_TYPE_LABELS } from '../../../pages/meetings/labels'
+import { MEETING_TYPE_LABELS } from '../../../lib/meeting-labels'
 import './meetings.css'
 
 const TYPES = Object.keys(MEETING_TYPE_LABELS) as MeetingType[]

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { Claim } from '../../../../types/points'
-import { formatTime } from '../../../pages/study/format'
+import { monthDayTime } from '../../../lib/time'
 import './points.css'
 
 export const CLAIM_STATUS_LABELS: Record<Claim['status'], string> = {
@@ -29,7 +29,7 @@ export function ClaimCard({ claim, review }: ClaimCardProps) {
         </Text>
       </View>
       <Text className="points-hint">
-        {claim.kind === 'proposal' ? `${claim.proposedByName} 推荐` : '本人申报'} · {formatTime(claim.createdAt)}
+        {claim.kind === 'proposal' ? `${claim.proposedByName} 推荐` : '本人申报'} · {monthDayTime(claim.createdAt)}
         {claim.photos.length > 0 ? ` · 佐证照片 ${claim.photos.length} 张` : ' · 无照片'}
       </Text>
       <Text className="claim-card__note">{claim.note}</Text>

@@ -2,7 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { AppError } from '../../../../types/errors'
 import type { Me } from '../../../../types/roster'
-import { shanghaiDateTime } from '../lib/expiry'
+import { fullDateTime } from '../../../lib/time'
 import './roster.css'
 
 export interface InvitationPreview {
@@ -145,7 +145,7 @@ function JoinForm({
         >
           {submitting ? '正在绑定…' : '确认绑定'}
         </Button>
-        <Text className="muted join-expiry">邀请有效期至 {shanghaiDateTime(invitation.expiresAt)}</Text>
+        <Text className="muted join-expiry">邀请有效期至 {fullDateTime(invitation.expiresAt)}</Text>
       </View>
       <Text className="form-note">绑定后，本微信即代表您本人参加组织生活；如非本人，请勿绑定。</Text>
     </View>

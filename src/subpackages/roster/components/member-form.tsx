@@ -2,6 +2,8 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import { type ReactNode, useState } from 'react'
 import { COMMITTEE_POSITION_LABELS } from '../../../../types/labels'
 import type { CommitteePosition, MemberFields, MemberType, OrgNode } from '../../../../types/roster'
+import { FieldError } from '../../../components/field-error'
+import { dateKey } from '../../../lib/time'
 import type { FieldErrors, MemberFieldKey } from '../lib/field-errors'
 import './roster.css'
 
@@ -54,6 +56,8 @@ interface MemberFormProps {
   /** The branch's 党小组, from roster.tree. */
   groups: readonly OrgNode[]
   errors: FieldErrors
+  /** A refusal that belongs to no field, shown above the submit button. */
+  generalError?: string | null
   saving: boolean
   submitLabel: string
   onSubmit: (fields: MemberFields) => void
@@ -62,14 +66,23 @@ interface MemberFormProps {
 }
 
 /** 党员信息 form: name, 党小组, 正式/预备 (with 转正日期), 入党日期, 支委职务, 手机号码. */
-export function MemberForm({ initial, groups, errors, saving, submitLabel, onSubmit, onEdit }: MemberFormProps) {
+export function MemberForm({
+  initial,
+  groups,
+  errors,
+  generalError,
+  saving,
+  submitLabel,
+  onSubmit,
+  onEdit,
+}: MemberFormProps) {
   const [values, setValues] = useState<MemberFormValues>(initial)
   const set = <K extends MemberFieldKey>(key: K, value: MemberFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }))
     onEdit?.(key)
   }
   const groupIndex = groups.findIndex((group) => group.id === values.groupId)
-  const today = todayInShanghai()
+  const today = dateKey(Date.now())
 
   return (
     <View className="member-form" data-testid="member-form">
@@ -163,6 +176,7 @@ export function MemberForm({ initial, groups, errors, saving, submitLabel, onSub
         </Field>
       </View>
       <Text className="form-note">手机号码仅支部书记和上级党组织可见，其他人看到的是部分隐藏的号码。</Text>
+      <FieldError message={generalError} testId="member-form-error" />
       <Button
         className="btn btn--primary form-submit"
         data-testid="member-form-submit"
@@ -218,9 +232,4 @@ function PickerText({
       <Text className="picker-text__chevron">›</Text>
     </View>
   )
-}
-
-/** Today as YYYY-MM-DD in China Standard Time (UTC+8, no daylight saving). */
-function todayInShanghai(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 }

@@ -2,7 +2,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { TaskWithMine } from '../../../../types/study'
 import { FieldError } from '../../../components/field-error'
 import { PhotoPicker } from '../../../components/photo-picker'
-import { formatTime } from '../../../pages/study/format'
+import { monthDayTime } from '../../../lib/time'
 import './study.css'
 
 interface CheckinFormProps {
@@ -30,7 +30,7 @@ export function CheckinForm(props: CheckinFormProps) {
   const { task, note, photoCount, uploading, saving, error } = props
   const length = noteLength(note)
   const short = length < task.minNoteLength
-  const title = task.checkin ? `已打卡 · ${formatTime(task.checkin.at)}` : '学习心得'
+  const title = task.checkin ? `已打卡 · ${monthDayTime(task.checkin.at)}` : '学习心得'
   if (!task.open) {
     return (
       <View className="card" data-testid="checkin-closed">

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { formatTime } from '../../../pages/study/format'
+import { monthDayTime } from '../../../lib/time'
 import './study.css'
 
 export interface Participation {
@@ -54,7 +54,7 @@ export function ParticipationView({ title, dueOn, participation, canNudge, nudgi
             <View key={person.memberId} className="study-person divided" data-testid="not-studied">
               <View className="study-person__head">
                 <Text>{person.name}</Text>
-                <Text className="muted">{person.nudgedAt ? `已提醒 ${formatTime(person.nudgedAt)}` : '未提醒'}</Text>
+                <Text className="muted">{person.nudgedAt ? `已提醒 ${monthDayTime(person.nudgedAt)}` : '未提醒'}</Text>
               </View>
             </View>
           ))
@@ -81,7 +81,7 @@ export function ParticipationView({ title, dueOn, participation, canNudge, nudgi
             <View key={person.memberId} className="study-person divided" data-testid="studied">
               <View className="study-person__head">
                 <Text>{person.name}</Text>
-                <Text className="muted">{formatTime(person.at)}</Text>
+                <Text className="muted">{monthDayTime(person.at)}</Text>
               </View>
               <Text className="study-person__note">{person.note}</Text>
             </View>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { yearOf } from '../../../../lib/time'
 import { DigestRebuild, PointsCheck } from '../../components/data-checks'
 import '../../components/bureau.css'
 
@@ -14,7 +15,7 @@ export default function ChecksPage() {
           data.roles.includes('bureau_staff') ? (
             <View>
               <PointsCheck />
-              <DigestRebuild thisYear={new Date().getFullYear()} />
+              <DigestRebuild thisYear={yearOf(Date.now())} />
             </View>
           ) : (
             <View className="card" data-testid="checks-forbidden">

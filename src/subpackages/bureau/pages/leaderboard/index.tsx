@@ -1,31 +1,30 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { BranchRows, MemberRows, SORT_LABELS } from '../../../../components/leaderboard-rows'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { BranchRows, MemberRows, SORT_LABELS } from '../../../points/components/leaderboard-rows'
-import { downloadExport } from '../../lib/download'
+import { periodKey } from '../../../../lib/time'
+import { useBureauExport } from '../../lib/download'
 import '../../components/bureau.css'
 
 type Sort = 'average' | 'participation' | 'total'
 
-function periods(now: Date): [string, string][] {
-  const year = now.getFullYear()
-  const month = String(now.getMonth() + 1).padStart(2, '0')
-  const quarter = Math.floor(now.getMonth() / 3) + 1
+function periods(now: number): [string, string][] {
   return [
-    [`${year}-${month}`, '本月'],
-    [`${year}-Q${quarter}`, '本季度'],
-    [String(year), '本年度'],
-    [String(year - 1), '上年度'],
+    [periodKey(now, 'month'), '本月'],
+    [periodKey(now, 'quarter'), '本季度'],
+    [periodKey(now, 'year'), '本年度'],
+    [periodKey(now, 'year', -1), '上年度'],
   ]
 }
 
 /** 积分排行 across the bureau: fair branch ranking and top members for a chosen period. */
 export default function BureauLeaderboardPage() {
-  const options = periods(new Date())
+  const options = periods(Date.now())
   const [period, setPeriod] = useState(options[2][0])
   const [sort, setSort] = useState<Sort>('average')
   const board = useAction('bureau', 'leaderboard', { period, sort, pageSize: 100 })
+  const exporting = useBureauExport('exportSheet')
   const tag = (on: boolean) => (on ? 'tag' : 'tag tag--plain')
   return (
     <View className="page">
@@ -60,7 +59,8 @@ export default function BureauLeaderboardPage() {
       <Button
         className="btn btn--primary"
         data-testid="export-leaderboard"
-        onClick={() => downloadExport('exportSheet', { view: 'leaderboard', period, sort })}
+        loading={exporting.busy}
+        onClick={() => exporting.submit({ view: 'leaderboard', period, sort })}
       >
         导出 Excel
       </Button>

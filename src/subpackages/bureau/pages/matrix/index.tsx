@@ -5,16 +5,18 @@ import { type MatrixGranularity, SCHOOL_KINDS, type SchoolKind } from '../../../
 import { PageState } from '../../../../components/page-state'
 import { Pager } from '../../../../components/pager'
 import { useAction } from '../../../../hooks/use-action'
+import { cellPageUrl } from '../../../../lib/routes'
+import { yearOf } from '../../../../lib/time'
 import { MatrixGrid, MatrixLegend } from '../../components/matrix-grid'
-import { downloadExport } from '../../lib/download'
-import { BUREAU, SCHOOL_KIND_LABELS } from '../../lib/labels'
+import { useBureauExport } from '../../lib/download'
+import { SCHOOL_KIND_LABELS } from '../../lib/labels'
 import '../../components/bureau.css'
 
 const PAGE_SIZE = 30
 
 /** 三会一课落实情况: branches × months (or quarters) of a year, filtered, paged; tap a cell to 调阅. */
 export default function MatrixPage() {
-  const [year, setYear] = useState(() => new Date().getFullYear())
+  const [year, setYear] = useState(() => yearOf(Date.now()))
   const [granularity, setGranularity] = useState<MatrixGranularity>('month')
   const [generalBranchId, setGeneralBranchId] = useState<string | null>(null)
   const [schoolKind, setSchoolKind] = useState<SchoolKind | null>(null)
@@ -22,6 +24,7 @@ export default function MatrixPage() {
   const [page, setPage] = useState(1)
   const filter = { year, granularity, generalBranchId, schoolKind, behindOnly }
   const matrix = useAction('bureau', 'complianceMatrix', { ...filter, page, pageSize: PAGE_SIZE })
+  const exporting = useBureauExport('exportSheet')
   const tag = (on: boolean) => (on ? 'tag' : 'tag tag--plain')
   const refilter = (change: () => void) => {
     change()
@@ -93,9 +96,7 @@ export default function MatrixPage() {
             <MatrixGrid
               periods={data.periods}
               rows={data.rows}
-              onCell={(branchId, period) =>
-                Taro.navigateTo({ url: `${BUREAU}/cell/index?branchId=${branchId}&period=${period}` })
-              }
+              onCell={(branchId, period) => Taro.navigateTo({ url: cellPageUrl(branchId, period) })}
             />
             <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} noun="个支部" />
           </View>
@@ -104,7 +105,8 @@ export default function MatrixPage() {
       <Button
         className="btn btn--primary"
         data-testid="export-matrix"
-        onClick={() => downloadExport('exportSheet', { view: 'matrix', ...filter })}
+        loading={exporting.busy}
+        onClick={() => exporting.submit({ view: 'matrix', ...filter })}
       >
         导出 Excel
       </Button>

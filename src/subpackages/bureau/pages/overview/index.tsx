@@ -2,16 +2,16 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { BUREAU_LEADERBOARD_PAGE, BUREAU_STUDY_PAGE, CHECKS_PAGE, MATRIX_PAGE } from '../../../../lib/routes'
 import { OverviewFigures } from '../../components/overview-figures'
 import { TrendChart } from '../../components/trend-chart'
-import { downloadExport } from '../../lib/download'
-import { BUREAU } from '../../lib/labels'
+import { useBureauExport } from '../../lib/download'
 import '../../components/bureau.css'
 
 const LINKS = [
-  { title: '三会一课落实情况', url: `${BUREAU}/matrix/index`, testId: 'link-matrix' },
-  { title: '积分排行', url: `${BUREAU}/leaderboard/index`, testId: 'link-leaderboard' },
-  { title: '学习参与', url: `${BUREAU}/study/index`, testId: 'link-study' },
+  { title: '三会一课落实情况', url: MATRIX_PAGE, testId: 'link-matrix' },
+  { title: '积分排行', url: BUREAU_LEADERBOARD_PAGE, testId: 'link-leaderboard' },
+  { title: '学习参与', url: BUREAU_STUDY_PAGE, testId: 'link-study' },
 ]
 
 /** 党建督导总览: this month's figures and the 12-month trend, with the ways into each view. */
@@ -19,6 +19,7 @@ export default function OverviewPage() {
   const overview = useAction('bureau', 'overview', {})
   const me = useAction('roster', 'me', {})
   const bureauStaff = me.state === 'ok' && me.data.roles.includes('bureau_staff')
+  const reporting = useBureauExport('monthlyReport')
   return (
     <View className="page">
       <PageState query={overview}>
@@ -65,11 +66,7 @@ export default function OverviewPage() {
       </View>
       {bureauStaff ? (
         <View className="card">
-          <View
-            className="bureau-row"
-            data-testid="link-checks"
-            onClick={() => Taro.navigateTo({ url: `${BUREAU}/checks/index` })}
-          >
+          <View className="bureau-row" data-testid="link-checks" onClick={() => Taro.navigateTo({ url: CHECKS_PAGE })}>
             <Text>数据校对</Text>
             <Text className="muted">›</Text>
           </View>
@@ -79,7 +76,8 @@ export default function OverviewPage() {
         <Button
           className="btn btn--primary"
           data-testid="monthly-report"
-          onClick={() => downloadExport('monthlyReport', {})}
+          loading={reporting.busy}
+          onClick={() => reporting.submit({})}
         >
           生成本月党建工作月报（PDF）
         </Button>

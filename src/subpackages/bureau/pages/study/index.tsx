@@ -4,9 +4,9 @@ import { useState } from 'react'
 import { PageState } from '../../../../components/page-state'
 import { Pager } from '../../../../components/pager'
 import { useAction } from '../../../../hooks/use-action'
+import { participationPageUrl } from '../../../../lib/routes'
 import { StudyBranchRows, StudyTaskItem } from '../../components/study-rows'
-import { downloadExport } from '../../lib/download'
-import { studyParticipationUrl } from '../../lib/urls'
+import { useBureauExport } from '../../lib/download'
 import '../../components/bureau.css'
 
 const PAGE_SIZE = 20
@@ -43,6 +43,7 @@ export default function StudyPage() {
 
 function TaskByBranch({ taskId, onBack }: { taskId: string; onBack: () => void }) {
   const detail = useAction('bureau', 'studyByBranch', { taskId })
+  const exporting = useBureauExport('exportSheet')
   return (
     <View className="page">
       <Text className="tag tag--plain" onClick={onBack}>
@@ -55,7 +56,7 @@ function TaskByBranch({ taskId, onBack }: { taskId: string; onBack: () => void }
             <Text className="muted">点按支部查看已学习和未学习的党员</Text>
             <StudyBranchRows
               rows={data.branches}
-              onOpen={(branchId) => Taro.navigateTo({ url: studyParticipationUrl(taskId, branchId) })}
+              onOpen={(branchId) => Taro.navigateTo({ url: participationPageUrl(taskId, branchId) })}
             />
           </View>
         )}
@@ -63,7 +64,8 @@ function TaskByBranch({ taskId, onBack }: { taskId: string; onBack: () => void }
       <Button
         className="btn btn--primary"
         data-testid="export-study"
-        onClick={() => downloadExport('exportSheet', { view: 'study', taskId })}
+        loading={exporting.busy}
+        onClick={() => exporting.submit({ view: 'study', taskId })}
       >
         导出 Excel
       </Button>

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { ErrorState, LoadingState } from '../../../../components/page-state'
+import { MINE_PAGE } from '../../../../lib/routes'
 import { readDevOpenid, writeDevOpenid } from '../../../../services/dev-identity'
 import { fetchPersonas, groupPersonas, isNewWeChatUser, newWeChatUserOpenid, type Persona } from '../../personas'
 import './index.css'
@@ -24,7 +25,7 @@ export default function PersonaPage() {
 
   const choose = (openid: string | null) => {
     writeDevOpenid(openid)
-    Taro.reLaunch({ url: '/pages/mine/index' })
+    Taro.reLaunch({ url: MINE_PAGE })
   }
 
   return (

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { ATTENDANCE_LABELS } from '../../../../pages/meetings/labels'
+import { ATTENDANCE_LABELS } from '../../../../lib/meeting-labels'
 import { call } from '../../../../services/call'
 
 /** Opened by the 小程序码 or the scene link: checks the member in straight away. */

@@ -1,34 +1,39 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
+import type { OutputOf } from '../../../../../types/api'
 import type { MeetingDetail } from '../../../../../types/meetings'
+import { ok, type Result } from '../../../../../types/result'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, meetingHeading } from '../../../../pages/meetings/labels'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { ATTENDANCE_LABELS, LEAVE_LABELS, meetingHeading } from '../../../../lib/meeting-labels'
+import { leavesPageUrl, meetingPageUrl, minutesPageUrl, rollPageUrl } from '../../../../lib/routes'
+import { monthDayTime } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { CodePanel } from '../../components/code-panel'
 import { MinutesPhotos } from '../../components/minutes-photos'
 import { RollCounts } from '../../components/roll-list'
-import { leavesUrl, minutesUrl, rollUrl } from '../../lib/urls'
 import '../../components/meetings.css'
 
 const TEMPLATE = 'tmpl_meeting_reminder'
 
-async function subscribe() {
+/** 订阅会议提醒: on weapp the platform asks first, and only an accepted template earns a send credit. */
+async function subscribe(): Promise<Result<{ accepted: boolean }>> {
   if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE], entityIds: [] })
-    if ((res as unknown as Record<string, string>)[TEMPLATE] !== 'accept') return
+    const res = await Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE], entityIds: [] }).catch(() => null)
+    if ((res as unknown as Record<string, string> | null)?.[TEMPLATE] !== 'accept') return ok({ accepted: false })
   }
   const result = await call('meetings', 'subscribe', { templateIds: [TEMPLATE] })
-  Taro.showToast({ title: result.ok ? '已订阅会议提醒' : result.error.message, icon: 'none' })
+  return result.ok ? ok({ accepted: true }) : result
 }
 
-async function scanAndCheckIn(reload: () => void) {
-  const scan = await Taro.scanCode({ onlyFromCamera: true })
+/** 扫码签到; a scan the member cancels checks nothing in (null). */
+async function scanAndCheckIn(): Promise<Result<OutputOf<'meetings', 'checkIn'> | null>> {
+  const scan = await Taro.scanCode({ onlyFromCamera: true }).catch(() => null)
+  if (!scan) return ok(null)
   const scene = scan.path ? decodeURIComponent(scan.path.split('scene=')[1] ?? '') : scan.result
-  const result = await call('meetings', 'checkIn', { scene, position: null })
-  Taro.showToast({ title: result.ok ? ATTENDANCE_LABELS[result.data.status] : result.error.message, icon: 'none' })
-  reload()
+  return call('meetings', 'checkIn', { scene, position: null })
 }
 
 /** 会议详情: agenda, my attendance, subscribe, check in, ask for leave; secretaries also the code and the roll. */
@@ -38,7 +43,7 @@ export default function MeetingPage() {
   const [showCode, setShowCode] = useState(false)
   useShareAppMessage(() => ({
     title: meeting.data?.title ?? '会议通知',
-    path: `/subpackages/meetings/pages/meeting/index?id=${id}`,
+    path: meetingPageUrl(id),
   }))
   return (
     <View className="page">
@@ -68,7 +73,7 @@ function Summary({ meeting }: { meeting: MeetingDetail }) {
     <View className="card">
       <View className="card__title">{meetingHeading(meeting)}</View>
       <Text className="meet-entry__line">
-        时间：{formatWhen(meeting.startsAt)} — {formatWhen(meeting.endsAt)}
+        时间：{monthDayTime(meeting.startsAt)} — {monthDayTime(meeting.endsAt)}
       </Text>
       <Text className="meet-entry__line">地点：{meeting.place}</Text>
       {meeting.hostName ? <Text className="meet-entry__line">主持人：{meeting.hostName}</Text> : null}
@@ -86,18 +91,26 @@ function Summary({ meeting }: { meeting: MeetingDetail }) {
 
 function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: () => void }) {
   const [reason, setReason] = useState('')
-  const ask = async () => {
-    const result = await call('meetings', 'requestLeave', { meetingId: meeting.id, reason })
-    Taro.showToast({ title: result.ok ? '请假申请已提交' : result.error.message, icon: 'none' })
-    reload()
-  }
+  const subscribing = useSubmit(subscribe, {
+    toast: ({ accepted }) => (accepted ? '已订阅会议提醒' : '未订阅，可随时再点“订阅会议提醒”'),
+  })
+  const checkingIn = useSubmit(scanAndCheckIn, {
+    toast: (data) => (data ? ATTENDANCE_LABELS[data.status] : ''),
+    onDone: reload,
+    onRefused: reload,
+  })
+  const asking = useSubmit(() => call('meetings', 'requestLeave', { meetingId: meeting.id, reason }), {
+    toast: '请假申请已提交',
+    onDone: reload,
+    onRefused: reload,
+  })
   return (
     <View className="card meet-actions">
-      <Button className="btn btn--ghost" onClick={subscribe}>
+      <Button className="btn btn--ghost" loading={subscribing.busy} onClick={() => subscribing.submit()}>
         订阅会议提醒
       </Button>
       {process.env.TARO_ENV === 'weapp' && !meeting.mine ? (
-        <Button className="btn btn--primary" onClick={() => scanAndCheckIn(reload)}>
+        <Button className="btn btn--primary" loading={checkingIn.busy} onClick={() => checkingIn.submit()}>
           扫码签到
         </Button>
       ) : null}
@@ -109,7 +122,7 @@ function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: ()
             value={reason}
             onInput={(e) => setReason(e.detail.value)}
           />
-          <Button className="btn" onClick={ask}>
+          <Button className="btn" loading={asking.busy} onClick={() => asking.submit()}>
             请假
           </Button>
         </View>
@@ -129,14 +142,14 @@ function ManagerEntries({ meeting }: { meeting: MeetingDetail }) {
         <Button
           className="btn btn--ghost"
           data-testid="meetings-roll-entry"
-          onClick={() => Taro.navigateTo({ url: rollUrl(meeting.id) })}
+          onClick={() => Taro.navigateTo({ url: rollPageUrl(meeting.id) })}
         >
           考勤登记
         </Button>
         <Button
           className="btn btn--ghost"
           data-testid="meetings-leaves-entry"
-          onClick={() => Taro.navigateTo({ url: leavesUrl(meeting.id) })}
+          onClick={() => Taro.navigateTo({ url: leavesPageUrl(meeting.id) })}
         >
           请假审批{pendingLeaves ? `（${pendingLeaves}条待审批）` : ''}
         </Button>
@@ -144,7 +157,7 @@ function ManagerEntries({ meeting }: { meeting: MeetingDetail }) {
           <Button
             className="btn btn--ghost"
             data-testid="meetings-minutes-entry"
-            onClick={() => Taro.navigateTo({ url: minutesUrl(meeting.id) })}
+            onClick={() => Taro.navigateTo({ url: minutesPageUrl(meeting.id) })}
           >
             {meeting.minutes ? '查看 / 修改会议记录' : '填写会议记录'}
           </Button>

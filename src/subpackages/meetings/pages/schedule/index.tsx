@@ -4,13 +4,13 @@ import { useState } from 'react'
 import type { MeetingType } from '../../../../../types/meetings'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { MEETING_TYPE_LABELS } from '../../../../pages/meetings/labels'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { MEETING_TYPE_LABELS } from '../../../../lib/meeting-labels'
+import { meetingPageUrl } from '../../../../lib/routes'
+import { instantOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 
 const TYPES = Object.keys(MEETING_TYPE_LABELS) as MeetingType[]
-
-/** The phone's local time is Asia/Shanghai for the users of this app; the server stores epoch ms. */
-const toMs = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).getTime()
 
 interface FieldProps {
   testId?: string
@@ -59,22 +59,21 @@ function ScheduleForm({ branchId }: { branchId: string }) {
   const [hours, setHours] = useState('2')
   const [place, setPlace] = useState('')
   const [repeat, setRepeat] = useState('1')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submit = async () => {
-    if (!date) return setError('请选择日期')
-    const startsAt = toMs(date, time)
-    setBusy(true)
-    const result = await call('meetings', 'schedule', {
-      branchId,
-      meeting: { type, title, startsAt, endsAt: startsAt + Number(hours) * 3_600_000, place },
-      repeatMonthly: Number(repeat) || 1,
-    })
-    setBusy(false)
-    if (!result.ok) return setError(result.error.message)
-    Taro.showToast({ title: '会议已安排', icon: 'success' })
-    Taro.redirectTo({ url: `/subpackages/meetings/pages/meeting/index?id=${result.data.ids[0]}` })
+  const scheduling = useSubmit(
+    (startsAt: number) =>
+      call('meetings', 'schedule', {
+        branchId,
+        meeting: { type, title, startsAt, endsAt: startsAt + Number(hours) * 3_600_000, place },
+        repeatMonthly: Number(repeat) || 1,
+      }),
+    { fields: [], toast: '会议已安排', onDone: (data) => Taro.redirectTo({ url: meetingPageUrl(data.ids[0]) }) },
+  )
+  const submit = () => {
+    if (!date) return scheduling.setErrors({ fields: {}, general: '请选择日期' })
+    scheduling.submit(instantOf(date, time))
   }
+  const error = scheduling.errors.general
+  const busy = scheduling.busy
   return (
     <View className="page">
       <View className="card">

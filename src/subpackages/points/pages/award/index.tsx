@@ -1,11 +1,11 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { PointsRule } from '../../../../../types/points'
 import type { Me } from '../../../../../types/roster'
 import { FieldError } from '../../../../components/field-error'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
 import { MemberPicker, type PickableMember } from '../../components/member-picker'
 import '../../components/points.css'
@@ -79,9 +79,20 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
   const [ruleIndex, setRuleIndex] = useState(0)
   const [points, setPoints] = useState(String(rules[0]?.points ?? 1))
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const [searchError, setSearchError] = useState<string | null>(null)
   const rule = rules[ruleIndex]
+  const awarding = useSubmit(
+    (chosen: PickableMember) =>
+      call('points', 'award', { memberId: chosen.id, ruleKey: rule.key, points: Number(points), reason }),
+    {
+      fields: [],
+      toast: (data, chosen) => `已为${chosen.name}发放 ${data.points} 分`,
+      onDone: () => {
+        setReason('')
+        setMember(null)
+      },
+    },
+  )
 
   // Debounced roster search: one call per pause in typing.
   useEffect(() => {
@@ -107,33 +118,13 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
             }))
           : [],
       )
-      if (!result.ok) setError(result.error.message)
+      setSearchError(result.ok ? null : result.error.message)
     }, 300)
     return () => {
       live = false
       clearTimeout(timer)
     }
   }, [branchId, search])
-
-  async function submit() {
-    if (!member || !rule) return
-    setError(null)
-    setSaving(true)
-    const result = await call('points', 'award', {
-      memberId: member.id,
-      ruleKey: rule.key,
-      points: Number(points),
-      reason,
-    })
-    setSaving(false)
-    if (!result.ok) {
-      setError(result.error.message)
-      return
-    }
-    Taro.showToast({ title: `已为${member.name}发放 ${result.data.points} 分`, icon: 'none' })
-    setReason('')
-    setMember(null)
-  }
 
   const needsReason = rule?.reasonRequired || Number(points) < 0
   return (
@@ -191,13 +182,13 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
         placeholder="如：周末参加社区志愿服务"
         onInput={(e) => setReason(e.detail.value)}
       />
-      <FieldError message={error} testId="award-error" />
+      <FieldError message={awarding.errors.general ?? searchError} testId="award-error" />
       <Button
         className="btn btn--primary points-bar"
         data-testid="award-submit"
-        loading={saving}
-        disabled={!member || saving || undefined}
-        onClick={submit}
+        loading={awarding.busy}
+        disabled={!member || awarding.busy || undefined}
+        onClick={() => member && awarding.submit(member)}
       >
         确认发放
       </Button>

@@ -3,13 +3,13 @@ import { useState } from 'react'
 import type { PointsRule } from '../../../../../types/points'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-errors'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { NO_ERRORS } from '../../../../lib/form-errors'
 import { call } from '../../../../services/call'
 import { ConversionForm, ConversionList } from '../../components/conversion-form'
 import {
   CONVERSION_FIELDS,
   type ConversionDraft,
-  type ConversionField,
   type ConversionRow,
   conversionInput,
   conversionProblems,
@@ -57,27 +57,26 @@ function Manager() {
 function Editor({ rules, initial }: { rules: PointsRule[]; initial: ConversionRow[] }) {
   const [rows, setRows] = useState<ConversionRow[]>(initial)
   const [draft, setDraft] = useState<ConversionDraft>(newConversion)
-  const [errors, setErrors] = useState<FormErrors<ConversionField>>(NO_ERRORS)
-  const [saving, setSaving] = useState(false)
   const [saved, setSaved] = useState<string | null>(null)
+  const saving = useSubmit(() => call('points', 'setScoreConversion', conversionInput(draft)), {
+    fields: CONVERSION_FIELDS,
+    onDone: (conversion) => {
+      const rule = rules.find((r) => r.key === conversion.ruleKey)
+      setRows(withSaved(rows, { ...conversion, caps: rule?.caps ?? { day: null, month: null, year: null } }))
+      setSaved(`已保存：${conversion.source}积分每 1 分折算 ${conversion.factor} 分，计入“${conversion.ruleName}”`)
+    },
+  })
 
   const change = (next: ConversionDraft) => {
     setDraft(next)
     setSaved(null)
   }
 
-  const save = async () => {
+  const save = () => {
     setSaved(null)
     const problems = conversionProblems(draft)
-    if (Object.keys(problems).length > 0) return setErrors({ fields: problems, general: null })
-    setErrors(NO_ERRORS)
-    setSaving(true)
-    const result = await call('points', 'setScoreConversion', conversionInput(draft))
-    setSaving(false)
-    if (!result.ok) return setErrors(formErrorsOf(result.error, CONVERSION_FIELDS))
-    const rule = rules.find((r) => r.key === result.data.ruleKey)
-    setRows(withSaved(rows, { ...result.data, caps: rule?.caps ?? { day: null, month: null, year: null } }))
-    setSaved(`已保存：${result.data.source}积分每 1 分折算 ${result.data.factor} 分，计入“${result.data.ruleName}”`)
+    if (Object.keys(problems).length > 0) return saving.setErrors({ fields: problems, general: null })
+    saving.submit()
   }
 
   return (
@@ -86,14 +85,14 @@ function Editor({ rules, initial }: { rules: PointsRule[]; initial: ConversionRo
         rows={rows}
         onEdit={(row) => {
           change(draftOfConversion(row))
-          setErrors(NO_ERRORS)
+          saving.setErrors(NO_ERRORS)
         }}
       />
       <ConversionForm
         draft={draft}
         rules={rules}
-        errors={errors}
-        saving={saving}
+        errors={saving.errors}
+        saving={saving.busy}
         saved={saved}
         onChange={change}
         onSave={save}

@@ -7,11 +7,11 @@ import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { FieldError } from '../../../../components/field-error'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { uploadPath } from '../../../../lib/cloud-paths'
+import { CONVERSIONS_PAGE } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { type PickedFile, pickSpreadsheet, uploadToCloud } from '../../../../services/cloud-files'
 import { ScoreImportDone, ScoreImportPreviewView } from '../../components/score-import-preview'
-import { pointsCloudPath } from '../../lib/cloud-paths'
-import { CONVERSIONS_URL } from '../../lib/urls'
 import '../../components/points.css'
 
 type Phase =
@@ -60,7 +60,7 @@ function ConversionsLink() {
     <Button
       className="btn btn--ghost points-bar"
       data-testid="score-conversions-link"
-      onClick={() => Taro.navigateTo({ url: CONVERSIONS_URL })}
+      onClick={() => Taro.navigateTo({ url: CONVERSIONS_PAGE })}
     >
       设置折算比例
     </Button>
@@ -84,7 +84,7 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
     const file = await pickSpreadsheet()
     if (!file) return
     setPhase({ kind: 'busy', text: '正在上传…' })
-    const uploaded = await uploadToCloud(pointsCloudPath(me.tenant.id, me.memberId, file.name, Date.now()), file)
+    const uploaded = await uploadToCloud(uploadPath(['points', me.tenant.id, me.memberId], file.name, Date.now()), file)
     if (!uploaded.ok) return setPhase({ kind: 'start', error: uploaded.error.message })
     setPhase({ kind: 'busy', text: '正在逐行核对…' })
     const preview = await call('points', 'previewScoreImport', {

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { PeriodKind } from '../../../../../types/points'
+import { BranchRows, type BranchSort, MemberRows, SORT_LABELS } from '../../../../components/leaderboard-rows'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { BranchRows, type BranchSort, MemberRows, SORT_LABELS } from '../../components/leaderboard-rows'
 import '../../components/points.css'
 
 const PERIODS: [PeriodKind, string][] = [

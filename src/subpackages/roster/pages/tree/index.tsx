@@ -2,9 +2,9 @@ import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { branchPageUrl, importPageUrl } from '../../../../lib/routes'
 import { OrgTree } from '../../components/org-tree'
 import { RosterToolbar } from '../../components/roster-toolbar'
-import { branchPageUrl, importPageUrl } from '../../lib/urls'
 import { useRosterExport } from '../../lib/use-roster-export'
 
 /**

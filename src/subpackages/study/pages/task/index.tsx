@@ -1,15 +1,17 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { ok, type Result } from '../../../../../types/result'
 import type { Me } from '../../../../../types/roster'
 import type { TaskWithMine } from '../../../../../types/study'
 import { PageState } from '../../../../components/page-state'
 import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
 import { useAction } from '../../../../hooks/use-action'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { uploadPath } from '../../../../lib/cloud-paths'
+import { participationPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { CheckinForm, MAX_PHOTOS } from '../../components/checkin-form'
-import { studyCloudPath } from '../../lib/cloud-paths'
-import { participationPageUrl } from '../../lib/urls'
 import '../../components/study.css'
 
 const READERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary', 'branch_committee', 'instructor']
@@ -32,30 +34,29 @@ function TaskView({ task, me, onSaved }: { task: TaskWithMine; me: Me | null; on
   const [note, setNote] = useState(task.checkin?.note ?? '')
   const { photos, uploading, add } = usePhotoUploads(
     () => (task.checkin?.photos ?? []).map((fileID) => ({ fileID, preview: null })),
-    { max: MAX_PHOTOS, pathOf: (name) => studyCloudPath(me?.tenant.id ?? '', me?.memberId ?? '', name, Date.now()) },
+    {
+      max: MAX_PHOTOS,
+      pathOf: (name) => uploadPath(['study', me?.tenant.id ?? '', me?.memberId ?? ''], name, Date.now()),
+    },
   )
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const saving = useSubmit(
+    async (): Promise<Result<{ pointsAwarded: number }>> => {
+      const input = { taskId: task.id, note, photos: photos.map((photo) => photo.fileID) }
+      if (!task.checkin) return call('study', 'checkIn', input)
+      const edited = await call('study', 'editCheckin', input)
+      return edited.ok ? ok({ pointsAwarded: 0 }) : edited
+    },
+    {
+      fields: [],
+      toast: ({ pointsAwarded }) => (pointsAwarded > 0 ? `打卡成功 +${pointsAwarded}分` : '已保存'),
+      onDone: onSaved,
+    },
+  )
 
   async function addPhotos() {
     if (!me) return
     const added = await add()
-    if (added?.failed) setError('部分照片上传失败，请重试')
-  }
-
-  async function save() {
-    setSaving(true)
-    setError(null)
-    const input = { taskId: task.id, note, photos: photos.map((photo) => photo.fileID) }
-    const result = task.checkin ? await call('study', 'editCheckin', input) : await call('study', 'checkIn', input)
-    setSaving(false)
-    if (!result.ok) {
-      setError(result.error.message)
-      return
-    }
-    const points = 'pointsAwarded' in result.data ? result.data.pointsAwarded : 0
-    Taro.showToast({ title: points > 0 ? `打卡成功 +${points}分` : '已保存', icon: 'success' })
-    onSaved()
+    if (added?.failed) saving.setErrors({ fields: {}, general: '部分照片上传失败，请重试' })
   }
 
   return (
@@ -86,11 +87,11 @@ function TaskView({ task, me, onSaved }: { task: TaskWithMine; me: Me | null; on
         note={note}
         photoCount={photos.length}
         uploading={uploading}
-        saving={saving}
-        error={error}
+        saving={saving.busy}
+        error={saving.errors.general}
         onNote={setNote}
         onPickPhotos={addPhotos}
-        onSubmit={save}
+        onSubmit={() => saving.submit()}
       />
       {me?.roles.some((role) => READERS.includes(role)) ? (
         <Button

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { BranchStanding, Standing } from '../../../../types/points'
-import './points.css'
+import type { BranchStanding, Standing } from '../../../types/points'
+import './index.css'
 
 /** Ranks shared by more than one row (并列). */
 function tiedRanks(ranks: number[]): Set<number> {
