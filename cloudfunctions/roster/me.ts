@@ -1,5 +1,5 @@
 import type { Role } from '../../types/roles'
-import type { Me, MemberDoc, OrgDoc } from '../../types/roster'
+import type { Me, MemberDoc, OrgDoc, Preferences } from '../../types/roster'
 import type { HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
 
@@ -29,7 +29,13 @@ export async function profileOf(store: Store, member: MemberDoc, roles: Role[]):
     memberType: member.memberType,
     committeePosition: member.committeePosition,
     roles,
+    preferences: preferencesOf(member),
   }
+}
+
+/** A member's settings, the defaults filled in for those who never changed them. */
+export function preferencesOf(member: Pick<MemberDoc, 'preferences'>): Preferences {
+  return { careMode: member.preferences?.careMode ?? false }
 }
 
 /** 我的: the caller's own profile. */

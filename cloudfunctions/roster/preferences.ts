@@ -1,0 +1,17 @@
+import type { InputOf } from '../../types/api'
+import type { Preferences } from '../../types/roster'
+import type { HandlerContext } from '../runtime/router'
+
+/**
+ * 我的 → 关怀模式: the caller's own settings, on their member document so they
+ * follow the member to another phone. The caller is the only member written:
+ * the input names no one. Not audited — it is how the app looks, not roster data.
+ */
+export async function setPreferences(
+  input: InputOf<'roster', 'setPreferences'>,
+  { caller, store }: HandlerContext,
+): Promise<Preferences> {
+  const preferences: Preferences = { careMode: input.careMode }
+  await store.update('members', caller.member._id, { preferences })
+  return preferences
+}
