@@ -1,5 +1,5 @@
 import type { LeaveDoc } from '../../types/meetings'
-import { leaveRefusal } from '../domain/meetings/leave'
+import { leaveRefusal, standingLeave } from '../domain/meetings/leave'
 import { writeAudit } from '../roster/audit'
 import { DomainError } from '../runtime/domain-error'
 import type { HandlerContext } from '../runtime/router'
@@ -41,7 +41,7 @@ export async function requestLeave(
     if (!(error instanceof DuplicateIdError)) throw error
     const changed = await store.updateWhere(
       LEAVES,
-      { _id: id, status: store.command.in(['pending', 'rejected']) },
+      { _id: id, status: store.command.in(['pending', 'rejected', 'withdrawn']) },
       { reason: input.reason, status: 'pending', requestedAt: now, decidedBy: null, decidedAt: null },
     )
     if (changed === 0) throw new DomainError('MEETING.LEAVE_DECIDED', '您的请假已批准')
@@ -49,13 +49,28 @@ export async function requestLeave(
   return { status: 'pending' as const }
 }
 
+/** 撤回请假: the member's own pending request, taken back; a decided one stands. */
+export async function withdrawLeave(input: { meetingId: string }, { caller, store, clock }: HandlerContext) {
+  const { meeting } = await loadMeeting(store, caller, input.meetingId)
+  const id = attendanceId(meeting._id, caller.member._id)
+  const changed = await store.updateWhere(
+    LEAVES,
+    { _id: id, status: 'pending' },
+    { status: 'withdrawn', withdrawnAt: clock.now() },
+  )
+  if (changed === 0) {
+    const leave = await store.get<LeaveDoc>(LEAVES, id)
+    if (!leave) throw new DomainError('MEETING.LEAVE_NOT_FOUND')
+    if (leave.status !== 'withdrawn') throw new DomainError('MEETING.LEAVE_DECIDED', '请假已审批，不能撤回')
+  }
+  return { withdrawn: true as const }
+}
+
 export async function listLeaves(input: { meetingId: string }, { caller, store }: HandlerContext) {
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
-  const leaves = await store.findAll<LeaveDoc>(
-    LEAVES,
-    { meetingId: meeting._id },
-    { orderBy: [['requestedAt', 'asc']] },
-  )
+  const leaves = (
+    await store.findAll<LeaveDoc>(LEAVES, { meetingId: meeting._id }, { orderBy: [['requestedAt', 'asc']] })
+  ).filter(standingLeave)
   const names = await membersByIds(
     store,
     leaves.map((leave) => leave.memberId),
@@ -81,7 +96,7 @@ export async function decideLeave(
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   const id = attendanceId(meeting._id, input.memberId)
   const leave = await store.get<LeaveDoc>(LEAVES, id)
-  if (!leave) throw new DomainError('MEETING.LEAVE_NOT_FOUND')
+  if (!leave || !standingLeave(leave)) throw new DomainError('MEETING.LEAVE_NOT_FOUND')
   const now = clock.now()
   const status = input.approve ? 'approved' : 'rejected'
   const changed = await store.updateWhere(

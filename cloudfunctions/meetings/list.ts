@@ -1,5 +1,6 @@
 import type { AttendanceDoc, LeaveDoc, MeetingDoc } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
+import { standingLeave } from '../domain/meetings/leave'
 import { periodBounds, periodKeyOf } from '../domain/time'
 import { loadBranch, requireAccess } from '../roster/branch-access'
 import type { HandlerContext } from '../runtime/router'
@@ -31,11 +32,11 @@ export async function listMine(
   const ids = items.map((meeting) => attendanceId(meeting._id, me._id))
   const [attendance, leaves, branches] = await Promise.all([
     ids.length ? store.find<AttendanceDoc>(ATTENDANCE, { _id: store.command.in(ids) }) : [],
-    ids.length ? store.find<LeaveDoc>(LEAVES, { _id: store.command.in(ids) }) : [],
+    ids.length ? store.find<LeaveDoc>(LEAVES, { _id: store.command.in(ids) }) : ([] as LeaveDoc[]),
     store.find<OrgDoc>('orgs', { _id: store.command.in([...new Set(items.map((m) => m.branchId))]) }),
   ])
   const statusOf = new Map(attendance.map((row) => [row.meetingId, row.status]))
-  const leaveOf = new Map(leaves.map((row) => [row.meetingId, row.status]))
+  const leaveOf = new Map(leaves.filter(standingLeave).map((row) => [row.meetingId, row.status]))
   const nameOf = new Map(branches.map((org) => [org._id, org.name]))
   return {
     items: items.map((meeting) =>

@@ -1,14 +1,16 @@
 import type { AttendanceDoc, AttendanceStatus, LeaveDoc, MeetingDoc, MeetingSummary } from '../../types/meetings'
 import type { MemberDoc } from '../../types/roster'
 import { countAttendance } from '../domain/meetings/attendance-summary'
+import { standingLeave } from '../domain/meetings/leave'
 import type { Store } from '../runtime/store'
 import { ATTENDANCE, LEAVES } from './collections'
 
 export async function rollOf(store: Store, meeting: MeetingDoc) {
-  const [attendance, leaves] = await Promise.all([
+  const [attendance, allLeaves] = await Promise.all([
     store.findAll<AttendanceDoc>(ATTENDANCE, { meetingId: meeting._id }),
     store.findAll<LeaveDoc>(LEAVES, { meetingId: meeting._id }),
   ])
+  const leaves = allLeaves.filter(standingLeave)
   const statuses = new Map<string, AttendanceStatus>(attendance.map((row) => [row.memberId, row.status]))
   return {
     attendance,
@@ -43,7 +45,7 @@ export async function membersByIds(store: Store, ids: readonly string[]): Promis
 export function toSummary(
   meeting: MeetingDoc,
   branchName: string,
-  mine: { status: AttendanceStatus | null; leave: LeaveDoc['status'] | null },
+  mine: { status: AttendanceStatus | null; leave: MeetingSummary['myLeave'] },
 ): MeetingSummary {
   return {
     id: meeting._id,
