@@ -220,6 +220,12 @@ export const MeetingDetail = MeetingSummary.extend({
     .nullable(),
   checkInOpensAt: z.number(),
   lateAfter: z.number(),
+  /**
+   * The caller's 订阅会议提醒: the tenant's reminder template to ask for, and how
+   * many reminders the caller's acceptances still pay for (long-term: any
+   * acceptance keeps reaching them, nothing is spent).
+   */
+  reminder: z.object({ templateId: z.string(), credits: z.number().int(), longTerm: z.boolean() }),
 })
 export type MeetingDetail = z.infer<typeof MeetingDetail>
 

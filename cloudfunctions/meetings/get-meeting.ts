@@ -2,8 +2,10 @@ import type { MeetingDetail } from '../../types/meetings'
 import { windowOf } from '../domain/meetings/check-in-window'
 import type { Files } from '../runtime/files'
 import type { HandlerContext } from '../runtime/router'
+import { CREDITS, creditId } from './collections'
 import { loadMeeting } from './meeting-access'
 import { loadRules } from './rules'
+import { isLongTerm } from './subscribe-send'
 import { membersByIds, rollOf, toSummary } from './views'
 
 /** How long a minutes photo link lasts: a page stays open for a while, a reload asks again. */
@@ -20,11 +22,17 @@ export async function getMeeting(
   { caller, store, files }: Pick<HandlerContext, 'caller' | 'store' | 'files'>,
 ): Promise<MeetingDetail> {
   const { meeting, branch, access, attendee } = await loadMeeting(store, caller, input.meetingId)
-  const [rules, roll, photoUrls] = await Promise.all([
-    loadRules(store, meeting.tenantId),
+  const rulesRead = loadRules(store, meeting.tenantId)
+  const [rules, roll, photoUrls, credit] = await Promise.all([
+    rulesRead,
     rollOf(store, meeting),
     photoLinks(files, meeting.minutes?.photos ?? []),
+    // The caller's credits of the tenant's reminder template, read as soon as the rules name it.
+    rulesRead.then((read) =>
+      store.get<{ _id: string; credits: number }>(CREDITS, creditId(caller.member._id, read.templates.meetingReminder)),
+    ),
   ])
+  const reminderTemplate = rules.templates.meetingReminder
   const people = await membersByIds(store, [
     ...(access === 'none' ? [] : meeting.attendeeIds),
     ...[meeting.hostId, meeting.noteTakerId, meeting.minutes?.writtenBy].filter((id): id is string => Boolean(id)),
@@ -66,5 +74,10 @@ export async function getMeeting(
       : null,
     checkInOpensAt: window.opensAt,
     lateAfter: window.lateAfter,
+    reminder: {
+      templateId: reminderTemplate,
+      credits: credit?.credits ?? 0,
+      longTerm: isLongTerm(rules, reminderTemplate),
+    },
   }
 }

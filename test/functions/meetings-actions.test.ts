@@ -427,6 +427,26 @@ describe('reminders', () => {
   })
 })
 
+describe('the meeting page shows whether I subscribed (订阅会议提醒)', () => {
+  type Reminder = { reminder: { templateId: string; credits: number; longTerm: boolean } }
+  const reminderOf = async (openid: string, meetingId: string) => {
+    const detail = await t.call<Reminder>(openid, 'meetings', 'get', { meetingId })
+    if (!detail.ok) throw new Error(JSON.stringify(detail.error))
+    return detail.data.reminder
+  }
+
+  it("names the tenant's reminder template and counts each member's own acceptances", async () => {
+    t.emu.clock.set(NOW)
+    const [meetingId] = (await scheduleAt(NOW + 30 * HOUR)).ids
+    const before = await reminderOf('o_demo_m_shiyan_08', meetingId)
+    expect(before).toEqual({ templateId: 'tmpl_meeting_reminder', credits: 0, longTerm: false })
+    await t.call('o_demo_m_shiyan_08', 'meetings', 'subscribe', { templateIds: [before.templateId] })
+    await t.call('o_demo_m_shiyan_08', 'meetings', 'subscribe', { templateIds: [before.templateId] })
+    expect(await reminderOf('o_demo_m_shiyan_08', meetingId)).toMatchObject({ credits: 2 })
+    expect(await reminderOf('o_demo_m_shiyan_09', meetingId)).toMatchObject({ credits: 0 })
+  })
+})
+
 describe('WeCom robot', () => {
   it('accepts only a robot URL, shows it masked, posts ≤ 20 a minute and retries a failure', async () => {
     t.emu.clock.set(NOW)
