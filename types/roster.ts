@@ -99,7 +99,8 @@ export const Me = z.object({
   memberType: MemberType,
   committeePosition: CommitteePosition.nullable(),
   roles: z.array(Role),
-  preferences: Preferences,
+  /** The member's settings; a profile written before there were any reads as the defaults. */
+  preferences: Preferences.default({ careMode: false }),
 })
 export type Me = z.infer<typeof Me>
 

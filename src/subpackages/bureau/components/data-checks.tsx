@@ -107,7 +107,7 @@ export function PointsCheck() {
       ) : null}
       {busy ? (
         <Button
-          className="btn"
+          className="btn btn--ghost"
           data-testid="check-stop"
           disabled={status === 'stopping'}
           onClick={() => {
@@ -172,7 +172,7 @@ export function DigestRebuild({ thisYear }: { thisYear: number }) {
         value={years.indexOf(year)}
         onChange={(e) => setYear(years[Number(e.detail.value)] ?? thisYear)}
       >
-        <Text className="tag tag--plain" data-testid="digest-year">{`${year}年 ▾`}</Text>
+        <Text className="chip" data-testid="digest-year">{`${year}年 ▾`}</Text>
       </Picker>
       {result ? <Text data-testid="digest-result">{result}</Text> : null}
       {error ? (

@@ -17,9 +17,13 @@ export function RecordBookEntries({ entries, now }: { entries: RecordBookEntry[]
     <View data-testid="record-book">
       {entries.map((entry, index) => (
         <View key={entry.id} className="meet-entry divided" data-testid="record-entry">
-          <View className="meet-member__head">
-            <Text className="meet-entry__title">{`${index + 1}. ${meetingHeading(entry)}`}</Text>
-            <Text className={`tag ${entry.status === 'cancelled' ? 'tag--plain' : ''}`}>{entryStatus(entry, now)}</Text>
+          <View className="list-item__head">
+            <Text className="list-item__title">{`${index + 1}. ${meetingHeading(entry)}`}</Text>
+            <Text
+              className={`tag ${entry.status === 'cancelled' ? 'tag--plain' : entry.startsAt <= now ? 'tag--ok' : 'tag--info'}`}
+            >
+              {entryStatus(entry, now)}
+            </Text>
           </View>
           <Text className="meet-entry__line">
             {fullDateTime(entry.startsAt)} · {entry.place}

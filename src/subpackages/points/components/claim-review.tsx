@@ -19,11 +19,11 @@ interface ClaimCardProps {
 export function ClaimCard({ claim, review }: ClaimCardProps) {
   return (
     <View className="claim-card divided" data-testid="claim-card" data-status={claim.status}>
-      <View className="claim-card__head">
-        <Text>
+      <View className="list-item__head">
+        <Text className="list-item__title">
           {claim.memberName} · {claim.ruleName}
         </Text>
-        <Text className="board-points">
+        <Text className={`tag ${claim.points > 0 ? 'tag--ok' : 'tag--plain'}`}>
           {claim.points > 0 ? '+' : ''}
           {claim.points} 分
         </Text>
@@ -40,7 +40,7 @@ export function ClaimCard({ claim, review }: ClaimCardProps) {
         </Text>
       ) : null}
       {review && claim.status === 'pending' ? (
-        <View className="claim-card__actions">
+        <View className="btn-row">
           <Button
             className="btn btn--ghost"
             data-testid="claim-reject"

@@ -25,7 +25,7 @@ export function MemberPicker({ search, results, loading, chosen, onSearch, onCho
         <Text>
           {chosen.name} <Text className="muted">{chosen.hint}</Text>
         </Text>
-        <Text className="link" data-testid="award-change-member" onClick={onClear}>
+        <Text className="chip" data-testid="award-change-member" onClick={onClear}>
           更换
         </Text>
       </View>

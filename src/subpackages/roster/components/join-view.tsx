@@ -122,9 +122,9 @@ function JoinForm({
       <View className="card">
         <Text className="card__title roster-title">确认身份</Text>
         <Text className="join-hint">为保护党员信息，请输入您在党员名册中登记的姓名，核对一致后即完成绑定。</Text>
-        <View className={`join-input${nameError ? ' join-input--error' : ''}`}>
+        <View className="join-input">
           <Input
-            className="form-input form-input--left"
+            className={`field-input${nameError ? ' field-input--invalid' : ''}`}
             data-testid="join-name"
             value={name}
             maxlength={30}
@@ -133,7 +133,7 @@ function JoinForm({
           />
         </View>
         {nameError ? (
-          <Text className="form-field__error" data-testid="join-name-error">
+          <Text className="field-error" data-testid="join-name-error">
             {nameError}
           </Text>
         ) : null}

@@ -7,6 +7,7 @@ import { call } from '../../../../services/call'
 import { CellMeetings } from '../../components/cell-meetings'
 import { useBureauExport } from '../../lib/download'
 import '../../components/bureau.css'
+import { Page } from '../../../../components/page'
 
 /** 调阅: one branch's meetings of one period, read-only; remind the secretary when it is behind. */
 export default function CellPage() {
@@ -22,12 +23,12 @@ export default function CellPage() {
   })
   const printing = useBureauExport('recordBookPdf')
   return (
-    <View className="page">
+    <Page>
       <PageState query={detail}>
         {(data) => (
           <View>
             <CellMeetings detail={data} />
-            <View className="bureau-actions">
+            <View className="btn-stack">
               {oversees && (data.state === 'missing' || data.state === 'open') ? (
                 <Button
                   className="btn btn--primary"
@@ -50,6 +51,6 @@ export default function CellPage() {
           </View>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

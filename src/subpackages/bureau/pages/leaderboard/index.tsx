@@ -6,6 +6,7 @@ import { useAction } from '../../../../hooks/use-action'
 import { periodKey } from '../../../../lib/time'
 import { useBureauExport } from '../../lib/download'
 import '../../components/bureau.css'
+import { Page } from '../../../../components/page'
 
 type Sort = 'average' | 'participation' | 'total'
 
@@ -25,19 +26,19 @@ export default function BureauLeaderboardPage() {
   const [sort, setSort] = useState<Sort>('average')
   const board = useAction('bureau', 'leaderboard', { period, sort, pageSize: 100 })
   const exporting = useBureauExport('exportSheet')
-  const tag = (on: boolean) => (on ? 'tag' : 'tag tag--plain')
+  const chip = (on: boolean) => (on ? 'chip chip--on' : 'chip')
   return (
-    <View className="page">
-      <View className="bureau-tabs">
+    <Page>
+      <View className="chips">
         {options.map(([key, label]) => (
-          <Text key={key} className={tag(period === key)} data-testid={`period-${key}`} onClick={() => setPeriod(key)}>
+          <Text key={key} className={chip(period === key)} data-testid={`period-${key}`} onClick={() => setPeriod(key)}>
             {label}
           </Text>
         ))}
       </View>
-      <View className="bureau-tabs">
+      <View className="chips">
         {(['average', 'participation', 'total'] as const).map((key) => (
-          <Text key={key} className={tag(sort === key)} onClick={() => setSort(key)}>
+          <Text key={key} className={chip(sort === key)} onClick={() => setSort(key)}>
             按{SORT_LABELS[key]}
           </Text>
         ))}
@@ -57,13 +58,13 @@ export default function BureauLeaderboardPage() {
         )}
       </PageState>
       <Button
-        className="btn btn--primary"
+        className="btn btn--primary bureau-bar"
         data-testid="export-leaderboard"
         loading={exporting.busy}
         onClick={() => exporting.submit({ view: 'leaderboard', period, sort })}
       >
         导出 Excel
       </Button>
-    </View>
+    </Page>
   )
 }

@@ -6,6 +6,7 @@ import { MINE_PAGE } from '../../../../lib/routes'
 import { readDevOpenid, writeDevOpenid } from '../../../../services/dev-identity'
 import { fetchPersonas, groupPersonas, isNewWeChatUser, newWeChatUserOpenid, type Persona } from '../../personas'
 import './index.css'
+import { Page } from '../../../../components/page'
 
 type Load = { state: 'loading' } | { state: 'ok'; personas: Persona[] } | { state: 'error' }
 
@@ -29,7 +30,7 @@ export default function PersonaPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <View className="persona-notice">
         <Text>开发环境：选择一个测试身份，本机模拟器将以该身份调用云函数。</Text>
       </View>
@@ -77,6 +78,6 @@ export default function PersonaPage() {
       <Button className="btn btn--ghost persona-exit" data-testid="persona-exit" onClick={() => choose(null)}>
         退出测试身份
       </Button>
-    </View>
+    </Page>
   )
 }

@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
@@ -8,6 +7,7 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
 import { type LeaveItem, LeaveList } from '../../components/leave-list'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 /** 请假审批: the secretary approves (counted as excused, 请假) or rejects a member's leave request. */
 export default function LeavesPage() {
@@ -29,7 +29,7 @@ export default function LeavesPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <PageState
         query={leaves}
         isEmpty={(data) => data.items.length === 0}
@@ -56,6 +56,6 @@ export default function LeavesPage() {
         onConfirm={(note) => rejecting && decide(rejecting, false, note)}
         onCancel={() => setRejecting(null)}
       />
-    </View>
+    </Page>
   )
 }

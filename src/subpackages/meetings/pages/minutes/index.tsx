@@ -13,6 +13,7 @@ import { MeetingHeading } from '../../components/meeting-heading'
 import { MINUTES_MAX_PHOTOS, type MinutesField, MinutesForm } from '../../components/minutes-form'
 import { minutesSummary } from '../../lib/summary'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 const FIELDS: readonly MinutesField[] = ['text', 'photos']
 
@@ -22,7 +23,7 @@ export default function MinutesPage() {
   const meeting = useAction('meetings', 'get', { meetingId: id })
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) => (
           <PageState
@@ -43,7 +44,7 @@ export default function MinutesPage() {
           </PageState>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }
 

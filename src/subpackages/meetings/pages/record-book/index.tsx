@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { PageState } from '../../../../components/page-state'
+import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { openMade } from '../../../../lib/download'
@@ -9,6 +9,7 @@ import { type PeriodKind, periodKey, periodName } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { RecordBookEntries } from '../../components/record-book'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 const KINDS: { kind: PeriodKind; label: string }[] = [
   { kind: 'year', label: '本年度' },
@@ -37,12 +38,12 @@ export default function RecordBookPage() {
   const busy = exporting.busy || printing.busy
 
   return (
-    <View className="page">
-      <View className="meet-tabs">
+    <Page>
+      <View className="chips">
         {KINDS.map((item) => (
           <Text
             key={item.kind}
-            className={`meet-tab ${kind === item.kind ? 'meet-tab--active' : ''}`}
+            className={`chip${kind === item.kind ? ' chip--on' : ''}`}
             data-testid={`record-period-${item.kind}`}
             onClick={() => setKind(item.kind)}
           >
@@ -53,18 +54,15 @@ export default function RecordBookPage() {
       <PageState query={book}>
         {(data) => (
           <View className="card">
-            <View className="card__title" data-testid="record-book-title">
+            <Text className="card__title" data-testid="record-book-title">
               {data.branchName} · {periodName(data.period)}
-            </View>
+            </Text>
             <Text className="muted">
               共 {data.entries.length} 次会议，其中已召开{' '}
               {data.entries.filter((entry) => entry.status === 'scheduled' && entry.startsAt <= Date.now()).length} 次
             </Text>
             {data.entries.length === 0 ? (
-              <View className="page-state" data-testid="page-state-empty">
-                <Text className="page-state__title">本期还没有会议</Text>
-                <Text className="page-state__text">安排的会议会按时间顺序记入记录本</Text>
-              </View>
+              <EmptyState title="本期还没有会议" hint="安排的会议会按时间顺序记入记录本" />
             ) : (
               <RecordBookEntries entries={data.entries} now={Date.now()} />
             )}
@@ -89,6 +87,6 @@ export default function RecordBookPage() {
           </View>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

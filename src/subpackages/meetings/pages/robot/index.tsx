@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
@@ -9,6 +8,7 @@ import { NO_ERRORS } from '../../../../lib/form-errors'
 import { call } from '../../../../services/call'
 import { RobotForm } from '../../components/robot-form'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 /** 群机器人: the branch's WeCom group robot that reminders are posted to. */
 export default function RobotPage() {
@@ -30,7 +30,7 @@ export default function RobotPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <PageState query={robot}>
         {(data) => (
           <RobotForm
@@ -57,6 +57,6 @@ export default function RobotPage() {
         onConfirm={() => save(null)}
         onCancel={() => setClearing(false)}
       />
-    </View>
+    </Page>
   )
 }

@@ -9,13 +9,14 @@ import { call } from '../../../../services/call'
 import { MeetingHeading } from '../../components/meeting-heading'
 import { MARK_LABELS, RollCounts, RollList } from '../../components/roll-list'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 /** 考勤登记: the roll of one meeting; the secretary marks 出席/迟到/请假/缺席 for those without phones. */
 export default function RollPage() {
   const id = useRouter().params.id ?? ''
   const meeting = useAction('meetings', 'get', { meetingId: id })
   return (
-    <View className="page">
+    <Page>
       <PageState
         query={meeting}
         isEmpty={(data) => data.attendance === null}
@@ -23,7 +24,7 @@ export default function RollPage() {
       >
         {(data) => <Roll meeting={data} reload={meeting.reload} />}
       </PageState>
-    </View>
+    </Page>
   )
 }
 

@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { MeetingRules } from '../../../../../types/meetings'
 import { PageState } from '../../../../components/page-state'
@@ -7,6 +6,7 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
 import { type RulesDraft, RulesEditor, type RulesField } from '../../components/rules-editor'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 const FIELDS: readonly RulesField[] = ['checkInOpensMinutes', 'lateGraceMinutes', 'themeDayReminderDay']
 
@@ -14,9 +14,9 @@ const FIELDS: readonly RulesField[] = ['checkInOpensMinutes', 'lateGraceMinutes'
 export default function RulesPage() {
   const rules = useAction('meetings', 'getRules', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={rules}>{(data) => <Editor rules={data} />}</PageState>
-    </View>
+    </Page>
   )
 }
 

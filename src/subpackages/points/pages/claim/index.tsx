@@ -11,6 +11,7 @@ import { call } from '../../../../services/call'
 import { CLAIM_MAX_PHOTOS, ClaimForm } from '../../components/claim-form'
 import { ClaimCard } from '../../components/claim-review'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 /** 积分申报: a member claims an item with a note and photo evidence, and follows their claims. */
 export default function ClaimPage() {
@@ -18,7 +19,7 @@ export default function ClaimPage() {
   const rules = useAction('points', 'getRules', {})
   const mine = useAction('points', 'listClaims', { branchId: null, status: 'pending', page: 1, pageSize: 20 })
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) => (
           <PageState
@@ -48,7 +49,7 @@ export default function ClaimPage() {
           )}
         </PageState>
       </View>
-    </View>
+    </Page>
   )
 }
 

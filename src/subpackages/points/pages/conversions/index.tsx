@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { PointsRule } from '../../../../../types/points'
+import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
@@ -19,24 +19,23 @@ import {
   withSaved,
 } from '../../lib/conversion-draft'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 /** 外部积分折算: bureau staff set how scores kept elsewhere (学习强国…) become points for the bulk import. */
 export default function ConversionsPage() {
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) =>
           caller.roles.includes('bureau_staff') ? (
             <Manager />
           ) : (
-            <View className="card" data-testid="conversion-notice">
-              <Text>外部积分的折算比例由教育局党委设置。</Text>
-            </View>
+            <Notice testId="conversion-notice" text="外部积分的折算比例由教育局党委设置。" />
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 

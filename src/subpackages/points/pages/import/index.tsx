@@ -1,18 +1,22 @@
-import { Button, Picker, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ScoreImportPreview, ScoreImportResult } from '../../../../../types/points'
 import type { Me } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { FieldError } from '../../../../components/field-error'
+import { FormField, PickerField } from '../../../../components/form-field'
+import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
+import { ResultView } from '../../../../components/result-view'
 import { useAction } from '../../../../hooks/use-action'
 import { uploadPath } from '../../../../lib/cloud-paths'
-import { CONVERSIONS_PAGE } from '../../../../lib/routes'
+import { CONVERSIONS_PAGE, POINTS_TAB } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { type PickedFile, pickSpreadsheet, uploadToCloud } from '../../../../services/cloud-files'
 import { ScoreImportDone, ScoreImportPreviewView } from '../../components/score-import-preview'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 type Phase =
   | { kind: 'start'; error: string | null }
@@ -25,7 +29,7 @@ export default function ScoreImportPage() {
   const me = useAction('roster', 'me', {})
   const conversions = useAction('points', 'scoreConversions', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) =>
           caller.branch ? (
@@ -43,14 +47,14 @@ export default function ScoreImportPage() {
               {caller.roles.includes('bureau_staff') ? <ConversionsLink /> : null}
             </>
           ) : (
-            <View className="card" data-testid="score-notice">
-              <Text>外部积分由各支部书记导入本支部。</Text>
+            <>
+              <Notice testId="score-notice" text="外部积分由各支部书记导入本支部。" />
               {caller.roles.includes('bureau_staff') ? <ConversionsLink /> : null}
-            </View>
+            </>
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 
@@ -105,14 +109,16 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
   }
 
   if (phase.kind === 'busy') {
-    return (
-      <View className="card" data-testid="score-busy">
-        <Text>{phase.text}</Text>
-      </View>
-    )
+    return <ResultView tone="busy" title={phase.text} testId="score-busy" />
   }
   if (phase.kind === 'done')
-    return <ScoreImportDone result={phase.result} onAnother={() => setPhase({ kind: 'start', error: null })} />
+    return (
+      <ScoreImportDone
+        result={phase.result}
+        onAnother={() => setPhase({ kind: 'start', error: null })}
+        onDone={() => Taro.switchTab({ url: POINTS_TAB })}
+      />
+    )
   if (phase.kind === 'preview') {
     return (
       <>
@@ -136,18 +142,18 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
   return (
     <View data-testid="score-start">
       <View className="card">
-        <Text className="field-label">积分来源</Text>
-        <Picker
-          mode="selector"
-          range={conversions.map((c) => `${c.source} → ${c.ruleName}`)}
-          value={index}
-          onChange={(e) => setIndex(Number(e.detail.value))}
+        <FormField
+          label="积分来源"
+          hint={`每 1 分${conversion.source}积分折算 ${conversion.factor} 分，四舍五入到整数`}
         >
-          <Text className="field-input" data-testid="score-conversion">
-            {`${conversion.source} → ${conversion.ruleName}`}
-          </Text>
-        </Picker>
-        <Text className="points-hint">{`每 1 分${conversion.source}积分折算 ${conversion.factor} 分，四舍五入到整数`}</Text>
+          <PickerField
+            testId="score-conversion"
+            range={conversions.map((c) => `${c.source} → ${c.ruleName}`)}
+            index={index}
+            text={`${conversion.source} → ${conversion.ruleName}`}
+            onPick={setIndex}
+          />
+        </FormField>
       </View>
       <View className="card">
         <Text className="card__title">文件要求</Text>

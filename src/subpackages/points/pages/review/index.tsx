@@ -1,31 +1,31 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Claim } from '../../../../../types/points'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
 import { ClaimReviewList } from '../../components/claim-review'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 /** 审核申报: the secretary's queue of pending claims in their branch. */
 export default function ReviewPage() {
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) =>
           caller.branch ? (
             <ReviewQueue branchId={caller.branch.id} />
           ) : (
-            <View className="card" data-testid="review-notice">
-              <Text>申报由各支部书记审核。</Text>
-            </View>
+            <Notice testId="review-notice" text="申报由各支部书记审核。" />
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { RuleCatalogue } from '../../../../../types/points'
+import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
@@ -10,13 +11,14 @@ import { call } from '../../../../services/call'
 import { RulesEditor } from '../../components/rules-editor'
 import { type CatalogueDraft, catalogueFields, catalogueInput, draftOf, newRule } from '../../lib/rules-draft'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 /** 积分细则: bureau staff edit the county's rule catalogue; everyone else reads it. */
 export default function RulesPage() {
   const me = useAction('roster', 'me', {})
   const rules = useAction('points', 'getRules', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) =>
           caller.roles.includes('bureau_staff') ? (
@@ -30,13 +32,11 @@ export default function RulesPage() {
               <PageState query={rules}>{(catalogue) => <Editor catalogue={catalogue} />}</PageState>
             </>
           ) : (
-            <View className="card" data-testid="rules-notice">
-              <Text>积分细则由教育局党委制定和修改。</Text>
-            </View>
+            <Notice testId="rules-notice" text="积分细则由教育局党委制定和修改。" />
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 

@@ -13,6 +13,7 @@ import { kindLabel } from '../../lib/tree-rows'
 import { usePagedList } from '../../lib/use-paged-list'
 import { useRosterExport } from '../../lib/use-roster-export'
 import './index.css'
+import { Page } from '../../../../components/page'
 
 const PAGE_SIZE = 20
 const SEARCH_DELAY_MS = 300
@@ -64,7 +65,7 @@ export default function BranchPage() {
   const manages = access === 'manage'
 
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {() => (
           <>
@@ -151,6 +152,6 @@ export default function BranchPage() {
           </>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

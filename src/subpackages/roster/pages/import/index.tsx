@@ -25,6 +25,7 @@ import {
   rememberImport,
 } from '../../lib/import-run'
 import '../../components/import.css'
+import { Page } from '../../../../components/page'
 
 /**
  * 批量导入: ?branchId= imports into a branch the caller manages; without it bureau
@@ -34,11 +35,11 @@ export default function ImportPage() {
   const branchId = useRouter().params.branchId || null
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page import-page">
+    <Page className="import-page">
       <PageState query={me}>
         {(caller) => (branchId ? <BranchImport me={caller} branchId={branchId} /> : <BureauImport me={caller} />)}
       </PageState>
-    </View>
+    </Page>
   )
 }
 

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { Page } from '../../../../components/page'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/page-state'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
@@ -82,14 +83,14 @@ export default function InvitePage() {
 
   if (loaded.state === 'loading') {
     return (
-      <View className="page">
+      <Page>
         <LoadingState />
-      </View>
+      </Page>
     )
   }
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <Page>
         <ErrorState
           message={loaded.message}
           onRetry={() => {
@@ -97,22 +98,22 @@ export default function InvitePage() {
             setAttempt((n) => n + 1)
           }}
         />
-      </View>
+      </Page>
     )
   }
   if (loaded.state === 'gone') {
     return (
-      <View className="page">
+      <Page>
         <EmptyState
           title="邀请信息已不在本页"
           hint="为保护党员信息，邀请只在生成后显示。请回到党员信息页查看或重新生成绑定邀请，原邀请到期自动失效。"
         />
-      </View>
+      </Page>
     )
   }
   if (loaded.state === 'none' || !invitation) {
     return (
-      <View className="page">
+      <Page>
         <View className="page-state" data-testid="invite-none">
           <Text className="page-state__title">没有可用的绑定邀请</Text>
           <Text className="page-state__text">该党员的邀请已使用、过期或被撤销。可以重新生成一个，7天内有效。</Text>
@@ -125,12 +126,12 @@ export default function InvitePage() {
             {creating.busy ? '正在生成…' : '生成新的绑定邀请'}
           </Button>
         </View>
-      </View>
+      </Page>
     )
   }
 
   return (
-    <View className="page">
+    <Page>
       <InviteCard
         invitation={invitation}
         link={h5Link(invitation.path)}
@@ -150,6 +151,6 @@ export default function InvitePage() {
         onConfirm={() => revoking.submit(invitation.code)}
         onCancel={() => setConfirming(false)}
       />
-    </View>
+    </Page>
   )
 }

@@ -5,6 +5,8 @@ import type { OutputOf } from '../../../../../types/api'
 import { ok } from '../../../../../types/result'
 import type { MemberFields, OrgNode } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { LinkRow } from '../../../../components/link-row'
+import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
@@ -20,6 +22,7 @@ import { type Invitation, keepInvitation } from '../../lib/invitation-store'
 import { memberManagement } from '../../lib/member-management'
 import { groupsOf } from '../../lib/tree-rows'
 import './index.css'
+import { Page } from '../../../../components/page'
 
 /** A member as roster.getMember answers: with their branch's name and how far the caller reaches into it. */
 type Member = OutputOf<'roster', 'getMember'>
@@ -30,7 +33,7 @@ export default function MemberPage() {
   const me = useAction('roster', 'me', {})
   const tree = useAction('roster', 'tree', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {() => (
           <PageState query={tree}>
@@ -44,7 +47,7 @@ export default function MemberPage() {
           </PageState>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }
 
@@ -63,7 +66,7 @@ function NewMember({ branchId, nodes }: { branchId: string; nodes: OrgNode[] }) 
         access === 'manage' ? (
           <NewMemberForm branchId={branchId} nodes={nodes} />
         ) : (
-          <NoticeCard text="只有本支部书记或上级党组织可以新增党员。" />
+          <Notice testId="member-notice" text="只有本支部书记或上级党组织可以新增党员。" />
         )
       }
     </PageState>
@@ -221,9 +224,9 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
 
       {editable ? (
         <View className="card member-actions" data-testid="member-actions">
-          <Text className="card__title roster-title">管理</Text>
+          <Text className="card__title">管理</Text>
           {invites ? (
-            <ActionRow
+            <LinkRow
               testId="action-invite"
               title={invitations.items.length > 0 ? '再生成一个绑定邀请' : '生成绑定邀请'}
               hint="邀请本人绑定微信，7天内有效"
@@ -231,7 +234,7 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
               onClick={() => inviting.submit()}
             />
           ) : null}
-          <ActionRow
+          <LinkRow
             testId="action-transfer"
             title="组织关系转接"
             hint="转入县内其他党支部，原记录保留"
@@ -241,7 +244,7 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
               setDialog('transfer')
             }}
           />
-          <ActionRow
+          <LinkRow
             testId="action-deactivate"
             title="停用"
             hint="出党、去世等情形，历史记录保留"
@@ -373,37 +376,4 @@ function formValuesOf(member: Member): MemberFormValues {
     committeePosition: member.committeePosition,
     phone: member.phone ?? '',
   }
-}
-
-interface ActionRowProps {
-  testId: string
-  title: string
-  hint: string
-  danger?: boolean
-  disabled: boolean
-  onClick: () => void
-}
-
-function ActionRow({ testId, title, hint, danger, disabled, onClick }: ActionRowProps) {
-  return (
-    <View
-      className={`action-row divided${danger ? ' action-row--danger' : ''}${disabled ? ' action-row--disabled' : ''}`}
-      data-testid={testId}
-      onClick={disabled ? undefined : onClick}
-    >
-      <View className="action-row__main">
-        <Text className="action-row__title">{title}</Text>
-        <Text className="muted">{hint}</Text>
-      </View>
-      <Text className="action-row__chevron">›</Text>
-    </View>
-  )
-}
-
-function NoticeCard({ text }: { text: string }) {
-  return (
-    <View className="card" data-testid="member-notice">
-      <Text>{text}</Text>
-    </View>
-  )
 }

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { branchPageUrl, importPageUrl } from '../../../../lib/routes'
@@ -17,7 +18,7 @@ export default function TreePage() {
   const { exporting, exportRoster } = useRosterExport()
   const bureau = me.state === 'ok' && me.data.roles.includes('bureau_staff')
   return (
-    <View className="page">
+    <Page>
       <PageState
         query={tree}
         isEmpty={(data) => data.nodes.length === 0}
@@ -43,6 +44,6 @@ export default function TreePage() {
           </>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

@@ -1,7 +1,7 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
@@ -34,7 +34,7 @@ export default function ParticipationPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <PageState query={task}>
         {(taskData) => (
           <PageState query={participation}>
@@ -61,6 +61,6 @@ export default function ParticipationPage() {
           </PageState>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

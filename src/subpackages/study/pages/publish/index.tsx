@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Me } from '../../../../../types/roster'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
@@ -19,7 +20,7 @@ const PUBLISHERS: readonly Me['roles'][number][] = ['bureau_staff', 'general_bra
 export default function PublishPage() {
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) =>
           caller.roles.some((role) => PUBLISHERS.includes(role)) ? (
@@ -35,7 +36,7 @@ export default function PublishPage() {
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 

@@ -13,6 +13,7 @@ import { participationPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { CheckinForm, MAX_PHOTOS } from '../../components/checkin-form'
 import '../../components/study.css'
+import { Page } from '../../../../components/page'
 
 const READERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary', 'branch_committee', 'instructor']
 
@@ -22,11 +23,11 @@ export default function TaskPage() {
   const task = useAction('study', 'getTask', { taskId })
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={task}>
         {(data) => <TaskView task={data} me={me.state === 'ok' ? me.data : null} onSaved={task.reload} />}
       </PageState>
-    </View>
+    </Page>
   )
 }
 
@@ -62,23 +63,31 @@ function TaskView({ task, me, onSaved }: { task: TaskWithMine; me: Me | null; on
   return (
     <View>
       <View className="card">
-        <Text className="card__title study-title">
+        <Text className="card__title">
           {task.collectiveDay ? '【集中学习日】' : ''}
           {task.title}
         </Text>
-        <Text className="muted">
-          {task.startsOn} 至 {task.dueOn} · {task.publishedByName} 发布
-        </Text>
+        <Text className="muted">{`${task.startsOn} 至 ${task.dueOn} · ${task.publishedByName} 发布`}</Text>
         {task.content.text ? <Text className="study-text">{task.content.text}</Text> : null}
-        {task.content.link ? (
-          <Text className="link" onClick={() => Taro.setClipboardData({ data: task.content.link ?? '' })}>
-            文章链接（点击复制）
-          </Text>
-        ) : null}
-        {task.content.videoLink ? (
-          <Text className="link" onClick={() => Taro.setClipboardData({ data: task.content.videoLink ?? '' })}>
-            视频链接（点击复制）
-          </Text>
+        {task.content.link || task.content.videoLink ? (
+          <View className="btn-row">
+            {task.content.link ? (
+              <Button
+                className="btn btn--ghost"
+                onClick={() => Taro.setClipboardData({ data: task.content.link ?? '' })}
+              >
+                复制文章链接
+              </Button>
+            ) : null}
+            {task.content.videoLink ? (
+              <Button
+                className="btn btn--ghost"
+                onClick={() => Taro.setClipboardData({ data: task.content.videoLink ?? '' })}
+              >
+                复制视频链接
+              </Button>
+            ) : null}
+          </View>
         ) : null}
         {task.content.fileID ? <Text className="muted study-text">附有学习材料，请在微信中打开</Text> : null}
       </View>
