@@ -8,16 +8,19 @@
  *   npm run screenshots -- --no-build       reuse build/cloudfunctions and dist-h5
  *   npm run screenshots -- --out DIR        somewhere else (npm test shoots into a temp folder)
  *   npm run screenshots -- --all            every page of every persona, with any layout problems listed
+ *   npm run screenshots -- --check          what npm test runs: one screen per role and mode into a temp
+ *                                           folder, and the README shows exactly the shots in docs/screenshots
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator } from '../emulator'
 import { type AppPage, asPersona, pagesOf } from '../test/e2e/app-pages'
 import { openPhoneBrowser, type PhoneBrowser } from '../test/e2e/browser'
-import { CARE, formatProblems, layoutProblems, NORMAL } from '../test/e2e/layout-check'
+import { CARE, formatProblems, layoutProblems, NORMAL, waitUntilAtRest } from '../test/e2e/layout-check'
 import { buildApp } from './build-app'
 import { buildFunctions, functionsOutDir } from './build-functions'
+import { ensureChromium } from './ensure-chromium'
 import { isMain } from './is-main'
 import { seedDemo } from './seed/seed'
 
@@ -71,18 +74,10 @@ async function openAndSettle(browser: PhoneBrowser, base: string, page: AppPage)
   await settle(browser)
 }
 
-/** Waits until the page shows no loading skeleton or spinner for a moment, and its fonts are in. */
+/** Waits until the page stands still with its data, then a moment for images to paint. */
 export async function settle(browser: PhoneBrowser): Promise<void> {
-  const { page } = browser
-  await page.waitForFunction(
-    () =>
-      document.querySelector('.taro_page') !== null &&
-      document.querySelectorAll('[data-testid="page-state-loading"], [data-testid="join-loading"]').length === 0,
-    undefined,
-    { timeout: 20_000, polling: 100 },
-  )
-  await page.evaluate(() => document.fonts.ready)
-  await page.waitForTimeout(300)
+  await waitUntilAtRest(browser.page)
+  await browser.page.waitForTimeout(300)
 }
 
 export async function startShotSession(at: number): Promise<ShotSession & { stop: () => Promise<void> }> {
@@ -122,14 +117,15 @@ export async function startShotSession(at: number): Promise<ShotSession & { stop
   }
 }
 
-async function shootReadme(session: ShotSession, out: string): Promise<string[]> {
+async function shootReadme(session: ShotSession, out: string, quick = false): Promise<string[]> {
   const written: string[] = []
-  for (const { role, openid, pages } of ROLES) {
-    const all = await pagesOf(session.base, openid)
+  for (const { role, openid, pages: all } of ROLES) {
+    const pages = quick ? all.slice(0, 1) : all
+    const reachable = await pagesOf(session.base, openid)
     for (const care of [false, true]) {
       await session.actAs(openid, care)
       for (const name of pages) {
-        const page = all.find((p) => p.name === name)
+        const page = reachable.find((p) => p.name === name)
         if (!page) throw new Error(`${role} has no page "${name}" in the demo`)
         await session.open(page)
         const file = join(out, `${role}-${name}${care ? '-care' : ''}.png`)
@@ -162,6 +158,36 @@ async function shootAll(session: ShotSession, out: string): Promise<number> {
   return problems
 }
 
+/** The README shows every shot in docs/screenshots and no other: names that differ are listed. */
+export function readmeMismatches(): string[] {
+  const folder = join(root, 'docs', 'screenshots')
+  const shots = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.png')) : []
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const shown = [...readme.matchAll(/docs\/screenshots\/([\w-]+\.png)/g)].map((match) => match[1])
+  return [
+    ...shots.filter((shot) => !shown.includes(shot)).map((shot) => `${shot} is not in the README`),
+    ...shown.filter((shot) => !shots.includes(shot)).map((shot) => `the README shows ${shot}, which is not there`),
+  ]
+}
+
+async function check(): Promise<void> {
+  const mismatches = readmeMismatches()
+  if (mismatches.length) throw new Error(`docs/screenshots and the README differ:\n${mismatches.join('\n')}`)
+  const out = mkdtempSync(join(tmpdir(), 'screenshots-check-'))
+  const session = await startShotSession(SCREENSHOT_AT)
+  try {
+    const written = await shootReadme(session, out, true)
+    const empty = written.filter((file) => statSync(file).size < 10_000)
+    if (written.length !== ROLES.length * 2 || empty.length) throw new Error(`screenshots missing or blank: ${empty}`)
+    console.log(
+      `screenshots: ${written.length} taken, the README shows all ${readdirSync(join(root, 'docs', 'screenshots')).length}`,
+    )
+  } finally {
+    await session.stop()
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const outAt = args.indexOf('--out')
@@ -170,6 +196,8 @@ async function main(): Promise<void> {
     await buildFunctions()
     buildApp('h5')
   }
+  ensureChromium()
+  if (args.includes('--check')) return check()
   mkdirSync(out, { recursive: true })
   const session = await startShotSession(SCREENSHOT_AT)
   try {

@@ -15,6 +15,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     call('roster', 'me', {}).then((me) => {
       if (me.ok) setCareMode(me.data.preferences.careMode)
+      // A WeChat user no member is bound to has no settings: no one else's choice stays on this phone.
+      else if (me.error.code === 'AUTH.NOT_BOUND') setCareMode(false)
     })
   })
   return children

@@ -31,8 +31,7 @@ export interface LayoutProblem {
  * (Taro's H5 View is a custom element; React keeps its props on the node).
  */
 export async function layoutProblems(page: Page, rules: LayoutRules): Promise<LayoutProblem[]> {
-  // tsx (esbuild, keepNames) wraps named functions in __name(); the page has no such helper.
-  await page.evaluate('globalThis.__name ??= (fn) => fn')
+  await shimNames(page)
   return page.evaluate((r: LayoutRules) => {
     const problems: { kind: string; where: string; detail: string }[] = []
     const TOLERANCE = 0.5
@@ -122,7 +121,8 @@ export async function layoutProblems(page: Page, rules: LayoutRules): Promise<La
       }
       return base
     }
-    const disabled = (el: Element) => el.closest('[disabled], .is-disabled, [aria-disabled="true"]') !== null
+    const disabled = (el: Element) =>
+      el.closest('[disabled]:not([disabled="false"]), .is-disabled, [aria-disabled="true"]') !== null
 
     // Clipping: an ancestor that hides overflow must contain the text, up to the nearest
     // scroller on that axis (what lies beyond a scroller is scrolled to, not cut off).
@@ -223,4 +223,36 @@ export async function layoutProblems(page: Page, rules: LayoutRules): Promise<La
 /** One line per problem, for a failure message a person can act on. */
 export function formatProblems(problems: readonly LayoutProblem[]): string {
   return problems.map((p) => `${p.kind}: ${p.where} — ${p.detail}`).join('\n')
+}
+
+/** tsx (esbuild, keepNames) wraps named functions in __name(); a page evaluating them has no such helper. */
+async function shimNames(page: Page): Promise<void> {
+  await page.evaluate('globalThis.__name ??= (fn) => fn')
+}
+
+/** Waits until the page has its data, stands still and has its fonts: what a person looks at. */
+export async function waitUntilAtRest(page: Page): Promise<void> {
+  await shimNames(page)
+  await page.waitForFunction(pageAtRest, undefined, { timeout: 20_000, polling: 100 })
+  await page.evaluate(() => document.fonts.ready)
+}
+
+/**
+ * For page.waitForFunction: the page has loaded its data (no skeletons), its
+ * charts are drawn, and it stands still (Taro's H5 slides a new page in; a layout measured mid-slide
+ * runs off the screen). Endless animations, such as a spinner, do not count.
+ */
+export function pageAtRest(): boolean {
+  // The page the address names is the one shown (a hash change takes a moment to render its page).
+  const route = location.hash.replace(/^#/, '').split('?')[0]
+  const shown = Array.from(document.querySelectorAll('.taro_page')).some(
+    (page) => page.id.split('?')[0] === route && page.classList.contains('taro_page_show'),
+  )
+  if (!shown) return false
+  if (document.querySelector('[data-testid="page-state-loading"], [data-testid="join-loading"]')) return false
+  // A chart still being drawn on its canvas.
+  if (document.querySelector('[data-drawing="yes"]')) return false
+  return document
+    .getAnimations()
+    .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)
 }

@@ -21,7 +21,8 @@ export function SwitchRow({ label, hint, checked, onChange, disabled, testId }: 
         className="switch"
         data-testid={testId}
         checked={checked}
-        disabled={disabled}
+        // H5 renders disabled={false} as disabled="false", which Taro's switch reads as disabled: omit it instead.
+        disabled={disabled || undefined}
         color="#C8161D"
         onChange={(event) => onChange(Boolean(event.detail.value))}
       />

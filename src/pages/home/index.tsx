@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Page } from '../../components/page'
 import { EmptyState, PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
+import { useOnReturn } from '../../hooks/use-on-return'
 import { useSubmit } from '../../hooks/use-submit'
 import { useCareMode } from '../../lib/care-mode'
 import { CAN_SCAN, scanAndCheckIn } from '../../lib/check-in'
@@ -68,7 +69,7 @@ function CareHome() {
 
 function NextMeetingCard() {
   const next = useAction('meetings', 'listMine', { when: 'upcoming', page: 1, pageSize: 1 })
-  useDidShow(() => next.reload())
+  useOnReturn(() => next.reload())
   const checkingIn = useSubmit(scanAndCheckIn, {
     toast: (done) => (done ? ATTENDANCE_LABELS[done.status] : ''),
     onDone: next.reload,
@@ -112,7 +113,7 @@ function NextMeetingCard() {
 
 function StudyCard() {
   const tasks = useAction('study', 'myTasks', { status: 'open', page: 1, pageSize: 1 })
-  useDidShow(() => tasks.reload())
+  useOnReturn(() => tasks.reload())
   return (
     <View className="card care-card" data-testid="care-study">
       <Text className="care-card__kicker">今天的学习</Text>
@@ -141,7 +142,7 @@ function StudyCard() {
 
 function PointsCard() {
   const mine = useAction('points', 'myPoints', { period: 'year', page: 1, pageSize: 1 })
-  useDidShow(() => mine.reload())
+  useOnReturn(() => mine.reload())
   return (
     <View className="card care-card" data-testid="care-points">
       <Text className="care-card__kicker">我的积分</Text>

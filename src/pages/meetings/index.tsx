@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
+import { useOnReturn } from '../../hooks/use-on-return'
 import { MEETING_RULES_PAGE, meetingPageUrl, recordBookPageUrl, robotPageUrl, SCHEDULE_PAGE } from '../../lib/routes'
 import { ComplianceCard } from './components/compliance-card'
 import { MeetingRow } from './components/meeting-row'
@@ -19,7 +20,7 @@ export default function MeetingsPage() {
   const manager = me.state === 'ok' && me.data.roles.some((role) => MANAGERS.includes(role))
   const bureau = me.state === 'ok' && me.data.roles.includes('bureau_staff')
   const branchId = me.state === 'ok' ? (me.data.branch?.id ?? null) : null
-  useDidShow(() => list.reload())
+  useOnReturn(() => list.reload())
   const open = (url: string) => Taro.navigateTo({ url })
   return (
     <Page>

@@ -13,10 +13,17 @@ import { MineView } from './mine-view'
 export default function MinePage() {
   const me = useAction('roster', 'me', {})
   const care = useCareMode()
-  // 我的 is where a member lands after binding (or, in the demo, after picking a persona): apply their choice.
+  // 我的 is where a member lands after binding (or, in the demo, after picking a persona): apply their
+  // choice as the server answered it — once per answer, so a tap on the switch is not undone by a re-render.
+  const stored =
+    me.state === 'ok'
+      ? me.data.preferences.careMode
+      : me.state === 'error' && me.error.code === 'AUTH.NOT_BOUND'
+        ? false
+        : null
   useEffect(() => {
-    if (me.state === 'ok') setCareMode(me.data.preferences.careMode)
-  }, [me])
+    if (stored !== null) setCareMode(stored)
+  }, [stored])
   const saving = useSubmit((careMode: boolean) => call('roster', 'setPreferences', { careMode }), {
     toast: (saved) => (saved.careMode ? '已开启关怀模式' : '已关闭关怀模式'),
     onRefused: (_, careMode) => setCareMode(!careMode),

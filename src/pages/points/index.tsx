@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { LinkRow } from '../../components/link-row'
 import { ListItem } from '../../components/list-item'
 import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
+import { useOnReturn } from '../../hooks/use-on-return'
 import { monthDayTime } from '../../lib/time'
 import { pointsEntriesFor } from './entries'
 
@@ -13,7 +14,7 @@ export default function PointsPage() {
   const mine = useAction('points', 'myPoints', { period: 'year' })
   const me = useAction('roster', 'me', {})
   const entries = me.state === 'ok' ? pointsEntriesFor(me.data) : []
-  useDidShow(() => mine.reload())
+  useOnReturn(() => mine.reload())
   return (
     <Page>
       <PageState query={mine}>

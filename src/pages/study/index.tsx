@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { ListItem } from '../../components/list-item'
 import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
+import { useOnReturn } from '../../hooks/use-on-return'
 import { PUBLISH_PAGE, taskPageUrl } from '../../lib/routes'
 import { monthDayTime } from '../../lib/time'
 import { canPublishStudy } from './entries'
@@ -14,7 +15,7 @@ export default function StudyPage() {
   const tasks = useAction('study', 'myTasks', { status: 'open' })
   const mine = useAction('study', 'myStudy', { pageSize: 10 })
   const me = useAction('roster', 'me', {})
-  useDidShow(() => {
+  useOnReturn(() => {
     tasks.reload()
     mine.reload()
   })

@@ -184,7 +184,7 @@ export function DigestRebuild({ thisYear }: { thisYear: number }) {
         className="btn btn--primary"
         data-testid="digest-start"
         loading={busy}
-        disabled={busy}
+        disabled={busy || undefined}
         onClick={() => rebuilding.submit()}
       >
         {busy ? '正在重建…' : '重建'}

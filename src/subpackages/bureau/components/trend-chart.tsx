@@ -1,9 +1,10 @@
 import { Axis, Canvas, Chart, jsx, Legend, Line, Point } from '@antv/f2'
 import { Canvas as TaroCanvas, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { pixelRatio } from '../../../lib/screen'
 import { periodLabel } from '../../../lib/time'
+import { drawnRows, type TrendRow } from '../lib/trend-rows'
 
 /**
  * A line chart drawn by AntV F2 (5.x): the mobile chart library of AntV,
@@ -13,11 +14,6 @@ import { periodLabel } from '../../../lib/time'
  * CanvasRenderingContext2D: from the 2d canvas node on weapp, from the DOM
  * canvas in H5.
  */
-export interface TrendRow {
-  period: string
-  series: string
-  value: number
-}
 
 interface Props {
   id: string
@@ -36,30 +32,6 @@ export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73']
 
 /** Axis and legend text in CSS px: readable on a phone (≥ 11 px). */
 const LABEL_SIZE = 12
-
-/** One record as drawn: `segment` groups the lines (solid, or dashed into the open period), `kind` the points. */
-export interface DrawnRow extends TrendRow {
-  segment: 'done' | 'open'
-  kind: 'done' | 'open'
-}
-
-/**
- * The rows as drawn: every finished period solid; the open one hollow, joined
- * to the last finished value of its series by a dashed segment (which repeats
- * that value, drawn as the same filled point).
- */
-export function drawnRows(rows: readonly TrendRow[], partialPeriod: string | null): DrawnRow[] {
-  const done = rows
-    .filter((row) => row.period !== partialPeriod)
-    .map((row) => ({ ...row, segment: 'done' as const, kind: 'done' as const }))
-  const open = rows.filter((row) => row.period === partialPeriod)
-  const bridges = open.flatMap((row) => {
-    const before = done.filter((d) => d.series === row.series)
-    const last = before[before.length - 1]
-    return last ? [{ ...last, segment: 'open' as const }] : []
-  })
-  return [...done, ...bridges, ...open.map((row) => ({ ...row, segment: 'open' as const, kind: 'open' as const }))]
-}
 
 /** F2's element factory; its typings do not accept its own generic chart classes as element types. */
 const el = (type: unknown, props: object, ...children: ReturnType<typeof jsx>[]) =>
@@ -106,13 +78,17 @@ function drawChart(context: Context2D, width: number, height: number, ratio: num
 export function TrendChart(props: Props) {
   const { id, rows, height = 220, partialPeriod = null } = props
   const drawn = useRef<{ destroy: () => void } | null>(null)
+  // Whether the canvas shows the current rows yet (data-drawing lets a screenshot wait for it).
+  const [drawing, setDrawing] = useState(true)
   // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the data changes
   useEffect(() => {
     let cancelled = false
+    setDrawing(true)
     const draw = (context: Context2D, width: number, ratio: number) => {
       if (cancelled) return
       drawn.current?.destroy()
       drawn.current = drawChart(context, width, height, ratio, props)
+      setDrawing(false)
     }
     if (process.env.TARO_ENV === 'h5') {
       // Taro's H5 <Canvas> is a web component whose inner <canvas> appears a moment after mount.
@@ -155,7 +131,7 @@ export function TrendChart(props: Props) {
   useEffect(() => () => drawn.current?.destroy(), [])
   const partial = partialPeriod !== null && rows.some((row) => row.period === partialPeriod)
   return (
-    <View className="bureau-chart" data-testid={`chart-${id}`}>
+    <View className="bureau-chart" data-testid={`chart-${id}`} data-drawing={drawing ? 'yes' : 'no'}>
       <TaroCanvas type="2d" id={id} canvasId={id} style={{ width: '100%', height: `${height}px` }} />
       {partial ? (
         <Text className="bureau-chart__note">{`空心点与虚线为${periodLabel(partialPeriod)}，统计到今天，月底前还会变化`}</Text>

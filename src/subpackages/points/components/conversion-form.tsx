@@ -111,7 +111,7 @@ export function ConversionForm({ draft, rules, errors, saving, saved, onChange, 
       <Button
         className="btn btn--primary points-bar"
         data-testid="conversion-save"
-        disabled={saving}
+        disabled={saving || undefined}
         loading={saving}
         onClick={onSave}
       >

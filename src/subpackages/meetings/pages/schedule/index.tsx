@@ -173,7 +173,7 @@ function ScheduleForm({ branchId }: { branchId: string }) {
       <Button
         className="btn btn--primary meet-bar"
         data-testid="schedule-submit"
-        disabled={scheduling.busy}
+        disabled={scheduling.busy || undefined}
         onClick={submit}
       >
         {scheduling.busy ? '正在安排…' : '安排会议'}

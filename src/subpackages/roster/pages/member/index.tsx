@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
 import { ok } from '../../../../../types/result'
 import type { MemberFields, OrgNode } from '../../../../../types/roster'
@@ -9,6 +9,7 @@ import { LinkRow } from '../../../../components/link-row'
 import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useOnReturn } from '../../../../hooks/use-on-return'
 import { useSubmit } from '../../../../hooks/use-submit'
 import type { FormErrors } from '../../../../lib/form-errors'
 import { invitePageUrl, memberPageUrl } from '../../../../lib/routes'
@@ -304,12 +305,8 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
 function useOpenInvitations(memberId: string, enabled: boolean) {
   const [items, setItems] = useState<Invitation[]>([])
   const [tick, setTick] = useState(0)
-  const shown = useRef(false)
-  useDidShow(() => {
-    // Back from the invite page (which may have revoked one): show the list as it is now.
-    if (shown.current) setTick((n) => n + 1)
-    shown.current = true
-  })
+  // Back from the invite page (which may have revoked one): show the list as it is now.
+  useOnReturn(() => setTick((n) => n + 1))
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` asks for a fresh list
   useEffect(() => {
     if (!enabled) {
