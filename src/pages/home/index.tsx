@@ -4,9 +4,9 @@ import { Page } from '../../components/page'
 import { EmptyState, PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { useOnReturn } from '../../hooks/use-on-return'
-import { useSubmit } from '../../hooks/use-submit'
+import { useScanCheckIn } from '../../hooks/use-scan-check-in'
 import { useCareMode } from '../../lib/care-mode'
-import { CAN_SCAN, scanAndCheckIn } from '../../lib/check-in'
+import { CAN_SCAN } from '../../lib/check-in'
 import { ATTENDANCE_LABELS, meetingHeading } from '../../lib/meeting-labels'
 import { MEETINGS_TAB, meetingPageUrl, POINTS_TAB, STUDY_TAB, taskPageUrl } from '../../lib/routes'
 import { hourOf, monthDayTime } from '../../lib/time'
@@ -70,10 +70,7 @@ function CareHome() {
 function NextMeetingCard() {
   const next = useAction('meetings', 'listMine', { when: 'upcoming', page: 1, pageSize: 1 })
   useOnReturn(() => next.reload())
-  const checkingIn = useSubmit(scanAndCheckIn, {
-    toast: (done) => (done ? ATTENDANCE_LABELS[done.status] : ''),
-    onDone: next.reload,
-  })
+  const checkingIn = useScanCheckIn(next.reload)
   return (
     <View className="card care-card" data-testid="care-meeting">
       <Text className="care-card__kicker">下次会议</Text>

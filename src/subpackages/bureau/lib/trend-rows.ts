@@ -28,4 +28,3 @@ export function drawnRows(rows: readonly TrendRow[], partialPeriod: string | nul
   })
   return [...done, ...bridges, ...open.map((row) => ({ ...row, segment: 'open' as const, kind: 'open' as const }))]
 }
-

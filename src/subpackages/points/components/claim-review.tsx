@@ -28,13 +28,13 @@ export function ClaimCard({ claim, review }: ClaimCardProps) {
           {claim.points} 分
         </Text>
       </View>
-      <Text className="points-hint">
+      <Text className="field-hint">
         {claim.kind === 'proposal' ? `${claim.proposedByName} 推荐` : '本人申报'} · {monthDayTime(claim.createdAt)}
         {claim.photos.length > 0 ? ` · 佐证照片 ${claim.photos.length} 张` : ' · 无照片'}
       </Text>
       <Text className="claim-card__note">{claim.note}</Text>
       {claim.status !== 'pending' || !review ? (
-        <Text className={`points-hint claim-status--${claim.status}`} data-testid="claim-status">
+        <Text className={`field-hint claim-status--${claim.status}`} data-testid="claim-status">
           {CLAIM_STATUS_LABELS[claim.status]}
           {claim.decisionReason ? `：${claim.decisionReason}` : ''}
         </Text>

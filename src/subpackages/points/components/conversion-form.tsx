@@ -14,7 +14,7 @@ export function ConversionList({ rows, onEdit }: { rows: ConversionRow[]; onEdit
       <Text className="card__title">已设置的折算</Text>
       {rows.length === 0 ? (
         <View data-testid="conversion-empty">
-          <Text className="points-hint">
+          <Text className="field-hint">
             尚未设置外部积分折算。设置后，各支部书记即可在“导入外部积分”中导入本支部的成绩。
           </Text>
         </View>
@@ -98,13 +98,13 @@ export function ConversionForm({ draft, rules, errors, saving, saved, onChange, 
         {error('factor')}
       </FormField>
       {draft.factor.trim() !== '' && Number.isFinite(factor) && factor > 0 ? (
-        <Text className="points-hint" data-testid="conversion-example">
+        <Text className="field-hint" data-testid="conversion-example">
           {`例：${draft.source || '外部'}积分 100 分折合 ${Math.round(100 * factor)} 分，四舍五入到整数，超出项目上限的部分不计`}
         </Text>
       ) : null}
       <FieldError message={errors.general} testId="conversion-error" />
       {saved ? (
-        <Text className="points-hint" data-testid="conversion-saved">
+        <Text className="field-hint" data-testid="conversion-saved">
           {saved}
         </Text>
       ) : null}

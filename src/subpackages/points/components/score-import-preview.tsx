@@ -25,7 +25,7 @@ export function ScoreImportPreviewView({ preview, fileName, onConfirm, onRechoos
     <View data-testid="score-preview">
       <View className="card">
         <Text className="card__title">{fileName}</Text>
-        <Text className="points-hint">
+        <Text className="field-hint">
           {`${preview.source}积分 × ${preview.factor} 折算为“${preview.ruleName}”，超出上限的部分不计`}
         </Text>
         <Text className="field-label" data-testid="score-totals">
@@ -45,7 +45,7 @@ export function ScoreImportPreviewView({ preview, fileName, onConfirm, onRechoos
                 {row.status === 'pay' ? `+${row.points} 分` : STATUS_LABELS[row.status]}
               </Text>
             </View>
-            <Text className="points-hint">
+            <Text className="field-hint">
               {row.score === null ? '' : `${preview.source}积分 ${row.score}`}
               {row.message ? `${row.score === null ? '' : ' · '}${row.message}` : ''}
             </Text>
@@ -54,7 +54,7 @@ export function ScoreImportPreviewView({ preview, fileName, onConfirm, onRechoos
       </View>
       <View className="btn-stack">
         {nothing ? (
-          <Text className="points-hint" data-testid="score-nothing">
+          <Text className="field-hint" data-testid="score-nothing">
             没有需要计分的行
           </Text>
         ) : null}

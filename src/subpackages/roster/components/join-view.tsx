@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { AppError } from '../../../../types/errors'
 import type { Me } from '../../../../types/roster'
+import { FormField } from '../../../components/form-field'
 import { fullDateTime } from '../../../lib/time'
 import './roster.css'
 
@@ -123,20 +124,17 @@ function JoinForm({
         <Text className="card__title roster-title">确认身份</Text>
         <Text className="join-hint">为保护党员信息，请输入您在党员名册中登记的姓名，核对一致后即完成绑定。</Text>
         <View className="join-input">
-          <Input
-            className={`field-input${nameError ? ' field-input--invalid' : ''}`}
-            data-testid="join-name"
-            value={name}
-            maxlength={30}
-            placeholder="请输入您的姓名"
-            onInput={(event: { detail: { value: string } }) => setName(event.detail.value)}
-          />
+          <FormField label="您的姓名" required error={nameError} errorTestId="join-name-error">
+            <Input
+              className={`field-input${nameError ? ' field-input--invalid' : ''}`}
+              data-testid="join-name"
+              value={name}
+              maxlength={30}
+              placeholder="请输入您的姓名"
+              onInput={(event: { detail: { value: string } }) => setName(event.detail.value)}
+            />
+          </FormField>
         </View>
-        {nameError ? (
-          <Text className="field-error" data-testid="join-name-error">
-            {nameError}
-          </Text>
-        ) : null}
         <Button
           className="btn btn--primary join-submit"
           data-testid="join-submit"

@@ -8,8 +8,9 @@ import { FormField, TextAreaField } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useScanCheckIn } from '../../../../hooks/use-scan-check-in'
 import { useSubmit } from '../../../../hooks/use-submit'
-import { CAN_SCAN, scanAndCheckIn } from '../../../../lib/check-in'
+import { CAN_SCAN } from '../../../../lib/check-in'
 import { ATTENDANCE_LABELS, LEAVE_LABELS, meetingHeading } from '../../../../lib/meeting-labels'
 import { leavesPageUrl, meetingPageUrl, minutesPageUrl, rollPageUrl } from '../../../../lib/routes'
 import { monthDayTime } from '../../../../lib/time'
@@ -111,11 +112,7 @@ function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: ()
       if (accepted) reload()
     },
   })
-  const checkingIn = useSubmit(scanAndCheckIn, {
-    toast: (data) => (data ? ATTENDANCE_LABELS[data.status] : ''),
-    onDone: reload,
-    onRefused: reload,
-  })
+  const checkingIn = useScanCheckIn(reload)
   const asking = useSubmit(() => call('meetings', 'requestLeave', { meetingId: meeting.id, reason }), {
     fields: ['reason'],
     toast: '请假申请已提交',

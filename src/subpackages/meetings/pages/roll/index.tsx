@@ -41,7 +41,7 @@ function Roll({ meeting, reload }: { meeting: MeetingDetail; reload: () => void 
       <View className="card" data-testid="meetings-roll">
         <RollCounts counts={meeting.counts} />
         {meeting.canManage && !open && meeting.status === 'scheduled' ? (
-          <Text className="meet-hint" data-testid="roll-not-open">
+          <Text className="field-hint" data-testid="roll-not-open">
             签到于 {fullDateTime(meeting.checkInOpensAt)} 开始，届时可为未带手机的党员登记考勤
           </Text>
         ) : null}

@@ -66,6 +66,30 @@ function TypedField({ testId, placeholder, type = 'text', value, invalid, onInpu
   )
 }
 
+/** A date or a time of day one may type, or choose with the platform's picker beside it. */
+function TypeOrPick({
+  mode,
+  value,
+  onChange,
+  ...typed
+}: { mode: 'date' | 'time'; value: string; onChange: (value: string) => void } & Omit<
+  TypedFieldProps,
+  'onInput' | 'value'
+>) {
+  return (
+    <View className="field-combo">
+      <TypedField {...typed} value={value} onInput={onChange} />
+      <Picker
+        mode={mode}
+        value={value || (mode === 'date' ? dateKey(Date.now()) : '15:00')}
+        onChange={(e) => onChange(String(e.detail.value))}
+      >
+        <View className="btn btn--ghost field-combo__button">选择</View>
+      </Picker>
+    </View>
+  )
+}
+
 /** Type, title, agenda, date and time, length, place; 主题党日 may repeat monthly. */
 function ScheduleForm({ branchId }: { branchId: string }) {
   const [type, setType] = useState<MeetingType>('group_meeting')
@@ -131,26 +155,17 @@ function ScheduleForm({ branchId }: { branchId: string }) {
         />
       </FormField>
       <FormField label="日期" required error={whenError} hint="可直接输入，如 2026-05-12，或点“选择”">
-        <View className="field-combo">
-          <TypedField
-            testId="schedule-date"
-            placeholder="YYYY-MM-DD"
-            value={date}
-            invalid={Boolean(whenError)}
-            onInput={setDate}
-          />
-          <Picker mode="date" value={date || dateKey(Date.now())} onChange={(e) => setDate(String(e.detail.value))}>
-            <View className="btn btn--ghost field-combo__button">选择</View>
-          </Picker>
-        </View>
+        <TypeOrPick
+          mode="date"
+          testId="schedule-date"
+          placeholder="YYYY-MM-DD"
+          value={date}
+          invalid={Boolean(whenError)}
+          onChange={setDate}
+        />
       </FormField>
       <FormField label="开始时间" required>
-        <View className="field-combo">
-          <TypedField testId="schedule-time" placeholder="HH:mm" value={time} onInput={setTime} />
-          <Picker mode="time" value={time} onChange={(e) => setTime(String(e.detail.value))}>
-            <View className="btn btn--ghost field-combo__button">选择</View>
-          </Picker>
-        </View>
+        <TypeOrPick mode="time" testId="schedule-time" placeholder="HH:mm" value={time} onChange={setTime} />
       </FormField>
       <FormField label="时长（小时）" error={errors.fields['meeting.endsAt']}>
         <TypedField testId="schedule-hours" type="digit" value={hours} onInput={setHours} />

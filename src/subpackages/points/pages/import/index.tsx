@@ -157,9 +157,9 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
       </View>
       <View className="card">
         <Text className="card__title">文件要求</Text>
-        <Text className="points-hint">· 表头须有“姓名”和“积分”，可加“手机号码”区分同名党员；首行可以是标题</Text>
-        <Text className="points-hint">· 支持 .xlsx 和 .csv；只导入本支部的党员</Text>
-        <Text className="points-hint">· 先预览后确认；同一文件再次导入不会重复计分</Text>
+        <Text className="field-hint">· 表头须有“姓名”和“积分”，可加“手机号码”区分同名党员；首行可以是标题</Text>
+        <Text className="field-hint">· 支持 .xlsx 和 .csv；只导入本支部的党员</Text>
+        <Text className="field-hint">· 先预览后确认；同一文件再次导入不会重复计分</Text>
       </View>
       <FieldError message={phase.error} testId="score-error" />
       <Button className="btn btn--primary points-bar" data-testid="score-choose" onClick={choose}>

@@ -86,7 +86,7 @@ function BranchBoard({ period, sort }: { period: PeriodKind; sort: BranchSort })
     <PageState query={board} isEmpty={(data) => data.branches.length === 0} empty={{ title: '还没有党支部' }}>
       {(data) => (
         <View className="card">
-          <Text className="points-hint">
+          <Text className="field-hint">
             人均 = 本期积分 ÷ 参与排名的党员数；参与率 = 本期有积分记录的党员占比（均不含免于排名的党员）
           </Text>
           <BranchRows rows={data.branches} sort={sort} />

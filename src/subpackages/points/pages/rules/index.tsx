@@ -24,7 +24,7 @@ export default function RulesPage() {
           caller.roles.includes('bureau_staff') ? (
             <>
               <View className="card" data-testid="rules-conversions">
-                <Text className="points-hint">学习强国等外部积分按折算比例计入积分项目，供支部书记批量导入。</Text>
+                <Text className="field-hint">学习强国等外部积分按折算比例计入积分项目，供支部书记批量导入。</Text>
                 <Button className="btn btn--ghost" onClick={() => Taro.navigateTo({ url: CONVERSIONS_PAGE })}>
                   外部积分折算
                 </Button>

@@ -71,22 +71,18 @@ function TaskView({ task, me, onSaved }: { task: TaskWithMine; me: Me | null; on
         {task.content.text ? <Text className="study-text">{task.content.text}</Text> : null}
         {task.content.link || task.content.videoLink ? (
           <View className="btn-row">
-            {task.content.link ? (
-              <Button
-                className="btn btn--ghost"
-                onClick={() => Taro.setClipboardData({ data: task.content.link ?? '' })}
-              >
-                复制文章链接
-              </Button>
-            ) : null}
-            {task.content.videoLink ? (
-              <Button
-                className="btn btn--ghost"
-                onClick={() => Taro.setClipboardData({ data: task.content.videoLink ?? '' })}
-              >
-                复制视频链接
-              </Button>
-            ) : null}
+            {(
+              [
+                ['复制文章链接', task.content.link],
+                ['复制视频链接', task.content.videoLink],
+              ] as const
+            ).map(([label, link]) =>
+              link ? (
+                <Button key={label} className="btn btn--ghost" onClick={() => Taro.setClipboardData({ data: link })}>
+                  {label}
+                </Button>
+              ) : null,
+            )}
           </View>
         ) : null}
         {task.content.fileID ? <Text className="muted study-text">附有学习材料，请在微信中打开</Text> : null}
