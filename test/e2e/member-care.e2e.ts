@@ -52,18 +52,34 @@ test('关怀模式 is switched on in 我的, gives the three-card 首页, and is
   await page.getByTestId('home-entry-会议').waitFor()
 })
 
+interface Upcoming {
+  items: { id: string; startsAt: number; mine: string | null; myLeave: string | null }[]
+}
+
 test('subscribing to reminders shows that it worked; a leave request can be taken back until decided', async () => {
   const { page } = session.browser
   await session.actAs(MEMBER)
-  await page.goto(`${session.base}/#/pages/meetings/index`)
-  await page.getByTestId('meeting-row').first().click()
+  // A meeting the member has neither checked in to nor asked leave for, still ahead by the page's clock
+  // (other journeys in this emulator schedule and check in to meetings of the same branch).
+  const now = await page.evaluate(() => Date.now())
+  const upcoming = await asPersona<Upcoming>(session.base, MEMBER, 'meetings', 'listMine', { when: 'upcoming' })
+  const meeting = upcoming.ok
+    ? upcoming.data.items.find((m) => !m.mine && !m.myLeave && m.startsAt > now + 3_600_000)
+    : undefined
+  if (!meeting) throw new Error('the demo seed has no upcoming meeting left for this member')
+  const before = await asPersona<{ reminder: { credits: number } }>(session.base, MEMBER, 'meetings', 'get', {
+    meetingId: meeting.id,
+  })
+  const credits = before.ok ? before.data.reminder.credits : -1
+  await page.goto(`${session.base}/#/subpackages/meetings/pages/meeting/index?id=${meeting.id}`)
   await page.getByTestId('meeting-member-actions').waitFor()
 
   const state = page.getByTestId('meeting-reminder-state')
-  expect(await state.textContent()).toContain('未订阅')
+  expect(await state.textContent()).toContain(credits === 0 ? '未订阅' : `可提醒 ${credits} 次`)
   await page.getByTestId('meeting-subscribe').click()
   await page.getByTestId('meeting-reminder').and(page.locator('[data-subscribed="yes"]')).waitFor()
-  expect(await state.textContent()).toBe('已订阅会议提醒 · 可提醒 1 次')
+  await state.filter({ hasText: `可提醒 ${credits + 1} 次` }).waitFor()
+  expect(await state.textContent()).toBe(`已订阅会议提醒 · 可提醒 ${credits + 1} 次`)
 
   await page.locator('[data-testid="meeting-leave-reason"] textarea').fill('外出参加县里的教学培训')
   await page.getByTestId('meeting-leave-submit').click()
