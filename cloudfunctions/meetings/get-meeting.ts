@@ -1,9 +1,11 @@
 import type { api } from '../../types/api'
 import { windowOf } from '../domain/meetings/check-in-window'
+import { COLLECTIONS } from '../runtime/collections'
 import type { Files } from '../runtime/files'
 import type { Handler } from '../runtime/router'
 import { loadRules } from '../shared/meeting-rules'
 import { membersByIds } from '../shared/members'
+import { creditId, isLongTerm } from '../shared/messaging/subscribe-send'
 import { loadMeeting } from './meeting-access'
 import { rollOf, toSummary } from './views'
 
@@ -18,11 +20,17 @@ async function photoLinks(files: Files, photos: readonly string[]): Promise<(str
 /** 会议详情: attendees see the meeting and their own attendance; readers of the branch also the roll. */
 export const getMeeting: Handler<typeof api.meetings.get> = async (input, { caller, store, files }) => {
   const { meeting, branch, access, attendee } = await loadMeeting(store, caller, input.meetingId)
-  const [rules, roll, photoUrls] = await Promise.all([
-    loadRules(store, meeting.tenantId),
+  const rulesRead = loadRules(store, meeting.tenantId)
+  const [rules, roll, photoUrls, credit] = await Promise.all([
+    rulesRead,
     rollOf(store, meeting),
     photoLinks(files, meeting.minutes?.photos ?? []),
+    // The caller's credits of the tenant's reminder template, read as soon as the rules name it.
+    rulesRead.then((read) =>
+      store.get(COLLECTIONS.subscribeCredits, creditId(caller.member._id, read.templates.meetingReminder)),
+    ),
   ])
+  const reminderTemplate = rules.templates.meetingReminder
   const people = await membersByIds(store, [
     ...(access === 'none' ? [] : meeting.attendeeIds),
     ...[meeting.hostId, meeting.noteTakerId, meeting.minutes?.writtenBy].filter((id): id is string => Boolean(id)),
@@ -64,5 +72,10 @@ export const getMeeting: Handler<typeof api.meetings.get> = async (input, { call
       : null,
     checkInOpensAt: window.opensAt,
     lateAfter: window.lateAfter,
+    reminder: {
+      templateId: reminderTemplate,
+      credits: credit?.credits ?? 0,
+      longTerm: isLongTerm(rules, reminderTemplate),
+    },
   }
 }

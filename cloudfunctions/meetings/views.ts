@@ -1,13 +1,15 @@
-import type { AttendanceStatus, LeaveDoc, MeetingDoc, MeetingSummary } from '../../types/meetings'
+import type { AttendanceStatus, MeetingDoc, MeetingSummary } from '../../types/meetings'
 import { countAttendance } from '../domain/meetings/attendance-summary'
+import { standingLeave } from '../domain/meetings/leave'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 
 export async function rollOf(store: Store, meeting: MeetingDoc) {
-  const [attendance, leaves] = await Promise.all([
+  const [attendance, allLeaves] = await Promise.all([
     store.findAll(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }),
     store.findAll(COLLECTIONS.meetingLeaves, { meetingId: meeting._id }),
   ])
+  const leaves = allLeaves.filter(standingLeave)
   const statuses = new Map<string, AttendanceStatus>(attendance.map((row) => [row.memberId, row.status]))
   return {
     attendance,
@@ -33,7 +35,7 @@ export async function countsOf(store: Store, meeting: MeetingDoc) {
 export function toSummary(
   meeting: MeetingDoc,
   branchName: string,
-  mine: { status: AttendanceStatus | null; leave: LeaveDoc['status'] | null },
+  mine: { status: AttendanceStatus | null; leave: MeetingSummary['myLeave'] },
 ): MeetingSummary {
   return {
     id: meeting._id,

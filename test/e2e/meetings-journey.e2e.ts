@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import { meetingHeading } from '../../types/labels'
 import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
@@ -113,7 +114,10 @@ test('a secretary schedules, a member checks in by the code, the secretary sees 
   // 三会一课记录本 from the 会议 tab: the meeting is in this year's book, and in the .xlsx export.
   await page.goto(`${session.base}/#/pages/meetings/index`)
   await page.getByTestId('meetings-record-book-entry').click()
-  const entry = page.getByTestId('record-entry').filter({ hasText: TITLE })
+  // The record book names the meeting as every list does: its type once, in the brackets.
+  const entry = page
+    .getByTestId('record-entry')
+    .filter({ hasText: meetingHeading({ type: 'group_meeting', title: TITLE }) })
   await entry.waitFor()
   expect(await entry.getByTestId('record-counts').textContent()).toContain('实到1人')
   await page.screenshot({ path: '/tmp/shots/e2e-meetings-record-book.png', fullPage: true })

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ComplianceItem } from '../../../../types/meetings'
-import { MEETING_TYPE_LABELS } from '../labels'
+import { MEETING_TYPE_LABELS } from '../../../lib/meeting-labels'
 
 const PERIOD_WORDS = { month: '本月', quarter: '本季度', year: '本年度' } as const
 

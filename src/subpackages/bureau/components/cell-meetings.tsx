@@ -1,11 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { CellDetail } from '../../../../types/bureau'
+import { monthDayTime } from '../../../lib/time'
 import { CELL_STATE_LABELS, ITEM_STATUS_LABELS, MEETING_TYPE_LABELS, meetingHeading } from '../lib/labels'
-
-const when = (at: number) => {
-  const d = new Date(at + 8 * 3_600_000)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
-}
 
 /** 调阅: the required meetings' statuses of a cell and the meetings with their minutes, read-only. */
 export function CellMeetings({ detail }: { detail: CellDetail }) {
@@ -33,7 +29,7 @@ export function CellMeetings({ detail }: { detail: CellDetail }) {
         detail.meetings.map((meeting) => (
           <View key={meeting.id} className="card" data-testid={`meeting-${meeting.id}`}>
             <Text className="card__title">{meetingHeading(meeting)}</Text>
-            <Text className="muted">{`${when(meeting.startsAt)} · ${meeting.place}${meeting.status === 'cancelled' ? ' · 已取消' : ''}`}</Text>
+            <Text className="muted">{`${monthDayTime(meeting.startsAt)} · ${meeting.place}${meeting.status === 'cancelled' ? ' · 已取消' : ''}`}</Text>
             <Text className="muted">{`应到${meeting.expected}人，实到${meeting.attended}人，请假${meeting.leave}人，缺席${meeting.absent}人`}</Text>
             <Text className="bureau-minutes">{meeting.minutes ? `会议记录：${meeting.minutes}` : '尚无会议记录'}</Text>
           </View>

@@ -1,6 +1,7 @@
 import { Button, Picker, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { ConfirmDialog } from '../../../components/confirm-dialog'
+import { useSubmit } from '../../../hooks/use-submit'
 import { call } from '../../../services/call'
 
 type Drift = { id: string; was: number; is: number }
@@ -106,7 +107,7 @@ export function PointsCheck() {
       ) : null}
       {busy ? (
         <Button
-          className="btn"
+          className="btn btn--ghost"
           data-testid="check-stop"
           disabled={status === 'stopping'}
           onClick={() => {
@@ -145,21 +146,20 @@ export function PointsCheck() {
 export function DigestRebuild({ thisYear }: { thisYear: number }) {
   const years = Array.from({ length: 5 }, (_, i) => thisYear - i)
   const [year, setYear] = useState(thisYear)
-  const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  async function rebuild() {
-    setBusy(true)
-    setError(null)
-    setResult(null)
-    const res = await call('meetings', 'rebuildDigests', { year })
-    setBusy(false)
-    if (!res.ok) setError(res.error.message)
-    else
-      setResult(
-        `${res.data.year}年：${res.data.branches} 个支部、${res.data.meetings} 次会议，修正 ${res.data.drifted} 项`,
-      )
-  }
+  const rebuilding = useSubmit(
+    () => {
+      setResult(null)
+      return call('meetings', 'rebuildDigests', { year })
+    },
+    {
+      fields: [],
+      onDone: (done) =>
+        setResult(`${done.year}年：${done.branches} 个支部、${done.meetings} 次会议，修正 ${done.drifted} 项`),
+    },
+  )
+  const error = rebuilding.errors.general
+  const busy = rebuilding.busy
   return (
     <View className="card" data-testid="digest-rebuild">
       <Text className="card__title">会议摘要重建</Text>
@@ -172,7 +172,7 @@ export function DigestRebuild({ thisYear }: { thisYear: number }) {
         value={years.indexOf(year)}
         onChange={(e) => setYear(years[Number(e.detail.value)] ?? thisYear)}
       >
-        <Text className="tag tag--plain" data-testid="digest-year">{`${year}年 ▾`}</Text>
+        <Text className="chip" data-testid="digest-year">{`${year}年 ▾`}</Text>
       </Picker>
       {result ? <Text data-testid="digest-result">{result}</Text> : null}
       {error ? (
@@ -180,7 +180,13 @@ export function DigestRebuild({ thisYear }: { thisYear: number }) {
           {error}
         </Text>
       ) : null}
-      <Button className="btn btn--primary" data-testid="digest-start" loading={busy} disabled={busy} onClick={rebuild}>
+      <Button
+        className="btn btn--primary"
+        data-testid="digest-start"
+        loading={busy}
+        disabled={busy || undefined}
+        onClick={() => rebuilding.submit()}
+      >
         {busy ? '正在重建…' : '重建'}
       </Button>
     </View>

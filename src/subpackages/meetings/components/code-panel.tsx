@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { OutputOf } from '../../../../types/api'
+import { FieldError } from '../../../components/field-error'
 import { call } from '../../../services/call'
 
 type Code = OutputOf<'meetings', 'checkInCode'>
@@ -29,16 +30,16 @@ export function CodePanel({ meetingId }: { meetingId: string }) {
       if (timer) clearTimeout(timer)
     }
   }, [meetingId])
-  if (error) return <Text className="error">{error}</Text>
+  if (error) return <FieldError message={error} testId="meetings-code-error" />
   if (!code) return <Text className="muted">正在生成签到码…</Text>
   return (
     <View className="card" data-testid="meetings-code">
-      <View className="card__title">签到码（每30秒更新）</View>
-      {code.imageUrl ? <Image src={code.imageUrl} style={{ width: '240px', height: '240px' }} /> : null}
-      <Text className="muted" data-testid="meetings-code-link" selectable>
+      <Text className="card__title">签到码（每30秒更新）</Text>
+      {code.imageUrl ? <Image className="meet-code__image" src={code.imageUrl} mode="aspectFit" /> : null}
+      <Text className="meet-code__link" data-testid="meetings-code-link" selectable>
         /{code.path}
       </Text>
-      <Text>
+      <Text className="meet-line">
         已签到 {code.counts.present + code.counts.late} / 应到 {code.counts.expected}
       </Text>
     </View>

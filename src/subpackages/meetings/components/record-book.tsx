@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../../types/api'
-import { meetingHeading } from '../../../pages/meetings/labels'
-import { fullDate } from '../lib/format'
+import { meetingHeading } from '../../../lib/meeting-labels'
+import { fullDateTime } from '../../../lib/time'
 import './meetings.css'
 
 export type RecordBookEntry = OutputOf<'meetings', 'recordBook'>['entries'][number]
@@ -17,12 +17,16 @@ export function RecordBookEntries({ entries, now }: { entries: RecordBookEntry[]
     <View data-testid="record-book">
       {entries.map((entry, index) => (
         <View key={entry.id} className="meet-entry divided" data-testid="record-entry">
-          <View className="meet-member__head">
-            <Text className="meet-entry__title">{`${index + 1}. ${meetingHeading(entry)}`}</Text>
-            <Text className={`tag ${entry.status === 'cancelled' ? 'tag--plain' : ''}`}>{entryStatus(entry, now)}</Text>
+          <View className="list-item__head">
+            <Text className="list-item__title">{`${index + 1}. ${meetingHeading(entry)}`}</Text>
+            <Text
+              className={`tag ${entry.status === 'cancelled' ? 'tag--plain' : entry.startsAt <= now ? 'tag--ok' : 'tag--info'}`}
+            >
+              {entryStatus(entry, now)}
+            </Text>
           </View>
           <Text className="meet-entry__line">
-            {fullDate(entry.startsAt)} · {entry.place}
+            {fullDateTime(entry.startsAt)} · {entry.place}
           </Text>
           {entry.status === 'scheduled' && entry.startsAt <= now ? (
             <Text className="meet-entry__line" data-testid="record-counts">

@@ -1,9 +1,9 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import { Fragment } from 'react'
 import type { Frequency, MeetingRules, MeetingType } from '../../../../types/meetings'
 import { FieldError } from '../../../components/field-error'
+import { FormField } from '../../../components/form-field'
 import type { FormErrors } from '../../../lib/form-errors'
-import { MEETING_TYPE_LABELS } from '../../../pages/meetings/labels'
+import { MEETING_TYPE_LABELS } from '../../../lib/meeting-labels'
 import './meetings.css'
 
 const TYPES = Object.keys(MEETING_TYPE_LABELS) as MeetingType[]
@@ -51,15 +51,15 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
   return (
     <View data-testid="rules-editor">
       <View className="card">
-        <View className="card__title">最低召开频次</View>
+        <Text className="card__title">最低召开频次</Text>
         {TYPES.map((type) => (
           <View key={type} className="meet-rule divided" data-testid="rules-type" data-type={type}>
-            <Text>{MEETING_TYPE_LABELS[type]}</Text>
-            <View className="meet-chips">
+            <Text className="field-label">{MEETING_TYPE_LABELS[type]}</Text>
+            <View className="chips">
               {FREQUENCIES.map(({ value, label }) => (
                 <Text
                   key={label}
-                  className={`meet-chip ${(draft.minimums[type] ?? null) === value ? 'meet-chip--on' : ''}`}
+                  className={`chip${(draft.minimums[type] ?? null) === value ? ' chip--on' : ''}`}
                   onClick={() => onChange({ ...draft, minimums: { ...draft.minimums, [type]: value } })}
                 >
                   {label}
@@ -70,10 +70,9 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
         ))}
       </View>
       <View className="card">
-        <View className="card__title">签到时间</View>
+        <Text className="card__title">签到时间</Text>
         {NUMBER_FIELDS.map(({ key, label, testId }) => (
-          <Fragment key={key}>
-            <Text className="field-label">{label}</Text>
+          <FormField key={key} label={label} error={errors.fields[key]}>
             <Input
               className={`field-input ${errors.fields[key] ? 'field-input--invalid' : ''}`}
               data-testid={testId}
@@ -81,28 +80,28 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
               value={draft[key]}
               onInput={(e) => onChange({ ...draft, [key]: e.detail.value })}
             />
-            <FieldError message={errors.fields[key]} />
-          </Fragment>
+          </FormField>
         ))}
-        <Text className="field-label">订阅消息</Text>
-        <View className="meet-chips">
-          {[
-            { value: false, label: '一次性订阅' },
-            { value: true, label: '长期订阅' },
-          ].map(({ value, label }) => (
-            <Text
-              key={label}
-              className={`meet-chip ${draft.longTermSubscriptions === value ? 'meet-chip--on' : ''}`}
-              data-testid={value ? 'rules-long-term-on' : 'rules-long-term-off'}
-              onClick={() => onChange({ ...draft, longTermSubscriptions: value })}
-            >
-              {label}
-            </Text>
-          ))}
-        </View>
-        <Text className="meet-hint">
-          长期订阅仅限政务、教育、医疗等类目的小程序：开启后，党员订阅一次即可持续收到会议提醒和政治生日祝福，不再逐次消耗订阅次数。
-        </Text>
+        <FormField
+          label="订阅消息"
+          hint="长期订阅仅限政务、教育、医疗等类目的小程序：开启后，党员订阅一次即可持续收到会议提醒和政治生日祝福，不再逐次消耗订阅次数。"
+        >
+          <View className="chips">
+            {[
+              { value: false, label: '一次性订阅' },
+              { value: true, label: '长期订阅' },
+            ].map(({ value, label }) => (
+              <Text
+                key={label}
+                className={`chip${draft.longTermSubscriptions === value ? ' chip--on' : ''}`}
+                data-testid={value ? 'rules-long-term-on' : 'rules-long-term-off'}
+                onClick={() => onChange({ ...draft, longTermSubscriptions: value })}
+              >
+                {label}
+              </Text>
+            ))}
+          </View>
+        </FormField>
         <FieldError message={errors.general} testId="rules-error" />
         <Button
           className="btn btn--primary meet-bar"

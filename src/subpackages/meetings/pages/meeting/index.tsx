@@ -1,34 +1,33 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import type { MeetingDetail } from '../../../../../types/meetings'
+import { ok, type Result } from '../../../../../types/result'
+import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { FormField, TextAreaField } from '../../../../components/form-field'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, meetingHeading } from '../../../../pages/meetings/labels'
+import { useScanCheckIn } from '../../../../hooks/use-scan-check-in'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { CAN_SCAN } from '../../../../lib/check-in'
+import { ATTENDANCE_LABELS, LEAVE_LABELS, meetingHeading } from '../../../../lib/meeting-labels'
+import { leavesPageUrl, meetingPageUrl, minutesPageUrl, rollPageUrl } from '../../../../lib/routes'
+import { monthDayTime } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { CodePanel } from '../../components/code-panel'
 import { MinutesPhotos } from '../../components/minutes-photos'
 import { RollCounts } from '../../components/roll-list'
-import { leavesUrl, minutesUrl, rollUrl } from '../../lib/urls'
 import '../../components/meetings.css'
 
-const TEMPLATE = 'tmpl_meeting_reminder'
-
-async function subscribe() {
+/** 订阅会议提醒: on weapp the platform asks first, and only an accepted template earns a reminder. */
+async function subscribe(templateId: string): Promise<Result<{ accepted: boolean }>> {
   if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE], entityIds: [] })
-    if ((res as unknown as Record<string, string>)[TEMPLATE] !== 'accept') return
+    const res = await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] }).catch(() => null)
+    if ((res as unknown as Record<string, string> | null)?.[templateId] !== 'accept') return ok({ accepted: false })
   }
-  const result = await call('meetings', 'subscribe', { templateIds: [TEMPLATE] })
-  Taro.showToast({ title: result.ok ? '已订阅会议提醒' : result.error.message, icon: 'none' })
-}
-
-async function scanAndCheckIn(reload: () => void) {
-  const scan = await Taro.scanCode({ onlyFromCamera: true })
-  const scene = scan.path ? decodeURIComponent(scan.path.split('scene=')[1] ?? '') : scan.result
-  const result = await call('meetings', 'checkIn', { scene, position: null })
-  Taro.showToast({ title: result.ok ? ATTENDANCE_LABELS[result.data.status] : result.error.message, icon: 'none' })
-  reload()
+  const result = await call('meetings', 'subscribe', { templateIds: [templateId] })
+  return result.ok ? ok({ accepted: true }) : result
 }
 
 /** 会议详情: agenda, my attendance, subscribe, check in, ask for leave; secretaries also the code and the roll. */
@@ -38,10 +37,10 @@ export default function MeetingPage() {
   const [showCode, setShowCode] = useState(false)
   useShareAppMessage(() => ({
     title: meeting.data?.title ?? '会议通知',
-    path: `/subpackages/meetings/pages/meeting/index?id=${id}`,
+    path: meetingPageUrl(id),
   }))
   return (
-    <View className="page">
+    <Page>
       <PageState query={meeting}>
         {(data) => (
           <View>
@@ -50,7 +49,11 @@ export default function MeetingPage() {
               <MemberActions meeting={data} reload={meeting.reload} />
             ) : null}
             {data.canManage ? (
-              <Button className="btn" data-testid="meetings-show-code" onClick={() => setShowCode(!showCode)}>
+              <Button
+                className="btn btn--ghost meet-code-toggle"
+                data-testid="meetings-show-code"
+                onClick={() => setShowCode(!showCode)}
+              >
                 {showCode ? '收起签到码' : '出示签到码'}
               </Button>
             ) : null}
@@ -59,61 +62,155 @@ export default function MeetingPage() {
           </View>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }
 
 function Summary({ meeting }: { meeting: MeetingDetail }) {
+  const mine = meeting.mine
+    ? ATTENDANCE_LABELS[meeting.mine]
+    : meeting.myLeave
+      ? LEAVE_LABELS[meeting.myLeave]
+      : '未签到'
   return (
     <View className="card">
-      <View className="card__title">{meetingHeading(meeting)}</View>
-      <Text className="meet-entry__line">
-        时间：{formatWhen(meeting.startsAt)} — {formatWhen(meeting.endsAt)}
-      </Text>
-      <Text className="meet-entry__line">地点：{meeting.place}</Text>
-      {meeting.hostName ? <Text className="meet-entry__line">主持人：{meeting.hostName}</Text> : null}
-      {meeting.agenda ? <Text className="meet-entry__line">议程：{meeting.agenda}</Text> : null}
-      {meeting.status === 'cancelled' ? <Text className="field-error">已取消：{meeting.cancelReason}</Text> : null}
-      <Text className="meet-line" data-testid="meetings-mine">
-        我的考勤：
-        {meeting.mine ? ATTENDANCE_LABELS[meeting.mine] : meeting.myLeave ? LEAVE_LABELS[meeting.myLeave] : '未签到'}
-      </Text>
-      {meeting.minutes ? <Text className="meet-entry__line">会议记录：{meeting.minutes.text}</Text> : null}
-      {meeting.minutes ? <MinutesPhotos urls={meeting.minutes.photoUrls} /> : null}
+      <Text className="card__title">{meetingHeading(meeting)}</Text>
+      <Text className="meet-line">{`时间：${monthDayTime(meeting.startsAt)} — ${monthDayTime(meeting.endsAt)}`}</Text>
+      <Text className="meet-line">{`地点：${meeting.place}`}</Text>
+      {meeting.hostName ? <Text className="meet-line">{`主持人：${meeting.hostName}`}</Text> : null}
+      {meeting.agenda ? <Text className="meet-line meet-text">{`议程：${meeting.agenda}`}</Text> : null}
+      {meeting.status === 'cancelled' ? (
+        <Text className="field-error">{`已取消：${meeting.cancelReason ?? ''}`}</Text>
+      ) : null}
+      <View className="meet-mine">
+        <Text>我的考勤</Text>
+        <Text
+          className={`tag${meeting.mine && meeting.mine !== 'absent' ? ' tag--ok' : ' tag--plain'}`}
+          data-testid="meetings-mine"
+        >
+          {mine}
+        </Text>
+      </View>
+      {meeting.minutes ? (
+        <View className="meet-minutes">
+          <Text className="field-label">会议记录</Text>
+          <Text className="meet-text">{meeting.minutes.text}</Text>
+          <MinutesPhotos urls={meeting.minutes.photoUrls} />
+        </View>
+      ) : null}
     </View>
   )
 }
 
+/** What an attendee can do before and during the meeting: be reminded, check in, ask for leave or take it back. */
 function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: () => void }) {
   const [reason, setReason] = useState('')
-  const ask = async () => {
-    const result = await call('meetings', 'requestLeave', { meetingId: meeting.id, reason })
-    Taro.showToast({ title: result.ok ? '请假申请已提交' : result.error.message, icon: 'none' })
-    reload()
-  }
+  const [withdrawing, setWithdrawing] = useState(false)
+  const subscribing = useSubmit(() => subscribe(meeting.reminder.templateId), {
+    toast: ({ accepted }) => (accepted ? '已订阅会议提醒' : ''),
+    onDone: ({ accepted }) => {
+      if (accepted) reload()
+    },
+  })
+  const checkingIn = useScanCheckIn(reload)
+  const asking = useSubmit(() => call('meetings', 'requestLeave', { meetingId: meeting.id, reason }), {
+    fields: ['reason'],
+    toast: '请假申请已提交',
+    onDone: () => {
+      setReason('')
+      reload()
+    },
+  })
+  const takingBack = useSubmit(() => call('meetings', 'withdrawLeave', { meetingId: meeting.id }), {
+    toast: '已撤回请假',
+    onDone: () => {
+      setWithdrawing(false)
+      reload()
+    },
+    onRefused: () => {
+      setWithdrawing(false)
+      reload()
+    },
+  })
+  const beforeStart = Date.now() < meeting.startsAt
+  const { credits, longTerm } = meeting.reminder
   return (
-    <View className="card meet-actions">
-      <Button className="btn btn--ghost" onClick={subscribe}>
-        订阅会议提醒
-      </Button>
-      {process.env.TARO_ENV === 'weapp' && !meeting.mine ? (
-        <Button className="btn btn--primary" onClick={() => scanAndCheckIn(reload)}>
+    <View className="card" data-testid="meeting-member-actions">
+      <Text className="card__title">参会</Text>
+      <View className="meet-reminder" data-testid="meeting-reminder" data-subscribed={credits > 0 ? 'yes' : 'no'}>
+        {credits > 0 ? (
+          <Text className="tag tag--ok" data-testid="meeting-reminder-state">
+            {longTerm ? '已订阅会议提醒' : `已订阅会议提醒 · 可提醒 ${credits} 次`}
+          </Text>
+        ) : (
+          <Text className="field-hint" data-testid="meeting-reminder-state">
+            未订阅：订阅后，会前24小时和1小时会通过微信提醒您
+          </Text>
+        )}
+        {credits > 0 && longTerm ? null : (
+          <Button
+            className="btn btn--ghost"
+            data-testid="meeting-subscribe"
+            loading={subscribing.busy}
+            onClick={() => subscribing.submit()}
+          >
+            {credits > 0 ? '再订阅一次' : '订阅会议提醒'}
+          </Button>
+        )}
+      </View>
+      {CAN_SCAN && !meeting.mine ? (
+        <Button className="btn btn--primary meet-bar" loading={checkingIn.busy} onClick={() => checkingIn.submit()}>
           扫码签到
         </Button>
       ) : null}
-      {!meeting.mine && !meeting.myLeave && Date.now() < meeting.startsAt ? (
-        <View>
-          <Input
-            className="field-input"
-            placeholder="请假原因"
-            value={reason}
-            onInput={(e) => setReason(e.detail.value)}
-          />
-          <Button className="btn" onClick={ask}>
-            请假
+      {meeting.myLeave === 'pending' && !meeting.mine ? (
+        <View className="meet-leave-state" data-testid="meeting-leave-pending">
+          <Text className="field-hint">您的请假申请正在等待支部书记审批，审批前可以撤回。</Text>
+          <Button
+            className="btn btn--danger-ghost"
+            data-testid="meeting-leave-withdraw"
+            loading={takingBack.busy}
+            onClick={() => setWithdrawing(true)}
+          >
+            撤回请假
           </Button>
         </View>
       ) : null}
+      {!meeting.mine && meeting.myLeave !== 'pending' && meeting.myLeave !== 'approved' && beforeStart ? (
+        <View className="meet-bar" data-testid="meeting-leave-form">
+          <FormField
+            label={meeting.myLeave === 'rejected' ? '请假未批准，可说明情况后再次申请' : '请假原因'}
+            error={asking.errors.fields.reason ?? asking.errors.general}
+            errorTestId="meeting-leave-error"
+          >
+            <TextAreaField
+              testId="meeting-leave-reason"
+              value={reason}
+              maxlength={200}
+              placeholder="如：外出参加培训，无法到会"
+              onInput={setReason}
+            />
+          </FormField>
+          <Button
+            className="btn btn--ghost meet-bar"
+            data-testid="meeting-leave-submit"
+            loading={asking.busy}
+            onClick={() => asking.submit()}
+          >
+            提交请假
+          </Button>
+        </View>
+      ) : null}
+      <ConfirmDialog
+        visible={withdrawing}
+        title="撤回请假"
+        message="撤回后需按时参会；会议开始前可以重新申请请假。"
+        confirmLabel="确认撤回"
+        danger
+        busy={takingBack.busy}
+        onConfirm={() => takingBack.submit()}
+        onCancel={() => setWithdrawing(false)}
+      />
     </View>
   )
 }
@@ -123,28 +220,28 @@ function ManagerEntries({ meeting }: { meeting: MeetingDetail }) {
   const pendingLeaves = (meeting.attendance ?? []).filter((row) => row.leave === 'pending' && !row.status).length
   return (
     <View className="card" data-testid="meetings-manage">
-      <View className="card__title">考勤与记录</View>
+      <Text className="card__title">考勤与记录</Text>
       <RollCounts counts={meeting.counts} />
-      <View className="meet-actions">
+      <View className="btn-stack">
         <Button
           className="btn btn--ghost"
           data-testid="meetings-roll-entry"
-          onClick={() => Taro.navigateTo({ url: rollUrl(meeting.id) })}
+          onClick={() => Taro.navigateTo({ url: rollPageUrl(meeting.id) })}
         >
           考勤登记
         </Button>
         <Button
           className="btn btn--ghost"
           data-testid="meetings-leaves-entry"
-          onClick={() => Taro.navigateTo({ url: leavesUrl(meeting.id) })}
+          onClick={() => Taro.navigateTo({ url: leavesPageUrl(meeting.id) })}
         >
-          请假审批{pendingLeaves ? `（${pendingLeaves}条待审批）` : ''}
+          {pendingLeaves ? `请假审批（${pendingLeaves}条待审批）` : '请假审批'}
         </Button>
         {meeting.status === 'scheduled' ? (
           <Button
             className="btn btn--ghost"
             data-testid="meetings-minutes-entry"
-            onClick={() => Taro.navigateTo({ url: minutesUrl(meeting.id) })}
+            onClick={() => Taro.navigateTo({ url: minutesPageUrl(meeting.id) })}
           >
             {meeting.minutes ? '查看 / 修改会议记录' : '填写会议记录'}
           </Button>
@@ -154,17 +251,18 @@ function ManagerEntries({ meeting }: { meeting: MeetingDetail }) {
   )
 }
 
+/** The roll as a reader of the branch (a committee member) sees it. */
 function Roll({ meeting }: { meeting: MeetingDetail }) {
   return (
     <View className="card" data-testid="meetings-roll">
-      <View className="card__title">
-        考勤：实到 {meeting.counts.present + meeting.counts.late} / 应到 {meeting.counts.expected}，请假{' '}
-        {meeting.counts.leave}
-      </View>
+      <Text className="card__title">考勤</Text>
+      <Text className="muted">
+        {`实到 ${meeting.counts.present + meeting.counts.late} / 应到 ${meeting.counts.expected}，请假 ${meeting.counts.leave}`}
+      </Text>
       {(meeting.attendance ?? []).map((row) => (
         <View key={row.memberId} className="row">
-          <Text className="row__label">{row.name}</Text>
-          <Text className="row__value muted">
+          <Text>{row.name}</Text>
+          <Text className="row__value">
             {row.status ? ATTENDANCE_LABELS[row.status] : row.leave ? LEAVE_LABELS[row.leave] : '未签到'}
           </Text>
         </View>
