@@ -81,6 +81,9 @@ async function main(): Promise<void> {
   await step('app imports follow the layers (no sideways imports in src/)', () =>
     tool('tsx', 'tsx', ['scripts/check-app-imports.ts']),
   )
+  await step('every action is reached from a screen or is server-only (no action without a screen)', () =>
+    tool('tsx', 'tsx', ['scripts/check-reach.ts']),
+  )
   const built =
     (await step('build cloud functions', buildFunctions)) &&
     (await step('build weapp (dist/)', () => buildApp('weapp'))) &&
