@@ -1,6 +1,7 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
 import { bureauActions } from './bureau'
 import { meetingsActions } from './meetings'
+import { orgActions } from './org'
 import { pdfActions } from './pdf'
 import { pointsActions } from './points'
 import { rosterActions } from './roster'
@@ -10,7 +11,7 @@ import { studyActions } from './study'
 
 /** Every deployed cloud function and its actions: the single source of the API. */
 export const api = {
-  roster: { ...rosterActions, ...rosterImportActions },
+  roster: { ...rosterActions, ...rosterImportActions, ...orgActions },
   study: studyActions,
   points: pointsActions,
   meetings: meetingsActions,

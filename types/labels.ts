@@ -1,6 +1,6 @@
 import type { MeetingType } from './meetings'
 import type { Role } from './roles'
-import type { CommitteePosition, MemberType } from './roster'
+import type { CommitteePosition, MemberType, OrgKind, SchoolType } from './roster'
 
 // Display names of domain values, kept free of zod so the mini-program's main
 // package can import them without pulling in the schema library.
@@ -20,6 +20,27 @@ export const COMMITTEE_POSITION_LABELS: Record<CommitteePosition, string> = {
   organization: '组织委员',
   publicity: '宣传委员',
   discipline: '纪检委员',
+  committee_member: '委员',
+}
+
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  committee: '党委',
+  general_branch: '党总支',
+  branch: '党支部',
+  group: '党小组',
+}
+
+export const SCHOOL_TYPE_LABELS: Record<SchoolType, string> = {
+  kindergarten: '幼儿园',
+  primary: '小学',
+  junior: '初中',
+  nine_year: '九年一贯制',
+  senior: '高中',
+  complete: '完全中学',
+  vocational: '职业学校',
+  special: '特殊教育',
+  teaching_point: '教学点',
+  other: '其他',
 }
 
 export const MEMBER_TYPE_LABELS: Record<MemberType, string> = {

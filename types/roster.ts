@@ -11,6 +11,7 @@ export const COMMITTEE_POSITIONS = [
   'organization', // 组织委员
   'publicity', // 宣传委员
   'discipline', // 纪检委员
+  'committee_member', // 委员 (a seat without a named portfolio: 青年委员、保密委员…)
 ] as const
 export const CommitteePosition = z.enum(COMMITTEE_POSITIONS)
 export type CommitteePosition = z.infer<typeof CommitteePosition>
@@ -24,6 +25,32 @@ export const ORG_KINDS = [
 ] as const
 export const OrgKind = z.enum(ORG_KINDS)
 export type OrgKind = z.infer<typeof OrgKind>
+
+/** 学校类型 of the school(s) a branch serves. */
+export const SCHOOL_TYPES = [
+  'kindergarten', // 幼儿园
+  'primary', // 小学
+  'junior', // 初中
+  'nine_year', // 九年一贯制
+  'senior', // 高中
+  'complete', // 完全中学
+  'vocational', // 职业学校
+  'special', // 特殊教育
+  'teaching_point', // 教学点
+  'other', // 其他
+] as const
+export const SchoolType = z.enum(SCHOOL_TYPES)
+export type SchoolType = z.infer<typeof SchoolType>
+
+/** One school a branch serves: a school's own branch has one, a 联合支部 two or more. */
+export const School = z.object({
+  name: z.string().trim().min(2, '学校名称至少2个字').max(30, '学校名称不能超过30个字'),
+  type: SchoolType,
+})
+export type School = z.infer<typeof School>
+
+export const OrgStatus = z.enum(['active', 'closed']) // 正常 / 已撤销
+export type OrgStatus = z.infer<typeof OrgStatus>
 
 export const MemberType = z.enum(['formal', 'probationary']) // 正式党员 / 预备党员
 export type MemberType = z.infer<typeof MemberType>
@@ -52,9 +79,17 @@ export const OrgDoc = z.object({
   parentId: Id.nullable(),
   /** Ids from the root down to the parent, so a subtree is one query. */
   ancestors: z.array(Id),
-  /** 联合支部: the schools a joint branch covers. */
-  schools: z.array(z.string()).optional(),
+  /** Branches: the school(s) served; two or more make a 联合支部. Absent on branches made before schools were kept. */
+  schools: z.array(School).optional(),
+  /** Groups: the 党小组组长 (a member of the branch), or none yet. */
+  leaderId: Id.nullable().optional(),
   order: z.number().int(),
+  /** A closed (撤销) node stays, with its history; nothing under it is active. */
+  status: OrgStatus,
+  closedAt: z.number().nullable().optional(),
+  closedReason: z.string().nullable().optional(),
+  /** Set when it was closed by merging into another node of its kind. */
+  mergedInto: Id.nullable().optional(),
 }) // orgs
 export type OrgDoc = z.infer<typeof OrgDoc>
 
@@ -169,7 +204,10 @@ export const OrgNode = z.object({
   kind: OrgKind,
   name: z.string(),
   parentId: Id.nullable(),
-  schools: z.array(z.string()),
+  schools: z.array(School),
+  /** Groups: the 组长 while they are an active member of the group's branch. */
+  leader: z.object({ id: Id, name: z.string() }).nullable(),
+  status: OrgStatus,
   /** Active members in this node and everything under it. */
   memberCount: z.number().int().nonnegative(),
 })
@@ -253,6 +291,7 @@ const FIELD_REFUSALS = [
   'ROSTER.GROUP_MISMATCH',
   'ROSTER.DUPLICATE_PHONE',
   'ROSTER.SECRETARY_TAKEN',
+  'ORG.SELF',
 ] as const
 
 export const rosterActions = {
@@ -323,7 +362,7 @@ export const rosterActions = {
     input: z.object({ memberId: Id, reason: z.string().trim().min(2).max(100) }),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE'],
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'ORG.LAST_BUREAU_STAFF'],
   }),
   transferMember: defineAction({
     summary: '组织关系转接 within the tenant: moves a member to another branch, keeping the history of both.',

@@ -4,11 +4,11 @@ import type { Caller } from '../runtime/caller'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 
-/** Every org of the tenant, in tree order; a tenant has at most a few hundred, read once per call. */
+/** Every open 党总支 and 党支部 of the tenant (closed ones are history), in tree order; a tenant has at most a few hundred, read once per call. */
 export async function tenantOrgs(store: Store, tenantId: string): Promise<OrgDoc[]> {
   const orgs = await store.findAll(
     COLLECTIONS.orgs,
-    { tenantId, kind: store.command.in(['branch', 'general_branch']) },
+    { tenantId, kind: store.command.in(['branch', 'general_branch']), status: 'active' },
     {
       fields: {
         _id: true,

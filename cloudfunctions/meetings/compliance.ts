@@ -21,7 +21,11 @@ export const compliance: Handler<typeof api.meetings.compliance> = async (input,
     requireAccess(caller, branch, 'read')
     branches = [branch]
   } else {
-    const all = await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' }, { orderBy: [['order', 'asc']] })
+    const all = await store.findAll(
+      COLLECTIONS.orgs,
+      { tenantId, kind: 'branch', status: 'active' },
+      { orderBy: [['order', 'asc']] },
+    )
     branches = all.filter((branch) => branchAccess(caller.member, branch) !== 'none')
   }
   const rules = await loadRules(store, tenantId)

@@ -24,7 +24,11 @@ export async function themeDayReminders(ports: Ports) {
   const { store, clock } = ports
   const now = clock.now()
   const today = shanghaiDate(now)
-  const branches = await store.findAll(COLLECTIONS.orgs, { kind: 'branch' }, { fields: { tenantId: true, name: true } })
+  const branches = await store.findAll(
+    COLLECTIONS.orgs,
+    { kind: 'branch', status: 'active' },
+    { fields: { tenantId: true, name: true } },
+  )
   const byTenant = groupBy(branches, (branch) => branch.tenantId)
   let branchesTold = 0
   let themeDaySent = 0

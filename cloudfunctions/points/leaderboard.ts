@@ -85,7 +85,11 @@ async function memberBoard(ctx: HandlerContext, period: string, branchId: string
 async function branchBoard(ctx: HandlerContext, period: string, sort: BranchSort): Promise<BranchStanding[]> {
   const { caller, store } = ctx
   if (!caller.roles.some((role) => role !== 'member')) throw new DomainError('AUTH.FORBIDDEN')
-  const branches = await store.findAll(COLLECTIONS.orgs, { tenantId: caller.member.tenantId, kind: 'branch' })
+  const branches = await store.findAll(COLLECTIONS.orgs, {
+    tenantId: caller.member.tenantId,
+    kind: 'branch',
+    status: 'active',
+  })
   return branchStandings(
     store,
     caller.member.tenantId,

@@ -9,24 +9,25 @@ import { writeAudit } from '../shared/audit'
 import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from '../shared/branch-access'
 import { createMember } from './create-member'
 import { boundMemberIds, toRow } from './member-row'
+import { requireAppointment } from './posts'
 
 /** The rules a member's fields must meet within their branch and tenant; throws the first refusal. */
 async function checkFields(
-  { store }: HandlerContext,
+  ctx: HandlerContext,
   branch: OrgDoc,
   fields: MemberFields,
-  memberId: string | null,
+  member: Pick<MemberDoc, '_id' | 'committeePosition'> | null,
 ): Promise<void> {
+  const { store } = ctx
+  const memberId = member?._id ?? null
   await requireGroupIn(store, fields.groupId, branch)
+  // The form's 支委职务 follows the same appointment rules as the 任职 page (the 书记 from above, never oneself).
+  await requireAppointment(ctx, branch, member ?? { _id: '', committeePosition: null }, fields.committeePosition)
   const others = (where: Record<string, unknown>) =>
     store.find(COLLECTIONS.members, { tenantId: branch.tenantId, status: 'active', ...where }, { limit: 2 })
   if (fields.phone) {
     const holders = await others({ phone: fields.phone })
     if (holders.some((holder) => holder._id !== memberId)) throw new DomainError('ROSTER.DUPLICATE_PHONE')
-  }
-  if (fields.committeePosition === 'secretary') {
-    const secretaries = await others({ branchId: branch._id, committeePosition: 'secretary' })
-    if (secretaries.some((secretary) => secretary._id !== memberId)) throw new DomainError('ROSTER.SECRETARY_TAKEN')
   }
 }
 
@@ -53,7 +54,7 @@ export const updateMember: Handler<typeof api.roster.updateMember> = async (inpu
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const { memberId: _memberId, ...fields } = input
-  await checkFields(ctx, branch, fields, member._id)
+  await checkFields(ctx, branch, fields, member)
   const updated: MemberDoc = { ...member, ...fields, nameKeys: searchKeys(fields.name), updatedAt: clock.now() }
   const { _id, ...changes } = updated
   await store.update(COLLECTIONS.members, member._id, changes)

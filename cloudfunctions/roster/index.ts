@@ -15,7 +15,10 @@ import {
 } from './invitations'
 import { listMembers } from './list-members'
 import { me } from './me'
+import { memberHistory } from './membership-changes'
 import { deactivateMember, transferMember } from './move-member'
+import { closeOrg, createOrg, mergeOrg, moveOrg, orgHistory, updateOrg } from './orgs'
+import { addStaff, appointCommittee, branchPosts, grantRole, revokeRole, staff } from './posts'
 import { setPreferences } from './preferences'
 import { branchDirectory, tree } from './tree'
 
@@ -44,4 +47,17 @@ export const main = createRouter(api.roster, {
   importStatus,
   latestImport,
   exportRoster,
+  createOrg,
+  updateOrg,
+  moveOrg,
+  mergeOrg,
+  closeOrg,
+  orgHistory,
+  memberHistory,
+  staff,
+  branchPosts,
+  grantRole,
+  revokeRole,
+  appointCommittee,
+  addStaff,
 })

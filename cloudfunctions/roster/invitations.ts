@@ -3,24 +3,40 @@ import type { InvitationDoc } from '../../types/roster'
 import { rolesOf } from '../domain/access/roles'
 import { INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/roster/invitation'
 import { maskName } from '../domain/roster/privacy'
+import type { Caller } from '../runtime/caller'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { miniProgramCode } from '../runtime/mini-program-code'
 import { randomCode } from '../runtime/new-id'
 import type { Handler, PublicContext } from '../runtime/router'
-import { DuplicateIdError } from '../runtime/store'
+import { DuplicateIdError, type Store } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
-import { loadManagedMember } from '../shared/branch-access'
+import { loadManagedMember, loadMember } from '../shared/branch-access'
 import { profileOf } from './me'
 import { boundMemberIds } from './member-row'
 
 /** The page an invitation opens, in the roster subpackage. */
 export const JOIN_PAGE = 'subpackages/roster/pages/join/index'
 
+/**
+ * The member an invitation is for, if the caller may invite them, and the
+ * place the invitee will read: their branch, or for an account outside the
+ * rosters (局党委 staff, 党建指导员) the bureau itself, which only bureau staff invite.
+ */
+async function loadInvitee(store: Store, caller: Caller, memberId: string) {
+  const member = await loadMember(store, caller, memberId)
+  if (member.branchId) {
+    const { branch } = await loadManagedMember(store, caller, memberId)
+    return { member, placeName: branch.name }
+  }
+  if (!caller.roles.includes('bureau_staff')) throw new DomainError('AUTH.FORBIDDEN')
+  return { member, placeName: (await store.get(COLLECTIONS.tenants, member.tenantId))?.name ?? '' }
+}
+
 /** 绑定邀请: a single-use code for one member, valid for 7 days. */
 export const createInvitation: Handler<typeof api.roster.createInvitation> = async (input, ctx) => {
   const { caller, store, clock } = ctx
-  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const { member, placeName } = await loadInvitee(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   if ((await boundMemberIds(store, [member._id])).size > 0) throw new DomainError('INVITATION.MEMBER_BOUND')
   const now = clock.now()
@@ -41,7 +57,7 @@ export const createInvitation: Handler<typeof api.roster.createInvitation> = asy
     before: null,
     after: { expiresAt: invitation.expiresAt },
   })
-  return invitationView(invitation, member.name, branch.name)
+  return invitationView(invitation, member.name, placeName)
 }
 
 function invitationView(invitation: InvitationDoc, memberName: string, branchName: string) {
@@ -59,7 +75,7 @@ function invitationView(invitation: InvitationDoc, memberName: string, branchNam
 /** A member's invitations still open and unexpired, so the secretary can share or revoke them again. */
 export const memberInvitations: Handler<typeof api.roster.memberInvitations> = async (input, ctx) => {
   const { caller, store, clock } = ctx
-  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const { member, placeName } = await loadInvitee(store, caller, input.memberId)
   const open = await store.find(
     COLLECTIONS.invitations,
     { tenantId: member.tenantId, memberId: member._id, status: 'open' },
@@ -69,7 +85,7 @@ export const memberInvitations: Handler<typeof api.roster.memberInvitations> = a
   return {
     items: open
       .filter((invitation) => invitationRefusal(invitation, now) === null)
-      .map((invitation) => invitationView(invitation, member.name, branch.name)),
+      .map((invitation) => invitationView(invitation, member.name, placeName)),
   }
 }
 
@@ -78,7 +94,7 @@ export const invitationQrCode: Handler<typeof api.roster.invitationQrCode> = asy
   const { caller, store, files, clock } = ctx
   const invitation = await store.get(COLLECTIONS.invitations, input.code)
   if (!invitation || invitation.tenantId !== caller.member.tenantId) throw new DomainError('INVITATION.NOT_FOUND')
-  await loadManagedMember(store, caller, invitation.memberId)
+  await loadInvitee(store, caller, invitation.memberId)
   const refusal = invitationRefusal(invitation, clock.now())
   if (refusal) throw new DomainError(refusal)
   const png = await miniProgramCode(JOIN_PAGE, invitation._id)
@@ -90,7 +106,7 @@ export const revokeInvitation: Handler<typeof api.roster.revokeInvitation> = asy
   const { caller, store } = ctx
   const invitation = await store.get(COLLECTIONS.invitations, input.code)
   if (!invitation || invitation.tenantId !== caller.member.tenantId) throw new DomainError('INVITATION.NOT_FOUND')
-  await loadManagedMember(store, caller, invitation.memberId)
+  await loadInvitee(store, caller, invitation.memberId)
   // Conditional: only an open invitation turns revoked, so a revoke racing an accept cannot undo a binding.
   const changed = await store.updateWhere(
     COLLECTIONS.invitations,
@@ -120,8 +136,10 @@ async function usableInvitation({ store, clock }: PublicContext, code: string) {
 /** What the invitee sees before confirming: the name masked, so a leaked link reveals little. */
 export const inspectInvitation: Handler<typeof api.roster.inspectInvitation> = async (input, ctx) => {
   const { invitation, member } = await usableInvitation(ctx, input.code)
-  const branch = member.branchId ? await ctx.store.get(COLLECTIONS.orgs, member.branchId) : null
-  return { maskedName: maskName(member.name), branchName: branch?.name ?? '', expiresAt: invitation.expiresAt }
+  const place = member.branchId
+    ? await ctx.store.get(COLLECTIONS.orgs, member.branchId)
+    : await ctx.store.get(COLLECTIONS.tenants, member.tenantId)
+  return { maskedName: maskName(member.name), branchName: place?.name ?? '', expiresAt: invitation.expiresAt }
 }
 
 /** 确认绑定: binds the caller's OPENID to the invited member. */

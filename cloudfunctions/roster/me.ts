@@ -1,6 +1,7 @@
 import type { api } from '../../types/api'
 import type { Role } from '../../types/roles'
 import type { Me, MemberDoc, Preferences } from '../../types/roster'
+import { isJointBranch } from '../domain/roster/org-rules'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
@@ -21,7 +22,7 @@ export async function profileOf(store: Store, member: MemberDoc, roles: Role[]):
     memberId: member._id,
     name: member.name,
     tenant: { id: member.tenantId, name: tenant?.name ?? '' },
-    branch: branch ? { id: branch._id, name: branch.name, joint: (branch.schools?.length ?? 0) > 0 } : null,
+    branch: branch ? { id: branch._id, name: branch.name, joint: isJointBranch(branch) } : null,
     group: group ? { id: group._id, name: group.name } : null,
     memberType: member.memberType,
     committeePosition: member.committeePosition,

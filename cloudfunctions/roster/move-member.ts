@@ -8,12 +8,14 @@ import { writeAudit } from '../shared/audit'
 import { loadBranch, loadManagedMember, requireGroupIn } from '../shared/branch-access'
 import { boundMemberIds, toRow } from './member-row'
 import { writeMembershipChange } from './membership-changes'
+import { requireAnotherBureauAccount } from './posts'
 
 /** 停用: the member has left; their history stays and their WeChat can no longer act as them. */
 export const deactivateMember: Handler<typeof api.roster.deactivateMember> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
+  await requireAnotherBureauAccount(store, member)
   const updated: MemberDoc = { ...member, status: 'inactive', committeePosition: null, updatedAt: clock.now() }
   await store.update(COLLECTIONS.members, member._id, {
     status: 'inactive',

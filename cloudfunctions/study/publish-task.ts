@@ -18,7 +18,7 @@ import { studyFolder, toTaskView } from './task-view'
 export const publishTask: Handler<typeof api.study.publishTask> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
-  const branches = (await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' })).filter(
+  const branches = (await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch', status: 'active' })).filter(
     (branch) => branchAccess(caller.member, branch) === 'manage',
   )
   const managed = new Set(branches.map((branch) => branch._id))

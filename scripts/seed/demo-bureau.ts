@@ -5,7 +5,7 @@
  * the H5 persona picker offers. Deterministic, so a re-seed writes the same ids.
  */
 import { searchKeys } from '../../cloudfunctions/domain/roster/import/search-keys'
-import type { CommitteePosition, Grant, MemberDoc, OrgDoc } from '../../types/roster'
+import type { CommitteePosition, Grant, MemberDoc, OrgDoc, School } from '../../types/roster'
 
 export const DEMO_TENANT_ID = 't_demo'
 
@@ -60,7 +60,8 @@ interface BranchPlan {
   parentId: string
   groups: string[]
   size: number
-  schools?: string[]
+  /** The school it serves; two or more make it a 联合支部. */
+  schools: School[]
 }
 
 const COMMITTEE_ID = 'org_committee'
@@ -73,6 +74,7 @@ const BRANCHES: BranchPlan[] = [
     parentId: GENERAL_BRANCH_ID,
     groups: ['高一年级党小组', '高二年级党小组', '高三年级党小组'],
     size: 12,
+    schools: [{ name: '第一中学高中部', type: 'senior' }],
   },
   {
     id: 'org_b_yz_junior',
@@ -80,6 +82,7 @@ const BRANCHES: BranchPlan[] = [
     parentId: GENERAL_BRANCH_ID,
     groups: ['语文教研组党小组', '数学教研组党小组'],
     size: 10,
+    schools: [{ name: '第一中学初中部', type: 'junior' }],
   },
   {
     id: 'org_b_shiyan',
@@ -87,6 +90,7 @@ const BRANCHES: BranchPlan[] = [
     parentId: COMMITTEE_ID,
     groups: ['低年级党小组', '高年级党小组'],
     size: 10,
+    schools: [{ name: '实验小学', type: 'primary' }],
   },
   {
     id: 'org_b_chengguan',
@@ -94,6 +98,7 @@ const BRANCHES: BranchPlan[] = [
     parentId: COMMITTEE_ID,
     groups: ['第一党小组', '第二党小组'],
     size: 9,
+    schools: [{ name: '城关小学', type: 'primary' }],
   },
   {
     id: 'org_b_zhizhong',
@@ -101,6 +106,7 @@ const BRANCHES: BranchPlan[] = [
     parentId: COMMITTEE_ID,
     groups: ['专业课党小组', '文化课党小组'],
     size: 8,
+    schools: [{ name: '职业中学', type: 'vocational' }],
   },
   {
     id: 'org_b_shanqu',
@@ -108,7 +114,11 @@ const BRANCHES: BranchPlan[] = [
     parentId: COMMITTEE_ID,
     groups: ['石门小学党小组', '青山小学党小组'],
     size: 7,
-    schools: ['石门小学', '青山小学', '河口教学点'],
+    schools: [
+      { name: '石门小学', type: 'primary' },
+      { name: '青山小学', type: 'primary' },
+      { name: '河口教学点', type: 'teaching_point' },
+    ],
   },
 ]
 
@@ -140,6 +150,7 @@ export function demoBureau(now: number): DemoBureau {
       parentId: null,
       ancestors: [],
       order: 0,
+      status: 'active',
     },
     {
       _id: GENERAL_BRANCH_ID,
@@ -149,6 +160,7 @@ export function demoBureau(now: number): DemoBureau {
       parentId: COMMITTEE_ID,
       ancestors: [COMMITTEE_ID],
       order: 1,
+      status: 'active',
     },
   ]
   const members: MemberDoc[] = []
@@ -171,8 +183,9 @@ export function demoBureau(now: number): DemoBureau {
       name: plan.name,
       parentId: plan.parentId,
       ancestors: branchAncestors,
-      ...(plan.schools ? { schools: plan.schools } : {}),
+      schools: plan.schools,
       order: 10 + branchOrder,
+      status: 'active',
     })
     const groupIds = plan.groups.map((groupName, groupOrder) => {
       const id = `${plan.id}_g${groupOrder + 1}`
@@ -184,6 +197,7 @@ export function demoBureau(now: number): DemoBureau {
         parentId: plan.id,
         ancestors: [...branchAncestors, plan.id],
         order: groupOrder,
+        status: 'active',
       })
       return id
     })

@@ -25,6 +25,7 @@ export async function seedBigTenant(t: TestEmulator, branches = 500, perBranch =
       parentId: null,
       ancestors: [],
       order: 0,
+      status: 'active',
     },
   ]
   for (let g = 0; g < 10; g++) {
@@ -36,6 +37,7 @@ export async function seedBigTenant(t: TestEmulator, branches = 500, perBranch =
       parentId: 'big_committee',
       ancestors: ['big_committee'],
       order: g,
+      status: 'active',
     })
   }
   const members: MemberDoc[] = []
@@ -51,6 +53,7 @@ export async function seedBigTenant(t: TestEmulator, branches = 500, perBranch =
       parentId: parent,
       ancestors,
       order: b,
+      status: 'active',
     })
     for (let g = 0; g < 3; g++) {
       orgs.push({
@@ -61,6 +64,7 @@ export async function seedBigTenant(t: TestEmulator, branches = 500, perBranch =
         parentId: id,
         ancestors: [...ancestors, id],
         order: g,
+        status: 'active',
       })
     }
     for (let m = 0; m < perBranch; m++) {

@@ -76,6 +76,7 @@ function smallTenant(dbDir: string): string[] {
       parentId: null,
       ancestors: [],
       order: 0,
+      status: 'active',
     },
   ]
   const members: MemberDoc[] = []
@@ -91,6 +92,7 @@ function smallTenant(dbDir: string): string[] {
       parentId: 'b50_committee',
       ancestors: ['b50_committee'],
       order: b,
+      status: 'active',
     })
     for (let m = 0; m < 20; m++) {
       members.push(

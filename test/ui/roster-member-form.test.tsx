@@ -5,8 +5,26 @@ import type { AppError } from '../../types/errors'
 import type { OrgNode } from '../../types/roster'
 
 const groups: OrgNode[] = [
-  { id: 'g1', kind: 'group', name: '低年级党小组', parentId: 'b', schools: [], memberCount: 5 },
-  { id: 'g2', kind: 'group', name: '高年级党小组', parentId: 'b', schools: [], memberCount: 5 },
+  {
+    id: 'g1',
+    kind: 'group',
+    name: '低年级党小组',
+    parentId: 'b',
+    schools: [],
+    leader: null,
+    status: 'active',
+    memberCount: 5,
+  },
+  {
+    id: 'g2',
+    kind: 'group',
+    name: '高年级党小组',
+    parentId: 'b',
+    schools: [],
+    leader: null,
+    status: 'active',
+    memberCount: 5,
+  },
 ]
 
 const probationer: MemberFormValues = {

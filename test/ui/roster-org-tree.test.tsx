@@ -15,7 +15,9 @@ const node = (
   kind,
   name,
   parentId,
-  schools,
+  schools: schools.map((name) => ({ name, type: 'primary' })),
+  leader: null,
+  status: 'active',
   memberCount,
 })
 

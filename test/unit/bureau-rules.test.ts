@@ -9,6 +9,7 @@ import { lastTwelveMonths, previousMonth, shareOf, targetedIn } from '../../clou
 import { schoolKindOf } from '../../cloudfunctions/domain/bureau/school-kind'
 import { periodBounds } from '../../cloudfunctions/domain/time'
 import type { ComplianceItem } from '../../types/meetings'
+import type { School, SchoolType } from '../../types/roster'
 
 const item = (type: ComplianceItem['type'], status: ComplianceItem['status']): ComplianceItem => ({
   type,
@@ -77,12 +78,22 @@ describe('rates and months', () => {
   })
 })
 
+const school = (name: string, type: SchoolType): School => ({ name, type })
+
 test.each([
   ['实验小学党支部', undefined, 'primary'],
   ['第一中学高中部党支部', undefined, 'secondary'],
   ['职业中学党支部', undefined, 'vocational'],
-  ['山区学校联合支部', ['一村小', '二村小'], 'joint'],
+  ['山区学校联合支部', [school('一村小', 'primary'), school('二村小', 'teaching_point')], 'joint'],
   ['机关党支部', undefined, 'other'],
+  ['城南学校党支部 (九年一贯制 from its type, not its name)', [school('城南学校', 'nine_year')], 'secondary'],
+  [
+    '石门片区党支部 (two schools make it joint whatever its name)',
+    [school('石门小学', 'primary'), school('石门幼儿园', 'kindergarten')],
+    'joint',
+  ],
+  ['育才中学附属小学党支部 (the type wins over the name)', [school('育才中学附属小学', 'primary')], 'primary'],
+  ['特教学校党支部', [school('县特殊教育学校', 'special')], 'other'],
 ] as const)('%s is a %s school', (name, schools, kind) => {
   expect(schoolKindOf({ name, schools: schools ? [...schools] : undefined })).toBe(kind)
 })

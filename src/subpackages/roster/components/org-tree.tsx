@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { OrgNode } from '../../../../types/roster'
-import { kindLabel, treeRows } from '../lib/tree-rows'
+import { isJoint, kindLabel, schoolNames, treeRows } from '../lib/tree-rows'
 import './roster.css'
 
 interface OrgTreeProps {
@@ -28,15 +28,15 @@ export function OrgTree({ nodes, onOpenBranch }: OrgTreeProps) {
                 <Text className="org-node__name" data-testid="org-node-name">
                   {node.name}
                 </Text>
-                {node.kind === 'branch' && node.schools.length > 0 ? (
-                  <Text className="tag tag--plain">{kindLabel(node)}</Text>
-                ) : null}
+                {isJoint(node) ? <Text className="tag tag--plain">{kindLabel(node)}</Text> : null}
+                {node.status === 'closed' ? <Text className="tag tag--plain">已撤销</Text> : null}
               </View>
-              {node.schools.length > 0 ? (
+              {isJoint(node) ? (
                 <Text className="org-node__schools" data-testid="org-node-schools">
-                  覆盖学校：{node.schools.join('、')}
+                  覆盖学校：{schoolNames(node)}
                 </Text>
               ) : null}
+              {node.leader ? <Text className="org-node__schools">组长：{node.leader.name}</Text> : null}
             </View>
             <Text className="org-node__count" data-testid="org-node-count">
               {node.memberCount} 人

@@ -33,6 +33,12 @@ export function groupsOf(branchId: string, nodes: readonly OrgNode[]): OrgNode[]
   return nodes.filter((node) => node.kind === 'group' && node.parentId === branchId)
 }
 
+/** A 联合支部 covers two or more schools. */
+export const isJoint = (node: Pick<OrgNode, 'kind' | 'schools'>) => node.kind === 'branch' && node.schools.length >= 2
+
+/** 石门小学、青山小学、河口教学点 */
+export const schoolNames = (node: Pick<OrgNode, 'schools'>) => node.schools.map((school) => school.name).join('、')
+
 /** 党支部, or 联合支部 when it covers several schools. */
 export function kindLabel(node: OrgNode): string {
   switch (node.kind) {
@@ -41,7 +47,7 @@ export function kindLabel(node: OrgNode): string {
     case 'general_branch':
       return '党总支'
     case 'branch':
-      return node.schools.length > 0 ? '联合支部' : '党支部'
+      return isJoint(node) ? '联合支部' : '党支部'
     case 'group':
       return '党小组'
   }

@@ -10,7 +10,7 @@ import { call } from '../../../../services/call'
 import { ListFooter } from '../../components/list-footer'
 import { MemberRowView } from '../../components/member-row'
 import { type BranchAccess, RosterToolbar } from '../../components/roster-toolbar'
-import { kindLabel } from '../../lib/tree-rows'
+import { isJoint, kindLabel, schoolNames } from '../../lib/tree-rows'
 import { usePagedList } from '../../lib/use-paged-list'
 import { useRosterExport } from '../../lib/use-roster-export'
 import './index.css'
@@ -73,9 +73,7 @@ export default function BranchPage() {
                 </Text>
                 {branch ? <Text className="tag tag--plain">{kindLabel(branch)}</Text> : null}
               </View>
-              {branch && branch.schools.length > 0 ? (
-                <Text className="muted">覆盖学校：{branch.schools.join('、')}</Text>
-              ) : null}
+              {branch && isJoint(branch) ? <Text className="muted">覆盖学校：{schoolNames(branch)}</Text> : null}
               <View className="branch-head__bar">
                 <Text className="branch-head__total" data-testid="branch-total">
                   {list.query.state === 'ok' ? `共 ${list.query.data.total} 人` : '　'}
