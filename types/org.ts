@@ -2,7 +2,7 @@ import { defineAction } from './action'
 import { Id } from './ids'
 import { pageInput } from './paging'
 import { ROSTER_MANAGERS, ROSTER_READERS } from './roles'
-import { AuditEntry, CommitteePosition, Grant, OrgNode, PersonName, Phone, School } from './roster'
+import { AuditEntry, CommitteePosition, Grant, NEW_ORG_KINDS, OrgNode, PersonName, Phone, School } from './roster'
 import * as z from './zod'
 
 /**
@@ -13,9 +13,6 @@ import * as z from './zod'
  */
 
 const OrgName = z.string().trim().min(2, '名称至少2个字').max(40, '名称不能超过40个字')
-
-/** The kinds the app creates: the 党委 at the root comes with the tenant. */
-export const NEW_ORG_KINDS = ['general_branch', 'branch', 'group'] as const
 
 /** A 联合支部 covers at least two schools; a school's branch names its one school. */
 const Schools = z.array(School).max(30, '一个支部最多覆盖30所学校')

@@ -26,6 +26,10 @@ export const ORG_KINDS = [
 export const OrgKind = z.enum(ORG_KINDS)
 export type OrgKind = z.infer<typeof OrgKind>
 
+/** The kinds the app creates: the 党委 at the root comes with the tenant. */
+export const NEW_ORG_KINDS = ['general_branch', 'branch', 'group'] as const
+export type NewOrgKind = (typeof NEW_ORG_KINDS)[number]
+
 /** 学校类型 of the school(s) a branch serves. */
 export const SCHOOL_TYPES = [
   'kindergarten', // 幼儿园
@@ -213,6 +217,19 @@ export const OrgNode = z.object({
 })
 export type OrgNode = z.infer<typeof OrgNode>
 
+/** What the caller may do with a node of the tree, so a screen offers only that (the server decides again). */
+export const TreeNode = OrgNode.extend({
+  may: z.object({
+    /** Rename, merge away, close; for a group, name its 组长. */
+    change: z.boolean(),
+    /** Move under another 党总支 or the 党委 (branches; bureau staff). */
+    move: z.boolean(),
+    /** The kinds the caller may create right under it. */
+    create: z.array(z.enum(NEW_ORG_KINDS)),
+  }),
+})
+export type TreeNode = z.infer<typeof TreeNode>
+
 export const MemberRow = z.object({
   id: Id,
   name: z.string(),
@@ -314,7 +331,7 @@ export const rosterActions = {
     summary:
       'The organisation tree the caller may see (the whole tenant for bureau staff), with active member counts per node.',
     input: z.object({}).strict(),
-    output: z.object({ nodes: z.array(OrgNode) }),
+    output: z.object({ nodes: z.array(TreeNode) }),
     roles: ROSTER_READERS,
     errors: [],
   }),

@@ -23,6 +23,16 @@ export const newMemberPageUrl = (branchId: string) => `${ROSTER}/member/index?br
 /** The memberId lets the invite page find the member's open invitations again after a reload. */
 export const invitePageUrl = (code: string, memberId: string) =>
   `${ROSTER}/invite/index?code=${q(code)}&memberId=${q(memberId)}`
+/** 组织管理: one node of the tree, what is under it and what may be done with it. */
+export const orgPageUrl = (orgId: string) => `${ROSTER}/org/index?orgId=${q(orgId)}`
+/** 新建 a node of `kind` under a parent, or (orgId) change one. */
+export const newOrgPageUrl = (parentId: string, kind: 'general_branch' | 'branch' | 'group') =>
+  `${ROSTER}/org-form/index?parentId=${q(parentId)}&kind=${q(kind)}`
+export const editOrgPageUrl = (orgId: string) => `${ROSTER}/org-form/index?orgId=${q(orgId)}`
+/** 支委会与党小组组长 of a branch. */
+export const postsPageUrl = (branchId: string) => `${ROSTER}/posts/index?branchId=${q(branchId)}`
+/** 任职与权限 above the branches (局党委、总支书记、党建指导员), for bureau staff. */
+export const STAFF_PAGE = `${ROSTER}/staff/index`
 /** 批量导入 into one branch, or (null) the whole bureau by the file's 所在党支部 column. */
 export const importPageUrl = (branchId: string | null) =>
   branchId ? `${ROSTER}/import/index?branchId=${q(branchId)}` : `${ROSTER}/import/index`

@@ -65,7 +65,7 @@ describe('组织架构', () => {
     expect(within(school).queryByText('联合支部')).toBeNull()
   })
 
-  test('a branch opens its roster; the committee and groups are not links', () => {
+  test('a branch opens its roster; the committee and groups do not (without a node page they are not links)', () => {
     const onOpenBranch = jest.fn()
     render(<OrgTree nodes={nodes} onOpenBranch={onOpenBranch} />)
     fireEvent.click(rowOf('示例县教育局党委'))
@@ -73,6 +73,18 @@ describe('组织架构', () => {
     expect(onOpenBranch).not.toHaveBeenCalled()
     fireEvent.click(rowOf('山区学校联合支部'))
     expect(onOpenBranch).toHaveBeenCalledWith('b_shanqu')
+  })
+
+  test('with 组织管理 pages, the 党委, a 党总支 and a 党小组 open theirs; a branch still opens its roster', () => {
+    const onOpenBranch = jest.fn()
+    const onOpenNode = jest.fn()
+    render(<OrgTree nodes={nodes} onOpenBranch={onOpenBranch} onOpenNode={onOpenNode} />)
+    fireEvent.click(rowOf('示例县教育局党委'))
+    fireEvent.click(rowOf('第一中学党总支'))
+    fireEvent.click(rowOf('高一年级党小组'))
+    fireEvent.click(rowOf('山区学校联合支部'))
+    expect(onOpenNode.mock.calls.map(([id]) => id)).toEqual(['c', 'gb', 'g_high1'])
+    expect(onOpenBranch.mock.calls).toEqual([['b_shanqu']])
   })
 
   test('a secretary who sees only their branch gets it at the top', () => {

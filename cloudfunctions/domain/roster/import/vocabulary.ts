@@ -33,6 +33,10 @@ const POSITIONS: Record<string, CommitteePosition> = {
   宣传委员: 'publicity',
   纪检委员: 'discipline',
   纪律检查委员: 'discipline',
+  支委委员: 'committee_member',
+  支部委员: 'committee_member',
+  青年委员: 'committee_member',
+  保密委员: 'committee_member',
 }
 
 /**

@@ -49,6 +49,7 @@ const POSITIONS: (CommitteePosition | null)[] = [
   'organization',
   'publicity',
   'discipline',
+  'committee_member',
 ]
 const positionLabel = (position: CommitteePosition | null) => (position ? COMMITTEE_POSITION_LABELS[position] : '无')
 

@@ -6,14 +6,17 @@ import './roster.css'
 interface OrgTreeProps {
   nodes: readonly OrgNode[]
   onOpenBranch: (branchId: string) => void
+  /** The 党委, a 党总支, a 党小组 or a closed node opens its 组织管理 page, when given. */
+  onOpenNode?: (orgId: string) => void
 }
 
 /** 组织架构: 党委 → 党总支 → 党支部/联合支部 → 党小组, indented, with active members per node. */
-export function OrgTree({ nodes, onOpenBranch }: OrgTreeProps) {
+export function OrgTree({ nodes, onOpenBranch, onOpenNode }: OrgTreeProps) {
   return (
     <View className="card org-tree" data-testid="org-tree">
       {treeRows(nodes).map(({ node, depth }) => {
-        const branch = node.kind === 'branch'
+        const branch = node.kind === 'branch' && node.status === 'active'
+        const open = branch ? () => onOpenBranch(node.id) : onOpenNode ? () => onOpenNode(node.id) : undefined
         return (
           <View
             key={node.id}
@@ -21,7 +24,7 @@ export function OrgTree({ nodes, onOpenBranch }: OrgTreeProps) {
             data-testid="org-node"
             data-node-id={node.id}
             data-kind={node.kind}
-            onClick={branch ? () => onOpenBranch(node.id) : undefined}
+            onClick={open}
           >
             <View className="org-node__main">
               <View className="org-node__title">
@@ -41,7 +44,7 @@ export function OrgTree({ nodes, onOpenBranch }: OrgTreeProps) {
             <Text className="org-node__count" data-testid="org-node-count">
               {node.memberCount} 人
             </Text>
-            {branch ? <Text className="org-node__chevron">›</Text> : null}
+            {open ? <Text className="org-node__chevron">›</Text> : null}
           </View>
         )
       })}

@@ -2,10 +2,11 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import type { MemberRow } from '../../../../../types/roster'
+import { LinkRow } from '../../../../components/link-row'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useOnReturn } from '../../../../hooks/use-on-return'
-import { importPageUrl, memberPageUrl, newMemberPageUrl } from '../../../../lib/routes'
+import { importPageUrl, memberPageUrl, newMemberPageUrl, orgPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { ListFooter } from '../../components/list-footer'
 import { MemberRowView } from '../../components/member-row'
@@ -74,6 +75,12 @@ export default function BranchPage() {
                 {branch ? <Text className="tag tag--plain">{kindLabel(branch)}</Text> : null}
               </View>
               {branch && isJoint(branch) ? <Text className="muted">覆盖学校：{schoolNames(branch)}</Text> : null}
+              <LinkRow
+                testId="branch-org"
+                title="支部组织设置"
+                hint="党小组、支委会任免、组织沿革"
+                onClick={() => Taro.navigateTo({ url: orgPageUrl(branchId) })}
+              />
               <View className="branch-head__bar">
                 <Text className="branch-head__total" data-testid="branch-total">
                   {list.query.state === 'ok' ? `共 ${list.query.data.total} 人` : '　'}

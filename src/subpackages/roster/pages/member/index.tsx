@@ -16,6 +16,7 @@ import { invitePageUrl, memberPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { MemberDetail } from '../../components/member-detail'
 import { BLANK_MEMBER, MemberForm, type MemberFormValues } from '../../components/member-form'
+import { MembershipHistory } from '../../components/membership-history'
 import { OpenInvitations } from '../../components/open-invitations'
 import { type DirectoryBranch, TransferTargets } from '../../components/transfer-targets'
 import { type MemberFieldKey, saveErrorsOf } from '../../lib/field-errors'
@@ -222,6 +223,8 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
           onRevoke={(invitation) => setDialog({ revoke: invitation })}
         />
       ) : null}
+
+      <MembershipHistory memberId={member.id} key={`${member.branchId}-${member.status}`} />
 
       {editable ? (
         <View className="card member-actions" data-testid="member-actions">

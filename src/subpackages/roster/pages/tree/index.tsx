@@ -1,9 +1,11 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { LinkRow } from '../../../../components/link-row'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { branchPageUrl, importPageUrl } from '../../../../lib/routes'
+import { useOnReturn } from '../../../../hooks/use-on-return'
+import { branchPageUrl, importPageUrl, orgPageUrl, STAFF_PAGE } from '../../../../lib/routes'
 import { OrgTree } from '../../components/org-tree'
 import { RosterToolbar } from '../../components/roster-toolbar'
 import { useRosterExport } from '../../lib/use-roster-export'
@@ -14,6 +16,8 @@ import { useRosterExport } from '../../lib/use-roster-export'
  */
 export default function TreePage() {
   const tree = useAction('roster', 'tree', {})
+  // Back from 组织管理 (a node created, renamed, closed): the tree as it is now.
+  useOnReturn(() => tree.reload())
   const me = useAction('roster', 'me', {})
   const { exporting, exportRoster } = useRosterExport()
   const bureau = me.state === 'ok' && me.data.roles.includes('bureau_staff')
@@ -35,11 +39,19 @@ export default function TreePage() {
                   onExport={() => exportRoster(null)}
                   onImport={() => Taro.navigateTo({ url: importPageUrl(null) })}
                 />
+                <LinkRow
+                  testId="tree-staff"
+                  title="任职与权限"
+                  hint="局党委工作人员、党总支书记、党建指导员"
+                  onClick={() => Taro.navigateTo({ url: STAFF_PAGE })}
+                />
               </View>
             ) : null}
+            <Text className="list-footer">点击支部查看名册；点击党委、党总支或党小组进行组织管理</Text>
             <OrgTree
               nodes={data.nodes}
               onOpenBranch={(branchId) => Taro.navigateTo({ url: branchPageUrl(branchId) })}
+              onOpenNode={(orgId) => Taro.navigateTo({ url: orgPageUrl(orgId) })}
             />
           </>
         )}

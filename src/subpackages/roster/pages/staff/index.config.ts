@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '任职与权限' })
