@@ -30,6 +30,8 @@ const subPackages = [
       'pages/rules/index',
       'pages/import/index',
       'pages/conversions/index',
+      'pages/levels/index',
+      'pages/exempt/index',
     ],
   },
   {
@@ -44,6 +46,7 @@ const subPackages = [
       'pages/record-book/index',
       'pages/robot/index',
       'pages/rules/index',
+      'pages/branch/index',
     ],
   },
   {

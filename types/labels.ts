@@ -43,6 +43,17 @@ export const SCHOOL_TYPE_LABELS: Record<SchoolType, string> = {
   other: '其他',
 }
 
+/** 积分等级: the level of a year's points (see GradeBands); never 优秀/合格, which are 民主评议's words. */
+export const POINTS_LEVEL_LABELS = {
+  excellent: 'A级',
+  qualified: 'B级',
+  basic: 'C级',
+  unqualified: 'D级',
+} as const
+
+/** Why a member is 免于积分. */
+export const EXEMPT_REASON_LABELS = { retired: '退休', away: '长期外出', ill: '病休' } as const
+
 export const MEMBER_TYPE_LABELS: Record<MemberType, string> = {
   formal: '正式党员',
   probationary: '预备党员',

@@ -504,7 +504,7 @@ export const meetingsActions = {
   }),
   remindAbsent: defineAction({
     summary:
-      'The secretary’s “提醒未签到”: reminds attendees not yet checked in (and without leave) through the channels each has.',
+      'The secretary’s “提醒未到”: reminds attendees who have not come (no check-in, no leave; a recorded 缺席 counts as not come) through the channels each has — to check in while the meeting runs, to catch up (补学) for a week after it ended.',
     input: z.object({ meetingId: Id }),
     output: z.object({ reminded: z.number().int(), subscribeSent: z.number().int(), robotQueued: z.boolean() }),
     roles: MEETING_MANAGERS,

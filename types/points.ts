@@ -1,6 +1,6 @@
 import { defineAction } from './action'
 import { DomainEventKind } from './events'
-import { Id } from './ids'
+import { CalendarDate, DateOnly, Id } from './ids'
 import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS, Role } from './roles'
 import * as z from './zod'
@@ -58,14 +58,19 @@ export const PointsRule = z.object({
 })
 export type PointsRule = z.infer<typeof PointsRule>
 
-/** Year-end grade bands (年度评定): minimum yearly points for each band; below `basic` is 不合格. */
+/**
+ * 积分等级: minimum yearly points for each level (A, B, C; below C is D). The
+ * keys are historical; the app and its messages say A级/B级/C级/D级 and never
+ * 优秀/合格/不合格, which belong to 民主评议党员 and carry disciplinary weight:
+ * a points level only describes a year's points.
+ */
 export const GradeBands = z
   .object({
     excellent: z.number().int(),
     qualified: z.number().int(),
     basic: z.number().int(),
   })
-  .refine((b) => b.excellent > b.qualified && b.qualified > b.basic, '等次分数线应从高到低')
+  .refine((b) => b.excellent > b.qualified && b.qualified > b.basic, '积分等级分数线应从高到低（A级 > B级 > C级）')
 export type GradeBands = z.infer<typeof GradeBands>
 export const GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const
 export const Grade = z.enum(GRADES)
@@ -132,15 +137,31 @@ export const EXEMPT_REASONS = ['retired', 'away', 'ill'] as const // 退休 / �
 export const ExemptReason = z.enum(EXEMPT_REASONS)
 export type ExemptReason = z.infer<typeof ExemptReason>
 
-/** points_exempt: `_id` = memberId while a member is exempt (退休/长期外出/病休). */
+/** points_exempt: `_id` = memberId while a member has an exemption (退休/长期外出/病休), in force over its period. */
 export interface ExemptDoc {
   _id: string
   tenantId: string
   branchId: string
   reason: ExemptReason
+  /** When it was recorded. */
   since: number
+  /** First and last day it holds (Shanghai dates); `until` null for no end (退休). Absent on older records. */
+  from?: string
+  until?: string | null
   by: string
 }
+
+export const ExemptionRow = z.object({
+  memberId: Id,
+  name: z.string(),
+  reason: ExemptReason,
+  from: DateOnly,
+  until: DateOnly.nullable(),
+  /** Whether it holds today; one that ended or has not begun is listed, not applied. */
+  inForce: z.boolean(),
+  byName: z.string(),
+})
+export type ExemptionRow = z.infer<typeof ExemptionRow>
 
 const Page = pageInput()
 
@@ -446,14 +467,35 @@ export const pointsActions = {
     errors: [],
   }),
   setExempt: defineAction({
-    summary: 'Marks a member exempt (退休/长期外出/病休: out of rankings and participation, history kept) or ends it.',
-    input: z.object({ memberId: Id, exempt: z.boolean(), reason: ExemptReason.optional() }),
+    summary:
+      'Marks a member exempt (免于积分: 退休/长期外出/病休 — out of rankings and participation over the period, history kept) from a day to a last day (none: open-ended), or ends it.',
+    input: z
+      .object({
+        memberId: Id,
+        exempt: z.boolean(),
+        reason: ExemptReason.optional(),
+        from: CalendarDate.optional(),
+        until: CalendarDate.nullable().optional(),
+      })
+      .refine((input) => !input.from || !input.until || input.from <= input.until, {
+        message: '结束日期不能早于开始日期',
+        path: ['until'],
+      }),
     output: z.object({ memberId: Id, exempt: z.boolean() }),
     roles: POINTS_GRANTERS,
     errors: ['ROSTER.NOT_FOUND', 'INPUT.INVALID'],
   }),
+  exemptions: defineAction({
+    summary:
+      "免于积分 of a branch's members: each exemption with its reason, period and who recorded it, and whether it holds today.",
+    input: z.object({ branchId: Id }),
+    output: z.object({ items: z.array(ExemptionRow) }),
+    roles: ROSTER_READERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
   grades: defineAction({
-    summary: "Year-end grades (优秀/合格/基本合格/不合格) of a branch's members from their yearly points.",
+    summary:
+      "积分等级 (A级/B级/C级/D级) of a branch's members from their yearly points, exempt members marked; a level describes points only — 民主评议's 等次 are decided by the 党员大会, never here.",
     input: z.object({ branchId: Id, year: z.number().int().min(2000).max(2100) }),
     output: z.object({
       year: z.number().int(),

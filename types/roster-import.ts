@@ -48,6 +48,7 @@ export const IMPORT_ROW_CODES = [
   'MEMBER_IN_OTHER_BRANCH', // moving members goes through 组织关系转接, not import
   'MATCH_AMBIGUOUS', // several same-name members in the branch
   'NAME_TAKEN_OTHER_PHONE', // warning: a same-name member with another phone exists; a new member is created
+  'DUPLICATE_ROW', // warning: the same row again, cell for cell; imported once
 ] as const
 
 export const ImportIssueCode = z.enum([...IMPORT_FILE_CODES, ...IMPORT_ROW_CODES])
@@ -99,11 +100,16 @@ export const ImportPreview = z.object({
   droppedColumns: z.array(z.string()),
   /** Columns not imported: unknown headers, repeated ones, and 性别/出生日期 which are not stored. */
   ignoredColumns: z.array(z.string()),
+  /** 1-based spreadsheet row of the header, when one was found (the error sheet repeats it). */
+  headerRow: z.number().int().positive().nullable(),
   totals: z.object({
     /** Non-blank rows below the header. */
     dataRows: z.number().int().nonnegative(),
     validRows: z.number().int().nonnegative(),
+    /** Rows with an error: skipped by the import, listed in the error sheet (错误原因) to fix and import again. */
     invalidRows: z.number().int().nonnegative(),
+    /** Rows equal cell for cell to an earlier row: one member, imported once, reported once. */
+    duplicateRows: z.number().int().nonnegative().default(0),
     /** Of the valid rows: those matching an existing member, and those that will be new members. */
     matched: z.number().int().nonnegative(),
     added: z.number().int().nonnegative(),
@@ -202,8 +208,12 @@ export const rosterImportActions = {
   }),
   confirmImport: defineAction({
     summary:
-      'Writes a previewed import (re-checking the file first); keeps running if the page is left, with progress in importStatus. A failed or cut-off run may be confirmed again: it writes only what is missing.',
-    input: z.object({ importId: Id }),
+      'Writes a previewed import (re-checking the file first); keeps running if the page is left, with progress in importStatus. With rows in error, it writes the good rows only when `accept` repeats what the preview said — how many rows it writes and how many it skips — and refuses (ROSTER.IMPORT_STALE) when the file or the roster no longer gives those numbers. A failed or cut-off run may be confirmed again: it writes only what is missing.',
+    input: z.object({
+      importId: Id,
+      /** What the secretary saw and accepted: rows written (new and changed) and rows skipped for errors. */
+      accept: z.object({ write: z.number().int().nonnegative(), skip: z.number().int().nonnegative() }).optional(),
+    }),
     output: ImportStatus,
     roles: ROSTER_MANAGERS,
     errors: [
@@ -213,6 +223,14 @@ export const rosterImportActions = {
       'ROSTER.IMPORT_STALE',
       'ROSTER.IMPORT_ALREADY_CONFIRMED',
     ],
+  }),
+  importErrors: defineAction({
+    summary:
+      "The rows of an import's file that cannot be imported, as .xlsx: the file's own header and cells, and a 错误原因 column saying what to fix; fixed, the file imports again (rows already in the roster are unchanged).",
+    input: z.object({ importId: Id }),
+    output: z.object({ url: z.string(), fileName: z.string(), count: z.number().int().nonnegative() }),
+    roles: ROSTER_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.FILE_NOT_FOUND'],
   }),
   latestImport: defineAction({
     summary:

@@ -19,11 +19,11 @@ export async function rankings(ctx: HandlerContext, periodInput: string | undefi
   const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
   const period = periodInput ?? shanghaiPeriods(clock.now()).year
-  const [orgs, exempt] = await Promise.all([tenantOrgs(store, tenantId), exemptMembers(store, tenantId)])
+  const [orgs, exempt] = await Promise.all([tenantOrgs(store, tenantId), exemptMembers(store, tenantId, clock.now())])
   const branches = visibleBranches(caller, orgs)
   const visible = new Set(branches.map((branch) => branch._id))
   const exemptIds = new Set(exempt.keys())
-  const ranked: BranchStanding[] = await branchStandings(store, tenantId, period, branches, sort)
+  const ranked: BranchStanding[] = await branchStandings(store, tenantId, period, branches, sort, clock.now())
   const bureauWide = caller.roles.includes('bureau_staff')
   const scope = bureauWide ? { tenantId, period } : { tenantId, period, branchId: store.command.in([...visible]) }
   const top = rankBy(await topMembers(store, scope, exemptIds, TOP_MEMBERS), (row) => row.points)

@@ -147,13 +147,23 @@ export async function runReminders(ports: Ports) {
   }
 }
 
-/** 提醒未签到: those expected who have neither checked in nor been excused, through each one's channels. */
+/** After a meeting ends, its absentees may still be reminded for this long (to 补学 and explain). */
+export const REMIND_ABSENT_AFTER_END_MS = 7 * 24 * 3_600_000
+
+/**
+ * 提醒未到: those expected who have neither come nor been excused, through each
+ * one's channels. While the meeting runs it asks them to check in; once it has
+ * ended (for a week) it tells them they missed it and asks them to catch up
+ * (补学) and explain themselves to the branch. A 缺席 the end of the meeting
+ * recorded still counts as not come.
+ */
 export const remindAbsent: Handler<typeof api.meetings.remindAbsent> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
   const now = clock.now()
-  if (now > meeting.endsAt) throw new DomainError('MEETING.CLOSED')
+  if (now > meeting.endsAt + REMIND_ABSENT_AFTER_END_MS) throw new DomainError('MEETING.CLOSED')
+  const ended = now > meeting.endsAt
   const [rows, leaves] = await Promise.all([
     store.findAll(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }),
     store.findAll(COLLECTIONS.meetingLeaves, {
@@ -161,7 +171,7 @@ export const remindAbsent: Handler<typeof api.meetings.remindAbsent> = async (in
       status: store.command.in(['pending', 'approved']),
     }),
   ])
-  const answered = new Set([...rows, ...leaves].map((row) => row.memberId))
+  const answered = new Set([...rows.filter((row) => row.status !== 'absent'), ...leaves].map((row) => row.memberId))
   const missing = meeting.attendeeIds.filter((id) => !answered.has(id))
   const names = await store.find(
     COLLECTIONS.members,
@@ -169,14 +179,14 @@ export const remindAbsent: Handler<typeof api.meetings.remindAbsent> = async (in
     { fields: { name: true } },
   )
   // One nudge per member per minute: a double tap does not send twice.
-  const key = `nudge-${Math.floor(now / 60_000)}`
+  const key = `${ended ? 'missed' : 'nudge'}-${Math.floor(now / 60_000)}`
   const result = await notifyMembers(
     ctx,
     meeting,
     missing,
-    '您还没有签到，请尽快到场签到',
+    ended ? '您未参加本次会议，请及时补学并向支部说明' : '您还没有签到，请尽快到场签到',
     key,
-    `> 尚未签到：${names.map((m) => m.name).join('、')}`,
+    `> ${ended ? '未参加' : '尚未签到'}：${names.map((m) => m.name).join('、')}`,
   )
   return { reminded: missing.length, ...result }
 }

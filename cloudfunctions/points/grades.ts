@@ -7,7 +7,7 @@ import { exemptMembers } from '../shared/standings'
 import { loadCatalogue } from './catalogue'
 
 /** 年度评定: each active member's yearly points and band, to support the annual democratic appraisal. */
-export const grades: Handler<typeof api.points.grades> = async (input, { caller, store }) => {
+export const grades: Handler<typeof api.points.grades> = async (input, { caller, store, clock }) => {
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
   const tenantId = caller.member.tenantId
@@ -16,7 +16,7 @@ export const grades: Handler<typeof api.points.grades> = async (input, { caller,
     store.findAll(COLLECTIONS.members, { tenantId, branchId: branch._id, status: 'active' }),
     store.findAll(COLLECTIONS.pointsTotals, { tenantId, scope: 'member', branchId: branch._id, period }),
     loadCatalogue(store, tenantId),
-    exemptMembers(store, tenantId),
+    exemptMembers(store, tenantId, clock.now()),
   ])
   const pointsOf = new Map(totals.map((row) => [row.subjectId, row.points]))
   const items = members

@@ -4,7 +4,7 @@ import { createRouter } from '../runtime/router'
 import { cloudStore } from '../runtime/store'
 import { award } from './award'
 import { listClaims, reviewClaim, submitClaim } from './claims'
-import { setExempt } from './exempt'
+import { exemptions, setExempt } from './exempt'
 import { grades } from './grades'
 import { confirmScoreImport, previewScoreImport, scoreConversions, setScoreConversion } from './import-scores'
 import { leaderboard } from './leaderboard'
@@ -27,6 +27,7 @@ const router = createRouter(api.points, {
   settleEvent: (input, { store, clock }) => settleEvent(store, clock, input.eventId, input.reason),
   reconcile,
   setExempt,
+  exemptions,
   grades,
   setScoreConversion,
   scoreConversions,

@@ -41,10 +41,10 @@ async function memberScope(ctx: HandlerContext, branchId: string | null): Promis
 }
 
 async function memberBoard(ctx: HandlerContext, period: string, branchId: string | null) {
-  const { caller, store } = ctx
+  const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
   const scope: Where = { ...(await memberScope(ctx, branchId)), period }
-  const exempt = await exemptMembers(store, tenantId)
+  const exempt = await exemptMembers(store, tenantId, clock.now())
   const exemptIds = new Set(exempt.keys())
   const [top, mine, excluded] = await Promise.all([
     topMembers(store, scope, exemptIds, TOP),
@@ -83,7 +83,7 @@ async function memberBoard(ctx: HandlerContext, period: string, branchId: string
 
 /** Branch standings: bureau staff see all; those who read branches see the same comparison. */
 async function branchBoard(ctx: HandlerContext, period: string, sort: BranchSort): Promise<BranchStanding[]> {
-  const { caller, store } = ctx
+  const { caller, store, clock } = ctx
   if (!caller.roles.some((role) => role !== 'member')) throw new DomainError('AUTH.FORBIDDEN')
   const branches = await store.findAll(COLLECTIONS.orgs, {
     tenantId: caller.member.tenantId,
@@ -96,5 +96,6 @@ async function branchBoard(ctx: HandlerContext, period: string, sort: BranchSort
     period,
     branches.sort((a, b) => a.order - b.order),
     sort,
+    clock.now(),
   )
 }

@@ -12,7 +12,7 @@ export const myPoints: Handler<typeof api.points.myPoints> = async (input, { cal
   const period = periodKey(input.period, clock.now())
   const [total, exempt, history] = await Promise.all([
     store.get(COLLECTIONS.pointsTotals, memberTotalId(tenantId, memberId, period)),
-    exemptMembers(store, tenantId),
+    exemptMembers(store, tenantId, clock.now()),
     readPage(store, COLLECTIONS.pointsLedger, { tenantId, memberId }, [['at', 'desc']], input),
   ])
   const points = total?.points ?? 0

@@ -8,10 +8,11 @@ import {
   PREVIEW_SAMPLE_LIMIT,
   ROSTER_IMPORT_LIMITS,
 } from '../../types/roster-import'
+import { errorSheet } from '../domain/roster/import/error-sheet'
 import { type ImportPlan, planImport, type StoredMember } from '../domain/roster/import/plan-import'
 import { searchKeys } from '../domain/roster/import/search-keys'
 import { previewImport } from '../domain/roster/import/validate-rows'
-import { shanghaiDate } from '../domain/time'
+import { shanghaiDate, shanghaiStamp } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
@@ -19,6 +20,7 @@ import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
+import { exportXlsx } from '../shared/exports'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { createMember } from './create-member'
 
@@ -75,7 +77,7 @@ async function checkFile(ctx: HandlerContext, fileID: string, branchId: string |
     maxRows: ROSTER_IMPORT_LIMITS.maxDataRows,
   })
   const plan = planImport(preview.validRows, members)
-  return { preview, plan, orgs }
+  return { preview, plan, orgs, sheet }
 }
 
 /** 导入预览: nothing is written to the roster; the import is remembered so it can be confirmed. */
@@ -160,6 +162,20 @@ export const latestImport: Handler<typeof api.roster.latestImport> = async (inpu
   return { latest: latest ? statusOf(latest, clock.now()) : null }
 }
 
+/** 下载错误行: the rows still refused, with a 错误原因 column, to fix in Excel and import again. */
+export const importErrors: Handler<typeof api.roster.importErrors> = async (input, ctx) => {
+  const doc = await loadImport(ctx, input.importId)
+  const { preview, orgs, sheet } = await checkFile(ctx, doc.fileID, doc.branchId)
+  const { headers, rows } = errorSheet(sheet, preview.headerRow ?? 1, preview.issues)
+  const scope = doc.branchId ? (orgs.find((org) => org._id === doc.branchId)?.name ?? '本支部') : '全县'
+  const fileName = `导入错误行-${scope}-${shanghaiStamp(ctx.clock.now())}.xlsx`
+  const download = await exportXlsx(ctx, fileName, [
+    // Every column as text: phone numbers and dates come back exactly as the importer reads them.
+    { name: '错误行', headers, rows, textColumns: headers.map((_, index) => index) },
+  ])
+  return { ...download, count: rows.length }
+}
+
 /** A member created by an import gets an id derived from the file's row key, so a retried write cannot double it. */
 function importedMemberId(tenantId: string, key: string): string {
   return `m_${createHash('sha256').update(`${tenantId}\n${key}`).digest('hex').slice(0, 16)}`
@@ -177,8 +193,16 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
     throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
   }
   const { preview, plan } = await checkFile(ctx, doc.fileID, doc.branchId)
-  if (preview.totals.invalidRows > 0) throw new DomainError('ROSTER.IMPORT_HAS_ERRORS')
   if (plan.stale.length > 0) throw new DomainError('ROSTER.IMPORT_STALE')
+  // The good rows are written only when the secretary accepted, knowingly, what is written and what is skipped.
+  const skip = preview.totals.invalidRows
+  if (skip > 0 && !input.accept) throw new DomainError('ROSTER.IMPORT_HAS_ERRORS')
+  if (input.accept && (input.accept.skip !== skip || input.accept.write !== plan.create.length + plan.update.length)) {
+    throw new DomainError(
+      'ROSTER.IMPORT_STALE',
+      `文件或名册在预览后有变动（现在将写入 ${plan.create.length + plan.update.length} 行、跳过 ${skip} 行），请重新预览`,
+    )
+  }
 
   const total = plan.create.length + plan.update.length
   const claimed = await store.updateWhere(
@@ -218,9 +242,9 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
     await writeAudit(ctx, {
       action: 'roster.confirmImport',
       targetId: doc._id,
-      summary: `导入党员名册：新增 ${progress.created} 人，更新 ${progress.updated} 人，未变 ${progress.unchanged} 人`,
+      summary: `导入党员名册：新增 ${progress.created} 人，更新 ${progress.updated} 人，未变 ${progress.unchanged} 人${skip ? `，跳过有错误的 ${skip} 行` : ''}`,
       before: null,
-      after: { created: progress.created, updated: progress.updated, unchanged: progress.unchanged },
+      after: { created: progress.created, updated: progress.updated, unchanged: progress.unchanged, skipped: skip },
     })
   } catch (error) {
     const message = error instanceof DomainError ? (error.userMessage ?? error.code) : '写入中断，请重新导入'

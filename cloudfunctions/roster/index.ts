@@ -4,7 +4,7 @@ import { auditLog } from './audit-log'
 import { addMember, updateMember } from './edit-member'
 import { exportRoster, importTemplate } from './export-roster'
 import { getMember } from './get-member'
-import { confirmRosterImport, importStatus, latestImport, previewRosterImport } from './import-roster'
+import { confirmRosterImport, importErrors, importStatus, latestImport, previewRosterImport } from './import-roster'
 import {
   acceptInvitation,
   createInvitation,
@@ -45,6 +45,7 @@ export const main = createRouter(api.roster, {
   previewImport: previewRosterImport,
   confirmImport: confirmRosterImport,
   importStatus,
+  importErrors,
   latestImport,
   exportRoster,
   createOrg,

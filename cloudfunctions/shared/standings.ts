@@ -1,6 +1,8 @@
 import type { BranchStanding, ExemptDoc, TotalsDoc } from '../../types/points'
 import type { OrgDoc } from '../../types/roster'
+import { exemptionInForce } from '../domain/points/exemption'
 import { type BranchSort, rankBranches } from '../domain/ranking'
+import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store, Where } from '../runtime/store'
 
@@ -55,10 +57,11 @@ export async function exemptTotals(store: Store, scope: Where, exempt: ReadonlyS
   return store.find(COLLECTIONS.pointsTotals, { ...scope, scope: 'member', subjectId: store.command.in([...exempt]) })
 }
 
-/** Exempt members of a tenant: few (retired and long-absent members), so read whole. */
-export async function exemptMembers(store: Store, tenantId: string): Promise<Map<string, ExemptDoc>> {
+/** Exempt members of a tenant whose exemption is in force at `now`: few (retired and long-absent members), so read whole. */
+export async function exemptMembers(store: Store, tenantId: string, now: number): Promise<Map<string, ExemptDoc>> {
   const docs = await store.findAll(COLLECTIONS.pointsExempt, { tenantId })
-  return new Map(docs.map((doc) => [doc._id, doc]))
+  const today = shanghaiDate(now)
+  return new Map(docs.filter((doc) => exemptionInForce(doc, today)).map((doc) => [doc._id, doc]))
 }
 
 /**
@@ -74,6 +77,7 @@ export async function branchStandings(
   period: string,
   branches: readonly OrgDoc[],
   sort: BranchSort,
+  now: number,
 ): Promise<BranchStanding[]> {
   const [memberCounts, totals, exempt] = await Promise.all([
     store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
@@ -82,7 +86,7 @@ export async function branchStandings(
       { tenantId, scope: 'branch', period },
       { fields: { _id: true, subjectId: true, points: true, members: true } },
     ),
-    exemptMembers(store, tenantId),
+    exemptMembers(store, tenantId, now),
   ])
   const exemptPresence = exempt.size
     ? await store.findAll(COLLECTIONS.pointsTotals, {

@@ -47,6 +47,8 @@ export const minutesPageUrl = (meetingId: string) => `${MEETINGS}/minutes/index?
 export const recordBookPageUrl = (branchId: string) => `${MEETINGS}/record-book/index?branchId=${q(branchId)}`
 export const robotPageUrl = (branchId: string) => `${MEETINGS}/robot/index?branchId=${q(branchId)}`
 export const MEETING_RULES_PAGE = `${MEETINGS}/rules/index`
+/** 本支部会议: a branch's meetings month by month, for its secretary. */
+export const branchMeetingsPageUrl = (branchId: string) => `${MEETINGS}/branch/index?branchId=${q(branchId)}`
 
 // 学习打卡
 const STUDY = '/subpackages/study/pages'
@@ -64,6 +66,8 @@ export const REVIEW_PAGE = `${POINTS}/review/index`
 export const POINTS_RULES_PAGE = `${POINTS}/rules/index`
 export const SCORE_IMPORT_PAGE = `${POINTS}/import/index`
 export const CONVERSIONS_PAGE = `${POINTS}/conversions/index`
+export const pointsLevelsPageUrl = (branchId: string) => `${POINTS}/levels/index?branchId=${q(branchId)}`
+export const exemptPageUrl = (branchId: string) => `${POINTS}/exempt/index?branchId=${q(branchId)}`
 
 // 党建督导
 const BUREAU = '/subpackages/bureau/pages'

@@ -14,7 +14,7 @@ const issue = (row: number, column: string, severity: ImportIssue['severity'], m
 
 const summary = (over: Partial<ImportPreviewSummary> = {}): ImportPreviewSummary => ({
   importId: 'imp_1',
-  totals: { dataRows: 12, validRows: 10, invalidRows: 2, matched: 3, added: 7 },
+  totals: { dataRows: 12, validRows: 10, invalidRows: 2, duplicateRows: 0, matched: 3, added: 7 },
   plan: { create: 7, update: 2, unchanged: 1 },
   issues: [
     issue(7, '入党日期', 'warning', '“2019.07”只有年月，按 2019-07-01 导入'),
@@ -103,7 +103,7 @@ describe('导入预览 with error rows', () => {
 
 describe('导入预览 with only warnings', () => {
   const warningsOnly = summary({
-    totals: { dataRows: 10, validRows: 10, invalidRows: 0, matched: 3, added: 7 },
+    totals: { dataRows: 10, validRows: 10, invalidRows: 0, duplicateRows: 0, matched: 3, added: 7 },
     issues: [issue(7, '入党日期', 'warning', '“2019.07”只有年月，按 2019-07-01 导入')],
     issueCount: 1,
   })
@@ -127,7 +127,7 @@ describe('导入预览 with only warnings', () => {
 test('a re-import of the same file says 全部未变 and that nothing will be written', () => {
   preview(
     summary({
-      totals: { dataRows: 10, validRows: 10, invalidRows: 0, matched: 10, added: 0 },
+      totals: { dataRows: 10, validRows: 10, invalidRows: 0, duplicateRows: 0, matched: 10, added: 0 },
       plan: { create: 0, update: 0, unchanged: 10 },
       issues: [],
       issueCount: 0,

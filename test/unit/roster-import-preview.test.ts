@@ -152,13 +152,25 @@ describe('row-by-row issues a secretary sees in the preview', () => {
       ],
     ],
     [
-      'same name and no phone twice in one branch → issue on both rows',
-      [row({ 手机号码: '' }), row({ 手机号码: '' })],
+      'same name and no phone twice in one branch, other cells differing → issue on both rows',
+      [row({ 手机号码: '' }), row({ 手机号码: '', 入党日期: '2016-07-01', 转正日期: '2017-07-01' })],
       {},
       [
         { row: 2, column: '姓名', code: 'DUPLICATE_IN_FILE' },
         { row: 3, column: '姓名', code: 'DUPLICATE_IN_FILE' },
       ],
+    ],
+    [
+      'the same row twice, cell for cell → one member, the copy reported once (a warning)',
+      [row({ 手机号码: '' }), row({ 手机号码: '' })],
+      {},
+      [{ row: 3, column: '姓名', code: 'DUPLICATE_ROW', severity: 'warning' }],
+    ],
+    [
+      'three copies of a row with a phone → one member, the copies named in one warning',
+      [row(), row({ 姓名: '　赵敏 ' }), row()],
+      {},
+      [{ row: 3, column: '姓名', code: 'DUPLICATE_ROW', severity: 'warning' }],
     ],
     [
       'same name in two branches is two people',
@@ -229,8 +241,22 @@ describe('row-by-row issues a secretary sees in the preview', () => {
     const result = preview(rows, over)
     expect(issuesOf(result)).toEqual(expected)
     const errors = new Set(result.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.row))
+    // A copy of an earlier row (its cells' text equal) is set aside, neither valid nor in error.
+    const textOf = (cells: unknown[]) =>
+      JSON.stringify(
+        cells.map((cell) =>
+          String(cell ?? '')
+            .normalize('NFKC')
+            .trim(),
+        ),
+      )
+    const copies = new Set(
+      rows
+        .map((_, index) => index + 2)
+        .filter((at, i) => rows.slice(0, i).some((earlier) => textOf(earlier) === textOf(rows[at - 2]))),
+    )
     expect(result.validRows.map((valid) => valid.row)).toEqual(
-      rows.map((_, index) => index + 2).filter((at) => !errors.has(at) && !isBlank(rows[at - 2])),
+      rows.map((_, index) => index + 2).filter((at) => !errors.has(at) && !copies.has(at) && !isBlank(rows[at - 2])),
     )
   })
 })
@@ -260,7 +286,7 @@ describe('valid rows', () => {
         },
       },
     ])
-    expect(result.totals).toEqual({ dataRows: 1, validRows: 1, invalidRows: 0, matched: 0, added: 1 })
+    expect(result.totals).toEqual({ dataRows: 1, validRows: 1, invalidRows: 0, duplicateRows: 0, matched: 0, added: 1 })
   })
 
   test.each<[string, unknown[], string, string | null]>([
@@ -371,6 +397,16 @@ describe('the file as a whole', () => {
 
   test('totals add up', () => {
     const result = preview([row({ 姓名: '王建国', 手机号码: '13800138000' }), row(), row({ 姓名: '' }), []])
-    expect(result.totals).toEqual({ dataRows: 3, validRows: 2, invalidRows: 1, matched: 1, added: 1 })
+    expect(result.totals).toEqual({ dataRows: 3, validRows: 2, invalidRows: 1, duplicateRows: 0, matched: 1, added: 1 })
+  })
+
+  test('copies count among the data rows, apart from the valid and the invalid ones; an invalid row copied is reported once', () => {
+    const bad = row({ 姓名: '钱多', 手机号码: '123' })
+    const result = preview([row(), row(), bad, bad, bad])
+    expect(result.totals).toMatchObject({ dataRows: 5, validRows: 1, invalidRows: 1, duplicateRows: 3 })
+    expect(result.issues.filter((issue) => issue.code === 'PHONE_INVALID').map((issue) => issue.row)).toEqual([4])
+    expect(result.issues.find((issue) => issue.code === 'DUPLICATE_ROW' && issue.row === 5)?.message).toBe(
+      '第5、6行与第4行完全相同，只导入一次',
+    )
   })
 })

@@ -5,7 +5,14 @@ import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { useOnReturn } from '../../hooks/use-on-return'
-import { MEETING_RULES_PAGE, meetingPageUrl, recordBookPageUrl, robotPageUrl, SCHEDULE_PAGE } from '../../lib/routes'
+import {
+  branchMeetingsPageUrl,
+  MEETING_RULES_PAGE,
+  meetingPageUrl,
+  recordBookPageUrl,
+  robotPageUrl,
+  SCHEDULE_PAGE,
+} from '../../lib/routes'
 import { ComplianceCard } from './components/compliance-card'
 import { MeetingRow } from './components/meeting-row'
 import './index.css'
@@ -34,6 +41,15 @@ export default function MeetingsPage() {
           >
             安排会议
           </Button>
+          {branchId ? (
+            <Button
+              className="btn btn--ghost"
+              data-testid="meetings-branch-entry"
+              onClick={() => open(branchMeetingsPageUrl(branchId))}
+            >
+              本支部会议
+            </Button>
+          ) : null}
           {branchId ? (
             <Button
               className="btn btn--ghost"

@@ -2,15 +2,17 @@ import type { Me } from '../../../types/roster'
 import {
   AWARD_PAGE,
   CLAIM_PAGE,
+  exemptPageUrl,
   LEADERBOARD_PAGE,
   POINTS_RULES_PAGE,
+  pointsLevelsPageUrl,
   REVIEW_PAGE,
   SCORE_IMPORT_PAGE,
 } from '../../lib/routes'
 
 /** One way into the points subpackage from the 积分 tab. */
 export interface PointsEntry {
-  key: 'leaderboard' | 'claim' | 'award' | 'review' | 'import' | 'rules'
+  key: 'leaderboard' | 'claim' | 'award' | 'review' | 'import' | 'rules' | 'levels' | 'exempt'
   title: string
   url: string
 }
@@ -31,6 +33,11 @@ export function pointsEntriesFor(me: Me): PointsEntry[] {
       entries.push({ key: 'review', title: '审核申报', url: REVIEW_PAGE })
       entries.push({ key: 'import', title: '导入外部积分', url: SCORE_IMPORT_PAGE })
     }
+  }
+  const readsBranch = grants || has('branch_committee')
+  if (me.branch && readsBranch) {
+    entries.push({ key: 'levels', title: '积分等级', url: pointsLevelsPageUrl(me.branch.id) })
+    entries.push({ key: 'exempt', title: '免于积分', url: exemptPageUrl(me.branch.id) })
   }
   if (has('bureau_staff')) entries.push({ key: 'rules', title: '积分细则', url: POINTS_RULES_PAGE })
   return entries

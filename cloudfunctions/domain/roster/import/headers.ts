@@ -75,10 +75,14 @@ export function findHeaderRow(sheet: readonly (readonly unknown[])[], searchRows
   return null
 }
 
+/** The error sheet's last column (error-sheet.ts): what is wrong with each row. */
+export const REASON_HEADER = '错误原因'
+
 export function mapHeaders(sheet: readonly (readonly unknown[])[], rowIndex: number): HeaderMap {
   const map: HeaderMap = { rowIndex, columns: {}, dropped: [], ignored: [] }
   headerTexts(sheet[rowIndex]).forEach((header, index) => {
-    if (header === '') return
+    // The error sheet's 错误原因 column comes back with the fixed rows: it is ours, not the secretary's data.
+    if (header === '' || header === REASON_HEADER) return
     const normalised = normaliseHeader(header)
     if (IDENTITY_HEADERS.includes(normalised)) {
       map.dropped.push(header)

@@ -49,12 +49,13 @@ interface ParsedRow {
  * same file twice resolves to the same members and changes nothing the second time.
  */
 export function previewImport(sheet: readonly (readonly unknown[])[], context: ImportContext): ImportPreview {
-  const empty = (issue: ImportIssue, header?: HeaderMap): ImportPreview => ({
+  const empty = (issue: ImportIssue, header?: HeaderMap, headerRow: number | null = null): ImportPreview => ({
     validRows: [],
     issues: [issue],
     droppedColumns: header?.dropped ?? [],
     ignoredColumns: header?.ignored ?? [],
-    totals: { dataRows: 0, validRows: 0, invalidRows: 0, matched: 0, added: 0 },
+    headerRow,
+    totals: { dataRows: 0, validRows: 0, invalidRows: 0, duplicateRows: 0, matched: 0, added: 0 },
   })
   const rowIndex = findHeaderRow(sheet, ROSTER_IMPORT_LIMITS.headerSearchRows)
   if (rowIndex === null) {
@@ -70,6 +71,7 @@ export function previewImport(sheet: readonly (readonly unknown[])[], context: I
     )
   }
   const header = mapHeaders(sheet, rowIndex)
+  const headerRow = rowIndex + 1
   const dataRows: number[] = []
   for (let index = rowIndex + 1; index < sheet.length; index++) {
     if (!isBlankRow(sheet[index])) dataRows.push(index)
@@ -82,21 +84,27 @@ export function previewImport(sheet: readonly (readonly unknown[])[], context: I
         `文件有${dataRows.length}行数据，一次最多导入${context.maxRows}行，请分成几个文件`,
       ),
       header,
+      headerRow,
     )
   }
-  if (dataRows.length === 0) return empty(fileIssue('ROSTER.IMPORT_NO_ROWS', '', '表头下面没有党员数据'), header)
+  if (dataRows.length === 0) {
+    return empty(fileIssue('ROSTER.IMPORT_NO_ROWS', '', '表头下面没有党员数据'), header, headerRow)
+  }
   if (context.targetBranchId === null && !header.columns.branchName) {
     return empty(
       fileIssue('ROSTER.IMPORT_HEADERS', CANONICAL_HEADERS.branchName, '缺少“所在党支部”列，无法确定党员所在支部'),
       header,
+      headerRow,
     )
   }
 
+  // A row pasted twice is one member: the copies are set aside (reported once) before any row is judged.
+  const { distinct, duplicateIssues, duplicateRows } = setAsideCopies(sheet, dataRows, header)
   const resolver = orgResolver(context)
-  const parsed = dataRows.map((index) => parseRow(sheet[index], index + 1, header, context, resolver))
+  const parsed = distinct.map((index) => parseRow(sheet[index], index + 1, header, context, resolver))
   const matches = matchRows(parsed, header, context)
 
-  const issues: ImportIssue[] = []
+  const issues: ImportIssue[] = [...duplicateIssues]
   const validRows: ImportRowResult[] = []
   for (const row of parsed) {
     issues.push(...row.issues)
@@ -110,19 +118,61 @@ export function previewImport(sheet: readonly (readonly unknown[])[], context: I
     })
   }
   const matched = validRows.filter((row) => row.matchMemberId !== null).length
+  issues.sort((a, b) => a.row - b.row)
   return {
     validRows,
     issues,
     droppedColumns: header.dropped,
     ignoredColumns: header.ignored,
+    headerRow,
     totals: {
-      dataRows: parsed.length,
+      dataRows: dataRows.length,
       validRows: validRows.length,
       invalidRows: parsed.length - validRows.length,
+      duplicateRows,
       matched,
       added: validRows.length - matched,
     },
   }
+}
+
+/**
+ * Rows equal cell for cell (after the text is normalised) to an earlier row:
+ * the first stays, the copies are left out, and each group of copies is
+ * reported once, as a warning on the first copy naming them all.
+ */
+function setAsideCopies(sheet: readonly (readonly unknown[])[], dataRows: number[], header: HeaderMap) {
+  const width = Math.max(0, ...Object.values(header.columns).map((column) => (column ? column.index + 1 : 0)))
+  const keyOf = (index: number) =>
+    JSON.stringify(
+      Array.from({ length: width }, (_, i) => {
+        const text = cellText(sheet[index]?.[i])
+        return text.ok ? text.value : `!${i}`
+      }),
+    )
+  const firstOf = new Map<string, number>()
+  const copies = new Map<number, number[]>()
+  const distinct: number[] = []
+  for (const index of dataRows) {
+    const key = keyOf(index)
+    const first = firstOf.get(key)
+    if (first === undefined) {
+      firstOf.set(key, index)
+      distinct.push(index)
+    } else copies.set(first, [...(copies.get(first) ?? []), index])
+  }
+  const duplicateIssues: ImportIssue[] = [...copies].map(([first, later]) => {
+    const rows = later.map((index) => index + 1)
+    const named = rows.length > 5 ? `${rows.slice(0, 5).join('、')}等${rows.length}` : rows.join('、')
+    return {
+      row: rows[0],
+      column: header.columns.name?.header ?? CANONICAL_HEADERS.name,
+      code: 'DUPLICATE_ROW',
+      severity: 'warning',
+      message: `第${named}行与第${first + 1}行完全相同，只导入一次`,
+    }
+  })
+  return { distinct, duplicateIssues, duplicateRows: dataRows.length - distinct.length }
 }
 
 function fileIssue(code: ImportIssueCode, column: string, message: string): ImportIssue {

@@ -192,3 +192,41 @@ export function DigestRebuild({ thisYear }: { thisYear: number }) {
     </View>
   )
 }
+
+/**
+ * 积分结算: points.processEvents pays the meeting attendance and study
+ * check-ins recorded but not yet paid, each once — what the minute timer
+ * does, for when a bureau wants the figures now (after an outage, before
+ * publishing a ranking).
+ */
+export function PendingPoints() {
+  const [result, setResult] = useState<string | null>(null)
+  const settling = useSubmit(() => call('points', 'processEvents', {}), {
+    fields: [],
+    onDone: (done) =>
+      setResult(
+        done.processed === 0
+          ? '没有待结算的记录'
+          : `已处理 ${done.processed} 条：发放积分 ${done.paid} 条，无需计分 ${done.skipped} 条`,
+      ),
+  })
+  return (
+    <View className="card" data-testid="pending-points">
+      <Text className="card__title">积分结算</Text>
+      <Text className="muted">
+        会议签到和学习打卡的积分每分钟自动结算；需要立即看到结果时（如发布排名前），可手动结算一批。同一记录只计一次。
+      </Text>
+      {result ? <Text data-testid="pending-result">{result}</Text> : null}
+      {settling.errors.general ? <Text className="field-error">{settling.errors.general}</Text> : null}
+      <Button
+        className="btn btn--primary"
+        data-testid="pending-start"
+        loading={settling.busy}
+        disabled={settling.busy || undefined}
+        onClick={() => settling.submit()}
+      >
+        {settling.busy ? '正在结算…' : '立即结算'}
+      </Button>
+    </View>
+  )
+}

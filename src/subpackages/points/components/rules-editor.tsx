@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
+import { POINTS_LEVEL_LABELS } from '../../../../types/labels'
 import type { Role } from '../../../../types/roles'
 import { FieldError } from '../../../components/field-error'
 import { FormField } from '../../../components/form-field'
@@ -121,27 +122,23 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
       </View>
 
       <View className="card">
-        <Text className="card__title">年度评定等次分数线</Text>
+        <Text className="card__title">积分等级分数线</Text>
         {error('grades')}
-        {(
-          [
-            ['excellent', '优秀'],
-            ['qualified', '合格'],
-            ['basic', '基本合格'],
-          ] as const
-        ).map(([band, label]) => (
-          <FormField
-            key={band}
-            label={`${label}（不低于）`}
-            error={errors.fields[`grades.${band}`]}
-            errorTestId={`rules-error-grades.${band}`}
-          >
-            {field(`grades.${band}`, draft.grades[band], (value) =>
-              onChange({ ...draft, grades: { ...draft.grades, [band]: value } }),
-            )}
-          </FormField>
-        ))}
-        <Text className="field-hint">低于“基本合格”分数线为不合格</Text>
+        {(['excellent', 'qualified', 'basic'] as const)
+          .map((band) => [band, POINTS_LEVEL_LABELS[band]] as const)
+          .map(([band, label]) => (
+            <FormField
+              key={band}
+              label={`${label}（不低于）`}
+              error={errors.fields[`grades.${band}`]}
+              errorTestId={`rules-error-grades.${band}`}
+            >
+              {field(`grades.${band}`, draft.grades[band], (value) =>
+                onChange({ ...draft, grades: { ...draft.grades, [band]: value } }),
+              )}
+            </FormField>
+          ))}
+        <Text className="field-hint">年度积分低于 C级 分数线为 D级。积分等级只反映积分，不是民主评议的等次。</Text>
         <SwitchRow
           label="党员可查看全县排名"
           checked={draft.membersSeeBureau}

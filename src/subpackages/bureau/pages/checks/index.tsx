@@ -3,11 +3,11 @@ import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { yearOf } from '../../../../lib/time'
-import { DigestRebuild, PointsCheck } from '../../components/data-checks'
+import { DigestRebuild, PendingPoints, PointsCheck } from '../../components/data-checks'
 import '../../components/bureau.css'
 import { Page } from '../../../../components/page'
 
-/** 数据校对 (bureau staff): rebuild the maintained points totals and meeting digests from their sources. */
+/** 数据校对 (bureau staff): settle pending points now, rebuild the maintained points totals and meeting digests from their sources. */
 export default function ChecksPage() {
   const me = useAction('roster', 'me', {})
   return (
@@ -16,6 +16,7 @@ export default function ChecksPage() {
         {(data) =>
           data.roles.includes('bureau_staff') ? (
             <View>
+              <PendingPoints />
               <PointsCheck />
               <DigestRebuild thisYear={yearOf(Date.now())} />
             </View>

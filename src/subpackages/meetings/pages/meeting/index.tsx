@@ -17,6 +17,7 @@ import { monthDayTime } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { CodePanel } from '../../components/code-panel'
 import { MinutesPhotos } from '../../components/minutes-photos'
+import { RemindAbsent } from '../../components/remind-absent'
 import { RollCounts } from '../../components/roll-list'
 import '../../components/meetings.css'
 
@@ -237,6 +238,7 @@ function ManagerEntries({ meeting }: { meeting: MeetingDetail }) {
         >
           {pendingLeaves ? `请假审批（${pendingLeaves}条待审批）` : '请假审批'}
         </Button>
+        <RemindAbsent meeting={meeting} now={Date.now()} />
         {meeting.status === 'scheduled' ? (
           <Button
             className="btn btn--ghost"

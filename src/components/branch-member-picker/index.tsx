@@ -1,6 +1,6 @@
-import { PickerField } from '../../../components/form-field'
-import { PageState } from '../../../components/page-state'
-import { useAction } from '../../../hooks/use-action'
+import { useAction } from '../../hooks/use-action'
+import { PickerField } from '../form-field'
+import { PageState } from '../page-state'
 
 interface BranchMemberPickerProps {
   branchId: string
