@@ -131,6 +131,8 @@ export const ImportStatus = z.object({
   created: z.number().int().nonnegative(),
   updated: z.number().int().nonnegative(),
   unchanged: z.number().int().nonnegative(),
+  /** Rows with errors the secretary chose to leave out; the error sheet (importErrors) has them. */
+  skipped: z.number().int().nonnegative().default(0),
   error: z.string().nullable(),
   /** Last progress written; a run silent for long was cut off (function timeout) and reads as failed. */
   updatedAt: z.number(),
@@ -151,6 +153,8 @@ export interface ImportDoc {
   created: number
   updated: number
   unchanged: number
+  /** Rows with errors left out when the import was confirmed. */
+  skipped?: number
   error: string | null
   updatedAt: number
 }

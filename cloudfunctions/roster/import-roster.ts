@@ -126,6 +126,7 @@ export const previewRosterImport: Handler<typeof api.roster.previewImport> = asy
 
 function statusOf(doc: ImportDoc, now: number): ImportStatus {
   const { _id, branchId, total, done, created, updated, unchanged, updatedAt } = doc
+  const skipped = doc.skipped ?? 0
   const stalled = doc.status === 'running' && now - updatedAt > STALLED_AFTER_MS
   return {
     importId: _id,
@@ -136,6 +137,7 @@ function statusOf(doc: ImportDoc, now: number): ImportStatus {
     created,
     updated,
     unchanged,
+    skipped,
     error: stalled ? '导入中断，请重新确认导入（已写入的不会重复）' : doc.error,
     updatedAt,
   }
@@ -212,6 +214,7 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
       status: 'running',
       total,
       unchanged: plan.unchanged,
+      skipped: skip,
       done: 0,
       created: 0,
       updated: 0,
@@ -229,6 +232,7 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
     created: 0,
     updated: 0,
     unchanged: plan.unchanged,
+    skipped: skip,
     error: null,
   }
   try {

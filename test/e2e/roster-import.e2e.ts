@@ -1,7 +1,7 @@
 /**
  * Import and export in the H5 build against the real emulator and its demo seed:
  * the secretary of 实验小学党支部 uploads a roster with a bad phone, sees the
- * row named in the preview with 确认导入 disabled, uploads the fixed file,
+ * row named in the preview (the good row could be imported alone), uploads the fixed file,
  * confirms and watches it finish; the same file again changes nothing; the
  * imported member is in the roster and in its .xlsx export.
  */
@@ -74,7 +74,7 @@ test('a secretary imports a roster with a bad row, fixes it, confirms, finds the
   const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()])
   expect(template.suggestedFilename()).toMatch(/\.xlsx$/)
 
-  // The file with the bad row: the preview names row 4 and its column; confirming is not possible.
+  // The file with the bad row: the preview names row 4 and its column, and would import the other row alone.
   await chooseFile('import-choose', bad)
   await page.getByTestId('import-preview').waitFor()
   const badRow = page.locator('[data-testid="import-issue-row"][data-row="4"]')
@@ -84,8 +84,11 @@ test('a secretary imports a roster with a bad row, fixes it, confirms, finds the
   expect(await badRow.textContent()).toContain('联系电话：')
   expect(await page.getByTestId('import-invalid-rows').textContent()).toBe('有问题 1 行')
   // Taro's H5 button is a custom element: disabled shows as the attribute, which Playwright's isDisabled ignores.
-  expect(await page.getByTestId('import-confirm').getAttribute('disabled')).not.toBeNull()
-  expect(await page.getByTestId('import-confirm-hint').textContent()).toBe('请修改文件后重新上传')
+  expect(await page.getByTestId('import-confirm').getAttribute('disabled')).toBeNull()
+  expect(await page.getByTestId('import-confirm-hint').textContent()).toBe('有错误的 1 行将跳过')
+  expect(await page.getByTestId('import-write-skip').textContent()).toBe(
+    '确认后写入 1 行（新增 1、更新 0），跳过有错误的 1 行',
+  )
   expect(await page.getByTestId('import-dropped').textContent()).toContain('已忽略身份证号列，未保存')
 
   // The fixed file: two new members, confirm enabled.
@@ -124,17 +127,85 @@ test('a secretary imports a roster with a bad row, fixes it, confirms, finds the
   expect(download.suggestedFilename()).toMatch(/^党员名册-实验小学党支部-.*\.xlsx$/)
   const saved = join(dir, 'export.xlsx')
   await download.saveAs(saved)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.readFile(saved)
-  const sheet = book.worksheets[0]
-  const rows: string[][] = []
-  sheet.eachRow((sheetRow) => {
-    rows.push((sheetRow.values as unknown[]).slice(1).map((value) => String(value ?? '')))
-  })
+  const rows = await readRows(saved)
   expect(rows[0].slice(0, 2)).toEqual(['姓名', '所在党支部'])
   const exported = rows.find((cells) => cells[0] === '钱导入')
   expect(exported).toBeDefined()
   expect(exported).toEqual(
     expect.arrayContaining(['实验小学党支部', '低年级党小组', '正式党员', '2015-07-01', first[4]]),
   )
+})
+
+/** Reads the first sheet of a downloaded .xlsx as text rows. */
+async function readRows(path: string): Promise<string[][]> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(path)
+  const rows: string[][] = []
+  book.worksheets[0].eachRow((sheetRow) => {
+    rows.push((sheetRow.values as unknown[]).slice(1).map((value) => String(value ?? '')))
+  })
+  return rows
+}
+
+test('a secretary imports the good rows of a file, downloads the refused one with its 错误原因, fixes it and imports it', async () => {
+  const { page } = session.browser
+  const stamp = '5550200'
+  const good: Row = ['赵部分', '低年级党小组', '正式党员', '2016-07-01', `1372${stamp}`, '110101198001011234']
+  const refused: Row = ['周部分', '高年级党小组', '正式党员', '2017-07-01', '1382345', '110101198501011234']
+  const file = await writeRoster('花名册-部分有错.xlsx', [good, refused])
+
+  await pickPersona(SHIYAN_SECRETARY)
+  await page.getByTestId('mine-entry-branch-roster').click()
+  await page.getByTestId('roster-import').click()
+  await chooseFile('import-choose', file)
+  await page.getByTestId('import-preview').waitFor()
+  expect(await page.getByTestId('import-write-skip').textContent()).toBe(
+    '确认后写入 1 行（新增 1、更新 0），跳过有错误的 1 行',
+  )
+
+  // The secretary confirms knowing both numbers.
+  expect(await page.getByTestId('import-confirm').textContent()).toBe('导入其余 1 行')
+  await page.getByTestId('import-confirm').click()
+  await page.getByTestId('confirm-dialog').waitFor()
+  expect(await page.getByTestId('confirm-dialog').textContent()).toContain('有错误的 1 行将跳过')
+  await page.getByTestId('confirm-dialog-confirm').click()
+  await page.getByTestId('import-done').waitFor()
+  expect(await doneCounts()).toEqual(['新增 1 人', '更新 0 人', '未变 0 人'])
+  expect(await page.getByTestId('import-done-skipped').textContent()).toContain('有错误的 1 行未导入')
+
+  // 下载错误行: the file's own columns (the identity numbers left out) and a 错误原因.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('import-done-error-sheet').click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^导入错误行-实验小学党支部-\d{8}-\d{4}\.xlsx$/)
+  const saved = join(dir, 'errors.xlsx')
+  await download.saveAs(saved)
+  const rows = await readRows(saved)
+  expect(rows[0]).toEqual(['姓名', '党小组', '人员类别', '入党时间', '联系电话', '错误原因'])
+  expect(rows).toHaveLength(2)
+  expect(rows[1].slice(0, 5)).toEqual(refused.slice(0, 5))
+  expect(rows[1][5]).toContain('联系电话：')
+
+  // Fixed in the error sheet itself and imported again: only that member is added.
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(saved)
+  book.worksheets[0].getRow(2).getCell(5).value = `1382${stamp}`
+  const fixed = join(dir, 'errors-fixed.xlsx')
+  await book.xlsx.writeFile(fixed)
+  await page.getByTestId('import-another').click()
+  await chooseFile('import-choose', fixed)
+  await page.getByTestId('import-invalid-rows').filter({ hasText: '有问题 0 行' }).waitFor()
+  expect(await page.getByTestId('import-plan-create').textContent()).toBe('新增 1')
+  await page.getByTestId('import-confirm').click()
+  await page.getByTestId('confirm-dialog-confirm').click()
+  await page.getByTestId('import-done').waitFor()
+  expect(await doneCounts()).toEqual(['新增 1 人', '更新 0 人', '未变 0 人'])
+
+  await page.getByTestId('import-back-to-roster').click()
+  await page.getByTestId('member-row').first().waitFor()
+  await typeInto('member-search', '周部分')
+  expect(
+    await page.getByTestId('member-row').filter({ hasText: '周部分' }).getByTestId('member-row-phone').textContent(),
+  ).toBe(`1382${stamp}`)
 })

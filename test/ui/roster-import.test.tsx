@@ -48,15 +48,53 @@ describe('导入预览 with error rows', () => {
     expect(text('import-totals')).toBe('共 12 行：可导入 10 行新增 7更新 2未变 1有问题 2 行')
   })
 
-  test('确认导入 is disabled, with the hint to fix the file and a way to choose another', () => {
+  test('the good rows can still be imported: it says what is written and what skipped, and asks the page to confirm', () => {
     const { onConfirm, onRechoose } = preview(summary())
+    expect(text('import-write-skip')).toBe('确认后写入 9 行（新增 7、更新 2），跳过有错误的 2 行')
+    const confirm = screen.getByTestId('import-confirm')
+    expect(confirm.hasAttribute('disabled')).toBe(false)
+    expect(confirm.textContent).toBe('导入其余 10 行')
+    expect(text('import-confirm-hint')).toBe('有错误的 2 行将跳过')
+    fireEvent.click(confirm)
+    expect(onConfirm).toHaveBeenCalled()
+    fireEvent.click(screen.getByTestId('import-rechoose'))
+    expect(onRechoose).toHaveBeenCalled()
+  })
+
+  test('the refused rows can be downloaded as an error sheet; copies are said to import once', () => {
+    const onDownloadErrors = jest.fn()
+    render(
+      <ImportPreviewView
+        summary={summary({
+          totals: { dataRows: 13, validRows: 10, invalidRows: 2, duplicateRows: 1, matched: 3, added: 7 },
+        })}
+        fileName="实验小学花名册.xlsx"
+        showBranch={false}
+        onConfirm={jest.fn()}
+        onRechoose={jest.fn()}
+        onDownloadErrors={onDownloadErrors}
+      />,
+    )
+    expect(text('import-write-skip')).toBe(
+      '确认后写入 9 行（新增 7、更新 2），跳过有错误的 2 行，重复的 1 行只导入一次',
+    )
+    fireEvent.click(screen.getByTestId('import-error-sheet'))
+    expect(onDownloadErrors).toHaveBeenCalled()
+  })
+
+  test('with no valid row at all, nothing can be confirmed', () => {
+    const { onConfirm } = preview(
+      summary({
+        totals: { dataRows: 2, validRows: 0, invalidRows: 2, duplicateRows: 0, matched: 0, added: 0 },
+        plan: { create: 0, update: 0, unchanged: 0 },
+        sample: [],
+      }),
+    )
     const confirm = screen.getByTestId('import-confirm')
     expect(confirm.hasAttribute('disabled')).toBe(true)
     fireEvent.click(confirm)
     expect(onConfirm).not.toHaveBeenCalled()
-    expect(text('import-confirm-hint')).toBe('请修改文件后重新上传')
-    fireEvent.click(screen.getByTestId('import-rechoose'))
-    expect(onRechoose).toHaveBeenCalled()
+    expect(text('import-confirm-hint')).toBe('文件中没有可导入的党员，请修改后重新上传')
   })
 
   test('issues are grouped by row in row order, each naming its column', () => {
@@ -188,6 +226,22 @@ describe('导入进度', () => {
     expect(counts()).toEqual(['新增 30 人', '更新 10 人', '未变 5 人'])
     fireEvent.click(screen.getByTestId('import-back-to-roster'))
     expect(onBackToRoster).toHaveBeenCalled()
+  })
+
+  test('done with rows skipped: says how many and offers the error sheet', () => {
+    const onDownloadErrors = jest.fn()
+    render(
+      <ImportProgressView
+        progress={{ ...base, status: 'done', done: 40, skipped: 2 }}
+        onBackToRoster={jest.fn()}
+        onImportAnother={jest.fn()}
+        onRechoose={jest.fn()}
+        onDownloadErrors={onDownloadErrors}
+      />,
+    )
+    expect(text('import-done-skipped')).toContain('有错误的 2 行未导入')
+    fireEvent.click(screen.getByTestId('import-done-error-sheet'))
+    expect(onDownloadErrors).toHaveBeenCalled()
   })
 
   test('done with nothing to write (a re-import): says the roster did not change', () => {

@@ -52,6 +52,17 @@ describe('错误行: the rows an import refused, to fix and import again', () =>
     expect(errorSheet(sheet, 2, []).rows).toEqual([])
   })
 
+  test('identity numbers are never copied into the error sheet, and an earlier 错误原因 gives way to the new one', () => {
+    const withIdentity = [
+      ['姓名', '身份证号', '手机号码', '错误原因'],
+      ['李丽', '110101198001011234', '1380013', '手机号码：旧的原因'],
+    ]
+    expect(errorSheet(withIdentity, 1, [issue(2, '手机号码', '手机号码应为11位')])).toEqual({
+      headers: ['姓名', '手机号码', '错误原因'],
+      rows: [['李丽', '1380013', '手机号码：手机号码应为11位']],
+    })
+  })
+
   test('imported again, the 错误原因 column is not read as data, nor listed as ignored', () => {
     const header = mapHeaders([['姓名', '手机号码', '错误原因']], 0)
     expect(header.ignored).toEqual([])

@@ -78,13 +78,18 @@ export function findHeaderRow(sheet: readonly (readonly unknown[])[], searchRows
 /** The error sheet's last column (error-sheet.ts): what is wrong with each row. */
 export const REASON_HEADER = '错误原因'
 
+/** An identity-number column (身份证号…), whose cells are never read nor written anywhere. */
+export function isIdentityHeader(header: string): boolean {
+  return IDENTITY_HEADERS.includes(normaliseHeader(header))
+}
+
 export function mapHeaders(sheet: readonly (readonly unknown[])[], rowIndex: number): HeaderMap {
   const map: HeaderMap = { rowIndex, columns: {}, dropped: [], ignored: [] }
   headerTexts(sheet[rowIndex]).forEach((header, index) => {
     // The error sheet's 错误原因 column comes back with the fixed rows: it is ours, not the secretary's data.
     if (header === '' || header === REASON_HEADER) return
     const normalised = normaliseHeader(header)
-    if (IDENTITY_HEADERS.includes(normalised)) {
+    if (isIdentityHeader(header)) {
       map.dropped.push(header)
       return
     }

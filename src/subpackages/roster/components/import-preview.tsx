@@ -12,13 +12,35 @@ interface ImportPreviewViewProps {
   showBranch: boolean
   onConfirm: () => void
   onRechoose: () => void
+  /** 下载错误行: the refused rows as .xlsx with 错误原因, to fix and import again. */
+  onDownloadErrors?: () => void
+  downloadingErrors?: boolean
+}
+
+/** 确认后写入 N 行（新增 a、更新 b），跳过有错误的 M 行: what confirming writes and what it leaves out. */
+export function writeAndSkipLine({ totals, plan }: Pick<ImportPreviewSummary, 'totals' | 'plan'>): string {
+  const write = plan.create + plan.update
+  const parts = [`确认后写入 ${write} 行（新增 ${plan.create}、更新 ${plan.update}）`]
+  if (totals.invalidRows > 0) parts.push(`跳过有错误的 ${totals.invalidRows} 行`)
+  if (totals.duplicateRows > 0) parts.push(`重复的 ${totals.duplicateRows} 行只导入一次`)
+  return parts.join('，')
 }
 
 /**
- * 导入预览: what confirming would do, every problem by row, the columns left
- * out. Confirming is possible only when no row has an error.
+ * 导入预览: what confirming would do — the rows it writes and the rows it
+ * skips — every problem by row, the columns left out. Rows with errors do not
+ * stop the others: the secretary confirms knowing both numbers, and takes the
+ * refused rows away as an error sheet to fix and import again.
  */
-export function ImportPreviewView({ summary, fileName, showBranch, onConfirm, onRechoose }: ImportPreviewViewProps) {
+export function ImportPreviewView({
+  summary,
+  fileName,
+  showBranch,
+  onConfirm,
+  onRechoose,
+  onDownloadErrors,
+  downloadingErrors,
+}: ImportPreviewViewProps) {
   const { totals, plan } = summary
   const hasErrors = totals.invalidRows > 0
   const nothingValid = totals.validRows === 0
@@ -50,6 +72,22 @@ export function ImportPreviewView({ summary, fileName, showBranch, onConfirm, on
             </Text>
           </View>
         </View>
+        {nothingValid ? null : (
+          <Text className="import-write-skip" data-testid="import-write-skip">
+            {writeAndSkipLine(summary)}
+          </Text>
+        )}
+        {hasErrors && onDownloadErrors ? (
+          <Button
+            className="btn btn--ghost"
+            data-testid="import-error-sheet"
+            loading={downloadingErrors}
+            disabled={downloadingErrors || undefined}
+            onClick={onDownloadErrors}
+          >
+            下载错误行（.xlsx，含错误原因）
+          </Button>
+        ) : null}
       </View>
 
       {allUnchanged ? (
@@ -79,7 +117,9 @@ export function ImportPreviewView({ summary, fileName, showBranch, onConfirm, on
         <View className="card" data-testid="import-issues">
           <Text className="card__title roster-title">{hasErrors ? '需要修改的问题' : '请留意'}</Text>
           <Text className="muted import-issues__legend">
-            {hasErrors ? '标“错误”的行不会导入，修改后请重新上传；“提醒”不影响导入。' : '以下提醒不影响导入。'}
+            {hasErrors
+              ? '标“错误”的行不会导入：下载错误行，按错误原因修改后再导入即可；“提醒”不影响导入。'
+              : '以下提醒不影响导入。'}
           </Text>
           {rows.map((group) => (
             <View
@@ -138,7 +178,7 @@ export function ImportPreviewView({ summary, fileName, showBranch, onConfirm, on
       <View className="import-bar import-bar--fixed" data-testid="import-actions">
         {hasErrors || nothingValid ? (
           <Text className="import-bar__hint" data-testid="import-confirm-hint">
-            {hasErrors ? '请修改文件后重新上传' : '文件中没有可导入的党员'}
+            {nothingValid ? '文件中没有可导入的党员，请修改后重新上传' : `有错误的 ${totals.invalidRows} 行将跳过`}
           </Text>
         ) : null}
         <View className="import-bar__buttons">
@@ -149,10 +189,10 @@ export function ImportPreviewView({ summary, fileName, showBranch, onConfirm, on
             className="btn btn--primary import-bar__main"
             data-testid="import-confirm"
             // H5 renders disabled={false} as a [disabled] attribute: omit it instead.
-            disabled={hasErrors || nothingValid || undefined}
-            onClick={hasErrors || nothingValid ? undefined : onConfirm}
+            disabled={nothingValid || undefined}
+            onClick={nothingValid ? undefined : onConfirm}
           >
-            确认导入
+            {hasErrors ? `导入其余 ${totals.validRows} 行` : '确认导入'}
           </Button>
         </View>
       </View>

@@ -6,7 +6,8 @@ import './import.css'
 export type ImportProgress = Pick<
   ImportStatus,
   'status' | 'total' | 'done' | 'created' | 'updated' | 'unchanged' | 'error'
->
+> &
+  Partial<Pick<ImportStatus, 'skipped'>>
 
 interface ImportProgressViewProps {
   progress: ImportProgress
@@ -14,6 +15,9 @@ interface ImportProgressViewProps {
   onImportAnother: () => void
   /** After a failure: pick a corrected file straight away. */
   onRechoose: () => void
+  /** Rows were skipped: take them away as an error sheet. */
+  onDownloadErrors?: () => void
+  downloadingErrors?: boolean
 }
 
 export function progressPercent({ done, total }: Pick<ImportProgress, 'done' | 'total'>): number {
@@ -22,7 +26,14 @@ export function progressPercent({ done, total }: Pick<ImportProgress, 'done' | '
 }
 
 /** 正在导入 with a bar of done/total; then 导入完成 with the counts, or why it stopped. */
-export function ImportProgressView({ progress, onBackToRoster, onImportAnother, onRechoose }: ImportProgressViewProps) {
+export function ImportProgressView({
+  progress,
+  onBackToRoster,
+  onImportAnother,
+  onRechoose,
+  onDownloadErrors,
+  downloadingErrors,
+}: ImportProgressViewProps) {
   if (progress.status === 'done') {
     const nothingChanged = progress.created === 0 && progress.updated === 0
     return (
@@ -37,6 +48,22 @@ export function ImportProgressView({ progress, onBackToRoster, onImportAnother, 
         <Text className="import-outcome__text">
           {nothingChanged ? '文件与名册一致，名册没有任何改动。' : '每一处改动都已记入操作日志。'}
         </Text>
+        {progress.skipped ? (
+          <View className="import-outcome__skipped" data-testid="import-done-skipped">
+            <Text className="import-outcome__text">{`有错误的 ${progress.skipped} 行未导入：下载错误行，按错误原因修改后再导入。`}</Text>
+            {onDownloadErrors ? (
+              <Button
+                className="btn btn--primary import-outcome__action"
+                data-testid="import-done-error-sheet"
+                loading={downloadingErrors}
+                disabled={downloadingErrors || undefined}
+                onClick={onDownloadErrors}
+              >
+                下载错误行
+              </Button>
+            ) : null}
+          </View>
+        ) : null}
         <Button
           className="btn btn--primary import-outcome__action"
           data-testid="import-back-to-roster"

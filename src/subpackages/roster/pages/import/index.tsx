@@ -77,7 +77,7 @@ type Phase =
   | { kind: 'check'; file: PickedFile }
   | { kind: 'fileError'; file: PickedFile; message: string }
   | { kind: 'preview'; file: PickedFile; summary: ImportPreviewSummary }
-  | { kind: 'import'; progress: ImportProgress }
+  | { kind: 'import'; importId: string; progress: ImportProgress }
 
 /** How long a confirmed import may stay 'previewed' (the server re-checks the file before claiming it). */
 const CLAIM_GRACE_MS = 30_000
@@ -108,11 +108,15 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
   // Each follow() loop owns one generation; starting another or finishing ends the older loop.
   const generation = useRef(0)
 
-  const finish = (progress: ImportProgress) => {
+  const downloadingErrors = useSubmit(async (importId: string) =>
+    openMade(await call('roster', 'importErrors', { importId }), (sheet) => sheet),
+  )
+
+  const finish = (importId: string, progress: ImportProgress) => {
     generation.current++
     // The outcome has been seen: reopening the page starts afresh.
     forgetImport(branchId)
-    setPhase({ kind: 'import', progress })
+    setPhase({ kind: 'import', importId, progress })
   }
 
   /** Asks roster.importStatus every ~800 ms until the import is done or failed. */
@@ -123,11 +127,11 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
       if (!alive.current || mine !== generation.current) return
       if (result.ok) {
         const status = result.data
-        if (FINISHED.has(status.status)) return finish(status)
+        if (FINISHED.has(status.status)) return finish(importId, status)
         if (status.status === 'previewed' && Date.now() - confirmedAt > CLAIM_GRACE_MS) {
-          return finish(failedProgress('导入没有开始，请重新上传文件后再确认'))
+          return finish(importId, failedProgress('导入没有开始，请重新上传文件后再确认'))
         }
-        setPhase({ kind: 'import', progress: status })
+        setPhase({ kind: 'import', importId, progress: status })
       } else if (result.error.code === 'ROSTER.NOT_FOUND' || result.error.code === 'AUTH.FORBIDDEN') {
         // Another WeChat identity, or an import that no longer exists: nothing to resume.
         generation.current++
@@ -145,6 +149,15 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
     alive.current = true
     const remembered = rememberedImport(branchId)
     if (remembered) follow(remembered.importId, remembered.confirmedAt)
+    else {
+      // Confirmed on another phone (or before this one's storage was cleared): the server knows the latest run.
+      call('roster', 'latestImport', { branchId }).then((result) => {
+        const latest = result.ok ? result.data.latest : null
+        if (!alive.current || latest?.status !== 'running') return
+        setPhase({ kind: 'import', importId: latest.importId, progress: latest })
+        follow(latest.importId, latest.updatedAt)
+      })
+    }
     return () => {
       alive.current = false
       generation.current++
@@ -185,6 +198,7 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
     rememberImport(branchId, { importId, confirmedAt })
     setPhase({
       kind: 'import',
+      importId,
       progress: {
         status: 'previewed',
         total: plan.create + plan.update,
@@ -192,20 +206,26 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
         created: 0,
         updated: 0,
         unchanged: plan.unchanged,
+        skipped: summary.totals.invalidRows,
         error: null,
       },
     })
+    // With rows in error, what the dialog said is what the server must still find: so many written, so many skipped.
+    const accept =
+      summary.totals.invalidRows > 0
+        ? { write: plan.create + plan.update, skip: summary.totals.invalidRows }
+        : undefined
     // Not awaited: the write may outlast the call's patience; progress comes from importStatus.
-    call('roster', 'confirmImport', { importId }).then((result) => {
+    call('roster', 'confirmImport', { importId, ...(accept ? { accept } : {}) }).then((result) => {
       if (!alive.current) return
       if (result.ok) {
-        if (FINISHED.has(result.data.status)) finish(result.data)
+        if (FINISHED.has(result.data.status)) finish(importId, result.data)
         return
       }
       const { code, message } = result.error
       // A lost reply or a timed-out call says nothing about the write: keep polling.
       if (code.startsWith('SYSTEM.') || code === 'ROSTER.IMPORT_ALREADY_CONFIRMED') return
-      finish(failedProgress(message))
+      finish(importId, failedProgress(message))
     })
     follow(importId, confirmedAt)
   }
@@ -250,6 +270,8 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
             showBranch={branchId === null}
             onConfirm={() => setConfirming(true)}
             onRechoose={choose}
+            onDownloadErrors={() => downloadingErrors.submit(phase.summary.importId)}
+            downloadingErrors={downloadingErrors.busy}
           />
           <ConfirmDialog
             visible={confirming}
@@ -267,18 +289,22 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
           onBackToRoster={backToRoster}
           onImportAnother={() => setPhase({ kind: 'start' })}
           onRechoose={choose}
+          onDownloadErrors={() => downloadingErrors.submit(phase.importId)}
+          downloadingErrors={downloadingErrors.busy}
         />
       ) : null}
     </View>
   )
 }
 
-function confirmMessage({ plan }: ImportPreviewSummary): string {
+function confirmMessage({ plan, totals }: ImportPreviewSummary): string {
+  const skipped =
+    totals.invalidRows > 0 ? `有错误的 ${totals.invalidRows} 行将跳过，不会导入，可下载错误行修改后再导入。` : ''
   if (plan.create === 0 && plan.update === 0) {
-    return `文件中的 ${plan.unchanged} 名党员与名册一致，确认后不会写入任何数据。`
+    return `文件中的 ${plan.unchanged} 名党员与名册一致，确认后不会写入任何数据。${skipped}`
   }
   const unchanged = plan.unchanged > 0 ? `，其余 ${plan.unchanged} 人未变` : ''
-  return `将新增 ${plan.create} 人、更新 ${plan.update} 人${unchanged}。导入在后台进行，离开本页不会中断。`
+  return `将新增 ${plan.create} 人、更新 ${plan.update} 人${unchanged}。${skipped}导入在后台进行，离开本页不会中断。`
 }
 
 function Notice({ text }: { text: string }) {
