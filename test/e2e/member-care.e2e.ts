@@ -35,7 +35,7 @@ test('关怀模式 is switched on in 我的, gives the three-card 首页, and is
   for (const card of ['care-meeting', 'care-study', 'care-points']) {
     expect(await page.getByTestId(card).isVisible()).toBe(true)
   }
-  expect(await page.getByTestId('home-entry-会议').count()).toBe(0)
+  expect(await page.getByTestId('home-today').count()).toBe(0)
 
   // The phone forgets everything; the member's choice comes back from the server.
   await page.evaluate(() => localStorage.clear())
@@ -49,7 +49,8 @@ test('关怀模式 is switched on in 我的, gives the three-card 首页, and is
   await page.locator('[data-testid="care-mode-switch"] input').click()
   await page.locator('.page[data-care="off"]:visible').waitFor()
   await page.goto(`${session.base}/#/pages/home/index`)
-  await page.getByTestId('home-entry-会议').waitFor()
+  await page.getByTestId('home-member').waitFor()
+  expect(await page.getByTestId('care-home').count()).toBe(0)
 })
 
 interface Upcoming {

@@ -1,0 +1,93 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { MeetingSummary } from '../../../types/meetings'
+import { LinkRow } from '../../components/link-row'
+import { PageState } from '../../components/page-state'
+import { useAction } from '../../hooks/use-action'
+import { useOnReturn } from '../../hooks/use-on-return'
+import { meetingHeading } from '../../lib/meeting-labels'
+import { branchMeetingsPageUrl, leavesPageUrl, minutesPageUrl, REVIEW_PAGE } from '../../lib/routes'
+import { monthDayTime } from '../../lib/time'
+import { branchAgenda } from './today'
+
+const open = (url: string) => () => Taro.navigateTo({ url })
+
+/**
+ * 支部今日待办: what the secretary's branch is waiting on — leave requests to
+ * decide, claims to review, minutes not yet written, this month's meetings
+ * still to hold — each a tap from the page that deals with it.
+ */
+export function SecretaryToday({ branchId }: { branchId: string }) {
+  const meetings = useAction('meetings', 'listBranch', { branchId })
+  const claims = useAction('points', 'listClaims', { branchId, status: 'pending', page: 1, pageSize: 1 })
+  useOnReturn(() => {
+    meetings.reload()
+    claims.reload()
+  })
+  return (
+    <View className="card" data-testid="home-secretary">
+      <Text className="card__title">支部待办</Text>
+      <PageState query={meetings}>
+        {(month) => {
+          const agenda = branchAgenda(month.items, Date.now())
+          const next = agenda.toHold[0]
+          return (
+            <View>
+              {agenda.leaveOpen.map((meeting) => (
+                <LeaveRow key={meeting.id} meeting={meeting} />
+              ))}
+              <PageState query={claims}>
+                {(pending) => (
+                  <LinkRow
+                    testId="home-todo-claims"
+                    title={pending.total > 0 ? `积分申报待审核 ${pending.total} 条` : '积分申报已全部审核'}
+                    hint="党员自行申报的积分，审核通过后计入"
+                    onClick={open(REVIEW_PAGE)}
+                  />
+                )}
+              </PageState>
+              {agenda.minutesOwed.map((meeting) => (
+                <LinkRow
+                  key={meeting.id}
+                  testId="home-todo-minutes"
+                  title={`会议记录未填写：${meetingHeading(meeting)}`}
+                  hint={`${monthDayTime(meeting.startsAt)} 已召开，填写记录后才算完成`}
+                  onClick={open(minutesPageUrl(meeting.id))}
+                />
+              ))}
+              <LinkRow
+                testId="home-todo-to-hold"
+                title={
+                  agenda.toHold.length > 0
+                    ? `本月还有 ${agenda.toHold.length} 场会议待召开`
+                    : '本月已安排的会议均已召开'
+                }
+                hint={
+                  next
+                    ? `下一场：${meetingHeading(next)}，${monthDayTime(next.startsAt)}`
+                    : '查看本支部会议，安排新的会议'
+                }
+                onClick={open(branchMeetingsPageUrl(branchId))}
+              />
+            </View>
+          )
+        }}
+      </PageState>
+    </View>
+  )
+}
+
+/** A meeting still ahead with leave requests waiting: shown only when there are some. */
+function LeaveRow({ meeting }: { meeting: MeetingSummary }) {
+  const leaves = useAction('meetings', 'listLeaves', { meetingId: meeting.id })
+  const pending = leaves.state === 'ok' ? leaves.data.items.filter((leave) => leave.status === 'pending').length : 0
+  if (pending === 0) return null
+  return (
+    <LinkRow
+      testId="home-todo-leave"
+      title={`请假待审批 ${pending} 人：${meetingHeading(meeting)}`}
+      hint={monthDayTime(meeting.startsAt)}
+      onClick={open(leavesPageUrl(meeting.id))}
+    />
+  )
+}

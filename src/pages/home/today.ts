@@ -1,0 +1,46 @@
+import type { MeetingSummary } from '../../../types/meetings'
+import type { Me } from '../../../types/roster'
+
+/**
+ * Which 首页 a person gets: the bureau's (教育局党委 and 党建指导员 look across
+ * branches), a secretary's (the branch's work of the day), or a member's.
+ * Secretaries and bureau staff who belong to a branch also get their own
+ * member cards under their role's section.
+ */
+export type HomeView = 'bureau' | 'secretary' | 'member'
+
+export function homeViewFor(me: Pick<Me, 'roles' | 'branch'>): HomeView {
+  if (me.roles.includes('bureau_staff') || me.roles.includes('instructor')) return 'bureau'
+  if (me.branch && me.roles.includes('branch_secretary')) return 'secretary'
+  return 'member'
+}
+
+/** A branch's month as the secretary's 首页 shows it: what is left to hold, minutes owed, leave to watch. */
+export interface BranchAgenda {
+  /** Scheduled meetings of the month not yet begun, soonest first. */
+  toHold: MeetingSummary[]
+  /** Meetings that have ended without minutes (会议记录), oldest first: they count as held only with them. */
+  minutesOwed: MeetingSummary[]
+  /** Meetings not yet ended: leave requests for them still need a decision. */
+  leaveOpen: MeetingSummary[]
+}
+
+export function branchAgenda(items: readonly MeetingSummary[], now: number): BranchAgenda {
+  const live = items.filter((meeting) => meeting.status === 'scheduled').sort((a, b) => a.startsAt - b.startsAt)
+  return {
+    toHold: live.filter((meeting) => meeting.startsAt > now),
+    minutesOwed: live.filter((meeting) => meeting.endsAt <= now && !meeting.hasMinutes),
+    leaveOpen: live.filter((meeting) => meeting.endsAt > now),
+  }
+}
+
+/** A check-in window may open up to 240 minutes before the start (会议规则): only a meeting this close is asked about. */
+export const CHECK_IN_LOOKAHEAD_MS = 240 * 60_000
+
+/** Whether the meeting's check-in (签到) is open now and the member has not checked in yet. */
+export function checkInOpen(
+  meeting: { checkInOpensAt: number; endsAt: number; mine: MeetingSummary['mine'] },
+  now: number,
+): boolean {
+  return meeting.mine === null && now >= meeting.checkInOpensAt && now < meeting.endsAt
+}
