@@ -1,0 +1,91 @@
+/**
+ * 首页 for each role in the H5 build against the demo seed: a member sees the
+ * next meeting, today's study and their points; the secretary of 实验小学 sees
+ * the branch's to-dos and opens one; bureau staff see last month's gap and the
+ * branches to remind, and open the matrix from there.
+ */
+import { meetingHeading } from '../../types/labels'
+import type { MeetingSummary } from '../../types/meetings'
+import { asPersona } from './app-pages'
+import { startE2ESession } from './session'
+
+jest.setTimeout(120_000)
+
+const session = startE2ESession()
+const MEMBER = 'o_demo_m_shiyan_06'
+const SECRETARY = 'o_demo_m_shiyan_01'
+const BUREAU = 'o_demo_m_bureau_01'
+
+async function openHome(openid: string): Promise<void> {
+  // Each journey here ends deep in a subpackage: start the next persona from a fresh load of the app.
+  await session.browser.page.goto('about:blank')
+  await session.actAs(openid)
+  await session.browser.page.goto(`${session.base}/#/pages/home/index`)
+  await session.browser.page.getByTestId('home-today').waitFor()
+}
+
+test('a member’s 首页 shows the next meeting, today’s study and their points', async () => {
+  const { page } = session.browser
+  const next = await asPersona<{ items: MeetingSummary[] }>(session.base, MEMBER, 'meetings', 'listMine', {
+    when: 'upcoming',
+    page: 1,
+    pageSize: 1,
+  })
+  const mine = await asPersona<{ points: number }>(session.base, MEMBER, 'points', 'myPoints', { period: 'year' })
+  if (!next.ok || !next.data.items[0] || !mine.ok)
+    throw new Error('the demo seed has no upcoming meeting for this member')
+
+  await openHome(MEMBER)
+  expect(await page.getByTestId('home-today').getAttribute('data-view')).toBe('member')
+  expect(await page.getByTestId('home-secretary').count()).toBe(0)
+  await page.getByTestId('home-meeting-title').waitFor()
+  expect(await page.getByTestId('home-meeting-title').textContent()).toBe(meetingHeading(next.data.items[0]))
+  await page.getByTestId('home-points-figure').waitFor()
+  expect(await page.getByTestId('home-points-figure').textContent()).toBe(String(mine.data.points))
+  expect(await page.getByTestId('home-study').isVisible()).toBe(true)
+
+  await page.getByTestId('home-meeting-open').click()
+  await page.waitForURL(/meetings\/pages\/meeting\/index\?id=/)
+})
+
+test('the secretary’s 首页 lists the branch’s to-dos, each opening its page', async () => {
+  const { page } = session.browser
+  const claims = await asPersona<{ total: number }>(session.base, SECRETARY, 'points', 'listClaims', {
+    branchId: 'org_b_shiyan',
+    status: 'pending',
+    page: 1,
+    pageSize: 1,
+  })
+  if (!claims.ok) throw new Error('listClaims refused the secretary')
+
+  await openHome(SECRETARY)
+  expect(await page.getByTestId('home-today').getAttribute('data-view')).toBe('secretary')
+  const claimsRow = page.getByTestId('home-todo-claims')
+  await claimsRow.waitFor()
+  expect(await claimsRow.textContent()).toContain(
+    claims.data.total > 0 ? `积分申报待审核 ${claims.data.total} 条` : '积分申报已全部审核',
+  )
+  await page.getByTestId('home-todo-to-hold').waitFor()
+  // The secretary is a member too: their own cards follow.
+  await page.getByTestId('home-member').waitFor()
+
+  await claimsRow.click()
+  await page.waitForURL(/points\/pages\/review\/index/)
+})
+
+test('bureau staff see this month’s gaps and last month’s missed branch, and open the matrix to remind', async () => {
+  const { page } = session.browser
+  await openHome(BUREAU)
+  expect(await page.getByTestId('home-today').getAttribute('data-view')).toBe('bureau')
+  const remind = page.getByTestId('home-bureau-remind')
+  await remind.waitFor()
+  // The seed: one branch (城关小学) missed its 党小组会 last month.
+  expect(await remind.textContent()).toContain('上月 1 个支部缺会，待提醒书记')
+  await page.locator('[data-testid="home-bureau-ranking"] [data-testid="branch-row"]').first().waitFor()
+  expect(
+    await page.locator('[data-testid="home-bureau-ranking"] [data-testid="branch-row"]').count(),
+  ).toBeLessThanOrEqual(3)
+
+  await remind.click()
+  await page.getByTestId('matrix').waitFor()
+})
