@@ -1,7 +1,11 @@
 /**
- * Demo meetings: every branch held its monthly 三会一课 over the last two
- * months (with a roll), has this month's planned and a 主题党日 next week;
- * 城关小学党支部 skipped last month's 党小组会, so compliance shows a gap.
+ * Demo meetings, a lived year: every branch held its monthly 三会一课 over the
+ * last twelve months with a roll and minutes written the same day, has this
+ * month's planned and a 党课 next week. Most branches are on time every month;
+ * 城关小学党支部 lags — it skipped its 党小组会 last month, five months ago and
+ * eight months ago; 山区联合支部 missed its 集中学习 seven months ago and made
+ * it up (补开) the month after, recording those months' meetings after the
+ * fact (补录). Everything follows from `now`: the same instant seeds the same year.
  */
 import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
 import { addMonthsLocal, periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
@@ -11,6 +15,17 @@ import type { SeedBatch } from './demo-parts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
+/** How far back the year goes: this month and the eleven before it. */
+export const SEEDED_MONTHS = 12
+/** The lagging branch's missed 党小组会, in months ago (1 = last month, which the bureau's tests look at). */
+const LAGGING_MISSES = new Set([1, 5, 8])
+/** The branch that makes up and records late: the month its 集中学习 was missed, made up the month after. */
+const MADE_UP_MONTHS_AGO = 7
+/** Held in the middle month of each past quarter (支部党员大会 and 党课 are owed quarterly). */
+const QUARTERLY: [MeetingType, string, number][] = [
+  ['general_meeting', '支部党员大会：通报季度工作，讨论发展党员', 19],
+  ['lecture', '书记讲党课：立德树人，守好育人初心', 23],
+]
 const MONTHLY: [MeetingType, string, number][] = [
   ['committee_meeting', '支委会：研究本月党建工作', 2],
   ['group_meeting', '党小组会：交流学习体会', 5],
@@ -28,11 +43,20 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
     const secretary = members.find((member) => member.committeePosition === 'secretary') ?? members[0]
     if (!secretary) continue
     const short = branch._id.replace('org_b_', '')
-    for (const monthsAgo of [2, 1, 0]) {
+    for (let monthsAgo = SEEDED_MONTHS - 1; monthsAgo >= 0; monthsAgo--) {
       const monthStart = addMonthsLocal(thisMonth, -monthsAgo)
-      for (const [type, title, day] of MONTHLY) {
-        if (short === 'chengguan' && type === 'group_meeting' && monthsAgo === 1) continue
-        const startsAt = monthStart + day * DAY + 15 * HOUR
+      const quarterMiddle = Number(periodKeyOf(monthStart, 'month').slice(5)) % 3 === 2
+      for (const [type, title, day] of quarterMiddle && monthsAgo >= 1 ? [...MONTHLY, ...QUARTERLY] : MONTHLY) {
+        if (short === 'chengguan' && type === 'group_meeting' && LAGGING_MISSES.has(monthsAgo)) continue
+        const madeUp = short === 'shanqu' && type === 'study' && monthsAgo === MADE_UP_MONTHS_AGO
+        // 补开: the missed 集中学习 is held on the 20th of the month after, for the month it was owed.
+        const startsAt = madeUp
+          ? addMonthsLocal(monthStart, 1) + 20 * DAY + 15 * HOUR
+          : monthStart + day * DAY + 15 * HOUR
+        // 补录: the branch enters those months' meetings two days after holding them.
+        const recordedLate =
+          short === 'shanqu' && (monthsAgo === MADE_UP_MONTHS_AGO || monthsAgo === MADE_UP_MONTHS_AGO - 1)
+        const createdAt = recordedLate ? startsAt + 2 * DAY : startsAt - 7 * DAY
         const committee = type === 'committee_meeting'
         const attendeeIds = members
           .filter((member) => !committee || member.committeePosition)
@@ -56,22 +80,23 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
           attendeeIds,
           status: 'scheduled',
           seriesId: null,
-          makeUpFor: null,
+          makeUpFor: madeUp ? periodKeyOf(monthStart, 'month') : null,
           cancelReason: null,
           minutes: held
             ? {
                 text: '会议传达了上级精神，研究部署了本月工作，党员交流了学习体会。',
                 photos: [],
                 writtenBy: secretary._id,
-                writtenAt: startsAt + 3 * HOUR,
+                writtenAt: recordedLate ? createdAt : startsAt + 3 * HOUR,
               }
             : null,
           activity: null,
-          remindersDone: held ? ['24h', '1h'] : [],
-          closedAt: held ? startsAt + 3 * HOUR : null,
+          // A meeting entered after it was held was never reminded of.
+          remindersDone: held && !recordedLate ? ['24h', '1h'] : [],
+          closedAt: held ? Math.max(createdAt, startsAt + 3 * HOUR) : null,
           createdBy: secretary._id,
-          createdAt: startsAt - 7 * DAY,
-          updatedAt: startsAt - 7 * DAY,
+          createdAt,
+          updatedAt: createdAt,
         })
         if (!held) continue
         attendeeIds.forEach((memberId, index) => {
