@@ -2,6 +2,7 @@ import { defineAction } from './action'
 import { Id } from './ids'
 import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
+import { SubscribeTemplates, TEMPLATE_USES } from './subscribe-templates'
 import * as z from './zod'
 
 /** 三会一课 and the other organised activities a branch holds. */
@@ -35,8 +36,12 @@ export const MeetingRules = z.object({
   checkInOpensMinutes: z.number().int().min(0).max(240),
   /** After the start plus this grace a check-in counts as late (迟到). */
   lateGraceMinutes: z.number().int().min(0).max(60),
-  /** Subscribe-message template ids (订阅消息模板) the tenant's mini-program has chosen. */
-  templates: z.object({ meetingReminder: z.string().max(64), politicalBirthday: z.string().max(64) }),
+  /**
+   * 订阅消息模板: per use, the template the tenant's mini-program chose on the
+   * platform and which of our values fills which keyword (types/subscribe-templates.ts);
+   * a use without one sends nothing and the app says so.
+   */
+  templates: SubscribeTemplates,
   /**
    * From this day of the month (Asia/Shanghai), a branch with no 主题党日
    * scheduled that month is reminded (its secretary and its robot, once a
@@ -230,11 +235,14 @@ export const MeetingDetail = MeetingSummary.extend({
   checkInOpensAt: z.number(),
   lateAfter: z.number(),
   /**
-   * The caller's 订阅会议提醒: the tenant's reminder template to ask for, and how
-   * many reminders the caller's acceptances still pay for (long-term: any
-   * acceptance keeps reaching them, nothing is spent).
+   * The caller's 订阅会议提醒: the tenant's reminder template to ask for (null
+   * until the tenant has configured one), and how many reminders the caller's
+   * acceptances still pay for (long-term: any acceptance keeps reaching them,
+   * nothing is spent).
    */
-  reminder: z.object({ templateId: z.string(), credits: z.number().int(), longTerm: z.boolean() }),
+  reminder: z.object({ templateId: z.string().nullable(), credits: z.number().int(), longTerm: z.boolean() }),
+  /** 请假审批结果: the template the app asks for when the caller asks for leave; null until configured. */
+  leaveTemplateId: z.string().nullable(),
 })
 export type MeetingDetail = z.infer<typeof MeetingDetail>
 
@@ -249,6 +257,19 @@ export const ComplianceItem = z.object({
 export type ComplianceItem = z.infer<typeof ComplianceItem>
 
 const Page = pageInput()
+
+/** Template ids a tap accepted (or a switch withdraws): the platform asks for at most 5 at once. */
+const TemplateIds = z.object({ templateIds: z.array(z.string().min(1).max(64)).min(1).max(5) })
+
+export const MySubscription = z.object({
+  use: z.enum(TEMPLATE_USES),
+  /** The template to ask for; null while the tenant has not configured this use. */
+  templateId: z.string().nullable(),
+  /** Sends the caller's acceptances still pay for (long-term: 1 once accepted, never spent). */
+  credits: z.number().int(),
+  longTerm: z.boolean(),
+})
+export type MySubscription = z.infer<typeof MySubscription>
 
 const FileId = z.string().min(10).max(300)
 
@@ -489,9 +510,26 @@ export const meetingsActions = {
     errors: [],
   }),
   subscribe: defineAction({
-    summary: 'Records the subscribe-message templates the caller accepted in a tap: one send credit each.',
-    input: z.object({ templateIds: z.array(z.string().min(1).max(64)).min(1).max(5) }),
+    summary:
+      'Records the subscribe-message templates the caller accepted in a tap: one send credit each. Only templates of the tenant’s 订阅消息 table are taken.',
+    input: TemplateIds,
     output: z.object({ credits: z.record(z.string(), z.number().int()) }),
+    roles: ROLES,
+    errors: ['REMINDER.UNKNOWN_TEMPLATE'],
+  }),
+  unsubscribe: defineAction({
+    summary:
+      'Withdraws the caller’s acceptances of templates (e.g. 政治生日 switched off in 我的): nothing more is sent under them until accepted again. Withdrawing twice is the same as once.',
+    input: TemplateIds,
+    output: z.object({ withdrawn: z.number().int() }),
+    roles: ROLES,
+    errors: [],
+  }),
+  mySubscriptions: defineAction({
+    summary:
+      'The caller’s subscribe messages, one row per use (会议提醒, 政治生日, 学习提醒, 主题党日通知, 请假审批结果): the tenant’s template (null until configured) and the sends the caller’s acceptances still pay for.',
+    input: z.object({}),
+    output: z.object({ items: z.array(MySubscription) }),
     roles: ROLES,
     errors: [],
   }),
@@ -509,6 +547,28 @@ export const meetingsActions = {
     output: z.object({ reminded: z.number().int(), subscribeSent: z.number().int(), robotQueued: z.boolean() }),
     roles: MEETING_MANAGERS,
     errors: [MEETING_NOT_FOUND, 'MEETING.CANCELLED', 'MEETING.CLOSED'],
+  }),
+  testRobot: defineAction({
+    summary:
+      'The secretary’s 发送测试消息: posts a test message to the branch’s WeCom robot at once and answers whether WeCom took it.',
+    input: z.object({ branchId: Id }),
+    output: z.object({ sentAt: z.number() }),
+    roles: MEETING_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND', 'REMINDER.NO_ROBOT', 'REMINDER.ROBOT_BUSY', 'REMINDER.ROBOT_FAILED'],
+  }),
+  remindNow: defineAction({
+    summary:
+      'The secretary’s 立即提醒: posts the branch’s next meeting (not yet ended) to its WeCom robot at once, whatever the reminder timer has sent.',
+    input: z.object({ branchId: Id }),
+    output: z.object({ meetingId: Id, title: z.string(), sentAt: z.number() }),
+    roles: MEETING_MANAGERS,
+    errors: [
+      'ROSTER.NOT_FOUND',
+      'REMINDER.NO_ROBOT',
+      'REMINDER.ROBOT_BUSY',
+      'REMINDER.ROBOT_FAILED',
+      'MEETING.NONE_UPCOMING',
+    ],
   }),
   getRobot: defineAction({
     summary: 'The branch’s WeCom group robot (企业微信群机器人), its webhook masked.',

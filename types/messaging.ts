@@ -1,3 +1,5 @@
+import type { TemplateUse } from './subscribe-templates'
+
 /**
  * Documents of the messaging services (cloudfunctions/shared/messaging/):
  * subscribe-message credits and sends, and the WeCom robot queue. Server-side
@@ -21,6 +23,8 @@ export interface SendDoc {
   meetingId: string | null
   slot: string
   memberId: string
+  /** What the message was for (会议提醒, 政治生日…); absent on sends recorded before uses existed. */
+  use?: TemplateUse
   templateId: string
   status: 'claimed' | 'sent' | 'no credit' | 'failed'
   at: number

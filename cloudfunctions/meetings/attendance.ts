@@ -9,6 +9,7 @@ import { loadRules } from '../shared/meeting-rules'
 import { recordAttendanceEvent } from './events'
 import { attendanceId } from './ids'
 import { loadManagedMeeting, requireLive } from './meeting-access'
+import { refreshShareCard } from './share-card'
 import { countsOf } from './views'
 
 /** 手动登记考勤: for members without phones, or to correct a status; from the moment check-in opens. */
@@ -68,5 +69,7 @@ export const markAttendance: Handler<typeof api.meetings.markAttendance> = async
     before: null,
     after: { marks: input.marks },
   })
+  // A shared card counts people marked present by hand too.
+  await refreshShareCard(ctx, meeting, now)
   return { marked: input.marks.length, counts: await countsOf(store, meeting) }
 }

@@ -1,4 +1,5 @@
 import type { api } from '../../types/api'
+import { configuredId, isConfigured } from '../../types/subscribe-templates'
 import { windowOf } from '../domain/meetings/check-in-window'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Files } from '../runtime/files'
@@ -27,10 +28,15 @@ export const getMeeting: Handler<typeof api.meetings.get> = async (input, { call
     photoLinks(files, meeting.minutes?.photos ?? []),
     // The caller's credits of the tenant's reminder template, read as soon as the rules name it.
     rulesRead.then((read) =>
-      store.get(COLLECTIONS.subscribeCredits, creditId(caller.member._id, read.templates.meetingReminder)),
+      isConfigured(read.templates.meetingReminder)
+        ? store.get(
+            COLLECTIONS.subscribeCredits,
+            creditId(caller.member._id, read.templates.meetingReminder.templateId),
+          )
+        : null,
     ),
   ])
-  const reminderTemplate = rules.templates.meetingReminder
+  const reminderTemplate = configuredId(rules.templates.meetingReminder)
   const people = await membersByIds(store, [
     ...(access === 'none' ? [] : meeting.attendeeIds),
     ...[meeting.hostId, meeting.noteTakerId, meeting.minutes?.writtenBy].filter((id): id is string => Boolean(id)),
@@ -75,7 +81,8 @@ export const getMeeting: Handler<typeof api.meetings.get> = async (input, { call
     reminder: {
       templateId: reminderTemplate,
       credits: credit?.credits ?? 0,
-      longTerm: isLongTerm(rules, reminderTemplate),
+      longTerm: reminderTemplate !== null && isLongTerm(rules, reminderTemplate),
     },
+    leaveTemplateId: configuredId(rules.templates.leaveDecision),
   }
 }

@@ -13,11 +13,11 @@ import { writeMinutes } from './minutes'
 import { recordBook } from './record-book'
 import { recordBookPdf } from './record-book-pdf'
 import { politicalBirthdays, remindAbsent, runReminders } from './remind'
-import { getRobot, setRobot } from './robot'
+import { getRobot, remindNow, setRobot, testRobot } from './robot'
 import { getRules, updateRules } from './rules'
 import { cancel, schedule, update } from './schedule'
 import { shareCard } from './share-card'
-import { subscribe } from './subscribe'
+import { mySubscriptions, subscribe, unsubscribe } from './subscribe'
 import { themeDayReminders } from './theme-day'
 
 const router = createRouter(api.meetings, {
@@ -43,8 +43,12 @@ const router = createRouter(api.meetings, {
   rebuildDigests: (input, { caller, store, clock }) =>
     rebuildDigests(store, caller.member.tenantId, input.year ?? Number(periodKeyOf(clock.now(), 'year'))),
   subscribe,
+  unsubscribe,
+  mySubscriptions,
   shareCard,
   remindAbsent,
+  testRobot,
+  remindNow,
   getRobot,
   setRobot,
 })

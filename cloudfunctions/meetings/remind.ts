@@ -16,7 +16,7 @@ import { sendToMembers } from '../shared/messaging/subscribe-send'
 import { recordAttendanceEvent } from './events'
 import { attendanceId, MEETING_PAGE } from './ids'
 import { loadManagedMeeting, requireLive } from './meeting-access'
-import { notifyMembers, reminderFields, robotMarkdown } from './notify'
+import { notifyMembers, reminderValues, robotMarkdown } from './notify'
 
 const DAY = 86_400_000
 /** Work stops here and the next 5-minute run continues; the function's timeout is 60 s. */
@@ -41,7 +41,7 @@ async function remindMeeting(ports: Ports, meeting: MeetingDoc, slot: '24h' | '1
     {
       tenantId: meeting.tenantId,
       rules,
-      templateId: rules.templates.meetingReminder,
+      use: 'meetingReminder',
       members: meeting.attendeeIds.filter((id) => !handled.has(id)),
       memberIdOf: (memberId) => memberId,
       width: 16,
@@ -52,7 +52,7 @@ async function remindMeeting(ports: Ports, meeting: MeetingDoc, slot: '24h' | '1
       meetingId: meeting._id,
       slot,
       page: `${MEETING_PAGE}?id=${meeting._id}`,
-      fields: reminderFields(meeting, NOTE[slot]),
+      values: reminderValues(meeting, NOTE[slot]),
       now,
     }),
   )
@@ -201,7 +201,7 @@ export async function politicalBirthdays(ports: Ports) {
       {
         tenantId,
         rules,
-        templateId: rules.templates.politicalBirthday,
+        use: 'politicalBirthday',
         members: group,
         memberIdOf: (member) => member._id,
         width: 10,
@@ -214,7 +214,13 @@ export async function politicalBirthdays(ports: Ports) {
           meetingId: null,
           slot: 'birthday',
           page: 'pages/meetings/index',
-          fields: { name1: member.name, thing2: `今天是您入党${years}周年纪念日`, date3: today },
+          values: {
+            memberName: member.name,
+            greeting: `今天是您入党${years}周年纪念日`,
+            years,
+            joinedOn: member.joinedOn,
+            today,
+          },
           now,
         }
       },

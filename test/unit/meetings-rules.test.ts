@@ -10,9 +10,9 @@ import { parseScene, SLOT_MS, sceneOf, tokenFor, tokenIsValid } from '../../clou
 import { dueSlot } from '../../cloudfunctions/domain/meetings/reminder-slots'
 import { DEFAULT_MINIMUMS, DEFAULT_RULES, withDefaults } from '../../cloudfunctions/domain/meetings/rules'
 import { monthlyOccurrences } from '../../cloudfunctions/domain/meetings/series'
-import { templateData, trimValue } from '../../cloudfunctions/domain/messaging/template-fields'
 import { fitBytes, isRobotUrl, maskRobotUrl, robotAllowance } from '../../cloudfunctions/domain/messaging/wecom'
 import { periodBounds } from '../../cloudfunctions/domain/time'
+import { fitToKeyword } from '../../types/subscribe-templates'
 
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
 const MIN = 60_000
@@ -175,16 +175,16 @@ describe('reminder slots', () => {
 
 describe('subscribe-message fields', () => {
   it('cuts thing to 20, name to 10 and phrase to 5 characters', () => {
-    const data = templateData({
-      thing1: '学习贯彻党的二十届三中全会精神专题组织生活会暨民主评议党员',
-      name2: '欧阳建国欧阳建国欧阳建国',
-      phrase3: '即将开始会议',
-    })
+    const data = {
+      thing1: { value: fitToKeyword('thing', '学习贯彻党的二十届三中全会精神专题组织生活会暨民主评议党员') },
+      name2: { value: fitToKeyword('name', '欧阳建国欧阳建国欧阳建国') },
+      phrase3: { value: fitToKeyword('phrase', '即将开始会议') },
+    }
     expect(Array.from(data.thing1.value)).toHaveLength(20)
     expect(data.thing1.value.endsWith('…')).toBe(true)
     expect(Array.from(data.name2.value)).toHaveLength(10)
     expect(data.phrase3.value).toHaveLength(5)
-    expect(trimValue('短', 20)).toBe('短')
+    expect(fitToKeyword('thing', '短')).toBe('短')
   })
 })
 

@@ -1,4 +1,11 @@
 import type { Frequency, MeetingRules, MeetingType } from '../../../types/meetings'
+import {
+  SUGGESTED_FIELDS,
+  type SubscribeTemplates,
+  TEMPLATE_USES,
+  type TemplateEntry,
+  UNCONFIGURED,
+} from '../../../types/subscribe-templates'
 
 /**
  * The minimum frequencies of the branch work regulations (支部工作条例), as the
@@ -20,18 +27,39 @@ export const DEFAULT_RULES: MeetingRules = {
   minimums: DEFAULT_MINIMUMS,
   checkInOpensMinutes: 30,
   lateGraceMinutes: 5,
-  templates: { meetingReminder: 'tmpl_meeting_reminder', politicalBirthday: 'tmpl_political_birthday' },
+  // Until the bureau enters the templates its mini-program chose, no subscribe message goes out.
+  templates: {
+    meetingReminder: UNCONFIGURED,
+    politicalBirthday: UNCONFIGURED,
+    studyNudge: UNCONFIGURED,
+    themeDay: UNCONFIGURED,
+    leaveDecision: UNCONFIGURED,
+  },
   themeDayReminderDay: 20,
   longTermSubscriptions: false,
   longTermTemplates: [],
 }
 
-/** A stored rule set over the defaults, so a type added later still has its minimum. */
+/**
+ * A stored template as the table has it. Rule sets saved before the table held
+ * a bare template id per use ('meetingReminder': 'xF1h…'); such an id keeps
+ * working with the keywords the app filled then.
+ */
+function storedTemplate(use: keyof SubscribeTemplates, stored: unknown): TemplateEntry {
+  if (typeof stored === 'string') return stored ? { templateId: stored, fields: SUGGESTED_FIELDS[use] } : UNCONFIGURED
+  if (typeof stored === 'object' && stored !== null && 'templateId' in stored) return stored as TemplateEntry
+  return UNCONFIGURED
+}
+
+/** A stored rule set over the defaults, so a type or template use added later still has its default. */
 export function withDefaults(stored: Partial<MeetingRules> | null): MeetingRules {
+  const templates = (stored?.templates ?? {}) as Record<string, unknown>
   return {
     ...DEFAULT_RULES,
     ...stored,
     minimums: { ...DEFAULT_MINIMUMS, ...stored?.minimums },
-    templates: { ...DEFAULT_RULES.templates, ...stored?.templates },
+    templates: Object.fromEntries(
+      TEMPLATE_USES.map((use) => [use, storedTemplate(use, templates[use])]),
+    ) as SubscribeTemplates,
   }
 }

@@ -90,3 +90,59 @@ export async function deliverRobotQueue(
   }
   return { sent, failed }
 }
+
+/** Why a message posted at once did not reach the group. */
+export type PostNowRefusal = 'no robot' | 'busy' | 'failed'
+
+/**
+ * Posts one message to a branch's robot now, for a secretary waiting on the
+ * answer (发送测试消息, 立即提醒), within the robot's 20 a minute. It is claimed
+ * in the queue first (pending, due a minute later), so a run cut off mid-post
+ * leaves it to the timer rather than losing it, and the queue's records count
+ * it against the allowance and show it in the message log. A failed post is
+ * marked failed at once: the secretary sees why, and retries by hand.
+ */
+export async function postRobotNow(
+  { store, messaging }: Pick<Ports, 'store' | 'messaging'>,
+  message: { id: string; tenantId: string; branchId: string; markdown: string; now: number },
+): Promise<{ refusal: PostNowRefusal | null; error: string | null }> {
+  const { id, tenantId, branchId, now } = message
+  const robot = await store.get(COLLECTIONS.meetingRobots, branchId)
+  if (!robot) return { refusal: 'no robot', error: null }
+  const recent = await store.find(COLLECTIONS.robotQueue, {
+    branchId,
+    status: 'sent',
+    sentAt: after(store, now - 60_000),
+  })
+  const allowance = robotAllowance(
+    recent.map((sent) => sent.sentAt ?? 0),
+    now,
+  )
+  if (allowance === 0) return { refusal: 'busy', error: null }
+  const doc: QueuedRobotMessage = {
+    _id: id,
+    tenantId,
+    branchId,
+    markdown: fitBytes(message.markdown),
+    status: 'pending',
+    attempts: 0,
+    nextAt: now + 60_000,
+    sentAt: null,
+    lastError: null,
+    createdAt: now,
+  }
+  try {
+    await store.insert(COLLECTIONS.robotQueue, doc)
+  } catch (error) {
+    // The same tap twice: the first claim posts it.
+    if (error instanceof DuplicateIdError) return { refusal: null, error: null }
+    throw error
+  }
+  const error = await messaging.postRobot(robot.url, doc.markdown)
+  await store.update(
+    COLLECTIONS.robotQueue,
+    id,
+    error ? { status: 'failed', attempts: 1, lastError: error } : { status: 'sent', attempts: 1, sentAt: now },
+  )
+  return { refusal: error ? 'failed' : null, error }
+}

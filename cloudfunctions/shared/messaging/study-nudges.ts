@@ -73,7 +73,7 @@ async function deliverTap(
     {
       tenantId: task.tenantId,
       rules,
-      templateId: rules.templates.meetingReminder,
+      use: 'studyNudge',
       members: nudges,
       memberIdOf: (nudge) => nudge.memberId,
       width: 10,
@@ -83,8 +83,7 @@ async function deliverTap(
       meetingId: null,
       slot: 'study-nudge',
       page: `${STUDY_TASK_PAGE}?taskId=${task._id}`,
-      // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
-      fields: { thing1: task.title, time2: `${task.dueOn} 截止`, thing3: '学习打卡', thing4: '您还没有完成学习打卡' },
+      values: { taskTitle: task.title, dueOn: task.dueOn, note: '您还没有完成学习打卡' },
       now,
     }),
   )

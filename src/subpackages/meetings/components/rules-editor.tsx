@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import type { Frequency, MeetingRules, MeetingType } from '../../../../types/meetings'
 import { FieldError } from '../../../components/field-error'
 import { FormField } from '../../../components/form-field'
@@ -40,14 +41,16 @@ export interface RulesDraft {
 
 interface RulesEditorProps {
   draft: RulesDraft
-  errors: FormErrors<RulesField>
+  errors: FormErrors<string>
   saving: boolean
   onChange: (draft: RulesDraft) => void
   onSave: () => void
+  /** The 订阅消息 template table, between the check-in numbers and the save button. */
+  children?: ReactNode
 }
 
 /** 会议规则: the minimum frequency of each meeting type, when check-in opens, when a check-in is late. */
-export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEditorProps) {
+export function RulesEditor({ draft, errors, saving, onChange, onSave, children }: RulesEditorProps) {
   return (
     <View data-testid="rules-editor">
       <View className="card">
@@ -82,8 +85,11 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
             />
           </FormField>
         ))}
+      </View>
+      {children}
+      <View className="card">
         <FormField
-          label="订阅消息"
+          label="订阅方式"
           hint="长期订阅仅限政务、教育、医疗等类目的小程序：开启后，党员订阅一次即可持续收到会议提醒和政治生日祝福，不再逐次消耗订阅次数。"
         >
           <View className="chips">

@@ -1,10 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { MeetingDetail } from '../../../../../types/meetings'
-import { ok, type Result } from '../../../../../types/result'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { FormField, TextAreaField } from '../../../../components/form-field'
+import { Notice } from '../../../../components/notice'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
@@ -13,30 +13,25 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { CAN_SCAN } from '../../../../lib/check-in'
 import { ATTENDANCE_LABELS, LEAVE_LABELS, meetingHeading } from '../../../../lib/meeting-labels'
 import { leavesPageUrl, meetingPageUrl, minutesPageUrl, rollPageUrl } from '../../../../lib/routes'
+import { askToSubscribe } from '../../../../lib/subscribe'
 import { monthDayTime } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { CodePanel } from '../../components/code-panel'
 import { MinutesPhotos } from '../../components/minutes-photos'
+import { ReminderSubscription } from '../../components/reminder-subscription'
 import { RollCounts } from '../../components/roll-list'
+import { ShareCardPanel, type ShareRef } from '../../components/share-card-panel'
 import '../../components/meetings.css'
-
-/** 订阅会议提醒: on weapp the platform asks first, and only an accepted template earns a reminder. */
-async function subscribe(templateId: string): Promise<Result<{ accepted: boolean }>> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] }).catch(() => null)
-    if ((res as unknown as Record<string, string> | null)?.[templateId] !== 'accept') return ok({ accepted: false })
-  }
-  const result = await call('meetings', 'subscribe', { templateIds: [templateId] })
-  return result.ok ? ok({ accepted: true }) : result
-}
 
 /** 会议详情: agenda, my attendance, subscribe, check in, ask for leave; secretaries also the code and the roll. */
 export default function MeetingPage() {
   const id = useRouter().params.id ?? ''
   const meeting = useAction('meetings', 'get', { meetingId: id })
   const [showCode, setShowCode] = useState(false)
+  // 转发: the prepared card (转发到群 / 提醒未到) when there is one, else a plain card of the meeting.
+  const share: ShareRef = useRef(null)
   useShareAppMessage(() => ({
-    title: meeting.data?.title ?? '会议通知',
+    title: share.current?.title ?? meeting.data?.title ?? '会议通知',
     path: meetingPageUrl(id),
   }))
   return (
@@ -58,6 +53,15 @@ export default function MeetingPage() {
               </Button>
             ) : null}
             {showCode ? <CodePanel meetingId={data.id} /> : null}
+            {data.canManage && data.reminder.templateId === null ? (
+              <Notice
+                testId="meeting-reminders-unconfigured"
+                text="党员暂时收不到微信会议提醒：教育局尚未在“会议规则 → 订阅消息模板”中配置会议提醒模板。可先用下方“转发到群”或群机器人提醒。"
+              />
+            ) : null}
+            {data.canManage && data.status === 'scheduled' && Date.now() <= data.endsAt ? (
+              <ShareCardPanel meeting={data} share={share} now={Date.now()} />
+            ) : null}
             {data.canManage ? <ManagerEntries meeting={data} /> : data.attendance ? <Roll meeting={data} /> : null}
           </View>
         )}
@@ -106,21 +110,22 @@ function Summary({ meeting }: { meeting: MeetingDetail }) {
 function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: () => void }) {
   const [reason, setReason] = useState('')
   const [withdrawing, setWithdrawing] = useState(false)
-  const subscribing = useSubmit(() => subscribe(meeting.reminder.templateId), {
-    toast: ({ accepted }) => (accepted ? '已订阅会议提醒' : ''),
-    onDone: ({ accepted }) => {
-      if (accepted) reload()
-    },
-  })
   const checkingIn = useScanCheckIn(reload)
-  const asking = useSubmit(() => call('meetings', 'requestLeave', { meetingId: meeting.id, reason }), {
-    fields: ['reason'],
-    toast: '请假申请已提交',
-    onDone: () => {
-      setReason('')
-      reload()
+  const asking = useSubmit(
+    async () => {
+      // Asked first, in the tap: the decision reaches the member by message if they accept (请假审批结果).
+      if (meeting.leaveTemplateId && reason.trim().length >= 2) await askToSubscribe([meeting.leaveTemplateId])
+      return call('meetings', 'requestLeave', { meetingId: meeting.id, reason })
     },
-  })
+    {
+      fields: ['reason'],
+      toast: '请假申请已提交',
+      onDone: () => {
+        setReason('')
+        reload()
+      },
+    },
+  )
   const takingBack = useSubmit(() => call('meetings', 'withdrawLeave', { meetingId: meeting.id }), {
     toast: '已撤回请假',
     onDone: () => {
@@ -133,31 +138,10 @@ function MemberActions({ meeting, reload }: { meeting: MeetingDetail; reload: ()
     },
   })
   const beforeStart = Date.now() < meeting.startsAt
-  const { credits, longTerm } = meeting.reminder
   return (
     <View className="card" data-testid="meeting-member-actions">
       <Text className="card__title">参会</Text>
-      <View className="meet-reminder" data-testid="meeting-reminder" data-subscribed={credits > 0 ? 'yes' : 'no'}>
-        {credits > 0 ? (
-          <Text className="tag tag--ok" data-testid="meeting-reminder-state">
-            {longTerm ? '已订阅会议提醒' : `已订阅会议提醒 · 可提醒 ${credits} 次`}
-          </Text>
-        ) : (
-          <Text className="field-hint" data-testid="meeting-reminder-state">
-            未订阅：订阅后，会前24小时和1小时会通过微信提醒您
-          </Text>
-        )}
-        {credits > 0 && longTerm ? null : (
-          <Button
-            className="btn btn--ghost"
-            data-testid="meeting-subscribe"
-            loading={subscribing.busy}
-            onClick={() => subscribing.submit()}
-          >
-            {credits > 0 ? '再订阅一次' : '订阅会议提醒'}
-          </Button>
-        )}
-      </View>
+      <ReminderSubscription reminder={meeting.reminder} onSubscribed={reload} />
       {CAN_SCAN && !meeting.mine ? (
         <Button className="btn btn--primary meet-bar" loading={checkingIn.busy} onClick={() => checkingIn.submit()}>
           扫码签到
