@@ -49,7 +49,7 @@ export default function MeetingsPage() {
               data-testid="meetings-robot-entry"
               onClick={() => open(robotPageUrl(branchId))}
             >
-              群机器人
+              群里提醒
             </Button>
           ) : null}
           {bureau ? (
