@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { after } from '../runtime/range'
 import type { Handler } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { type PostNowRefusal, postRobotNow } from '../shared/messaging/robot-queue'
@@ -34,8 +35,14 @@ export const setRobot: Handler<typeof api.meetings.setRobot> = async (input, ctx
   } else {
     if (!isRobotUrl(input.url, robotBase())) throw new DomainError('REMINDER.BAD_WEBHOOK')
     const doc: RobotDoc = { _id: branch._id, tenantId: branch.tenantId, url: input.url, setAt: clock.now() }
-    if ((await store.update(COLLECTIONS.meetingRobots, branch._id, { url: doc.url, setAt: doc.setAt })) === 0)
-      await store.insert(COLLECTIONS.meetingRobots, doc)
+    if ((await store.update(COLLECTIONS.meetingRobots, branch._id, { url: doc.url, setAt: doc.setAt })) === 0) {
+      try {
+        await store.insert(COLLECTIONS.meetingRobots, doc)
+      } catch (error) {
+        // Updated nothing because nothing changed: the same URL saved again in the same millisecond.
+        if (!(error instanceof DuplicateIdError)) throw error
+      }
+    }
   }
   await writeAudit(ctx, {
     action: 'meetings.setRobot',

@@ -26,12 +26,15 @@ export const getRules: Handler<typeof api.meetings.getRules> = async (_input, { 
 export const updateRules: Handler<typeof api.meetings.updateRules> = async (input, { caller, store, clock }) => {
   const tenantId = caller.member.tenantId
   const doc = { ...input, updatedAt: clock.now(), updatedBy: caller.member._id }
-  if ((await store.update(COLLECTIONS.meetingRules, tenantId, doc)) === 0) {
+  // The table replaces what was stored whole: a rule set saved before it held a bare id per use, which a
+  // key-by-key merge could not turn into an entry.
+  const patch = { ...doc, templates: store.command.set(input.templates) }
+  if ((await store.update(COLLECTIONS.meetingRules, tenantId, patch)) === 0) {
     try {
       await store.insert(COLLECTIONS.meetingRules, { _id: tenantId, ...doc })
     } catch (error) {
       if (!(error instanceof DuplicateIdError)) throw error
-      await store.update(COLLECTIONS.meetingRules, tenantId, doc)
+      await store.update(COLLECTIONS.meetingRules, tenantId, patch)
     }
   }
   return loadRules(store, tenantId)

@@ -54,6 +54,8 @@ export interface Comparison {
 export interface CommandFactory {
   in(values: unknown[]): unknown
   inc(by: number): unknown
+  /** Replaces a field's whole value in an update (a nested object is otherwise merged key by key). */
+  set(value: unknown): unknown
   /** Greater than: a rank is one more than how many scored more. */
   gt(value: number): Comparison
   gte(value: number): Comparison

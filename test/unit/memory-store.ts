@@ -57,7 +57,9 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       const set: Record<string, unknown> = {}
       for (const [field, value] of Object.entries(patch)) {
         const by = (value as { $inc?: unknown } | null)?.$inc
+        const whole = value as { $set?: unknown } | null
         if (typeof by === 'number') inc[field] = by
+        else if (whole !== null && typeof whole === 'object' && '$set' in whole) set[field] = whole.$set
         else set[field] = value
       }
       for (const doc of found)
@@ -96,6 +98,8 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
     command: {
       in: (values: unknown[]) => ({ $in: values }),
       inc: (by: number) => ({ $inc: by }),
+      // Plain values are already set whole here (no key-by-key merge to avoid).
+      set: (value: unknown) => ({ $set: value }),
       gt: (value: number) => comparison({ $gt: value }),
       gte: (value: number) => comparison({ $gte: value }),
       lt: (value: number) => comparison({ $lt: value }),
