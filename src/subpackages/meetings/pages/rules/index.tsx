@@ -5,6 +5,7 @@ import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
+import { formErrorsOf } from '../../../../lib/form-errors'
 import { call } from '../../../../services/call'
 import { type RulesDraft, RulesEditor, type RulesField } from '../../components/rules-editor'
 import { TemplatesEditor } from '../../components/templates-editor'
@@ -54,7 +55,14 @@ function Editor({ rules }: { rules: MeetingRules }) {
             : rules.longTermTemplates,
       })
     },
-    { fields: [...FIELDS, ...TEMPLATE_PATHS], toast: '会议规则已保存' },
+    {
+      // Beside each cell, and a line by the save button too: the table is long, the button at its end.
+      fields: (error) => {
+        const placed = formErrorsOf(error, [...FIELDS, ...TEMPLATE_PATHS])
+        return { ...placed, general: placed.general ?? error.message }
+      },
+      toast: '会议规则已保存',
+    },
   )
   return (
     <RulesEditor
