@@ -15,7 +15,10 @@ const subPackages = [
       'pages/import/index',
     ],
   },
-  { root: 'subpackages/study', pages: ['pages/task/index', 'pages/publish/index', 'pages/participation/index'] },
+  {
+    root: 'subpackages/study',
+    pages: ['pages/task/index', 'pages/publish/index', 'pages/participation/index', 'pages/article/index'],
+  },
   {
     root: 'subpackages/points',
     pages: [
@@ -53,8 +56,10 @@ const subPackages = [
       'pages/checks/index',
     ],
   },
-  // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
-  ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
+  // The persona picker drives the emulator's dev gateway, 消息记录 shows its outbox; neither ships in the mini-program.
+  ...(process.env.TARO_ENV === 'h5'
+    ? [{ root: 'subpackages/dev', pages: ['pages/persona/index', 'pages/messages/index'] }]
+    : []),
 ]
 
 export default defineAppConfig({

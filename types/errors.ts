@@ -38,6 +38,7 @@ export const ERROR_MESSAGES = {
   'STUDY.NOTE_TOO_SHORT': '心得字数不足，请多写几句学习体会',
   'STUDY.FILE_NOT_YOURS': '附件或照片不是您上传的，请重新上传',
   'STUDY.READ_TOO_SHORT': '请先阅读学习材料，满规定时长后再打卡',
+  'STUDY.NO_MATERIAL': '该学习任务没有这项学习材料',
   'STUDY.NO_TARGETS': '没有可发布的支部或党员，请检查学习对象',
   'POINTS.RULE_NOT_FOUND': '未找到该积分项目',
   'POINTS.NOT_GRANTABLE': '您不能发放该积分项目',

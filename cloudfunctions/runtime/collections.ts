@@ -22,7 +22,7 @@ import type {
   TenantDoc,
 } from '../../types/roster'
 import type { ImportDoc } from '../../types/roster-import'
-import type { CheckinDoc, NudgeDoc, StudyTaskDoc } from '../../types/study'
+import type { CheckinDoc, NudgeDoc, ReadDoc, StudyTaskDoc } from '../../types/study'
 
 /** A stored document: every collection keys on a string `_id`. */
 export type Doc = { _id: string }
@@ -63,6 +63,7 @@ export const COLLECTIONS = {
   studyTasks: collection<StudyTaskDoc>('study_tasks'),
   studyCheckins: collection<CheckinDoc>('study_checkins'),
   studyNudges: collection<NudgeDoc>('study_nudges'),
+  studyReads: collection<ReadDoc>('study_reads'),
   // 三会一课 meetings
   meetings: collection<MeetingDoc>('meetings'),
   meetingAttendance: collection<AttendanceDoc>('meeting_attendance'),

@@ -42,6 +42,8 @@ export const MEETING_RULES_PAGE = `${MEETINGS}/rules/index`
 const STUDY = '/subpackages/study/pages'
 export const taskPageUrl = (taskId: string) => `${STUDY}/task/index?taskId=${q(taskId)}`
 export const PUBLISH_PAGE = `${STUDY}/publish/index`
+/** 阅读文章: the task's article in a web-view (its link comes from the server, never the URL). */
+export const articlePageUrl = (taskId: string) => `${STUDY}/article/index?taskId=${q(taskId)}`
 export const participationPageUrl = (taskId: string, branchId?: string) =>
   `${STUDY}/participation/index?taskId=${q(taskId)}${branchId ? `&branchId=${q(branchId)}` : ''}`
 
@@ -65,5 +67,6 @@ export const BUREAU_LEADERBOARD_PAGE = `${BUREAU}/leaderboard/index`
 export const BUREAU_STUDY_PAGE = `${BUREAU}/study/index`
 export const CHECKS_PAGE = `${BUREAU}/checks/index`
 
-/** The persona picker exists only in the H5 build (see app.config.ts). */
+/** The persona picker and 消息记录 exist only in the H5 build (see app.config.ts). */
 export const PERSONA_PICKER_PAGE = '/subpackages/dev/pages/persona/index'
+export const MESSAGE_LOG_PAGE = '/subpackages/dev/pages/messages/index'
