@@ -12,6 +12,8 @@ import type { Store } from '../store/store'
 type Doc = Record<string, unknown>
 
 export interface LoggedMessage {
+  /** The outbox entry's number. */
+  id: string
   at: number
   /** 会议提醒, 政治生日…, or the template id when no table names it. */
   use: string
@@ -21,6 +23,8 @@ export interface LoggedMessage {
 }
 
 export interface LoggedRobotPost {
+  /** The queued message's id. */
+  id: string
   at: number
   status: string
   text: string
@@ -94,6 +98,7 @@ export function buildMessageLog(sources: MessageSources, from: number | null, to
     const templateId = text(entry.params.template_id)
     const list = byMember.get(memberId) ?? []
     list.push({
+      id: String(entry.id),
       at,
       use: labels.get(templateId) ?? templateId,
       templateId,
@@ -110,6 +115,7 @@ export function buildMessageLog(sources: MessageSources, from: number | null, to
     if (!within(at)) continue
     const list = postsByBranch.get(text(post.branchId)) ?? []
     list.push({
+      id: text(post._id),
       at: at ?? 0,
       status: text(post.status),
       text: text(post.markdown),
