@@ -6,30 +6,46 @@ import type { Ports } from '../../runtime/ports'
 import { after, atMost } from '../../runtime/range'
 import { DuplicateIdError, type Store } from '../../runtime/store'
 
-/**
- * Queues a markdown message for a branch's WeCom group robot (企业微信群机器人),
- * once per id; nothing when the branch has none. The meetings function's
- * 5-minute timer delivers the queue.
- */
-export async function queueRobot(
-  store: Store,
-  message: { id: string; tenantId: string; branchId: string; markdown: string; now: number },
-): Promise<boolean> {
-  if (!(await store.get(COLLECTIONS.meetingRobots, message.branchId))) return false
-  const doc: QueuedRobotMessage = {
+type RobotMessage = { id: string; tenantId: string; branchId: string; markdown: string; now: number }
+
+/** A message as the queue keeps it, pending and due at `nextAt`. */
+function queued(message: RobotMessage, nextAt: number): QueuedRobotMessage {
+  return {
     _id: message.id,
     tenantId: message.tenantId,
     branchId: message.branchId,
     markdown: fitBytes(message.markdown),
     status: 'pending',
     attempts: 0,
-    nextAt: message.now,
+    nextAt,
     sentAt: null,
     lastError: null,
     createdAt: message.now,
   }
+}
+
+/** How many more messages a branch's robot may take now (WeCom's 20 a minute), from what the queue sent. */
+async function allowanceNow(store: Store, branchId: string, now: number): Promise<number> {
+  const recent = await store.find(COLLECTIONS.robotQueue, {
+    branchId,
+    status: 'sent',
+    sentAt: after(store, now - 60_000),
+  })
+  return robotAllowance(
+    recent.map((message) => message.sentAt ?? 0),
+    now,
+  )
+}
+
+/**
+ * Queues a markdown message for a branch's WeCom group robot (企业微信群机器人),
+ * once per id; nothing when the branch has none. The meetings function's
+ * 5-minute timer delivers the queue.
+ */
+export async function queueRobot(store: Store, message: RobotMessage): Promise<boolean> {
+  if (!(await store.get(COLLECTIONS.meetingRobots, message.branchId))) return false
   try {
-    await store.insert(COLLECTIONS.robotQueue, doc)
+    await store.insert(COLLECTIONS.robotQueue, queued(message, message.now))
   } catch (error) {
     if (!(error instanceof DuplicateIdError)) throw error
   }
@@ -57,15 +73,7 @@ export async function deliverRobotQueue(
   for (const [branchId, messages] of byBranch) {
     if (Date.now() > deadline) break
     const robot = await store.get(COLLECTIONS.meetingRobots, branchId)
-    const recent = await store.find(COLLECTIONS.robotQueue, {
-      branchId,
-      status: 'sent',
-      sentAt: after(store, now - 60_000),
-    })
-    const allowance = robotAllowance(
-      recent.map((message) => message.sentAt ?? 0),
-      now,
-    )
+    const allowance = await allowanceNow(store, branchId, now)
     for (const message of messages.slice(0, allowance)) {
       const error = robot ? await messaging.postRobot(robot.url, message.markdown) : '机器人已移除'
       if (!error) {
@@ -104,33 +112,13 @@ export type PostNowRefusal = 'no robot' | 'busy' | 'failed'
  */
 export async function postRobotNow(
   { store, messaging }: Pick<Ports, 'store' | 'messaging'>,
-  message: { id: string; tenantId: string; branchId: string; markdown: string; now: number },
+  message: RobotMessage,
 ): Promise<{ refusal: PostNowRefusal | null; error: string | null }> {
-  const { id, tenantId, branchId, now } = message
+  const { id, branchId, now } = message
   const robot = await store.get(COLLECTIONS.meetingRobots, branchId)
   if (!robot) return { refusal: 'no robot', error: null }
-  const recent = await store.find(COLLECTIONS.robotQueue, {
-    branchId,
-    status: 'sent',
-    sentAt: after(store, now - 60_000),
-  })
-  const allowance = robotAllowance(
-    recent.map((sent) => sent.sentAt ?? 0),
-    now,
-  )
-  if (allowance === 0) return { refusal: 'busy', error: null }
-  const doc: QueuedRobotMessage = {
-    _id: id,
-    tenantId,
-    branchId,
-    markdown: fitBytes(message.markdown),
-    status: 'pending',
-    attempts: 0,
-    nextAt: now + 60_000,
-    sentAt: null,
-    lastError: null,
-    createdAt: now,
-  }
+  if ((await allowanceNow(store, branchId, now)) === 0) return { refusal: 'busy', error: null }
+  const doc = queued(message, now + 60_000)
   try {
     await store.insert(COLLECTIONS.robotQueue, doc)
   } catch (error) {
