@@ -1,6 +1,6 @@
 import { api } from '../../types/api'
 import { periodKeyOf } from '../domain/time'
-import { cloudPorts } from '../runtime/ports'
+import { withTimers } from '../runtime/entry'
 import { createRouter } from '../runtime/router'
 import { markAttendance } from './attendance'
 import { checkIn, checkInCode } from './check-in'
@@ -48,16 +48,8 @@ const router = createRouter(api.meetings, {
   setRobot,
 })
 
-function timerName(event: unknown): string | null {
-  if (typeof event !== 'object' || event === null || (event as { Type?: unknown }).Type !== 'Timer') return null
-  return String((event as { TriggerName?: unknown }).TriggerName ?? '')
-}
-
 /** 三会一课: the meetings function; 'remind' every 5 min, 'daily' each morning for 政治生日 and the 主题党日 check. */
-export async function main(event: unknown) {
-  const timer = timerName(event)
-  if (timer === 'remind') return runReminders(cloudPorts())
-  if (timer === 'daily')
-    return { ...(await politicalBirthdays(cloudPorts())), ...(await themeDayReminders(cloudPorts())) }
-  return router(event)
-}
+export const main = withTimers(router, {
+  remind: runReminders,
+  daily: async (ports) => ({ ...(await politicalBirthdays(ports)), ...(await themeDayReminders(ports)) }),
+})

@@ -1,7 +1,6 @@
 import { api } from '../../types/api'
-import { systemClock } from '../runtime/clock'
+import { withTimers } from '../runtime/entry'
 import { createRouter } from '../runtime/router'
-import { cloudStore } from '../runtime/store'
 import { award } from './award'
 import { listClaims, reviewClaim, submitClaim } from './claims'
 import { setExempt } from './exempt'
@@ -34,12 +33,7 @@ const router = createRouter(api.points, {
   confirmScoreImport,
 })
 
-function isTimer(event: unknown): boolean {
-  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
-}
-
 /** 党员积分: the points function; its minute timer ('settle') pays pending domain events of every tenant. */
-export async function main(event: unknown) {
-  if (isTimer(event)) return processPending(cloudStore(), systemClock, { limit: 500 })
-  return router(event)
-}
+export const main = withTimers(router, {
+  settle: ({ store, clock }) => processPending(store, clock, { limit: 500 }),
+})
