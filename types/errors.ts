@@ -9,6 +9,7 @@ export const ERROR_MESSAGES = {
   'AUTH.NOT_BOUND': '您的微信尚未绑定党员身份，请联系支部书记获取绑定邀请',
   'AUTH.FORBIDDEN': '您没有权限进行此操作',
   'AUTH.ALREADY_BOUND': '您的微信已绑定党员身份，如需更换请联系支部书记',
+  'AUTH.SELF_DEALING': '不能为自己办理此事项，请由支部其他管理人员或教育局党委办理',
   'ROSTER.NOT_FOUND': '未找到该党员或组织',
   'ROSTER.GROUP_MISMATCH': '所选党小组不属于该支部',
   'ROSTER.DUPLICATE_PHONE': '该手机号码已登记在其他党员名下',

@@ -335,7 +335,7 @@ export const meetingsActions = {
   }),
   markAttendance: defineAction({
     summary:
-      'Marks attendance by hand (出席/迟到/请假/缺席) for attendees, e.g. those without phones; once the meeting window opened.',
+      'Marks attendance by hand (出席/迟到/请假/缺席) for attendees, e.g. those without phones; once the meeting window opened; never the caller’s own (another manager of the branch or bureau staff marks it).',
     input: z.object({
       meetingId: Id,
       marks: z
@@ -345,7 +345,7 @@ export const meetingsActions = {
     }),
     output: z.object({ marked: z.number().int(), counts: Counts }),
     roles: MEETING_MANAGERS,
-    errors: [MEETING_NOT_FOUND, 'MEETING.CANCELLED', 'MEETING.NOT_OPEN', 'MEETING.NOT_ATTENDEE'],
+    errors: [MEETING_NOT_FOUND, 'MEETING.CANCELLED', 'MEETING.NOT_OPEN', 'MEETING.NOT_ATTENDEE', 'AUTH.SELF_DEALING'],
   }),
   requestLeave: defineAction({
     summary: 'An attendee asks for leave (请假) with a reason, before the start.',

@@ -21,6 +21,9 @@ export const markAttendance: Handler<typeof api.meetings.markAttendance> = async
   if (now < windowOf(meeting, rules).opensAt) throw new DomainError('MEETING.NOT_OPEN', '会议签到开放后才能登记考勤')
   const strangers = input.marks.filter((mark) => !meeting.attendeeIds.includes(mark.memberId))
   if (strangers.length > 0) throw new DomainError('MEETING.NOT_ATTENDEE', '所选党员不在本次会议的参会名单中')
+  // Separation of duties: one's own attendance is checked in, or marked by another manager.
+  if (input.marks.some((mark) => mark.memberId === caller.member._id))
+    throw new DomainError('AUTH.SELF_DEALING', '不能为自己登记考勤，请签到或由支部其他管理人员登记')
   const before = new Map(
     (
       await store.findAll(

@@ -1,6 +1,7 @@
 import type { api } from '../../types/api'
 import type { ConversionDoc, PointsRule, ScoreImportDoc, ScoreImportResult } from '../../types/points'
 import { type ConvertedRow, findScoreColumns, readScoreRows } from '../domain/points/score-import'
+import { shanghaiPeriods } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
@@ -13,6 +14,7 @@ import { claimFolder } from './claims'
 import { recordAward } from './ledger'
 
 const PREVIEW_ROWS = 300
+const SELF_IMPORT = '不能为自己导入积分，请由支部其他管理人员或教育局党委导入'
 const WRITE_BATCH = 20
 
 const conversionId = (tenantId: string, ruleKey: string) => `${tenantId}:${ruleKey}`
@@ -58,26 +60,40 @@ export const scoreConversions: Handler<typeof api.points.scoreConversions> = asy
   }
 }
 
-/** The ledger key of one row of one file: the same file imported again finds its rows already paid. */
-function rowKey(tenantId: string, ruleKey: string, fileHash: string, row: number): string {
-  return `import:${tenantId}:${ruleKey}:${fileHash}:${row}`
+/**
+ * The ledger key of one member's outside scores for a rule and month: whatever file they come in (the same
+ * file again, or one a byte different), a member is paid once for that rule and month.
+ */
+function scoreKey(tenantId: string, ruleKey: string, period: string, memberId: string): string {
+  return `import:${tenantId}:${ruleKey}:${period}:${memberId}`
+}
+
+interface ImportTarget {
+  fileID: string
+  branchId: string
+  ruleKey: string
+  period: string
 }
 
 /** Reads the file and checks every row against the branch roster and the ledger, as at preview so at confirm. */
-async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId: string; ruleKey: string }) {
-  const { caller, store, functions } = ctx
+async function checkFile(ctx: HandlerContext, input: ImportTarget) {
+  const { caller, store, functions, clock } = ctx
   const tenantId = caller.member.tenantId
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
+  if (input.period > shanghaiPeriods(clock.now()).month)
+    throw new DomainError('INPUT.INVALID', '不能导入尚未到来的月份的积分')
   const [catalogue, conversion] = await Promise.all([
     loadCatalogue(store, tenantId),
     store.get(COLLECTIONS.pointsConversions, conversionId(tenantId, input.ruleKey)),
   ])
   const rule = activeRule(catalogue.rules, input.ruleKey)
+  // Importing pays as a hand award does: only a role the rule names may grant it.
+  if (!rule.grantRoles.some((role) => caller.roles.includes(role))) throw new DomainError('POINTS.NOT_GRANTABLE')
   if (!conversion) throw new DomainError('POINTS.NO_CONVERSION')
   if (!isInFolder(input.fileID, claimFolder(tenantId, caller.member._id)))
     throw new DomainError('POINTS.FILE_NOT_YOURS')
-  const { rows: sheet, sha256 } = await readUploadedSheet(functions, input.fileID)
+  const { rows: sheet } = await readUploadedSheet(functions, input.fileID)
   const columns = findScoreColumns(sheet)
   if (!columns) throw new DomainError('POINTS.IMPORT_HEADERS')
   const members = await store.findAll(
@@ -91,8 +107,11 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
     members.map((m) => ({ id: m._id, name: m.name, phone: m.phone })),
     conversion.factor * Math.sign(rule.points),
   )
-  const fileHash = sha256.slice(0, 20)
-  const keyOf = (row: ConvertedRow) => rowKey(tenantId, rule.key, fileHash, row.row)
+  const keyOf = (row: ConvertedRow) => scoreKey(tenantId, rule.key, input.period, row.memberId as string)
+  for (const row of rows) {
+    if (row.memberId === caller.member._id && row.status !== 'error')
+      Object.assign(row, { status: 'error', points: 0, message: SELF_IMPORT, memberId: null })
+  }
   const payable = rows.filter((row) => row.status === 'pay')
   const paid = new Set<string>()
   for (let i = 0; i < payable.length; i += 100) {
@@ -101,7 +120,7 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
     for (const entry of found) paid.add(entry._id)
   }
   for (const row of payable) {
-    if (paid.has(keyOf(row))) Object.assign(row, { status: 'paid', message: '此前已导入，不再重复计分' })
+    if (paid.has(keyOf(row))) Object.assign(row, { status: 'paid', message: `${input.period} 已导入过，不再重复计分` })
   }
   return { rule, conversion, rows, keyOf, members: new Map(members.map((m) => [m._id, m])) }
 }

@@ -1,12 +1,11 @@
 import { type DomainEvent, domainEventId } from '../../types/events'
-import type { LedgerEntry, PointsRule, RuleCatalogue } from '../../types/points'
-import { shanghaiPeriods } from '../domain/time'
+import type { PointsRule, RuleCatalogue } from '../../types/points'
 import type { Clock } from '../runtime/clock'
 import { COLLECTIONS } from '../runtime/collections'
-import { DuplicateIdError, type Store } from '../runtime/store'
+import type { Store } from '../runtime/store'
 import { loadCatalogue } from './catalogue'
-import { recordAward } from './ledger'
-import { applyTotals, isReversal, reversalKey } from './totals'
+import { recordAward, reverseEntry } from './ledger'
+import { isReversal, reversalKey } from './totals'
 
 /** The ledger key of an event's award: the timer and settleEvent pay under it, so an event pays once. */
 const eventAwardKey = (eventId: string) => `evt:${eventId}`
@@ -162,7 +161,7 @@ async function settleAttendance(
     ruled = rule !== undefined
     const keep = rule ? revisedAwardKey(latest) : null
     for (const payment of payments.live) {
-      if (payment._id !== keep) await reverse(payer.store, payment, CORRECTION_REASON[latest.kind] ?? '考勤更正')
+      if (payment._id !== keep) await reverseEntry(payer.store, payment, CORRECTION_REASON[latest.kind] ?? '考勤更正')
     }
     if (rule && keep && !payments.all.has(keep) && !(await pay(payer, latest, keep, rule, member)).duplicate)
       paid = true
@@ -192,36 +191,4 @@ async function attendanceOf(store: Store, event: DomainEvent) {
     (entry) => !isReversal(entry._id) && entry.points !== 0 && !reversed.has(reversalKey(entry._id)),
   )
   return { latest, payments: { all, live } }
-}
-
-/**
- * A correction entry (更正) of the opposite value, in the payment's own
- * periods so the month it was paid in nets out. Written directly, not
- * through the caps: undoing a payment is never cut.
- */
-async function reverse(store: Store, payment: LedgerEntry, reason: string): Promise<void> {
-  const entry: LedgerEntry = {
-    _id: reversalKey(payment._id),
-    tenantId: payment.tenantId,
-    memberId: payment.memberId,
-    branchId: payment.branchId,
-    ruleKey: payment.ruleKey,
-    ruleName: payment.ruleName,
-    points: -payment.points,
-    requested: -payment.points,
-    capped: false,
-    reason,
-    grantedBy: 'system',
-    grantedByName: '系统',
-    at: payment.at,
-    sourceEvent: payment.sourceEvent,
-    ...shanghaiPeriods(payment.at),
-  }
-  try {
-    await store.insert(COLLECTIONS.pointsLedger, entry)
-  } catch (error) {
-    if (error instanceof DuplicateIdError) return
-    throw error
-  }
-  await applyTotals(store, entry, new Set())
 }

@@ -6,6 +6,7 @@ import type { Me } from '../../../../../types/roster'
 import { FieldError } from '../../../../components/field-error'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { newRequestId } from '../../../../lib/request-id'
 import { call } from '../../../../services/call'
 import { MemberPicker, type PickableMember } from '../../components/member-picker'
 import '../../components/points.css'
@@ -81,7 +82,12 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  // One key per intent: a retry of the same award (after a network error) reuses it, so it pays once;
+  // a changed member, item, value or reason is a new intent.
+  const [requestId, setRequestId] = useState(newRequestId)
   const rule = rules[ruleIndex]
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each of these starts a new intent.
+  useEffect(() => setRequestId(newRequestId()), [member, ruleIndex, points, reason])
 
   // Debounced roster search: one call per pause in typing.
   useEffect(() => {
@@ -124,6 +130,7 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
       ruleKey: rule.key,
       points: Number(points),
       reason,
+      requestId,
     })
     setSaving(false)
     if (!result.ok) {
