@@ -66,6 +66,11 @@ export const MemberDoc = z.object({
   grants: z.array(Grant),
   /** Pinyin initials and full pinyin of the name (wjg, wangjianguo), for search; derived on write. */
   nameKeys: z.array(z.string()).optional(),
+  /**
+   * When a WeChat was bound to this member (null/absent: none). Set by a conditional write before the
+   * binding is stored, so two invitations accepted at once bind one WeChat; cleared by 解除绑定.
+   */
+  boundAt: z.number().nullable().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 }) // members
@@ -94,9 +99,13 @@ export interface InvitationDoc {
   createdBy: string
   createdAt: number
   expiresAt: number
-  status: 'open' | 'used' | 'revoked'
+  /** locked: too many wrong names were typed (INVITATION_MAX_WRONG_NAMES); the secretary sees it and issues another. */
+  status: 'open' | 'used' | 'revoked' | 'locked'
   usedBy?: string
   usedAt?: number
+  /** Wrong names typed so far. */
+  wrongNames?: number
+  lockedAt?: number
 }
 
 /** membership_changes: a membership change (转入/转出/离开) kept with its date and who did it. */
@@ -177,6 +186,8 @@ export const MemberRow = z.object({
   phone: z.string().nullable(),
   status: z.enum(['active', 'inactive']),
   bound: z.boolean(),
+  /** Set for those who manage the branch when an invitation of the member was locked by wrong names. */
+  invitationLocked: z.boolean().optional(),
 })
 export type MemberRow = z.infer<typeof MemberRow>
 
@@ -234,7 +245,11 @@ const INVITATION_REFUSALS = [
   'INVITATION.EXPIRED',
   'INVITATION.USED',
   'INVITATION.REVOKED',
+  'INVITATION.LOCKED',
 ] as const
+
+/** An invitation locked by wrong names, shown to the secretary so they check with the member and issue another. */
+export const LockedInvitation = z.object({ code: InvitationCode, lockedAt: z.number(), wrongNames: z.number().int() })
 
 /** Why a member's fields may be refused on add or edit. */
 const FIELD_REFUSALS = [
@@ -304,14 +319,20 @@ export const rosterActions = {
     input: z.object({ memberId: Id, reason: z.string().trim().min(2).max(100) }),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE'],
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'ROSTER.HIGHER_GRANT'],
   }),
   transferMember: defineAction({
     summary: '组织关系转接 within the tenant: moves a member to another branch, keeping the history of both.',
     input: z.object({ memberId: Id, toBranchId: Id, toGroupId: Id.nullable().default(null) }),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'ROSTER.SAME_BRANCH', 'ROSTER.GROUP_MISMATCH'],
+    errors: [
+      'ROSTER.NOT_FOUND',
+      'ROSTER.INACTIVE',
+      'ROSTER.SAME_BRANCH',
+      'ROSTER.GROUP_MISMATCH',
+      'ROSTER.HIGHER_GRANT',
+    ],
   }),
   createInvitation: defineAction({
     summary: 'A single-use, expiring invitation for one member to bind their WeChat; shared as a card or code.',
@@ -329,9 +350,9 @@ export const rosterActions = {
   }),
   memberInvitations: defineAction({
     summary:
-      "A member's invitations that can still be used, newest first, so a secretary can share or revoke them again.",
+      "A member's invitations that can still be used, newest first, so a secretary can share or revoke them again, and those locked by wrong names.",
     input: z.object({ memberId: Id }),
-    output: z.object({ items: z.array(Invitation) }),
+    output: z.object({ items: z.array(Invitation), locked: z.array(LockedInvitation) }),
     roles: ROSTER_MANAGERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
@@ -357,11 +378,20 @@ export const rosterActions = {
     errors: INVITATION_REFUSALS,
   }),
   acceptInvitation: defineAction({
-    summary: "Binds the caller's WeChat to the invited member once they confirm their name.",
+    summary:
+      "Binds the caller's WeChat to the invited member once they confirm their name; 5 wrong names lock the invitation (the secretary sees it), and a member binds one WeChat however many invitations are accepted at once.",
     input: z.object({ code: InvitationCode, name: PersonName }),
     output: Me,
     roles: 'anyone',
     errors: [...INVITATION_REFUSALS, 'INVITATION.NAME_MISMATCH', 'INVITATION.MEMBER_BOUND', 'AUTH.ALREADY_BOUND'],
+  }),
+  unbindMember: defineAction({
+    summary:
+      '解除绑定: removes the WeChat bound to a member of a branch the caller manages (a changed or hijacked WeChat), with a reason, audited; the member is invited again to bind.',
+    input: z.object({ memberId: Id, reason: z.string().trim().min(2).max(100) }),
+    output: MemberRow,
+    roles: ROSTER_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.NOT_BOUND', 'ROSTER.HIGHER_GRANT'],
   }),
   auditLog: defineAction({
     summary: 'Every roster change in the tenant, newest first: who, what, when, before and after.',

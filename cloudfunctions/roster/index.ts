@@ -17,6 +17,7 @@ import { listMembers } from './list-members'
 import { me } from './me'
 import { deactivateMember, transferMember } from './move-member'
 import { branchDirectory, tree } from './tree'
+import { unbindMember } from './unbind-member'
 
 /** 组织与党员名册: the roster cloud function. */
 export const main = createRouter(api.roster, {
@@ -29,6 +30,7 @@ export const main = createRouter(api.roster, {
   updateMember,
   deactivateMember,
   transferMember,
+  unbindMember,
   createInvitation,
   memberInvitations,
   invitationQrCode,

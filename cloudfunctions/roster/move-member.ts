@@ -5,14 +5,14 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
-import { loadBranch, loadManagedMember, requireGroupIn } from '../shared/branch-access'
+import { loadBranch, loadMemberToChange, requireGroupIn } from '../shared/branch-access'
 import { boundMemberIds, toRow } from './member-row'
 import { writeMembershipChange } from './membership-changes'
 
 /** 停用: the member has left; their history stays and their WeChat can no longer act as them. */
 export const deactivateMember: Handler<typeof api.roster.deactivateMember> = async (input, ctx) => {
   const { caller, store, clock } = ctx
-  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const { member, branch } = await loadMemberToChange(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const updated: MemberDoc = { ...member, status: 'inactive', committeePosition: null, updatedAt: clock.now() }
   await store.update(COLLECTIONS.members, member._id, {
@@ -35,7 +35,7 @@ export const deactivateMember: Handler<typeof api.roster.deactivateMember> = asy
 /** 组织关系转接: out of the member's branch and into another branch of the tenant. */
 export const transferMember: Handler<typeof api.roster.transferMember> = async (input, ctx) => {
   const { caller, store, clock } = ctx
-  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const { member, branch } = await loadMemberToChange(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const target = await loadBranch(store, caller, input.toBranchId)
   if (target._id === branch._id) throw new DomainError('ROSTER.SAME_BRANCH')

@@ -126,15 +126,15 @@ function ExistingMember({ memberId, nodes }: { memberId: string; nodes: OrgNode[
   return <PageState query={loaded}>{(member) => <MemberEditor initial={member} nodes={nodes} />}</PageState>
 }
 
-type Dialog = 'none' | 'deactivate' | 'transfer' | { revoke: Invitation }
+type Dialog = 'none' | 'deactivate' | 'transfer' | 'unbind' | { revoke: Invitation }
 
 function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] }) {
   const [member, setMember] = useState<Member>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState<'save' | 'deactivate' | 'transfer' | 'invite' | 'revoke' | null>(null)
+  const [busy, setBusy] = useState<'save' | 'deactivate' | 'transfer' | 'invite' | 'revoke' | 'unbind' | null>(null)
   const [dialog, setDialog] = useState<Dialog>('none')
 
-  const { editable, invites } = memberManagement(member)
+  const { editable, invites, unbinds } = memberManagement(member)
   const groupName = nodes.find((node) => node.id === member.groupId)?.name ?? null
   const invitations = useOpenInvitations(member.id, invites)
   const transfer = useTransferTarget(member.branchId, nodes)
@@ -160,6 +160,16 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
     if (!result.ok) return toast(result.error.message)
     setMember({ ...member, ...result.data })
     toast('已停用')
+  }
+
+  const unbindWeChat = async (reason: string) => {
+    setBusy('unbind')
+    const result = await call('roster', 'unbindMember', { memberId: member.id, reason })
+    setBusy(null)
+    setDialog('none')
+    if (!result.ok) return toast(result.error.message)
+    setMember({ ...member, ...result.data })
+    toast('已解除绑定，可重新生成绑定邀请')
   }
 
   const moveMember = async () => {
@@ -238,6 +248,8 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
         <MemberDetail member={member} groupName={groupName} />
       )}
 
+      {invites ? <LockedInvitations items={invitations.locked} /> : null}
+
       {invites ? (
         <OpenInvitations
           items={invitations.items}
@@ -257,6 +269,16 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
               hint="邀请本人绑定微信，7天内有效"
               disabled={busy !== null}
               onClick={invite}
+            />
+          ) : null}
+          {unbinds ? (
+            <ActionRow
+              testId="action-unbind"
+              title="解除绑定"
+              hint="更换手机或微信、微信被他人使用时，解除后重新邀请绑定"
+              danger
+              disabled={busy !== null}
+              onClick={() => setDialog('unbind')}
             />
           ) : null}
           <ActionRow
@@ -289,6 +311,17 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
         reason={{ label: '停用原因', placeholder: '如：组织关系转出县外、去世', minLength: 2 }}
         busy={busy === 'deactivate'}
         onConfirm={deactivate}
+        onCancel={() => setDialog('none')}
+      />
+      <ConfirmDialog
+        visible={dialog === 'unbind'}
+        title={`解除 ${member.name} 的微信绑定`}
+        message="解除后，该微信将不能再以本党员身份使用小程序；请核实本人情况后重新生成绑定邀请。此操作记入操作日志。"
+        confirmLabel="确认解除"
+        danger
+        reason={{ label: '解除原因', placeholder: '如：更换手机号和微信', minLength: 2 }}
+        busy={busy === 'unbind'}
+        onConfirm={unbindWeChat}
         onCancel={() => setDialog('none')}
       />
       <ConfirmDialog
@@ -325,9 +358,25 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
   )
 }
 
+type LockedInvitation = OutputOf<'roster', 'memberInvitations'>['locked'][number]
+
+/** Invitations locked after wrong names: someone holding the code guessed at the name. */
+function LockedInvitations({ items }: { items: readonly LockedInvitation[] }) {
+  if (items.length === 0) return null
+  return (
+    <View className="card" data-testid="locked-invitations">
+      <Text className="card__title roster-title">绑定邀请已锁定</Text>
+      <Text className="muted">
+        {`有 ${items.length} 个邀请因姓名连续输错 ${items[0].wrongNames} 次被锁定，可能有他人拿到了邀请。请与本人核实后重新生成邀请。`}
+      </Text>
+    </View>
+  )
+}
+
 /** The member's open invitations, loaded only for those who may invite, and again whenever the page shows. */
 function useOpenInvitations(memberId: string, enabled: boolean) {
   const [items, setItems] = useState<Invitation[]>([])
+  const [locked, setLocked] = useState<LockedInvitation[]>([])
   const [tick, setTick] = useState(0)
   const shown = useRef(false)
   useDidShow(() => {
@@ -339,18 +388,21 @@ function useOpenInvitations(memberId: string, enabled: boolean) {
   useEffect(() => {
     if (!enabled) {
       setItems([])
+      setLocked([])
       return
     }
     let current = true
     call('roster', 'memberInvitations', { memberId }).then((result) => {
-      if (current && result.ok) setItems(result.data.items)
+      if (!current || !result.ok) return
+      setItems(result.data.items)
+      setLocked(result.data.locked)
     })
     return () => {
       current = false
     }
   }, [memberId, enabled, tick])
   const reload = useCallback(() => setTick((n) => n + 1), [])
-  return { items, reload }
+  return { items, locked, reload }
 }
 
 /**
