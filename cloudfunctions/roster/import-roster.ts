@@ -8,6 +8,7 @@ import {
   PREVIEW_SAMPLE_LIMIT,
   ROSTER_IMPORT_LIMITS,
 } from '../../types/roster-import'
+import { branchAccess } from '../domain/access/branch-access'
 import { type ImportPlan, planImport, type StoredMember } from '../domain/roster/import/plan-import'
 import { searchKeys } from '../domain/roster/import/search-keys'
 import { previewImport } from '../domain/roster/import/validate-rows'
@@ -21,6 +22,9 @@ import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { createMember } from './create-member'
+
+const manages = (caller: HandlerContext['caller'], org: OrgDoc) =>
+  org.kind === 'branch' && branchAccess(caller.member, org) === 'manage'
 
 /** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
 export function importFolder(tenantId: string, memberId: string): string {
@@ -64,17 +68,27 @@ async function checkFile(ctx: HandlerContext, fileID: string, branchId: string |
     store.findAll(COLLECTIONS.orgs, { tenantId }),
     store.findAll(COLLECTIONS.members, { tenantId, status: 'active' }, { fields: IMPORT_FIELDS }),
   ])
+  // A secretary's file is checked against the branches they manage: whether a phone or a name is on another
+  // branch's roster is not theirs to learn (bureau staff import tenant-wide and see everything).
+  const visible = branchId === null ? null : new Set(orgs.filter((org) => manages(caller, org)).map((org) => org._id))
+  const candidates = visible ? members.filter((m) => m.branchId !== null && visible.has(m.branchId)) : members
   const preview = previewImport(sheet, {
     today: shanghaiDate(clock.now()),
     branches: orgs.filter((org) => org.kind === 'branch').map((org) => ({ id: org._id, name: org.name })),
     groups: orgs
       .filter((org) => org.kind === 'group' && org.parentId)
       .map((org) => ({ id: org._id, name: org.name, branchId: org.parentId as string })),
-    existing: members.map((m) => ({ id: m._id, name: m.name, phone: m.phone, branchId: m.branchId })),
+    existing: candidates.map((m) => ({
+      id: m._id,
+      name: m.name,
+      phone: m.phone,
+      branchId: m.branchId,
+      committeePosition: m.committeePosition,
+    })),
     targetBranchId: branchId,
     maxRows: ROSTER_IMPORT_LIMITS.maxDataRows,
   })
-  const plan = planImport(preview.validRows, members)
+  const plan = planImport(preview.validRows, candidates)
   return { preview, plan, orgs }
 }
 
