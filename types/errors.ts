@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   'ROSTER.SECRETARY_TAKEN': '该支部已有书记，请先调整原书记的职务',
   'ROSTER.INACTIVE': '该党员已停用，无法进行此操作',
   'ROSTER.NOT_BOUND': '该党员尚未绑定微信',
+  'ROSTER.STILL_ACTIVE': '只能删除已停用党员的个人信息，请先办理停用',
   'ROSTER.HIGHER_GRANT': '该党员担任上级职务（总支书记、党建指导员或教育局党委），请由教育局党委办理',
   'ROSTER.SAME_BRANCH': '转入支部与当前支部相同',
   'ROSTER.IMPORT_UNREADABLE': '无法读取该文件，请上传 .xlsx 或 .csv 格式的党员花名册',

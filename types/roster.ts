@@ -71,6 +71,8 @@ export const MemberDoc = z.object({
    * binding is stored, so two invitations accepted at once bind one WeChat; cleared by 解除绑定.
    */
   boundAt: z.number().nullable().optional(),
+  /** When bureau staff erased this departed member's personal data (the name is then a placeholder). */
+  erasedAt: z.number().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 }) // members
@@ -89,6 +91,18 @@ export type BindingDoc = z.infer<typeof BindingDoc>
 export interface TenantDoc {
   _id: string
   name: string
+}
+
+/**
+ * member_keys: `_id` = `k_` + HMAC(tenant's roster secret, the import row's key), the member an import
+ * created for that row. Makes a re-run of an import create each member once, without the member's id
+ * carrying anything of the row (a phone, a name). No action answers it.
+ */
+export interface MemberKeyDoc {
+  _id: string
+  tenantId: string
+  memberId: string
+  createdAt: number
 }
 
 /** invitations: `_id` is the code itself (single lookup, unguessable: 16 characters of 56). */
@@ -148,6 +162,9 @@ export const Me = z.object({
   roles: z.array(Role),
 })
 export type Me = z.infer<typeof Me>
+
+/** What an erased member is called wherever their name was kept (records and statistics stay). */
+export const ERASED_NAME = '已删除党员'
 
 /** 11-digit mainland mobile number. */
 export const Phone = z.string().regex(/^1\d{10}$/, '请输入11位手机号码')
@@ -392,6 +409,28 @@ export const rosterActions = {
     output: MemberRow,
     roles: ROSTER_MANAGERS,
     errors: ['ROSTER.NOT_FOUND', 'ROSTER.NOT_BOUND', 'ROSTER.HIGHER_GRANT'],
+  }),
+  erasePersonalData: defineAction({
+    summary:
+      "删除个人信息 (PIPL): bureau staff erase a departed (停用) member's personal data — the name becomes a placeholder wherever it was kept, phone, dates, WeChat binding, invitations, notes and photos go; attendance, points and other statistics stay. Audited without the data itself.",
+    input: z.object({ memberId: Id, reason: z.string().trim().min(2).max(100) }),
+    output: MemberRow,
+    roles: ['bureau_staff'],
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.STILL_ACTIVE'],
+  }),
+  repairPrivacy: defineAction({
+    summary:
+      '隐私整改 (数据校对, once after the upgrade): members whose id an earlier version derived from their phone get a random id everywhere, and phones in older audit entries are masked; call again with the cursor until done.',
+    input: z.object({ cursor: Id.optional() }),
+    output: z.object({
+      renamed: z.number().int(),
+      masked: z.number().int(),
+      remaining: z.number().int(),
+      done: z.boolean(),
+      cursor: Id.nullable(),
+    }),
+    roles: ['bureau_staff'],
+    errors: [],
   }),
   auditLog: defineAction({
     summary: 'Every roster change in the tenant, newest first: who, what, when, before and after.',

@@ -4,7 +4,6 @@ import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { SheetTable } from '../../types/sheets'
 import { shanghaiStamp } from '../domain/time'
 import type { Handler, HandlerContext, HandlerInput } from '../runtime/router'
-import { writeAudit } from '../shared/audit'
 import { exportXlsx } from '../shared/exports'
 import { rankings } from './leaderboard'
 import { buildMatrix } from './matrix'
@@ -93,13 +92,9 @@ export const exportSheet: Handler<typeof api.bureau.exportSheet> = async (input,
         ? await leaderboardTables(input, ctx)
         : await studyTables(input, ctx)
   const fileName = `${built.title}-${shanghaiStamp(ctx.clock.now())}.xlsx`.replace(/[\\/:*?"<>|]/g, '_')
-  const download = await exportXlsx(ctx, fileName, built.tables)
-  await writeAudit(ctx, {
+  return exportXlsx(ctx, fileName, built.tables, {
     action: 'bureau.exportSheet',
     targetId: ctx.caller.member.tenantId,
     summary: `导出${built.title}（${built.count} 行）`,
-    before: null,
-    after: null,
   })
-  return download
 }

@@ -87,5 +87,10 @@ export const monthlyReport: Handler<typeof api.bureau.monthlyReport> = async (in
       widths: [40, 260, 100, 99],
     },
   ]
-  return exportPdf(ctx, `党建工作月报-${month}-${shanghaiStamp(now)}.pdf`, { title: `党建工作月报 ${month}`, blocks })
+  return exportPdf(
+    ctx,
+    `党建工作月报-${month}-${shanghaiStamp(now)}.pdf`,
+    { title: `党建工作月报 ${month}`, blocks },
+    { action: 'bureau.monthlyReport', targetId: ctx.caller.member.tenantId, summary: `导出${month}党建工作月报` },
+  )
 }

@@ -11,6 +11,9 @@ export const recordBookPdf: Handler<typeof api.meetings.recordBookPdf> = async (
   requireAccess(caller, branch, 'manage')
   const now = clock.now()
   const book = await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year'))
-  const { url, fileName } = await exportRecordBookPdf(ctx, book, now)
+  const { url, fileName } = await exportRecordBookPdf(ctx, book, now, {
+    action: 'meetings.recordBookPdf',
+    targetId: branch._id,
+  })
   return { fileUrl: url, fileName }
 }

@@ -11,6 +11,8 @@ export const recordBook: Handler<typeof api.meetings.recordBook> = async (input,
   requireAccess(caller, branch, 'read')
   const now = clock.now()
   const book = await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year'))
-  const fileUrl = input.export ? (await exportRecordBookXlsx(ctx, book, now)).url : null
+  const fileUrl = input.export
+    ? (await exportRecordBookXlsx(ctx, book, now, { action: 'meetings.recordBook', targetId: branch._id })).url
+    : null
   return { ...book, fileUrl }
 }

@@ -1,5 +1,6 @@
 import type { api } from '../../types/api'
 import type { ConversionDoc, PointsRule, ScoreImportDoc, ScoreImportResult } from '../../types/points'
+import { RAW_UPLOAD_KEEP_MS } from '../../types/retention'
 import { type ConvertedRow, findScoreColumns, readScoreRows } from '../domain/points/score-import'
 import { shanghaiPeriods } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
@@ -7,13 +8,20 @@ import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
+import { deleteNow, keepUntil } from '../shared/retention'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { findRule, loadCatalogue } from './catalogue'
 import { claimFolder } from './claims'
 import { recordAward } from './ledger'
 
 const PREVIEW_ROWS = 300
+const rawUpload = (doc: ScoreImportDoc) => ({
+  fileID: doc.fileID,
+  tenantId: doc.tenantId,
+  kind: 'import-upload' as const,
+})
 const SELF_IMPORT = '不能为自己导入积分，请由支部其他管理人员或教育局党委导入'
 const WRITE_BATCH = 20
 
@@ -26,12 +34,11 @@ function activeRule(rules: PointsRule[], key: string): PointsRule {
 }
 
 /** 设置折算比例 (bureau staff): which rule pays outside scores, and how many points per score unit. */
-export const setScoreConversion: Handler<typeof api.points.setScoreConversion> = async (
-  input,
-  { caller, store, clock },
-) => {
+export const setScoreConversion: Handler<typeof api.points.setScoreConversion> = async (input, ctx) => {
+  const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
   const rule = activeRule((await loadCatalogue(store, tenantId)).rules, input.ruleKey)
+  const before = await store.get(COLLECTIONS.pointsConversions, conversionId(tenantId, input.ruleKey))
   const doc: ConversionDoc = {
     _id: conversionId(tenantId, input.ruleKey),
     tenantId,
@@ -41,6 +48,13 @@ export const setScoreConversion: Handler<typeof api.points.setScoreConversion> =
   }
   await store.remove(COLLECTIONS.pointsConversions, doc._id)
   await store.insert(COLLECTIONS.pointsConversions, doc)
+  await writeAudit(ctx, {
+    action: 'points.setScoreConversion',
+    targetId: rule.key,
+    summary: `设置外部积分折算：${input.source}每1分折${input.factor}分计入“${rule.name}”`,
+    before: before ? { source: before.source, factor: before.factor } : null,
+    after: { source: input.source, factor: input.factor },
+  })
   return { ...input, ruleName: rule.name }
 }
 
@@ -141,6 +155,8 @@ export const previewScoreImport: Handler<typeof api.points.previewScoreImport> =
     result: null,
   }
   await ctx.store.insert(COLLECTIONS.pointsImports, doc)
+  // The raw file goes when the import is confirmed, or in 7 days if it never is.
+  await keepUntil(ctx, rawUpload(doc), ctx.clock.now() + RAW_UPLOAD_KEEP_MS)
   const count = (status: ConvertedRow['status']) => rows.filter((row) => row.status === status).length
   return {
     importId,
@@ -210,5 +226,6 @@ export const confirmScoreImport: Handler<typeof api.points.confirmScoreImport> =
     }
   }
   await store.update(COLLECTIONS.pointsImports, doc._id, { status: 'done', result })
+  await deleteNow(ctx, rawUpload(doc))
   return result
 }

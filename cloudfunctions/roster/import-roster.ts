@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import type { api } from '../../types/api'
+import { RAW_UPLOAD_KEEP_MS } from '../../types/retention'
 import type { OrgDoc } from '../../types/roster'
 import {
   type ImportDoc,
@@ -9,6 +9,7 @@ import {
   ROSTER_IMPORT_LIMITS,
 } from '../../types/roster-import'
 import { branchAccess } from '../domain/access/branch-access'
+import { memberKeyId } from '../domain/roster/import/member-key'
 import { type ImportPlan, planImport, type StoredMember } from '../domain/roster/import/plan-import'
 import { searchKeys } from '../domain/roster/import/search-keys'
 import { previewImport } from '../domain/roster/import/validate-rows'
@@ -18,13 +19,18 @@ import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
+import { deleteNow, keepUntil } from '../shared/retention'
+import { memberKeySecret } from '../shared/tenant-secrets'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { createMember } from './create-member'
 
 const manages = (caller: HandlerContext['caller'], org: OrgDoc) =>
   org.kind === 'branch' && branchAccess(caller.member, org) === 'manage'
+
+const rawUpload = (doc: ImportDoc) => ({ fileID: doc.fileID, tenantId: doc.tenantId, kind: 'import-upload' as const })
 
 /** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
 export function importFolder(tenantId: string, memberId: string): string {
@@ -117,6 +123,8 @@ export const previewRosterImport: Handler<typeof api.roster.previewImport> = asy
     updatedAt: ctx.clock.now(),
   }
   await ctx.store.insert(COLLECTIONS.imports, doc)
+  // The raw file may hold more than the roster keeps (身份证号 columns): it goes when the import ends, or in 7 days.
+  await keepUntil(ctx, rawUpload(doc), ctx.clock.now() + RAW_UPLOAD_KEEP_MS)
   const branchName = new Map(orgs.map((org) => [org._id, org.name]))
   const updatedRows = new Set(plan.update.map((u) => u.row))
   return {
@@ -174,9 +182,30 @@ export const latestImport: Handler<typeof api.roster.latestImport> = async (inpu
   return { latest: latest ? statusOf(latest, clock.now()) : null }
 }
 
-/** A member created by an import gets an id derived from the file's row key, so a retried write cannot double it. */
-function importedMemberId(tenantId: string, key: string): string {
-  return `m_${createHash('sha256').update(`${tenantId}\n${key}`).digest('hex').slice(0, 16)}`
+/**
+ * The id of the member an import creates for a row: random, found again by the row's once-only key
+ * (member_keys) when a cut-off run of the import goes again, so the rewrite cannot double it.
+ */
+async function importedMemberId(ctx: HandlerContext, secret: string, importId: string, rowKey: string) {
+  const { store, clock, caller } = ctx
+  const _id = memberKeyId(secret, importId, rowKey)
+  const known = await store.get(COLLECTIONS.memberKeys, _id)
+  if (known) return known.memberId
+  const memberId = newId('m')
+  try {
+    await store.insert(COLLECTIONS.memberKeys, {
+      _id,
+      tenantId: caller.member.tenantId,
+      memberId,
+      createdAt: clock.now(),
+    })
+    return memberId
+  } catch (error) {
+    if (!(error instanceof DuplicateIdError)) throw error
+    const stored = await store.get(COLLECTIONS.memberKeys, _id)
+    if (!stored) throw error
+    return stored.memberId
+  }
 }
 
 const WRITE_BATCH = 25
@@ -229,6 +258,7 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
       done: progress.done,
       updatedAt: ctx.clock.now(),
     })
+    await deleteNow(ctx, rawUpload(doc))
     await writeAudit(ctx, {
       action: 'roster.confirmImport',
       targetId: doc._id,
@@ -252,11 +282,12 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
 
 async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: ImportDoc): Promise<void> {
   const { caller, store, clock } = ctx
-  const tenantId = caller.member.tenantId
+  const secret = await memberKeySecret(store, caller.member.tenantId)
   type Outcome = 'created' | 'updated' | 'unchanged'
   const writes: (() => Promise<Outcome>)[] = [
     ...plan.create.map(({ key, fields }) => async (): Promise<Outcome> => {
-      const member = await createMember(ctx, importedMemberId(tenantId, key), fields, `导入新增党员 ${fields.name}`)
+      const id = await importedMemberId(ctx, secret, progress._id, key)
+      const member = await createMember(ctx, id, fields, `导入新增党员 ${fields.name}`)
       // null: written by an earlier, interrupted run of this import
       return member ? 'created' : 'unchanged'
     }),

@@ -11,6 +11,7 @@ import type { Handler, PublicContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit, writeSystemAudit } from '../shared/audit'
 import { loadManagedMember } from '../shared/branch-access'
+import { keepUntil } from '../shared/retention'
 import { claimMember, releaseMember } from './bindings'
 import { profileOf } from './me'
 import { boundMemberIds } from './member-row'
@@ -96,6 +97,8 @@ export const invitationQrCode: Handler<typeof api.roster.invitationQrCode> = asy
   if (refusal) throw new DomainError(refusal)
   const png = await miniProgramCode(JOIN_PAGE, invitation._id)
   const fileID = await files.upload(`invitations/${invitation.tenantId}/${invitation._id}.png`, png)
+  // The image is the invitation: it goes when the invitation expires.
+  await keepUntil(ctx, { fileID, tenantId: invitation.tenantId, kind: 'invitation-code' }, invitation.expiresAt)
   return { url: await files.link(fileID, 600) }
 }
 

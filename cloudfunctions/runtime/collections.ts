@@ -12,11 +12,13 @@ import type {
   ScoreImportDoc,
   TotalsDoc,
 } from '../../types/points'
+import type { ExpiringFileDoc } from '../../types/retention'
 import type {
   AuditDoc,
   BindingDoc,
   InvitationDoc,
   MemberDoc,
+  MemberKeyDoc,
   MembershipChangeDoc,
   OrgDoc,
   TenantDoc,
@@ -46,6 +48,8 @@ export const COLLECTIONS = {
   members: collection<MemberDoc>('members'),
   bindings: collection<BindingDoc>('bindings'),
   invitations: collection<InvitationDoc>('invitations'),
+  memberKeys: collection<MemberKeyDoc>('member_keys'),
+  rosterSecrets: collection<{ _id: string; secret: string }>('roster_secrets'),
   membershipChanges: collection<MembershipChangeDoc>('membership_changes'),
   auditLog: collection<AuditDoc>('audit_log'),
   imports: collection<ImportDoc>('imports'),
@@ -77,4 +81,6 @@ export const COLLECTIONS = {
   robotQueue: collection<QueuedRobotMessage>('robot_queue'),
   // 党建督导 bureau
   bureauReminders: collection<ReminderDoc>('bureau_reminders'),
+  // retention (shared/retention.ts): stored files and when they must be gone
+  expiringFiles: collection<ExpiringFileDoc>('expiring_files'),
 } as const

@@ -55,7 +55,7 @@ export interface CommandFactory {
   in(values: unknown[]): unknown
   inc(by: number): unknown
   /** Greater than: a rank is one more than how many scored more. */
-  gt(value: number): Comparison
+  gt(value: number | string): Comparison
   gte(value: number): Comparison
   lt(value: number): Comparison
   lte(value: number): Comparison

@@ -1,3 +1,4 @@
+import { maskPhone } from '../domain/roster/privacy'
 import { COLLECTIONS } from '../runtime/collections'
 import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
@@ -16,9 +17,30 @@ export async function writeAudit(
     at: clock.now(),
     actorId: caller.member._id,
     actorName: caller.member.name,
-    ...entry,
+    ...redacted(entry),
   })
 }
+
+/**
+ * The log keeps who changed what, not the personal data itself: phone numbers in the snapshots are masked
+ * (138****8000), at any depth. The log is kept for years; a number there would outlive the member's erasure.
+ */
+export function redactPersonal<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(redactPersonal) as T
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [
+      key,
+      key === 'phone' && typeof field === 'string' ? maskPhone(field) : redactPersonal(field),
+    ]),
+  ) as T
+}
+
+const redacted = (entry: AuditEntry): AuditEntry => ({
+  ...entry,
+  before: redactPersonal(entry.before),
+  after: redactPersonal(entry.after),
+})
 
 /** An entry no member's action caused (a lock after wrong names, a timer): the actor is the system. */
 export async function writeSystemAudit(store: Store, at: number, tenantId: string, entry: AuditEntry): Promise<void> {
@@ -28,6 +50,6 @@ export async function writeSystemAudit(store: Store, at: number, tenantId: strin
     at,
     actorId: 'system',
     actorName: '系统',
-    ...entry,
+    ...redacted(entry),
   })
 }

@@ -65,8 +65,14 @@ export async function readRecordBook(store: Store, branch: OrgDoc, period: strin
   return { branchName: branch.name, period, entries }
 }
 
+/** Which action exported a record book, and of which branch: for the audit log. */
+export interface RecordBookExport {
+  action: string
+  targetId: string
+}
+
 /** The record book as .xlsx, one row per meeting: a 10-minute link for the caller. */
-export function exportRecordBookXlsx(ctx: Exporter, book: RecordBook, now: number) {
+export function exportRecordBookXlsx(ctx: Exporter, book: RecordBook, now: number, by: RecordBookExport) {
   const table: SheetTable = {
     name: `三会一课记录本 ${book.period}`,
     headers: [
@@ -99,7 +105,10 @@ export function exportRecordBookXlsx(ctx: Exporter, book: RecordBook, now: numbe
     ]),
   }
   const fileName = `三会一课记录本-${book.branchName}-${book.period}-${shanghaiStamp(now)}.xlsx`
-  return exportXlsx(ctx, fileName, [table])
+  return exportXlsx(ctx, fileName, [table], {
+    ...by,
+    summary: `导出${book.branchName}${book.period}三会一课记录本（.xlsx）`,
+  })
 }
 
 /** The printable record book: a table of the meetings, then each one's minutes. */
@@ -150,7 +159,10 @@ export function recordBookDocument(book: RecordBook, now: number): PdfDocument {
 }
 
 /** The record book printed by the pdf function into the caller's exports: a 10-minute link. */
-export async function exportRecordBookPdf(ctx: Exporter, book: RecordBook, now: number) {
+export async function exportRecordBookPdf(ctx: Exporter, book: RecordBook, now: number, by: RecordBookExport) {
   const fileName = `三会一课记录本-${book.branchName}-${book.period}-${shanghaiStamp(now)}.pdf`
-  return exportPdf(ctx, fileName, recordBookDocument(book, now))
+  return exportPdf(ctx, fileName, recordBookDocument(book, now), {
+    ...by,
+    summary: `导出${book.branchName}${book.period}三会一课记录本（PDF）`,
+  })
 }

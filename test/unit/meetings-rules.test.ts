@@ -60,6 +60,9 @@ describe('dynamic check-in token', () => {
     expect(parseScene(encodeURIComponent(scene))).toEqual({ meetingId: 'mt_abcdefghijkmnp', token })
     expect(parseScene('nodot')).toBeNull()
   })
+  it.each(['x.%E0%A4%A', '%', 'mt_a.%ZZ'])('reads a malformed scene %j as no scene, without throwing', (scene) => {
+    expect(parseScene(scene)).toBeNull()
+  })
 })
 
 describe('compliance (Asia/Shanghai periods)', () => {

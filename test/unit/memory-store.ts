@@ -96,7 +96,7 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
     command: {
       in: (values: unknown[]) => ({ $in: values }),
       inc: (by: number) => ({ $inc: by }),
-      gt: (value: number) => comparison({ $gt: value }),
+      gt: (value: number | string) => comparison({ $gt: value }),
       gte: (value: number) => comparison({ $gte: value }),
       lt: (value: number) => comparison({ $lt: value }),
       lte: (value: number) => comparison({ $lte: value }),

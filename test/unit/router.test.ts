@@ -50,7 +50,12 @@ function setup(handler: (input: { name: string }) => Promise<{ greeting: string 
 
 /** The router never touches storage, messages or other functions itself; a test handler that did would fail loudly. */
 const refuse = (what: string) => () => Promise.reject(new Error(`no ${what} in router tests`))
-const noFiles: Files = { upload: refuse('storage'), download: refuse('storage'), link: refuse('storage') }
+const noFiles: Files = {
+  upload: refuse('storage'),
+  download: refuse('storage'),
+  link: refuse('storage'),
+  remove: refuse('storage'),
+}
 const noPorts: Omit<Ports, 'store'> = {
   files: noFiles,
   clock: { now: () => 0 },

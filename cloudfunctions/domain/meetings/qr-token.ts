@@ -27,8 +27,14 @@ export function sceneOf(meetingId: string, token: string): string {
   return `${meetingId}.${token}`
 }
 
+/** The meeting and token of a scanned scene; null for anything else (a broken %-escape included). */
 export function parseScene(scene: string): { meetingId: string; token: string } | null {
-  const decoded = decodeURIComponent(scene)
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(scene)
+  } catch {
+    return null
+  }
   const dot = decoded.lastIndexOf('.')
   if (dot <= 0 || dot === decoded.length - 1) return null
   return { meetingId: decoded.slice(0, dot), token: decoded.slice(dot + 1) }

@@ -1,5 +1,7 @@
 import { Button, Picker, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
+import type { OutputOf } from '../../../../types/api'
+import type { Result } from '../../../../types/result'
 import { ConfirmDialog } from '../../../components/confirm-dialog'
 import { call } from '../../../services/call'
 
@@ -183,6 +185,88 @@ export function DigestRebuild({ thisYear }: { thisYear: number }) {
       <Button className="btn btn--primary" data-testid="digest-start" loading={busy} disabled={busy} onClick={rebuild}>
         {busy ? '正在重建…' : '重建'}
       </Button>
+    </View>
+  )
+}
+
+/**
+ * 隐私整改: roster.repairPrivacy called again and again until done — members whose id an earlier version
+ * derived from their phone get random ids, older audit entries lose their phones. A one-off after the upgrade.
+ */
+export function PrivacyRepair() {
+  const [status, setStatus] = useState<'idle' | 'running' | 'done' | 'failed'>('idle')
+  const [totals, setTotals] = useState({ renamed: 0, masked: 0, remaining: 0 })
+  const [error, setError] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
+
+  async function run() {
+    setStatus('running')
+    setError(null)
+    let cursor: string | null = null
+    for (;;) {
+      const res: Result<OutputOf<'roster', 'repairPrivacy'>> = await call(
+        'roster',
+        'repairPrivacy',
+        cursor ? { cursor } : {},
+      )
+      if (!res.ok) {
+        setError(res.error.message)
+        setStatus('failed')
+        return
+      }
+      const step: OutputOf<'roster', 'repairPrivacy'> = res.data
+      cursor = step.cursor
+      setTotals((t) => ({
+        renamed: t.renamed + step.renamed,
+        masked: t.masked + step.masked,
+        remaining: step.remaining,
+      }))
+      if (step.done) {
+        setStatus('done')
+        return
+      }
+    }
+  }
+
+  return (
+    <View className="card" data-testid="privacy-repair">
+      <Text className="card__title">隐私整改</Text>
+      <Text className="muted">
+        早期版本导入的党员编号由手机号计算而来，可被反推出手机号；整改后改为随机编号，并隐去操作日志中的手机号。升级后执行一次，请在无人使用时进行。
+      </Text>
+      {status !== 'idle' ? (
+        <Text data-testid="privacy-result">
+          {status === 'done'
+            ? `整改完成：${totals.renamed} 名党员改为随机编号，${totals.masked} 条操作日志隐去手机号`
+            : `已整改 ${totals.renamed} 名党员、${totals.masked} 条日志${totals.remaining ? `，尚余 ${totals.remaining} 名` : ''}`}
+        </Text>
+      ) : null}
+      {error ? (
+        <Text className="field-error" data-testid="privacy-error">
+          {error}
+        </Text>
+      ) : null}
+      <Button
+        className="btn btn--primary"
+        data-testid="privacy-start"
+        loading={status === 'running'}
+        disabled={status === 'running'}
+        onClick={() => setConfirming(true)}
+      >
+        {status === 'failed' ? '重试' : status === 'running' ? '正在整改…' : '开始整改'}
+      </Button>
+      <ConfirmDialog
+        visible={confirming}
+        title="开始隐私整改？"
+        message="将为早期导入的党员更换编号（积分、考勤等记录随之更新），并隐去操作日志中的手机号。期间请勿关闭本页，中断后可再次执行。"
+        confirmLabel="开始"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false)
+          setTotals({ renamed: 0, masked: 0, remaining: 0 })
+          void run()
+        }}
+      />
     </View>
   )
 }

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { DigestRebuild, PointsCheck } from '../../components/data-checks'
+import { DigestRebuild, PointsCheck, PrivacyRepair } from '../../components/data-checks'
 import '../../components/bureau.css'
 
-/** 数据校对 (bureau staff): rebuild the maintained points totals and meeting digests from their sources. */
+/** 数据校对 (bureau staff): rebuild the maintained points totals and meeting digests from their sources; 隐私整改. */
 export default function ChecksPage() {
   const me = useAction('roster', 'me', {})
   return (
@@ -15,6 +15,7 @@ export default function ChecksPage() {
             <View>
               <PointsCheck />
               <DigestRebuild thisYear={new Date().getFullYear()} />
+              <PrivacyRepair />
             </View>
           ) : (
             <View className="card" data-testid="checks-forbidden">

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
 import type { AppError } from '../../../../../types/errors'
-import type { MemberFields, OrgNode } from '../../../../../types/roster'
+import { ERASED_NAME, type MemberFields, type OrgNode } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
@@ -30,11 +30,11 @@ export default function MemberPage() {
   return (
     <View className="page">
       <PageState query={me}>
-        {() => (
+        {(caller) => (
           <PageState query={tree}>
             {({ nodes }) =>
               memberId ? (
-                <ExistingMember memberId={memberId} nodes={nodes} />
+                <ExistingMember memberId={memberId} nodes={nodes} erases={caller.roles.includes('bureau_staff')} />
               ) : (
                 <NewMember branchId={branchId ?? ''} nodes={nodes} />
               )
@@ -121,17 +121,22 @@ function NewMemberForm({ branchId, nodes }: { branchId: string; nodes: OrgNode[]
   )
 }
 
-function ExistingMember({ memberId, nodes }: { memberId: string; nodes: OrgNode[] }) {
+/** `erases`: the caller is bureau staff, who alone may erase a departed member's personal data. */
+function ExistingMember({ memberId, nodes, erases }: { memberId: string; nodes: OrgNode[]; erases: boolean }) {
   const loaded = useAction('roster', 'getMember', { memberId })
-  return <PageState query={loaded}>{(member) => <MemberEditor initial={member} nodes={nodes} />}</PageState>
+  return (
+    <PageState query={loaded}>{(member) => <MemberEditor initial={member} nodes={nodes} erases={erases} />}</PageState>
+  )
 }
 
-type Dialog = 'none' | 'deactivate' | 'transfer' | 'unbind' | { revoke: Invitation }
+type Dialog = 'none' | 'deactivate' | 'transfer' | 'unbind' | 'erase' | { revoke: Invitation }
 
-function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] }) {
+function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgNode[]; erases: boolean }) {
   const [member, setMember] = useState<Member>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState<'save' | 'deactivate' | 'transfer' | 'invite' | 'revoke' | 'unbind' | null>(null)
+  const [busy, setBusy] = useState<
+    'save' | 'deactivate' | 'transfer' | 'invite' | 'revoke' | 'unbind' | 'erase' | null
+  >(null)
   const [dialog, setDialog] = useState<Dialog>('none')
 
   const { editable, invites, unbinds } = memberManagement(member)
@@ -170,6 +175,16 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
     if (!result.ok) return toast(result.error.message)
     setMember({ ...member, ...result.data })
     toast('已解除绑定，可重新生成绑定邀请')
+  }
+
+  const erase = async (reason: string) => {
+    setBusy('erase')
+    const result = await call('roster', 'erasePersonalData', { memberId: member.id, reason })
+    setBusy(null)
+    setDialog('none')
+    if (!result.ok) return toast(result.error.message)
+    setMember({ ...member, ...result.data })
+    toast('已删除个人信息')
   }
 
   const moveMember = async () => {
@@ -311,6 +326,31 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
         reason={{ label: '停用原因', placeholder: '如：组织关系转出县外、去世', minLength: 2 }}
         busy={busy === 'deactivate'}
         onConfirm={deactivate}
+        onCancel={() => setDialog('none')}
+      />
+      {erases && member.status === 'inactive' && member.access === 'manage' && member.name !== ERASED_NAME ? (
+        <View className="card member-actions" data-testid="member-erase">
+          <Text className="card__title roster-title">个人信息</Text>
+          <ActionRow
+            testId="action-erase"
+            title="删除个人信息"
+            hint="已停用党员：姓名改为“已删除党员”，删除手机号、入党日期、微信绑定和本人填写的内容；考勤、积分等统计保留"
+            danger
+            disabled={busy !== null}
+            onClick={() => setDialog('erase')}
+          />
+        </View>
+      ) : null}
+
+      <ConfirmDialog
+        visible={dialog === 'erase'}
+        title={`删除 ${member.name} 的个人信息`}
+        message="删除后无法恢复：姓名改为“已删除党员”，手机号、入党日期、微信绑定、邀请及本人填写的申报说明、请假理由、学习心得和照片均被删除；考勤、积分等统计保留。此操作记入操作日志。"
+        confirmLabel="确认删除"
+        danger
+        reason={{ label: '删除原因', placeholder: '如：本人申请、转出满保存期限', minLength: 2 }}
+        busy={busy === 'erase'}
+        onConfirm={erase}
         onCancel={() => setDialog('none')}
       />
       <ConfirmDialog
