@@ -40,7 +40,6 @@ describe('contracts', () => {
   it('answers no secret in any output: no field of any action names a secret, a member key or an OPENID', () => {
     const names = new Set<string>()
     const walk = (schema: unknown): void => {
-      if (Array.isArray(schema)) return schema.forEach(walk)
       if (typeof schema !== 'object' || schema === null) return
       const properties = (schema as { properties?: Record<string, unknown> }).properties
       for (const name of Object.keys(properties ?? {})) names.add(name)
