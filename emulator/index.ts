@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -38,6 +39,8 @@ export interface RunningEmulator {
   fireTrigger(fn: string, triggerName: string): Promise<unknown>
   clock: { now(): number; set(ms: number | null): void }
   outbox(): Promise<OutboxEntry[]>
+  /** Every collection as a digest of its documents (sorted by _id): two equal snapshots mean nothing was written. */
+  snapshot(): Promise<Record<string, string>>
   storageDir: string // uploaded objects as files: <storageDir>/<cloudPath>
   stop(): Promise<void>
 }
@@ -119,6 +122,15 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     fireTrigger: (fn, name) => triggers.fire(fn, name),
     clock: { now: clock.now, set: clock.set },
     outbox: () => outbox.list(),
+    async snapshot() {
+      const digests: Record<string, string> = {}
+      for (const name of store.names()) {
+        const docs = (await store.collection(name)).allDocs()
+        const sorted = [...docs].sort((a, b) => String(a._id).localeCompare(String(b._id)))
+        digests[name] = createHash('sha256').update(JSON.stringify(sorted)).digest('hex')
+      }
+      return digests
+    },
     storageDir: storage.dir,
     stop() {
       stopping ??= (async () => {

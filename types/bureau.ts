@@ -204,7 +204,7 @@ export const bureauActions = {
     input: MatrixFilter.extend(Page.shape),
     output: ComplianceMatrix,
     roles: BUREAU_ROW_READERS,
-    errors: [],
+    errors: ['ROSTER.NOT_FOUND'],
   }),
   cellDetail: defineAction({
     summary:

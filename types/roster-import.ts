@@ -221,7 +221,7 @@ export const rosterImportActions = {
     input: z.object({ branchId: Id.nullable() }),
     output: z.object({ latest: ImportStatus.nullable() }),
     roles: ROSTER_MANAGERS,
-    errors: [],
+    errors: ['ROSTER.NOT_FOUND'],
   }),
   importStatus: defineAction({
     summary: 'Progress and outcome of an import.',

@@ -5,6 +5,7 @@ import { cellState, judgedItems, periodsOfYear, recordsSince, toMatrixItems } fr
 import { schoolKindOf } from '../domain/bureau/school-kind'
 import { type complianceOf, MAKE_UP_HORIZON } from '../domain/meeting-compliance'
 import { periodBounds, shanghaiPeriods } from '../domain/time'
+import { DomainError } from '../runtime/domain-error'
 import type { Handler, HandlerContext, HandlerInput } from '../runtime/router'
 import { meetingsByBranch } from '../shared/meeting-digests'
 import { loadRules } from '../shared/meeting-rules'
@@ -31,6 +32,9 @@ export async function buildMatrix(query: MatrixQuery, { caller, store, clock }: 
     lastReminders(store, tenantId, year),
   ])
   const orgById = new Map(orgs.map((org) => [org._id, org]))
+  // A filter naming a 党总支 this tenant does not have is a mistake to tell, not an empty matrix.
+  if (query.generalBranchId && orgById.get(query.generalBranchId)?.kind !== 'general_branch')
+    throw new DomainError('ROSTER.NOT_FOUND', '未找到该党总支')
   const visible = visibleBranches(caller, orgs)
   const branches = visible.filter(
     (branch) =>

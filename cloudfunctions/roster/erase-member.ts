@@ -49,12 +49,14 @@ export const erasePersonalData: Handler<typeof api.roster.erasePersonalData> = a
   await unbind(store, member._id)
   await removeAll(store, COLLECTIONS.invitations, { memberId: member._id })
   await removeAll(store, COLLECTIONS.subscribeCredits, { memberId: member._id })
+  // A repeat finishes what an interrupted erasure left, and is not logged again.
+  if (member.erasedAt !== undefined) return toRow(erased, 'manage', false)
   await writeAudit(ctx, {
     action: 'roster.erasePersonalData',
     targetId: member._id,
     summary: `删除已停用党员的个人信息：${input.reason}`,
     before: null,
-    after: { erasedAt: erased.erasedAt },
+    after: null,
   })
   return toRow(erased, 'manage', false)
 }

@@ -173,7 +173,10 @@ export const importStatus: Handler<typeof api.roster.importStatus> = async (inpu
   return statusOf(await loadImport(ctx, input.importId), ctx.clock.now())
 }
 
-export const latestImport: Handler<typeof api.roster.latestImport> = async (input, { caller, store, clock }) => {
+export const latestImport: Handler<typeof api.roster.latestImport> = async (input, ctx) => {
+  const { caller, store, clock } = ctx
+  // Only where the caller may import: the branch of another tenant or one they do not manage is refused.
+  await importScope(ctx, input.branchId)
   const [latest] = await store.find(
     COLLECTIONS.imports,
     { tenantId: caller.member.tenantId, createdBy: caller.member._id, branchId: input.branchId },

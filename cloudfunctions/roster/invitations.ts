@@ -113,7 +113,12 @@ export const revokeInvitation: Handler<typeof api.roster.revokeInvitation> = asy
     { _id: invitation._id, status: 'open' },
     { status: 'revoked' },
   )
-  if (changed === 0 && invitation.status === 'used') throw new DomainError('INVITATION.USED')
+  if (changed === 0) {
+    const now = await store.get(COLLECTIONS.invitations, invitation._id)
+    if (now?.status === 'used') throw new DomainError('INVITATION.USED')
+    // Revoked (or locked) already: a repeated tap changes nothing and logs nothing.
+    return { revoked: true as const }
+  }
   await writeAudit(ctx, {
     action: 'roster.revokeInvitation',
     targetId: invitation.memberId,

@@ -124,6 +124,19 @@ describe('router', () => {
     expect(calls).toHaveLength(0)
   })
 
+  it.each([
+    ['an unknown field', { name: '李四', isAdmin: true }, ['isAdmin']],
+    ['a MongoDB operator as a field', { name: '李四', $where: 'sleep(1000)' }, ['$where']],
+    ['an operator in place of a value', { name: { $gt: '' } }, null],
+    ['a prototype key', JSON.parse('{"name":"李四","__proto__":{"admin":true}}'), ['__proto__']],
+  ])('refuses %s with INPUT.INVALID before the handler runs', async (_case, data, path) => {
+    const { main, calls } = setup(greet)
+    const result = await main({ action: 'rename', data })
+    expect(result).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+    if (path && !result.ok) expect((result.error.details as { path: string[] }[])[0].path).toEqual(path)
+    expect(calls).toHaveLength(0)
+  })
+
   it('turns a DomainError into its code and message', async () => {
     const { main } = setup(async () => {
       throw new DomainError('ROSTER.NOT_FOUND', '没有找到这名党员')
