@@ -9,6 +9,7 @@ import { WorkerPool } from './functions/pool'
 import { FunctionRegistry } from './functions/registry'
 import { TriggerScheduler } from './functions/triggers'
 import { createEmulatorServer } from './http/server'
+import { type Latency, NO_LATENCY } from './latency'
 import { Outbox, type OutboxEntry } from './outbox'
 import { CloudStorage } from './storage/cloud-storage'
 import { Store } from './store/store'
@@ -30,6 +31,7 @@ export interface EmulatorOptions {
   indexesFile?: string // default database/collections.json of this repo (ignored when absent)
   maxUploadBytes?: number // largest object uploadFile may store, default 50 MB
   autoTriggers?: boolean // fire timer triggers on their schedule (default true); false = only on demand (fireTrigger)
+  latency?: Partial<Latency> // injected ms per database request / openapi call (benches), none by default
 }
 
 export interface RunningEmulator {
@@ -111,7 +113,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   })
   const invoker = new Invoker(new FunctionRegistry(functionsDir), pool, clock, envId)
   const triggers = new TriggerScheduler(invoker, clock, log)
-  const tcb = { store, txns, now: clock.now, invoker, outbox, clock, storage, log }
+  const latency = { ...NO_LATENCY, ...opts.latency }
+  const tcb = { store, txns, now: clock.now, invoker, outbox, clock, storage, log, latency }
   if (opts.autoTriggers !== false) triggers.start()
 
   let stopping: Promise<void> | undefined

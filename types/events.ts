@@ -36,6 +36,10 @@ export const DomainEvent = z.object({
   revision: z.number().int().optional(),
   /** Set by the consumer once acted on; absent while pending. */
   processedAt: z.number().optional(),
+  /** A failed settlement: how often, why, and when it is tried again (the queue goes on meanwhile). */
+  attempts: z.number().int().optional(),
+  lastError: z.string().optional(),
+  deferredUntil: z.number().optional(),
 })
 export type DomainEvent = z.infer<typeof DomainEvent>
 

@@ -406,9 +406,17 @@ export const pointsActions = {
   }),
   processEvents: defineAction({
     summary:
-      'Pays pending domain events (meeting attendance, study check-ins) by the rule catalogue, each once, and marks them processed; the minute timer does the same.',
+      'Pays pending domain events (meeting attendance, study check-ins) by the rule catalogue, each once, and marks them processed, within a time budget; a failing event is recorded and set aside, never holding up the rest; the minute timer does the same.',
     input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
-    output: z.object({ processed: z.number().int(), paid: z.number().int(), skipped: z.number().int() }),
+    output: z.object({
+      processed: z.number().int(),
+      paid: z.number().int(),
+      skipped: z.number().int(),
+      /** Failed this time: recorded on the event and tried again later, behind the rest. */
+      failed: z.number().int(),
+      /** Taken but not reached before the run's deadline: the next run takes them. */
+      left: z.number().int(),
+    }),
     roles: ['bureau_staff'],
     errors: [],
   }),

@@ -104,7 +104,11 @@ async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
   await store.update(COLLECTIONS.meetings, meeting._id, { closedAt: now })
 }
 
-/** The 5-minute timer: reminders due, ended meetings closed, study nudges delivered, the robot queue delivered. */
+/**
+ * The 5-minute timer: reminders due, ended meetings closed, study nudges delivered, the robot queue delivered.
+ * Each meeting, send and message checks the run's deadline before it starts and fails alone: what a run does
+ * not reach, or what failed, the next run takes.
+ */
 export async function runReminders(ports: Ports) {
   const { store, clock } = ports
   const started = Date.now()
@@ -123,16 +127,27 @@ export async function runReminders(ports: Ports) {
       unfinished++
       continue
     }
-    const result = await remindMeeting(ports, meeting, slot, now, deadline)
-    sent += result.sent
-    if (!result.done) unfinished++
+    try {
+      const result = await remindMeeting(ports, meeting, slot, now, deadline)
+      sent += result.sent
+      if (!result.done) unfinished++
+    } catch (error) {
+      // One meeting's failure is logged and left for the next run; the other meetings go on.
+      console.error(`[remind] ${meeting._id} ${slot}`, error)
+      unfinished++
+    }
   }
   const ended = await store.find(
     COLLECTIONS.meetings,
     { status: 'scheduled', endsAt: atMost(store, now), closedAt: null },
     { limit: 50 },
   )
-  for (const meeting of ended) if (Date.now() < deadline) await closeMeeting(store, meeting, now)
+  for (const meeting of ended) {
+    if (Date.now() >= deadline) break
+    await closeMeeting(store, meeting, now).catch((error: unknown) =>
+      console.error(`[remind] close ${meeting._id}`, error),
+    )
+  }
   // Before the robot queue, so a nudge's group summary goes out in the same run.
   const nudges = await deliverStudyNudges(ports, now, deadline)
   const robots = await deliverRobotQueue(ports, now, deadline)

@@ -3,6 +3,7 @@
 // trigger (the emulator fires it as CloudBase does: SOURCE wx_trigger, no OPENID) does the work; two runs
 // that overlap post each WeCom robot message once.
 import type { QueuedRobotMessage } from '../../types/messaging'
+import { memberDoc } from '../fixtures/member-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 import { type FakeRobot, startFakeRobot } from './helpers/fake-robot'
 
@@ -95,5 +96,51 @@ describe('the robot queue', () => {
     const posted = robot.hits.map((hit) => (JSON.parse(hit.body) as { markdown: { content: string } }).markdown.content)
     expect(posted.sort()).toEqual(messages.map((m) => m.markdown).sort())
     expect(await t.count('robot_queue', { _id: t.db.command.in(messages.map((m) => m._id)), status: 'sent' })).toBe(20)
+  })
+})
+
+describe('the settle timer', () => {
+  const event = (memberId: string, tenantId = 't_demo', at = NOW - 120_000) => ({
+    _id: `study.checkin:st_isolation:${memberId}`,
+    tenantId,
+    kind: 'study.checkin',
+    memberId,
+    sourceId: 'st_isolation',
+    at,
+    recordedBy: memberId,
+  })
+  const pending = (id: string) => t.count('domain_events', { _id: id, processedAt: t.db.command.exists(false) })
+
+  it('sets a failing event aside (recorded, retried later) and pays the rest behind it', async () => {
+    // The oldest event belongs to a tenant whose rule catalogue is broken: settling it throws.
+    await t.db.collection('members').add({
+      data: memberDoc({ _id: 'm_broken_01', tenantId: 't_broken', name: '测试', branchId: 'org_broken' }),
+    })
+    await t.db.collection('points_rules').add({ data: { _id: 't_broken', rules: null, grades: null } })
+    const broken = event('m_broken_01', 't_broken', NOW - 600_000)
+    const good = ['m_shiyan_03', 'm_shiyan_04', 'm_chengguan_02'].map((id) => event(id))
+    for (const doc of [broken, ...good]) await t.db.collection('domain_events').add({ data: doc })
+
+    const first = (await t.emu.fireTrigger('points', 'settle')) as { processed: number; failed: number }
+    expect(first.failed).toBe(1)
+    for (const doc of good) expect(await pending(doc._id)).toBe(0)
+    const setAside = (await t.db.collection('domain_events').doc(broken._id).get()).data as {
+      attempts: number
+      deferredUntil: number
+      lastError: string
+    }
+    expect(setAside).toMatchObject({ attempts: 1, deferredUntil: NOW + 60_000, lastError: expect.any(String) })
+
+    // Not retried before its time; once the catalogue is mended and the minute passed, it is paid.
+    await t.emu.fireTrigger('points', 'settle')
+    expect(await t.count('domain_events', { _id: broken._id, attempts: 1 })).toBe(1)
+    await t.db.collection('points_rules').doc('t_broken').remove()
+    t.emu.clock.set(NOW + 60_000)
+    try {
+      await t.emu.fireTrigger('points', 'settle')
+    } finally {
+      t.emu.clock.set(NOW)
+    }
+    expect(await pending(broken._id)).toBe(0)
   })
 })
