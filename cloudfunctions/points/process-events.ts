@@ -1,10 +1,12 @@
 import { type DomainEvent, domainEventId } from '../../types/events'
 import type { PointsRule, RuleCatalogue } from '../../types/points'
+import type { MemberDoc } from '../../types/roster'
 import type { Clock } from '../runtime/clock'
 import { COLLECTIONS } from '../runtime/collections'
 import { inParallel } from '../runtime/in-parallel'
 import { atMost } from '../runtime/range'
-import type { Store } from '../runtime/store'
+import { MAX_READ, type Store } from '../runtime/store'
+import { membersByIds } from '../shared/members'
 import { loadCatalogue } from './catalogue'
 import { recordAward, reverseEntry } from './ledger'
 import { isReversal, reversalKey } from './totals'
@@ -30,6 +32,9 @@ const CORRECTION_REASON: Record<string, string> = {
 interface Payer {
   store: Store
   ruleOf(event: DomainEvent): Promise<PointsRule | undefined>
+  memberOf(memberId: string): Promise<MemberDoc | null>
+  /** Members read ahead for the events to come. */
+  know(members: ReadonlyMap<string, MemberDoc>): void
 }
 
 /**
@@ -53,13 +58,40 @@ export async function processPending(
   const due = store.command.or([{ deferredUntil: store.command.exists(false) }, { deferredUntil: atMost(store, now) }])
   const pending: Record<string, unknown> = { processedAt: store.command.exists(false) }
   if (tenantId) pending.tenantId = tenantId
-  const events = await store.find(
-    COLLECTIONS.domainEvents,
-    store.command.and([pending, due as Record<string, unknown>]) as Record<string, unknown>,
-    { orderBy: [['at', 'asc']], limit },
-  )
+  const where = store.command.and([pending, due as Record<string, unknown>]) as Record<string, unknown>
+  const tally = { processed: 0, paid: 0, skipped: 0, failed: 0, left: 0 }
   const payer = payerFor(store)
-  const tally = { processed: 0, paid: 0, skipped: 0, failed: 0 }
+  const timeUp = () => Date.now() + ITEM_BUDGET_MS > deadline
+  // Page after page (a read answers at most 1,000) while the budget lasts: a settled page is marked, a
+  // failed event set aside, so the next read finds the events behind them.
+  while (tally.processed + tally.failed < limit && !timeUp()) {
+    const size = Math.min(MAX_READ, limit - tally.processed - tally.failed)
+    const events = await store.find(COLLECTIONS.domainEvents, where, { orderBy: [['at', 'asc']], limit: size })
+    await settlePage(store, payer, events, now, clock, timeUp, tally)
+    if (events.length < size) break
+  }
+  return tally
+}
+
+/** One page of events in parallel lanes, then marked processed together. */
+async function settlePage(
+  store: Store,
+  payer: Payer,
+  events: DomainEvent[],
+  now: number,
+  clock: Clock,
+  timeUp: () => boolean,
+  tally: { processed: number; paid: number; skipped: number; failed: number; left: number },
+): Promise<void> {
+  // The members of the page's events in reads of 500, not one read per event.
+  payer.know(
+    await membersByIds(
+      store,
+      events.map((event) => event.memberId),
+    ),
+  )
+  const settled: string[] = []
+  let failed = 0
   // Events pay in parallel lanes: their ledger keys and the caps' conditional increments make racing safe.
   await inParallel(
     events,
@@ -69,20 +101,30 @@ export async function processPending(
         const { outcome } = await settle(payer, event, '')
         if (outcome === 'paid') tally.paid++
         if (outcome === 'skipped') tally.skipped++
-        await markProcessed(store, event, clock)
-        tally.processed++
+        settled.push(event._id)
       } catch (error) {
-        tally.failed++
+        failed++
         await defer(store, event, now, error)
       }
     },
-    () => Date.now() + ITEM_BUDGET_MS > deadline,
+    timeUp,
   )
-  return { ...tally, left: events.length - tally.processed - tally.failed }
+  tally.processed += settled.length
+  tally.failed += failed
+  // Taken but not reached before the deadline: the next run takes them.
+  tally.left += events.length - settled.length - failed
+  // Marked together: a run cut off before this settles its events again next time, paying nothing twice.
+  for (let i = 0; i < settled.length; i += 500) {
+    await store.updateWhere(
+      COLLECTIONS.domainEvents,
+      { _id: store.command.in(settled.slice(i, i + 500)), processedAt: store.command.exists(false) },
+      { processedAt: clock.now() },
+    )
+  }
 }
 
 /** Events settled at once; a burst of 10,000 check-ins drains in minutes under CloudBase's latency. */
-const SETTLE_WIDTH = 16
+const SETTLE_WIDTH = 24
 /** No event starts when the run could not finish it before its deadline. */
 const ITEM_BUDGET_MS = 2_000
 /** A failing event waits 1, 2, 4… minutes (at most an hour) behind the others, then is tried again. */
@@ -125,8 +167,9 @@ export async function settleEvent(
   return { points }
 }
 
-/** Rules by tenant, each catalogue read once per run. */
+/** Rules by tenant, each catalogue read once per run; members from those read ahead, else one by one. */
 function payerFor(store: Store): Payer {
+  let members: ReadonlyMap<string, MemberDoc> = new Map()
   const catalogues = new Map<string, Promise<RuleCatalogue>>()
   const catalogueOf = (tenant: string) => {
     if (!catalogues.has(tenant)) catalogues.set(tenant, loadCatalogue(store, tenant))
@@ -134,6 +177,10 @@ function payerFor(store: Store): Payer {
   }
   return {
     store,
+    memberOf: async (memberId) => members.get(memberId) ?? store.get(COLLECTIONS.members, memberId),
+    know: (read) => {
+      members = read
+    },
     ruleOf: async (event) =>
       (await catalogueOf(event.tenantId)).rules.find((candidate) => candidate.active && candidate.auto === event.kind),
   }
@@ -144,7 +191,7 @@ async function settle(
   event: DomainEvent,
   reason: string,
 ): Promise<{ outcome: 'paid' | 'settled' | 'skipped'; points: number }> {
-  const member = await payer.store.get(COLLECTIONS.members, event.memberId)
+  const member = await payer.memberOf(event.memberId)
   const payee = member?.branchId && member.tenantId === event.tenantId ? member : null
   if (!payee?.branchId) return { outcome: 'skipped', points: 0 }
   const to = { _id: payee._id, branchId: payee.branchId }

@@ -24,7 +24,7 @@ const BURST = 10_000
 const ROBOTS = 10
 const PER_ROBOT = 20
 const MINUTE = 60_000
-const SETTLE_TIMEOUT_MS = 20_000 // cloudfunctions/points/config.json
+const SETTLE_TIMEOUT_MS = 60_000 // cloudfunctions/points/config.json
 const REMIND_TIMEOUT_MS = 60_000 // cloudfunctions/meetings/config.json
 const round = (n: number) => Math.round(n * 10) / 10
 
