@@ -19,13 +19,13 @@ import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
-import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { deleteNow, keepUntil } from '../shared/retention'
 import { memberKeySecret } from '../shared/tenant-secrets'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { createMember } from './create-member'
+import { memberIdForKey } from './member-keys'
 
 const manages = (caller: HandlerContext['caller'], org: OrgDoc) =>
   org.kind === 'branch' && branchAccess(caller.member, org) === 'manage'
@@ -185,32 +185,6 @@ export const latestImport: Handler<typeof api.roster.latestImport> = async (inpu
   return { latest: latest ? statusOf(latest, clock.now()) : null }
 }
 
-/**
- * The id of the member an import creates for a row: random, found again by the row's once-only key
- * (member_keys) when a cut-off run of the import goes again, so the rewrite cannot double it.
- */
-async function importedMemberId(ctx: HandlerContext, secret: string, importId: string, rowKey: string) {
-  const { store, clock, caller } = ctx
-  const _id = memberKeyId(secret, importId, rowKey)
-  const known = await store.get(COLLECTIONS.memberKeys, _id)
-  if (known) return known.memberId
-  const memberId = newId('m')
-  try {
-    await store.insert(COLLECTIONS.memberKeys, {
-      _id,
-      tenantId: caller.member.tenantId,
-      memberId,
-      createdAt: clock.now(),
-    })
-    return memberId
-  } catch (error) {
-    if (!(error instanceof DuplicateIdError)) throw error
-    const stored = await store.get(COLLECTIONS.memberKeys, _id)
-    if (!stored) throw error
-    return stored.memberId
-  }
-}
-
 const WRITE_BATCH = 25
 
 /** 确认导入: re-checks the file, then writes it in batches, recording progress on the import. */
@@ -289,7 +263,8 @@ async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: Import
   type Outcome = 'created' | 'updated' | 'unchanged'
   const writes: (() => Promise<Outcome>)[] = [
     ...plan.create.map(({ key, fields }) => async (): Promise<Outcome> => {
-      const id = await importedMemberId(ctx, secret, progress._id, key)
+      // Random, found again by the row's once-only key when a cut-off run of the import goes again.
+      const id = await memberIdForKey(ctx, memberKeyId(secret, progress._id, key))
       const member = await createMember(ctx, id, fields, `导入新增党员 ${fields.name}`)
       // null: written by an earlier, interrupted run of this import
       return member ? 'created' : 'unchanged'

@@ -2,10 +2,10 @@ import type { api } from '../../types/api'
 import { isPhoneDerivedId } from '../domain/roster/import/member-key'
 import { renameId } from '../domain/roster/rename-id'
 import { COLLECTIONS, type Collection, type Doc } from '../runtime/collections'
-import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { redactPersonal, writeAudit } from '../shared/audit'
+import { memberIdForKey } from './member-keys'
 
 /** Wall time a call takes chunks for; the caller calls again with the cursor (as reconcile). */
 const CALL_BUDGET_MS = 12_000
@@ -115,7 +115,7 @@ async function phoneDerivedMembers(store: Store, tenantId: string, limit: number
  */
 async function renameMember(ctx: HandlerContext, from: string): Promise<void> {
   const { store, clock, caller } = ctx
-  const to = await newIdFor(ctx, from)
+  const to = await memberIdForKey(ctx, renameKey(caller.member.tenantId, from))
   for (const [collection, fields] of MEMBER_REFERENCES) {
     for (const field of fields) {
       for (const doc of await store.findAll(collection, { [field]: from }))
@@ -128,25 +128,6 @@ async function renameMember(ctx: HandlerContext, from: string): Promise<void> {
 }
 
 const renameKey = (tenantId: string, from: string) => `rename:${tenantId}:${from}`
-
-async function newIdFor({ store, clock, caller }: HandlerContext, from: string): Promise<string> {
-  const _id = renameKey(caller.member.tenantId, from)
-  const known = await store.get(COLLECTIONS.memberKeys, _id)
-  if (known) return known.memberId
-  const memberId = newId('m')
-  try {
-    await store.insert(COLLECTIONS.memberKeys, {
-      _id,
-      tenantId: caller.member.tenantId,
-      memberId,
-      createdAt: clock.now(),
-    })
-    return memberId
-  } catch (error) {
-    if (!(error instanceof DuplicateIdError)) throw error
-    return (await store.get(COLLECTIONS.memberKeys, _id))?.memberId ?? memberId
-  }
-}
 
 /** The document with the id renamed: updated in place, or (its own id held the old one) inserted anew and the old removed. */
 async function moveDoc<T extends Doc>(store: Store, collection: Collection<T>, doc: T, from: string, to: string) {
