@@ -60,6 +60,8 @@ export interface CommandFactory {
   lt(value: number): Comparison
   lte(value: number): Comparison
   exists(flag: boolean): unknown
+  /** In an update: removes the field (an outbox entry once done, `processedAt` of a re-armed event). */
+  remove(): unknown
   or(conditions: Where[]): unknown
   and(conditions: Where[]): unknown
 }

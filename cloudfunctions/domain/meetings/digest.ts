@@ -1,12 +1,22 @@
-import type { DigestEntry, MeetingDigestDoc } from '../../../types/meeting-digest'
-import type { MeetingDoc } from '../../../types/meetings'
-import type { HeldMeeting } from '../meeting-compliance'
+import type { DigestEntry, MeetingDigestDoc, MeetingEvidence } from '../../../types/meeting-digest'
+import type { AttendanceDoc, MeetingDoc } from '../../../types/meetings'
+import type { JudgedMeeting } from '../meeting-compliance/evidence'
 import { periodKeyOf } from '../time'
 
 /** What a digest keeps of a meeting (and the fields a rebuild reads). */
 export type Digestible = Pick<
   MeetingDoc,
-  '_id' | 'tenantId' | 'branchId' | 'type' | 'startsAt' | 'status' | 'makeUpFor'
+  | '_id'
+  | 'tenantId'
+  | 'branchId'
+  | 'type'
+  | 'alsoCounts'
+  | 'startsAt'
+  | 'endsAt'
+  | 'status'
+  | 'makeUpFor'
+  | 'scope'
+  | 'backfilled'
 >
 
 export const digestId = (branchId: string, year: number) => `${branchId}:${year}`
@@ -14,12 +24,45 @@ export const digestId = (branchId: string, year: number) => `${branchId}:${year}
 /** The Asia/Shanghai year a meeting starts in: the digest that holds it. */
 export const digestYearOf = (startsAt: number) => Number(periodKeyOf(startsAt, 'year'))
 
-export function digestEntryOf(meeting: Digestible): DigestEntry {
-  return { type: meeting.type, startsAt: meeting.startsAt, status: meeting.status, makeUpFor: meeting.makeUpFor }
+/**
+ * What a meeting's record proves (see MeetingEvidence): from its roll and
+ * minutes, and which of its attendees have a vote.
+ */
+export function evidenceOf(
+  meeting: Pick<MeetingDoc, 'attendeeIds' | 'minutes'>,
+  rows: readonly Pick<AttendanceDoc, 'memberId' | 'status' | 'at'>[],
+  voting: ReadonlySet<string>,
+): MeetingEvidence {
+  const present = rows.filter((row) => row.status === 'present' || row.status === 'late')
+  const invited = new Set(meeting.attendeeIds)
+  return {
+    presentAt: present.length ? Math.min(...present.map((row) => row.at)) : null,
+    minutesAt: meeting.minutes ? (meeting.minutes.firstWrittenAt ?? meeting.minutes.writtenAt) : null,
+    voters: meeting.attendeeIds.filter((id) => voting.has(id)).length,
+    votersPresent: present.filter((row) => invited.has(row.memberId) && voting.has(row.memberId)).length,
+  }
+}
+
+/** A meeting's digest entry; with `evidence` when known (an entry patched without it keeps what it had). */
+export function digestEntryOf(meeting: Digestible, evidence?: MeetingEvidence): DigestEntry {
+  return {
+    type: meeting.type,
+    alsoCounts: meeting.alsoCounts ?? [],
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    status: meeting.status,
+    makeUpFor: meeting.makeUpFor,
+    groupId: meeting.scope.kind === 'group' ? meeting.scope.groupId : null,
+    backfilled: Boolean(meeting.backfilled),
+    ...(evidence ? { evidence } : {}),
+  }
 }
 
 /** The digests that hold these meetings, one per branch and year (the seed and the rebuild write them). */
-export function digestsOf(meetings: readonly Digestible[]): MeetingDigestDoc[] {
+export function digestsOf(
+  meetings: readonly Digestible[],
+  evidence: ReadonlyMap<string, MeetingEvidence> = new Map(),
+): MeetingDigestDoc[] {
   const byId = new Map<string, MeetingDigestDoc>()
   for (const meeting of meetings) {
     const year = digestYearOf(meeting.startsAt)
@@ -29,13 +72,13 @@ export function digestsOf(meetings: readonly Digestible[]): MeetingDigestDoc[] {
       digest = { _id: id, tenantId: meeting.tenantId, branchId: meeting.branchId, year, meetings: {} }
       byId.set(id, digest)
     }
-    digest.meetings[meeting._id] = digestEntryOf(meeting)
+    digest.meetings[meeting._id] = digestEntryOf(meeting, evidence.get(meeting._id))
   }
   return [...byId.values()]
 }
 
 /** A digest's meetings as the compliance rule takes them. */
-export function heldMeetingsOf(digest: Pick<MeetingDigestDoc, 'meetings'>): HeldMeeting[] {
+export function judgedMeetingsOf(digest: Pick<MeetingDigestDoc, 'meetings'>): JudgedMeeting[] {
   return Object.entries(digest.meetings).map(([_id, entry]) => ({ _id, ...entry }))
 }
 
@@ -46,12 +89,26 @@ export function digestYearsBetween(start: number, end: number): number[] {
   return years
 }
 
+const sameEvidence = (a: MeetingEvidence | undefined, b: MeetingEvidence | undefined) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.presentAt === b.presentAt &&
+    a.minutesAt === b.minutesAt &&
+    a.voters === b.voters &&
+    a.votersPresent === b.votersPresent)
+
 const sameEntry = (a: DigestEntry | undefined, b: DigestEntry) =>
   a !== undefined &&
   a.type === b.type &&
+  (a.alsoCounts ?? []).join() === (b.alsoCounts ?? []).join() &&
   a.startsAt === b.startsAt &&
+  a.endsAt === b.endsAt &&
   a.status === b.status &&
-  a.makeUpFor === b.makeUpFor
+  a.makeUpFor === b.makeUpFor &&
+  (a.groupId ?? null) === (b.groupId ?? null) &&
+  Boolean(a.backfilled) === Boolean(b.backfilled) &&
+  sameEvidence(a.evidence, b.evidence)
 
 /**
  * What a rebuild changes in a stored digest: entries that are missing or

@@ -1,0 +1,35 @@
+import type { Frequency, SchoolTerm } from '../../../types/meetings'
+import { addMonthsLocal, type Granularity, periodBounds, periodKeyOf, termKey } from '../time'
+
+/** Make-ups (补开) for a period are held up to a year after it: reads of a period's meetings reach this far past its end. */
+export const MAKE_UP_HORIZON = 366 * 86_400_000
+
+/**
+ * The periods of a requirement that fall due in a cell — a month, a quarter,
+ * a half-year, a year or a term: those whose last day lies within it. A
+ * quarterly 党员大会 falls due in March, June, September and December; a term
+ * requirement in the month its term ends. So every requirement is judged in
+ * exactly one cell of a row.
+ */
+export function periodsEndingIn(cell: string, every: Frequency, terms: readonly SchoolTerm[]): string[] {
+  const { start, end } = periodBounds(cell)
+  const endsHere = (key: string) => {
+    const bounds = periodBounds(key)
+    return bounds.end > start && bounds.end <= end
+  }
+  if (every === 'term') return terms.map(termKey).filter(endsHere)
+  const keys = new Set<string>()
+  for (let month = 0, at = start; at < end; at = addMonthsLocal(start, ++month)) keys.add(periodKeyOf(at, every))
+  keys.add(periodKeyOf(end - 1, every))
+  return [...keys].filter(endsHere)
+}
+
+/** The period of a requirement running at `now`: this month, quarter, half-year, year, or the term under way (null between terms). */
+export function periodContaining(now: number, every: Frequency, terms: readonly SchoolTerm[]): string | null {
+  if (every !== 'term') return periodKeyOf(now, every satisfies Granularity)
+  const term = terms.map(termKey).find((key) => {
+    const { start, end } = periodBounds(key)
+    return start <= now && now < end
+  })
+  return term ?? null
+}
