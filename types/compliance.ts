@@ -65,9 +65,6 @@ export type CellState = z.infer<typeof CellState>
 
 /** A count of branches (or cells) per state. */
 export const StateCounts = z.object(
-  Object.fromEntries(CELL_STATES.map((state) => [state, z.number().int()])) as Record<
-    CellState,
-    z.ZodNumber
-  >,
+  Object.fromEntries(CELL_STATES.map((state) => [state, z.number().int()])) as Record<CellState, z.ZodNumber>,
 )
 export type StateCounts = z.infer<typeof StateCounts>

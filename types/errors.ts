@@ -68,7 +68,8 @@ export const ERROR_MESSAGES = {
   'MEETING.LEAVE_NOT_FOUND': '未找到该请假申请',
   'MEETING.LEAVE_DECIDED': '该请假申请已审批',
   'MEETING.FILE_NOT_YOURS': '照片不是您上传的，请重新上传',
-  'MEETING.SCOPE_MISMATCH': '参会范围与会议类型不符：支委会由支部委员参加，党小组会须选择党小组，党员大会由全体党员参加',
+  'MEETING.SCOPE_MISMATCH':
+    '参会范围与会议类型不符：支委会由支部委员参加，党小组会须选择党小组，党员大会由全体党员参加',
   'MEETING.NOT_IN_BRANCH': '主持人和记录人应为本支部在册党员',
   'MEETING.NOT_PAST': '补录的会议应已结束；尚未召开的会议请用“安排会议”',
   'MEETING.TOO_OLD': '只能补录一年以内召开的会议',

@@ -47,6 +47,8 @@ export const OrgDoc = z.object({
   ancestors: z.array(Id),
   /** 联合支部: the schools a joint branch covers. */
   schools: z.array(z.string()).optional(),
+  /** 党小组组长 of a group: the host a 党小组会 starts from. */
+  leaderId: Id.nullable().optional(),
   order: z.number().int(),
 }) // orgs
 export type OrgDoc = z.infer<typeof OrgDoc>

@@ -7,8 +7,8 @@ import { shareOf } from '../domain/bureau/rates'
 import { countStates, owedItems } from '../domain/meeting-compliance/cells'
 import { periodBounds, periodKeyOf, shanghaiMinute, shanghaiStamp } from '../domain/time'
 import type { Handler } from '../runtime/router'
-import { exportPdf } from '../shared/exports'
 import { loadComplianceView } from '../shared/compliance-view'
+import { exportPdf } from '../shared/exports'
 import { rankings } from './leaderboard'
 import { overview } from './overview'
 import { tenantOrgs, visibleBranches } from './scope'
@@ -34,7 +34,9 @@ const owedText = (items: readonly ComplianceItem[]) =>
 
 /** The states a report sentence lists, in the matrix legend's order, those with none left out. */
 function stateSentence(counts: StateCounts, states: readonly CellState[]): string {
-  const parts = states.filter((state) => counts[state] > 0).map((state) => `${CELL_STATE_LABELS[state]} ${counts[state]} 个`)
+  const parts = states
+    .filter((state) => counts[state] > 0)
+    .map((state) => `${CELL_STATE_LABELS[state]} ${counts[state]} 个`)
   return parts.length ? parts.join('，') : '无'
 }
 

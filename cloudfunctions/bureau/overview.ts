@@ -55,9 +55,8 @@ export const overview: Handler<typeof api.bureau.overview> = async (_input, ctx)
     compliance: {
       thisMonth: countStates(thisMonth.map((cell) => cell.state)),
       lastMonth: countStates(cellsOf(previousMonth(month)).map((cell) => cell.state)),
-      unscheduled: thisMonth.filter(
-        (cell) => cell.state === 'open' && cell.items.some((item) => item.status === 'due'),
-      ).length,
+      unscheduled: thisMonth.filter((cell) => cell.state === 'open' && cell.items.some((item) => item.status === 'due'))
+        .length,
     },
     study: current,
     points: { activeMembers: active.membersByMonth.get(month) ?? 0, entries: active.entriesThisMonth },

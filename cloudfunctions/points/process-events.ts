@@ -48,7 +48,11 @@ export async function processPending(
   clock: Clock,
   { tenantId, limit }: { tenantId?: string; limit: number },
 ): Promise<{ processed: number; paid: number; skipped: number }> {
-  const pending: Record<string, unknown> = { processedAt: store.command.exists(false) }
+  // A fact dated ahead (a check-in before its meeting starts) waits until then: points are paid from the start.
+  const pending: Record<string, unknown> = {
+    processedAt: store.command.exists(false),
+    at: store.command.lte(clock.now()),
+  }
   if (tenantId) pending.tenantId = tenantId
   const events = await store.find(COLLECTIONS.domainEvents, pending, { orderBy: [['at', 'asc']], limit })
   const payer = payerFor(store)

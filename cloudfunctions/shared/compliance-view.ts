@@ -87,8 +87,7 @@ export async function loadComplianceView(
     since,
     facts: (branchId) => facts.get(branchId) ?? NO_FACTS,
     meetings: (branchId) => byBranch.get(branchId) ?? [],
-    cell: (branchId, period) =>
-      judgeCell(period, rules, view.facts(branchId), view.meetings(branchId), now, since),
+    cell: (branchId, period) => judgeCell(period, rules, view.facts(branchId), view.meetings(branchId), now, since),
   }
   return view
 }

@@ -91,12 +91,7 @@ const hasRoll = (entry: RecordBookEntry) => entry.record !== 'upcoming' && entry
 function rollFigures(entry: RecordBookEntry): [string, string, string, string] {
   if (!hasRoll(entry)) return ['—', '—', '—', '—']
   const { counts } = entry
-  return [
-    String(counts.present + counts.late),
-    String(counts.leave),
-    String(counts.absent),
-    String(counts.unmarked),
-  ]
+  return [String(counts.present + counts.late), String(counts.leave), String(counts.absent), String(counts.unmarked)]
 }
 
 /** 已开展 / 待补记录 / 未开始 …, with 补录 beside a meeting entered after the fact. */

@@ -1,4 +1,10 @@
-import { MEETING_TYPES, type ComplianceItem, type MeetingRules, type MeetingType, type Requirement } from '../../../types/meetings'
+import {
+  type ComplianceItem,
+  MEETING_TYPES,
+  type MeetingRules,
+  type MeetingType,
+  type Requirement,
+} from '../../../types/meetings'
 import { periodBounds } from '../time'
 import { carries, type JudgedMeeting, recordOf } from './evidence'
 import { periodContaining, periodsEndingIn } from './periods'
@@ -101,9 +107,7 @@ export function complianceOf(
   meetings: readonly JudgedMeeting[],
   now: number,
 ): ComplianceItem[] {
-  return judgeAll(rules, facts, meetings, now, (requirement) =>
-    periodsEndingIn(cell, requirement.every, rules.terms),
-  )
+  return judgeAll(rules, facts, meetings, now, (requirement) => periodsEndingIn(cell, requirement.every, rules.terms))
 }
 
 /**

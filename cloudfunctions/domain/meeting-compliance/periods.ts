@@ -33,3 +33,9 @@ export function periodContaining(now: number, every: Frequency, terms: readonly 
   })
   return term ?? null
 }
+
+/** The cells of a year the matrix shows: '2026-01'…'2026-12' or '2026-Q1'…'2026-Q4'. */
+export function periodsOfYear(year: number, granularity: 'month' | 'quarter'): string[] {
+  if (granularity === 'quarter') return [1, 2, 3, 4].map((q) => `${year}-Q${q}`)
+  return Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`)
+}

@@ -39,7 +39,8 @@ export const DEFAULT_RULES: MeetingRules = {
  */
 function requirementOf(stored: unknown, fallback: Requirement | null): Requirement | null {
   if (stored === null) return null
-  if (typeof stored === 'string') return (FREQUENCIES as readonly string[]).includes(stored) ? once(stored as Frequency) : fallback
+  if (typeof stored === 'string')
+    return (FREQUENCIES as readonly string[]).includes(stored) ? once(stored as Frequency) : fallback
   if (typeof stored === 'object' && stored !== null && 'every' in stored) return stored as Requirement
   return fallback
 }
