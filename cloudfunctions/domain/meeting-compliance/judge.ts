@@ -16,7 +16,8 @@ export type ComplianceRules = Pick<MeetingRules, 'minimums' | 'terms' | 'recordW
 /**
  * One requirement (at least N of a type) of one period for one unit:
  * - held: N meetings of the period are evidence (attendance and minutes in time);
- * - held_late: with evidenced make-ups (补开) held after the period for it, N are;
+ * - held_late: with evidenced make-ups (补开) held after the period for it, N
+ *   are (a make-up counts there, never for the period it falls in);
  * - while the period runs: awaiting_record when enough took place or are
  *   scheduled and one still owes its record, planned when enough are
  *   scheduled, due when not even that;
@@ -37,7 +38,11 @@ export function judgeRequirement(
   const ofType = meetings.filter(
     (meeting) => meeting.status === 'scheduled' && carries(meeting, type) && inUnit(meeting, unit),
   )
-  const inPeriod = ofType.filter((meeting) => meeting.startsAt >= start && meeting.startsAt < end)
+  // A make-up (补开) counts for the period it makes up, not for the one it falls in.
+  const inPeriod = ofType.filter(
+    (meeting) =>
+      meeting.startsAt >= start && meeting.startsAt < end && (meeting.makeUpFor ?? period) === period,
+  )
   const records = inPeriod.map((meeting) => ({ meeting, record: recordOf(meeting, type, now, rules) }))
   const withRecord = (...states: string[]) => records.filter((row) => states.includes(row.record))
   const held = withRecord('held')

@@ -89,8 +89,13 @@ export function digestYearsBetween(start: number, end: number): number[] {
   return years
 }
 
+/** Nothing recorded yet (no presence, no minutes): what an entry without evidence also says. */
+const blank = (evidence: MeetingEvidence | undefined) =>
+  !evidence || (evidence.presentAt === null && evidence.minutesAt === null)
+
 const sameEvidence = (a: MeetingEvidence | undefined, b: MeetingEvidence | undefined) =>
   a === b ||
+  (blank(a) && blank(b)) ||
   (a !== undefined &&
     b !== undefined &&
     a.presentAt === b.presentAt &&
