@@ -97,7 +97,8 @@ export const update: Handler<typeof api.meetings.update> = async (input, ctx) =>
     await tellAttendees(
       ctx,
       { ...meeting, ...patch },
-      `会议调整为${shanghaiShort(input.meeting.startsAt)}在${input.meeting.place}${input.reason ? `（${input.reason}）` : ''}`,
+      // The message carries the new time and place in its own fields; the note says why.
+      input.reason ? `会议调整：${input.reason}` : '会议时间地点已调整',
       'changed',
     )
   }

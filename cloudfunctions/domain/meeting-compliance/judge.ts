@@ -40,8 +40,7 @@ export function judgeRequirement(
   )
   // A make-up (补开) counts for the period it makes up, not for the one it falls in.
   const inPeriod = ofType.filter(
-    (meeting) =>
-      meeting.startsAt >= start && meeting.startsAt < end && (meeting.makeUpFor ?? period) === period,
+    (meeting) => meeting.startsAt >= start && meeting.startsAt < end && (meeting.makeUpFor ?? period) === period,
   )
   const records = inPeriod.map((meeting) => ({ meeting, record: recordOf(meeting, type, now, rules) }))
   const withRecord = (...states: string[]) => records.filter((row) => states.includes(row.record))
