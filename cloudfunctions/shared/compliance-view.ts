@@ -3,7 +3,7 @@ import type { ComplianceItem, MeetingRules } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
 import { judgeCell, recordsSince } from '../domain/meeting-compliance/cells'
 import type { JudgedMeeting } from '../domain/meeting-compliance/evidence'
-import { MAKE_UP_HORIZON } from '../domain/meeting-compliance/periods'
+import { judgedFrom, MAKE_UP_HORIZON } from '../domain/meeting-compliance/periods'
 import { type BranchFacts, hasCommittee } from '../domain/meeting-compliance/units'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
@@ -60,7 +60,11 @@ export interface ComplianceView {
 
 const NO_FACTS: BranchFacts = { hasCommittee: false, groups: [] }
 
-/** The view over `branches` for cells in [start, end): the reads reach on to make-ups (补开) and to now. */
+/**
+ * The view over `branches` for cells in [start, end): the reads reach back to
+ * where the requirements falling due in them began, and on to make-ups (补开)
+ * and to now.
+ */
 export async function loadComplianceView(
   store: Store,
   tenantId: string,
@@ -75,7 +79,7 @@ export async function loadComplianceView(
     meetingsByBranch(
       store,
       tenantId,
-      window.start,
+      judgedFrom(window, rules),
       Math.min(window.end + MAKE_UP_HORIZON, Math.max(window.end, now + 1)),
       ids,
     ),

@@ -18,6 +18,7 @@ import {
 } from '../../cloudfunctions/domain/meeting-compliance/evidence'
 import { complianceOf, runningItems } from '../../cloudfunctions/domain/meeting-compliance/judge'
 import {
+  judgedFrom,
   periodContaining,
   periodsEndingIn,
   periodsOfYear,
@@ -549,5 +550,32 @@ describe('a cell’s state: the one vocabulary of every bureau figure', () => {
     expect(state).toBe('missing')
     expect(periodsOfYear(2026, 'month')).toHaveLength(12)
     expect(periodsOfYear(2026, 'quarter')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])
+  })
+})
+
+describe('reads for a cell reach back to where its requirements began', () => {
+  const TERMS = [{ name: '第一学期', start: '2025-09-01', end: '2026-01-20' }]
+  it.each([
+    [
+      'a June cell with quarterly requirements: April',
+      '2026-06',
+      only({ general_meeting: { every: 'quarter', atLeast: 1 } }),
+      '2026-04-01T00:00:00',
+    ],
+    [
+      'a June cell with yearly requirements: January',
+      '2026-06',
+      only({ org_life: { every: 'year', atLeast: 1 } }),
+      '2026-01-01T00:00:00',
+    ],
+    [
+      'a January cell with a term ending in it: the September before',
+      '2026-01',
+      only({ lecture: { every: 'term', atLeast: 1 } }, { terms: TERMS }),
+      '2025-09-01T00:00:00',
+    ],
+    ['monthly only: the cell itself', '2026-06', only({ theme_day: monthly }), '2026-06-01T00:00:00'],
+  ])('%s', (_case, cell, rules, from) => {
+    expect(judgedFrom(periodBounds(cell), rules)).toBe(at(from))
   })
 })

@@ -39,3 +39,27 @@ export function periodsOfYear(year: number, granularity: 'month' | 'quarter'): s
   if (granularity === 'quarter') return [1, 2, 3, 4].map((q) => `${year}-Q${q}`)
   return Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`)
 }
+
+/**
+ * Where reads for the cells of [start, end) must begin: a requirement falling
+ * due in them may have begun earlier — the quarter of a June cell began in
+ * April, the year in January, a term ending in January the September before.
+ */
+export function judgedFrom(
+  window: { start: number; end: number },
+  rules: { minimums: Record<string, { every: Frequency } | null>; terms: readonly SchoolTerm[] },
+): number {
+  let from = window.start
+  for (const requirement of Object.values(rules.minimums)) {
+    if (!requirement) continue
+    if (requirement.every !== 'term') {
+      from = Math.min(from, periodBounds(periodKeyOf(window.start, requirement.every)).start)
+      continue
+    }
+    for (const key of rules.terms.map(termKey)) {
+      const bounds = periodBounds(key)
+      if (bounds.end > window.start && bounds.end <= window.end) from = Math.min(from, bounds.start)
+    }
+  }
+  return from
+}
