@@ -201,7 +201,7 @@ export interface AttendanceDoc {
    * the row, cleared once the domain event exists): a crash between the two
    * leaves it here, and the next reminder run records it.
    */
-  pendingEvent?: { correction: boolean; at: number }
+  pendingEvent?: { correction: boolean; at: number; payableFrom: number }
 }
 
 /**

@@ -42,7 +42,8 @@ export const markAttendance: Handler<typeof api.meetings.markAttendance> = async
     const previous = before.get(mark.memberId)
     const pendingEvent = {
       correction: previous !== undefined && previous !== mark.status,
-      at: Math.max(now, meeting.startsAt),
+      at: now,
+      payableFrom: meeting.startsAt,
     }
     const row: AttendanceDoc & { pendingEvent: typeof pendingEvent } = {
       _id: attendanceId(meeting._id, mark.memberId),

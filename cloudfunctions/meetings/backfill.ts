@@ -90,7 +90,7 @@ export const backfill: Handler<typeof api.meetings.backfill> = async (input, ctx
       via: 'backfill',
       at: meeting.startsAt,
       recordedBy: caller.member._id,
-      pendingEvent: { correction: false, at: meeting.startsAt },
+      pendingEvent: { correction: false, at: meeting.startsAt, payableFrom: meeting.startsAt },
     })
   }
   const evidence = await refreshEvidence(store, meeting)

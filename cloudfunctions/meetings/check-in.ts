@@ -183,7 +183,7 @@ export const checkIn: Handler<typeof api.meetings.checkIn> = async (input, ctx) 
     at: now,
     recordedBy: caller.member._id,
     // Paid from the start: a check-in half an hour early earns nothing before the meeting begins.
-    pendingEvent: { correction: false, at: Math.max(now, meeting.startsAt) },
+    pendingEvent: { correction: false, at: now, payableFrom: meeting.startsAt },
   }
   const first = await insertRow(store, row)
   if (!first) {

@@ -19,9 +19,8 @@ export type PendingEvent = NonNullable<AttendanceDoc['pendingEvent']>
  * points). The latest attendance fact of a (meeting, member) supersedes the
  * earlier ones there. Approved leave is excused and records nothing, except
  * as a hand correction, which must void what was paid before. The fact is
- * dated `pending.at` — never before the meeting starts, and the points
- * function pays nothing dated in the future: attendance points are paid once
- * the meeting has started.
+ * dated when it happened and payable from `pending.payableFrom`, the
+ * meeting's start: attendance points are paid once the meeting has started.
  *
  * A correction back to a status the member had before finds that fact
  * already recorded: it is re-armed in one write (a new revision, dated now,
@@ -41,11 +40,13 @@ export async function recordAttendanceEvent(
     sourceId: row.meetingId,
     at: pending.at,
     recordedBy: row.recordedBy,
+    payableFrom: pending.payableFrom,
   }
   if ((await recordEvent(store, fact)) === 'recorded' || !pending.correction) return
   const id = domainEventId(fact.kind, fact.sourceId, fact.memberId)
   await store.update(COLLECTIONS.domainEvents, id, {
     at: fact.at,
+    payableFrom: fact.payableFrom,
     recordedBy: fact.recordedBy,
     revision: store.command.inc(1),
     processedAt: store.command.remove(),

@@ -104,7 +104,7 @@ async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
       via: 'close',
       at: meeting.endsAt,
       recordedBy: 'system',
-      pendingEvent: { correction: false, at: meeting.endsAt },
+      pendingEvent: { correction: false, at: meeting.endsAt, payableFrom: meeting.startsAt },
     })
   }
   await refreshEvidence(store, meeting)

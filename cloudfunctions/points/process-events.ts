@@ -48,10 +48,10 @@ export async function processPending(
   clock: Clock,
   { tenantId, limit }: { tenantId?: string; limit: number },
 ): Promise<{ processed: number; paid: number; skipped: number }> {
-  // A fact dated ahead (a check-in before its meeting starts) waits until then: points are paid from the start.
+  // A fact payable later (a check-in before its meeting starts) waits until then: points are paid from the start.
   const pending: Record<string, unknown> = {
     processedAt: store.command.exists(false),
-    at: store.command.lte(clock.now()),
+    payableFrom: store.command.not(store.command.gt(clock.now())),
   }
   if (tenantId) pending.tenantId = tenantId
   const events = await store.find(COLLECTIONS.domainEvents, pending, { orderBy: [['at', 'asc']], limit })

@@ -62,6 +62,8 @@ export interface CommandFactory {
   exists(flag: boolean): unknown
   /** In an update: removes the field (an outbox entry once done, `processedAt` of a re-armed event). */
   remove(): unknown
+  /** Negates a comparison: it also matches documents without the field (`_.not(_.gt(now))`: missing or ≤ now). */
+  not(comparison: Comparison): unknown
   or(conditions: Where[]): unknown
   and(conditions: Where[]): unknown
 }

@@ -108,7 +108,9 @@ describe('check-in', () => {
       error: { code: 'MEETING.TOKEN_INVALID' },
     })
     const secret = (
-      (await t.db.collection('meeting_secrets').where({ _id: 't_demo' }).get()) as { data: { secret: string }[] }
+      (await t.db.collection('meeting_secrets').where({ _id: 't_demo' }).get()) as unknown as {
+        data: { secret: string }[]
+      }
     ).data[0]?.secret
     const early = tokenFor(secret ?? '', meetingId, Math.floor(NOW / 30_000))
     expect(await t.call(as.member, 'meetings', 'checkIn', { meetingId, token: early })).toMatchObject({

@@ -105,6 +105,7 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       lte: (value: number) => comparison({ $lte: value }),
       exists: (flag: boolean) => ({ $exists: flag }),
       remove: () => ({ $unset: true }),
+      not: (comparison: unknown) => ({ $not: comparison }),
       or: (conditions: Where[]) => ({ $or: conditions }),
       and: (conditions: Where[]) => ({ $and: conditions }),
     },
