@@ -65,9 +65,15 @@ export function weekOf(day: string): string {
   return date.subtract(sinceMonday, 'day').format('YYYY-MM-DD')
 }
 
+// Calendar days and months are plain dates: their arithmetic runs on UTC dates, so it never depends on
+// the host's time zone or its daylight-saving shifts (dayjs.tz adding months misplaces days there).
+const calendarDay = (date: Date) => date.toISOString().slice(0, 10)
+const parts = (day: string) => day.split('-').map(Number)
+
 /** The day `n` days after a 'YYYY-MM-DD' day (negative: before). */
 export function addDays(day: string, n: number): string {
-  return dayjs.tz(day, ZONE).add(n, 'day').format('YYYY-MM-DD')
+  const [year, month, date] = parts(day)
+  return calendarDay(new Date(Date.UTC(year, month - 1, date + n)))
 }
 
 /** A calendar granularity: months, quarters, half-years (上半年/下半年) and years. */
@@ -128,4 +134,26 @@ export function shanghaiShort(epochMs: number): string {
 /** '2026年04月15日 14:30', the subscribe-message `time` field format. */
 export function shanghaiMinute(epochMs: number): string {
   return dayjs(epochMs).tz(ZONE).format('YYYY年MM月DD日 HH:mm')
+}
+
+/**
+ * The same calendar day `n` months after a 'YYYY-MM-DD' day; a day the target
+ * month lacks falls back to its last day (2024-02-29 + 12 months = 2025-02-28),
+ * as 预备期 and 培养期 anniversaries are counted.
+ */
+export function addMonthsToDay(day: string, n: number): string {
+  const [year, month, date] = parts(day)
+  const lastOfTarget = new Date(Date.UTC(year, month - 1 + n + 1, 0)).getUTCDate()
+  return calendarDay(new Date(Date.UTC(year, month - 1 + n, Math.min(date, lastOfTarget))))
+}
+
+/** Whole calendar days from one 'YYYY-MM-DD' day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
+/** The month key ('2026-04') `n` months after a month key (negative: before). */
+export function addMonthsToMonth(month: string, n: number): string {
+  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
 }
