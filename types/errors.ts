@@ -76,6 +76,8 @@ export const ERROR_MESSAGES = {
   'MEETING.ROLL_INCOMPLETE': '请为每位参会党员登记出席、迟到、请假或缺席',
   'MEETING.ID_TAKEN': '该补录已保存为另一次会议，请返回重新补录',
   'MEETING.TOO_MANY_TRIES': '签到码输错次数过多，请扫码签到或请书记手工登记',
+  'LOCATION.DENIED': '未获得位置授权：本次会议需定位签到，请在设置中允许使用位置信息后重试，或请书记手工登记',
+  'LOCATION.UNAVAILABLE': '暂时无法获取当前位置，请到开阔处重试，或请书记手工登记',
   'REMINDER.BAD_WEBHOOK':
     '请填写企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）',
   'BUREAU.NOTHING_OWED': '该支部本期的规定会议都已开展或已安排，无需提醒',

@@ -45,6 +45,19 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
 export const meetingHeading = (meeting: { type: MeetingType; alsoCounts?: readonly MeetingType[]; title: string }) =>
   `【${meetingTypesLabel(meeting)}】${meeting.title}`
 
+/** What holding each type is called: 讲党课, 开展主题党日, 召开支委会 (never 召开党课). */
+export const MEETING_TYPE_ACTIONS: Record<MeetingType, string> = {
+  general_meeting: '召开支部党员大会',
+  committee_meeting: '召开支委会',
+  group_meeting: '召开党小组会',
+  lecture: '讲党课',
+  theme_day: '开展主题党日',
+  org_life: '召开组织生活会',
+  appraisal: '开展民主评议党员',
+  study: '组织集中学习',
+  other: '开展活动',
+}
+
 /** A meeting as a heading names every type it counts as: 【组织生活会·民主评议党员】. */
 export const meetingTypesLabel = (meeting: { type: MeetingType; alsoCounts?: readonly MeetingType[] }) =>
   [meeting.type, ...(meeting.alsoCounts ?? [])].map((type) => MEETING_TYPE_LABELS[type]).join('·')

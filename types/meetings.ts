@@ -112,6 +112,23 @@ export const Scope = z.discriminatedUnion('kind', [
 export type Scope = z.infer<typeof Scope>
 export type ScopeKind = Scope['kind']
 
+/**
+ * Who each type is for: 党小组会 one 党小组, 支委会 the committee, 党员大会 and
+ * the yearly 组织生活会 / 民主评议 the whole branch; 党课, 主题党日, 集中学习 and
+ * other activities the branch or one group. The first is the form's default.
+ */
+export const SCOPES_OF: Record<MeetingType, readonly ScopeKind[]> = {
+  general_meeting: ['branch'],
+  committee_meeting: ['committee'],
+  group_meeting: ['group'],
+  lecture: ['branch', 'group'],
+  theme_day: ['branch', 'group'],
+  org_life: ['branch'],
+  appraisal: ['branch'],
+  study: ['branch', 'group'],
+  other: ['branch', 'group'],
+}
+
 /** A position on Earth as a phone reports it: finite degrees within range (NaN, Infinity and 1e308 are refused). */
 export const Coordinates = z.object({
   latitude: z.number().min(-90).max(90),

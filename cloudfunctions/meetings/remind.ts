@@ -23,7 +23,7 @@ import { notifyMembers, reminderFields, robotMarkdown } from './notify'
 const DAY = 86_400_000
 /** Work stops here and the next 5-minute run continues; the function's timeout is 60 s. */
 const RUN_BUDGET_MS = 45_000
-const NOTE: Record<string, string> = { '24h': '会议将于明天召开，请准时参加', '1h': '会议将于1小时后开始' }
+const NOTE: Record<string, string> = { '24h': '将于明天举行，请准时参加', '1h': '将于1小时后开始，请准时参加' }
 
 /**
  * One reminder slot of one meeting to every attendee with a credit. Members

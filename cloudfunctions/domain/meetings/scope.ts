@@ -1,22 +1,7 @@
-import type { MeetingType, Scope, ScopeKind } from '../../../types/meetings'
+import { type MeetingType, SCOPES_OF, type Scope, type ScopeKind } from '../../../types/meetings'
 import type { MemberDoc } from '../../../types/roster'
 
-/**
- * Who each type is for: 党小组会 one 党小组, 支委会 the committee, 党员大会 and
- * the yearly 组织生活会 / 民主评议 the whole branch; 党课, 主题党日 and 集中学习
- * the branch or one group.
- */
-export const SCOPES_OF: Record<MeetingType, readonly ScopeKind[]> = {
-  general_meeting: ['branch'],
-  committee_meeting: ['committee'],
-  group_meeting: ['group'],
-  lecture: ['branch', 'group'],
-  theme_day: ['branch', 'group'],
-  org_life: ['branch'],
-  appraisal: ['branch'],
-  study: ['branch', 'group'],
-  other: ['branch', 'group'],
-}
+export { SCOPES_OF }
 
 /** The scope a form starts from for a type (the secretary picks the group of a 党小组会). */
 export function defaultScopeKind(type: MeetingType): ScopeKind {

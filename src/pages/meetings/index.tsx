@@ -5,7 +5,7 @@ import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { ComplianceCard } from './components/compliance-card'
 import { MeetingRow } from './components/meeting-row'
-import { meetingUrl, RECORD_BOOK_URL, ROBOT_URL, RULES_URL, SCHEDULE_URL } from './labels'
+import { BACKFILL_URL, meetingUrl, RECORD_BOOK_URL, ROBOT_URL, RULES_URL, SCHEDULE_URL } from './labels'
 import './index.css'
 
 const MANAGERS = ['branch_secretary', 'general_branch_secretary', 'bureau_staff']
@@ -31,6 +31,15 @@ export default function MeetingsPage() {
           >
             安排会议
           </Button>
+          {branchId ? (
+            <Button
+              className="btn btn--ghost"
+              data-testid="meetings-backfill-entry"
+              onClick={() => Taro.navigateTo({ url: BACKFILL_URL })}
+            >
+              补录已开会议
+            </Button>
+          ) : null}
           {branchId ? (
             <Button
               className="btn btn--ghost"
@@ -65,14 +74,14 @@ export default function MeetingsPage() {
           className={`meetings-tab ${when === 'upcoming' ? 'meetings-tab--active' : ''}`}
           onClick={() => setWhen('upcoming')}
         >
-          即将召开
+          即将开始
         </Text>
         <Text
           className={`meetings-tab ${when === 'past' ? 'meetings-tab--active' : ''}`}
           data-testid="meetings-tab-past"
           onClick={() => setWhen('past')}
         >
-          已召开
+          已结束
         </Text>
       </View>
       <View className="card">

@@ -4,7 +4,7 @@ import type { AttendanceStatus } from '../../../types/meetings'
 export { MEETING_TYPE_LABELS, meetingHeading } from '../../../types/labels'
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
-  present: '已签到',
+  present: '出席',
   late: '迟到',
   leave: '请假',
   absent: '缺席',
@@ -14,6 +14,7 @@ export const LEAVE_LABELS = { pending: '请假审批中', approved: '请假已�
 
 export const meetingUrl = (id: string) => `/subpackages/meetings/pages/meeting/index?id=${id}`
 export const SCHEDULE_URL = '/subpackages/meetings/pages/schedule/index'
+export const BACKFILL_URL = '/subpackages/meetings/pages/backfill/index'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 /** '5月12日 15:00' in the phone's zone (the app is used in China, where that is Asia/Shanghai). */

@@ -1,12 +1,25 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { OutputOf } from '../../../../types/api'
+import type { AttendanceCounts } from '../../../../types/meetings'
 import { call } from '../../../services/call'
+import { clockTime } from '../lib/format'
 
 type Code = OutputOf<'meetings', 'checkInCode'>
 
-/** 签到码: asks the server for the current code each slot; weapp shows the 小程序码, H5 also the link. */
-export function CodePanel({ meetingId }: { meetingId: string }) {
+/**
+ * 签到码 while check-in is open: the 小程序码 members scan with the phone
+ * camera (it opens the check-in page), and the 6-digit code those who cannot
+ * scan type on the meeting page. Both turn over as the server says; each
+ * refresh also brings the counts, which the page shows everywhere.
+ */
+export function CodePanel({
+  meetingId,
+  onCounts,
+}: {
+  meetingId: string
+  onCounts: (counts: AttendanceCounts) => void
+}) {
   const [code, setCode] = useState<Code | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -17,6 +30,7 @@ export function CodePanel({ meetingId }: { meetingId: string }) {
       if (!live) return
       if (result.ok) {
         setCode(result.data)
+        onCounts(result.data.counts)
         setError(null)
         timer = setTimeout(refresh, Math.max(1000, result.data.refreshAt - Date.now()))
       } else {
@@ -28,18 +42,22 @@ export function CodePanel({ meetingId }: { meetingId: string }) {
       live = false
       if (timer) clearTimeout(timer)
     }
-  }, [meetingId])
-  if (error) return <Text className="error">{error}</Text>
+  }, [meetingId, onCounts])
+  if (error) return <Text className="field-error">{error}</Text>
   if (!code) return <Text className="muted">正在生成签到码…</Text>
   return (
-    <View className="card" data-testid="meetings-code">
-      <View className="card__title">签到码（每30秒更新）</View>
-      {code.imageUrl ? <Image src={code.imageUrl} style={{ width: '240px', height: '240px' }} /> : null}
-      <Text className="muted" data-testid="meetings-code-link" selectable>
-        /{code.path}
+    <View className="card meet-code" data-testid="meetings-code">
+      <View className="card__title">请党员用微信扫码签到</View>
+      {code.imageUrl ? (
+        <Image className="meet-code__image" src={code.imageUrl} mode="aspectFit" data-testid="meetings-code-image" />
+      ) : null}
+      <Text className="muted">无法扫码时，在会议页面输入签到码</Text>
+      <Text className="meet-code__short" data-testid="meetings-short-code">
+        {code.shortCode}
       </Text>
-      <Text>
-        已签到 {code.counts.present + code.counts.late} / 应到 {code.counts.expected}
+      <Text className="muted">签到码每分钟更新，签到至 {clockTime(code.closesAt)} 截止</Text>
+      <Text className="meet-line" data-testid="meetings-code-counts">
+        实到 {code.counts.present + code.counts.late} / 应到 {code.counts.expected}
       </Text>
     </View>
   )

@@ -8,7 +8,7 @@ import { CellMeetings } from '../../components/cell-meetings'
 import { downloadExport } from '../../lib/download'
 import '../../components/bureau.css'
 
-/** 调阅: one branch's meetings of one period, read-only; remind the secretary when it is behind. */
+/** 调阅: one branch's requirements and meetings of one period, each opening its record and minutes; remind the secretary when something is owed. */
 export default function CellPage() {
   const params = useRouter().params
   const branchId = params.branchId ?? ''
@@ -31,9 +31,14 @@ export default function CellPage() {
       <PageState query={detail}>
         {(data) => (
           <View>
-            <CellMeetings detail={data} />
+            <CellMeetings
+              detail={data}
+              onOpen={(meetingId) =>
+                Taro.navigateTo({ url: `/subpackages/meetings/pages/meeting/index?id=${meetingId}` })
+              }
+            />
             <View className="bureau-actions">
-              {oversees && (data.state === 'missing' || data.state === 'open') ? (
+              {oversees && ['missing', 'open', 'awaiting', 'no_quorum'].includes(data.state) ? (
                 <Button className="btn btn--primary" data-testid="remind" loading={reminding} onClick={remind}>
                   提醒支部书记
                 </Button>

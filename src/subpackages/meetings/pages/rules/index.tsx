@@ -9,9 +9,16 @@ import { call } from '../../../../services/call'
 import { type RulesDraft, RulesEditor, type RulesField } from '../../components/rules-editor'
 import '../../components/meetings.css'
 
-const FIELDS: readonly RulesField[] = ['checkInOpensMinutes', 'lateGraceMinutes', 'themeDayReminderDay']
+const FIELDS: readonly RulesField[] = [
+  'checkInOpensMinutes',
+  'lateGraceMinutes',
+  'themeDayReminderDay',
+  'recordWithinDays',
+  'backfillWithinDays',
+  'terms',
+]
 
-/** 会议规则: bureau staff set the county's 三会一课 minimums and the check-in window. */
+/** 会议规则: bureau staff set the county's 三会一课 minimums (how often, at least how many), terms, record deadlines and check-in. */
 export default function RulesPage() {
   const rules = useAction('meetings', 'getRules', {})
   return (
@@ -28,6 +35,9 @@ function Editor({ rules }: { rules: MeetingRules }) {
     lateGraceMinutes: String(rules.lateGraceMinutes),
     themeDayReminderDay: rules.themeDayReminderDay === null ? '' : String(rules.themeDayReminderDay),
     longTermSubscriptions: rules.longTermSubscriptions,
+    recordWithinDays: String(rules.recordWithinDays),
+    backfillWithinDays: String(rules.backfillWithinDays),
+    terms: rules.terms,
   })
   const [errors, setErrors] = useState<FormErrors<RulesField>>(NO_ERRORS)
   const [saving, setSaving] = useState(false)
@@ -41,6 +51,9 @@ function Editor({ rules }: { rules: MeetingRules }) {
       lateGraceMinutes: Number(draft.lateGraceMinutes),
       themeDayReminderDay: draft.themeDayReminderDay.trim() === '' ? null : Number(draft.themeDayReminderDay),
       longTermSubscriptions: draft.longTermSubscriptions,
+      recordWithinDays: Number(draft.recordWithinDays),
+      backfillWithinDays: Number(draft.backfillWithinDays),
+      terms: draft.terms,
       // Switched on, the tenant's own reminder templates are the long-term ones unless set otherwise.
       longTermTemplates:
         draft.longTermSubscriptions && rules.longTermTemplates.length === 0
