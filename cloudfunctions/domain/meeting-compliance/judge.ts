@@ -35,9 +35,7 @@ export function judgeRequirement(
   rules: ComplianceRules,
 ): ComplianceItem {
   const { start, end } = periodBounds(period)
-  const ofType = meetings.filter(
-    (meeting) => meeting.status === 'scheduled' && carries(meeting, type) && inUnit(meeting, unit),
-  )
+  const ofType = liveOfType(meetings, type).filter((meeting) => inUnit(meeting, unit))
   // A make-up (补开) counts for the period it makes up, not for the one it falls in.
   const inPeriod = ofType.filter(
     (meeting) => meeting.startsAt >= start && meeting.startsAt < end && (meeting.makeUpFor ?? period) === period,
@@ -76,6 +74,24 @@ export function judgeRequirement(
   if (belowQuorum.length > 0 && held.length + belowQuorum.length >= needed)
     return item('no_quorum', ids([...held, ...belowQuorum]))
   return item('missing', ids(held))
+}
+
+/**
+ * A branch's live meetings carrying a type, grouped once per list: the matrix
+ * asks for the same branch's types in every one of its twelve cells.
+ */
+const byType = new WeakMap<readonly JudgedMeeting[], Map<MeetingType, JudgedMeeting[]>>()
+function liveOfType(meetings: readonly JudgedMeeting[], type: MeetingType): JudgedMeeting[] {
+  let grouped = byType.get(meetings)
+  if (!grouped) {
+    grouped = new Map(MEETING_TYPES.map((each) => [each, [] as JudgedMeeting[]]))
+    for (const meeting of meetings) {
+      if (meeting.status !== 'scheduled') continue
+      for (const each of MEETING_TYPES) if (carries(meeting, each)) grouped.get(each)?.push(meeting)
+    }
+    byType.set(meetings, grouped)
+  }
+  return grouped.get(type) ?? []
 }
 
 /** Every requirement of the rules, with the periods `periodsOf` picks for it, per unit, in the types' order. */

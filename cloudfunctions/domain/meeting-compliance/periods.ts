@@ -12,6 +12,20 @@ export const MAKE_UP_HORIZON = 366 * 86_400_000
  * exactly one cell of a row.
  */
 export function periodsEndingIn(cell: string, every: Frequency, terms: readonly SchoolTerm[]): string[] {
+  // The same few questions come thousands of times (500 branches × 12 cells × each type): remembered.
+  const key = `${cell}|${every}|${every === 'term' ? terms.map(termKey).join(',') : ''}`
+  let known = dueIn.get(key)
+  if (!known) {
+    if (dueIn.size >= 4096) dueIn.clear()
+    known = Object.freeze(computePeriodsEndingIn(cell, every, terms))
+    dueIn.set(key, known)
+  }
+  return known as string[]
+}
+
+const dueIn = new Map<string, readonly string[]>()
+
+function computePeriodsEndingIn(cell: string, every: Frequency, terms: readonly SchoolTerm[]): string[] {
   const { start, end } = periodBounds(cell)
   const endsHere = (key: string) => {
     const bounds = periodBounds(key)
