@@ -87,10 +87,18 @@ describe('the fields a secretary sees', () => {
     expect(screen.getByTestId('also').textContent).toBe('general_meeting')
     fireEvent.click(screen.getByTestId('meeting-scope-group'))
     expect(screen.getByTestId('draft').textContent).toBe('null')
-    expect(screen.getByTestId('meeting-group').textContent).toContain('请选择党小组')
     expect(screen.getByTestId('meeting-invited').textContent).toBe('参会：请先选择党小组')
+    fireEvent.click(screen.getByTestId('meeting-group-g1'))
+    expect(screen.getByTestId('draft').textContent).toBe('{"kind":"group","groupId":"g1"}')
+    expect(screen.getByTestId('meeting-invited').textContent).toBe('参会：2名党员')
     // A group scope drops combined types that do not allow it.
     expect(screen.getByTestId('also').textContent).toBe('')
+  })
+
+  it('a 党小组会’s host starts as the group’s 组长', () => {
+    render(<Form initial={blankDraft('group_meeting', NOW)} />)
+    fireEvent.click(screen.getByTestId('meeting-group-g1'))
+    expect(screen.getByTestId('meeting-host').textContent).toContain('李秀英')
   })
 
   it('a 支委会 is for the committee, and says when the branch has none', () => {

@@ -171,13 +171,19 @@ export function MeetingFields({ draft, onChange, roster, errors, mode }: Meeting
           ) : roster.groups.length === 0 ? (
             <Text className="meet-hint">本支部尚未设立党小组</Text>
           ) : (
-            <Choice
-              testId="meeting-group"
-              range={roster.groups.map((group) => group.name)}
-              index={roster.groups.findIndex((group) => group.id === draft.groupId)}
-              text={roster.groups.find((group) => group.id === draft.groupId)?.name ?? '请选择党小组'}
-              onPick={pickGroup}
-            />
+            // A branch has a handful of 党小组: all in view, one tap each.
+            <View className="meet-chips meet-chips--wrap" data-testid="meeting-group">
+              {roster.groups.map((group, index) => (
+                <Text
+                  key={group.id}
+                  className={`meet-chip ${draft.groupId === group.id ? 'meet-chip--on' : ''}`}
+                  data-testid={`meeting-group-${group.id}`}
+                  onClick={() => pickGroup(index)}
+                >
+                  {group.name}
+                </Text>
+              ))}
+            </View>
           )}
         </Field>
       ) : null}
@@ -191,7 +197,7 @@ export function MeetingFields({ draft, onChange, roster, errors, mode }: Meeting
           />
         </View>
       ) : null}
-      {draft.scopeKind !== 'branch' || !draft.groupId ? (
+      {draft.scopeKind !== 'branch' ? (
         <Text className="meet-hint" data-testid="meeting-invited">
           参会：{draft.scopeKind === 'group' && !draft.groupId ? '请先选择党小组' : `${inScope.length}名党员`}
         </Text>
