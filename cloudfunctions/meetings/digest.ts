@@ -1,17 +1,19 @@
 import type { CellState, MeetingRecordState } from '../../types/compliance'
 import { MEETING_RECORD_STATES } from '../../types/compliance'
-import type { DigestEntry, MeetingDigestDoc, MeetingEvidence } from '../../types/meeting-digest'
+import type { MeetingDigestDoc, MeetingEvidence } from '../../types/meeting-digest'
 import type { MeetingDoc } from '../../types/meetings'
 import { countStates, judgeCell, recordsSince } from '../domain/meeting-compliance/cells'
 import { recordOf } from '../domain/meeting-compliance/evidence'
 import { periodsOfYear } from '../domain/meeting-compliance/periods'
 import {
   type Digestible,
+  type DigestPatch,
   digestDrift,
   digestEntryOf,
   digestId,
   digestsOf,
   digestYearOf,
+  encodedOf,
   evidenceOf,
   judgedMeetingsOf,
 } from '../domain/meetings/digest'
@@ -25,24 +27,29 @@ import { meetingsByBranch } from '../shared/meeting-digests'
 import { loadRules } from '../shared/meeting-rules'
 import { membersByIds } from '../shared/members'
 
-/** Sets some entries (or fields of them) of one branch-year digest, creating the digest on first use. */
+/** Sets some entries and records of one branch-year digest, creating the digest on first use. */
 async function patchDigest(
   store: Store,
   key: Pick<MeetingDigestDoc, 'tenantId' | 'branchId' | 'year'>,
-  entries: Record<string, DigestEntry>,
+  patch: DigestPatch,
 ): Promise<void> {
   const id = digestId(key.branchId, key.year)
   if (!(await store.get(COLLECTIONS.meetingDigests, id))) {
     try {
-      await store.insert(COLLECTIONS.meetingDigests, { _id: id, ...key, meetings: entries })
+      await store.insert(COLLECTIONS.meetingDigests, {
+        _id: id,
+        ...key,
+        meetings: patch.meetings ?? {},
+        records: patch.records ?? {},
+      })
       return
     } catch (error) {
       if (!(error instanceof DuplicateIdError)) throw error
       // Another write created it first: merge into theirs.
     }
   }
-  // A nested object patches field by field (meetings.<id>.<field>), leaving other meetings alone.
-  await store.update(COLLECTIONS.meetingDigests, id, { meetings: entries })
+  // A nested object patches key by key (meetings.<id>, records.<id>), leaving other meetings alone.
+  await store.update(COLLECTIONS.meetingDigests, id, { ...patch })
 }
 
 /**
@@ -60,10 +67,22 @@ export async function recordInDigest(
 ) {
   const year = digestYearOf(meeting.startsAt)
   const key = { tenantId: meeting.tenantId, branchId: meeting.branchId }
-  await patchDigest(store, { ...key, year }, { [meeting._id]: digestEntryOf(meeting, evidence) })
+  const encoded = encodedOf(digestEntryOf(meeting, evidence))
+  await patchDigest(
+    store,
+    { ...key, year },
+    {
+      meetings: { [meeting._id]: encoded.meeting },
+      ...(encoded.record !== null ? { records: { [meeting._id]: encoded.record } } : {}),
+    },
+  )
   if (before && digestYearOf(before.startsAt) !== year) {
-    const left = { ...digestEntryOf({ ...meeting, startsAt: before.startsAt }), status: 'cancelled' as const }
-    await patchDigest(store, { ...key, year: digestYearOf(before.startsAt) }, { [meeting._id]: left })
+    const left = encodedOf({ ...digestEntryOf({ ...meeting, startsAt: before.startsAt }), status: 'cancelled' })
+    await patchDigest(
+      store,
+      { ...key, year: digestYearOf(before.startsAt) },
+      { meetings: { [meeting._id]: left.meeting } },
+    )
   }
 }
 
@@ -155,10 +174,10 @@ export async function rebuildDigests(store: Store, tenantId: string, year: numbe
         ),
       ]),
     )
-    const fresh = digestsOf(meetings, evidence)[0] ?? { meetings: {} }
+    const fresh = digestsOf(meetings, evidence)[0] ?? { meetings: {}, records: {} }
     const stored = await store.get(COLLECTIONS.meetingDigests, digestId(branch._id, year))
-    const patch = digestDrift(stored, fresh)
-    const count = Object.keys(patch).length
+    const { patch, ids } = digestDrift(stored, fresh)
+    const count = ids.length
     if (count > 0) await patchDigest(store, { tenantId, branchId: branch._id, year }, patch)
     drifted += count
     meetingCount += meetings.length
@@ -168,7 +187,10 @@ export async function rebuildDigests(store: Store, tenantId: string, year: numbe
     if (facts) {
       const since = recordsSince(earliestSeen, now)
       const beforeMeetings = stored ? judgedMeetingsOf(stored) : []
-      const afterMeetings = judgedMeetingsOf({ meetings: { ...(stored?.meetings ?? {}), ...patch } })
+      const afterMeetings = judgedMeetingsOf({
+        meetings: { ...(stored?.meetings ?? {}), ...patch.meetings },
+        records: { ...(stored?.records ?? {}), ...patch.records },
+      })
       for (const period of periods) {
         const was = judgeCell(period, rules, facts, beforeMeetings, now, since).state
         const is = judgeCell(period, rules, facts, afterMeetings, now, since).state

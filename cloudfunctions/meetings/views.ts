@@ -2,7 +2,7 @@ import type { MeetingRecordState } from '../../types/compliance'
 import type { AttendanceStatus, LeaveDoc, MeetingDoc, MeetingSummary } from '../../types/meetings'
 import { recordOf } from '../domain/meeting-compliance/evidence'
 import { countAttendance } from '../domain/meetings/attendance-summary'
-import { digestEntryOf, digestId, digestYearOf } from '../domain/meetings/digest'
+import { digestEntryOf, digestId, digestYearOf, judgedMeetingsOf } from '../domain/meetings/digest'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 import { loadRules } from '../shared/meeting-rules'
@@ -51,11 +51,11 @@ export async function recordsOf(
     store.find(COLLECTIONS.meetingDigests, { _id: store.command.in(digestIds) }),
     loadRules(store, meetings[0].tenantId),
   ])
-  const entries = new Map(digests.flatMap((digest) => Object.entries(digest.meetings)))
+  const entries = new Map(digests.flatMap(judgedMeetingsOf).map((entry) => [entry._id, entry]))
   return new Map(
     meetings.map((meeting) => {
       const stored = entries.get(meeting._id)
-      const entry = { ...digestEntryOf(meeting), evidence: stored?.evidence }
+      const entry = { ...digestEntryOf(meeting), recordedAt: stored?.recordedAt, quorate: stored?.quorate }
       return [meeting._id, recordOf(entry, meeting.type, now, rules)]
     }),
   )

@@ -31,12 +31,12 @@ export async function meetingsByBranch(
   let earliest: number | null = older.length > 0 ? start - 1 : null
   const byBranch = new Map<string, JudgedMeeting[]>()
   for (const digest of digests) {
+    const all = judgedMeetingsOf(digest)
     if (earliest === null || earliest >= start) {
-      for (const entry of Object.values(digest.meetings))
-        earliest = Math.min(earliest ?? entry.startsAt, entry.startsAt)
+      for (const entry of all) earliest = Math.min(earliest ?? entry.startsAt, entry.startsAt)
     }
     if (!branchIds.has(digest.branchId)) continue
-    const held = judgedMeetingsOf(digest).filter((meeting) => meeting.startsAt >= start && meeting.startsAt < end)
+    const held = all.filter((meeting) => meeting.startsAt >= start && meeting.startsAt < end)
     const list = byBranch.get(digest.branchId)
     if (list) list.push(...held)
     else byBranch.set(digest.branchId, held)

@@ -14,8 +14,8 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
-import type { MeetingEvidence } from '../../types/meeting-digest'
 import type { ComplianceMatrix, Overview } from '../../types/bureau'
+import type { MeetingEvidence } from '../../types/meeting-digest'
 import type { MeetingDoc, MeetingType } from '../../types/meetings'
 import type { Result } from '../../types/result'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
@@ -86,8 +86,7 @@ function yearOfMeetings(tenantId: string, branchIds: string[], groups: number, n
           scope: { kind: 'group', groupId: `${branchId}_g${g}` },
         })
       }
-      if (month % 3 === 1)
-        add(`bm_${branchId}_${month}_general`, 'general_meeting', 20, { alsoCounts: ['lecture'] })
+      if (month % 3 === 1) add(`bm_${branchId}_${month}_general`, 'general_meeting', 20, { alsoCounts: ['lecture'] })
     }
   })
   return { docs, evidence }

@@ -3,6 +3,7 @@
 // drift; and what the matrix shows follows them. Real SDK against the emulator and the demo seed,
 // in which 城关小学党支部 missed last month's 党小组会.
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
+import { decodeEntry } from '../../cloudfunctions/domain/meetings/digest-codec'
 import { periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
 import { DEMO_TENANT_ID } from '../../scripts/seed/demo-bureau'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
@@ -27,14 +28,20 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => t.stop())
 
-async function digest(branchId: string, y: number): Promise<MeetingDigestDoc | null> {
+/** A stored digest with its entries read through the codec. */
+async function digest(branchId: string, y: number) {
   const res = (await t.db
     .collection('meeting_digests')
     .where({ _id: `${branchId}:${y}` })
     .get()) as unknown as {
     data: MeetingDigestDoc[]
   }
-  return res.data[0] ?? null
+  const found = res.data[0]
+  if (!found) return null
+  return {
+    ...found,
+    meetings: Object.fromEntries(Object.entries(found.meetings).map(([id, e]) => [id, decodeEntry(e)])),
+  }
 }
 
 async function lastMonthCell(branchId: string) {

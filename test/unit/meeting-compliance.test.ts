@@ -13,7 +13,7 @@ import {
 import {
   type JudgedMeeting,
   quorumMet,
-  recordedAt,
+  recordedAtOf,
   recordOf,
 } from '../../cloudfunctions/domain/meeting-compliance/evidence'
 import { complianceOf, runningItems } from '../../cloudfunctions/domain/meeting-compliance/judge'
@@ -41,7 +41,7 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const RULES = DEFAULT_RULES // record within 7 days, 补录 counts within 30
 
-/** A meeting that took place and was recorded an hour after it began (10 voters, 8 present), unless told otherwise. */
+/** A meeting that took place and was recorded an hour after it began (with a quorum), unless told otherwise. */
 function m(id: string, type: MeetingType, iso: string, extra: Partial<JudgedMeeting> = {}): JudgedMeeting {
   const startsAt = at(iso)
   return {
@@ -52,13 +52,14 @@ function m(id: string, type: MeetingType, iso: string, extra: Partial<JudgedMeet
     status: 'scheduled',
     makeUpFor: null,
     groupId: null,
-    evidence: { presentAt: startsAt, minutesAt: startsAt + HOUR, voters: 10, votersPresent: 8 },
+    recordedAt: startsAt + HOUR,
+    quorate: type === 'general_meeting' || extra.alsoCounts?.includes('general_meeting') ? true : undefined,
     ...extra,
   }
 }
 /** The same, never recorded (no attendance, no minutes): a scheduled meeting. */
 const bare = (id: string, type: MeetingType, iso: string, extra: Partial<JudgedMeeting> = {}) =>
-  m(id, type, iso, { evidence: undefined, ...extra })
+  m(id, type, iso, { recordedAt: undefined, ...extra })
 
 const BRANCH: BranchFacts = {
   hasCommittee: true,
@@ -79,30 +80,22 @@ const statusesOf = (items: ComplianceItem[]) =>
 describe('what one meeting’s record proves (会议记录情况)', () => {
   const start = '2026-05-12T15:00:00'
   const end = at(start) + 2 * HOUR
-  const recordedOn = (daysAfterEnd: number, extra: Partial<JudgedMeeting['evidence']> = {}) => ({
-    evidence: {
-      presentAt: end + daysAfterEnd * DAY,
-      minutesAt: end + daysAfterEnd * DAY,
-      voters: 10,
-      votersPresent: 8,
-      ...extra,
-    },
-  })
+  const recordedOn = (daysAfterEnd: number) => ({ recordedAt: end + daysAfterEnd * DAY })
   it.each<[string, Partial<JudgedMeeting>, number, CellState | string]>([
     ['before it starts, a scheduled meeting proves nothing yet', {}, at(start) - HOUR, 'upcoming'],
     ['while it runs', {}, at(start) + HOUR, 'running'],
-    ['ended two days ago, nothing recorded: 待补记录', { evidence: undefined }, end + 2 * DAY, 'awaiting_record'],
-    ['ended eight days ago (window 7), nothing recorded: 未开展', { evidence: undefined }, end + 8 * DAY, 'missing'],
+    ['ended two days ago, nothing recorded: 待补记录', { recordedAt: null }, end + 2 * DAY, 'awaiting_record'],
+    ['ended eight days ago (window 7), nothing recorded: 未开展', { recordedAt: null }, end + 8 * DAY, 'missing'],
     ['recorded the same evening', recordedOn(0), end + 8 * DAY, 'held'],
     [
-      'attendance without minutes, within the window',
-      { evidence: { presentAt: end, minutesAt: null, voters: 10, votersPresent: 8 } },
+      'attendance without minutes (record incomplete), within the window',
+      { recordedAt: recordedAtOf({ presentAt: end, minutesAt: null, voters: 10, votersPresent: 8 }) },
       end + 3 * DAY,
       'awaiting_record',
     ],
     [
       'minutes without anyone marked present, past the window',
-      { evidence: { presentAt: null, minutesAt: end, voters: 10, votersPresent: 0 } },
+      { recordedAt: recordedAtOf({ presentAt: null, minutesAt: end, voters: 10, votersPresent: 0 }) },
       end + 8 * DAY,
       'missing',
     ],
@@ -110,8 +103,8 @@ describe('what one meeting’s record proves (会议记录情况)', () => {
     ['补录 on day 40 is past the 补录时限: still 未开展', recordedOn(40), end + 41 * DAY, 'missing'],
     ['cancelled', { status: 'cancelled' }, end + DAY, 'cancelled'],
     [
-      'an entry written before the evidence rules (no end, no evidence) reads unrecorded',
-      { endsAt: undefined, evidence: undefined },
+      'an entry written before the evidence rules (no end, no record read) reads unrecorded',
+      { endsAt: undefined, recordedAt: undefined },
       end + 30 * DAY,
       'missing',
     ],
@@ -121,7 +114,7 @@ describe('what one meeting’s record proves (会议记录情况)', () => {
 
   it('a tenant with a 3-day window and a 10-day 补录时限', () => {
     const rules = { recordWithinDays: 3, backfillWithinDays: 10 }
-    const meeting = { ...m('a', 'lecture', start), evidence: undefined }
+    const meeting = { ...m('a', 'lecture', start), recordedAt: null }
     expect(recordOf(meeting, 'lecture', end + 2 * DAY, rules)).toBe('awaiting_record')
     expect(recordOf(meeting, 'lecture', end + 4 * DAY, rules)).toBe('missing')
     expect(recordOf({ ...meeting, ...recordedOn(9) }, 'lecture', end + 12 * DAY, rules)).toBe('held')
@@ -129,10 +122,11 @@ describe('what one meeting’s record proves (会议记录情况)', () => {
   })
 
   it('the record is complete when both presence and minutes are there', () => {
-    expect(recordedAt({ presentAt: 5, minutesAt: 9, voters: 1, votersPresent: 1 })).toBe(9)
-    expect(recordedAt({ presentAt: 9, minutesAt: 5, voters: 1, votersPresent: 1 })).toBe(9)
-    expect(recordedAt({ presentAt: null, minutesAt: 5, voters: 1, votersPresent: 0 })).toBeNull()
-    expect(recordedAt(undefined)).toBeNull()
+    expect(recordedAtOf({ presentAt: 5, minutesAt: 9, voters: 1, votersPresent: 1 })).toBe(9)
+    expect(recordedAtOf({ presentAt: 9, minutesAt: 5, voters: 1, votersPresent: 1 })).toBe(9)
+    expect(recordedAtOf({ presentAt: null, minutesAt: 5, voters: 1, votersPresent: 0 })).toBeNull()
+    expect(recordedAtOf({ presentAt: 5, minutesAt: null, voters: 1, votersPresent: 1 })).toBeNull()
+    expect(recordedAtOf(undefined)).toBeNull()
   })
 })
 
@@ -149,7 +143,8 @@ describe('quorum of a 支部党员大会: more than half of the voting members p
   it('a 党员大会 below quorum is flagged; held as a 党课 the same meeting still counts', () => {
     const meeting = m('a', 'general_meeting', '2026-05-12T15:00:00', {
       alsoCounts: ['lecture'],
-      evidence: { presentAt: 1, minutesAt: 2, voters: 10, votersPresent: 5 },
+      recordedAt: at('2026-05-12T18:00:00'),
+      quorate: quorumMet({ voters: 10, votersPresent: 5 }),
     })
     const now = at('2026-05-20T00:00:00')
     expect(recordOf(meeting, 'general_meeting', now, RULES)).toBe('no_quorum')
@@ -303,16 +298,7 @@ describe('evidence decides: a scheduled meeting is not held', () => {
     ],
     [
       'a 补录 on 20 May of the meeting of 28 April counts again',
-      [
-        m('a', 'theme_day', '2026-04-28T15:00:00', {
-          evidence: {
-            presentAt: at('2026-05-20T10:00:00'),
-            minutesAt: at('2026-05-20T10:00:00'),
-            voters: 10,
-            votersPresent: 8,
-          },
-        }),
-      ],
+      [m('a', 'theme_day', '2026-04-28T15:00:00', { recordedAt: at('2026-05-20T10:00:00') })],
       at('2026-05-21T00:00:00'),
       'held',
       'held',
@@ -328,11 +314,7 @@ describe('evidence decides: a scheduled meeting is not held', () => {
       '2026-06',
       only({ general_meeting: { every: 'quarter', atLeast: 1 } }),
       BRANCH,
-      [
-        m('a', 'general_meeting', '2026-05-20T15:00:00', {
-          evidence: { presentAt: 1, minutesAt: 2, voters: 10, votersPresent: 4 },
-        }),
-      ],
+      [m('a', 'general_meeting', '2026-05-20T15:00:00', { quorate: false })],
       at('2026-07-02T00:00:00'),
     )
     expect(items.map((item) => item.status)).toEqual(['no_quorum'])

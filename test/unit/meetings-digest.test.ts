@@ -6,7 +6,12 @@ import {
   evidenceOf,
   judgedMeetingsOf,
 } from '../../cloudfunctions/domain/meetings/digest'
-import type { DigestEntry } from '../../types/meeting-digest'
+import { decodeEntry, decodeRecord, encodeEntry, encodeRecord } from '../../cloudfunctions/domain/meetings/digest-codec'
+import type { DigestEntry, MeetingDigestDoc } from '../../types/meeting-digest'
+
+/** A digest's entries as the rule reads them. */
+const entriesOf = (digest: MeetingDigestDoc) =>
+  Object.fromEntries(judgedMeetingsOf(digest).map(({ _id, ...entry }) => [_id, entry]))
 
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
 const base = {
@@ -42,19 +47,76 @@ test('meetings group into one digest per branch and year, and read back as the r
 test('drift: missing and changed entries are set; entries of meetings gone from the branch-year turn cancelled', () => {
   const entry = (startsAt: number, status: DigestEntry['status'] = 'scheduled'): DigestEntry => ({
     type: 'lecture',
+    alsoCounts: [],
     startsAt,
+    endsAt: startsAt + 60_000,
     status,
     makeUpFor: null,
   })
-  const evidence = { presentAt: 1, minutesAt: 2, voters: 3, votersPresent: 2 }
-  const stored = { meetings: { same: entry(1), moved: entry(2), gone: entry(3), goneBefore: entry(4, 'cancelled') } }
-  const fresh = { meetings: { same: entry(1), moved: entry(5), fresh: entry(6) } }
-  expect(digestDrift(stored, fresh)).toEqual({ moved: entry(5), fresh: entry(6), gone: entry(3, 'cancelled') })
-  expect(digestDrift(fresh, fresh)).toEqual({})
-  expect(digestDrift(null, fresh)).toEqual(fresh.meetings)
+  const coded = (entries: Record<string, DigestEntry>) =>
+    Object.fromEntries(Object.entries(entries).map(([id, e]) => [id, encodeEntry(e)]))
+  const stored = {
+    meetings: coded({ same: entry(1), moved: entry(2), gone: entry(3), goneBefore: entry(4, 'cancelled') }),
+  }
+  const fresh = { meetings: coded({ same: entry(1), moved: entry(5), fresh: entry(6) }) }
+  const drift = digestDrift(stored, fresh)
+  expect(drift.ids.sort()).toEqual(['fresh', 'gone', 'moved'])
+  expect(drift.patch.meetings).toEqual(coded({ moved: entry(5), fresh: entry(6), gone: entry(3, 'cancelled') }))
+  expect(digestDrift(fresh, fresh)).toEqual({ patch: {}, ids: [] })
+  expect(digestDrift(null, fresh).patch.meetings).toEqual(fresh.meetings)
   // Entries written before the evidence rules drift once: the rebuild adds what the record proves.
-  expect(digestDrift(stored, { meetings: { same: { ...entry(1), evidence } } })).toMatchObject({
-    same: { evidence },
+  const recorded = { ...fresh, records: { same: encodeRecord({ recordedAt: 2 }) } }
+  expect(digestDrift(fresh, recorded)).toMatchObject({ patch: { records: { same: '2~' } }, ids: ['same'] })
+  // An entry never read and one read as unrecorded say the same.
+  expect(digestDrift(fresh, { ...fresh, records: { same: encodeRecord({ recordedAt: null }) } }).ids).toEqual([])
+  // An entry of the old object form is rewritten in the codec's.
+  expect(digestDrift({ meetings: { same: entry(1) } }, { meetings: { same: encodeEntry(entry(1)) } }).ids).toEqual([
+    'same',
+  ])
+})
+
+describe('the digest codec: one short string per meeting', () => {
+  const entry: DigestEntry = {
+    type: 'org_life',
+    alsoCounts: ['appraisal', 'general_meeting'],
+    startsAt: at('2026-12-20T09:00:00'),
+    endsAt: at('2026-12-20T11:30:00'),
+    status: 'scheduled',
+    makeUpFor: '2026-09-01~2027-01-20',
+    groupId: 'org_b_shiyan_g1',
+    backfilled: true,
+  }
+  test.each<[string, DigestEntry]>([
+    ['every field', entry],
+    [
+      'a cancelled lecture with nothing optional',
+      {
+        ...entry,
+        type: 'lecture',
+        alsoCounts: [],
+        status: 'cancelled',
+        makeUpFor: null,
+        groupId: undefined,
+        backfilled: undefined,
+      },
+    ],
+    ['an entry of old, without an end', { ...entry, endsAt: undefined }],
+  ])('%s reads back as written', (_case, written) => {
+    const text = encodeEntry(written)
+    expect(text.length).toBeLessThan(70)
+    const read = decodeEntry(text)
+    expect(read).toEqual(Object.fromEntries(Object.entries(written).filter(([, value]) => value !== undefined)))
+  })
+  test('records: when complete and the quorum; none read yet is empty', () => {
+    expect(decodeRecord(encodeRecord({ recordedAt: 123_456_789, quorate: false }))).toEqual({
+      recordedAt: 123_456_789,
+      quorate: false,
+    })
+    expect(decodeRecord(encodeRecord({ recordedAt: null }))).toEqual({ recordedAt: null })
+    expect(decodeRecord(undefined)).toEqual({})
+  })
+  test('an object entry (a digest written before the codec) reads as it is', () => {
+    expect(decodeEntry(entry)).toBe(entry)
   })
 })
 
@@ -78,8 +140,36 @@ test('a digest entry keeps the group of a 党小组会, the types it was combine
       startsAt: at('2026-12-05T15:00:00'),
     },
   ])
-  expect(digest.meetings.g).toMatchObject({ groupId: 'grp1', alsoCounts: [], backfilled: false })
-  expect(digest.meetings.o).toMatchObject({ groupId: null, alsoCounts: ['appraisal'], backfilled: true })
+  const entries = entriesOf(digest)
+  expect(entries.g).toEqual({
+    type: 'group_meeting',
+    alsoCounts: [],
+    startsAt: at('2026-03-05T15:00:00'),
+    endsAt: 0,
+    status: 'scheduled',
+    makeUpFor: null,
+    groupId: 'grp1',
+  })
+  expect(entries.o).toMatchObject({ alsoCounts: ['appraisal'], backfilled: true })
+  expect(entries.o.groupId).toBeUndefined()
+})
+
+test('a digest entry keeps only what the rule reads of the record: when it was complete, and a 党员大会’s quorum', () => {
+  const evidence = new Map([
+    ['l', { presentAt: 100, minutesAt: 300, voters: 9, votersPresent: 4 }],
+    ['g', { presentAt: 100, minutesAt: null, voters: 9, votersPresent: 6 }],
+  ])
+  const [digest] = digestsOf(
+    [
+      { ...base, _id: 'l', branchId: 'b', type: 'lecture', startsAt: 0 },
+      { ...base, _id: 'g', branchId: 'b', type: 'lecture', alsoCounts: ['general_meeting'], startsAt: 0 },
+    ],
+    evidence,
+  )
+  const entries = entriesOf(digest)
+  expect(entries.l).toMatchObject({ recordedAt: 300 })
+  expect(entries.l.quorate).toBeUndefined()
+  expect(entries.g).toMatchObject({ recordedAt: null, quorate: true })
 })
 
 describe('evidence of a meeting from its roll and minutes', () => {

@@ -21,7 +21,7 @@ export function quorumMet(evidence: Pick<MeetingEvidence, 'voters' | 'votersPres
 }
 
 /** When the record became complete (someone marked present and minutes written), or null while it is not. */
-export function recordedAt(evidence: MeetingEvidence | undefined): number | null {
+export function recordedAtOf(evidence: MeetingEvidence | undefined): number | null {
   if (!evidence || evidence.presentAt === null || evidence.minutesAt === null) return null
   return Math.max(evidence.presentAt, evidence.minutesAt)
 }
@@ -36,7 +36,7 @@ export function recordedAt(evidence: MeetingEvidence | undefined): number | null
  *   deadline still turns it into held), or recorded too late to count.
  */
 export function recordOf(
-  meeting: Pick<JudgedMeeting, 'status' | 'startsAt' | 'endsAt' | 'evidence'>,
+  meeting: Pick<JudgedMeeting, 'status' | 'startsAt' | 'endsAt' | 'recordedAt' | 'quorate'>,
   type: MeetingType,
   now: number,
   windows: RecordWindows,
@@ -45,10 +45,10 @@ export function recordOf(
   const end = meeting.endsAt ?? meeting.startsAt
   if (now < meeting.startsAt) return 'upcoming'
   if (now < end) return 'running'
-  const recorded = recordedAt(meeting.evidence)
+  const recorded = meeting.recordedAt ?? null
   const countsUntil = end + Math.max(windows.recordWithinDays, windows.backfillWithinDays) * DAY
   if (recorded !== null && recorded <= countsUntil) {
-    return type === 'general_meeting' && meeting.evidence && !quorumMet(meeting.evidence) ? 'no_quorum' : 'held'
+    return type === 'general_meeting' && meeting.quorate === false ? 'no_quorum' : 'held'
   }
   if (recorded === null && now < end + windows.recordWithinDays * DAY) return 'awaiting_record'
   return 'missing'
