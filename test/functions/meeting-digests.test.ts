@@ -93,7 +93,6 @@ test('a 补开 scheduled by the secretary reaches the digest, and the matrix tur
     status: 'scheduled',
     makeUpFor: lastMonth,
     groupId: FIRST_GROUP,
-    backfilled: false,
   })
   // Scheduled, not yet held: still missing.
   expect((await lastMonthCell(CHENGGUAN))?.state).toBe('missing')
