@@ -9,7 +9,8 @@ export function currentPosition(): Promise<Result<Coordinates>> {
     navigator.geolocation.getCurrentPosition(
       (position) => resolve(ok({ latitude: position.coords.latitude, longitude: position.coords.longitude })),
       (error) => resolve(fail(error.code === error.PERMISSION_DENIED ? 'LOCATION.DENIED' : 'LOCATION.UNAVAILABLE')),
-      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
+      // A fresh fix each time: a position cached before walking in must not decide a check-in.
+      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 0 },
     )
   })
 }
