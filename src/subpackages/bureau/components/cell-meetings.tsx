@@ -34,11 +34,11 @@ export function CellMeetings({ detail, onOpen }: { detail: CellDetail; onOpen: (
   return (
     <View>
       <View className="card">
-        <Text className="card__title">{`${detail.branchName} · ${periodLabel(detail.period)}`}</Text>
+        <Text className="card__title bureau-line">{`${detail.branchName} · ${periodLabel(detail.period)}`}</Text>
         <Text className={`bureau-state bureau-cell--${detail.state}`} data-testid="cell-state">
           {CELL_STATE_LABELS[detail.state]}
         </Text>
-        <Text className="muted">{CELL_STATE_HINTS[detail.state]}</Text>
+        <Text className="muted bureau-line">{CELL_STATE_HINTS[detail.state]}</Text>
         {detail.items.map((item) => (
           <View
             key={`${item.type}-${item.period}-${item.groupName ?? ''}`}
@@ -56,7 +56,7 @@ export function CellMeetings({ detail, onOpen }: { detail: CellDetail; onOpen: (
           </View>
         ))}
         {detail.hasCommittee ? null : (
-          <Text className="muted" data-testid="cell-no-committee">
+          <Text className="muted bureau-line" data-testid="cell-no-committee">
             本支部正式党员不足7人，未设支委会，支委会不作要求
           </Text>
         )}
@@ -73,17 +73,20 @@ export function CellMeetings({ detail, onOpen }: { detail: CellDetail; onOpen: (
             data-testid={`meeting-${meeting.id}`}
             onClick={() => onOpen(meeting.id)}
           >
-            <Text className="card__title">{meetingHeading(meeting)}</Text>
-            <Text className="muted">{`${when(meeting.startsAt)} · ${meeting.place}`}</Text>
-            <Text className={`bureau-item__status bureau-status--${meeting.record}`} data-testid="cell-meeting-record">
+            <Text className="card__title bureau-line">{meetingHeading(meeting)}</Text>
+            <Text className="muted bureau-line">{`${when(meeting.startsAt)} · ${meeting.place}`}</Text>
+            <Text
+              className={`bureau-line bureau-item__status bureau-status--${meeting.record}`}
+              data-testid="cell-meeting-record"
+            >
               {MEETING_RECORD_LABELS[meeting.record]}
               {meeting.backfilled ? '（补录）' : ''}
             </Text>
             {meeting.record !== 'upcoming' && meeting.record !== 'cancelled' ? (
-              <Text className="muted">{attendanceLine(meeting)}</Text>
+              <Text className="muted bureau-line">{attendanceLine(meeting)}</Text>
             ) : null}
             <Text className="bureau-minutes">{meeting.minutes ? `会议记录：${meeting.minutes}` : '尚无会议记录'}</Text>
-            <Text className="link" data-testid="cell-meeting-open">
+            <Text className="link bureau-line" data-testid="cell-meeting-open">
               调阅完整记录 ›
             </Text>
           </View>

@@ -49,7 +49,15 @@ export function CodePanel({
     <View className="card meet-code" data-testid="meetings-code">
       <View className="card__title">请党员用微信扫码签到</View>
       {code.imageUrl ? (
-        <Image className="meet-code__image" src={code.imageUrl} mode="aspectFit" data-testid="meetings-code-image" />
+        // Square in a square box, drawn edge to edge: centred on every platform.
+        <View className="meet-code__frame">
+          <Image
+            className="meet-code__image"
+            src={code.imageUrl}
+            mode="scaleToFill"
+            data-testid="meetings-code-image"
+          />
+        </View>
       ) : null}
       <Text className="muted">无法扫码时，在会议页面输入签到码</Text>
       <Text className="meet-code__short" data-testid="meetings-short-code">
