@@ -71,7 +71,7 @@ export const ERROR_MESSAGES = {
   'MEETING.SCOPE_MISMATCH':
     '参会范围与会议类型不符：支委会由支部委员参加，党小组会须选择党小组，党员大会由全体党员参加',
   'MEETING.NOT_IN_BRANCH': '主持人和记录人应为本支部在册党员',
-  'MEETING.NOT_PAST': '补录的会议应已结束；尚未召开的会议请用“安排会议”',
+  'MEETING.NOT_PAST': '补录的会议应已结束；尚未举行的会议请用“安排会议”',
   'MEETING.TOO_OLD': '只能补录一年以内召开的会议',
   'MEETING.ROLL_INCOMPLETE': '请为每位参会党员登记出席、迟到、请假或缺席',
   'MEETING.ID_TAKEN': '该补录已保存为另一次会议，请返回重新补录',

@@ -90,7 +90,7 @@ export const CELL_STATE_LABELS: Record<CellState, string> = {
 export const CELL_STATE_HINTS: Record<CellState, string> = {
   held: '规定会议均已开展，考勤和会议记录齐全',
   late: '逾期后补开并有记录',
-  awaiting: '会议已召开，考勤或会议记录尚待补录',
+  awaiting: '会议已举行，考勤或会议记录尚待补录',
   no_quorum: '党员大会到会的有表决权党员未过半数',
   missing: '规定会议未开展，或未在时限内补录记录',
   not_required: '本期没有到期的规定会议',

@@ -194,7 +194,7 @@ test('a meeting written behind the function’s back is drift: the rebuild count
   expect((await lastMonthCell(CHENGGUAN))?.state).toBe('held')
 })
 
-test('years before the bureau’s first recorded meeting are 无记录, not 缺开', async () => {
+test('years before the bureau’s first recorded meeting are 无记录, not 未开展', async () => {
   const matrix = await t.callOk(as.bureau, 'bureau', 'complianceMatrix', { year: year - 2, pageSize: 50 })
   expect(matrix.rows).toHaveLength(6)
   for (const row of matrix.rows) {
