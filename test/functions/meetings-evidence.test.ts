@@ -157,8 +157,16 @@ describe('evidence, not scheduling, makes a meeting count', () => {
       return res.branches[0].items.find((entry) => entry.type === 'theme_day')?.status
     }
     expect(await item()).toBe('planned')
+    await t.callOk(CG_SECRETARY, 'meetings', 'subscribe', { templateIds: [TEMPLATE] })
     t.emu.clock.set(startsAt + 2 * DAY)
     expect(await item()).toBe('awaiting_record')
+    // The daily run reminds the secretary, once, to record it before it turns 未开展.
+    await t.emu.fireTrigger('meetings', 'daily')
+    await t.emu.fireTrigger('meetings', 'daily')
+    const reminders = (await t.emu.outbox()).filter(
+      (entry) => entry.apiName === 'subscribeMessage.send' && JSON.stringify(entry.params).includes('会议记录待补录'),
+    )
+    expect(reminders.map((entry) => entry.params.touser)).toEqual([CG_SECRETARY])
     t.emu.clock.set(startsAt + 10 * DAY)
     expect(await item()).toBe('due')
     const overview = await t.callOk(as.bureau, 'bureau', 'overview')
