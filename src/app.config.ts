@@ -66,10 +66,13 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#C8161D',
     navigationBarTitleText: '教育党建',
     navigationBarTextStyle: 'white',
+    // weapp draws its own title bar with a back button; this turns on Taro's in the H5 build.
+    navigationStyle: 'default',
     backgroundColor: '#F5F5F5',
   },
   tabBar: {
-    color: '#8C8C8C',
+    // Labels of the tabs not chosen, dark enough to read (4.5:1 on white).
+    color: '#595959',
     selectedColor: '#C8161D',
     backgroundColor: '#FFFFFF',
     borderStyle: 'black',

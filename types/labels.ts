@@ -41,9 +41,24 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
   other: '其他',
 }
 
-/** 【党小组会】学习新修订的纪律处分条例: how every list, card and export names a meeting. */
-export const meetingHeading = (meeting: { type: MeetingType; alsoCounts?: readonly MeetingType[]; title: string }) =>
-  `【${meetingTypesLabel(meeting)}】${meeting.title}`
+/**
+ * 【党小组会】学习新修订的纪律处分条例: how every list, card and export names a
+ * meeting, with every type it counts as (【组织生活会·民主评议党员】).
+ * Secretaries often begin a title with its type (党小组会：学习…); the type is
+ * said once, in the brackets.
+ */
+export function meetingHeading(meeting: {
+  type: MeetingType
+  alsoCounts?: readonly MeetingType[]
+  title: string
+}): string {
+  const type = MEETING_TYPE_LABELS[meeting.type]
+  // Only a type set off by punctuation or a space: 支委会1 is a name, 支委会：研究… a repeat.
+  const repeated = meeting.title.startsWith(type)
+    ? /^[\s：:，,、—–-]+(.+)$/.exec(meeting.title.slice(type.length))
+    : null
+  return `【${meetingTypesLabel(meeting)}】${repeated ? repeated[1] : meeting.title}`
+}
 
 /** What holding each type is called: 讲党课, 开展主题党日, 召开支委会 (never 召开党课). */
 export const MEETING_TYPE_ACTIONS: Record<MeetingType, string> = {

@@ -251,12 +251,15 @@ export interface LeaveDoc {
   memberId: string
   memberName: string
   reason: string
-  status: 'pending' | 'approved' | 'rejected'
+  /** withdrawn: the member took a pending request back (撤回); it then counts as never asked. */
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn'
   requestedAt: number
   decidedBy: string | null
   decidedAt: number | null
   /** Why a request was not approved, kept with the decision. */
   decisionNote?: string | null
+  /** When the member took the request back. */
+  withdrawnAt?: number
 }
 
 /** meeting_rules: `_id` = tenantId, the tenant's rule set as bureau staff last saved it. */
@@ -377,6 +380,12 @@ export const MeetingDetail = MeetingSummary.extend({
   lateAfter: z.number(),
   /** Check-in closes at the end; marking by hand stays open for corrections. */
   checkInClosesAt: z.number(),
+  /**
+   * The caller's 订阅会议提醒: the tenant's reminder template to ask for, and how
+   * many reminders the caller's acceptances still pay for (long-term: any
+   * acceptance keeps reaching them, nothing is spent).
+   */
+  reminder: z.object({ templateId: z.string(), credits: z.number().int(), longTerm: z.boolean() }),
 })
 export type MeetingDetail = z.infer<typeof MeetingDetail>
 
@@ -597,6 +606,14 @@ export const meetingsActions = {
       'MEETING.STARTED',
       'MEETING.ALREADY_CHECKED_IN',
     ],
+  }),
+  withdrawLeave: defineAction({
+    summary:
+      'The caller takes back their own leave request (撤回请假) while it waits for a decision; once approved or rejected it stands. Withdrawing twice is the same as once.',
+    input: z.object({ meetingId: Id }).strict(),
+    output: z.object({ withdrawn: z.literal(true) }),
+    roles: ROLES,
+    errors: [MEETING_NOT_FOUND, 'MEETING.LEAVE_NOT_FOUND', 'MEETING.LEAVE_DECIDED'],
   }),
   listLeaves: defineAction({
     summary: 'Leave requests of a meeting, for those who manage its branch.',

@@ -36,6 +36,13 @@ export const Grant = z.discriminatedUnion('role', [
 ])
 export type Grant = z.infer<typeof Grant>
 
+/** A member's own settings of the app, kept with them across phones (我的 → 关怀模式). */
+export const Preferences = z.object({
+  /** 关怀模式: larger text and tap targets, and a 首页 of three big cards, for older and retired members. */
+  careMode: z.boolean(),
+})
+export type Preferences = z.infer<typeof Preferences>
+
 /** Stored documents (collection name in the comment). */
 export const OrgDoc = z.object({
   _id: Id,
@@ -68,6 +75,8 @@ export const MemberDoc = z.object({
   grants: z.array(Grant),
   /** Pinyin initials and full pinyin of the name (wjg, wangjianguo), for search; derived on write. */
   nameKeys: z.array(z.string()).optional(),
+  /** Set only by the member (roster.setPreferences); absent means the defaults. */
+  preferences: Preferences.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 }) // members
@@ -139,6 +148,8 @@ export const Me = z.object({
   memberType: MemberType,
   committeePosition: CommitteePosition.nullable(),
   roles: z.array(Role),
+  /** The member's settings; a profile written before there were any reads as the defaults. */
+  preferences: Preferences.default({ careMode: false }),
 })
 export type Me = z.infer<typeof Me>
 
@@ -251,6 +262,14 @@ export const rosterActions = {
     summary: "The caller's own profile: name, branch, party group, committee position and roles.",
     input: z.object({}).strict(),
     output: Me,
+    roles: ROLES,
+    errors: [],
+  }),
+  setPreferences: defineAction({
+    summary:
+      "Sets the caller's own app settings (关怀模式); only the caller's own, so no member id is taken. Answers the settings as stored.",
+    input: Preferences.strict(),
+    output: Preferences,
     roles: ROLES,
     errors: [],
   }),

@@ -5,6 +5,7 @@ import type { Files } from '../runtime/files'
 import type { Handler } from '../runtime/router'
 import { loadRules } from '../shared/meeting-rules'
 import { membersByIds } from '../shared/members'
+import { creditId, isLongTerm } from '../shared/messaging/subscribe-send'
 import { loadMeeting } from './meeting-access'
 import { recordsOf, rollOf, toSummary } from './views'
 
@@ -20,8 +21,9 @@ async function photoLinks(files: Files, photos: readonly string[]): Promise<(str
 export const getMeeting: Handler<typeof api.meetings.get> = async (input, { caller, store, files, clock }) => {
   const { meeting, branch, access, attendee } = await loadMeeting(store, caller, input.meetingId)
   const now = clock.now()
-  const [rules, roll, photoUrls, records, group, guests] = await Promise.all([
-    loadRules(store, meeting.tenantId),
+  const rulesRead = loadRules(store, meeting.tenantId)
+  const [rules, roll, photoUrls, records, group, guests, credit] = await Promise.all([
+    rulesRead,
     rollOf(store, meeting),
     photoLinks(files, meeting.minutes?.photos ?? []),
     recordsOf(store, [meeting], now),
@@ -33,7 +35,12 @@ export const getMeeting: Handler<typeof api.meetings.get> = async (input, { call
           { fields: { _id: true, name: true } },
         )
       : [],
+    // The caller's credits of the tenant's reminder template, read as soon as the rules name it.
+    rulesRead.then((read) =>
+      store.get(COLLECTIONS.subscribeCredits, creditId(caller.member._id, read.templates.meetingReminder)),
+    ),
   ])
+  const reminderTemplate = rules.templates.meetingReminder
   const people = await membersByIds(store, [
     ...(access === 'none' ? [] : meeting.attendeeIds),
     ...[meeting.hostId, meeting.noteTakerId, meeting.minutes?.writtenBy].filter((id): id is string => Boolean(id)),
@@ -86,5 +93,10 @@ export const getMeeting: Handler<typeof api.meetings.get> = async (input, { call
     checkInOpensAt: window.opensAt,
     lateAfter: window.lateAfter,
     checkInClosesAt: window.closesAt,
+    reminder: {
+      templateId: reminderTemplate,
+      credits: credit?.credits ?? 0,
+      longTerm: isLongTerm(rules, reminderTemplate),
+    },
   }
 }

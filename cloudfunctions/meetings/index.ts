@@ -8,7 +8,7 @@ import { checkIn, checkInCode } from './check-in'
 import { compliance } from './compliance'
 import { rebuildDigests } from './digest'
 import { getMeeting } from './get-meeting'
-import { decideLeave, listLeaves, requestLeave } from './leave'
+import { decideLeave, listLeaves, requestLeave, withdrawLeave } from './leave'
 import { listBranch, listMine } from './list'
 import { writeMinutes } from './minutes'
 import { recordBook } from './record-book'
@@ -36,6 +36,7 @@ const router = createRouter(api.meetings, {
   checkIn,
   markAttendance,
   requestLeave,
+  withdrawLeave,
   listLeaves,
   decideLeave,
   writeMinutes,

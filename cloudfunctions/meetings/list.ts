@@ -1,4 +1,6 @@
 import type { api } from '../../types/api'
+import type { LeaveDoc } from '../../types/meetings'
+import { standingLeave } from '../domain/meetings/leave'
 import { periodBounds, periodKeyOf } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { after, atMost, within } from '../runtime/range'
@@ -28,12 +30,12 @@ export const listMine: Handler<typeof api.meetings.listMine> = async (input, { c
   const ids = items.map((meeting) => attendanceId(meeting._id, me._id))
   const [attendance, leaves, branches, records] = await Promise.all([
     ids.length ? store.find(COLLECTIONS.meetingAttendance, { _id: store.command.in(ids) }) : [],
-    ids.length ? store.find(COLLECTIONS.meetingLeaves, { _id: store.command.in(ids) }) : [],
+    ids.length ? store.find(COLLECTIONS.meetingLeaves, { _id: store.command.in(ids) }) : ([] as LeaveDoc[]),
     store.find(COLLECTIONS.orgs, { _id: store.command.in([...new Set(items.map((m) => m.branchId))]) }),
     recordsOf(store, items, now),
   ])
   const statusOf = new Map(attendance.map((row) => [row.meetingId, row.status]))
-  const leaveOf = new Map(leaves.map((row) => [row.meetingId, row.status]))
+  const leaveOf = new Map(leaves.filter(standingLeave).map((row) => [row.meetingId, row.status]))
   const nameOf = new Map(branches.map((org) => [org._id, org.name]))
   return {
     items: items.map((meeting) =>

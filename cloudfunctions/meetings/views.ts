@@ -1,17 +1,19 @@
 import type { MeetingRecordState } from '../../types/compliance'
-import type { AttendanceStatus, LeaveDoc, MeetingDoc, MeetingSummary } from '../../types/meetings'
+import type { AttendanceStatus, MeetingDoc, MeetingSummary } from '../../types/meetings'
 import { recordOf } from '../domain/meeting-compliance/evidence'
 import { countAttendance } from '../domain/meetings/attendance-summary'
 import { digestEntryOf, digestId, digestYearOf, judgedMeetingsOf } from '../domain/meetings/digest'
+import { standingLeave } from '../domain/meetings/leave'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 import { loadRules } from '../shared/meeting-rules'
 
 export async function rollOf(store: Store, meeting: MeetingDoc) {
-  const [attendance, leaves] = await Promise.all([
+  const [attendance, allLeaves] = await Promise.all([
     store.findAll(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }),
     store.findAll(COLLECTIONS.meetingLeaves, { meetingId: meeting._id }),
   ])
+  const leaves = allLeaves.filter(standingLeave)
   const statuses = new Map<string, AttendanceStatus>(attendance.map((row) => [row.memberId, row.status]))
   return {
     attendance,
@@ -64,7 +66,7 @@ export async function recordsOf(
 export function toSummary(
   meeting: MeetingDoc,
   branchName: string,
-  mine: { status: AttendanceStatus | null; leave: LeaveDoc['status'] | null },
+  mine: { status: AttendanceStatus | null; leave: MeetingSummary['myLeave'] },
   record: MeetingRecordState,
 ): MeetingSummary {
   return {

@@ -16,11 +16,13 @@ import {
 import { listMembers } from './list-members'
 import { me } from './me'
 import { deactivateMember, transferMember } from './move-member'
+import { setPreferences } from './preferences'
 import { branchDirectory, tree } from './tree'
 
 /** 组织与党员名册: the roster cloud function. */
 export const main = createRouter(api.roster, {
   me,
+  setPreferences,
   tree,
   branchDirectory,
   listMembers,

@@ -77,9 +77,9 @@ function yearOfMeetings(tenantId: string, branchIds: string[], groups: number, n
           })
         }
       }
-      MONTHLY.forEach((type, index) =>
-        add(`bm_${branchId}_${month}_${type}`, type, 3 + index * 4, {}, type !== 'study' || (b + month) % 11 !== 0),
-      )
+      MONTHLY.forEach((type, index) => {
+        add(`bm_${branchId}_${month}_${type}`, type, 3 + index * 4, {}, type !== 'study' || (b + month) % 11 !== 0)
+      })
       for (let g = 0; g < groups; g++) {
         if (g === 0 && (b + month) % 7 === 0) continue
         add(`bm_${branchId}_${month}_group_${g}`, 'group_meeting', 5 + g, {

@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import { meetingHeading } from '../../types/labels'
 import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
@@ -165,7 +166,10 @@ test('a 党小组会 with location check-in, from scheduling to the bureau’s �
   await session.setNow(startsAt + 130 * 60_000) // the form’s default length is two hours
   await page.goto(`${session.base}/#/pages/meetings/index`)
   await page.getByTestId('meetings-record-book-entry').click()
-  const entry = page.getByTestId('record-entry').filter({ hasText: TITLE })
+  // The record book names the meeting as every list does: its type once, in the brackets.
+  const entry = page
+    .getByTestId('record-entry')
+    .filter({ hasText: meetingHeading({ type: 'group_meeting', title: TITLE }) })
   await entry.waitFor()
   expect(await entry.getByTestId('record-entry-state').textContent()).toBe('已开展')
   expect(await entry.getByTestId('record-counts').textContent()).toBe('应到5人，实到1人，请假0人，缺席0人，未签到4人')

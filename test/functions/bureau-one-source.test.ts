@@ -85,7 +85,7 @@ test('the finished month holds every state, and every screen, export and report 
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load((await (await fetch(file.url)).arrayBuffer()) as ExcelJS.Buffer)
   const summary = workbook.getWorksheet('汇总')
-  const headers = (summary?.getRow(1).values as unknown[]).slice(1)
+  const headers = ((summary?.getRow(1).values ?? []) as unknown[]).slice(1)
   const column = headers.indexOf(JUNE) + 1
   const exported = new Map<string, unknown>()
   summary?.eachRow((row, index) => {
@@ -94,7 +94,7 @@ test('the finished month holds every state, and every screen, export and report 
   expect(exported).toEqual(new Map([...june].map(([name, state]) => [name, CELL_STATE_LABELS[state]])))
   const totals = workbook.getWorksheet('统计')
   const juneRow = totals?.getRows(2, 12)?.find((row) => row.getCell(1).value === JUNE)
-  expect((juneRow?.values as unknown[]).slice(2)).toEqual(CELL_STATES.map((state) => counts[state]))
+  expect(((juneRow?.values ?? []) as unknown[]).slice(2)).toEqual(CELL_STATES.map((state) => counts[state]))
 }, 60_000)
 
 test('the running month is 进行中 everywhere, never 滞后, and left out of the completion line', async () => {

@@ -76,6 +76,7 @@ const cases: MatrixCase<'meetings', [expected: Record<Persona, Outcome>]>[] = [
   ['requestLeave', () => ({ meetingId, reason: '外出培训' }), meetingOnly],
   ['listLeaves', () => ({ meetingId }), manage],
   ['decideLeave', () => ({ meetingId, memberId: 'm_shiyan_06', approve: true }), manage],
+  ['withdrawLeave', () => ({ meetingId }), meetingOnly],
   ['writeMinutes', () => ({ meetingId, text: '会议学习了党章，交流了体会。' }), manage],
   ['recordBook', () => ({ branchId: OWN }), branchRead],
   ['recordBookPdf', () => ({ branchId: OWN }), branchManage],

@@ -1,8 +1,14 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { CellMeetings } from '../../src/subpackages/bureau/components/cell-meetings'
-import { cellCaption, MatrixGrid, MatrixLegend } from '../../src/subpackages/bureau/components/matrix-grid'
+import {
+  cellCaption,
+  MatrixGrid,
+  MatrixLegend,
+  openingScroll,
+} from '../../src/subpackages/bureau/components/matrix-grid'
 import { OverviewFigures } from '../../src/subpackages/bureau/components/overview-figures'
 import { StudyBranchRows } from '../../src/subpackages/bureau/components/study-rows'
+import { drawnRows } from '../../src/subpackages/bureau/lib/trend-rows'
 import type { CellDetail, MatrixRow, Overview } from '../../types/bureau'
 
 const row = (branchId: string, branchName: string, states: MatrixRow['cells']): MatrixRow => ({
@@ -223,4 +229,38 @@ test('study by branch: counts and rate, low rates flagged', () => {
   expect(screen.getByTestId('study-branch-b1').textContent).toBe('城关小学党支部3/10（30%）')
   expect(screen.getByTestId('study-branch-b1').innerHTML).toContain('bureau-status--missing')
   expect(screen.getByTestId('study-branch-b2').textContent).toBe('实验小学党支部12/12（100%）')
+})
+
+describe('the matrix at 375 px', () => {
+  test('opens with the focused month as the last column in view, nothing scrolled for the first months', () => {
+    // 375 px: 52 design px of padding each side and the 220 px branch column leave 191 px; a column is 46 px.
+    expect(openingScroll(10, 375, false)).toBe(Math.ceil(11 * 46 - (375 - (2 * 52 + 220) / 2)))
+    expect(openingScroll(2, 375, false)).toBe(0)
+    expect(openingScroll(-1, 375, false)).toBe(0)
+    // 关怀模式's wider columns scroll further to show the same month.
+    expect(openingScroll(10, 375, true)).toBeGreaterThan(openingScroll(10, 375, false))
+  })
+})
+
+describe('trend rows', () => {
+  const rows = [
+    { period: '2026-09', series: '三会一课完成率', value: 1 },
+    { period: '2026-10', series: '三会一课完成率', value: 0.8 },
+    { period: '2026-11', series: '三会一课完成率', value: 0.5 },
+    { period: '2026-11', series: '学习参与率', value: 0.1 },
+  ]
+
+  test('finished months are solid; the month under way is hollow, reached by a dashed segment from the last finished value', () => {
+    const drawn = drawnRows(rows, '2026-11')
+    expect(drawn.filter((row) => row.segment === 'done').map((row) => row.period)).toEqual(['2026-09', '2026-10'])
+    expect(drawn.filter((row) => row.segment === 'open').map((row) => [row.series, row.period, row.kind])).toEqual([
+      ['三会一课完成率', '2026-10', 'done'],
+      ['三会一课完成率', '2026-11', 'open'],
+      ['学习参与率', '2026-11', 'open'],
+    ])
+  })
+
+  test('without a month under way every value is solid', () => {
+    expect(drawnRows(rows, null).every((row) => row.segment === 'done' && row.kind === 'done')).toBe(true)
+  })
 })

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { CellDetail } from '../../../../types/bureau'
+import { monthDayTime } from '../../../lib/time'
 import {
   CELL_STATE_HINTS,
   CELL_STATE_LABELS,
@@ -9,11 +10,6 @@ import {
   meetingHeading,
   periodLabel,
 } from '../lib/labels'
-
-const when = (at: number) => {
-  const d = new Date(at + 8 * 3_600_000)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
-}
 
 /** Attendance as the record book words it: 缺席 only for those marked absent, the rest 未签到. */
 const attendanceLine = (meeting: CellDetail['meetings'][number]) =>
@@ -74,7 +70,7 @@ export function CellMeetings({ detail, onOpen }: { detail: CellDetail; onOpen: (
             onClick={() => onOpen(meeting.id)}
           >
             <Text className="card__title bureau-line">{meetingHeading(meeting)}</Text>
-            <Text className="muted bureau-line">{`${when(meeting.startsAt)} · ${meeting.place}`}</Text>
+            <Text className="muted bureau-line">{`${monthDayTime(meeting.startsAt)} · ${meeting.place}`}</Text>
             <Text
               className={`bureau-line bureau-item__status bureau-status--${meeting.record}`}
               data-testid="cell-meeting-record"

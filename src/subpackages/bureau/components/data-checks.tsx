@@ -108,7 +108,7 @@ export function PointsCheck() {
       ) : null}
       {busy ? (
         <Button
-          className="btn"
+          className="btn btn--ghost"
           data-testid="check-stop"
           disabled={status === 'stopping'}
           onClick={() => {
@@ -205,7 +205,7 @@ export function DigestRebuild({ thisYear }: { thisYear: number }) {
         value={years.indexOf(year)}
         onChange={(e) => setYear(years[Number(e.detail.value)] ?? thisYear)}
       >
-        <Text className="tag tag--plain" data-testid="digest-year">{`${year}年 ▾`}</Text>
+        <Text className="chip" data-testid="digest-year">{`${year}年 ▾`}</Text>
       </Picker>
       {busy && progress ? <Text className="muted">{`已重建 ${progress.done} / ${progress.of} 个支部`}</Text> : null}
       {result ? <Text data-testid="digest-result">{result}</Text> : null}
@@ -224,7 +224,13 @@ export function DigestRebuild({ thisYear }: { thisYear: number }) {
           {error}
         </Text>
       ) : null}
-      <Button className="btn btn--primary" data-testid="digest-start" loading={busy} disabled={busy} onClick={rebuild}>
+      <Button
+        className="btn btn--primary"
+        data-testid="digest-start"
+        loading={busy}
+        disabled={busy || undefined}
+        onClick={rebuild}
+      >
         {busy ? '正在重建…' : '重建'}
       </Button>
     </View>

@@ -1,5 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import type { MatrixRow } from '../../../../types/bureau'
+import { useCareMode } from '../../../lib/care-mode'
+import { windowWidth } from '../../../lib/screen'
 import {
   CELL_MARKS,
   CELL_STATE_HINTS,
@@ -13,7 +15,26 @@ import {
 interface Props {
   periods: string[]
   rows: MatrixRow[]
+  /** The period to bring into view when the grid opens (this month, when the year is this year). */
+  focus?: string | null
   onCell: (branchId: string, period: string) => void
+}
+
+/** Design widths (750 wide) of the fixed branch column and of one period column (a cell and its margins). */
+const NAME_COLUMN = 220
+const CELL_COLUMN = { normal: 92, care: 100 }
+const PAGE_PADDING = 24 + 28
+
+/**
+ * How far to scroll so the focused period is the last column fully in view:
+ * the recent months show at once, the older ones are a swipe to the left.
+ */
+export function openingScroll(focusIndex: number, windowWidth: number, care: boolean): number {
+  if (focusIndex < 0) return 0
+  const px = windowWidth / 750
+  const visible = windowWidth - (2 * PAGE_PADDING + NAME_COLUMN) * px
+  const cell = (care ? CELL_COLUMN.care : CELL_COLUMN.normal) * px
+  return Math.max(0, Math.ceil((focusIndex + 1) * cell - visible))
 }
 
 /** The cell's tooltip-like caption: each required meeting and its status (for screen readers and long press). */
@@ -29,12 +50,18 @@ export function cellCaption(cell: MatrixRow['cells'][number]): string {
     .join('，')
 }
 
-/** 三会一课落实情况: branches down, periods across, each cell coloured by its state. */
-export function MatrixGrid({ periods, rows, onCell }: Props) {
+/**
+ * 三会一课落实情况: branches down, periods across, each cell coloured by its
+ * state. The branch column stays put while the months scroll under it, and the
+ * grid opens on the recent months.
+ */
+export function MatrixGrid({ periods, rows, focus = null, onCell }: Props) {
+  const care = useCareMode()
+  const scrollLeft = openingScroll(focus ? periods.indexOf(focus) : -1, windowWidth(), care)
   return (
-    <ScrollView scrollX className="bureau-matrix" data-testid="matrix">
+    <ScrollView scrollX scrollLeft={scrollLeft} className="bureau-matrix" data-testid="matrix">
       <View className="bureau-matrix__row bureau-matrix__row--head">
-        <Text className="bureau-matrix__name">支部</Text>
+        <Text className="bureau-matrix__name bureau-matrix__name--head">支部</Text>
         {periods.map((period) => (
           <Text key={period} className="bureau-matrix__cell bureau-matrix__cell--head">
             {periodLabel(period)}

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Overview } from '../../../../types/bureau'
-import { percent } from '../lib/labels'
+import { percent, periodLabel } from '../lib/labels'
 
 function Figure({
   label,
@@ -14,9 +14,10 @@ function Figure({
   testId: string
 }) {
   return (
-    <View className={`bureau-figure${tone ? ` bureau-figure--${tone}` : ''}`} data-testid={testId}>
-      <Text className="bureau-figure__value">{value}</Text>
-      <Text className="bureau-figure__label">{label}</Text>
+    // bureau-figure--<tone> names the tone for readers of the page (and its tests) beside the stat style.
+    <View className={`stat${tone ? ` stat--${tone} bureau-figure--${tone}` : ''}`} data-testid={testId}>
+      <Text className="stat__value">{value}</Text>
+      <Text className="stat__label">{label}</Text>
     </View>
   )
 }
@@ -28,8 +29,8 @@ export function OverviewFigures({ data }: { data: Overview }) {
   const { thisMonth, lastMonth } = data.compliance
   return (
     <View className="card">
-      <Text className="card__title">{`${Number(data.month.slice(5, 7))}月概况`}</Text>
-      <View className="bureau-figures">
+      <Text className="card__title">{`${periodLabel(data.month)}概况`}</Text>
+      <View className="stats">
         <Figure label="党支部" value={String(data.branches)} testId="figure-branches" />
         <Figure label="党员" value={String(data.members)} testId="figure-members" />
         <Figure

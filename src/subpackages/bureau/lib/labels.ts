@@ -9,6 +9,7 @@ export {
   MEETING_TYPE_LABELS,
   meetingHeading,
 } from '../../../../types/labels'
+export { periodLabel } from '../../../lib/time'
 
 /** The cell's short mark inside the matrix: one character reads at a glance on a phone. */
 export const CELL_MARKS: Record<CellState, string> = {
@@ -36,14 +37,3 @@ export const LEGEND_STATES: readonly CellState[] = [
 ]
 
 export const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`)
-
-/** '2026-04' → '4月', '2026-Q2' → '二季度', '2026-H1' → '上半年', '2026' → '2026年', a term → its dates. */
-export function periodLabel(period: string): string {
-  if (period.includes('~')) return `${period.slice(5, 10)}至${period.slice(16)}学期`
-  if (period.includes('Q')) return `${'一二三四'[Number(period.slice(6)) - 1]}季度`
-  if (period.includes('H')) return period.endsWith('1') ? '上半年' : '下半年'
-  if (period.length === 4) return `${period}年`
-  return `${Number(period.slice(5, 7))}月`
-}
-
-export const BUREAU = '/subpackages/bureau/pages'

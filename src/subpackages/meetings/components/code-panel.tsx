@@ -2,8 +2,9 @@ import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { OutputOf } from '../../../../types/api'
 import type { AttendanceCounts } from '../../../../types/meetings'
+import { FieldError } from '../../../components/field-error'
+import { clockTime } from '../../../lib/time'
 import { call } from '../../../services/call'
-import { clockTime } from '../lib/format'
 
 type Code = OutputOf<'meetings', 'checkInCode'>
 
@@ -43,11 +44,11 @@ export function CodePanel({
       if (timer) clearTimeout(timer)
     }
   }, [meetingId, onCounts])
-  if (error) return <Text className="field-error">{error}</Text>
+  if (error) return <FieldError message={error} testId="meetings-code-error" />
   if (!code) return <Text className="muted">正在生成签到码…</Text>
   return (
     <View className="card meet-code" data-testid="meetings-code">
-      <View className="card__title">请党员用微信扫码签到</View>
+      <Text className="card__title">请党员用微信扫码签到</Text>
       {code.imageUrl ? (
         // Square in a square box, drawn edge to edge: centred on every platform.
         <View className="meet-code__frame">

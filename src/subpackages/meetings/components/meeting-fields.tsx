@@ -119,13 +119,13 @@ export function MeetingFields({ draft, onChange, roster, errors, mode }: Meeting
       </Field>
       {combinable.length ? (
         <Field label="同时计为（合并召开，选填）" error={errors.fields['meeting.alsoCounts']}>
-          <View className="meet-chips meet-chips--wrap" data-testid="meeting-also">
+          <View className="chips" data-testid="meeting-also">
             {combinable.map((type) => {
               const on = draft.alsoCounts.includes(type)
               return (
                 <Text
                   key={type}
-                  className={`meet-chip ${on ? 'meet-chip--on' : ''}`}
+                  className={`chip${on ? ' chip--on' : ''}`}
                   data-testid={`meeting-also-${type}`}
                   onClick={() =>
                     set({ alsoCounts: on ? draft.alsoCounts.filter((t) => t !== type) : [...draft.alsoCounts, type] })
@@ -145,11 +145,11 @@ export function MeetingFields({ draft, onChange, roster, errors, mode }: Meeting
             {draft.scopeKind === 'committee' ? `（${inScope.length}人）` : ''}
           </Text>
         ) : (
-          <View className="meet-chips">
+          <View className="chips">
             {scopes.map((kind) => (
               <Text
                 key={kind}
-                className={`meet-chip ${draft.scopeKind === kind ? 'meet-chip--on' : ''}`}
+                className={`chip${draft.scopeKind === kind ? ' chip--on' : ''}`}
                 data-testid={`meeting-scope-${kind}`}
                 onClick={() => set({ scopeKind: kind, alsoCounts: [] })}
               >
@@ -159,7 +159,7 @@ export function MeetingFields({ draft, onChange, roster, errors, mode }: Meeting
           </View>
         )}
         {draft.scopeKind === 'committee' && !roster.hasCommittee ? (
-          <Text className="meet-hint">本支部正式党员不足7人，未设支委会，支委会不作考核要求</Text>
+          <Text className="field-hint">本支部正式党员不足7人，未设支委会，支委会不作考核要求</Text>
         ) : null}
       </Field>
       {draft.scopeKind === 'group' ? (
@@ -169,14 +169,14 @@ export function MeetingFields({ draft, onChange, roster, errors, mode }: Meeting
               {roster.groups.find((group) => group.id === draft.groupId)?.name ?? ''}
             </Text>
           ) : roster.groups.length === 0 ? (
-            <Text className="meet-hint">本支部尚未设立党小组</Text>
+            <Text className="field-hint">本支部尚未设立党小组</Text>
           ) : (
             // A branch has a handful of 党小组: all in view, one tap each.
-            <View className="meet-chips meet-chips--wrap" data-testid="meeting-group">
+            <View className="chips" data-testid="meeting-group">
               {roster.groups.map((group, index) => (
                 <Text
                   key={group.id}
-                  className={`meet-chip ${draft.groupId === group.id ? 'meet-chip--on' : ''}`}
+                  className={`chip${draft.groupId === group.id ? ' chip--on' : ''}`}
                   data-testid={`meeting-group-${group.id}`}
                   onClick={() => pickGroup(index)}
                 >
@@ -198,7 +198,7 @@ export function MeetingFields({ draft, onChange, roster, errors, mode }: Meeting
         </View>
       ) : null}
       {draft.scopeKind !== 'branch' ? (
-        <Text className="meet-hint" data-testid="meeting-invited">
+        <Text className="field-hint" data-testid="meeting-invited">
           参会：{draft.scopeKind === 'group' && !draft.groupId ? '请先选择党小组' : `${inScope.length}名党员`}
         </Text>
       ) : null}

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../../types/api'
 import { MEETING_RECORD_LABELS } from '../../../../types/labels'
-import { meetingHeading } from '../../../pages/meetings/labels'
-import { fullDate } from '../lib/format'
+import { meetingHeading } from '../../../lib/meeting-labels'
+import { fullDateTime } from '../../../lib/time'
 import './meetings.css'
 
 export type RecordBookEntry = OutputOf<'meetings', 'recordBook'>['entries'][number]
@@ -32,14 +32,17 @@ export function RecordBookEntries({ entries }: { entries: RecordBookEntry[] }) {
         const began = entry.record !== 'upcoming' && entry.record !== 'cancelled'
         return (
           <View key={entry.id} className="meet-entry divided" data-testid="record-entry">
-            <View className="meet-member__head">
-              <Text className="meet-entry__title">{`${index + 1}. ${meetingHeading(entry)}`}</Text>
-              <Text className={`tag ${entry.record === 'held' ? '' : 'tag--plain'}`} data-testid="record-entry-state">
+            <View className="list-item__head">
+              <Text className="list-item__title">{`${index + 1}. ${meetingHeading(entry)}`}</Text>
+              <Text
+                className={`tag ${entry.record === 'held' ? 'tag--ok' : entry.record === 'upcoming' ? 'tag--info' : 'tag--plain'}`}
+                data-testid="record-entry-state"
+              >
                 {entryStatus(entry)}
               </Text>
             </View>
             <Text className="meet-entry__line">
-              {fullDate(entry.startsAt)} · {entry.place}
+              {fullDateTime(entry.startsAt)} · {entry.place}
             </Text>
             {began ? (
               <Text className="meet-entry__line" data-testid="record-counts">

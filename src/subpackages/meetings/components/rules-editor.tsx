@@ -1,10 +1,10 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
-import { Fragment } from 'react'
 import { FREQUENCY_LABELS } from '../../../../types/labels'
 import type { Frequency, MeetingRules, MeetingType, SchoolTerm } from '../../../../types/meetings'
 import { FieldError } from '../../../components/field-error'
+import { FormField } from '../../../components/form-field'
 import type { FormErrors } from '../../../lib/form-errors'
-import { MEETING_TYPE_LABELS } from '../../../pages/meetings/labels'
+import { MEETING_TYPE_LABELS } from '../../../lib/meeting-labels'
 import './meetings.css'
 
 const TYPES = Object.keys(MEETING_TYPE_LABELS) as MeetingType[]
@@ -78,17 +78,17 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
   return (
     <View data-testid="rules-editor">
       <View className="card">
-        <View className="card__title">规定会议的最低频次</View>
+        <Text className="card__title">规定会议的最低频次</Text>
         {TYPES.map((type) => {
           const minimum = draft.minimums[type]
           return (
             <View key={type} className="meet-rule divided" data-testid="rules-type" data-type={type}>
               <Text>{MEETING_TYPE_LABELS[type]}</Text>
-              <View className="meet-chips meet-chips--wrap">
+              <View className="chips">
                 {FREQUENCIES.map(({ value, label }) => (
                   <Text
                     key={label}
-                    className={`meet-chip ${(minimum?.every ?? null) === value ? 'meet-chip--on' : ''}`}
+                    className={`chip${(minimum?.every ?? null) === value ? ' chip--on' : ''}`}
                     onClick={() =>
                       onChange({
                         ...draft,
@@ -136,10 +136,9 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
         onChange={(terms) => onChange({ ...draft, terms })}
       />
       <View className="card">
-        <View className="card__title">会议记录时限</View>
+        <Text className="card__title">会议记录时限</Text>
         {RECORD_FIELDS.map(({ key, label, testId }) => (
-          <Fragment key={key}>
-            <Text className="field-label">{label}</Text>
+          <FormField key={key} label={label} error={errors.fields[key]}>
             <Input
               className={`field-input ${errors.fields[key] ? 'field-input--invalid' : ''}`}
               data-testid={testId}
@@ -147,18 +146,16 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
               value={String(draft[key])}
               onInput={(e) => onChange({ ...draft, [key]: e.detail.value })}
             />
-            <FieldError message={errors.fields[key]} />
-          </Fragment>
+          </FormField>
         ))}
-        <Text className="meet-hint">
+        <Text className="field-hint">
           会议须有考勤（至少一人出席）和会议记录才算“已开展”；党员大会还须到会的正式党员过半数。
         </Text>
       </View>
       <View className="card">
-        <View className="card__title">签到时间</View>
+        <Text className="card__title">签到时间</Text>
         {NUMBER_FIELDS.map(({ key, label, testId }) => (
-          <Fragment key={key}>
-            <Text className="field-label">{label}</Text>
+          <FormField key={key} label={label} error={errors.fields[key]}>
             <Input
               className={`field-input ${errors.fields[key] ? 'field-input--invalid' : ''}`}
               data-testid={testId}
@@ -166,28 +163,28 @@ export function RulesEditor({ draft, errors, saving, onChange, onSave }: RulesEd
               value={String(draft[key])}
               onInput={(e) => onChange({ ...draft, [key]: e.detail.value })}
             />
-            <FieldError message={errors.fields[key]} />
-          </Fragment>
+          </FormField>
         ))}
-        <Text className="field-label">订阅消息</Text>
-        <View className="meet-chips">
-          {[
-            { value: false, label: '一次性订阅' },
-            { value: true, label: '长期订阅' },
-          ].map(({ value, label }) => (
-            <Text
-              key={label}
-              className={`meet-chip ${draft.longTermSubscriptions === value ? 'meet-chip--on' : ''}`}
-              data-testid={value ? 'rules-long-term-on' : 'rules-long-term-off'}
-              onClick={() => onChange({ ...draft, longTermSubscriptions: value })}
-            >
-              {label}
-            </Text>
-          ))}
-        </View>
-        <Text className="meet-hint">
-          长期订阅仅限政务、教育、医疗等类目的小程序：开启后，党员订阅一次即可持续收到会议提醒和政治生日祝福，不再逐次消耗订阅次数。
-        </Text>
+        <FormField
+          label="订阅消息"
+          hint="长期订阅仅限政务、教育、医疗等类目的小程序：开启后，党员订阅一次即可持续收到会议提醒和政治生日祝福，不再逐次消耗订阅次数。"
+        >
+          <View className="chips">
+            {[
+              { value: false, label: '一次性订阅' },
+              { value: true, label: '长期订阅' },
+            ].map(({ value, label }) => (
+              <Text
+                key={label}
+                className={`chip${draft.longTermSubscriptions === value ? ' chip--on' : ''}`}
+                data-testid={value ? 'rules-long-term-on' : 'rules-long-term-off'}
+                onClick={() => onChange({ ...draft, longTermSubscriptions: value })}
+              >
+                {label}
+              </Text>
+            ))}
+          </View>
+        </FormField>
         <FieldError message={errors.general} testId="rules-error" />
         <Button
           className="btn btn--primary meet-bar"
@@ -219,10 +216,11 @@ function TermsEditor({
   const nextYear = last ? Number(last.end.slice(0, 4)) : null
   return (
     <View className="card" data-testid="rules-terms">
-      <View className="card__title">学期设置（按学期要求的会议用）</View>
-      {terms.length === 0 ? <Text className="meet-hint">尚未设置学期</Text> : null}
+      <Text className="card__title">学期设置（按学期要求的会议用）</Text>
+      {terms.length === 0 ? <Text className="field-hint">尚未设置学期</Text> : null}
       {terms.map((term, index) => (
-        <View key={`${term.start}-${index}`} className="meet-rule divided">
+        // biome-ignore lint/suspicious/noArrayIndexKey: terms have no id; while its name and dates are typed, a row's place is what it is
+        <View key={index} className="meet-rule divided">
           <Input
             className="field-input"
             value={term.name}

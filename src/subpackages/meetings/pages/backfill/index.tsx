@@ -1,20 +1,22 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { MEETING_RECORD_LABELS } from '../../../../../types/labels'
 import type { AttendanceStatus } from '../../../../../types/meetings'
 import { FieldError } from '../../../../components/field-error'
+import { FormField, TextAreaField } from '../../../../components/form-field'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { AddPhotosButton } from '../../../../components/photo-picker'
 import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
 import { useAction } from '../../../../hooks/use-action'
+import { uploadPath } from '../../../../lib/cloud-paths'
 import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-errors'
+import { meetingPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { type BranchRoster, MeetingFields } from '../../components/meeting-fields'
 import { MINUTES_MAX_PHOTOS, MINUTES_MIN } from '../../components/minutes-form'
 import { MARK_LABELS, MARKS } from '../../components/roll-list'
 import { WithRoster } from '../../components/with-roster'
-import { minutesPhotoPath } from '../../lib/cloud-paths'
 import {
   blankDraft,
   fieldsOf,
@@ -24,7 +26,6 @@ import {
   requestIdOf,
   scopeOf,
 } from '../../lib/meeting-draft'
-import { meetingUrl } from '../../lib/urls'
 import '../../components/meetings.css'
 
 type BackfillField = MeetingField | 'minutes.text' | 'marks'
@@ -63,7 +64,7 @@ function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; br
   const [text, setText] = useState('')
   const { photos, uploading, add, remove } = usePhotoUploads(() => [], {
     max: MINUTES_MAX_PHOTOS,
-    pathOf: (name) => minutesPhotoPath(tenantId, requestId, name, Date.now()),
+    pathOf: (name) => uploadPath(['meetings', tenantId, requestId], name, Date.now(), 'jpg'),
     previews: true,
   })
   const [errors, setErrors] = useState<FormErrors<BackfillField>>(NO_ERRORS)
@@ -116,7 +117,7 @@ function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; br
         <Button
           className="btn btn--primary meet-bar"
           data-testid="backfill-open"
-          onClick={() => Taro.redirectTo({ url: meetingUrl(saved.id) })}
+          onClick={() => Taro.redirectTo({ url: meetingPageUrl(saved.id) })}
         >
           查看会议记录
         </Button>
@@ -131,7 +132,7 @@ function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; br
   return (
     <View className="card" data-testid="backfill-form">
       <View className="card__title">补录会议 · {roster.branchName}</View>
-      <Text className="meet-hint">
+      <Text className="field-hint">
         已经召开但未在系统中安排的会议，可在此补录考勤和会议记录；记录本中会标注“补录”。
       </Text>
       <MeetingFields draft={draft} onChange={setDraft} roster={roster} errors={errors} mode="backfill" />
@@ -140,11 +141,11 @@ function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; br
         {invited.map((member) => (
           <View key={member.id} className="meet-roll-row" data-testid="backfill-member">
             <Text className="meet-member__name">{member.name}</Text>
-            <View className="meet-chips">
+            <View className="chips">
               {MARKS.map((status) => (
                 <Text
                   key={status}
-                  className={`meet-chip ${statusOf(member.id) === status ? 'meet-chip--on' : ''}`}
+                  className={`chip${statusOf(member.id) === status ? ' chip--on' : ''}`}
                   data-testid={`backfill-mark-${status}`}
                   onClick={() => setMarks({ ...marks, [member.id]: status })}
                 >
@@ -156,19 +157,18 @@ function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; br
         ))}
       </View>
       <FieldError message={errors.fields.marks} />
-      <Text className="field-label">会议记录</Text>
-      <Textarea
-        className={`field-input meet-textarea ${errors.fields['minutes.text'] ? 'field-input--invalid' : ''}`}
-        data-testid="backfill-minutes"
-        value={text}
-        autoHeight
-        maxlength={10_000}
-        placeholder="会议议程、发言要点、形成的决议"
-        onInput={(e) => setText(e.detail.value)}
-      />
-      <FieldError message={errors.fields['minutes.text']} />
+      <FormField label="会议记录" required error={errors.fields['minutes.text']}>
+        <TextAreaField
+          testId="backfill-minutes"
+          value={text}
+          maxlength={10_000}
+          invalid={Boolean(errors.fields['minutes.text'])}
+          placeholder="会议议程、发言要点、形成的决议"
+          onInput={setText}
+        />
+      </FormField>
       {length < MINUTES_MIN ? (
-        <Text className="meet-hint">
+        <Text className="field-hint">
           至少{MINUTES_MIN}字，还需 {MINUTES_MIN - length} 字
         </Text>
       ) : null}

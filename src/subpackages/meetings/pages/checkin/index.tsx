@@ -2,11 +2,14 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { AppError } from '../../../../../types/errors'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
+import { ResultView } from '../../../../components/result-view'
 import { useAction } from '../../../../hooks/use-action'
-import { ATTENDANCE_LABELS, formatWhen, meetingHeading } from '../../../../pages/meetings/labels'
-import { type CheckInResult, checkInWith } from '../../lib/check-in'
-import { meetingUrl } from '../../lib/urls'
+import { type CheckInResult, checkInWith } from '../../../../lib/check-in'
+import { ATTENDANCE_LABELS, meetingHeading } from '../../../../lib/meeting-labels'
+import { HOME_PAGE, MEETINGS_TAB, meetingPageUrl } from '../../../../lib/routes'
+import { monthDayTime } from '../../../../lib/time'
 import '../../components/meetings.css'
 
 /**
@@ -17,7 +20,7 @@ import '../../components/meetings.css'
  */
 export default function CheckInPage() {
   const scene = decodeURIComponent(useRouter().params.scene ?? '')
-  return <View className="page">{scene ? <FromCode scene={scene} /> : <OpenMeetings />}</View>
+  return <Page>{scene ? <FromCode scene={scene} /> : <OpenMeetings />}</Page>
 }
 
 type Outcome = { state: 'busy' } | { state: 'done'; result: CheckInResult } | { state: 'refused'; error: AppError }
@@ -29,47 +32,43 @@ function FromCode({ scene }: { scene: string }) {
       setOutcome(result.ok ? { state: 'done', result: result.data } : { state: 'refused', error: result.error }),
     )
   }, [scene])
-  if (outcome.state === 'busy')
-    return (
-      <View className="card meet-result">
-        <Text className="meet-result__title">正在签到…</Text>
-      </View>
-    )
+  if (outcome.state === 'busy') return <ResultView tone="busy" title="正在签到…" />
   if (outcome.state === 'refused')
     return (
-      <View className="card meet-result" data-testid="meetings-checkin-result">
-        <Text className="meet-result__title">未能签到</Text>
-        <Text className="meet-line" data-testid="meetings-checkin-error">
-          {outcome.error.message}
-        </Text>
-        <Button className="btn btn--primary meet-bar" onClick={() => Taro.switchTab({ url: '/pages/meetings/index' })}>
+      <ResultView
+        tone="warn"
+        title="未能签到"
+        testId="meetings-checkin-result"
+        text={<Text data-testid="meetings-checkin-error">{outcome.error.message}</Text>}
+      >
+        <Button className="btn btn--primary" onClick={() => Taro.switchTab({ url: MEETINGS_TAB })}>
           查看我的会议
         </Button>
-      </View>
+      </ResultView>
     )
   const { result } = outcome
   return (
-    <View className="card meet-result" data-testid="meetings-checkin-result">
-      <Text className="meet-result__title">{result.first ? '签到成功' : '您已签到'}</Text>
-      <Text className="meet-line">{result.title}</Text>
-      <Text className="meet-line">
-        {ATTENDANCE_LABELS[result.status]} · {formatWhen(result.at)}
-      </Text>
+    <ResultView
+      tone="ok"
+      title={result.first ? '签到成功' : '您已签到'}
+      testId="meetings-checkin-result"
+      text={`${result.title}\n${ATTENDANCE_LABELS[result.status]} · ${monthDayTime(result.at)}`}
+    >
       <Button
-        className="btn btn--primary meet-bar"
+        className="btn btn--primary"
         data-testid="checkin-open-meeting"
-        onClick={() => Taro.redirectTo({ url: meetingUrl(result.meetingId) })}
+        onClick={() => Taro.redirectTo({ url: meetingPageUrl(result.meetingId) })}
       >
         查看会议
       </Button>
-      <Button className="btn btn--ghost meet-bar" onClick={() => Taro.switchTab({ url: '/pages/home/index' })}>
+      <Button className="btn btn--ghost" onClick={() => Taro.switchTab({ url: HOME_PAGE })}>
         返回首页
       </Button>
-    </View>
+    </ResultView>
   )
 }
 
-/** Without a code: the meetings the member can check in to now, each opening its 签到. */
+/** Without a code: the member's meetings they can check in to now, each opening its 签到. */
 function OpenMeetings() {
   const mine = useAction('meetings', 'listMine', { when: 'upcoming', page: 1, pageSize: 20 })
   return (
@@ -83,16 +82,16 @@ function OpenMeetings() {
     >
       {(data) => (
         <View className="card" data-testid="checkin-meetings">
-          <View className="card__title">选择要签到的会议</View>
+          <Text className="card__title">选择要签到的会议</Text>
           {data.items.map((meeting) => (
             <View
               key={meeting.id}
               className="meet-entry divided"
-              onClick={() => Taro.redirectTo({ url: meetingUrl(meeting.id) })}
+              onClick={() => Taro.redirectTo({ url: meetingPageUrl(meeting.id) })}
             >
-              <Text className="meet-entry__title">{meetingHeading(meeting)}</Text>
+              <Text className="list-item__title">{meetingHeading(meeting)}</Text>
               <Text className="meet-entry__line">
-                {formatWhen(meeting.startsAt)} · {meeting.place}
+                {monthDayTime(meeting.startsAt)} · {meeting.place}
                 {meeting.mine ? ` · ${ATTENDANCE_LABELS[meeting.mine]}` : ''}
               </Text>
             </View>

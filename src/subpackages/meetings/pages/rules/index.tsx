@@ -1,13 +1,12 @@
-import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MeetingRules } from '../../../../../types/meetings'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-errors'
+import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
 import { type RulesDraft, RulesEditor, type RulesField } from '../../components/rules-editor'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 const FIELDS: readonly RulesField[] = [
   'checkInOpensMinutes',
@@ -22,9 +21,9 @@ const FIELDS: readonly RulesField[] = [
 export default function RulesPage() {
   const rules = useAction('meetings', 'getRules', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={rules}>{(data) => <Editor rules={data} />}</PageState>
-    </View>
+    </Page>
   )
 }
 
@@ -39,30 +38,33 @@ function Editor({ rules }: { rules: MeetingRules }) {
     backfillWithinDays: String(rules.backfillWithinDays),
     terms: rules.terms,
   })
-  const [errors, setErrors] = useState<FormErrors<RulesField>>(NO_ERRORS)
-  const [saving, setSaving] = useState(false)
-  const save = async () => {
-    setSaving(true)
-    setErrors(NO_ERRORS)
-    const result = await call('meetings', 'updateRules', {
-      ...rules,
-      minimums: draft.minimums,
-      checkInOpensMinutes: Number(draft.checkInOpensMinutes),
-      lateGraceMinutes: Number(draft.lateGraceMinutes),
-      themeDayReminderDay: draft.themeDayReminderDay.trim() === '' ? null : Number(draft.themeDayReminderDay),
-      longTermSubscriptions: draft.longTermSubscriptions,
-      recordWithinDays: Number(draft.recordWithinDays),
-      backfillWithinDays: Number(draft.backfillWithinDays),
-      terms: draft.terms,
-      // Switched on, the tenant's own reminder templates are the long-term ones unless set otherwise.
-      longTermTemplates:
-        draft.longTermSubscriptions && rules.longTermTemplates.length === 0
-          ? [rules.templates.meetingReminder, rules.templates.politicalBirthday]
-          : rules.longTermTemplates,
-    })
-    setSaving(false)
-    if (!result.ok) return setErrors(formErrorsOf(result.error, FIELDS))
-    Taro.showToast({ title: '会议规则已保存', icon: 'success' })
-  }
-  return <RulesEditor draft={draft} errors={errors} saving={saving} onChange={setDraft} onSave={save} />
+  const saving = useSubmit(
+    () =>
+      call('meetings', 'updateRules', {
+        ...rules,
+        minimums: draft.minimums,
+        checkInOpensMinutes: Number(draft.checkInOpensMinutes),
+        lateGraceMinutes: Number(draft.lateGraceMinutes),
+        themeDayReminderDay: draft.themeDayReminderDay.trim() === '' ? null : Number(draft.themeDayReminderDay),
+        longTermSubscriptions: draft.longTermSubscriptions,
+        recordWithinDays: Number(draft.recordWithinDays),
+        backfillWithinDays: Number(draft.backfillWithinDays),
+        terms: draft.terms,
+        // Switched on, the tenant's own reminder templates are the long-term ones unless set otherwise.
+        longTermTemplates:
+          draft.longTermSubscriptions && rules.longTermTemplates.length === 0
+            ? [rules.templates.meetingReminder, rules.templates.politicalBirthday]
+            : rules.longTermTemplates,
+      }),
+    { fields: FIELDS, toast: '会议规则已保存' },
+  )
+  return (
+    <RulesEditor
+      draft={draft}
+      errors={saving.errors}
+      saving={saving.busy}
+      onChange={setDraft}
+      onSave={() => saving.submit()}
+    />
+  )
 }

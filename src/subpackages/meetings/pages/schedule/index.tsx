@@ -2,10 +2,13 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { MeetingDetail } from '../../../../../types/meetings'
+import { ok, type Result } from '../../../../../types/result'
 import { FieldError } from '../../../../components/field-error'
+import { Page } from '../../../../components/page'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-errors'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { meetingPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { type BranchRoster, MeetingFields } from '../../components/meeting-fields'
 import { WithRoster } from '../../components/with-roster'
@@ -15,11 +18,9 @@ import {
   fieldsOf,
   MEETING_FIELDS,
   type MeetingDraft,
-  type MeetingField,
   requestIdOf,
   scopeOf,
 } from '../../lib/meeting-draft'
-import { meetingUrl } from '../../lib/urls'
 import '../../components/meetings.css'
 
 /**
@@ -29,7 +30,7 @@ import '../../components/meetings.css'
  */
 export default function SchedulePage() {
   const id = useRouter().params.id ?? ''
-  return <View className="page">{id ? <EditMeeting meetingId={id} /> : <NewMeeting />}</View>
+  return <Page>{id ? <EditMeeting meetingId={id} /> : <NewMeeting />}</Page>
 }
 
 function NewMeeting() {
@@ -87,34 +88,38 @@ function MeetingForm({
   const [reason, setReason] = useState('')
   // One id per intent: a retry after a lost answer schedules nothing twice.
   const [requestId] = useState(() => requestIdOf('mt', Date.now()))
-  const [errors, setErrors] = useState<FormErrors<MeetingField>>(NO_ERRORS)
-  const [busy, setBusy] = useState(false)
-
-  const submit = async () => {
+  const saving = useSubmit(
+    async (scope: NonNullable<ReturnType<typeof scopeOf>>): Promise<Result<{ id: string }>> => {
+      const meeting = fieldsOf(draft)
+      if (editing) {
+        const updated = await call('meetings', 'update', { meetingId: editing.id, meeting, reason })
+        return updated.ok ? ok({ id: updated.data.id }) : updated
+      }
+      const made = await call('meetings', 'schedule', {
+        branchId,
+        scope,
+        meeting,
+        repeatMonthly: draft.type === 'theme_day' ? repeat : 1,
+        requestId,
+      })
+      return made.ok ? ok({ id: made.data.ids[0] }) : made
+    },
+    {
+      fields: MEETING_FIELDS,
+      toast: editing ? '会议已修改' : '会议已安排',
+      onDone: (data) => Taro.redirectTo({ url: meetingPageUrl(data.id) }),
+    },
+  )
+  const { errors, busy } = saving
+  const submit = () => {
     const scope = scopeOf(draft)
-    if (!scope) return setErrors({ fields: {}, general: '请选择党小组' })
-    setBusy(true)
-    setErrors(NO_ERRORS)
-    const meeting = fieldsOf(draft)
-    const result = editing
-      ? await call('meetings', 'update', { meetingId: editing.id, meeting, reason })
-      : await call('meetings', 'schedule', {
-          branchId,
-          scope,
-          meeting,
-          repeatMonthly: draft.type === 'theme_day' ? repeat : 1,
-          requestId,
-        })
-    setBusy(false)
-    if (!result.ok) return setErrors(formErrorsOf(result.error, MEETING_FIELDS))
-    Taro.showToast({ title: editing ? '会议已修改，已通知参会人员' : '会议已安排', icon: 'none' })
-    const id = 'ids' in result.data ? result.data.ids[0] : result.data.id
-    Taro.redirectTo({ url: meetingUrl(id) })
+    if (!scope) return saving.setErrors({ fields: {}, general: '请选择党小组' })
+    saving.submit(scope)
   }
 
   return (
     <View className="card" data-testid="schedule-form">
-      <View className="card__title">{editing ? '修改会议' : `安排会议 · ${roster.branchName}`}</View>
+      <Text className="card__title">{editing ? '修改会议' : `安排会议 · ${roster.branchName}`}</Text>
       <MeetingFields
         draft={draft}
         onChange={setDraft}
@@ -162,7 +167,7 @@ function MeetingForm({
       >
         {editing ? '保存修改' : busy ? '正在安排…' : '安排会议'}
       </Button>
-      {editing ? null : <Text className="meet-hint">安排后，参会党员会在“会议”中看到通知，并可订阅会前提醒。</Text>}
+      {editing ? null : <Text className="field-hint">安排后，参会党员会在“会议”中看到通知，并可订阅会前提醒。</Text>}
     </View>
   )
 }
