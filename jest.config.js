@@ -25,6 +25,7 @@ module.exports = {
       ...base,
       displayName: 'functions',
       testEnvironment: 'node',
+      setupFilesAfterEnv: ['<rootDir>/test/functions/helpers/timeouts.ts'],
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
     },
     {

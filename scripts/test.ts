@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   await step('lint and format (biome)', () => tool('@biomejs/biome', 'biome', ['check', '.']))
   await step('typecheck (tsc)', () => tool('typescript', 'tsc', ['-p', '.']))
   await step('API catalogue is current', () => tool('tsx', 'tsx', ['scripts/api-catalogue.ts', '--check']))
-  await step('layers: no sideways imports', checkLayers)
+  await step('layers: no sideways imports (functions, contracts, the app)', checkLayers)
   const built =
     (await step('build cloud functions', buildFunctions)) &&
     (await step('build weapp (dist/)', () => buildApp('weapp'))) &&
@@ -103,6 +103,9 @@ async function main(): Promise<void> {
     await jest('jest: unit, functions, ui, native', ['unit', 'functions', 'ui', 'native'])
     // One journey at a time: they share one emulator and its clock, which a journey may move.
     await jest('jest: e2e in chromium', ['e2e'], ['--runInBand'])
+    await step('npm run screenshots still runs, and the README shows every screenshot', () =>
+      tool('tsx', 'tsx', ['scripts/screenshots.ts', '--no-build', '--check']),
+    )
     await step('date check: no real clock in tests; date-sensitive suites at the awkward instants and today', () =>
       runDateCheck(),
     )

@@ -34,6 +34,7 @@ const subPackages = [
       'pages/meeting/index',
       'pages/checkin/index',
       'pages/schedule/index',
+      'pages/backfill/index',
       'pages/roll/index',
       'pages/leaves/index',
       'pages/minutes/index',
@@ -65,10 +66,13 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#C8161D',
     navigationBarTitleText: '教育党建',
     navigationBarTextStyle: 'white',
+    // weapp draws its own title bar with a back button; this turns on Taro's in the H5 build.
+    navigationStyle: 'default',
     backgroundColor: '#F5F5F5',
   },
   tabBar: {
-    color: '#8C8C8C',
+    // Labels of the tabs not chosen, dark enough to read (4.5:1 on white).
+    color: '#595959',
     selectedColor: '#C8161D',
     backgroundColor: '#FFFFFF',
     borderStyle: 'black',
@@ -107,5 +111,13 @@ export default defineAppConfig({
   },
   // Base library ≥ 2.32.3 asks the app before any privacy API runs; the popup answers it.
   ...(isWeapp ? { __usePrivacyCheck__: true } : {}),
+  // Location check-in (会议定位签到): the member's position, and the place the secretary picks on the map.
+  // scripts/check-weapp.ts holds these against the APIs the code calls.
+  ...(isWeapp
+    ? {
+        requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+        permission: { 'scope.userLocation': { desc: '用于会议定位签到，确认您在会议地点附近' } },
+      }
+    : {}),
   lazyCodeLoading: 'requiredComponents',
 })

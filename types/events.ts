@@ -27,6 +27,8 @@ export const DomainEvent = z.object({
   sourceId: Id,
   /** When it happened (epoch ms). */
   at: z.number(),
+  /** Not paid before this instant: attendance recorded before its meeting starts waits for the start. */
+  payableFrom: z.number().optional(),
   /** Who recorded it (a member id), or 'system' for timers. */
   recordedBy: z.string(),
   /**

@@ -36,6 +36,13 @@ export const Grant = z.discriminatedUnion('role', [
 ])
 export type Grant = z.infer<typeof Grant>
 
+/** A member's own settings of the app, kept with them across phones (我的 → 关怀模式). */
+export const Preferences = z.object({
+  /** 关怀模式: larger text and tap targets, and a 首页 of three big cards, for older and retired members. */
+  careMode: z.boolean(),
+})
+export type Preferences = z.infer<typeof Preferences>
+
 /** Stored documents (collection name in the comment). */
 export const OrgDoc = z.object({
   _id: Id,
@@ -47,6 +54,8 @@ export const OrgDoc = z.object({
   ancestors: z.array(Id),
   /** 联合支部: the schools a joint branch covers. */
   schools: z.array(z.string()).optional(),
+  /** 党小组组长 of a group: the host a 党小组会 starts from. */
+  leaderId: Id.nullable().optional(),
   order: z.number().int(),
 }) // orgs
 export type OrgDoc = z.infer<typeof OrgDoc>
@@ -73,6 +82,8 @@ export const MemberDoc = z.object({
   boundAt: z.number().nullable().optional(),
   /** When bureau staff erased this departed member's personal data (the name is then a placeholder). */
   erasedAt: z.number().optional(),
+  /** Set only by the member (roster.setPreferences); absent means the defaults. */
+  preferences: Preferences.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 }) // members
@@ -160,6 +171,8 @@ export const Me = z.object({
   memberType: MemberType,
   committeePosition: CommitteePosition.nullable(),
   roles: z.array(Role),
+  /** The member's settings; a profile written before there were any reads as the defaults. */
+  preferences: Preferences.default({ careMode: false }),
 })
 export type Me = z.infer<typeof Me>
 
@@ -281,6 +294,14 @@ export const rosterActions = {
     summary: "The caller's own profile: name, branch, party group, committee position and roles.",
     input: z.object({}).strict(),
     output: Me,
+    roles: ROLES,
+    errors: [],
+  }),
+  setPreferences: defineAction({
+    summary:
+      "Sets the caller's own app settings (关怀模式); only the caller's own, so no member id is taken. Answers the settings as stored.",
+    input: Preferences.strict(),
+    output: Preferences,
     roles: ROLES,
     errors: [],
   }),

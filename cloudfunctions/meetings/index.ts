@@ -3,25 +3,30 @@ import { periodKeyOf } from '../domain/time'
 import { withTimers } from '../runtime/entry'
 import { createRouter } from '../runtime/router'
 import { markAttendance } from './attendance'
+import { backfill } from './backfill'
 import { checkIn, checkInCode } from './check-in'
 import { compliance } from './compliance'
 import { rebuildDigests } from './digest'
 import { getMeeting } from './get-meeting'
-import { decideLeave, listLeaves, requestLeave } from './leave'
+import { decideLeave, listLeaves, requestLeave, withdrawLeave } from './leave'
 import { listBranch, listMine } from './list'
 import { writeMinutes } from './minutes'
 import { recordBook } from './record-book'
 import { recordBookPdf } from './record-book-pdf'
+import { recordReminders } from './record-reminders'
 import { politicalBirthdays, remindAbsent, runReminders } from './remind'
 import { getRobot, setRobot } from './robot'
 import { getRules, updateRules } from './rules'
 import { cancel, schedule, update } from './schedule'
+import { scopeMembers } from './scope-members'
 import { shareCard } from './share-card'
 import { subscribe } from './subscribe'
 import { themeDayReminders } from './theme-day'
 
 const router = createRouter(api.meetings, {
   schedule,
+  backfill,
+  scopeMembers,
   update,
   cancel,
   listMine,
@@ -31,6 +36,7 @@ const router = createRouter(api.meetings, {
   checkIn,
   markAttendance,
   requestLeave,
+  withdrawLeave,
   listLeaves,
   decideLeave,
   writeMinutes,
@@ -40,7 +46,13 @@ const router = createRouter(api.meetings, {
   getRules,
   updateRules,
   rebuildDigests: (input, { caller, store, clock }) =>
-    rebuildDigests(store, caller.member.tenantId, input.year ?? Number(periodKeyOf(clock.now(), 'year'))),
+    rebuildDigests(
+      store,
+      caller.member.tenantId,
+      input.year ?? Number(periodKeyOf(clock.now(), 'year')),
+      input.cursor,
+      clock.now(),
+    ),
   subscribe,
   shareCard,
   remindAbsent,
@@ -48,8 +60,12 @@ const router = createRouter(api.meetings, {
   setRobot,
 })
 
-/** 三会一课: the meetings function; 'remind' every 5 min, 'daily' each morning for 政治生日 and the 主题党日 check. */
+/** 三会一课: the meetings function; 'remind' every 5 min, 'daily' each morning for 政治生日, the 主题党日 check and 待补记录. */
 export const main = withTimers(router, {
   remind: runReminders,
-  daily: async (ports) => ({ ...(await politicalBirthdays(ports)), ...(await themeDayReminders(ports)) }),
+  daily: async (ports) => ({
+    ...(await politicalBirthdays(ports)),
+    ...(await themeDayReminders(ports)),
+    ...(await recordReminders(ports)),
+  }),
 })

@@ -1,6 +1,6 @@
 import type { api } from '../../types/api'
 import type { LeaveDoc } from '../../types/meetings'
-import { leaveRefusal } from '../domain/meetings/leave'
+import { leaveRefusal, standingLeave } from '../domain/meetings/leave'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Handler } from '../runtime/router'
@@ -40,7 +40,7 @@ export const requestLeave: Handler<typeof api.meetings.requestLeave> = async (in
     if (!(error instanceof DuplicateIdError)) throw error
     const changed = await store.updateWhere(
       COLLECTIONS.meetingLeaves,
-      { _id: id, status: store.command.in(['pending', 'rejected']) },
+      { _id: id, status: store.command.in(['pending', 'rejected', 'withdrawn']) },
       { reason: input.reason, status: 'pending', requestedAt: now, decidedBy: null, decidedAt: null },
     )
     if (changed === 0) throw new DomainError('MEETING.LEAVE_DECIDED', '您的请假已批准')
@@ -48,13 +48,28 @@ export const requestLeave: Handler<typeof api.meetings.requestLeave> = async (in
   return { status: 'pending' as const }
 }
 
+/** 撤回请假: the member's own pending request, taken back; a decided one stands. */
+export const withdrawLeave: Handler<typeof api.meetings.withdrawLeave> = async (input, { caller, store, clock }) => {
+  const { meeting } = await loadMeeting(store, caller, input.meetingId)
+  const id = attendanceId(meeting._id, caller.member._id)
+  const changed = await store.updateWhere(
+    COLLECTIONS.meetingLeaves,
+    { _id: id, status: 'pending' },
+    { status: 'withdrawn', withdrawnAt: clock.now() },
+  )
+  if (changed === 0) {
+    const leave = await store.get(COLLECTIONS.meetingLeaves, id)
+    if (!leave) throw new DomainError('MEETING.LEAVE_NOT_FOUND')
+    if (leave.status !== 'withdrawn') throw new DomainError('MEETING.LEAVE_DECIDED', '请假已审批，不能撤回')
+  }
+  return { withdrawn: true as const }
+}
+
 export const listLeaves: Handler<typeof api.meetings.listLeaves> = async (input, { caller, store }) => {
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
-  const leaves = await store.findAll(
-    COLLECTIONS.meetingLeaves,
-    { meetingId: meeting._id },
-    { orderBy: [['requestedAt', 'asc']] },
-  )
+  const leaves = (
+    await store.findAll(COLLECTIONS.meetingLeaves, { meetingId: meeting._id }, { orderBy: [['requestedAt', 'asc']] })
+  ).filter(standingLeave)
   const names = await membersByIds(
     store,
     leaves.map((leave) => leave.memberId),
@@ -77,7 +92,7 @@ export const decideLeave: Handler<typeof api.meetings.decideLeave> = async (inpu
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   const id = attendanceId(meeting._id, input.memberId)
   const leave = await store.get(COLLECTIONS.meetingLeaves, id)
-  if (!leave) throw new DomainError('MEETING.LEAVE_NOT_FOUND')
+  if (!leave || !standingLeave(leave)) throw new DomainError('MEETING.LEAVE_NOT_FOUND')
   const now = clock.now()
   const status = input.approve ? 'approved' : 'rejected'
   const changed = await store.updateWhere(

@@ -56,7 +56,11 @@ export async function processPending(
 ): Promise<{ processed: number; paid: number; skipped: number; failed: number; left: number }> {
   const now = clock.now()
   const due = store.command.or([{ deferredUntil: store.command.exists(false) }, { deferredUntil: atMost(store, now) }])
-  const pending: Record<string, unknown> = { processedAt: store.command.exists(false) }
+  // A fact payable later (a check-in before its meeting starts) waits until then: points are paid from the start.
+  const pending: Record<string, unknown> = {
+    processedAt: store.command.exists(false),
+    payableFrom: store.command.not(store.command.gt(now)),
+  }
   if (tenantId) pending.tenantId = tenantId
   const where = store.command.and([pending, due as Record<string, unknown>]) as Record<string, unknown>
   const tally = { processed: 0, paid: 0, skipped: 0, failed: 0, left: 0 }

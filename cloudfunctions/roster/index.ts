@@ -19,6 +19,7 @@ import {
 import { listMembers } from './list-members'
 import { me } from './me'
 import { deactivateMember, transferMember } from './move-member'
+import { setPreferences } from './preferences'
 import { repairPrivacy } from './repair-privacy'
 import { branchDirectory, tree } from './tree'
 import { unbindMember } from './unbind-member'
@@ -28,6 +29,7 @@ const RETENTION_BUDGET_MS = 45_000
 
 const router = createRouter(api.roster, {
   me,
+  setPreferences,
   tree,
   branchDirectory,
   listMembers,

@@ -1,6 +1,6 @@
 import type { api } from '../../types/api'
 import type { Role } from '../../types/roles'
-import type { Me, MemberDoc } from '../../types/roster'
+import type { Me, MemberDoc, Preferences } from '../../types/roster'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
@@ -26,7 +26,13 @@ export async function profileOf(store: Store, member: MemberDoc, roles: Role[]):
     memberType: member.memberType,
     committeePosition: member.committeePosition,
     roles,
+    preferences: preferencesOf(member),
   }
+}
+
+/** A member's settings, the defaults filled in for those who never changed them. */
+export function preferencesOf(member: Pick<MemberDoc, 'preferences'>): Preferences {
+  return { careMode: member.preferences?.careMode ?? false }
 }
 
 /** 我的: the caller's own profile. */

@@ -6,6 +6,7 @@ import { DomainError } from '../runtime/domain-error'
 import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadMemberToChange, requireGroupIn } from '../shared/branch-access'
+import { followMembership } from '../shared/meeting-invitations'
 import { boundMemberIds, toRow } from './member-row'
 import { writeMembershipChange } from './membership-changes'
 
@@ -21,6 +22,13 @@ export const deactivateMember: Handler<typeof api.roster.deactivateMember> = asy
     updatedAt: updated.updatedAt,
   })
   await writeMembershipChange(ctx, { memberId: member._id, kind: 'leave', branchId: branch._id, reason: input.reason })
+  await followMembership(
+    store,
+    { id: member._id, tenantId: member.tenantId, toGroupId: null },
+    branch._id,
+    null,
+    updated.updatedAt,
+  )
   await writeAudit(ctx, {
     action: 'roster.deactivateMember',
     targetId: member._id,
@@ -43,6 +51,13 @@ export const transferMember: Handler<typeof api.roster.transferMember> = async (
   const changes = { branchId: target._id, groupId: input.toGroupId, committeePosition: null, updatedAt: clock.now() }
   const updated: MemberDoc = { ...member, ...changes }
   await store.update(COLLECTIONS.members, member._id, changes)
+  await followMembership(
+    store,
+    { id: member._id, tenantId: member.tenantId, toGroupId: input.toGroupId },
+    branch._id,
+    target._id,
+    changes.updatedAt,
+  )
   await writeMembershipChange(ctx, {
     memberId: member._id,
     kind: 'transfer_out',

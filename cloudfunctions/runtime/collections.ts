@@ -1,7 +1,15 @@
 import type { ReminderDoc } from '../../types/bureau'
 import type { DomainEvent } from '../../types/events'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
-import type { AttendanceDoc, LeaveDoc, MeetingDoc, MeetingRulesDoc, MeetingSecretDoc } from '../../types/meetings'
+import type {
+  AttendanceDoc,
+  CheckInTriesDoc,
+  LeaveDoc,
+  MeetingDoc,
+  MeetingRulesDoc,
+  MeetingSecretDoc,
+  ProspectFileDoc,
+} from '../../types/meetings'
 import type { CreditDoc, QueuedRobotMessage, RobotDoc, SendDoc } from '../../types/messaging'
 import type {
   ClaimDoc,
@@ -74,6 +82,9 @@ export const COLLECTIONS = {
   meetingLeaves: collection<LeaveDoc>('meeting_leaves'),
   meetingRules: collection<MeetingRulesDoc>('meeting_rules'),
   meetingSecrets: collection<MeetingSecretDoc>('meeting_secrets'),
+  meetingCheckInTries: collection<CheckInTriesDoc>('meeting_checkin_tries'),
+  // 发展党员 (the lifecycle domain's); meetings reads who may attend without a vote (列席)
+  developmentFiles: collection<ProspectFileDoc>('development_files'),
   // messaging (cloudfunctions/shared/messaging/)
   subscribeCredits: collection<CreditDoc>('subscribe_credits'),
   reminderSends: collection<SendDoc>('reminder_sends'),

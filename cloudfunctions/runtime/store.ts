@@ -60,6 +60,10 @@ export interface CommandFactory {
   lt(value: number): Comparison
   lte(value: number): Comparison
   exists(flag: boolean): unknown
+  /** In an update: removes the field (an outbox entry once done, `processedAt` of a re-armed event). */
+  remove(): unknown
+  /** Negates a comparison: it also matches documents without the field (`_.not(_.gt(now))`: missing or ≤ now). */
+  not(comparison: Comparison): unknown
   or(conditions: Where[]): unknown
   and(conditions: Where[]): unknown
 }

@@ -184,6 +184,8 @@ export function demoBureau(now: number): DemoBureau {
         parentId: plan.id,
         ancestors: [...branchAncestors, plan.id],
         order: groupOrder,
+        // 组长: the group's second member by seat (the first of each group is often a committee member).
+        leaderId: `${plan.id.replace('org_b_', 'm_')}_${String(groupOrder + plan.groups.length + 1).padStart(2, '0')}`,
       })
       return id
     })

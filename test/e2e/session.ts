@@ -100,12 +100,12 @@ export function startE2ESession(): E2ESession {
     async submitAndFollow(testId, url) {
       const { page } = session.browser
       await page.getByTestId(testId).click()
-      const shownError = page
-        .locator('.error')
+      const errors = page.locator('.error, .field-error')
+      const shownError = errors
         .first()
         .waitFor({ timeout: 30_000 })
         .then(async () => {
-          throw new Error(`the form said: ${await page.locator('.error').first().textContent()}`)
+          throw new Error(`the form said: ${await errors.first().textContent()}`)
         })
       shownError.catch(() => undefined) // once the page has moved on, the form's fate no longer matters
       await Promise.race([page.waitForURL(url, { waitUntil: 'commit' }), shownError])

@@ -93,6 +93,16 @@ const cases: MatrixCase<'meetings', [expected: Record<Persona, Outcome>]>[] = [
     },
     manage,
   ],
+  [
+    'withdrawLeave',
+    async (persona) => {
+      const own = await ownMeeting('撤回请假用')
+      // The persona's own request first, where it may ask: an allowed withdrawal takes back a real request.
+      await t.call(as[persona], 'meetings', 'requestLeave', { meetingId: own, reason: '外出培训' })
+      return { meetingId: own }
+    },
+    attendees,
+  ],
   ['writeMinutes', () => ({ meetingId, text: '会议学习了党章，交流了体会。' }), manage],
   ['recordBook', () => ({ branchId: OWN }), branchRead],
   ['recordBookPdf', () => ({ branchId: OWN }), branchManage],

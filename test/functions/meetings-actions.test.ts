@@ -1,6 +1,7 @@
 // The meetings function through the real SDK: scheduling, the rotating code and check-in, hand marking, leave,
 // minutes, the record book, compliance, reminders with a controlled clock, the WeCom robot against a local server,
 // and a burst of 500 check-ins.
+import { tokenFor } from '../../cloudfunctions/domain/meetings/qr-token'
 import { memberDoc } from '../fixtures/member-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 import { type FakeRobot, startFakeRobot } from './helpers/fake-robot'
@@ -31,8 +32,8 @@ async function scheduleAt(
   const res = await t.call(as.secretary, 'meetings', 'schedule', {
     branchId: OWN,
     meeting: {
-      type: 'group_meeting',
-      title: '党小组会：学习党章',
+      type: 'study',
+      title: '集中学习：学习党章',
       startsAt,
       endsAt: startsAt + 2 * HOUR,
       place: '实验小学会议室',
@@ -96,8 +97,23 @@ describe('check-in', () => {
   afterEach(() => t.emu.clock.set(NOW))
 
   it('refuses before the window, a foreign token, a replay two slots later, a non-attendee; writes nothing', async () => {
-    const early = await codeOf(meetingId)
-    expect(await t.call(as.member, 'meetings', 'checkIn', { meetingId, token: early.token })).toMatchObject({
+    // The secretary's screen shows no code before check-in opens, only when it will.
+    expect(await t.call(as.secretary, 'meetings', 'checkInCode', { meetingId })).toMatchObject({
+      ok: false,
+      error: { code: 'MEETING.NOT_OPEN', message: expect.stringMatching(/^签到将于5月12日 09:30开放$/) },
+    })
+    // A forged token is refused as such at any time; even a genuine token of this slot is refused before the window.
+    expect(await t.call(as.member, 'meetings', 'checkIn', { meetingId, token: 'forgedtoken0' })).toMatchObject({
+      ok: false,
+      error: { code: 'MEETING.TOKEN_INVALID' },
+    })
+    const secret = (
+      (await t.db.collection('meeting_secrets').where({ _id: 't_demo' }).get()) as unknown as {
+        data: { secret: string }[]
+      }
+    ).data[0]?.secret
+    const early = tokenFor(secret ?? '', meetingId, Math.floor(NOW / 30_000))
+    expect(await t.call(as.member, 'meetings', 'checkIn', { meetingId, token: early })).toMatchObject({
       ok: false,
       error: { code: 'MEETING.NOT_OPEN' },
     })
@@ -269,6 +285,82 @@ describe('leave', () => {
   })
 })
 
+describe('withdrawing leave (撤回请假)', () => {
+  const myLeave = async (openid: string, meetingId: string) => {
+    const detail = await t.call(openid, 'meetings', 'get', { meetingId })
+    if (!detail.ok) throw new Error(JSON.stringify(detail.error))
+    return detail.data.myLeave
+  }
+  const listed = async (meetingId: string) => {
+    const list = await t.call(as.secretary, 'meetings', 'listLeaves', { meetingId })
+    if (!list.ok) throw new Error(JSON.stringify(list.error))
+    return list.data.items.map((item) => `${item.memberId}:${item.status}`)
+  }
+
+  it('a pending request is taken back: gone from the member and the secretary, and asking again works', async () => {
+    t.emu.clock.set(NOW)
+    const [meetingId] = (await scheduleAt(NOW + 7 * HOUR)).ids
+    await t.call(as.member, 'meetings', 'requestLeave', { meetingId, reason: '外出培训' })
+    expect(await listed(meetingId)).toEqual(['m_shiyan_06:pending'])
+
+    expect(await t.call(as.member, 'meetings', 'withdrawLeave', { meetingId })).toEqual({
+      ok: true,
+      data: { withdrawn: true },
+    })
+    expect(await myLeave(as.member, meetingId)).toBeNull()
+    expect(await listed(meetingId)).toEqual([])
+    // A retried tap withdraws nothing more and is not an error.
+    expect(await t.call(as.member, 'meetings', 'withdrawLeave', { meetingId })).toMatchObject({ ok: true })
+    // The secretary can no longer decide what was taken back.
+    expect(
+      await t.call(as.secretary, 'meetings', 'decideLeave', { meetingId, memberId: 'm_shiyan_06', approve: true }),
+    ).toMatchObject({ ok: false, error: { code: 'MEETING.LEAVE_NOT_FOUND' } })
+
+    expect(await t.call(as.member, 'meetings', 'requestLeave', { meetingId, reason: '课务调不开' })).toMatchObject({
+      ok: true,
+    })
+    expect(await myLeave(as.member, meetingId)).toBe('pending')
+  })
+
+  it('once decided, approved or not, the request stands', async () => {
+    t.emu.clock.set(NOW)
+    const [meetingId] = (await scheduleAt(NOW + 8 * HOUR)).ids
+    await t.call(as.member, 'meetings', 'requestLeave', { meetingId, reason: '外出培训' })
+    await t.call(as.committee, 'meetings', 'requestLeave', { meetingId, reason: '家中有事' })
+    await t.call(as.secretary, 'meetings', 'decideLeave', { meetingId, memberId: 'm_shiyan_06', approve: true })
+    await t.call(as.secretary, 'meetings', 'decideLeave', {
+      meetingId,
+      memberId: 'm_shiyan_02',
+      approve: false,
+      note: '本次为重要议题',
+    })
+    for (const openid of [as.member, as.committee]) {
+      expect(await t.call(openid, 'meetings', 'withdrawLeave', { meetingId })).toMatchObject({
+        ok: false,
+        error: { code: 'MEETING.LEAVE_DECIDED', message: '请假已审批，不能撤回' },
+      })
+    }
+    expect(await myLeave(as.member, meetingId)).toBe('approved')
+    expect(await myLeave(as.committee, meetingId)).toBe('rejected')
+    const detail = await t.call(as.secretary, 'meetings', 'get', { meetingId })
+    expect(detail).toMatchObject({ ok: true, data: { counts: { leave: 1 } } })
+  })
+
+  it("only one's own request: nobody names another member, and one without a request has nothing to withdraw", async () => {
+    t.emu.clock.set(NOW)
+    const [meetingId] = (await scheduleAt(NOW + 9 * HOUR)).ids
+    await t.call(as.member, 'meetings', 'requestLeave', { meetingId, reason: '外出培训' })
+    expect(
+      await t.callUnchecked(as.secretary, 'meetings', 'withdrawLeave', { meetingId, memberId: 'm_shiyan_06' }),
+    ).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+    expect(await t.call(as.committee, 'meetings', 'withdrawLeave', { meetingId })).toMatchObject({
+      ok: false,
+      error: { code: 'MEETING.LEAVE_NOT_FOUND' },
+    })
+    expect(await myLeave(as.member, meetingId)).toBe('pending')
+  })
+})
+
 describe('compliance', () => {
   it('城关小学 missed last month’s 党小组会 (seeded); its secretary sees only their branch, bureau all', async () => {
     const now = NOW
@@ -330,6 +422,25 @@ describe('reminders', () => {
       .get()
     expect((credits.data as { credits: number }[]).map((c) => c.credits)).toEqual([0, 0])
     t.emu.clock.set(NOW)
+  })
+})
+
+describe('the meeting page shows whether I subscribed (订阅会议提醒)', () => {
+  const reminderOf = async (openid: string, meetingId: string) => {
+    const detail = await t.call(openid, 'meetings', 'get', { meetingId })
+    if (!detail.ok) throw new Error(JSON.stringify(detail.error))
+    return detail.data.reminder
+  }
+
+  it("names the tenant's reminder template and counts each member's own acceptances", async () => {
+    t.emu.clock.set(NOW)
+    const [meetingId] = (await scheduleAt(NOW + 30 * HOUR)).ids
+    const before = await reminderOf('o_demo_m_shiyan_08', meetingId)
+    expect(before).toEqual({ templateId: 'tmpl_meeting_reminder', credits: 0, longTerm: false })
+    await t.call('o_demo_m_shiyan_08', 'meetings', 'subscribe', { templateIds: [before.templateId] })
+    await t.call('o_demo_m_shiyan_08', 'meetings', 'subscribe', { templateIds: [before.templateId] })
+    expect(await reminderOf('o_demo_m_shiyan_08', meetingId)).toMatchObject({ credits: 2 })
+    expect(await reminderOf('o_demo_m_shiyan_09', meetingId)).toMatchObject({ credits: 0 })
   })
 })
 

@@ -8,7 +8,9 @@ import { calls, resetTaroStub } from './taro-stub'
 
 jest.mock('../../src/services/call', () => ({ call: jest.fn() }))
 // The export button's download goes through the platform file service, which the page test does not need.
-jest.mock('../../src/subpackages/bureau/lib/download', () => ({ downloadExport: jest.fn() }))
+jest.mock('../../src/subpackages/bureau/lib/download', () => ({
+  useBureauExport: () => ({ submit: jest.fn(), busy: false }),
+}))
 const mockedCall = call as unknown as jest.Mock
 
 const task = (n: number): StudyTaskRow => ({

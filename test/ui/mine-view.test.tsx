@@ -11,6 +11,7 @@ const secretary: Me = {
   memberType: 'formal',
   committeePosition: 'secretary',
   roles: ['member', 'branch_secretary'],
+  preferences: { careMode: false },
 }
 
 const probationer: Me = {
@@ -22,6 +23,7 @@ const probationer: Me = {
   memberType: 'probationary',
   committeePosition: null,
   roles: ['member'],
+  preferences: { careMode: false },
 }
 
 describe('我的', () => {

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { EmptyState, PageState, PERSONA_PICKER_URL } from '../../src/components/page-state'
+import { EmptyState, PageState } from '../../src/components/page-state'
 import type { UseAction } from '../../src/hooks/use-action'
+import { PERSONA_PICKER_PAGE } from '../../src/lib/routes'
 import { ERROR_MESSAGES } from '../../types/errors'
 import { calls, resetTaroStub } from './taro-stub'
 
@@ -85,7 +86,7 @@ describe('PageState', () => {
     process.env.TARO_ENV = 'h5'
     renderList(failed('AUTH.NOT_BOUND'))
     fireEvent.click(screen.getByTestId('page-state-persona-link'))
-    expect(calls).toEqual([{ api: 'navigateTo', options: { url: PERSONA_PICKER_URL } }])
+    expect(calls).toEqual([{ api: 'navigateTo', options: { url: PERSONA_PICKER_PAGE } }])
   })
 })
 

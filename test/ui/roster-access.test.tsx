@@ -15,6 +15,7 @@ const me = (roles: Me['roles'], branchId: string | null = 'b_shiyan'): Me => ({
   memberType: 'formal',
   committeePosition: null,
   roles,
+  preferences: { careMode: false },
 })
 
 // Who manages a branch is the server's answer (`access` on listMembers and getMember);

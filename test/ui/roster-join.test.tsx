@@ -16,6 +16,7 @@ const bound: Me = {
   memberType: 'formal',
   committeePosition: null,
   roles: ['member'],
+  preferences: { careMode: false },
 }
 
 function renderJoin(state: JoinState) {

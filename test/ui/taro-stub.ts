@@ -20,6 +20,9 @@ const Taro = {
   switchTab: recorder('switchTab'),
   reLaunch: recorder('reLaunch'),
   previewImage: recorder('previewImage'),
+  showToast: recorder('showToast'),
+  // A 375 px phone at 2×, as the browser tests use.
+  getWindowInfo: () => ({ windowWidth: 375, pixelRatio: 2 }),
   getStorageSync: (key: string): unknown => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown): void => {
     storage.set(key, value)

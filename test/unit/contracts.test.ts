@@ -1,6 +1,7 @@
 import { api } from '../../types/api'
 import { ERROR_CODES, ERROR_MESSAGES } from '../../types/errors'
 import { Id } from '../../types/ids'
+import { meetingHeading } from '../../types/labels'
 import { ROLES } from '../../types/roles'
 import { Me } from '../../types/roster'
 import * as z from '../../types/zod'
@@ -77,5 +78,21 @@ describe('contracts', () => {
     }
     expect(Me.safeParse(profile).success).toBe(true)
     expect(Me.safeParse({ ...profile, roles: ['admin'] }).success).toBe(false)
+  })
+})
+
+describe('meetingHeading', () => {
+  it.each([
+    ['a title without its type', '学习新修订的纪律处分条例', '【党小组会】学习新修订的纪律处分条例'],
+    [
+      'a title that begins with its type and a colon',
+      '党小组会：学习新修订的纪律处分条例',
+      '【党小组会】学习新修订的纪律处分条例',
+    ],
+    ['a title that begins with its type and a space', '党小组会 三月学习', '【党小组会】三月学习'],
+    ['a title that is only the type', '党小组会', '【党小组会】党小组会'],
+    ['a name that merely starts with the type', '党小组会1', '【党小组会】党小组会1'],
+  ])('names the type once: %s', (_, title, heading) => {
+    expect(meetingHeading({ type: 'group_meeting', title })).toBe(heading)
   })
 })

@@ -55,15 +55,18 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       // Field commands (`_.inc`) arrive as `{ $inc: n }` values, as the SDK's do: split them from plain sets.
       const inc: Record<string, number> = {}
       const set: Record<string, unknown> = {}
+      const unset: Record<string, ''> = {}
       for (const [field, value] of Object.entries(patch)) {
         const by = (value as { $inc?: unknown } | null)?.$inc
         if (typeof by === 'number') inc[field] = by
+        else if ((value as { $unset?: unknown } | null)?.$unset === true) unset[field] = ''
         else set[field] = value
       }
       for (const doc of found)
         update(doc, {
           ...(Object.keys(set).length ? { $set: set } : {}),
           ...(Object.keys(inc).length ? { $inc: inc } : {}),
+          ...(Object.keys(unset).length ? { $unset: unset } : {}),
         })
       return found.length
     },
@@ -101,6 +104,8 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       lt: (value: number) => comparison({ $lt: value }),
       lte: (value: number) => comparison({ $lte: value }),
       exists: (flag: boolean) => ({ $exists: flag }),
+      remove: () => ({ $unset: true }),
+      not: (comparison: unknown) => ({ $not: comparison }),
       or: (conditions: Where[]) => ({ $or: conditions }),
       and: (conditions: Where[]) => ({ $and: conditions }),
     },

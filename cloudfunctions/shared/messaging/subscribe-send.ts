@@ -42,7 +42,7 @@ interface SubscribeSend {
  * (长期订阅) rather than one-time credits: the tenant's category allows them
  * and its rules mark the template long-term.
  */
-function isLongTerm(
+export function isLongTerm(
   rules: Pick<MeetingRules, 'longTermSubscriptions' | 'longTermTemplates'>,
   templateId: string,
 ): boolean {

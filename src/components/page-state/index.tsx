@@ -2,10 +2,8 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { UseAction } from '../../hooks/use-action'
+import { PERSONA_PICKER_PAGE } from '../../lib/routes'
 import './index.css'
-
-/** The persona picker exists only in the H5 build (see app.config.ts). */
-export const PERSONA_PICKER_URL = '/subpackages/dev/pages/persona/index'
 
 interface PageStateProps<T> {
   query: UseAction<T>
@@ -75,7 +73,7 @@ export function NotBoundState() {
         <Button
           className="btn btn--ghost page-state__action"
           data-testid="page-state-persona-link"
-          onClick={() => Taro.navigateTo({ url: PERSONA_PICKER_URL })}
+          onClick={() => Taro.navigateTo({ url: PERSONA_PICKER_PAGE })}
         >
           切换测试身份（开发环境）
         </Button>

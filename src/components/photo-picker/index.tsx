@@ -3,6 +3,7 @@
  * Used only by subpackages, so Taro keeps it out of the main package (mini.optimizeMainPackage).
  */
 import { Button, Text, View } from '@tarojs/components'
+import './index.css'
 
 interface AddPhotosButtonProps {
   count: number
@@ -35,9 +36,6 @@ interface PhotoPickerProps {
   onAdd: () => void
   /** data-testid prefix: '' gives photo-count / add-photos, 'claim-' gives claim-photo-count / claim-add-photos. */
   testIdPrefix?: string
-  /** The row's and the status text's classes: each subpackage spaces its own forms. */
-  className: string
-  textClassName?: string
   /** What the photos are (照片, 佐证照片…) and what to say before any is added. */
   noun: string
   empty: string
@@ -47,8 +45,8 @@ interface PhotoPickerProps {
 export function PhotoPicker(props: PhotoPickerProps) {
   const { count, max, uploading, testIdPrefix = '', noun, empty } = props
   return (
-    <View className={props.className}>
-      <Text className={props.textClassName ?? 'muted'} data-testid={`${testIdPrefix}photo-count`}>
+    <View className="photo-row">
+      <Text className="photo-row__count" data-testid={`${testIdPrefix}photo-count`}>
         {uploading ? '照片上传中…' : count > 0 ? `已添加 ${count} 张${noun}` : empty}
       </Text>
       <AddPhotosButton

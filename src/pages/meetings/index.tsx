@@ -1,11 +1,20 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
+import { useOnReturn } from '../../hooks/use-on-return'
+import {
+  BACKFILL_PAGE,
+  MEETING_RULES_PAGE,
+  meetingPageUrl,
+  recordBookPageUrl,
+  robotPageUrl,
+  SCHEDULE_PAGE,
+} from '../../lib/routes'
 import { ComplianceCard } from './components/compliance-card'
 import { MeetingRow } from './components/meeting-row'
-import { meetingUrl, RECORD_BOOK_URL, ROBOT_URL, RULES_URL, SCHEDULE_URL } from './labels'
 import './index.css'
 
 const MANAGERS = ['branch_secretary', 'general_branch_secretary', 'bureau_staff']
@@ -18,24 +27,34 @@ export default function MeetingsPage() {
   const manager = me.state === 'ok' && me.data.roles.some((role) => MANAGERS.includes(role))
   const bureau = me.state === 'ok' && me.data.roles.includes('bureau_staff')
   const branchId = me.state === 'ok' ? (me.data.branch?.id ?? null) : null
-  useDidShow(() => list.reload())
+  useOnReturn(() => list.reload())
+  const open = (url: string) => Taro.navigateTo({ url })
   return (
-    <View className="page">
+    <Page>
       {manager && branchId ? <BranchCompliance branchId={branchId} /> : null}
       {manager ? (
-        <View className="meetings-entries">
+        <View className="btn-row meetings-tools">
           <Button
             className="btn btn--primary"
             data-testid="meetings-schedule-entry"
-            onClick={() => Taro.navigateTo({ url: SCHEDULE_URL })}
+            onClick={() => open(SCHEDULE_PAGE)}
           >
             安排会议
           </Button>
           {branchId ? (
             <Button
               className="btn btn--ghost"
+              data-testid="meetings-backfill-entry"
+              onClick={() => open(BACKFILL_PAGE)}
+            >
+              补录已开会议
+            </Button>
+          ) : null}
+          {branchId ? (
+            <Button
+              className="btn btn--ghost"
               data-testid="meetings-record-book-entry"
-              onClick={() => Taro.navigateTo({ url: RECORD_BOOK_URL(branchId) })}
+              onClick={() => open(recordBookPageUrl(branchId))}
             >
               三会一课记录本
             </Button>
@@ -44,7 +63,7 @@ export default function MeetingsPage() {
             <Button
               className="btn btn--ghost"
               data-testid="meetings-robot-entry"
-              onClick={() => Taro.navigateTo({ url: ROBOT_URL(branchId) })}
+              onClick={() => open(robotPageUrl(branchId))}
             >
               群机器人
             </Button>
@@ -53,26 +72,23 @@ export default function MeetingsPage() {
             <Button
               className="btn btn--ghost"
               data-testid="meetings-rules-entry"
-              onClick={() => Taro.navigateTo({ url: RULES_URL })}
+              onClick={() => open(MEETING_RULES_PAGE)}
             >
               会议规则
             </Button>
           ) : null}
         </View>
       ) : null}
-      <View className="meetings-tabs">
-        <Text
-          className={`meetings-tab ${when === 'upcoming' ? 'meetings-tab--active' : ''}`}
-          onClick={() => setWhen('upcoming')}
-        >
-          即将召开
+      <View className="chips">
+        <Text className={`chip${when === 'upcoming' ? ' chip--on' : ''}`} onClick={() => setWhen('upcoming')}>
+          即将开始
         </Text>
         <Text
-          className={`meetings-tab ${when === 'past' ? 'meetings-tab--active' : ''}`}
+          className={`chip${when === 'past' ? ' chip--on' : ''}`}
           data-testid="meetings-tab-past"
           onClick={() => setWhen('past')}
         >
-          已召开
+          已结束
         </Text>
       </View>
       <View className="card">
@@ -88,17 +104,13 @@ export default function MeetingsPage() {
           {(data) => (
             <View>
               {data.items.map((meeting) => (
-                <MeetingRow
-                  key={meeting.id}
-                  meeting={meeting}
-                  onOpen={(id) => Taro.navigateTo({ url: meetingUrl(id) })}
-                />
+                <MeetingRow key={meeting.id} meeting={meeting} onOpen={(id) => open(meetingPageUrl(id))} />
               ))}
             </View>
           )}
         </PageState>
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -1,4 +1,5 @@
 import type { Me } from '../../../types/roster'
+import { AUDIT_PAGE, branchPageUrl, OVERVIEW_PAGE, TREE_PAGE } from '../../lib/routes'
 
 /** One link in 我的 → 管理. */
 export interface ManageEntry {
@@ -7,8 +8,6 @@ export interface ManageEntry {
   hint: string
   url: string
 }
-
-const ROSTER = '/subpackages/roster/pages'
 
 /**
  * What the caller may manage, by role: their own branch's roster (secretary and
@@ -23,7 +22,7 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       key: 'branch-roster',
       title: '本支部党员名册',
       hint: has('branch_secretary') ? '新增、编辑、批量导入党员，生成绑定邀请' : '查看、导出本支部党员名册',
-      url: `${ROSTER}/branch/index?branchId=${encodeURIComponent(me.branch.id)}`,
+      url: branchPageUrl(me.branch.id),
     })
   }
   if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
@@ -31,7 +30,7 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       key: 'org-tree',
       title: '组织架构',
       hint: has('bureau_staff') ? '各级党组织及党员人数，全县名册导入导出' : '各级党组织及党员人数',
-      url: `${ROSTER}/tree/index`,
+      url: TREE_PAGE,
     })
   }
   if (has('bureau_staff') || has('instructor')) {
@@ -39,11 +38,11 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       key: 'bureau',
       title: '党建督导',
       hint: has('bureau_staff') ? '三会一课落实情况、积分排行、学习参与与导出' : '所联系支部的三会一课、积分与学习情况',
-      url: '/subpackages/bureau/pages/overview/index',
+      url: OVERVIEW_PAGE,
     })
   }
   if (has('bureau_staff')) {
-    entries.push({ key: 'audit-log', title: '操作日志', hint: '名册的每一次修改', url: `${ROSTER}/audit/index` })
+    entries.push({ key: 'audit-log', title: '操作日志', hint: '名册的每一次修改', url: AUDIT_PAGE })
   }
   return entries
 }

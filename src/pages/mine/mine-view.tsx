@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../../../types/labels'
 import type { Me } from '../../../types/roster'
+import { LinkRow } from '../../components/link-row'
+import { SwitchRow } from '../../components/switch-row'
 import { manageEntriesFor } from './manage-entries'
 
 interface MineViewProps {
@@ -8,10 +10,14 @@ interface MineViewProps {
   onOpenProfile: () => void
   /** Opens a 管理 entry (a roster page); the section shows only to roles that manage something. */
   onOpenEntry?: (url: string) => void
+  /** 关怀模式 as the phone shows it now, and the switch to change it (absent: no switch). */
+  careMode?: boolean
+  savingCare?: boolean
+  onCareMode?: (on: boolean) => void
 }
 
-/** 我的: who the caller is in the party organisation, as the roster knows them. */
-export function MineView({ me, onOpenProfile, onOpenEntry }: MineViewProps) {
+/** 我的: who the caller is in the party organisation, as the roster knows them, and their own settings. */
+export function MineView({ me, onOpenProfile, onOpenEntry, careMode, savingCare, onCareMode }: MineViewProps) {
   const entries = manageEntriesFor(me)
   return (
     <View data-testid="mine-view">
@@ -19,9 +25,7 @@ export function MineView({ me, onOpenProfile, onOpenEntry }: MineViewProps) {
         <Text className="hero__title" data-testid="mine-name">
           {me.name}
         </Text>
-        <View className="hero__subtitle">
-          <Text>{me.tenant.name}</Text>
-        </View>
+        <Text className="hero__subtitle">{me.tenant.name}</Text>
       </View>
 
       <View className="card">
@@ -60,27 +64,31 @@ export function MineView({ me, onOpenProfile, onOpenEntry }: MineViewProps) {
         </View>
       </View>
 
-      <View className="card card--link" onClick={onOpenProfile} data-testid="mine-open-profile">
-        <Text>个人资料</Text>
-        <Text className="muted">查看详情 ›</Text>
+      <View className="card">
+        <LinkRow title="个人资料" hint="姓名、所在支部和职务" testId="mine-open-profile" onClick={onOpenProfile} />
+        {onCareMode ? (
+          <SwitchRow
+            label="关怀模式"
+            hint="字更大、按钮更大，首页只留会议、学习和积分"
+            checked={careMode ?? false}
+            disabled={savingCare}
+            testId="care-mode-switch"
+            onChange={onCareMode}
+          />
+        ) : null}
       </View>
 
       {entries.length > 0 ? (
-        <View className="card manage" data-testid="mine-manage">
+        <View className="card" data-testid="mine-manage">
           <Text className="card__title">管理</Text>
           {entries.map((entry) => (
-            <View
+            <LinkRow
               key={entry.key}
-              className="manage__entry divided"
-              data-testid={`mine-entry-${entry.key}`}
+              title={entry.title}
+              hint={entry.hint}
+              testId={`mine-entry-${entry.key}`}
               onClick={() => onOpenEntry?.(entry.url)}
-            >
-              <View className="manage__main">
-                <Text>{entry.title}</Text>
-                <Text className="muted">{entry.hint}</Text>
-              </View>
-              <Text className="muted">›</Text>
-            </View>
+            />
           ))}
         </View>
       ) : null}

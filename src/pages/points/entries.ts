@@ -1,4 +1,12 @@
 import type { Me } from '../../../types/roster'
+import {
+  AWARD_PAGE,
+  CLAIM_PAGE,
+  LEADERBOARD_PAGE,
+  POINTS_RULES_PAGE,
+  REVIEW_PAGE,
+  SCORE_IMPORT_PAGE,
+} from '../../lib/routes'
 
 /** One way into the points subpackage from the 积分 tab. */
 export interface PointsEntry {
@@ -6,8 +14,6 @@ export interface PointsEntry {
   title: string
   url: string
 }
-
-const P = '/subpackages/points/pages'
 
 /**
  * What the caller can do with points, by role: everyone sees the leaderboard
@@ -17,15 +23,15 @@ const P = '/subpackages/points/pages'
 export function pointsEntriesFor(me: Me): PointsEntry[] {
   const has = (role: Me['roles'][number]) => me.roles.includes(role)
   const grants = has('branch_secretary') || has('general_branch_secretary') || has('bureau_staff')
-  const entries: PointsEntry[] = [{ key: 'leaderboard', title: '积分排行榜', url: `${P}/leaderboard/index` }]
-  if (me.branch) entries.push({ key: 'claim', title: '积分申报', url: `${P}/claim/index` })
+  const entries: PointsEntry[] = [{ key: 'leaderboard', title: '积分排行榜', url: LEADERBOARD_PAGE }]
+  if (me.branch) entries.push({ key: 'claim', title: '积分申报', url: CLAIM_PAGE })
   if (grants) {
-    entries.push({ key: 'award', title: '发放积分', url: `${P}/award/index` })
+    entries.push({ key: 'award', title: '发放积分', url: AWARD_PAGE })
     if (me.branch) {
-      entries.push({ key: 'review', title: '审核申报', url: `${P}/review/index` })
-      entries.push({ key: 'import', title: '导入外部积分', url: `${P}/import/index` })
+      entries.push({ key: 'review', title: '审核申报', url: REVIEW_PAGE })
+      entries.push({ key: 'import', title: '导入外部积分', url: SCORE_IMPORT_PAGE })
     }
   }
-  if (has('bureau_staff')) entries.push({ key: 'rules', title: '积分细则', url: `${P}/rules/index` })
+  if (has('bureau_staff')) entries.push({ key: 'rules', title: '积分细则', url: POINTS_RULES_PAGE })
   return entries
 }

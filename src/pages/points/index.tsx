@@ -1,8 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import { LinkRow } from '../../components/link-row'
+import { ListItem } from '../../components/list-item'
+import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
-import { formatTime } from '../study/format'
+import { useOnReturn } from '../../hooks/use-on-return'
+import { monthDayTime } from '../../lib/time'
 import { pointsEntriesFor } from './entries'
 
 /** 积分: my yearly total, my rank in the branch, and every entry with its reason. */
@@ -10,24 +14,9 @@ export default function PointsPage() {
   const mine = useAction('points', 'myPoints', { period: 'year' })
   const me = useAction('roster', 'me', {})
   const entries = me.state === 'ok' ? pointsEntriesFor(me.data) : []
-  useDidShow(() => mine.reload())
+  useOnReturn(() => mine.reload())
   return (
-    <View className="page">
-      {entries.length > 0 ? (
-        <View className="card" data-testid="points-entries">
-          {entries.map((entry) => (
-            <View
-              key={entry.key}
-              className="row"
-              data-testid={`points-entry-${entry.key}`}
-              onClick={() => Taro.navigateTo({ url: entry.url })}
-            >
-              <Text className="row__label">{entry.title}</Text>
-              <Text className="row__value muted">›</Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
+    <Page>
       <PageState query={mine}>
         {(data) => (
           <View>
@@ -39,28 +28,41 @@ export default function PointsPage() {
                 {data.exempt ? '免于排名' : data.rank ? `支部排名 第${data.rank}名 / ${data.rankOf}人` : '暂无排名'}
               </Text>
             </View>
+            {entries.length > 0 ? (
+              <View className="card" data-testid="points-entries">
+                {entries.map((entry) => (
+                  <LinkRow
+                    key={entry.key}
+                    title={entry.title}
+                    testId={`points-entry-${entry.key}`}
+                    onClick={() => Taro.navigateTo({ url: entry.url })}
+                  />
+                ))}
+              </View>
+            ) : null}
             <View className="card">
               <Text className="card__title">积分明细</Text>
               {data.history.length === 0 ? (
                 <Text className="muted">还没有积分记录，参加学习和组织生活即可获得积分</Text>
               ) : (
                 data.history.map((item) => (
-                  <View key={item.id} className="row" data-testid="points-entry">
-                    <Text className="row__label">
-                      {item.ruleName}
-                      {item.reason ? <Text className="muted">（{item.reason}）</Text> : null}
-                      {item.capped ? <Text className="muted">（已达上限）</Text> : null}
-                    </Text>
-                    <Text className="row__value">
-                      {item.points > 0 ? `+${item.points}` : item.points} · {formatTime(item.at)}
-                    </Text>
-                  </View>
+                  <ListItem
+                    key={item.id}
+                    testId="points-entry"
+                    title={item.ruleName}
+                    badges={
+                      <Text className={`tag ${item.points > 0 ? 'tag--ok' : 'tag--plain'}`}>
+                        {item.points > 0 ? `+${item.points}` : item.points}
+                      </Text>
+                    }
+                    meta={[monthDayTime(item.at), item.reason, item.capped ? '已达上限，超出部分不计' : null]}
+                  />
                 ))
               )}
             </View>
           </View>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

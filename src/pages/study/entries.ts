@@ -6,5 +6,3 @@ export function canPublishStudy(me: Me | null): boolean {
     (role) => role === 'bureau_staff' || role === 'general_branch_secretary' || role === 'branch_secretary',
   )
 }
-
-export const PUBLISH_STUDY_URL = '/subpackages/study/pages/publish/index'

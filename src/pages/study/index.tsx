@@ -1,36 +1,51 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import { ListItem } from '../../components/list-item'
+import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
-import { canPublishStudy, PUBLISH_STUDY_URL } from './entries'
-import { formatTime, taskPageUrl } from './format'
+import { useOnReturn } from '../../hooks/use-on-return'
+import { PUBLISH_PAGE, taskPageUrl } from '../../lib/routes'
+import { monthDayTime } from '../../lib/time'
+import { canPublishStudy } from './entries'
+import './index.css'
 
 /** 学习: streaks, the tasks still open, and what I have studied. */
 export default function StudyPage() {
   const tasks = useAction('study', 'myTasks', { status: 'open' })
   const mine = useAction('study', 'myStudy', { pageSize: 10 })
   const me = useAction('roster', 'me', {})
-  useDidShow(() => {
+  useOnReturn(() => {
     tasks.reload()
     mine.reload()
   })
   return (
-    <View className="page">
+    <Page>
       <PageState query={mine}>
         {(data) => (
-          <View className="hero">
-            <Text className="hero__title">连续学习 {data.streakDays} 天</Text>
-            <Text className="hero__subtitle">
-              连续 {data.streakWeeks} 周 · 累计打卡 {data.totalCheckins} 次
-            </Text>
+          <View className="card" data-testid="study-streaks">
+            <View className="stats">
+              <View className="stat">
+                <Text className="stat__value">{data.streakDays}</Text>
+                <Text className="stat__label">连续学习天数</Text>
+              </View>
+              <View className="stat">
+                <Text className="stat__value">{data.streakWeeks}</Text>
+                <Text className="stat__label">连续学习周数</Text>
+              </View>
+              <View className="stat">
+                <Text className="stat__value">{data.totalCheckins}</Text>
+                <Text className="stat__label">累计打卡次数</Text>
+              </View>
+            </View>
           </View>
         )}
       </PageState>
       {canPublishStudy(me.state === 'ok' ? me.data : null) ? (
         <Button
-          className="btn btn--primary"
+          className="btn btn--primary study-publish"
           data-testid="study-publish-entry"
-          onClick={() => Taro.navigateTo({ url: PUBLISH_STUDY_URL })}
+          onClick={() => Taro.navigateTo({ url: PUBLISH_PAGE })}
         >
           发布学习任务
         </Button>
@@ -45,18 +60,14 @@ export default function StudyPage() {
           {(data) => (
             <View>
               {data.items.map((task) => (
-                <View
+                <ListItem
                   key={task.id}
-                  className="row"
-                  data-testid="study-task"
+                  testId="study-task"
+                  title={task.title}
+                  badges={task.collectiveDay ? <Text className="tag">集中学习日</Text> : null}
+                  meta={[`${task.dueOn} 截止`]}
                   onClick={() => Taro.navigateTo({ url: taskPageUrl(task.id) })}
-                >
-                  <Text className="row__label">
-                    {task.collectiveDay ? '【集中学习日】' : ''}
-                    {task.title}
-                  </Text>
-                  <Text className="row__value muted">{task.dueOn} 截止</Text>
-                </View>
+                />
               ))}
             </View>
           )}
@@ -72,19 +83,17 @@ export default function StudyPage() {
           {(data) => (
             <View>
               {data.history.map((item) => (
-                <View
+                <ListItem
                   key={item.taskId}
-                  className="row"
+                  title={item.title}
+                  meta={[`${monthDayTime(item.at)} 打卡`]}
                   onClick={() => Taro.navigateTo({ url: taskPageUrl(item.taskId) })}
-                >
-                  <Text className="row__label">{item.title}</Text>
-                  <Text className="row__value muted">{formatTime(item.at)}</Text>
-                </View>
+                />
               ))}
             </View>
           )}
         </PageState>
       </View>
-    </View>
+    </Page>
   )
 }

@@ -1,6 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { MeetingSummary } from '../../../../types/meetings'
-import { ATTENDANCE_LABELS, formatWhen, LEAVE_LABELS, meetingHeading } from '../labels'
+import { ListItem } from '../../../components/list-item'
+import { ATTENDANCE_LABELS, LEAVE_LABELS, meetingHeading } from '../../../lib/meeting-labels'
+import { monthDayTime } from '../../../lib/time'
 
 /** My attendance as a tag: 已签到 / 迟到 / 请假 / 缺席, a leave request's state, 已取消, or nothing yet. */
 export function mineTag(meeting: MeetingSummary): { text: string; plain: boolean } | null {
@@ -10,23 +12,22 @@ export function mineTag(meeting: MeetingSummary): { text: string; plain: boolean
   return null
 }
 
-/** One meeting in the 会议 tab: type, title, time and place, my attendance. */
+/** One meeting in the 会议 tab: type and title, my attendance, then time and place on their own line. */
 export function MeetingRow({ meeting, onOpen }: { meeting: MeetingSummary; onOpen: (id: string) => void }) {
   const tag = mineTag(meeting)
   return (
-    <View className="meeting-row divided" data-testid="meeting-row" onClick={() => onOpen(meeting.id)}>
-      <View className="meeting-row__head">
-        <Text className="meeting-row__title">{meetingHeading(meeting)}</Text>
-        {tag ? (
-          <Text className={`tag ${tag.plain ? 'tag--plain' : ''}`} data-testid="meeting-mine">
+    <ListItem
+      testId="meeting-row"
+      title={meetingHeading(meeting)}
+      badges={
+        tag ? (
+          <Text className={`tag ${tag.plain ? 'tag--plain' : 'tag--ok'}`} data-testid="meeting-mine">
             {tag.text}
           </Text>
-        ) : null}
-      </View>
-      <Text className="muted">
-        {formatWhen(meeting.startsAt)} · {meeting.place}
-        {meeting.hasMinutes ? ' · 已有记录' : ''}
-      </Text>
-    </View>
+        ) : null
+      }
+      meta={[`${monthDayTime(meeting.startsAt)} · ${meeting.place}${meeting.hasMinutes ? ' · 已有记录' : ''}`]}
+      onClick={() => onOpen(meeting.id)}
+    />
   )
 }

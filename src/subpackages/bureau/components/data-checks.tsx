@@ -1,9 +1,11 @@
 import { Button, Picker, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { OutputOf } from '../../../../types/api'
+import type { CellState } from '../../../../types/compliance'
 import type { Result } from '../../../../types/result'
 import { ConfirmDialog } from '../../../components/confirm-dialog'
 import { call } from '../../../services/call'
+import { CELL_STATE_LABELS } from '../lib/labels'
 
 type Drift = { id: string; was: number; is: number }
 type RunProgress = { phase: 'members' | 'branches' | 'done'; done: number; of: number }
@@ -108,7 +110,7 @@ export function PointsCheck() {
       ) : null}
       {busy ? (
         <Button
-          className="btn"
+          className="btn btn--ghost"
           data-testid="check-stop"
           disabled={status === 'stopping'}
           onClick={() => {
@@ -143,30 +145,61 @@ export function PointsCheck() {
   )
 }
 
-/** 会议摘要重建: meetings.rebuildDigests for a chosen year, with what it found. */
+type DigestChange = { branchName: string; period: string; before: CellState; after: CellState }
+
+/**
+ * 会议摘要重建: meetings.rebuildDigests for a chosen year, call after call
+ * from the cursor until done, with progress and what it changed: entries
+ * corrected, and each month whose state the rebuild changed (how data written
+ * before the evidence rules comes under them).
+ */
 export function DigestRebuild({ thisYear }: { thisYear: number }) {
   const years = Array.from({ length: 5 }, (_, i) => thisYear - i)
   const [year, setYear] = useState(thisYear)
   const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState<{ done: number; of: number } | null>(null)
   const [result, setResult] = useState<string | null>(null)
+  const [changes, setChanges] = useState<DigestChange[]>([])
   const [error, setError] = useState<string | null>(null)
   async function rebuild() {
     setBusy(true)
     setError(null)
     setResult(null)
-    const res = await call('meetings', 'rebuildDigests', { year })
+    setChanges([])
+    let cursor = 0
+    let totals = { branches: 0, meetings: 0, drifted: 0, changed: 0, held: 0, awaiting: 0, missing: 0 }
+    for (;;) {
+      const res = await call('meetings', 'rebuildDigests', { year, cursor })
+      if (!res.ok) {
+        setBusy(false)
+        setError(res.error.message)
+        return
+      }
+      const step = res.data
+      totals = {
+        branches: totals.branches + step.branches,
+        meetings: totals.meetings + step.meetings,
+        drifted: totals.drifted + step.drifted,
+        changed: totals.changed + step.changed,
+        held: totals.held + step.records.held,
+        awaiting: totals.awaiting + step.records.awaiting_record,
+        missing: totals.missing + step.records.missing + step.records.no_quorum,
+      }
+      setProgress(step.progress)
+      setChanges((shown) => [...shown, ...step.changes].slice(0, SHOWN_DRIFT))
+      cursor = step.cursor
+      if (step.done) break
+    }
     setBusy(false)
-    if (!res.ok) setError(res.error.message)
-    else
-      setResult(
-        `${res.data.year}年：${res.data.branches} 个支部、${res.data.meetings} 次会议，修正 ${res.data.drifted} 项`,
-      )
+    setResult(
+      `${year}年：${totals.branches} 个支部、${totals.meetings} 次会议（已开展 ${totals.held}、待补记录 ${totals.awaiting}、未开展 ${totals.missing}），修正摘要 ${totals.drifted} 项，${totals.changed} 个月份的状态随之改变`,
+    )
   }
   return (
     <View className="card" data-testid="digest-rebuild">
       <Text className="card__title">会议摘要重建</Text>
       <Text className="muted">
-        三会一课落实情况按各支部的会议摘要统计；只有会议经其他途径写入（如数据迁移）后才需要重建。
+        三会一课落实情况按各支部的会议摘要统计：会议须有考勤和会议记录才算已开展。升级后或会议经其他途径写入（如数据迁移）后请重建一次，下方列出状态发生变化的月份。
       </Text>
       <Picker
         mode="selector"
@@ -174,15 +207,32 @@ export function DigestRebuild({ thisYear }: { thisYear: number }) {
         value={years.indexOf(year)}
         onChange={(e) => setYear(years[Number(e.detail.value)] ?? thisYear)}
       >
-        <Text className="tag tag--plain" data-testid="digest-year">{`${year}年 ▾`}</Text>
+        <Text className="chip" data-testid="digest-year">{`${year}年 ▾`}</Text>
       </Picker>
+      {busy && progress ? <Text className="muted">{`已重建 ${progress.done} / ${progress.of} 个支部`}</Text> : null}
       {result ? <Text data-testid="digest-result">{result}</Text> : null}
+      {changes.length > 0 ? (
+        <View data-testid="digest-changes">
+          {changes.map((change) => (
+            <View key={`${change.branchName}-${change.period}`} className="row divided">
+              <Text className="muted">{`${change.branchName} ${change.period}`}</Text>
+              <Text>{`${CELL_STATE_LABELS[change.before]} → ${CELL_STATE_LABELS[change.after]}`}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
       {error ? (
         <Text className="field-error" data-testid="digest-error">
           {error}
         </Text>
       ) : null}
-      <Button className="btn btn--primary" data-testid="digest-start" loading={busy} disabled={busy} onClick={rebuild}>
+      <Button
+        className="btn btn--primary"
+        data-testid="digest-start"
+        loading={busy}
+        disabled={busy || undefined}
+        onClick={rebuild}
+      >
         {busy ? '正在重建…' : '重建'}
       </Button>
     </View>

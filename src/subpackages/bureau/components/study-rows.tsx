@@ -1,18 +1,23 @@
 import { Text, View } from '@tarojs/components'
 import type { StudyBranchRow, StudyTaskRow } from '../../../../types/bureau'
+import { ListItem } from '../../../components/list-item'
 import { percent } from '../lib/labels'
 
 /** One study task in the list: dates and overall participation. */
 export function StudyTaskItem({ task, onOpen }: { task: StudyTaskRow; onOpen: () => void }) {
   const rate = task.targeted ? task.checkedIn / task.targeted : null
   return (
-    <View className="bureau-row" data-testid={`task-${task.taskId}`} onClick={onOpen}>
-      <View>
-        <Text className="card__title">{task.title}</Text>
-        <Text className="muted">{`${task.startsOn} 至 ${task.dueOn} · ${task.branches}个支部`}</Text>
-      </View>
-      <Text data-testid={`task-rate-${task.taskId}`}>{`${task.checkedIn}/${task.targeted}（${percent(rate)}）`}</Text>
-    </View>
+    <ListItem
+      testId={`task-${task.taskId}`}
+      title={task.title}
+      badges={
+        <Text className="tag tag--plain" data-testid={`task-rate-${task.taskId}`}>
+          {`${task.checkedIn}/${task.targeted}（${percent(rate)}）`}
+        </Text>
+      }
+      meta={[`${task.startsOn} 至 ${task.dueOn} · ${task.branches}个支部`]}
+      onClick={onOpen}
+    />
   )
 }
 
@@ -27,7 +32,7 @@ export function StudyBranchRows({ rows, onOpen }: { rows: StudyBranchRow[]; onOp
           data-testid={`study-branch-${row.branchId}`}
           onClick={onOpen ? () => onOpen(row.branchId) : undefined}
         >
-          <Text>{onOpen ? `${row.branchName} ›` : row.branchName}</Text>
+          <Text className="bureau-row__name">{onOpen ? `${row.branchName} ›` : row.branchName}</Text>
           <Text className={row.rate < 0.6 ? 'bureau-status--missing' : ''}>
             {`${row.checkedIn}/${row.targeted}（${percent(row.rate)}）`}
           </Text>

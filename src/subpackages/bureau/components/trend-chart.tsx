@@ -1,7 +1,10 @@
 import { Axis, Canvas, Chart, jsx, Legend, Line, Point } from '@antv/f2'
-import { Canvas as TaroCanvas, View } from '@tarojs/components'
+import { Canvas as TaroCanvas, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { pixelRatio } from '../../../lib/screen'
+import { periodLabel } from '../../../lib/time'
+import { drawnRows, type TrendRow } from '../lib/trend-rows'
 
 /**
  * A line chart drawn by AntV F2 (5.x): the mobile chart library of AntV,
@@ -11,11 +14,6 @@ import { useEffect, useRef } from 'react'
  * CanvasRenderingContext2D: from the 2d canvas node on weapp, from the DOM
  * canvas in H5.
  */
-export interface TrendRow {
-  period: string
-  series: string
-  value: number
-}
 
 interface Props {
   id: string
@@ -23,41 +21,74 @@ interface Props {
   height?: number
   /** Formats the y axis (e.g. percentages). */
   percent?: boolean
+  /** The period still under way (this month): drawn hollow, reached by a dashed line. */
+  partialPeriod?: string | null
 }
 
 type Context2D = CanvasRenderingContext2D
+
+/** Okabe–Ito colours: told apart with any colour vision, and dark enough on white. */
+export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73']
+
+/** Axis and legend text in CSS px: readable on a phone (≥ 11 px). */
+const LABEL_SIZE = 12
 
 /** F2's element factory; its typings do not accept its own generic chart classes as element types. */
 const el = (type: unknown, props: object, ...children: ReturnType<typeof jsx>[]) =>
   jsx(type as Parameters<typeof jsx>[0], props, ...children)
 
-function drawChart(context: Context2D, width: number, height: number, pixelRatio: number, props: Props) {
+function drawChart(context: Context2D, width: number, height: number, ratio: number, props: Props) {
   const tick = (value: number) => (props.percent ? `${Math.round(value * 100)}%` : String(value))
-  const label = (period: string) => `${Number(period.slice(5, 7))}月`
+  const data = drawnRows(props.rows, props.partialPeriod ?? null)
+  const periods = [...new Set(props.rows.map((row) => row.period))].sort()
+  const colour = { field: 'series', range: SERIES_COLOURS }
+  const label = { fontSize: LABEL_SIZE, fill: '#4d4d4d' }
   const chart = el(
     Chart,
-    { data: props.rows, scale: { value: { min: 0, ...(props.percent ? { max: 1 } : {}), tickCount: 5 } } },
-    el(Axis, { field: 'period', style: { label: { fontSize: 10 } }, formatter: label }),
-    el(Axis, { field: 'value', formatter: tick }),
-    el(Line, { x: 'period', y: 'value', color: { field: 'series', range: ['#C8161D', '#1677ff', '#faad14'] } }),
-    el(Point, { x: 'period', y: 'value', color: { field: 'series', range: ['#C8161D', '#1677ff', '#faad14'] } }),
-    el(Legend, { position: 'top' }),
+    {
+      data,
+      scale: {
+        period: { type: 'cat', values: periods },
+        value: { min: 0, ...(props.percent ? { max: 1 } : {}), tickCount: 5, nice: true },
+        segment: { type: 'cat', values: ['done', 'open'] },
+        kind: { type: 'cat', values: ['done', 'open'] },
+      },
+    },
+    el(Axis, { field: 'period', style: { label }, formatter: periodLabel }),
+    el(Axis, { field: 'value', style: { label }, formatter: tick }),
+    el(Line, { x: 'period', y: 'value', color: colour, shape: { field: 'segment', range: ['line', 'dash'] } }),
+    el(Point, { x: 'period', y: 'value', color: colour, shape: { field: 'kind', range: ['circle', 'hollowCircle'] } }),
+    el(Legend, { position: 'top', nameStyle: { fontSize: LABEL_SIZE, fill: '#1f1f1f' } }),
   )
-  const canvas = new Canvas({ context, pixelRatio, width, height, children: chart })
+  const canvas = new Canvas({
+    context,
+    pixelRatio: ratio,
+    width,
+    height,
+    animate: false,
+    // F2 reads "px" in its theme as 750-wide design px scaled by the page's root font size, which
+    // Taro's H5 sets small (the 5 px legends of old): here a design px is half a CSS px, as in Taro.
+    px2hd: (px: number) => px / 2,
+    children: chart,
+  })
   canvas.render()
   return canvas
 }
 
 export function TrendChart(props: Props) {
-  const { id, rows, height = 220 } = props
+  const { id, rows, height = 220, partialPeriod = null } = props
   const drawn = useRef<{ destroy: () => void } | null>(null)
+  // Whether the canvas shows the current rows yet (data-drawing lets a screenshot wait for it).
+  const [drawing, setDrawing] = useState(true)
   // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the data changes
   useEffect(() => {
     let cancelled = false
-    const draw = (context: Context2D, width: number, pixelRatio: number) => {
+    setDrawing(true)
+    const draw = (context: Context2D, width: number, ratio: number) => {
       if (cancelled) return
       drawn.current?.destroy()
-      drawn.current = drawChart(context, width, height, pixelRatio, props)
+      drawn.current = drawChart(context, width, height, ratio, props)
+      setDrawing(false)
     }
     if (process.env.TARO_ENV === 'h5') {
       // Taro's H5 <Canvas> is a web component whose inner <canvas> appears a moment after mount.
@@ -71,6 +102,7 @@ export function TrendChart(props: Props) {
         }
         const width = element.clientWidth
         const ratio = window.devicePixelRatio || 1
+        // Drawn at the screen's pixel ratio: crisp lines and text on a 2× or 3× phone.
         element.width = width * ratio
         element.height = height * ratio
         draw(context, width, ratio)
@@ -84,7 +116,7 @@ export function TrendChart(props: Props) {
           .exec((result: { node: HTMLCanvasElement; width: number }[]) => {
             const found = result?.[0]
             if (!found?.node) return
-            const ratio = Taro.getSystemInfoSync().pixelRatio
+            const ratio = pixelRatio()
             found.node.width = found.width * ratio
             found.node.height = height * ratio
             const context = found.node.getContext('2d')
@@ -95,11 +127,15 @@ export function TrendChart(props: Props) {
     return () => {
       cancelled = true
     }
-  }, [id, JSON.stringify(rows), height])
+  }, [id, JSON.stringify(rows), height, partialPeriod])
   useEffect(() => () => drawn.current?.destroy(), [])
+  const partial = partialPeriod !== null && rows.some((row) => row.period === partialPeriod)
   return (
-    <View className="bureau-chart" data-testid={`chart-${id}`}>
+    <View className="bureau-chart" data-testid={`chart-${id}`} data-drawing={drawing ? 'yes' : 'no'}>
       <TaroCanvas type="2d" id={id} canvasId={id} style={{ width: '100%', height: `${height}px` }} />
+      {partial ? (
+        <Text className="bureau-chart__note">{`空心点与虚线为${periodLabel(partialPeriod)}，统计到今天，月底前还会变化`}</Text>
+      ) : null}
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../../types/api'
-import { fullDate } from '../lib/format'
+import { fullDateTime } from '../../../lib/time'
 import './meetings.css'
 
 export type LeaveItem = OutputOf<'meetings', 'listLeaves'>['items'][number]
@@ -25,12 +25,10 @@ export function LeaveList({ items, busyId, onApprove, onReject }: LeaveListProps
         {pending.length === 0 ? <Text className="muted">没有待审批的请假申请</Text> : null}
         {pending.map((item) => (
           <View key={item.memberId} className="meet-leave divided" data-testid="leave-pending">
-            <View className="meet-member__head">
-              <Text className="meet-member__name">{item.name}</Text>
-              <Text className="muted">{fullDate(item.requestedAt)}</Text>
-            </View>
+            <Text className="meet-member__name">{item.name}</Text>
+            <Text className="meet-leave__reason">{`申请于 ${fullDateTime(item.requestedAt)}`}</Text>
             <Text className="meet-leave__reason">请假原因：{item.reason}</Text>
-            <View className="meet-leave__buttons">
+            <View className="btn-row">
               <Button
                 className="btn btn--ghost"
                 data-testid="leave-reject"
@@ -57,7 +55,7 @@ export function LeaveList({ items, busyId, onApprove, onReject }: LeaveListProps
           <View className="card__title">已审批（{decided.length}）</View>
           {decided.map((item) => (
             <View key={item.memberId} className="meet-leave divided" data-testid="leave-decided">
-              <View className="meet-member__head">
+              <View className="list-item__head">
                 <Text className="meet-member__name">{item.name}</Text>
                 <Text className={`tag ${item.status === 'approved' ? '' : 'tag--plain'}`} data-testid="leave-status">
                   {DECIDED_LABELS[item.status as 'approved' | 'rejected']}

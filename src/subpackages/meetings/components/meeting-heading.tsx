@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MeetingDetail } from '../../../../types/meetings'
-import { meetingHeading } from '../../../pages/meetings/labels'
-import { fullDate } from '../lib/format'
+import { meetingHeading } from '../../../lib/meeting-labels'
+import { fullDateTime } from '../../../lib/time'
 
 /** The card that tops the roll and the minutes: which meeting, when and where (and who hosts, if asked). */
 export function MeetingHeading({ meeting, withHost = false }: { meeting: MeetingDetail; withHost?: boolean }) {
@@ -9,7 +9,7 @@ export function MeetingHeading({ meeting, withHost = false }: { meeting: Meeting
     <View className="card">
       <View className="card__title">{meetingHeading(meeting)}</View>
       <Text className="muted">
-        {`${fullDate(meeting.startsAt)} · ${meeting.place}`}
+        {`${fullDateTime(meeting.startsAt)} · ${meeting.place}`}
         {withHost && meeting.hostName ? ` · 主持人：${meeting.hostName}` : ''}
       </Text>
     </View>

@@ -1,5 +1,6 @@
-import { Button, Image, Text, Textarea, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import { FieldError } from '../../../components/field-error'
+import { FormField, TextAreaField } from '../../../components/form-field'
 import { AddPhotosButton } from '../../../components/photo-picker'
 import type { UploadedPhoto } from '../../../components/photo-picker/use-photo-uploads'
 import type { FormErrors } from '../../../lib/form-errors'
@@ -35,47 +36,48 @@ export function MinutesForm(props: MinutesFormProps) {
   const short = length < MINUTES_MIN
   return (
     <View className="card" data-testid="minutes-form">
-      <View className="card__title">会议记录</View>
-      <Text className="field-label">出席情况（根据考勤自动生成）</Text>
-      <Text className="meet-summary" data-testid="minutes-summary">
-        {summary}
-      </Text>
-      <Text className="field-label">会议内容</Text>
-      <Textarea
-        className={`field-input meet-textarea ${errors.fields.text ? 'field-input--invalid' : ''}`}
-        data-testid="minutes-text"
-        value={text}
-        maxlength={10_000}
-        placeholder="会议议程、发言要点、形成的决议，如：传达学习上级会议精神，讨论通过发展对象名单…"
-        onInput={(e) => props.onText(e.detail.value)}
-      />
-      {errors.fields.text ? (
-        <Text className="field-error" data-testid="minutes-text-error">
-          {errors.fields.text}
+      <Text className="card__title">会议记录</Text>
+      <FormField label="出席情况（根据考勤自动生成）">
+        <Text className="meet-summary" data-testid="minutes-summary">
+          {summary}
         </Text>
-      ) : (
-        <Text className="meet-hint" data-testid="minutes-length">
-          {short ? `至少${MINUTES_MIN}字，还需 ${MINUTES_MIN - length} 字` : `已写 ${length} 字`}
-        </Text>
-      )}
-      <Text className="field-label">
-        会议照片（{photos.length}/{MINUTES_MAX_PHOTOS}）
-      </Text>
-      <View className="meet-photos" data-testid="minutes-photos">
-        {photos.map((photo) => (
-          <View key={photo.fileID} className="meet-photo" data-testid="minutes-photo">
-            {photo.preview ? (
-              <Image className="meet-photo__image" src={photo.preview} mode="aspectFill" />
-            ) : (
-              <Text className="meet-photo__name">照片已失效</Text>
-            )}
-            <Text className="meet-photo__remove" onClick={() => props.onRemovePhoto(photo.fileID)}>
-              ×
-            </Text>
-          </View>
-        ))}
-      </View>
-      <FieldError message={errors.fields.photos} />
+      </FormField>
+      <FormField
+        label="会议内容"
+        required
+        error={errors.fields.text}
+        errorTestId="minutes-text-error"
+        hint={
+          <Text data-testid="minutes-length">
+            {short ? `至少${MINUTES_MIN}字，还需 ${MINUTES_MIN - length} 字` : `已写 ${length} 字`}
+          </Text>
+        }
+      >
+        <TextAreaField
+          testId="minutes-text"
+          value={text}
+          maxlength={10_000}
+          invalid={Boolean(errors.fields.text)}
+          placeholder="会议议程、发言要点、形成的决议，如：传达学习上级会议精神，讨论通过发展对象名单…"
+          onInput={props.onText}
+        />
+      </FormField>
+      <FormField label={`会议照片（${photos.length}/${MINUTES_MAX_PHOTOS}）`} error={errors.fields.photos}>
+        <View className="meet-photos" data-testid="minutes-photos">
+          {photos.map((photo) => (
+            <View key={photo.fileID} className="meet-photo" data-testid="minutes-photo">
+              {photo.preview ? (
+                <Image className="meet-photo__image" src={photo.preview} mode="aspectFill" />
+              ) : (
+                <Text className="meet-photo__name">照片已失效</Text>
+              )}
+              <Text className="meet-photo__remove" onClick={() => props.onRemovePhoto(photo.fileID)}>
+                ×
+              </Text>
+            </View>
+          ))}
+        </View>
+      </FormField>
       <AddPhotosButton
         className="meet-bar"
         testId="minutes-add-photos"
@@ -88,7 +90,7 @@ export function MinutesForm(props: MinutesFormProps) {
       </AddPhotosButton>
       <FieldError message={errors.general} testId="minutes-error" />
       {savedNote ? (
-        <Text className="meet-hint" data-testid="minutes-saved">
+        <Text className="field-hint" data-testid="minutes-saved">
           {savedNote}
         </Text>
       ) : null}

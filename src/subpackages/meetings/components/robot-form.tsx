@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import { FieldError } from '../../../components/field-error'
-import { fullDate } from '../lib/format'
+import { FormField } from '../../../components/form-field'
+import { fullDateTime } from '../../../lib/time'
 import './meetings.css'
 
 interface RobotFormProps {
@@ -18,24 +18,24 @@ interface RobotFormProps {
 export function RobotForm({ maskedUrl, setAt, url, error, saving, ...on }: RobotFormProps) {
   return (
     <View className="card" data-testid="robot-form">
-      <View className="card__title">企业微信群机器人</View>
-      <Text className="meet-hint">
+      <Text className="card__title">企业微信群机器人</Text>
+      <Text className="field-hint">
         会议提醒和“会议1小时后开始”会以消息发到支部的企业微信群。在群里添加机器人后，复制它的 Webhook 地址填在这里。
       </Text>
-      <Text className="field-label">当前机器人</Text>
-      <Text className="meet-summary" data-testid="robot-current">
-        {maskedUrl ? maskedUrl : '未设置'}
-      </Text>
-      {maskedUrl && setAt ? <Text className="meet-hint">设置于 {fullDate(setAt)}</Text> : null}
-      <Text className="field-label">{maskedUrl ? '更换 Webhook 地址' : 'Webhook 地址'}</Text>
-      <Input
-        className={`field-input ${error ? 'field-input--invalid' : ''}`}
-        data-testid="robot-url"
-        value={url}
-        placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
-        onInput={(e) => on.onUrl(e.detail.value)}
-      />
-      <FieldError message={error} testId="robot-error" />
+      <FormField label="当前机器人" hint={maskedUrl && setAt ? `设置于 ${fullDateTime(setAt)}` : undefined}>
+        <Text className="meet-summary" data-testid="robot-current">
+          {maskedUrl ? maskedUrl : '未设置'}
+        </Text>
+      </FormField>
+      <FormField label={maskedUrl ? '更换 Webhook 地址' : 'Webhook 地址'} error={error} errorTestId="robot-error">
+        <Input
+          className={`field-input ${error ? 'field-input--invalid' : ''}`}
+          data-testid="robot-url"
+          value={url}
+          placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
+          onInput={(e) => on.onUrl(e.detail.value)}
+        />
+      </FormField>
       <Button
         className="btn btn--primary meet-bar"
         data-testid="robot-save"

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { AttendanceCounts, AttendanceStatus, MeetingDetail } from '../../../../types/meetings'
-import { ATTENDANCE_LABELS, LEAVE_LABELS } from '../../../pages/meetings/labels'
-import { clockTime } from '../lib/format'
+import { ATTENDANCE_LABELS, LEAVE_LABELS } from '../../../lib/meeting-labels'
+import { clockTime } from '../../../lib/time'
 import './meetings.css'
 
 export type RollRow = NonNullable<MeetingDetail['attendance']>[number]
@@ -27,13 +27,13 @@ export function RollCounts({ counts }: { counts: AttendanceCounts }) {
     ['未签到', counts.unmarked, 'unmarked'],
   ]
   return (
-    <View className="meet-counts" data-testid="roll-counts">
+    <View className="stats meet-counts" data-testid="roll-counts">
       {tiles.map(([label, value, key]) => (
-        <View key={key} className="meet-count">
-          <Text className="meet-count__value" data-testid={`roll-count-${key}`}>
+        <View key={key} className="stat">
+          <Text className="stat__value" data-testid={`roll-count-${key}`}>
             {value}
           </Text>
-          <Text className="meet-count__label">{label}</Text>
+          <Text className="stat__label">{label}</Text>
         </View>
       ))}
     </View>
@@ -65,16 +65,16 @@ export function RollList({ rows, editable, busyId, onMark }: RollListProps) {
         <View key={row.memberId} className="meet-member divided" data-testid="roll-row" data-member={row.memberId}>
           <View className="meet-member__head">
             <Text className="meet-member__name">{row.name}</Text>
-            <Text className="muted" data-testid="roll-state">
+            <Text className="meet-member__state" data-testid="roll-state">
               {rollState(row)}
             </Text>
           </View>
           {editable ? (
-            <View className="meet-chips">
+            <View className="chips meet-marks">
               {MARKS.map((status) => (
                 <Text
                   key={status}
-                  className={`meet-chip ${row.status === status ? 'meet-chip--on' : ''} ${busyId === row.memberId ? 'meet-chip--busy' : ''}`}
+                  className={`chip${row.status === status ? ' chip--on' : ''}${busyId === row.memberId ? ' chip--busy' : ''}`}
                   data-testid={`roll-mark-${status}`}
                   data-on={row.status === status ? 'true' : 'false'}
                   onClick={() => busyId === null && row.status !== status && onMark(row.memberId, status)}

@@ -1,6 +1,7 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, View } from '@tarojs/components'
 import type { PointsRule } from '../../../../types/points'
 import { FieldError } from '../../../components/field-error'
+import { FormField, PickerField, TextAreaField } from '../../../components/form-field'
 import { PhotoPicker } from '../../../components/photo-picker'
 import './points.css'
 
@@ -30,38 +31,35 @@ export function ClaimForm(props: ClaimFormProps) {
   const short = [...note.trim()].length < CLAIM_NOTE_MIN
   return (
     <View className="card" data-testid="claim-form">
-      <Text className="field-label">申报项目</Text>
-      <Picker
-        mode="selector"
-        range={rules.map((r) => r.name)}
-        value={ruleIndex}
-        onChange={(e) => props.onRule(Number(e.detail.value))}
-      >
-        <Text className="field-input" data-testid="claim-rule">
-          {rule.name}
-        </Text>
-      </Picker>
-      <Text className="field-label">申报分值{rule.variable ? '' : '（固定）'}</Text>
-      <Input
-        className="field-input"
-        data-testid="claim-points"
-        type="number"
-        value={points}
-        disabled={!rule.variable}
-        onInput={(e) => props.onPoints(e.detail.value)}
-      />
-      <Text className="field-label">情况说明</Text>
-      <Textarea
-        className="field-input"
-        data-testid="claim-note"
-        value={note}
-        maxlength={300}
-        placeholder="时间、地点、做了什么，如：3月9日在社区开展义务辅导2小时"
-        onInput={(e) => props.onNote(e.detail.value)}
-      />
-      <Text className="points-hint">至少{CLAIM_NOTE_MIN}字</Text>
+      <FormField label="申报项目" required>
+        <PickerField
+          testId="claim-rule"
+          range={rules.map((r) => r.name)}
+          index={ruleIndex}
+          text={rule.name}
+          onPick={props.onRule}
+        />
+      </FormField>
+      <FormField label={`申报分值${rule.variable ? '' : '（固定）'}`}>
+        <Input
+          className="field-input"
+          data-testid="claim-points"
+          type="number"
+          value={points}
+          disabled={!rule.variable}
+          onInput={(e) => props.onPoints(e.detail.value)}
+        />
+      </FormField>
+      <FormField label="情况说明" required hint={`至少${CLAIM_NOTE_MIN}字`}>
+        <TextAreaField
+          testId="claim-note"
+          value={note}
+          maxlength={300}
+          placeholder="时间、地点、做了什么，如：3月9日在社区开展义务辅导2小时"
+          onInput={props.onNote}
+        />
+      </FormField>
       <PhotoPicker
-        className="rule-line"
         testIdPrefix="claim-"
         count={photoCount}
         max={CLAIM_MAX_PHOTOS}

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { Claim } from '../../../../types/points'
-import { formatTime } from '../../../pages/study/format'
+import { monthDayTime } from '../../../lib/time'
 import './points.css'
 
 export const CLAIM_STATUS_LABELS: Record<Claim['status'], string> = {
@@ -19,28 +19,28 @@ interface ClaimCardProps {
 export function ClaimCard({ claim, review }: ClaimCardProps) {
   return (
     <View className="claim-card divided" data-testid="claim-card" data-status={claim.status}>
-      <View className="claim-card__head">
-        <Text>
+      <View className="list-item__head">
+        <Text className="list-item__title">
           {claim.memberName} · {claim.ruleName}
         </Text>
-        <Text className="board-points">
+        <Text className={`tag ${claim.points > 0 ? 'tag--ok' : 'tag--plain'}`}>
           {claim.points > 0 ? '+' : ''}
           {claim.points} 分
         </Text>
       </View>
-      <Text className="points-hint">
-        {claim.kind === 'proposal' ? `${claim.proposedByName} 推荐` : '本人申报'} · {formatTime(claim.createdAt)}
+      <Text className="field-hint">
+        {claim.kind === 'proposal' ? `${claim.proposedByName} 推荐` : '本人申报'} · {monthDayTime(claim.createdAt)}
         {claim.photos.length > 0 ? ` · 佐证照片 ${claim.photos.length} 张` : ' · 无照片'}
       </Text>
       <Text className="claim-card__note">{claim.note}</Text>
       {claim.status !== 'pending' || !review ? (
-        <Text className={`points-hint claim-status--${claim.status}`} data-testid="claim-status">
+        <Text className={`field-hint claim-status--${claim.status}`} data-testid="claim-status">
           {CLAIM_STATUS_LABELS[claim.status]}
           {claim.decisionReason ? `：${claim.decisionReason}` : ''}
         </Text>
       ) : null}
       {review && claim.status === 'pending' ? (
-        <View className="claim-card__actions">
+        <View className="btn-row">
           <Button
             className="btn btn--ghost"
             data-testid="claim-reject"

@@ -1,6 +1,8 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { PointsRule } from '../../../../types/points'
 import { FieldError } from '../../../components/field-error'
+import { FormField } from '../../../components/form-field'
+import { ListItem } from '../../../components/list-item'
 import type { FormErrors } from '../../../lib/form-errors'
 import { type ConversionDraft, type ConversionField, type ConversionRow, capsText } from '../lib/conversion-draft'
 import './points.css'
@@ -12,25 +14,26 @@ export function ConversionList({ rows, onEdit }: { rows: ConversionRow[]; onEdit
       <Text className="card__title">已设置的折算</Text>
       {rows.length === 0 ? (
         <View data-testid="conversion-empty">
-          <Text className="points-hint">
+          <Text className="field-hint">
             尚未设置外部积分折算。设置后，各支部书记即可在“导入外部积分”中导入本支部的成绩。
           </Text>
         </View>
       ) : (
         rows.map((row) => (
-          <View key={row.ruleKey} className="rule-line" data-testid={`conversion-${row.ruleKey}`}>
-            <View>
-              <Text className="board-name">{`${row.source} → ${row.ruleName}`}</Text>
-              <Text className="points-hint">{`每 1 分${row.source}积分折算 ${row.factor} 分 · ${capsText(row.caps)}`}</Text>
-            </View>
+          <ListItem
+            key={row.ruleKey}
+            testId={`conversion-${row.ruleKey}`}
+            title={`${row.source} → ${row.ruleName}`}
+            meta={[`每 1 分${row.source}积分折算 ${row.factor} 分`, capsText(row.caps)]}
+          >
             <Button
-              className="btn btn--ghost"
+              className="btn btn--ghost points-bar"
               data-testid={`conversion-edit-${row.ruleKey}`}
               onClick={() => onEdit(row)}
             >
               修改
             </Button>
-          </View>
+          </ListItem>
         ))
       )}
     </View>
@@ -57,54 +60,58 @@ export function ConversionForm({ draft, rules, errors, saving, saved, onChange, 
   return (
     <View className="card" data-testid="conversion-form">
       <Text className="card__title">设置折算比例</Text>
-      <Text className="field-label">计入的积分项目</Text>
-      <View className="rule-chips">
-        {rules.map((rule) => (
-          <Text
-            key={rule.key}
-            className={`rule-chip${draft.ruleKey === rule.key ? ' rule-chip--on' : ''}`}
-            data-testid={`conversion-rule-${rule.key}`}
-            onClick={() => onChange({ ...draft, ruleKey: rule.key })}
-          >
-            {rule.name}
-          </Text>
-        ))}
-      </View>
-      {error('ruleKey')}
-      <Text className="field-label">积分来源</Text>
-      <Input
-        className={invalid('source')}
-        data-testid="conversion-source"
-        value={draft.source}
-        placeholder="如：学习强国"
-        onInput={(event) => onChange({ ...draft, source: event.detail.value })}
-      />
-      {error('source')}
-      <Text className="field-label">折算比例（每 1 分外部积分折合的党员积分）</Text>
-      <Input
-        className={invalid('factor')}
-        data-testid="conversion-factor"
-        type="digit"
-        value={draft.factor}
-        placeholder="如：0.1（每10分折1分）"
-        onInput={(event) => onChange({ ...draft, factor: event.detail.value })}
-      />
-      {error('factor')}
+      <FormField label="计入的积分项目" required>
+        <View className="chips">
+          {rules.map((rule) => (
+            <Text
+              key={rule.key}
+              // rule-chip--on marks the chosen rule for readers of the page (and its tests) beside the chip style.
+              className={`chip${draft.ruleKey === rule.key ? ' chip--on rule-chip--on' : ''}`}
+              data-testid={`conversion-rule-${rule.key}`}
+              onClick={() => onChange({ ...draft, ruleKey: rule.key })}
+            >
+              {rule.name}
+            </Text>
+          ))}
+        </View>
+        {error('ruleKey')}
+      </FormField>
+      <FormField label="积分来源" required>
+        <Input
+          className={invalid('source')}
+          data-testid="conversion-source"
+          value={draft.source}
+          placeholder="如：学习强国"
+          onInput={(event) => onChange({ ...draft, source: event.detail.value })}
+        />
+        {error('source')}
+      </FormField>
+      <FormField label="折算比例（每 1 分外部积分折合的党员积分）" required>
+        <Input
+          className={invalid('factor')}
+          data-testid="conversion-factor"
+          type="digit"
+          value={draft.factor}
+          placeholder="如：0.1（每10分折1分）"
+          onInput={(event) => onChange({ ...draft, factor: event.detail.value })}
+        />
+        {error('factor')}
+      </FormField>
       {draft.factor.trim() !== '' && Number.isFinite(factor) && factor > 0 ? (
-        <Text className="points-hint" data-testid="conversion-example">
+        <Text className="field-hint" data-testid="conversion-example">
           {`例：${draft.source || '外部'}积分 100 分折合 ${Math.round(100 * factor)} 分，四舍五入到整数，超出项目上限的部分不计`}
         </Text>
       ) : null}
       <FieldError message={errors.general} testId="conversion-error" />
       {saved ? (
-        <Text className="points-hint" data-testid="conversion-saved">
+        <Text className="field-hint" data-testid="conversion-saved">
           {saved}
         </Text>
       ) : null}
       <Button
         className="btn btn--primary points-bar"
         data-testid="conversion-save"
-        disabled={saving}
+        disabled={saving || undefined}
         loading={saving}
         onClick={onSave}
       >

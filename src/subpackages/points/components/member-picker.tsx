@@ -25,7 +25,7 @@ export function MemberPicker({ search, results, loading, chosen, onSearch, onCho
         <Text>
           {chosen.name} <Text className="muted">{chosen.hint}</Text>
         </Text>
-        <Text className="link" data-testid="award-change-member" onClick={onClear}>
+        <Text className="chip" data-testid="award-change-member" onClick={onClear}>
           更换
         </Text>
       </View>
@@ -40,9 +40,9 @@ export function MemberPicker({ search, results, loading, chosen, onSearch, onCho
         placeholder="输入姓名或拼音首字母"
         onInput={(event) => onSearch(event.detail.value)}
       />
-      {loading ? <Text className="points-hint">查找中…</Text> : null}
+      {loading ? <Text className="field-hint">查找中…</Text> : null}
       {!loading && results.length === 0 ? (
-        <Text className="points-hint" data-testid="award-no-member">
+        <Text className="field-hint" data-testid="award-no-member">
           {search.trim() ? '本支部没有找到该党员' : '本支部暂无党员'}
         </Text>
       ) : null}

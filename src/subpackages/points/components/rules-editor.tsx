@@ -1,6 +1,8 @@
-import { Button, Input, Switch, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import type { Role } from '../../../../types/roles'
 import { FieldError } from '../../../components/field-error'
+import { FormField } from '../../../components/form-field'
+import { SwitchRow } from '../../../components/switch-row'
 import type { FormErrors } from '../../../lib/form-errors'
 import { AUTO_LABELS, type CatalogueDraft, GRANTING_ROLES, type RuleDraft } from '../lib/rules-draft'
 import './points.css'
@@ -21,24 +23,6 @@ const RULE_SWITCHES = [
   ['claimable', '党员可申报'],
   ['active', '启用'],
 ] as const
-
-/** A setting's name with its switch at the end of the line. */
-function SwitchLine({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string
-  checked: boolean
-  onChange: (on: boolean) => void
-}) {
-  return (
-    <View className="rule-line">
-      <Text>{label}</Text>
-      <Switch checked={checked} color="#C8161D" onChange={(e) => onChange(e.detail.value)} />
-    </View>
-  )
-}
 
 /**
  * 积分细则: each item's points, caps per day/month/year, who may grant it by
@@ -73,47 +57,55 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
           return (
             <View key={rule.key} className="rule-card divided" data-testid="rule-card">
               {error(at)}
-              <Text className="field-label">名称</Text>
-              {field(`${at}.name`, rule.name, (name) => setRule(index, { name }), '如：志愿服务')}
-              {error(`${at}.name`)}
-              <Text className="field-label">分值（扣分填负数）</Text>
-              {field(`${at}.points`, rule.points, (points) => setRule(index, { points }))}
-              {error(`${at}.points`)}
+              <FormField label="名称" error={errors.fields[`${at}.name`]} errorTestId={`rules-error-${at}.name`}>
+                {field(`${at}.name`, rule.name, (name) => setRule(index, { name }), '如：志愿服务')}
+              </FormField>
+              <FormField
+                label="分值（扣分填负数）"
+                error={errors.fields[`${at}.points`]}
+                errorTestId={`rules-error-${at}.points`}
+              >
+                {field(`${at}.points`, rule.points, (points) => setRule(index, { points }))}
+              </FormField>
               <View className="rule-caps">
                 {(['day', 'month', 'year'] as const).map((period) => (
                   <View key={period} className="rule-cap">
-                    <Text className="field-label">
-                      {{ day: '每日上限', month: '每月上限', year: '每年上限' }[period]}
-                    </Text>
-                    {field(
-                      `${at}.caps.${period}`,
-                      rule.caps[period],
-                      (value) => setRule(index, { caps: { ...rule.caps, [period]: value } }),
-                      '不限',
-                    )}
-                    {error(`${at}.caps.${period}`)}
+                    <FormField
+                      label={{ day: '每日上限', month: '每月上限', year: '每年上限' }[period]}
+                      error={errors.fields[`${at}.caps.${period}`]}
+                      errorTestId={`rules-error-${at}.caps.${period}`}
+                    >
+                      {field(
+                        `${at}.caps.${period}`,
+                        rule.caps[period],
+                        (value) => setRule(index, { caps: { ...rule.caps, [period]: value } }),
+                        '不限',
+                      )}
+                    </FormField>
                   </View>
                 ))}
               </View>
-              <Text className="field-label">可手动发放</Text>
-              <View className="rule-chips">
-                {GRANTING_ROLES.map(([role, label]) => (
-                  <Text
-                    key={role}
-                    className={`rule-chip${rule.grantRoles.includes(role) ? ' rule-chip--on' : ''}`}
-                    data-testid="rule-grant-role"
-                    onClick={() => toggleRole(role)}
-                  >
-                    {label}
-                  </Text>
-                ))}
-              </View>
-              {error(`${at}.grantRoles`)}
-              <Text className="points-hint">
-                {rule.auto ? `自动计分：${AUTO_LABELS[rule.auto]}` : '不自动计分'} · 编码 {rule.key}
-              </Text>
+              <FormField
+                label="可手动发放"
+                error={errors.fields[`${at}.grantRoles`]}
+                errorTestId={`rules-error-${at}.grantRoles`}
+                hint={`${rule.auto ? `自动计分：${AUTO_LABELS[rule.auto]}` : '不自动计分'} · 编码 ${rule.key}`}
+              >
+                <View className="chips">
+                  {GRANTING_ROLES.map(([role, label]) => (
+                    <Text
+                      key={role}
+                      className={`chip${rule.grantRoles.includes(role) ? ' chip--on' : ''}`}
+                      data-testid="rule-grant-role"
+                      onClick={() => toggleRole(role)}
+                    >
+                      {label}
+                    </Text>
+                  ))}
+                </View>
+              </FormField>
               {RULE_SWITCHES.map(([key, label]) => (
-                <SwitchLine
+                <SwitchRow
                   key={key}
                   label={label}
                   checked={rule[key]}
@@ -138,16 +130,19 @@ export function RulesEditor({ draft, errors, saving, onChange, onAddRule, onSave
             ['basic', '基本合格'],
           ] as const
         ).map(([band, label]) => (
-          <View key={band}>
-            <Text className="field-label">{label}（不低于）</Text>
+          <FormField
+            key={band}
+            label={`${label}（不低于）`}
+            error={errors.fields[`grades.${band}`]}
+            errorTestId={`rules-error-grades.${band}`}
+          >
             {field(`grades.${band}`, draft.grades[band], (value) =>
               onChange({ ...draft, grades: { ...draft.grades, [band]: value } }),
             )}
-            {error(`grades.${band}`)}
-          </View>
+          </FormField>
         ))}
-        <Text className="points-hint">低于“基本合格”分数线为不合格</Text>
-        <SwitchLine
+        <Text className="field-hint">低于“基本合格”分数线为不合格</Text>
+        <SwitchRow
           label="党员可查看全县排名"
           checked={draft.membersSeeBureau}
           onChange={(value) => onChange({ ...draft, membersSeeBureau: value })}

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { ScoreImportPreview, ScoreImportResult, ScoreImportRow } from '../../../../types/points'
+import { ResultView } from '../../../components/result-view'
 import './points.css'
 
 const STATUS_LABELS: Record<ScoreImportRow['status'], string> = {
@@ -24,7 +25,7 @@ export function ScoreImportPreviewView({ preview, fileName, onConfirm, onRechoos
     <View data-testid="score-preview">
       <View className="card">
         <Text className="card__title">{fileName}</Text>
-        <Text className="points-hint">
+        <Text className="field-hint">
           {`${preview.source}积分 × ${preview.factor} 折算为“${preview.ruleName}”，超出上限的部分不计`}
         </Text>
         <Text className="field-label" data-testid="score-totals">
@@ -44,16 +45,16 @@ export function ScoreImportPreviewView({ preview, fileName, onConfirm, onRechoos
                 {row.status === 'pay' ? `+${row.points} 分` : STATUS_LABELS[row.status]}
               </Text>
             </View>
-            <Text className="points-hint">
+            <Text className="field-hint">
               {row.score === null ? '' : `${preview.source}积分 ${row.score}`}
               {row.message ? `${row.score === null ? '' : ' · '}${row.message}` : ''}
             </Text>
           </View>
         ))}
       </View>
-      <View className="points-bar">
+      <View className="btn-stack">
         {nothing ? (
-          <Text className="points-hint" data-testid="score-nothing">
+          <Text className="field-hint" data-testid="score-nothing">
             没有需要计分的行
           </Text>
         ) : null}
@@ -74,20 +75,35 @@ export function ScoreImportPreviewView({ preview, fileName, onConfirm, onRechoos
 }
 
 /** 导入完成: what was paid, what had been paid before, what the caps cut. */
-export function ScoreImportDone({ result, onAnother }: { result: ScoreImportResult; onAnother: () => void }) {
+export function ScoreImportDone({
+  result,
+  onAnother,
+  onDone,
+}: {
+  result: ScoreImportResult
+  onAnother: () => void
+  /** Back to the 积分 tab: the result leads somewhere. */
+  onDone: () => void
+}) {
   return (
-    <View className="card" data-testid="score-done">
-      <Text className="card__title">导入完成</Text>
-      <Text className="field-label">{`计分 ${result.paid} 人，合计 ${result.points} 分`}</Text>
-      {result.capped > 0 ? (
-        <Text className="points-hint">{`其中 ${result.capped} 人达到上限，只计上限内的分数`}</Text>
-      ) : null}
-      {result.alreadyPaid > 0 ? (
-        <Text className="points-hint">{`${result.alreadyPaid} 行此前已导入，未重复计分`}</Text>
-      ) : null}
-      <Button className="btn btn--ghost points-bar" data-testid="score-another" onClick={onAnother}>
+    <ResultView
+      tone="ok"
+      title="导入完成"
+      testId="score-done"
+      text={[
+        `计分 ${result.paid} 人，合计 ${result.points} 分`,
+        result.capped > 0 ? `其中 ${result.capped} 人达到上限，只计上限内的分数` : '',
+        result.alreadyPaid > 0 ? `${result.alreadyPaid} 行此前已导入，未重复计分` : '',
+      ]
+        .filter(Boolean)
+        .join('；')}
+    >
+      <Button className="btn btn--primary" data-testid="score-done-points" onClick={onDone}>
+        返回积分
+      </Button>
+      <Button className="btn btn--ghost" data-testid="score-another" onClick={onAnother}>
         导入其他文件
       </Button>
-    </View>
+    </ResultView>
   )
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../../types/api'
+import { shortDateTime } from '../../../lib/time'
 import { changedFields } from '../lib/audit-diff'
-import { shanghaiShortDateTime } from '../lib/expiry'
 import './roster.css'
 
 export type AuditEntry = OutputOf<'roster', 'auditLog'>['items'][number]
@@ -19,7 +19,7 @@ export function AuditItem({ entry, expanded, orgNames, onToggle }: AuditItemProp
   return (
     <View className="audit-item divided" data-testid="audit-item" onClick={() => onToggle(entry.id)}>
       <View className="audit-item__head">
-        <Text className="audit-item__time">{shanghaiShortDateTime(entry.at)}</Text>
+        <Text className="audit-item__time">{shortDateTime(entry.at)}</Text>
         <Text className="audit-item__actor">{entry.actorName}</Text>
       </View>
       <Text className="audit-item__summary" data-testid="audit-item-summary">

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { shanghaiDateTime } from '../lib/expiry'
+import { fullDateTime } from '../../../lib/time'
 import type { Invitation } from '../lib/invitation-store'
 import './roster.css'
 
@@ -39,7 +39,7 @@ export function InviteCard({ invitation, link, revoked, revoking, onCopy, onRevo
         <View className="row">
           <Text className="row__label">有效期</Text>
           <Text className="row__value" data-testid="invite-expiry">
-            {revoked ? '已撤销' : `${shanghaiDateTime(invitation.expiresAt)} 前有效`}
+            {revoked ? '已撤销' : `${fullDateTime(invitation.expiresAt)} 前有效`}
           </Text>
         </View>
       </View>

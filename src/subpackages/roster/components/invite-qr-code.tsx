@@ -27,9 +27,9 @@ export function InviteQrCode({ code }: { code: string }) {
         </View>
       ) : (
         <View>
-          {shown.state === 'error' ? <Text className="form-field__error">{shown.message}</Text> : null}
+          {shown.state === 'error' ? <Text className="field-error">{shown.message}</Text> : null}
           <Button
-            className="btn btn--plain"
+            className="btn btn--ghost"
             data-testid="invite-qr-show"
             disabled={shown.state === 'loading' || undefined}
             onClick={show}

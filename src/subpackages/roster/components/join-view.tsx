@@ -2,7 +2,8 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { AppError } from '../../../../types/errors'
 import type { Me } from '../../../../types/roster'
-import { shanghaiDateTime } from '../lib/expiry'
+import { FormField } from '../../../components/form-field'
+import { fullDateTime } from '../../../lib/time'
 import './roster.css'
 
 export interface InvitationPreview {
@@ -122,21 +123,18 @@ function JoinForm({
       <View className="card">
         <Text className="card__title roster-title">确认身份</Text>
         <Text className="join-hint">为保护党员信息，请输入您在党员名册中登记的姓名，核对一致后即完成绑定。</Text>
-        <View className={`join-input${nameError ? ' join-input--error' : ''}`}>
-          <Input
-            className="form-input form-input--left"
-            data-testid="join-name"
-            value={name}
-            maxlength={30}
-            placeholder="请输入您的姓名"
-            onInput={(event: { detail: { value: string } }) => setName(event.detail.value)}
-          />
+        <View className="join-input">
+          <FormField label="您的姓名" required error={nameError} errorTestId="join-name-error">
+            <Input
+              className={`field-input${nameError ? ' field-input--invalid' : ''}`}
+              data-testid="join-name"
+              value={name}
+              maxlength={30}
+              placeholder="请输入您的姓名"
+              onInput={(event: { detail: { value: string } }) => setName(event.detail.value)}
+            />
+          </FormField>
         </View>
-        {nameError ? (
-          <Text className="form-field__error" data-testid="join-name-error">
-            {nameError}
-          </Text>
-        ) : null}
         <Button
           className="btn btn--primary join-submit"
           data-testid="join-submit"
@@ -145,7 +143,7 @@ function JoinForm({
         >
           {submitting ? '正在绑定…' : '确认绑定'}
         </Button>
-        <Text className="muted join-expiry">邀请有效期至 {shanghaiDateTime(invitation.expiresAt)}</Text>
+        <Text className="muted join-expiry">邀请有效期至 {fullDateTime(invitation.expiresAt)}</Text>
       </View>
       <Text className="form-note">绑定后，本微信即代表您本人参加组织生活；如非本人，请勿绑定。</Text>
     </View>

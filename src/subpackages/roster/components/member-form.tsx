@@ -1,7 +1,10 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { type ReactNode, useState } from 'react'
 import { COMMITTEE_POSITION_LABELS } from '../../../../types/labels'
 import type { CommitteePosition, MemberFields, MemberType, OrgNode } from '../../../../types/roster'
+import { FieldError } from '../../../components/field-error'
+import { DateField, FormField, PickerField } from '../../../components/form-field'
+import { dateKey } from '../../../lib/time'
 import type { FieldErrors, MemberFieldKey } from '../lib/field-errors'
 import './roster.css'
 
@@ -54,6 +57,8 @@ interface MemberFormProps {
   /** The branch's 党小组, from roster.tree. */
   groups: readonly OrgNode[]
   errors: FieldErrors
+  /** A refusal that belongs to no field, shown above the submit button. */
+  generalError?: string | null
   saving: boolean
   submitLabel: string
   onSubmit: (fields: MemberFields) => void
@@ -62,21 +67,30 @@ interface MemberFormProps {
 }
 
 /** 党员信息 form: name, 党小组, 正式/预备 (with 转正日期), 入党日期, 支委职务, 手机号码. */
-export function MemberForm({ initial, groups, errors, saving, submitLabel, onSubmit, onEdit }: MemberFormProps) {
+export function MemberForm({
+  initial,
+  groups,
+  errors,
+  generalError,
+  saving,
+  submitLabel,
+  onSubmit,
+  onEdit,
+}: MemberFormProps) {
   const [values, setValues] = useState<MemberFormValues>(initial)
   const set = <K extends MemberFieldKey>(key: K, value: MemberFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }))
     onEdit?.(key)
   }
   const groupIndex = groups.findIndex((group) => group.id === values.groupId)
-  const today = todayInShanghai()
+  const today = dateKey(Date.now())
 
   return (
     <View className="member-form" data-testid="member-form">
-      <View className="card form-card">
+      <View className="card">
         <Field label="姓名" field="name" error={errors.name} required>
           <Input
-            className="form-input"
+            className={`field-input${errors.name ? ' field-input--invalid' : ''}`}
             data-testid="input-name"
             value={values.name}
             maxlength={30}
@@ -86,27 +100,25 @@ export function MemberForm({ initial, groups, errors, saving, submitLabel, onSub
         </Field>
         <Field label="党小组" field="groupId" error={errors.groupId}>
           {groups.length > 0 ? (
-            <Picker
-              mode="selector"
+            <PickerField
+              testId="picker-group"
               range={['未编入党小组', ...groups.map((group) => group.name)]}
-              value={groupIndex + 1}
-              onChange={(event: { detail: { value: string | number } }) => {
-                const index = Number(event.detail.value)
-                set('groupId', index === 0 ? null : (groups[index - 1]?.id ?? null))
-              }}
-            >
-              <PickerText testId="picker-group" placeholder="未编入党小组" text={groups[groupIndex]?.name} />
-            </Picker>
+              index={groupIndex + 1}
+              text={groups[groupIndex]?.name ?? null}
+              placeholder="未编入党小组"
+              invalid={Boolean(errors.groupId)}
+              onPick={(index) => set('groupId', index === 0 ? null : (groups[index - 1]?.id ?? null))}
+            />
           ) : (
-            <Text className="form-static muted">本支部尚未设党小组</Text>
+            <Text className="field-hint">本支部尚未设党小组</Text>
           )}
         </Field>
         <Field label="党员类型" field="memberType" error={errors.memberType}>
-          <View className="segmented" data-testid="segmented-member-type">
+          <View className="chips" data-testid="segmented-member-type">
             {(['formal', 'probationary'] as const).map((type) => (
               <Text
                 key={type}
-                className={`segmented__item${values.memberType === type ? ' segmented__item--on' : ''}`}
+                className={`chip${values.memberType === type ? ' chip--on' : ''}`}
                 data-testid={`member-type-${type}`}
                 onClick={() => set('memberType', type)}
               >
@@ -117,42 +129,38 @@ export function MemberForm({ initial, groups, errors, saving, submitLabel, onSub
         </Field>
         {values.memberType === 'probationary' ? (
           <Field label="转正日期" field="probationEndsOn" error={errors.probationEndsOn}>
-            <Picker
-              mode="date"
-              value={values.probationEndsOn ?? today}
-              onChange={(event: { detail: { value: string | number } }) =>
-                set('probationEndsOn', String(event.detail.value))
-              }
-            >
-              <PickerText testId="picker-probation" placeholder="请选择预备期满日期" text={values.probationEndsOn} />
-            </Picker>
+            <DateField
+              testId="picker-probation"
+              value={values.probationEndsOn}
+              placeholder="请选择预备期满日期"
+              invalid={Boolean(errors.probationEndsOn)}
+              onPick={(date) => set('probationEndsOn', date)}
+            />
           </Field>
         ) : null}
         <Field label="入党日期" field="joinedOn" error={errors.joinedOn}>
-          <Picker
-            mode="date"
-            value={values.joinedOn ?? today}
+          <DateField
+            testId="picker-joined"
+            value={values.joinedOn}
+            placeholder="请选择入党日期"
             end={today}
-            onChange={(event: { detail: { value: string | number } }) => set('joinedOn', String(event.detail.value))}
-          >
-            <PickerText testId="picker-joined" placeholder="请选择入党日期" text={values.joinedOn} />
-          </Picker>
+            invalid={Boolean(errors.joinedOn)}
+            onPick={(date) => set('joinedOn', date)}
+          />
         </Field>
         <Field label="支委职务" field="committeePosition" error={errors.committeePosition}>
-          <Picker
-            mode="selector"
+          <PickerField
+            testId="picker-position"
             range={POSITIONS.map(positionLabel)}
-            value={POSITIONS.indexOf(values.committeePosition)}
-            onChange={(event: { detail: { value: string | number } }) =>
-              set('committeePosition', POSITIONS[Number(event.detail.value)] ?? null)
-            }
-          >
-            <PickerText testId="picker-position" placeholder="无" text={positionLabel(values.committeePosition)} />
-          </Picker>
+            index={POSITIONS.indexOf(values.committeePosition)}
+            text={positionLabel(values.committeePosition)}
+            invalid={Boolean(errors.committeePosition)}
+            onPick={(index) => set('committeePosition', POSITIONS[index] ?? null)}
+          />
         </Field>
         <Field label="手机号码" field="phone" error={errors.phone}>
           <Input
-            className="form-input"
+            className={`field-input${errors.phone ? ' field-input--invalid' : ''}`}
             data-testid="input-phone"
             type="number"
             maxlength={11}
@@ -163,6 +171,7 @@ export function MemberForm({ initial, groups, errors, saving, submitLabel, onSub
         </Field>
       </View>
       <Text className="form-note">手机号码仅支部书记和上级党组织可见，其他人看到的是部分隐藏的号码。</Text>
+      <FieldError message={generalError} testId="member-form-error" />
       <Button
         className="btn btn--primary form-submit"
         data-testid="member-form-submit"
@@ -184,43 +193,11 @@ interface FieldProps {
   children: ReactNode
 }
 
+/** A labelled field of the member form; its test ids name the member field (field-phone, error-phone). */
 function Field({ label, field, error, required, children }: FieldProps) {
   return (
-    <View className={`form-field divided${error ? ' form-field--error' : ''}`} data-testid={`field-${field}`}>
-      <View className="form-field__row">
-        <Text className="form-field__label">
-          {label}
-          {required ? <Text className="form-field__required">*</Text> : null}
-        </Text>
-        <View className="form-field__control">{children}</View>
-      </View>
-      {error ? (
-        <Text className="form-field__error" data-testid={`error-${field}`}>
-          {error}
-        </Text>
-      ) : null}
-    </View>
+    <FormField label={label} required={required} error={error} testId={`field-${field}`} errorTestId={`error-${field}`}>
+      {children}
+    </FormField>
   )
-}
-
-function PickerText({
-  text,
-  placeholder,
-  testId,
-}: {
-  text: string | null | undefined
-  placeholder: string
-  testId: string
-}) {
-  return (
-    <View className="picker-text" data-testid={testId}>
-      <Text className={text ? '' : 'picker-text__placeholder'}>{text ?? placeholder}</Text>
-      <Text className="picker-text__chevron">›</Text>
-    </View>
-  )
-}
-
-/** Today as YYYY-MM-DD in China Standard Time (UTC+8, no daylight saving). */
-function todayInShanghai(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { shanghaiDateTime } from '../lib/expiry'
+import { fullDateTime } from '../../../lib/time'
 import type { Invitation } from '../lib/invitation-store'
 import './roster.css'
 
@@ -21,7 +21,7 @@ export function OpenInvitations({ items, busyCode, onView, onRevoke }: OpenInvit
         <View key={invitation.code} className="open-invitation divided" data-testid="open-invitation">
           <View className="open-invitation__main">
             <Text className="open-invitation__code">邀请 {invitation.code.slice(0, 4)}…</Text>
-            <Text className="muted">{`${shanghaiDateTime(invitation.expiresAt)} 前有效`}</Text>
+            <Text className="muted">{`${fullDateTime(invitation.expiresAt)} 前有效`}</Text>
           </View>
           <Text
             className="open-invitation__action"

@@ -56,7 +56,7 @@ export function TransferTargets({
             {[null, ...groups].map((group) => (
               <Text
                 key={group?.id ?? 'none'}
-                className={`transfer-chip${groupId === (group?.id ?? null) ? ' transfer-chip--on' : ''}`}
+                className={`chip${groupId === (group?.id ?? null) ? ' chip--on' : ''}`}
                 data-testid="transfer-group"
                 onClick={() => onPickGroup(group?.id ?? null)}
               >

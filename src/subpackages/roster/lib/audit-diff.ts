@@ -1,5 +1,5 @@
 import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS } from '../../../../types/labels'
-import { shanghaiShortDateTime } from './expiry'
+import { shortDateTime } from '../../../lib/time'
 
 /** Field names of stored documents as a secretary reads them; bookkeeping fields are left out. */
 const FIELD_LABELS: Record<string, string> = {
@@ -51,7 +51,7 @@ export function changedFields(
 function show(field: string, value: unknown, orgNames: ReadonlyMap<string, string>): string {
   if (value === null || value === undefined || value === '') return '—'
   if ((field === 'branchId' || field === 'groupId') && typeof value === 'string') return orgNames.get(value) ?? value
-  if (field === 'expiresAt' && typeof value === 'number') return shanghaiShortDateTime(value)
+  if (field === 'expiresAt' && typeof value === 'number') return shortDateTime(value)
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   return VALUE_LABELS[field]?.[text] ?? text
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { uploadPath } from '../../../lib/cloud-paths'
 import { IMPORT_EXTENSIONS } from './import-limits'
 
 /**
@@ -39,13 +40,6 @@ export function isSpreadsheetName(fileName: string): boolean {
   return (IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(fileName))
 }
 
-/**
- * Where an upload for import must go: the server reads only files under
- * imports/<tenantId>/<memberId>/ (anything else is ROSTER.FILE_NOT_FOUND).
- * The name is the time and a random part, never the user's file name (which
- * may hold a school's or a person's name).
- */
-export function importCloudPath(tenantId: string, memberId: string, fileName: string, now: number): string {
-  const random = Math.random().toString(36).slice(2, 10)
-  return `imports/${tenantId}/${memberId}/${now}-${random}.${extensionOf(fileName)}`
-}
+/** Where an upload for import must go: the server reads only files under imports/<tenantId>/<memberId>/. */
+export const importCloudPath = (tenantId: string, memberId: string, fileName: string, now: number) =>
+  uploadPath(['imports', tenantId, memberId], fileName, now)

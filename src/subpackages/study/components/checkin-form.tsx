@@ -1,8 +1,9 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { TaskWithMine } from '../../../../types/study'
 import { FieldError } from '../../../components/field-error'
+import { TextAreaField } from '../../../components/form-field'
 import { PhotoPicker } from '../../../components/photo-picker'
-import { formatTime } from '../../../pages/study/format'
+import { monthDayTime } from '../../../lib/time'
 import './study.css'
 
 interface CheckinFormProps {
@@ -19,6 +20,9 @@ interface CheckinFormProps {
 
 export const MAX_PHOTOS = 9
 
+/** Phones' keyboards in WeChat offer dictation (语音输入); the H5 demo runs on desktops too, so only weapp says so. */
+const VOICE_INPUT = process.env.TARO_ENV === 'weapp'
+
 /** Characters as a reader counts them (an emoji or a rare character is one). */
 export const noteLength = (note: string) => [...note.trim()].length
 
@@ -30,7 +34,7 @@ export function CheckinForm(props: CheckinFormProps) {
   const { task, note, photoCount, uploading, saving, error } = props
   const length = noteLength(note)
   const short = length < task.minNoteLength
-  const title = task.checkin ? `已打卡 · ${formatTime(task.checkin.at)}` : '学习心得'
+  const title = task.checkin ? `已打卡 · ${monthDayTime(task.checkin.at)}` : '学习心得'
   if (!task.open) {
     return (
       <View className="card" data-testid="checkin-closed">
@@ -43,20 +47,20 @@ export function CheckinForm(props: CheckinFormProps) {
   return (
     <View className="card" data-testid="checkin-form">
       <Text className="card__title">{title}</Text>
-      <Textarea
-        className="study-note"
-        data-testid="study-note"
+      <TextAreaField
+        testId="study-note"
         value={note}
         maxlength={1000}
-        placeholder={`写下您的学习体会（至少${task.minNoteLength}字）`}
-        onInput={(event) => props.onNote(event.detail.value)}
+        placeholder={
+          task.minNoteLength > 0 ? `写下您的学习体会（至少${task.minNoteLength}字）` : '写下您的学习体会（选填）'
+        }
+        onInput={props.onNote}
       />
       <Text className={`study-form__hint${short ? '' : ' study-form__hint--ok'}`} data-testid="note-hint">
         {short ? `已写 ${length} 字，还需 ${task.minNoteLength - length} 字` : `已写 ${length} 字`}
       </Text>
+      {VOICE_INPUT ? <Text className="field-hint">打字不便时，可点输入法键盘上的话筒，用语音输入。</Text> : null}
       <PhotoPicker
-        className="study-doc"
-        textClassName="study-doc__name muted"
         count={photoCount}
         max={MAX_PHOTOS}
         uploading={uploading}

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { formatTime } from '../../../pages/study/format'
+import { monthDayTime } from '../../../lib/time'
 import './study.css'
 
 export interface Participation {
@@ -31,14 +31,14 @@ export function ParticipationView({ title, dueOn, participation, canNudge, nudgi
         <Text className="study-form__hint">
           {participation.branchName} · {dueOn} 截止 · 完成率 {rate}%
         </Text>
-        <View className="study-counts">
-          <View className="study-count" data-testid="studied-count">
-            <Text className="study-count__figure">{studied.length}</Text>
-            <Text className="muted">已学习</Text>
+        <View className="stats">
+          <View className="stat stat--good" data-testid="studied-count">
+            <Text className="stat__value">{studied.length}</Text>
+            <Text className="stat__label">已学习</Text>
           </View>
-          <View className="study-count study-count--missing" data-testid="not-studied-count">
-            <Text className="study-count__figure">{notStudied.length}</Text>
-            <Text className="muted">未学习</Text>
+          <View className={`stat${notStudied.length ? ' stat--bad' : ''}`} data-testid="not-studied-count">
+            <Text className="stat__value">{notStudied.length}</Text>
+            <Text className="stat__label">未学习</Text>
           </View>
         </View>
       </View>
@@ -54,7 +54,9 @@ export function ParticipationView({ title, dueOn, participation, canNudge, nudgi
             <View key={person.memberId} className="study-person divided" data-testid="not-studied">
               <View className="study-person__head">
                 <Text>{person.name}</Text>
-                <Text className="muted">{person.nudgedAt ? `已提醒 ${formatTime(person.nudgedAt)}` : '未提醒'}</Text>
+                <Text className="study-person__state">
+                  {person.nudgedAt ? `已提醒 ${monthDayTime(person.nudgedAt)}` : '未提醒'}
+                </Text>
               </View>
             </View>
           ))
@@ -81,7 +83,7 @@ export function ParticipationView({ title, dueOn, participation, canNudge, nudgi
             <View key={person.memberId} className="study-person divided" data-testid="studied">
               <View className="study-person__head">
                 <Text>{person.name}</Text>
-                <Text className="muted">{formatTime(person.at)}</Text>
+                <Text className="study-person__state">{monthDayTime(person.at)}</Text>
               </View>
               <Text className="study-person__note">{person.note}</Text>
             </View>

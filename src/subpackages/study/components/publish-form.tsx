@@ -1,5 +1,8 @@
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import { FieldError } from '../../../components/field-error'
+import { DateField, FormField, TextAreaField } from '../../../components/form-field'
+import { SwitchRow } from '../../../components/switch-row'
 import type { FormErrors } from '../../../lib/form-errors'
 import type { PublishDraft } from '../lib/publish-draft'
 import './study.css'
@@ -42,100 +45,98 @@ export function PublishForm(props: PublishFormProps) {
     const next = chosen.includes(id) ? chosen.filter((b) => b !== id) : [...chosen, id]
     onChange({ branchIds: next.length === 0 ? null : next })
   }
+  const labelled = (label: string, key: string, control: ReactNode, extra?: { required?: boolean; hint?: string }) => (
+    <FormField
+      label={label}
+      required={extra?.required}
+      hint={extra?.hint}
+      error={errors.fields[key]}
+      errorTestId={`error-${key}`}
+    >
+      {control}
+    </FormField>
+  )
   return (
     <View data-testid="publish-form">
       <View className="card">
-        <Text className="field-label">标题</Text>
-        {input('title', 'title', '如：学习党的二十届三中全会精神')}
-        {fieldError('title')}
-
-        <Text className="field-label">学习内容</Text>
-        <Textarea
-          className={`field-input study-form__textarea${errors.fields['content.text'] ? ' field-input--invalid' : ''}`}
-          data-testid="publish-text"
-          value={draft.text}
-          maxlength={5000}
-          placeholder="学习要求、原文摘录或讨论题（选填）"
-          onInput={(event) => onChange({ text: event.detail.value })}
-        />
-        {fieldError('content.text')}
-
-        <Text className="field-label">文章链接</Text>
-        {input('link', 'content.link', 'https://（选填）')}
-        {fieldError('content.link')}
-
-        <Text className="field-label">视频链接</Text>
-        {input('videoLink', 'content.videoLink', 'https://（选填）')}
-        {fieldError('content.videoLink')}
-
-        <Text className="field-label">学习材料</Text>
-        <View className="study-doc">
+        {labelled('标题', 'title', input('title', 'title', '如：学习党的二十届三中全会精神'), { required: true })}
+        {labelled(
+          '学习内容',
+          'content.text',
+          <TextAreaField
+            testId="publish-text"
+            value={draft.text}
+            maxlength={5000}
+            invalid={Boolean(errors.fields['content.text'])}
+            placeholder="学习要求、原文摘录或讨论题（选填）"
+            onInput={(text) => onChange({ text })}
+          />,
+        )}
+        {labelled('文章链接', 'content.link', input('link', 'content.link', 'https://（选填）'))}
+        {labelled('视频链接', 'content.videoLink', input('videoLink', 'content.videoLink', 'https://（选填）'))}
+        <FormField label="学习材料">
           <Text className="study-doc__name" data-testid="publish-document">
             {uploading ? '正在上传…' : (draft.document?.name ?? '未添加（可上传 PDF、Word、PPT）')}
           </Text>
-          <Button
-            className="btn btn--ghost"
-            data-testid="publish-pick-document"
-            disabled={uploading || undefined}
-            onClick={props.onPickDocument}
-          >
-            {draft.document ? '更换' : '上传文件'}
-          </Button>
-          {draft.document ? (
+          <View className="btn-row study-doc__actions">
             <Button
               className="btn btn--ghost"
-              data-testid="publish-remove-document"
-              onClick={() => onChange({ document: null })}
+              data-testid="publish-pick-document"
+              disabled={uploading || undefined}
+              onClick={props.onPickDocument}
             >
-              移除
+              {draft.document ? '更换' : '上传文件'}
             </Button>
-          ) : null}
-        </View>
+            {draft.document ? (
+              <Button
+                className="btn btn--ghost"
+                data-testid="publish-remove-document"
+                onClick={() => onChange({ document: null })}
+              >
+                移除
+              </Button>
+            ) : null}
+          </View>
+        </FormField>
       </View>
 
       <View className="card">
         <View className="study-form__dates">
           {DATES.map(({ key, label, testId }) => (
             <View key={key} className="study-form__date">
-              <Text className="field-label">{label}</Text>
-              <Picker
-                mode="date"
-                value={draft[key]}
-                onChange={(event) => onChange({ [key]: String(event.detail.value) })}
-              >
-                <Text className="field-input" data-testid={testId}>
-                  {draft[key]}
-                </Text>
-              </Picker>
-              {fieldError(key)}
+              {labelled(
+                label,
+                key,
+                <DateField
+                  testId={testId}
+                  value={draft[key]}
+                  placeholder="请选择"
+                  onPick={(date) => onChange({ [key]: date })}
+                />,
+                { required: true },
+              )}
             </View>
           ))}
         </View>
-
-        <View className="study-form__switch">
-          <View>
-            <Text>党员集中学习日</Text>
-            <Text className="study-form__hint">支部统一组织的集中学习</Text>
-          </View>
-          <Switch
-            data-testid="publish-collective"
-            checked={draft.collectiveDay}
-            color="#C8161D"
-            onChange={(event) => onChange({ collectiveDay: Boolean(event.detail.value) })}
-          />
-        </View>
-
-        <Text className="field-label">心得最少字数</Text>
-        {input('minNoteLength', 'minNoteLength', '15', 'number')}
-        {fieldError('minNoteLength')}
+        <SwitchRow
+          label="党员集中学习日"
+          hint="支部统一组织的集中学习"
+          testId="publish-collective"
+          checked={draft.collectiveDay}
+          onChange={(collectiveDay) => onChange({ collectiveDay })}
+        />
+        {labelled('心得最少字数', 'minNoteLength', input('minNoteLength', 'minNoteLength', '15', 'number'), {
+          hint: '填 0 则心得选填；年长党员可用语音输入',
+        })}
       </View>
 
       {branches ? (
         <View className="card" data-testid="publish-targets">
           <Text className="card__title">学习对象</Text>
-          <View className="study-chips">
+          <View className="chips">
             <Text
-              className={`study-chip${draft.branchIds === null ? ' study-chip--on' : ''}`}
+              // study-chip--on marks the chosen targets for readers of the page (and its tests) beside the chip style.
+              className={`chip${draft.branchIds === null ? ' chip--on study-chip--on' : ''}`}
               data-testid="publish-target-all"
               onClick={() => onChange({ branchIds: null })}
             >
@@ -144,7 +145,7 @@ export function PublishForm(props: PublishFormProps) {
             {branches.map((branch) => (
               <Text
                 key={branch.id}
-                className={`study-chip${draft.branchIds?.includes(branch.id) ? ' study-chip--on' : ''}`}
+                className={`chip${draft.branchIds?.includes(branch.id) ? ' chip--on study-chip--on' : ''}`}
                 data-testid="publish-target"
                 onClick={() => toggleBranch(branch.id)}
               >

@@ -60,10 +60,3 @@ export function publishInput(draft: PublishDraft) {
     minNoteLength: Number.isFinite(min) ? min : -1,
   }
 }
-
-/** YYYY-MM-DD of a day in the phone's zone (members are in China: Asia/Shanghai), `plusDays` later. */
-export function localDate(now: number, plusDays = 0): string {
-  const d = new Date(now + plusDays * 86_400_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}

@@ -1,44 +1,44 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { BranchRows, MemberRows, SORT_LABELS } from '../../../../components/leaderboard-rows'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { BranchRows, MemberRows, SORT_LABELS } from '../../../points/components/leaderboard-rows'
-import { downloadExport } from '../../lib/download'
+import { periodKey } from '../../../../lib/time'
+import { useBureauExport } from '../../lib/download'
 import '../../components/bureau.css'
+import { Page } from '../../../../components/page'
 
 type Sort = 'average' | 'participation' | 'total'
 
-function periods(now: Date): [string, string][] {
-  const year = now.getFullYear()
-  const month = String(now.getMonth() + 1).padStart(2, '0')
-  const quarter = Math.floor(now.getMonth() / 3) + 1
+function periods(now: number): [string, string][] {
   return [
-    [`${year}-${month}`, '本月'],
-    [`${year}-Q${quarter}`, '本季度'],
-    [String(year), '本年度'],
-    [String(year - 1), '上年度'],
+    [periodKey(now, 'month'), '本月'],
+    [periodKey(now, 'quarter'), '本季度'],
+    [periodKey(now, 'year'), '本年度'],
+    [periodKey(now, 'year', -1), '上年度'],
   ]
 }
 
 /** 积分排行 across the bureau: fair branch ranking and top members for a chosen period. */
 export default function BureauLeaderboardPage() {
-  const options = periods(new Date())
+  const options = periods(Date.now())
   const [period, setPeriod] = useState(options[2][0])
   const [sort, setSort] = useState<Sort>('average')
   const board = useAction('bureau', 'leaderboard', { period, sort, pageSize: 100 })
-  const tag = (on: boolean) => (on ? 'tag' : 'tag tag--plain')
+  const exporting = useBureauExport('exportSheet')
+  const chip = (on: boolean) => (on ? 'chip chip--on' : 'chip')
   return (
-    <View className="page">
-      <View className="bureau-tabs">
+    <Page>
+      <View className="chips">
         {options.map(([key, label]) => (
-          <Text key={key} className={tag(period === key)} data-testid={`period-${key}`} onClick={() => setPeriod(key)}>
+          <Text key={key} className={chip(period === key)} data-testid={`period-${key}`} onClick={() => setPeriod(key)}>
             {label}
           </Text>
         ))}
       </View>
-      <View className="bureau-tabs">
+      <View className="chips">
         {(['average', 'participation', 'total'] as const).map((key) => (
-          <Text key={key} className={tag(sort === key)} onClick={() => setSort(key)}>
+          <Text key={key} className={chip(sort === key)} onClick={() => setSort(key)}>
             按{SORT_LABELS[key]}
           </Text>
         ))}
@@ -58,12 +58,13 @@ export default function BureauLeaderboardPage() {
         )}
       </PageState>
       <Button
-        className="btn btn--primary"
+        className="btn btn--primary bureau-bar"
         data-testid="export-leaderboard"
-        onClick={() => downloadExport('exportSheet', { view: 'leaderboard', period, sort })}
+        loading={exporting.busy}
+        onClick={() => exporting.submit({ view: 'leaderboard', period, sort })}
       >
         导出 Excel
       </Button>
-    </View>
+    </Page>
   )
 }

@@ -5,16 +5,19 @@ import { type MatrixGranularity, SCHOOL_KINDS, type SchoolKind } from '../../../
 import { PageState } from '../../../../components/page-state'
 import { Pager } from '../../../../components/pager'
 import { useAction } from '../../../../hooks/use-action'
+import { cellPageUrl } from '../../../../lib/routes'
+import { periodKey, yearOf } from '../../../../lib/time'
 import { MatrixGrid, MatrixLegend } from '../../components/matrix-grid'
-import { downloadExport } from '../../lib/download'
-import { BUREAU, SCHOOL_KIND_LABELS } from '../../lib/labels'
+import { useBureauExport } from '../../lib/download'
+import { SCHOOL_KIND_LABELS } from '../../lib/labels'
 import '../../components/bureau.css'
+import { Page } from '../../../../components/page'
 
 const PAGE_SIZE = 30
 
 /** 三会一课落实情况: branches × months (or quarters) of a year, filtered, paged; tap a cell to 调阅. */
 export default function MatrixPage() {
-  const [year, setYear] = useState(() => new Date().getFullYear())
+  const [year, setYear] = useState(() => yearOf(Date.now()))
   const [granularity, setGranularity] = useState<MatrixGranularity>('month')
   const [generalBranchId, setGeneralBranchId] = useState<string | null>(null)
   const [schoolKind, setSchoolKind] = useState<SchoolKind | null>(null)
@@ -22,40 +25,43 @@ export default function MatrixPage() {
   const [page, setPage] = useState(1)
   const filter = { year, granularity, generalBranchId, schoolKind, behindOnly }
   const matrix = useAction('bureau', 'complianceMatrix', { ...filter, page, pageSize: PAGE_SIZE })
-  const tag = (on: boolean) => (on ? 'tag' : 'tag tag--plain')
+  const exporting = useBureauExport('exportSheet')
+  const chip = (on: boolean) => (on ? 'chip chip--on' : 'chip')
   const refilter = (change: () => void) => {
     change()
     setPage(1)
   }
   return (
-    <View className="page">
-      <View className="bureau-tabs">
-        <Text className="tag tag--plain" data-testid="year-prev" onClick={() => refilter(() => setYear(year - 1))}>
-          ‹
+    <Page>
+      <View className="chips">
+        <Text className="chip" data-testid="year-prev" onClick={() => refilter(() => setYear(year - 1))}>
+          ‹ 上一年
         </Text>
-        <Text className="tag">{`${year}年`}</Text>
-        <Text className="tag tag--plain" data-testid="year-next" onClick={() => refilter(() => setYear(year + 1))}>
-          ›
+        <Text className="chip chip--on" data-testid="year-current">{`${year}年`}</Text>
+        <Text className="chip" data-testid="year-next" onClick={() => refilter(() => setYear(year + 1))}>
+          下一年 ›
         </Text>
-        <Text className={tag(granularity === 'month')} onClick={() => refilter(() => setGranularity('month'))}>
+      </View>
+      <View className="chips">
+        <Text className={chip(granularity === 'month')} onClick={() => refilter(() => setGranularity('month'))}>
           按月
         </Text>
         <Text
-          className={tag(granularity === 'quarter')}
+          className={chip(granularity === 'quarter')}
           data-testid="granularity-quarter"
           onClick={() => refilter(() => setGranularity('quarter'))}
         >
           按季度
         </Text>
         <Text
-          className={tag(behindOnly)}
+          className={chip(behindOnly)}
           data-testid="behind-only"
           onClick={() => refilter(() => setBehindOnly(!behindOnly))}
         >
-          只看滞后支部
+          只看未按期开展的支部
         </Text>
       </View>
-      <View className="bureau-tabs">
+      <View className="chips">
         <Picker
           mode="selector"
           range={['全部学校类型', ...SCHOOL_KINDS.map((kind) => SCHOOL_KIND_LABELS[kind])]}
@@ -64,7 +70,9 @@ export default function MatrixPage() {
             refilter(() => setSchoolKind(index === 0 ? null : SCHOOL_KINDS[index - 1]))
           }}
         >
-          <Text className="tag tag--plain">{schoolKind ? SCHOOL_KIND_LABELS[schoolKind] : '全部学校类型'} ▾</Text>
+          <Text
+            className={chip(schoolKind !== null)}
+          >{`${schoolKind ? SCHOOL_KIND_LABELS[schoolKind] : '全部学校类型'} ▾`}</Text>
         </Picker>
         {matrix.state === 'ok' && matrix.data.generalBranches.length > 0 ? (
           <Picker
@@ -75,8 +83,8 @@ export default function MatrixPage() {
               refilter(() => setGeneralBranchId(index === 0 ? null : matrix.data.generalBranches[index - 1].id))
             }}
           >
-            <Text className="tag tag--plain">
-              {matrix.data.generalBranches.find((org) => org.id === generalBranchId)?.name ?? '全部党总支'} ▾
+            <Text className={chip(generalBranchId !== null)}>
+              {`${matrix.data.generalBranches.find((org) => org.id === generalBranchId)?.name ?? '全部党总支'} ▾`}
             </Text>
           </Picker>
         ) : null}
@@ -85,7 +93,7 @@ export default function MatrixPage() {
       <PageState
         query={matrix}
         isEmpty={(data) => data.total === 0}
-        empty={{ title: behindOnly ? '没有滞后的支部' : '没有可查看的支部' }}
+        empty={{ title: behindOnly ? '没有未按期开展的支部' : '没有可查看的支部' }}
       >
         {(data) => (
           <View>
@@ -93,21 +101,21 @@ export default function MatrixPage() {
             <MatrixGrid
               periods={data.periods}
               rows={data.rows}
-              onCell={(branchId, period) =>
-                Taro.navigateTo({ url: `${BUREAU}/cell/index?branchId=${branchId}&period=${period}` })
-              }
+              focus={year === yearOf(Date.now()) ? periodKey(Date.now(), granularity) : null}
+              onCell={(branchId, period) => Taro.navigateTo({ url: cellPageUrl(branchId, period) })}
             />
             <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} noun="个支部" />
           </View>
         )}
       </PageState>
       <Button
-        className="btn btn--primary"
+        className="btn btn--primary bureau-bar"
         data-testid="export-matrix"
-        onClick={() => downloadExport('exportSheet', { view: 'matrix', ...filter })}
+        loading={exporting.busy}
+        onClick={() => exporting.submit({ view: 'matrix', ...filter })}
       >
         导出 Excel
       </Button>
-    </View>
+    </Page>
   )
 }

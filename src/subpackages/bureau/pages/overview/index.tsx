@@ -1,17 +1,19 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { LinkRow } from '../../../../components/link-row'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { BUREAU_LEADERBOARD_PAGE, BUREAU_STUDY_PAGE, CHECKS_PAGE, MATRIX_PAGE } from '../../../../lib/routes'
 import { OverviewFigures } from '../../components/overview-figures'
 import { TrendChart } from '../../components/trend-chart'
-import { downloadExport } from '../../lib/download'
-import { BUREAU } from '../../lib/labels'
+import { useBureauExport } from '../../lib/download'
 import '../../components/bureau.css'
+import { Page } from '../../../../components/page'
 
 const LINKS = [
-  { title: '三会一课落实情况', url: `${BUREAU}/matrix/index`, testId: 'link-matrix' },
-  { title: '积分排行', url: `${BUREAU}/leaderboard/index`, testId: 'link-leaderboard' },
-  { title: '学习参与', url: `${BUREAU}/study/index`, testId: 'link-study' },
+  { title: '三会一课落实情况', hint: '各支部逐月召开情况，可调阅会议记录', url: MATRIX_PAGE, testId: 'link-matrix' },
+  { title: '积分排行', hint: '支部人均、参与率与党员排名', url: BUREAU_LEADERBOARD_PAGE, testId: 'link-leaderboard' },
+  { title: '学习参与', hint: '各学习任务的完成情况', url: BUREAU_STUDY_PAGE, testId: 'link-study' },
 ]
 
 /** 党建督导总览: this month's figures and the 12-month trend, with the ways into each view. */
@@ -19,8 +21,9 @@ export default function OverviewPage() {
   const overview = useAction('bureau', 'overview', {})
   const me = useAction('roster', 'me', {})
   const bureauStaff = me.state === 'ok' && me.data.roles.includes('bureau_staff')
+  const reporting = useBureauExport('monthlyReport')
   return (
-    <View className="page">
+    <Page>
       <PageState query={overview}>
         {(data) => (
           <View>
@@ -30,6 +33,7 @@ export default function OverviewPage() {
               <TrendChart
                 id="trend-rates"
                 percent
+                partialPeriod={data.month}
                 rows={data.trend.flatMap((point) => [
                   ...(point.compliance === null
                     ? []
@@ -37,9 +41,15 @@ export default function OverviewPage() {
                   ...(point.study === null ? [] : [{ period: point.period, series: '学习参与率', value: point.study }]),
                 ])}
               />
+              {data.trend.some((point) => point.running) ? (
+                <Text className="muted" data-testid="trend-running">
+                  {`${Number(data.month.slice(5, 7))}月尚未结束（进行中），不计入三会一课完成率`}
+                </Text>
+              ) : null}
               <TrendChart
                 id="trend-points"
                 height={180}
+                partialPeriod={data.month}
                 rows={data.trend.map((point) => ({
                   period: point.period,
                   series: '获积分党员',
@@ -52,38 +62,33 @@ export default function OverviewPage() {
       </PageState>
       <View className="card">
         {LINKS.map((link) => (
-          <View
+          <LinkRow
             key={link.url}
-            className="bureau-row"
-            data-testid={link.testId}
+            title={link.title}
+            hint={link.hint}
+            testId={link.testId}
             onClick={() => Taro.navigateTo({ url: link.url })}
-          >
-            <Text>{link.title}</Text>
-            <Text className="muted">›</Text>
-          </View>
+          />
         ))}
+        {bureauStaff ? (
+          <LinkRow
+            title="数据校对"
+            hint="重算积分合计、重建会议摘要"
+            testId="link-checks"
+            onClick={() => Taro.navigateTo({ url: CHECKS_PAGE })}
+          />
+        ) : null}
       </View>
       {bureauStaff ? (
-        <View className="card">
-          <View
-            className="bureau-row"
-            data-testid="link-checks"
-            onClick={() => Taro.navigateTo({ url: `${BUREAU}/checks/index` })}
-          >
-            <Text>数据校对</Text>
-            <Text className="muted">›</Text>
-          </View>
-        </View>
-      ) : null}
-      {bureauStaff ? (
         <Button
-          className="btn btn--primary"
+          className="btn btn--primary bureau-bar"
           data-testid="monthly-report"
-          onClick={() => downloadExport('monthlyReport', {})}
+          loading={reporting.busy}
+          onClick={() => reporting.submit({})}
         >
           生成本月党建工作月报（PDF）
         </Button>
       ) : null}
-    </View>
+    </Page>
   )
 }

@@ -4,10 +4,11 @@ import { useState } from 'react'
 import { PageState } from '../../../../components/page-state'
 import { Pager } from '../../../../components/pager'
 import { useAction } from '../../../../hooks/use-action'
+import { participationPageUrl } from '../../../../lib/routes'
 import { StudyBranchRows, StudyTaskItem } from '../../components/study-rows'
-import { downloadExport } from '../../lib/download'
-import { studyParticipationUrl } from '../../lib/urls'
+import { useBureauExport } from '../../lib/download'
 import '../../components/bureau.css'
+import { Page } from '../../../../components/page'
 
 const PAGE_SIZE = 20
 
@@ -18,7 +19,7 @@ export default function StudyPage() {
   const tasks = useAction('bureau', 'studyTasks', { page, pageSize: PAGE_SIZE })
   if (taskId) return <TaskByBranch taskId={taskId} onBack={() => setTaskId(null)} />
   return (
-    <View className="page">
+    <Page>
       <PageState query={tasks} isEmpty={(data) => data.total === 0} empty={{ title: '还没有发布学习任务' }}>
         {(data) => (
           <View className="card">
@@ -31,23 +32,25 @@ export default function StudyPage() {
               total={data.total}
               onPage={setPage}
               noun="项"
-              className="bureau-row"
               testId="study-pager"
             />
           </View>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }
 
 function TaskByBranch({ taskId, onBack }: { taskId: string; onBack: () => void }) {
   const detail = useAction('bureau', 'studyByBranch', { taskId })
+  const exporting = useBureauExport('exportSheet')
   return (
-    <View className="page">
-      <Text className="tag tag--plain" onClick={onBack}>
-        ‹ 返回任务列表
-      </Text>
+    <Page>
+      <View className="chips">
+        <Text className="chip" data-testid="study-back" onClick={onBack}>
+          ‹ 返回任务列表
+        </Text>
+      </View>
       <PageState query={detail}>
         {(data) => (
           <View className="card">
@@ -55,18 +58,19 @@ function TaskByBranch({ taskId, onBack }: { taskId: string; onBack: () => void }
             <Text className="muted">点按支部查看已学习和未学习的党员</Text>
             <StudyBranchRows
               rows={data.branches}
-              onOpen={(branchId) => Taro.navigateTo({ url: studyParticipationUrl(taskId, branchId) })}
+              onOpen={(branchId) => Taro.navigateTo({ url: participationPageUrl(taskId, branchId) })}
             />
           </View>
         )}
       </PageState>
       <Button
-        className="btn btn--primary"
+        className="btn btn--primary bureau-bar"
         data-testid="export-study"
-        onClick={() => downloadExport('exportSheet', { view: 'study', taskId })}
+        loading={exporting.busy}
+        onClick={() => exporting.submit({ view: 'study', taskId })}
       >
         导出 Excel
       </Button>
-    </View>
+    </Page>
   )
 }

@@ -2,9 +2,11 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { ErrorState, LoadingState } from '../../../../components/page-state'
+import { MINE_PAGE } from '../../../../lib/routes'
 import { readDevOpenid, writeDevOpenid } from '../../../../services/dev-identity'
 import { fetchPersonas, groupPersonas, isNewWeChatUser, newWeChatUserOpenid, type Persona } from '../../personas'
 import './index.css'
+import { Page } from '../../../../components/page'
 
 type Load = { state: 'loading' } | { state: 'ok'; personas: Persona[] } | { state: 'error' }
 
@@ -24,11 +26,11 @@ export default function PersonaPage() {
 
   const choose = (openid: string | null) => {
     writeDevOpenid(openid)
-    Taro.reLaunch({ url: '/pages/mine/index' })
+    Taro.reLaunch({ url: MINE_PAGE })
   }
 
   return (
-    <View className="page">
+    <Page>
       <View className="persona-notice">
         <Text>开发环境：选择一个测试身份，本机模拟器将以该身份调用云函数。</Text>
       </View>
@@ -76,6 +78,6 @@ export default function PersonaPage() {
       <Button className="btn btn--ghost persona-exit" data-testid="persona-exit" onClick={() => choose(null)}>
         退出测试身份
       </Button>
-    </View>
+    </Page>
   )
 }

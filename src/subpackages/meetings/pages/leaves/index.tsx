@@ -1,34 +1,35 @@
-import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
 import { type LeaveItem, LeaveList } from '../../components/leave-list'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 /** 请假审批: the secretary approves (counted as excused, 请假) or rejects a member's leave request. */
 export default function LeavesPage() {
   const id = useRouter().params.id ?? ''
   const leaves = useAction('meetings', 'listLeaves', { meetingId: id })
-  const [busyId, setBusyId] = useState<string | null>(null)
   const [rejecting, setRejecting] = useState<LeaveItem | null>(null)
-
-  const decide = async (item: LeaveItem, approve: boolean, note = '') => {
+  const deciding = useSubmit(
+    (item: LeaveItem, approve: boolean, note: string) =>
+      call('meetings', 'decideLeave', { meetingId: id, memberId: item.memberId, approve, note }),
+    {
+      toast: (_, item, approve) => (approve ? `已批准${item.name}请假` : `未批准${item.name}请假`),
+      onDone: leaves.reload,
+      onRefused: leaves.reload,
+    },
+  )
+  const decide = (item: LeaveItem, approve: boolean, note = '') => {
     setRejecting(null)
-    setBusyId(item.memberId)
-    const result = await call('meetings', 'decideLeave', { meetingId: id, memberId: item.memberId, approve, note })
-    setBusyId(null)
-    Taro.showToast({
-      title: result.ok ? (approve ? `已批准${item.name}请假` : `未批准${item.name}请假`) : result.error.message,
-      icon: 'none',
-    })
-    leaves.reload()
+    deciding.submit(item, approve, note)
   }
 
   return (
-    <View className="page">
+    <Page>
       <PageState
         query={leaves}
         isEmpty={(data) => data.items.length === 0}
@@ -37,7 +38,7 @@ export default function LeavesPage() {
         {(data) => (
           <LeaveList
             items={data.items}
-            busyId={busyId}
+            busyId={deciding.pending?.[0].memberId ?? null}
             onApprove={(item) => decide(item, true)}
             onReject={setRejecting}
           />
@@ -55,6 +56,6 @@ export default function LeavesPage() {
         onConfirm={(note) => rejecting && decide(rejecting, false, note)}
         onCancel={() => setRejecting(null)}
       />
-    </View>
+    </Page>
   )
 }

@@ -1,18 +1,19 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { MeetingDetail } from '../../../../../types/meetings'
 import { PageState } from '../../../../components/page-state'
 import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
 import { useAction } from '../../../../hooks/use-action'
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-errors'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { uploadPath } from '../../../../lib/cloud-paths'
+import { fullDateTime } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { MeetingHeading } from '../../components/meeting-heading'
 import { MINUTES_MAX_PHOTOS, type MinutesField, MinutesForm } from '../../components/minutes-form'
-import { minutesPhotoPath } from '../../lib/cloud-paths'
-import { fullDate } from '../../lib/format'
 import { minutesSummary } from '../../lib/summary'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 const FIELDS: readonly MinutesField[] = ['text', 'photos']
 
@@ -22,7 +23,7 @@ export default function MinutesPage() {
   const meeting = useAction('meetings', 'get', { meetingId: id })
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) => (
           <PageState
@@ -34,7 +35,7 @@ export default function MinutesPage() {
               Date.now() < data.startsAt ? (
                 <View className="card" data-testid="minutes-not-started">
                   <View className="card__title">会议尚未开始</View>
-                  <Text className="muted">会议于 {fullDate(data.startsAt)} 开始，开始后即可填写会议记录。</Text>
+                  <Text className="muted">会议于 {fullDateTime(data.startsAt)} 开始，开始后即可填写会议记录。</Text>
                 </View>
               ) : (
                 <MinutesEditor tenantId={caller.tenant.id} meeting={data} onSaved={meeting.reload} />
@@ -43,7 +44,7 @@ export default function MinutesPage() {
           </PageState>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }
 
@@ -65,33 +66,19 @@ function MinutesEditor({
       })),
     {
       max: MINUTES_MAX_PHOTOS,
-      pathOf: (name) => minutesPhotoPath(tenantId, meeting.id, name, Date.now()),
+      pathOf: (name) => uploadPath(['meetings', tenantId, meeting.id], name, Date.now(), 'jpg'),
       previews: true,
     },
   )
-  const [saving, setSaving] = useState(false)
-  const [errors, setErrors] = useState<FormErrors<MinutesField>>(NO_ERRORS)
+  const saving = useSubmit(
+    () =>
+      call('meetings', 'writeMinutes', { meetingId: meeting.id, text, photos: photos.map((photo) => photo.fileID) }),
+    { fields: FIELDS, toast: '会议记录已保存', onDone: onSaved },
+  )
 
   const addPhotos = async () => {
     const added = await add()
-    if (added) setErrors({ fields: {}, general: added.failed ? '部分照片上传失败，请重试' : null })
-  }
-
-  const submit = async () => {
-    setSaving(true)
-    setErrors(NO_ERRORS)
-    const result = await call('meetings', 'writeMinutes', {
-      meetingId: meeting.id,
-      text,
-      photos: photos.map((photo) => photo.fileID),
-    })
-    setSaving(false)
-    if (!result.ok) {
-      setErrors(formErrorsOf(result.error, FIELDS))
-      return
-    }
-    Taro.showToast({ title: '会议记录已保存', icon: 'success' })
-    onSaved()
+    if (added) saving.setErrors({ fields: {}, general: added.failed ? '部分照片上传失败，请重试' : null })
   }
 
   return (
@@ -102,15 +89,17 @@ function MinutesEditor({
         text={text}
         photos={photos}
         uploading={uploading}
-        saving={saving}
-        errors={errors}
+        saving={saving.busy}
+        errors={saving.errors}
         savedNote={
-          meeting.minutes ? `已于 ${fullDate(meeting.minutes.writtenAt)} 由${meeting.minutes.writtenByName}保存` : null
+          meeting.minutes
+            ? `已于 ${fullDateTime(meeting.minutes.writtenAt)} 由${meeting.minutes.writtenByName}保存`
+            : null
         }
         onText={setText}
         onPickPhotos={addPhotos}
         onRemovePhoto={remove}
-        onSubmit={submit}
+        onSubmit={() => saving.submit()}
       />
     </View>
   )

@@ -1,13 +1,15 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { PageState } from '../../../../components/page-state'
+import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { openMade } from '../../../../lib/download'
+import { type PeriodKind, periodKey, periodName } from '../../../../lib/time'
 import { call } from '../../../../services/call'
-import { openDownload } from '../../../../services/cloud-files'
 import { RecordBookEntries } from '../../components/record-book'
-import { type PeriodKind, periodKey, periodName } from '../../lib/periods'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 const KINDS: { kind: PeriodKind; label: string }[] = [
   { kind: 'year', label: '本年度' },
@@ -21,34 +23,27 @@ export default function RecordBookPage() {
   const [kind, setKind] = useState<PeriodKind>('year')
   const period = periodKey(Date.now(), kind)
   const book = useAction('meetings', 'recordBook', { branchId, period, export: false })
-  const [exporting, setExporting] = useState<'xlsx' | 'pdf' | null>(null)
-
-  const exportBook = async () => {
-    setExporting('xlsx')
-    const result = await call('meetings', 'recordBook', { branchId, period, export: true })
-    const opened =
-      result.ok && result.data.fileUrl
-        ? await openDownload(result.data.fileUrl, `三会一课记录本-${result.data.branchName}-${period}.xlsx`)
-        : result
-    setExporting(null)
-    if (!opened.ok) Taro.showToast({ title: opened.error.message, icon: 'none' })
-  }
-
-  const printBook = async () => {
-    setExporting('pdf')
-    const result = await call('meetings', 'recordBookPdf', { branchId, period })
-    const opened = result.ok ? await openDownload(result.data.fileUrl, result.data.fileName) : result
-    setExporting(null)
-    if (!opened.ok) Taro.showToast({ title: opened.error.message, icon: 'none' })
-  }
+  const exporting = useSubmit(async () =>
+    openMade(await call('meetings', 'recordBook', { branchId, period, export: true }), (made) => ({
+      url: made.fileUrl,
+      fileName: `三会一课记录本-${made.branchName}-${period}.xlsx`,
+    })),
+  )
+  const printing = useSubmit(async () =>
+    openMade(await call('meetings', 'recordBookPdf', { branchId, period }), (made) => ({
+      url: made.fileUrl,
+      fileName: made.fileName,
+    })),
+  )
+  const busy = exporting.busy || printing.busy
 
   return (
-    <View className="page">
-      <View className="meet-tabs">
+    <Page>
+      <View className="chips">
         {KINDS.map((item) => (
           <Text
             key={item.kind}
-            className={`meet-tab ${kind === item.kind ? 'meet-tab--active' : ''}`}
+            className={`chip${kind === item.kind ? ' chip--on' : ''}`}
             data-testid={`record-period-${item.kind}`}
             onClick={() => setKind(item.kind)}
           >
@@ -59,42 +54,40 @@ export default function RecordBookPage() {
       <PageState query={book}>
         {(data) => (
           <View className="card">
-            <View className="card__title" data-testid="record-book-title">
+            <Text className="card__title" data-testid="record-book-title">
               {data.branchName} · {periodName(data.period)}
-            </View>
-            <Text className="muted">
-              共 {data.entries.length} 次会议，其中已召开{' '}
-              {data.entries.filter((entry) => entry.status === 'scheduled' && entry.startsAt <= Date.now()).length} 次
+            </Text>
+            <Text className="muted" data-testid="record-book-summary">
+              共 {data.entries.length} 次会议，其中已开展{' '}
+              {data.entries.filter((entry) => entry.record === 'held').length} 次、待补记录{' '}
+              {data.entries.filter((entry) => entry.record === 'awaiting_record').length} 次
             </Text>
             {data.entries.length === 0 ? (
-              <View className="page-state" data-testid="page-state-empty">
-                <Text className="page-state__title">本期还没有会议</Text>
-                <Text className="page-state__text">安排的会议会按时间顺序记入记录本</Text>
-              </View>
+              <EmptyState title="本期还没有会议" hint="安排的会议会按时间顺序记入记录本" />
             ) : (
-              <RecordBookEntries entries={data.entries} now={Date.now()} />
+              <RecordBookEntries entries={data.entries} />
             )}
             <Button
               className="btn btn--primary meet-bar"
               data-testid="record-book-export"
-              loading={exporting === 'xlsx'}
-              disabled={exporting !== null || data.entries.length === 0 || undefined}
-              onClick={exportBook}
+              loading={exporting.busy}
+              disabled={busy || data.entries.length === 0 || undefined}
+              onClick={() => exporting.submit()}
             >
               导出记录本（Excel）
             </Button>
             <Button
               className="btn btn--ghost meet-bar"
               data-testid="record-book-pdf"
-              loading={exporting === 'pdf'}
-              disabled={exporting !== null || data.entries.length === 0 || undefined}
-              onClick={printBook}
+              loading={printing.busy}
+              disabled={busy || data.entries.length === 0 || undefined}
+              onClick={() => printing.submit()}
             >
               打印版（PDF，供调阅）
             </Button>
           </View>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

@@ -1,52 +1,47 @@
-import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { formErrorsOf } from '../../../../lib/form-errors'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { NO_ERRORS } from '../../../../lib/form-errors'
 import { call } from '../../../../services/call'
 import { RobotForm } from '../../components/robot-form'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 /** 群机器人: the branch's WeCom group robot that reminders are posted to. */
 export default function RobotPage() {
   const branchId = useRouter().params.branchId ?? ''
   const robot = useAction('meetings', 'getRobot', { branchId })
   const [url, setUrl] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const [clearing, setClearing] = useState(false)
-
-  const save = async (next: string | null) => {
+  const saving = useSubmit((next: string | null) => call('meetings', 'setRobot', { branchId, url: next }), {
+    fields: ['url'],
+    toast: (_, next) => (next ? '群机器人已设置' : '群机器人已移除'),
+    onDone: () => {
+      setUrl('')
+      robot.reload()
+    },
+  })
+  const save = (next: string | null) => {
     setClearing(false)
-    setSaving(true)
-    setError(null)
-    const result = await call('meetings', 'setRobot', { branchId, url: next })
-    setSaving(false)
-    if (!result.ok) {
-      const errors = formErrorsOf(result.error, ['url'])
-      setError(errors.fields.url ?? errors.general)
-      return
-    }
-    setUrl('')
-    Taro.showToast({ title: next ? '群机器人已设置' : '群机器人已移除', icon: 'none' })
-    robot.reload()
+    saving.submit(next)
   }
 
   return (
-    <View className="page">
+    <Page>
       <PageState query={robot}>
         {(data) => (
           <RobotForm
             maskedUrl={data.maskedUrl}
             setAt={data.setAt}
             url={url}
-            error={error}
-            saving={saving}
+            error={saving.errors.fields.url ?? saving.errors.general}
+            saving={saving.busy}
             onUrl={(value) => {
               setUrl(value)
-              setError(null)
+              saving.setErrors(NO_ERRORS)
             }}
             onSave={() => save(url.trim())}
             onClear={() => setClearing(true)}
@@ -62,6 +57,6 @@ export default function RobotPage() {
         onConfirm={() => save(null)}
         onCancel={() => setClearing(false)}
       />
-    </View>
+    </Page>
   )
 }

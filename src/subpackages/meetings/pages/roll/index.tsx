@@ -1,21 +1,22 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import type { AttendanceStatus, MeetingDetail } from '../../../../../types/meetings'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { fullDateTime } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { MeetingHeading } from '../../components/meeting-heading'
 import { MARK_LABELS, RollCounts, RollList } from '../../components/roll-list'
-import { fullDate } from '../../lib/format'
 import '../../components/meetings.css'
+import { Page } from '../../../../components/page'
 
 /** 考勤登记: the roll of one meeting; the secretary marks 出席/迟到/请假/缺席 for those without phones. */
 export default function RollPage() {
   const id = useRouter().params.id ?? ''
   const meeting = useAction('meetings', 'get', { meetingId: id })
   return (
-    <View className="page">
+    <Page>
       <PageState
         query={meeting}
         isEmpty={(data) => data.attendance === null}
@@ -23,35 +24,36 @@ export default function RollPage() {
       >
         {(data) => <Roll meeting={data} reload={meeting.reload} />}
       </PageState>
-    </View>
+    </Page>
   )
 }
 
 function Roll({ meeting, reload }: { meeting: MeetingDetail; reload: () => void }) {
-  const [busyId, setBusyId] = useState<string | null>(null)
-  const now = Date.now()
-  const open = meeting.canManage && meeting.status === 'scheduled' && now >= meeting.checkInOpensAt
-  const mark = async (memberId: string, status: AttendanceStatus) => {
-    setBusyId(memberId)
-    const result = await call('meetings', 'markAttendance', { meetingId: meeting.id, marks: [{ memberId, status }] })
-    setBusyId(null)
-    Taro.showToast({ title: result.ok ? `已登记为${MARK_LABELS[status]}` : result.error.message, icon: 'none' })
-    reload()
-  }
+  const open = meeting.canManage && meeting.status === 'scheduled' && Date.now() >= meeting.checkInOpensAt
+  const marking = useSubmit(
+    (memberId: string, status: AttendanceStatus) =>
+      call('meetings', 'markAttendance', { meetingId: meeting.id, marks: [{ memberId, status }] }),
+    { toast: (_, __, status) => `已登记为${MARK_LABELS[status]}`, onDone: reload, onRefused: reload },
+  )
   return (
     <View>
       <MeetingHeading meeting={meeting} />
       <View className="card" data-testid="meetings-roll">
         <RollCounts counts={meeting.counts} />
         {meeting.canManage && !open && meeting.status === 'scheduled' ? (
-          <Text className="meet-hint" data-testid="roll-not-open">
-            签到于 {fullDate(meeting.checkInOpensAt)} 开始，届时可为未带手机的党员登记考勤
+          <Text className="field-hint" data-testid="roll-not-open">
+            签到于 {fullDateTime(meeting.checkInOpensAt)} 开始，届时可为未带手机的党员登记考勤
           </Text>
         ) : null}
         {(meeting.attendance ?? []).length === 0 ? (
           <Text className="muted">本次会议没有参会人员</Text>
         ) : (
-          <RollList rows={meeting.attendance ?? []} editable={open} busyId={busyId} onMark={mark} />
+          <RollList
+            rows={meeting.attendance ?? []}
+            editable={open}
+            busyId={marking.pending?.[0] ?? null}
+            onMark={marking.submit}
+          />
         )}
       </View>
     </View>

@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { PointsRule } from '../../../../../types/points'
 import type { Me } from '../../../../../types/roster'
 import { PageState } from '../../../../components/page-state'
 import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
 import { useAction } from '../../../../hooks/use-action'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { uploadPath } from '../../../../lib/cloud-paths'
 import { call } from '../../../../services/call'
 import { CLAIM_MAX_PHOTOS, ClaimForm } from '../../components/claim-form'
 import { ClaimCard } from '../../components/claim-review'
-import { pointsCloudPath } from '../../lib/cloud-paths'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 /** 积分申报: a member claims an item with a note and photo evidence, and follows their claims. */
 export default function ClaimPage() {
@@ -18,7 +19,7 @@ export default function ClaimPage() {
   const rules = useAction('points', 'getRules', {})
   const mine = useAction('points', 'listClaims', { branchId: null, status: 'pending', page: 1, pageSize: 20 })
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) => (
           <PageState
@@ -48,7 +49,7 @@ export default function ClaimPage() {
           )}
         </PageState>
       </View>
-    </View>
+    </Page>
   )
 }
 
@@ -58,35 +59,31 @@ function ClaimEditor({ me, rules, onSent }: { me: Me; rules: PointsRule[]; onSen
   const [note, setNote] = useState('')
   const { photos, setPhotos, uploading, add } = usePhotoUploads(() => [], {
     max: CLAIM_MAX_PHOTOS,
-    pathOf: (name) => pointsCloudPath(me.tenant.id, me.memberId, name, Date.now()),
+    pathOf: (name) => uploadPath(['points', me.tenant.id, me.memberId], name, Date.now()),
   })
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const rule = rules[ruleIndex]
+  const sending = useSubmit(
+    () =>
+      call('points', 'submitClaim', {
+        ruleKey: rule.key,
+        note,
+        photos: photos.map((photo) => photo.fileID),
+        ...(rule.variable ? { points: Number(points) } : {}),
+      }),
+    {
+      fields: [],
+      toast: '已提交，等待审核',
+      onDone: () => {
+        setNote('')
+        setPhotos([])
+        onSent()
+      },
+    },
+  )
 
   const addPhotos = async () => {
     const added = await add()
-    if (added) setError(added.failed ? '部分照片上传失败，请重试' : null)
-  }
-
-  const submit = async () => {
-    setSaving(true)
-    setError(null)
-    const result = await call('points', 'submitClaim', {
-      ruleKey: rule.key,
-      note,
-      photos: photos.map((photo) => photo.fileID),
-      ...(rule.variable ? { points: Number(points) } : {}),
-    })
-    setSaving(false)
-    if (!result.ok) {
-      setError(result.error.message)
-      return
-    }
-    Taro.showToast({ title: '已提交，等待审核', icon: 'none' })
-    setNote('')
-    setPhotos([])
-    onSent()
+    if (added) sending.setErrors({ fields: {}, general: added.failed ? '部分照片上传失败，请重试' : null })
   }
 
   return (
@@ -97,8 +94,8 @@ function ClaimEditor({ me, rules, onSent }: { me: Me; rules: PointsRule[]; onSen
       note={note}
       photoCount={photos.length}
       uploading={uploading}
-      saving={saving}
-      error={error}
+      saving={sending.busy}
+      error={sending.errors.general}
       onRule={(index) => {
         setRuleIndex(index)
         setPoints(String(rules[index].points))
@@ -106,7 +103,7 @@ function ClaimEditor({ me, rules, onSent }: { me: Me; rules: PointsRule[]; onSen
       onPoints={setPoints}
       onNote={setNote}
       onPickPhotos={addPhotos}
-      onSubmit={submit}
+      onSubmit={() => sending.submit()}
     />
   )
 }

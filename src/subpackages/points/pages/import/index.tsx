@@ -5,14 +5,18 @@ import type { ScoreImportPreview, ScoreImportResult } from '../../../../../types
 import type { Me } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { FieldError } from '../../../../components/field-error'
+import { FormField, PickerField } from '../../../../components/form-field'
+import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
+import { ResultView } from '../../../../components/result-view'
 import { useAction } from '../../../../hooks/use-action'
+import { uploadPath } from '../../../../lib/cloud-paths'
+import { CONVERSIONS_PAGE, POINTS_TAB } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { type PickedFile, pickSpreadsheet, uploadToCloud } from '../../../../services/cloud-files'
 import { ScoreImportDone, ScoreImportPreviewView } from '../../components/score-import-preview'
-import { pointsCloudPath } from '../../lib/cloud-paths'
-import { CONVERSIONS_URL } from '../../lib/urls'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 type Phase =
   | { kind: 'start'; error: string | null }
@@ -25,7 +29,7 @@ export default function ScoreImportPage() {
   const me = useAction('roster', 'me', {})
   const conversions = useAction('points', 'scoreConversions', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) =>
           caller.branch ? (
@@ -43,14 +47,14 @@ export default function ScoreImportPage() {
               {caller.roles.includes('bureau_staff') ? <ConversionsLink /> : null}
             </>
           ) : (
-            <View className="card" data-testid="score-notice">
-              <Text>外部积分由各支部书记导入本支部。</Text>
+            <>
+              <Notice testId="score-notice" text="外部积分由各支部书记导入本支部。" />
               {caller.roles.includes('bureau_staff') ? <ConversionsLink /> : null}
-            </View>
+            </>
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 
@@ -60,7 +64,7 @@ function ConversionsLink() {
     <Button
       className="btn btn--ghost points-bar"
       data-testid="score-conversions-link"
-      onClick={() => Taro.navigateTo({ url: CONVERSIONS_URL })}
+      onClick={() => Taro.navigateTo({ url: CONVERSIONS_PAGE })}
     >
       设置折算比例
     </Button>
@@ -87,7 +91,7 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
     const file = await pickSpreadsheet()
     if (!file) return
     setPhase({ kind: 'busy', text: '正在上传…' })
-    const uploaded = await uploadToCloud(pointsCloudPath(me.tenant.id, me.memberId, file.name, Date.now()), file)
+    const uploaded = await uploadToCloud(uploadPath(['points', me.tenant.id, me.memberId], file.name, Date.now()), file)
     if (!uploaded.ok) return setPhase({ kind: 'start', error: uploaded.error.message })
     setPhase({ kind: 'busy', text: '正在逐行核对…' })
     const preview = await call('points', 'previewScoreImport', {
@@ -109,14 +113,16 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
   }
 
   if (phase.kind === 'busy') {
-    return (
-      <View className="card" data-testid="score-busy">
-        <Text>{phase.text}</Text>
-      </View>
-    )
+    return <ResultView tone="busy" title={phase.text} testId="score-busy" />
   }
   if (phase.kind === 'done')
-    return <ScoreImportDone result={phase.result} onAnother={() => setPhase({ kind: 'start', error: null })} />
+    return (
+      <ScoreImportDone
+        result={phase.result}
+        onAnother={() => setPhase({ kind: 'start', error: null })}
+        onDone={() => Taro.switchTab({ url: POINTS_TAB })}
+      />
+    )
   if (phase.kind === 'preview') {
     return (
       <>
@@ -140,31 +146,32 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
   return (
     <View data-testid="score-start">
       <View className="card">
-        <Text className="field-label">积分来源</Text>
-        <Picker
-          mode="selector"
-          range={conversions.map((c) => `${c.source} → ${c.ruleName}`)}
-          value={index}
-          onChange={(e) => setIndex(Number(e.detail.value))}
+        <FormField
+          label="积分来源"
+          hint={`每 1 分${conversion.source}积分折算 ${conversion.factor} 分，四舍五入到整数`}
         >
-          <Text className="field-input" data-testid="score-conversion">
-            {`${conversion.source} → ${conversion.ruleName}`}
-          </Text>
-        </Picker>
-        <Text className="points-hint">{`每 1 分${conversion.source}积分折算 ${conversion.factor} 分，四舍五入到整数`}</Text>
-        <Text className="field-label">积分月份</Text>
-        <Picker mode="date" fields="month" value={period} onChange={(e) => setPeriod(e.detail.value)}>
-          <Text className="field-input" data-testid="score-period">
-            {period || '请选择这些积分所属的月份'}
-          </Text>
-        </Picker>
+          <PickerField
+            testId="score-conversion"
+            range={conversions.map((c) => `${c.source} → ${c.ruleName}`)}
+            index={index}
+            text={`${conversion.source} → ${conversion.ruleName}`}
+            onPick={setIndex}
+          />
+        </FormField>
+        <FormField label="积分月份" required>
+          <Picker mode="date" fields="month" value={period} onChange={(e) => setPeriod(e.detail.value)}>
+            <Text className="field-input" data-testid="score-period">
+              {period || '请选择这些积分所属的月份'}
+            </Text>
+          </Picker>
+        </FormField>
       </View>
       <View className="card">
         <Text className="card__title">文件要求</Text>
-        <Text className="points-hint">· 表头须有“姓名”和“积分”，可加“手机号码”区分同名党员；首行可以是标题</Text>
-        <Text className="points-hint">· 支持 .xlsx 和 .csv；只导入本支部的党员</Text>
-        <Text className="points-hint">· 先预览后确认；每名党员每月每个项目只计一次，再次导入不会重复计分</Text>
-        <Text className="points-hint">· 本人的积分由支部其他管理人员或教育局党委导入</Text>
+        <Text className="field-hint">· 表头须有“姓名”和“积分”，可加“手机号码”区分同名党员；首行可以是标题</Text>
+        <Text className="field-hint">· 支持 .xlsx 和 .csv；只导入本支部的党员</Text>
+        <Text className="field-hint">· 先预览后确认；每名党员每月每个项目只计一次，再次导入不会重复计分</Text>
+        <Text className="field-hint">· 本人的积分由支部其他管理人员或教育局党委导入</Text>
       </View>
       <FieldError message={phase.error} testId="score-error" />
       <Button

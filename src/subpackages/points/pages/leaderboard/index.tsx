@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { PeriodKind } from '../../../../../types/points'
+import { BranchRows, type BranchSort, MemberRows, SORT_LABELS } from '../../../../components/leaderboard-rows'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { BranchRows, type BranchSort, MemberRows, SORT_LABELS } from '../../components/leaderboard-rows'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 const PERIODS: [PeriodKind, string][] = [
   ['month', '本月'],
@@ -19,24 +20,24 @@ export default function LeaderboardPage() {
   const [of, setOf] = useState<'members' | 'branches'>('members')
   const [period, setPeriod] = useState<PeriodKind>('year')
   const [sort, setSort] = useState<BranchSort>('average')
-  const tag = (on: boolean) => (on ? 'tag' : 'tag tag--plain')
+  const chip = (on: boolean) => (on ? 'chip chip--on' : 'chip')
   return (
-    <View className="page">
-      <View className="points-tabs">
-        <Text className={tag(of === 'members')} data-testid="board-members" onClick={() => setOf('members')}>
+    <Page>
+      <View className="chips">
+        <Text className={chip(of === 'members')} data-testid="board-members" onClick={() => setOf('members')}>
           党员排名
         </Text>
         {readsBranches ? (
-          <Text className={tag(of === 'branches')} data-testid="board-branches" onClick={() => setOf('branches')}>
+          <Text className={chip(of === 'branches')} data-testid="board-branches" onClick={() => setOf('branches')}>
             支部排名
           </Text>
         ) : null}
       </View>
-      <View className="points-tabs">
+      <View className="chips">
         {PERIODS.map(([kind, label]) => (
           <Text
             key={kind}
-            className={tag(period === kind)}
+            className={chip(period === kind)}
             data-testid={`period-${kind}`}
             onClick={() => setPeriod(kind)}
           >
@@ -45,9 +46,9 @@ export default function LeaderboardPage() {
         ))}
       </View>
       {of === 'branches' ? (
-        <View className="points-tabs">
+        <View className="chips">
           {(['average', 'participation', 'total'] as const).map((key) => (
-            <Text key={key} className={tag(sort === key)} data-testid={`sort-${key}`} onClick={() => setSort(key)}>
+            <Text key={key} className={chip(sort === key)} data-testid={`sort-${key}`} onClick={() => setSort(key)}>
               按{SORT_LABELS[key]}
             </Text>
           ))}
@@ -58,7 +59,7 @@ export default function LeaderboardPage() {
       ) : (
         <BranchBoard period={period} sort={sort} />
       )}
-    </View>
+    </Page>
   )
 }
 
@@ -85,7 +86,7 @@ function BranchBoard({ period, sort }: { period: PeriodKind; sort: BranchSort })
     <PageState query={board} isEmpty={(data) => data.branches.length === 0} empty={{ title: '还没有党支部' }}>
       {(data) => (
         <View className="card">
-          <Text className="points-hint">
+          <Text className="field-hint">
             人均 = 本期积分 ÷ 参与排名的党员数；参与率 = 本期有积分记录的党员占比（均不含免于排名的党员）
           </Text>
           <BranchRows rows={data.branches} sort={sort} />

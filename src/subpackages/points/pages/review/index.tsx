@@ -1,49 +1,49 @@
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Claim } from '../../../../../types/points'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
 import { ClaimReviewList } from '../../components/claim-review'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 /** 审核申报: the secretary's queue of pending claims in their branch. */
 export default function ReviewPage() {
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) =>
           caller.branch ? (
             <ReviewQueue branchId={caller.branch.id} />
           ) : (
-            <View className="card" data-testid="review-notice">
-              <Text>申报由各支部书记审核。</Text>
-            </View>
+            <Notice testId="review-notice" text="申报由各支部书记审核。" />
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 
 function ReviewQueue({ branchId }: { branchId: string }) {
   const claims = useAction('points', 'listClaims', { branchId, status: 'pending', page: 1, pageSize: 50 })
-  const [busyId, setBusyId] = useState<string | null>(null)
   const [rejecting, setRejecting] = useState<Claim | null>(null)
-
-  const decide = async (claim: Claim, approve: boolean, reason: string) => {
+  const deciding = useSubmit(
+    (claim: Claim, approve: boolean, reason: string) =>
+      call('points', 'reviewClaim', { claimId: claim.id, approve, reason }),
+    {
+      toast: (_, claim, approve) => (approve ? `已通过，${claim.memberName} +${claim.points}分` : '已退回'),
+      onDone: claims.reload,
+      onRefused: claims.reload,
+    },
+  )
+  const decide = (claim: Claim, approve: boolean, reason: string) => {
     setRejecting(null)
-    setBusyId(claim.id)
-    const result = await call('points', 'reviewClaim', { claimId: claim.id, approve, reason })
-    setBusyId(null)
-    Taro.showToast({
-      title: result.ok ? (approve ? `已通过，${claim.memberName} +${claim.points}分` : '已退回') : result.error.message,
-      icon: 'none',
-    })
-    claims.reload()
+    deciding.submit(claim, approve, reason)
   }
 
   return (
@@ -56,7 +56,7 @@ function ReviewQueue({ branchId }: { branchId: string }) {
         {(data) => (
           <ClaimReviewList
             claims={data.items}
-            busyId={busyId}
+            busyId={deciding.pending?.[0].id ?? null}
             onApprove={(claim) => decide(claim, true, '')}
             onReject={setRejecting}
           />

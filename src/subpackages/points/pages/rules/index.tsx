@@ -2,70 +2,60 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { RuleCatalogue } from '../../../../../types/points'
+import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-errors'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { CONVERSIONS_PAGE } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { RulesEditor } from '../../components/rules-editor'
 import { type CatalogueDraft, catalogueFields, catalogueInput, draftOf, newRule } from '../../lib/rules-draft'
-import { CONVERSIONS_URL } from '../../lib/urls'
 import '../../components/points.css'
+import { Page } from '../../../../components/page'
 
 /** 积分细则: bureau staff edit the county's rule catalogue; everyone else reads it. */
 export default function RulesPage() {
   const me = useAction('roster', 'me', {})
   const rules = useAction('points', 'getRules', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) =>
           caller.roles.includes('bureau_staff') ? (
             <>
               <View className="card" data-testid="rules-conversions">
-                <Text className="points-hint">学习强国等外部积分按折算比例计入积分项目，供支部书记批量导入。</Text>
-                <Button className="btn btn--ghost" onClick={() => Taro.navigateTo({ url: CONVERSIONS_URL })}>
+                <Text className="field-hint">学习强国等外部积分按折算比例计入积分项目，供支部书记批量导入。</Text>
+                <Button className="btn btn--ghost" onClick={() => Taro.navigateTo({ url: CONVERSIONS_PAGE })}>
                   外部积分折算
                 </Button>
               </View>
               <PageState query={rules}>{(catalogue) => <Editor catalogue={catalogue} />}</PageState>
             </>
           ) : (
-            <View className="card" data-testid="rules-notice">
-              <Text>积分细则由教育局党委制定和修改。</Text>
-            </View>
+            <Notice testId="rules-notice" text="积分细则由教育局党委制定和修改。" />
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 
 function Editor({ catalogue }: { catalogue: RuleCatalogue }) {
   const [draft, setDraft] = useState<CatalogueDraft>(() => draftOf(catalogue))
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
-  const [saving, setSaving] = useState(false)
-
-  const save = async () => {
-    setSaving(true)
-    setErrors(NO_ERRORS)
-    const result = await call('points', 'updateRules', catalogueInput(draft))
-    setSaving(false)
-    if (!result.ok) {
-      setErrors(formErrorsOf(result.error, catalogueFields(draft.rules.length)))
-      return
-    }
-    setDraft(draftOf(result.data))
-    Taro.showToast({ title: '积分细则已保存', icon: 'success' })
-  }
+  const saving = useSubmit(() => call('points', 'updateRules', catalogueInput(draft)), {
+    fields: catalogueFields(draft.rules.length),
+    toast: '积分细则已保存',
+    onDone: (saved) => setDraft(draftOf(saved)),
+  })
 
   return (
     <RulesEditor
       draft={draft}
-      errors={errors}
-      saving={saving}
+      errors={saving.errors}
+      saving={saving.busy}
       onChange={setDraft}
       onAddRule={() => setDraft({ ...draft, rules: [...draft.rules, newRule(draft.rules.length)] })}
-      onSave={save}
+      onSave={() => saving.submit()}
     />
   )
 }

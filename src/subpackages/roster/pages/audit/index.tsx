@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useReachBottom } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/call'
@@ -30,7 +31,7 @@ export default function AuditPage() {
     })
 
   return (
-    <View className="page">
+    <Page>
       <PageState
         query={list.query}
         isEmpty={(data) => data.items.length === 0}
@@ -54,6 +55,6 @@ export default function AuditPage() {
           </>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

@@ -1,18 +1,20 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
 import type { MemberRow } from '../../../../../types/roster'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useOnReturn } from '../../../../hooks/use-on-return'
+import { importPageUrl, memberPageUrl, newMemberPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { ListFooter } from '../../components/list-footer'
 import { MemberRowView } from '../../components/member-row'
 import { type BranchAccess, RosterToolbar } from '../../components/roster-toolbar'
 import { kindLabel } from '../../lib/tree-rows'
-import { importPageUrl, memberPageUrl, newMemberPageUrl } from '../../lib/urls'
 import { usePagedList } from '../../lib/use-paged-list'
 import { useRosterExport } from '../../lib/use-roster-export'
 import './index.css'
+import { Page } from '../../../../components/page'
 
 const PAGE_SIZE = 20
 const SEARCH_DELAY_MS = 300
@@ -36,11 +38,7 @@ export default function BranchPage() {
   }, [typed])
 
   // Coming back from a member's page (added, edited, deactivated) shows the roster as it is now.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) setRefresh((n) => n + 1)
-    shown.current = true
-  })
+  useOnReturn(() => setRefresh((n) => n + 1))
 
   const list = usePagedList<MemberRow>(JSON.stringify({ branchId, search, includeInactive, refresh }), async (page) => {
     const result = await call('roster', 'listMembers', {
@@ -64,7 +62,7 @@ export default function BranchPage() {
   const manages = access === 'manage'
 
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {() => (
           <>
@@ -151,6 +149,6 @@ export default function BranchPage() {
           </>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

@@ -7,8 +7,11 @@ import type { ImportPreviewSummary, ImportStatus } from '../../../../../types/ro
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { openMade } from '../../../../lib/download'
+import { branchPageUrl, TREE_PAGE } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
-import { openDownload, type PickedFile, pickSpreadsheet, uploadToCloud } from '../../../../services/cloud-files'
+import { type PickedFile, pickSpreadsheet, uploadToCloud } from '../../../../services/cloud-files'
 import { ImportPreviewView } from '../../components/import-preview'
 import { type ImportProgress, ImportProgressView } from '../../components/import-progress'
 import { ImportBusy, ImportFileError, ImportStart, ImportSteps } from '../../components/import-start'
@@ -21,8 +24,8 @@ import {
   rememberedImport,
   rememberImport,
 } from '../../lib/import-run'
-import { branchPageUrl, TREE_PAGE } from '../../lib/urls'
 import '../../components/import.css'
+import { Page } from '../../../../components/page'
 
 /**
  * 批量导入: ?branchId= imports into a branch the caller manages; without it bureau
@@ -32,11 +35,11 @@ export default function ImportPage() {
   const branchId = useRouter().params.branchId || null
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page import-page">
+    <Page className="import-page">
       <PageState query={me}>
         {(caller) => (branchId ? <BranchImport me={caller} branchId={branchId} /> : <BureauImport me={caller} />)}
       </PageState>
-    </View>
+    </Page>
   )
 }
 
@@ -83,10 +86,6 @@ const FINISHED: ReadonlySet<ImportStatus['status']> = new Set(['done', 'failed']
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-function toast(title: string) {
-  Taro.showToast({ title, icon: 'none', duration: 2500 })
-}
-
 function failedProgress(error: string): ImportProgress {
   return { status: 'failed', total: 0, done: 0, created: 0, updated: 0, unchanged: 0, error }
 }
@@ -101,7 +100,9 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
   const [phase, setPhase] = useState<Phase>(() =>
     rememberedImport(branchId) ? { kind: 'resuming' } : { kind: 'start' },
   )
-  const [downloading, setDownloading] = useState(false)
+  const downloading = useSubmit(async () =>
+    openMade(await call('roster', 'importTemplate', {}), (template) => template),
+  )
   const [confirming, setConfirming] = useState(false)
   const alive = useRef(true)
   // Each follow() loop owns one generation; starting another or finishing ends the older loop.
@@ -177,14 +178,6 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
     setPhase({ kind: 'preview', file, summary: preview.data })
   }
 
-  const downloadTemplate = async () => {
-    setDownloading(true)
-    const template = await call('roster', 'importTemplate', {})
-    const opened = template.ok ? await openDownload(template.data.url, template.data.fileName) : template
-    setDownloading(false)
-    if (!opened.ok) toast(opened.error.message)
-  }
-
   const confirm = (summary: ImportPreviewSummary) => {
     setConfirming(false)
     const { importId, plan } = summary
@@ -230,8 +223,8 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
       {phase.kind === 'start' ? (
         <ImportStart
           branchName={branchName}
-          downloading={downloading}
-          onDownloadTemplate={downloadTemplate}
+          downloading={downloading.busy}
+          onDownloadTemplate={() => downloading.submit()}
           onChoose={choose}
         />
       ) : null}

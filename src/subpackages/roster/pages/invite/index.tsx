@@ -2,7 +2,9 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { Page } from '../../../../components/page'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/page-state'
+import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
 import { InviteCard } from '../../components/invite-card'
 import { InviteQrCode } from '../../components/invite-qr-code'
@@ -37,7 +39,6 @@ export default function InvitePage() {
   const [attempt, setAttempt] = useState(0)
   const [revoked, setRevoked] = useState(false)
   const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState<'revoke' | 'create' | null>(null)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how 重试 asks again
   useEffect(() => {
@@ -63,29 +64,33 @@ export default function InvitePage() {
     path: invitation && !revoked ? `/${invitation.path}` : '/pages/home/index',
   }))
 
-  const create = async () => {
-    setBusy('create')
-    const result = await call('roster', 'createInvitation', { memberId })
-    setBusy(null)
-    if (!result.ok) {
-      Taro.showToast({ title: result.error.message, icon: 'none', duration: 2500 })
-      return
-    }
-    keepInvitation(result.data)
-    setRevoked(false)
-    setLoaded({ state: 'ready', invitation: result.data })
-  }
+  const creating = useSubmit(() => call('roster', 'createInvitation', { memberId }), {
+    onDone: (created) => {
+      keepInvitation(created)
+      setRevoked(false)
+      setLoaded({ state: 'ready', invitation: created })
+    },
+  })
+  const revoking = useSubmit((code: string) => call('roster', 'revokeInvitation', { code }), {
+    toast: '邀请已撤销',
+    onDone: (_, code) => {
+      setConfirming(false)
+      forgetInvitation(code)
+      setRevoked(true)
+    },
+    onRefused: () => setConfirming(false),
+  })
 
   if (loaded.state === 'loading') {
     return (
-      <View className="page">
+      <Page>
         <LoadingState />
-      </View>
+      </Page>
     )
   }
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <Page>
         <ErrorState
           message={loaded.message}
           onRetry={() => {
@@ -93,59 +98,45 @@ export default function InvitePage() {
             setAttempt((n) => n + 1)
           }}
         />
-      </View>
+      </Page>
     )
   }
   if (loaded.state === 'gone') {
     return (
-      <View className="page">
+      <Page>
         <EmptyState
           title="邀请信息已不在本页"
           hint="为保护党员信息，邀请只在生成后显示。请回到党员信息页查看或重新生成绑定邀请，原邀请到期自动失效。"
         />
-      </View>
+      </Page>
     )
   }
   if (loaded.state === 'none' || !invitation) {
     return (
-      <View className="page">
+      <Page>
         <View className="page-state" data-testid="invite-none">
           <Text className="page-state__title">没有可用的绑定邀请</Text>
           <Text className="page-state__text">该党员的邀请已使用、过期或被撤销。可以重新生成一个，7天内有效。</Text>
           <Button
             className="btn btn--primary page-state__action"
             data-testid="invite-create"
-            disabled={busy === 'create' || undefined}
-            onClick={create}
+            disabled={creating.busy || undefined}
+            onClick={() => creating.submit()}
           >
-            {busy === 'create' ? '正在生成…' : '生成新的绑定邀请'}
+            {creating.busy ? '正在生成…' : '生成新的绑定邀请'}
           </Button>
         </View>
-      </View>
+      </Page>
     )
   }
 
-  const revoke = async () => {
-    setBusy('revoke')
-    const result = await call('roster', 'revokeInvitation', { code: invitation.code })
-    setBusy(null)
-    setConfirming(false)
-    if (!result.ok) {
-      Taro.showToast({ title: result.error.message, icon: 'none', duration: 2500 })
-      return
-    }
-    forgetInvitation(invitation.code)
-    setRevoked(true)
-    Taro.showToast({ title: '邀请已撤销', icon: 'none' })
-  }
-
   return (
-    <View className="page">
+    <Page>
       <InviteCard
         invitation={invitation}
         link={h5Link(invitation.path)}
         revoked={revoked}
-        revoking={busy === 'revoke'}
+        revoking={revoking.busy}
         onCopy={(link) => Taro.setClipboardData({ data: link })}
         onRevoke={() => setConfirming(true)}
       />
@@ -156,10 +147,10 @@ export default function InvitePage() {
         message={`撤销后，发给 ${invitation.memberName} 的邀请将无法再使用。`}
         confirmLabel="确认撤销"
         danger
-        busy={busy === 'revoke'}
-        onConfirm={revoke}
+        busy={revoking.busy}
+        onConfirm={() => revoking.submit(invitation.code)}
         onCancel={() => setConfirming(false)}
       />
-    </View>
+    </Page>
   )
 }

@@ -1,9 +1,9 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { Page } from '../../../../components/page'
+import { MINE_PAGE } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { type JoinState, JoinView } from '../../components/join-view'
-import { MINE_PAGE } from '../../lib/urls'
 
 const GO_HOME_AFTER_MS = 1500
 
@@ -59,9 +59,9 @@ export default function JoinPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <JoinView state={state} onConfirm={confirm} onRetry={inspect} onGoHome={goHome} />
-    </View>
+    </Page>
   )
 }
 

@@ -1,23 +1,29 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
-import type { AppError } from '../../../../../types/errors'
+import { ok } from '../../../../../types/result'
 import { ERASED_NAME, type MemberFields, type OrgNode } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { LinkRow } from '../../../../components/link-row'
+import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useOnReturn } from '../../../../hooks/use-on-return'
+import { useSubmit } from '../../../../hooks/use-submit'
+import type { FormErrors } from '../../../../lib/form-errors'
+import { invitePageUrl, memberPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { MemberDetail } from '../../components/member-detail'
 import { BLANK_MEMBER, MemberForm, type MemberFormValues } from '../../components/member-form'
 import { OpenInvitations } from '../../components/open-invitations'
 import { type DirectoryBranch, TransferTargets } from '../../components/transfer-targets'
-import { type FieldErrors, fieldErrorsOf } from '../../lib/field-errors'
+import { type MemberFieldKey, saveErrorsOf } from '../../lib/field-errors'
 import { type Invitation, keepInvitation } from '../../lib/invitation-store'
 import { memberManagement } from '../../lib/member-management'
 import { groupsOf } from '../../lib/tree-rows'
-import { invitePageUrl, memberPageUrl } from '../../lib/urls'
 import './index.css'
+import { Page } from '../../../../components/page'
 
 /** A member as roster.getMember answers: with their branch's name and how far the caller reaches into it. */
 type Member = OutputOf<'roster', 'getMember'>
@@ -28,7 +34,7 @@ export default function MemberPage() {
   const me = useAction('roster', 'me', {})
   const tree = useAction('roster', 'tree', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) => (
           <PageState query={tree}>
@@ -42,33 +48,15 @@ export default function MemberPage() {
           </PageState>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }
 
-function toast(title: string) {
-  Taro.showToast({ title, icon: 'none', duration: 2500 })
-}
-
-/** Refusals about one field also mark that field, beside the toast. */
-const FIELD_OF_CODE: Partial<Record<string, keyof FieldErrors>> = {
-  'ROSTER.DUPLICATE_PHONE': 'phone',
-  'ROSTER.SECRETARY_TAKEN': 'committeePosition',
-  'ROSTER.GROUP_MISMATCH': 'groupId',
-}
-
-/** Field errors for the form, and a toast for what belongs to no field. */
-function showSaveError(error: AppError, setErrors: (errors: FieldErrors) => void) {
-  if (error.code === 'INPUT.INVALID') {
-    const { fields, general } = fieldErrorsOf(error)
-    setErrors(fields)
-    if (general) toast(general)
-    return
-  }
-  const field = FIELD_OF_CODE[error.code]
-  setErrors(field ? { [field]: error.message } : {})
-  toast(error.message)
-}
+/** Editing a field clears its error: the old message no longer describes what is there. */
+const clearField = (field: MemberFieldKey) => (errors: FormErrors<MemberFieldKey>) => ({
+  ...errors,
+  fields: { ...errors.fields, [field]: undefined },
+})
 
 function NewMember({ branchId, nodes }: { branchId: string; nodes: OrgNode[] }) {
   // listMembers answers whether the caller manages the branch; one row is enough to ask.
@@ -79,7 +67,7 @@ function NewMember({ branchId, nodes }: { branchId: string; nodes: OrgNode[] }) 
         access === 'manage' ? (
           <NewMemberForm branchId={branchId} nodes={nodes} />
         ) : (
-          <NoticeCard text="只有本支部书记或上级党组织可以新增党员。" />
+          <Notice testId="member-notice" text="只有本支部书记或上级党组织可以新增党员。" />
         )
       }
     </PageState>
@@ -87,35 +75,27 @@ function NewMember({ branchId, nodes }: { branchId: string; nodes: OrgNode[] }) 
 }
 
 function NewMemberForm({ branchId, nodes }: { branchId: string; nodes: OrgNode[] }) {
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [saving, setSaving] = useState(false)
   const branch = nodes.find((node) => node.id === branchId)
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: '新增党员' })
   }, [])
-
-  const save = async (fields: MemberFields) => {
-    setSaving(true)
-    const result = await call('roster', 'addMember', { ...fields, branchId })
-    setSaving(false)
-    if (!result.ok) {
-      showSaveError(result.error, setErrors)
-      return
-    }
-    toast('已新增党员')
-    Taro.redirectTo({ url: memberPageUrl(result.data.id) })
-  }
+  const saving = useSubmit((fields: MemberFields) => call('roster', 'addMember', { ...fields, branchId }), {
+    fields: saveErrorsOf,
+    toast: '已新增党员',
+    onDone: (added) => Taro.redirectTo({ url: memberPageUrl(added.id) }),
+  })
   return (
     <>
       <Text className="member-page__context">新增到：{branch?.name ?? '本支部'}</Text>
       <MemberForm
         initial={BLANK_MEMBER}
         groups={groupsOf(branchId, nodes)}
-        errors={errors}
-        saving={saving}
+        errors={saving.errors.fields}
+        generalError={saving.errors.general}
+        saving={saving.busy}
         submitLabel="保存"
-        onSubmit={save}
-        onEdit={(field) => setErrors((current) => ({ ...current, [field]: undefined }))}
+        onSubmit={saving.submit}
+        onEdit={(field) => saving.setErrors(clearField(field))}
       />
     </>
   )
@@ -133,104 +113,100 @@ type Dialog = 'none' | 'deactivate' | 'transfer' | 'unbind' | 'erase' | { revoke
 
 function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgNode[]; erases: boolean }) {
   const [member, setMember] = useState<Member>(initial)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState<
-    'save' | 'deactivate' | 'transfer' | 'invite' | 'revoke' | 'unbind' | 'erase' | null
-  >(null)
   const [dialog, setDialog] = useState<Dialog>('none')
+  const closeDialog = () => setDialog('none')
 
   const { editable, invites, unbinds } = memberManagement(member)
   const groupName = nodes.find((node) => node.id === member.groupId)?.name ?? null
   const invitations = useOpenInvitations(member.id, invites)
   const transfer = useTransferTarget(member.branchId, nodes)
 
-  const save = async (fields: MemberFields) => {
-    setBusy('save')
-    const result = await call('roster', 'updateMember', { ...fields, memberId: member.id })
-    setBusy(null)
-    if (!result.ok) {
-      showSaveError(result.error, setErrors)
-      return
-    }
-    setErrors({})
-    setMember({ ...member, ...result.data })
-    toast('已保存')
-  }
-
-  const deactivate = async (reason: string) => {
-    setBusy('deactivate')
-    const result = await call('roster', 'deactivateMember', { memberId: member.id, reason })
-    setBusy(null)
-    setDialog('none')
-    if (!result.ok) return toast(result.error.message)
-    setMember({ ...member, ...result.data })
-    toast('已停用')
-  }
-
-  const unbindWeChat = async (reason: string) => {
-    setBusy('unbind')
-    const result = await call('roster', 'unbindMember', { memberId: member.id, reason })
-    setBusy(null)
-    setDialog('none')
-    if (!result.ok) return toast(result.error.message)
-    setMember({ ...member, ...result.data })
-    toast('已解除绑定，可重新生成绑定邀请')
-  }
-
-  const erase = async (reason: string) => {
-    setBusy('erase')
-    const result = await call('roster', 'erasePersonalData', { memberId: member.id, reason })
-    setBusy(null)
-    setDialog('none')
-    if (!result.ok) return toast(result.error.message)
-    setMember({ ...member, ...result.data })
-    toast('已删除个人信息')
-  }
-
-  const moveMember = async () => {
-    const { target, groupId } = transfer
-    if (!target) return
-    setBusy('transfer')
-    const result = await call('roster', 'transferMember', {
-      memberId: member.id,
-      toBranchId: target,
-      toGroupId: groupId,
-    })
-    if (!result.ok) {
-      setBusy(null)
-      setDialog('none')
-      return toast(result.error.message)
-    }
-    const toName = transfer.nameOf(target)
-    // The new branch may be one the caller only reads, or not at all: ask again how far they reach.
-    const reread = await call('roster', 'getMember', { memberId: member.id })
-    setBusy(null)
-    setDialog('none')
-    setMember(reread.ok ? reread.data : { ...member, ...result.data, branchName: toName, access: 'read' })
-    toast(`已转入${toName ?? '新支部'}`)
-  }
-
-  const invite = async () => {
-    setBusy('invite')
-    const result = await call('roster', 'createInvitation', { memberId: member.id })
-    setBusy(null)
-    if (!result.ok) return toast(result.error.message)
-    keepInvitation(result.data)
-    Taro.navigateTo({ url: invitePageUrl(result.data.code, member.id) })
-  }
+  const saving = useSubmit(
+    (fields: MemberFields) => call('roster', 'updateMember', { ...fields, memberId: member.id }),
+    {
+      fields: saveErrorsOf,
+      toast: '已保存',
+      onDone: (saved) => setMember({ ...member, ...saved }),
+    },
+  )
+  const deactivating = useSubmit(
+    (reason: string) => call('roster', 'deactivateMember', { memberId: member.id, reason }),
+    {
+      toast: '已停用',
+      onDone: (saved) => {
+        closeDialog()
+        setMember({ ...member, ...saved })
+      },
+      onRefused: closeDialog,
+    },
+  )
+  const moving = useSubmit(
+    async (toBranchId: string) => {
+      const moved = await call('roster', 'transferMember', {
+        memberId: member.id,
+        toBranchId,
+        toGroupId: transfer.groupId,
+      })
+      if (!moved.ok) return moved
+      // The new branch may be one the caller only reads, or not at all: ask again how far they reach.
+      const reread = await call('roster', 'getMember', { memberId: member.id })
+      const toName = transfer.nameOf(toBranchId)
+      return ok(reread.ok ? reread.data : { ...member, ...moved.data, branchName: toName, access: 'read' as const })
+    },
+    {
+      toast: (moved) => `已转入${moved.branchName ?? '新支部'}`,
+      onDone: (moved) => {
+        closeDialog()
+        setMember(moved)
+      },
+      onRefused: closeDialog,
+    },
+  )
+  const inviting = useSubmit(() => call('roster', 'createInvitation', { memberId: member.id }), {
+    onDone: (invitation) => view(invitation),
+  })
+  const revokingCall = useSubmit(
+    (invitation: Invitation) => call('roster', 'revokeInvitation', { code: invitation.code }),
+    {
+      toast: '邀请已撤销',
+      onDone: () => {
+        closeDialog()
+        invitations.reload()
+      },
+      onRefused: () => {
+        closeDialog()
+        invitations.reload()
+      },
+    },
+  )
+  const unbinding = useSubmit((reason: string) => call('roster', 'unbindMember', { memberId: member.id, reason }), {
+    toast: '已解除绑定',
+    onDone: (saved) => {
+      closeDialog()
+      setMember({ ...member, ...saved })
+    },
+    onRefused: closeDialog,
+  })
+  const erasing = useSubmit((reason: string) => call('roster', 'erasePersonalData', { memberId: member.id, reason }), {
+    toast: '已删除个人信息',
+    onDone: (saved) => {
+      closeDialog()
+      setMember({ ...member, ...saved })
+    },
+    onRefused: closeDialog,
+  })
+  const busy =
+    saving.busy ||
+    deactivating.busy ||
+    moving.busy ||
+    inviting.busy ||
+    revokingCall.busy ||
+    unbinding.busy ||
+    erasing.busy
 
   const view = (invitation: Invitation) => {
     keepInvitation(invitation)
     Taro.navigateTo({ url: invitePageUrl(invitation.code, member.id) })
-  }
-
-  const revoke = async (invitation: Invitation) => {
-    setBusy('revoke')
-    const result = await call('roster', 'revokeInvitation', { code: invitation.code })
-    setBusy(null)
-    setDialog('none')
-    invitations.reload()
-    toast(result.ok ? '邀请已撤销' : result.error.message)
   }
 
   const revoking = typeof dialog === 'object' ? dialog.revoke : null
@@ -253,11 +229,12 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
           key={`${member.id}-${member.branchId}`}
           initial={formValuesOf(member)}
           groups={member.branchId ? groupsOf(member.branchId, nodes) : []}
-          errors={errors}
-          saving={busy === 'save'}
+          errors={saving.errors.fields}
+          generalError={saving.errors.general}
+          saving={saving.busy}
           submitLabel="保存修改"
-          onSubmit={save}
-          onEdit={(field) => setErrors((current) => ({ ...current, [field]: undefined }))}
+          onSubmit={saving.submit}
+          onEdit={(field) => saving.setErrors(clearField(field))}
         />
       ) : (
         <MemberDetail member={member} groupName={groupName} />
@@ -268,7 +245,7 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
       {invites ? (
         <OpenInvitations
           items={invitations.items}
-          busyCode={busy === 'revoke' && revoking ? revoking.code : null}
+          busyCode={revokingCall.pending?.[0].code ?? null}
           onView={view}
           onRevoke={(invitation) => setDialog({ revoke: invitation })}
         />
@@ -276,42 +253,42 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
 
       {editable ? (
         <View className="card member-actions" data-testid="member-actions">
-          <Text className="card__title roster-title">管理</Text>
+          <Text className="card__title">管理</Text>
           {invites ? (
-            <ActionRow
+            <LinkRow
               testId="action-invite"
               title={invitations.items.length > 0 ? '再生成一个绑定邀请' : '生成绑定邀请'}
               hint="邀请本人绑定微信，7天内有效"
-              disabled={busy !== null}
-              onClick={invite}
+              disabled={busy}
+              onClick={() => inviting.submit()}
             />
           ) : null}
           {unbinds ? (
-            <ActionRow
+            <LinkRow
               testId="action-unbind"
               title="解除绑定"
               hint="更换手机或微信、微信被他人使用时，解除后重新邀请绑定"
               danger
-              disabled={busy !== null}
+              disabled={busy}
               onClick={() => setDialog('unbind')}
             />
           ) : null}
-          <ActionRow
+          <LinkRow
             testId="action-transfer"
             title="组织关系转接"
             hint="转入县内其他党支部，原记录保留"
-            disabled={busy !== null}
+            disabled={busy}
             onClick={() => {
               transfer.open()
               setDialog('transfer')
             }}
           />
-          <ActionRow
+          <LinkRow
             testId="action-deactivate"
             title="停用"
             hint="出党、去世等情形，历史记录保留"
             danger
-            disabled={busy !== null}
+            disabled={busy}
             onClick={() => setDialog('deactivate')}
           />
         </View>
@@ -324,19 +301,19 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
         confirmLabel="确认停用"
         danger
         reason={{ label: '停用原因', placeholder: '如：组织关系转出县外、去世', minLength: 2 }}
-        busy={busy === 'deactivate'}
-        onConfirm={deactivate}
+        busy={deactivating.busy}
+        onConfirm={deactivating.submit}
         onCancel={() => setDialog('none')}
       />
       {erases && member.status === 'inactive' && member.access === 'manage' && member.name !== ERASED_NAME ? (
         <View className="card member-actions" data-testid="member-erase">
           <Text className="card__title roster-title">个人信息</Text>
-          <ActionRow
+          <LinkRow
             testId="action-erase"
             title="删除个人信息"
             hint="已停用党员：姓名改为“已删除党员”，删除手机号、入党日期、微信绑定和本人填写的内容；考勤、积分等统计保留"
             danger
-            disabled={busy !== null}
+            disabled={busy}
             onClick={() => setDialog('erase')}
           />
         </View>
@@ -349,8 +326,8 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
         confirmLabel="确认删除"
         danger
         reason={{ label: '删除原因', placeholder: '如：本人申请、转出满保存期限', minLength: 2 }}
-        busy={busy === 'erase'}
-        onConfirm={erase}
+        busy={erasing.busy}
+        onConfirm={erasing.submit}
         onCancel={() => setDialog('none')}
       />
       <ConfirmDialog
@@ -360,8 +337,8 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
         confirmLabel="确认解除"
         danger
         reason={{ label: '解除原因', placeholder: '如：更换手机号和微信', minLength: 2 }}
-        busy={busy === 'unbind'}
-        onConfirm={unbindWeChat}
+        busy={unbinding.busy}
+        onConfirm={unbinding.submit}
         onCancel={() => setDialog('none')}
       />
       <ConfirmDialog
@@ -369,9 +346,9 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
         title="组织关系转接"
         message={`将 ${member.name} 由「${member.branchName ?? ''}」转入：`}
         confirmLabel="确认转接"
-        busy={busy === 'transfer'}
+        busy={moving.busy}
         confirmDisabled={transfer.target === null}
-        onConfirm={moveMember}
+        onConfirm={() => transfer.target && moving.submit(transfer.target)}
         onCancel={() => setDialog('none')}
       >
         <TransferTargets
@@ -390,8 +367,8 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
         message={`撤销后，发给 ${member.name} 的这个邀请将无法再使用。`}
         confirmLabel="确认撤销"
         danger
-        busy={busy === 'revoke'}
-        onConfirm={() => revoking && revoke(revoking)}
+        busy={revokingCall.busy}
+        onConfirm={() => revoking && revokingCall.submit(revoking)}
         onCancel={() => setDialog('none')}
       />
     </View>
@@ -418,12 +395,8 @@ function useOpenInvitations(memberId: string, enabled: boolean) {
   const [items, setItems] = useState<Invitation[]>([])
   const [locked, setLocked] = useState<LockedInvitation[]>([])
   const [tick, setTick] = useState(0)
-  const shown = useRef(false)
-  useDidShow(() => {
-    // Back from the invite page (which may have revoked one): show the list as it is now.
-    if (shown.current) setTick((n) => n + 1)
-    shown.current = true
-  })
+  // Back from the invite page (which may have revoked one): show the list as it is now.
+  useOnReturn(() => setTick((n) => n + 1))
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` asks for a fresh list
   useEffect(() => {
     if (!enabled) {
@@ -493,37 +466,4 @@ function formValuesOf(member: Member): MemberFormValues {
     committeePosition: member.committeePosition,
     phone: member.phone ?? '',
   }
-}
-
-interface ActionRowProps {
-  testId: string
-  title: string
-  hint: string
-  danger?: boolean
-  disabled: boolean
-  onClick: () => void
-}
-
-function ActionRow({ testId, title, hint, danger, disabled, onClick }: ActionRowProps) {
-  return (
-    <View
-      className={`action-row divided${danger ? ' action-row--danger' : ''}${disabled ? ' action-row--disabled' : ''}`}
-      data-testid={testId}
-      onClick={disabled ? undefined : onClick}
-    >
-      <View className="action-row__main">
-        <Text className="action-row__title">{title}</Text>
-        <Text className="muted">{hint}</Text>
-      </View>
-      <Text className="action-row__chevron">›</Text>
-    </View>
-  )
-}
-
-function NoticeCard({ text }: { text: string }) {
-  return (
-    <View className="card" data-testid="member-notice">
-      <Text>{text}</Text>
-    </View>
-  )
 }

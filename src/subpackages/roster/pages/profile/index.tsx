@@ -1,15 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../../../../../types/labels'
 import type { Me } from '../../../../../types/roster'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 
 export default function ProfilePage() {
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>{(data) => <ProfileDetail me={data} />}</PageState>
-    </View>
+    </Page>
   )
 }
 

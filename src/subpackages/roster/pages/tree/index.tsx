@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { branchPageUrl, importPageUrl } from '../../../../lib/routes'
 import { OrgTree } from '../../components/org-tree'
 import { RosterToolbar } from '../../components/roster-toolbar'
-import { branchPageUrl, importPageUrl } from '../../lib/urls'
 import { useRosterExport } from '../../lib/use-roster-export'
 
 /**
@@ -17,7 +18,7 @@ export default function TreePage() {
   const { exporting, exportRoster } = useRosterExport()
   const bureau = me.state === 'ok' && me.data.roles.includes('bureau_staff')
   return (
-    <View className="page">
+    <Page>
       <PageState
         query={tree}
         isEmpty={(data) => data.nodes.length === 0}
@@ -43,6 +44,6 @@ export default function TreePage() {
           </>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

@@ -1,9 +1,10 @@
-import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
+import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
 import { ParticipationView } from '../../components/participation-view'
 import { nudgeMessage } from '../../lib/nudge-message'
@@ -22,19 +23,18 @@ export default function ParticipationPage() {
     params.branchId ? { taskId, branchId: params.branchId } : { taskId },
   )
   const [asking, setAsking] = useState(false)
-  const [nudging, setNudging] = useState(false)
-
-  const nudge = async (branchId: string) => {
+  const nudging = useSubmit((branchId: string) => call('study', 'nudge', { taskId, branchId }), {
+    toast: nudgeMessage,
+    onDone: participation.reload,
+    onRefused: participation.reload,
+  })
+  const nudge = (branchId: string) => {
     setAsking(false)
-    setNudging(true)
-    const result = await call('study', 'nudge', { taskId, branchId })
-    setNudging(false)
-    Taro.showToast({ title: result.ok ? nudgeMessage(result.data) : result.error.message, icon: 'none' })
-    participation.reload()
+    nudging.submit(branchId)
   }
 
   return (
-    <View className="page">
+    <Page>
       <PageState query={task}>
         {(taskData) => (
           <PageState query={participation}>
@@ -45,7 +45,7 @@ export default function ParticipationPage() {
                   dueOn={taskData.dueOn}
                   participation={data}
                   canNudge={taskData.open && me.state === 'ok' && me.data.roles.some((r) => PUBLISHERS.includes(r))}
-                  nudging={nudging}
+                  nudging={nudging.busy}
                   onNudge={() => setAsking(true)}
                 />
                 <ConfirmDialog
@@ -61,6 +61,6 @@ export default function ParticipationPage() {
           </PageState>
         )}
       </PageState>
-    </View>
+    </Page>
   )
 }

@@ -2,15 +2,17 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Me } from '../../../../../types/roster'
+import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../../../../lib/form-errors'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { uploadPath } from '../../../../lib/cloud-paths'
+import { participationPageUrl } from '../../../../lib/routes'
+import { dateKey } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { pickDocument, uploadToCloud } from '../../../../services/cloud-files'
 import { PublishForm } from '../../components/publish-form'
-import { studyCloudPath } from '../../lib/cloud-paths'
-import { emptyDraft, localDate, PUBLISH_FIELDS, type PublishDraft, publishInput } from '../../lib/publish-draft'
-import { participationPageUrl } from '../../lib/urls'
+import { emptyDraft, PUBLISH_FIELDS, type PublishDraft, publishInput } from '../../lib/publish-draft'
 
 const PUBLISHERS: readonly Me['roles'][number][] = ['bureau_staff', 'general_branch_secretary', 'branch_secretary']
 
@@ -18,7 +20,7 @@ const PUBLISHERS: readonly Me['roles'][number][] = ['bureau_staff', 'general_bra
 export default function PublishPage() {
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(caller) =>
           caller.roles.some((role) => PUBLISHERS.includes(role)) ? (
@@ -34,7 +36,7 @@ export default function PublishPage() {
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 
@@ -52,10 +54,13 @@ function BureauPublisher({ me }: { me: Me }) {
 }
 
 function Publisher({ me, branches }: { me: Me; branches: { id: string; name: string }[] | null }) {
-  const [draft, setDraft] = useState<PublishDraft>(() => emptyDraft(localDate(Date.now()), localDate(Date.now(), 7)))
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
+  const [draft, setDraft] = useState<PublishDraft>(() => emptyDraft(dateKey(Date.now()), dateKey(Date.now(), 7)))
   const [uploading, setUploading] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
+  const publishing = useSubmit(() => call('study', 'publishTask', publishInput(draft)), {
+    fields: PUBLISH_FIELDS,
+    toast: (task) => `已发布到${task.branchCount}个支部`,
+    onDone: (task) => Taro.redirectTo({ url: participationPageUrl(task.id) }),
+  })
 
   const change = (patch: Partial<PublishDraft>) => setDraft((current) => ({ ...current, ...patch }))
 
@@ -63,38 +68,25 @@ function Publisher({ me, branches }: { me: Me; branches: { id: string; name: str
     const file = await pickDocument()
     if (!file) return
     setUploading(true)
-    const uploaded = await uploadToCloud(studyCloudPath(me.tenant.id, me.memberId, file.name, Date.now()), file)
+    const uploaded = await uploadToCloud(uploadPath(['study', me.tenant.id, me.memberId], file.name, Date.now()), file)
     setUploading(false)
     if (!uploaded.ok) {
-      setErrors({ fields: {}, general: uploaded.error.message })
+      publishing.setErrors({ fields: {}, general: uploaded.error.message })
       return
     }
     change({ document: { name: file.name, fileID: uploaded.data.fileID } })
   }
 
-  const submit = async () => {
-    setSubmitting(true)
-    setErrors(NO_ERRORS)
-    const result = await call('study', 'publishTask', publishInput(draft))
-    setSubmitting(false)
-    if (!result.ok) {
-      setErrors(formErrorsOf(result.error, PUBLISH_FIELDS))
-      return
-    }
-    Taro.showToast({ title: `已发布到${result.data.branchCount}个支部`, icon: 'success' })
-    Taro.redirectTo({ url: participationPageUrl(result.data.id) })
-  }
-
   return (
     <PublishForm
       draft={draft}
-      errors={errors}
+      errors={publishing.errors}
       branches={branches}
       uploading={uploading}
-      submitting={submitting}
+      submitting={publishing.busy}
       onChange={change}
       onPickDocument={attach}
-      onSubmit={submit}
+      onSubmit={() => publishing.submit()}
     />
   )
 }

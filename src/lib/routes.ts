@@ -1,0 +1,72 @@
+/**
+ * Every page's URL, spelled once: tab pages link into subpackages and
+ * subpackages into each other only through these. Plain strings, so the main
+ * package carries a few hundred bytes and no subpackage code.
+ */
+const q = encodeURIComponent
+
+// Tab pages (main package)
+export const HOME_PAGE = '/pages/home/index'
+export const MEETINGS_TAB = '/pages/meetings/index'
+export const STUDY_TAB = '/pages/study/index'
+export const POINTS_TAB = '/pages/points/index'
+export const MINE_PAGE = '/pages/mine/index'
+
+// 组织与名册
+const ROSTER = '/subpackages/roster/pages'
+export const PROFILE_PAGE = `${ROSTER}/profile/index`
+export const TREE_PAGE = `${ROSTER}/tree/index`
+export const AUDIT_PAGE = `${ROSTER}/audit/index`
+export const branchPageUrl = (branchId: string) => `${ROSTER}/branch/index?branchId=${q(branchId)}`
+export const memberPageUrl = (memberId: string) => `${ROSTER}/member/index?memberId=${q(memberId)}`
+export const newMemberPageUrl = (branchId: string) => `${ROSTER}/member/index?branchId=${q(branchId)}`
+/** The memberId lets the invite page find the member's open invitations again after a reload. */
+export const invitePageUrl = (code: string, memberId: string) =>
+  `${ROSTER}/invite/index?code=${q(code)}&memberId=${q(memberId)}`
+/** 批量导入 into one branch, or (null) the whole bureau by the file's 所在党支部 column. */
+export const importPageUrl = (branchId: string | null) =>
+  branchId ? `${ROSTER}/import/index?branchId=${q(branchId)}` : `${ROSTER}/import/index`
+
+// 三会一课
+const MEETINGS = '/subpackages/meetings/pages'
+export const meetingPageUrl = (meetingId: string) => `${MEETINGS}/meeting/index?id=${q(meetingId)}`
+export const SCHEDULE_PAGE = `${MEETINGS}/schedule/index`
+export const editMeetingPageUrl = (meetingId: string) => `${MEETINGS}/schedule/index?id=${q(meetingId)}`
+/** 补录: a meeting already held, entered with its whole roll and minutes. */
+export const BACKFILL_PAGE = `${MEETINGS}/backfill/index`
+export const rollPageUrl = (meetingId: string) => `${MEETINGS}/roll/index?id=${q(meetingId)}`
+export const leavesPageUrl = (meetingId: string) => `${MEETINGS}/leaves/index?id=${q(meetingId)}`
+export const minutesPageUrl = (meetingId: string) => `${MEETINGS}/minutes/index?id=${q(meetingId)}`
+export const recordBookPageUrl = (branchId: string) => `${MEETINGS}/record-book/index?branchId=${q(branchId)}`
+export const robotPageUrl = (branchId: string) => `${MEETINGS}/robot/index?branchId=${q(branchId)}`
+export const MEETING_RULES_PAGE = `${MEETINGS}/rules/index`
+
+// 学习打卡
+const STUDY = '/subpackages/study/pages'
+export const taskPageUrl = (taskId: string) => `${STUDY}/task/index?taskId=${q(taskId)}`
+export const PUBLISH_PAGE = `${STUDY}/publish/index`
+export const participationPageUrl = (taskId: string, branchId?: string) =>
+  `${STUDY}/participation/index?taskId=${q(taskId)}${branchId ? `&branchId=${q(branchId)}` : ''}`
+
+// 党员积分
+const POINTS = '/subpackages/points/pages'
+export const LEADERBOARD_PAGE = `${POINTS}/leaderboard/index`
+export const AWARD_PAGE = `${POINTS}/award/index`
+export const CLAIM_PAGE = `${POINTS}/claim/index`
+export const REVIEW_PAGE = `${POINTS}/review/index`
+export const POINTS_RULES_PAGE = `${POINTS}/rules/index`
+export const SCORE_IMPORT_PAGE = `${POINTS}/import/index`
+export const CONVERSIONS_PAGE = `${POINTS}/conversions/index`
+
+// 党建督导
+const BUREAU = '/subpackages/bureau/pages'
+export const OVERVIEW_PAGE = `${BUREAU}/overview/index`
+export const MATRIX_PAGE = `${BUREAU}/matrix/index`
+export const cellPageUrl = (branchId: string, period: string) =>
+  `${BUREAU}/cell/index?branchId=${q(branchId)}&period=${q(period)}`
+export const BUREAU_LEADERBOARD_PAGE = `${BUREAU}/leaderboard/index`
+export const BUREAU_STUDY_PAGE = `${BUREAU}/study/index`
+export const CHECKS_PAGE = `${BUREAU}/checks/index`
+
+/** The persona picker exists only in the H5 build (see app.config.ts). */
+export const PERSONA_PICKER_PAGE = '/subpackages/dev/pages/persona/index'

@@ -1,0 +1,128 @@
+/**
+ * Every page a persona can reach, with real ids from the seeded demo (the
+ * persona's own meetings, tasks, branch, a member of it, a behind cell of the
+ * matrix…), read through the dev gateway as that persona. The layout journey
+ * walks them all; the screenshots script picks the main ones.
+ */
+import * as route from '../../src/lib/routes'
+
+export interface AppPage {
+  /** A short name for messages and file names: 'meeting', 'bureau-matrix'. */
+  name: string
+  /** The page path and query, as Taro.navigateTo takes it. */
+  path: string
+}
+
+type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string } }
+
+/** Calls an action through the emulator's dev gateway as the persona with this OPENID. */
+export async function asPersona<T>(base: string, openid: string, fn: string, action: string, data: unknown = {}) {
+  const res = await fetch(`${base}/api/functions/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
+    body: JSON.stringify({ action, data }),
+  })
+  return (await res.json()) as Reply<T>
+}
+
+const data = <T>(reply: Reply<T>): T | null => (reply.ok ? reply.data : null)
+
+interface Me {
+  memberId: string
+  roles: string[]
+  branch: { id: string } | null
+}
+
+/** The pages of one persona, in the order a person would open them. */
+export async function pagesOf(base: string, openid: string): Promise<AppPage[]> {
+  const call = <T>(fn: string, action: string, input: unknown = {}) => asPersona<T>(base, openid, fn, action, input)
+  const tabs: AppPage[] = [
+    { name: 'home', path: route.HOME_PAGE },
+    { name: 'meetings-tab', path: route.MEETINGS_TAB },
+    { name: 'study-tab', path: route.STUDY_TAB },
+    { name: 'points-tab', path: route.POINTS_TAB },
+    { name: 'mine', path: route.MINE_PAGE },
+  ]
+  const me = data(await call<Me>('roster', 'me'))
+  if (!me) {
+    // A WeChat user nobody has bound: the tabs explain how to get bound; an invitation link that is not valid.
+    return [...tabs, { name: 'join-refused', path: '/subpackages/roster/pages/join/index?code=not-a-code' }]
+  }
+  const has = (...roles: string[]) => roles.some((role) => me.roles.includes(role))
+  const manager = has('branch_secretary', 'general_branch_secretary', 'bureau_staff')
+  const pages: AppPage[] = [
+    ...tabs,
+    { name: 'profile', path: route.PROFILE_PAGE },
+    { name: 'points-leaderboard', path: route.LEADERBOARD_PAGE },
+  ]
+  const add = (name: string, path: string | null | undefined) => {
+    if (path) pages.push({ name, path })
+  }
+
+  type Meetings = { items: { id: string; branchId: string }[] }
+  const upcoming = data(await call<Meetings>('meetings', 'listMine', { when: 'upcoming', page: 1, pageSize: 5 }))
+  const past = data(await call<Meetings>('meetings', 'listMine', { when: 'past', page: 1, pageSize: 5 }))
+  const next = upcoming?.items[0]
+  const last = past?.items[0]
+  add('meeting-upcoming', next && route.meetingPageUrl(next.id))
+  add('meeting-past', last && route.meetingPageUrl(last.id))
+
+  type Tasks = { items: { id: string }[] }
+  type Study = { history: { taskId: string }[] }
+  const open = data(await call<Tasks>('study', 'myTasks', { status: 'open', page: 1, pageSize: 5 }))
+  const studied = data(await call<Study>('study', 'myStudy', { page: 1, pageSize: 5 }))
+  add('study-task', open?.items[0] && route.taskPageUrl(open.items[0].id))
+  add('study-task-done', studied?.history[0] && route.taskPageUrl(studied.history[0].taskId))
+  if (me.branch) add('points-claim', route.CLAIM_PAGE)
+
+  if (me.branch && has('branch_secretary', 'branch_committee')) {
+    add('branch-roster', route.branchPageUrl(me.branch.id))
+    type Members = { items: { id: string }[] }
+    const roster = data(await call<Members>('roster', 'listMembers', { branchId: me.branch.id, page: 1, pageSize: 5 }))
+    const other = roster?.items.find((member) => member.id !== me.memberId)
+    add('member', other && route.memberPageUrl(other.id))
+    add('record-book', route.recordBookPageUrl(me.branch.id))
+    const done = studied?.history[0]?.taskId ?? open?.items[0]?.id
+    add('study-participation', done && route.participationPageUrl(done))
+  }
+  if (manager) {
+    add('schedule', route.SCHEDULE_PAGE)
+    add('publish', route.PUBLISH_PAGE)
+    add('award', route.AWARD_PAGE)
+  }
+  if (manager && me.branch) {
+    add('robot', route.robotPageUrl(me.branch.id))
+    add('review', route.REVIEW_PAGE)
+    add('score-import', route.SCORE_IMPORT_PAGE)
+    add('member-new', route.newMemberPageUrl(me.branch.id))
+    add('roster-import', route.importPageUrl(me.branch.id))
+    const managed = last ?? next
+    if (managed && has('branch_secretary')) {
+      add('roll', route.rollPageUrl(managed.id))
+      add('leaves', route.leavesPageUrl(managed.id))
+      add('minutes', route.minutesPageUrl(managed.id))
+    }
+  }
+  if (has('bureau_staff', 'instructor')) {
+    add('bureau-overview', route.OVERVIEW_PAGE)
+    add('bureau-matrix', route.MATRIX_PAGE)
+    add('bureau-leaderboard', route.BUREAU_LEADERBOARD_PAGE)
+    add('bureau-study', route.BUREAU_STUDY_PAGE)
+    type Matrix = { rows: { branchId: string; cells: { period: string; state: string }[] }[] }
+    const matrix = data(await call<Matrix>('bureau', 'complianceMatrix', { page: 1, pageSize: 30 }))
+    const cell = matrix?.rows
+      .flatMap((row) => row.cells.map((c) => ({ ...c, branchId: row.branchId })))
+      .find((c) => c.state === 'missing' || c.state === 'held')
+    add('bureau-cell', cell && route.cellPageUrl(cell.branchId, cell.period))
+  }
+  if (has('bureau_staff', 'general_branch_secretary', 'instructor')) add('org-tree', route.TREE_PAGE)
+  if (has('bureau_staff')) {
+    add('bureau-checks', route.CHECKS_PAGE)
+    add('audit-log', route.AUDIT_PAGE)
+    add('points-rules', route.POINTS_RULES_PAGE)
+    add('conversions', route.CONVERSIONS_PAGE)
+    add('meeting-rules', route.MEETING_RULES_PAGE)
+    add('roster-import-bureau', route.importPageUrl(null))
+  }
+  return pages
+}
