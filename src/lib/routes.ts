@@ -31,6 +31,9 @@ export const importPageUrl = (branchId: string | null) =>
 const MEETINGS = '/subpackages/meetings/pages'
 export const meetingPageUrl = (meetingId: string) => `${MEETINGS}/meeting/index?id=${q(meetingId)}`
 export const SCHEDULE_PAGE = `${MEETINGS}/schedule/index`
+export const editMeetingPageUrl = (meetingId: string) => `${MEETINGS}/schedule/index?id=${q(meetingId)}`
+/** 补录: a meeting already held, entered with its whole roll and minutes. */
+export const BACKFILL_PAGE = `${MEETINGS}/backfill/index`
 export const rollPageUrl = (meetingId: string) => `${MEETINGS}/roll/index?id=${q(meetingId)}`
 export const leavesPageUrl = (meetingId: string) => `${MEETINGS}/leaves/index?id=${q(meetingId)}`
 export const minutesPageUrl = (meetingId: string) => `${MEETINGS}/minutes/index?id=${q(meetingId)}`

@@ -193,7 +193,7 @@ describe('长期订阅 long-term subscriptions', () => {
     const res = await t.call(as.secretary, 'meetings', 'schedule', {
       branchId: OWN,
       meeting: {
-        type: 'group_meeting',
+        type: 'study',
         title: '长期订阅测试会议',
         startsAt,
         endsAt: startsAt + 3_600_000,

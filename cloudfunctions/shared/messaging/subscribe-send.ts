@@ -2,6 +2,7 @@ import type { MeetingRules } from '../../../types/meetings'
 import type { SendDoc } from '../../../types/messaging'
 import { fillTemplate, isConfigured, type TemplateUse, type TemplateValues } from '../../../types/subscribe-templates'
 import { COLLECTIONS } from '../../runtime/collections'
+import { inParallel } from '../../runtime/in-parallel'
 import type { Ports } from '../../runtime/ports'
 import { after } from '../../runtime/range'
 import { DuplicateIdError, type Store } from '../../runtime/store'
@@ -199,17 +200,13 @@ export async function sendToMembers<T, U extends TemplateUse>(
     if (!openid || !message) return
     const { values, ...rest } = message
     const data = fillTemplate(use, template, values)
-    const outcome = await sendOnce(ports, { ...rest, tenantId, memberId, openid, use, templateId, data, longTerm })
-    if (outcome === 'sent') sent++
+    try {
+      const outcome = await sendOnce(ports, { ...rest, tenantId, memberId, openid, use, templateId, data, longTerm })
+      if (outcome === 'sent') sent++
+    } catch (error) {
+      // The store failed around one send: it stays claimed (never sent twice); the others go on.
+      console.error(`[subscribe] ${message.sendId}`, error)
+    }
   })
   return { sent, cut, configured: true }
-}
-
-/** Runs `work` over items with at most `width` in flight: CloudBase answers in parallel, one at a time is too slow. */
-async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) await work(items[next++])
-  })
-  await Promise.all(lanes)
 }

@@ -12,9 +12,16 @@ import { TemplatesEditor } from '../../components/templates-editor'
 import { checkedTable, TEMPLATE_PATHS } from '../../lib/templates-draft'
 import '../../components/meetings.css'
 
-const FIELDS: readonly RulesField[] = ['checkInOpensMinutes', 'lateGraceMinutes', 'themeDayReminderDay']
+const FIELDS: readonly RulesField[] = [
+  'checkInOpensMinutes',
+  'lateGraceMinutes',
+  'themeDayReminderDay',
+  'recordWithinDays',
+  'backfillWithinDays',
+  'terms',
+]
 
-/** 会议规则: bureau staff set the county's 三会一课 minimums, the check-in window and the 订阅消息 templates. */
+/** 会议规则: bureau staff set the county's 三会一课 minimums (how often, at least how many), terms, record deadlines, check-in and the 订阅消息 templates. */
 export default function RulesPage() {
   const rules = useAction('meetings', 'getRules', {})
   return (
@@ -31,6 +38,9 @@ function Editor({ rules }: { rules: MeetingRules }) {
     lateGraceMinutes: String(rules.lateGraceMinutes),
     themeDayReminderDay: rules.themeDayReminderDay === null ? '' : String(rules.themeDayReminderDay),
     longTermSubscriptions: rules.longTermSubscriptions,
+    recordWithinDays: String(rules.recordWithinDays),
+    backfillWithinDays: String(rules.backfillWithinDays),
+    terms: rules.terms,
   })
   const [templates, setTemplates] = useState<SubscribeTemplates>(rules.templates)
   const [checked, setChecked] = useState(false)
@@ -48,6 +58,9 @@ function Editor({ rules }: { rules: MeetingRules }) {
         themeDayReminderDay: draft.themeDayReminderDay.trim() === '' ? null : Number(draft.themeDayReminderDay),
         templates,
         longTermSubscriptions: draft.longTermSubscriptions,
+        recordWithinDays: Number(draft.recordWithinDays),
+        backfillWithinDays: Number(draft.backfillWithinDays),
+        terms: draft.terms,
         // Switched on, the tenant's own reminder templates are the long-term ones unless set otherwise.
         longTermTemplates:
           draft.longTermSubscriptions && rules.longTermTemplates.length === 0
