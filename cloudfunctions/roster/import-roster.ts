@@ -196,7 +196,15 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
   if (current.status !== 'previewed' && current.status !== 'failed') {
     throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
   }
-  const { preview, plan } = await checkFile(ctx, doc.fileID, doc.branchId)
+  const { preview, plan } = await checkFile(ctx, doc.fileID, doc.branchId).catch(async (error: unknown) => {
+    // A confirm running at the same time may have finished and deleted the upload: say that, not "file not found".
+    if (error instanceof DomainError && error.code === 'ROSTER.FILE_NOT_FOUND') {
+      const again = await loadImport(ctx, input.importId)
+      if (again.status !== doc.status || again.updatedAt !== doc.updatedAt)
+        throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
+    }
+    throw error
+  })
   if (preview.totals.invalidRows > 0) throw new DomainError('ROSTER.IMPORT_HAS_ERRORS')
   if (plan.stale.length > 0) throw new DomainError('ROSTER.IMPORT_STALE')
 

@@ -82,10 +82,12 @@ describe('a 党小组会 is for its group only', () => {
     t.emu.clock.set(startsAt + 10 * MIN)
     await t.callOk(as.secretary, 'meetings', 'markAttendance', {
       meetingId,
-      marks: [
-        { memberId: 'm_shiyan_01', status: 'present' },
-        { memberId: 'm_shiyan_03', status: 'present' },
-      ],
+      marks: [{ memberId: 'm_shiyan_03', status: 'present' }],
+    })
+    // Nobody marks their own attendance: the secretary's is marked by bureau staff.
+    await t.callOk(as.bureau, 'meetings', 'markAttendance', {
+      meetingId,
+      marks: [{ memberId: 'm_shiyan_01', status: 'present' }],
     })
     // Over, before the close: the rest are 未签到, not 缺席.
     t.emu.clock.set(startsAt + HOUR + MIN)
