@@ -5,6 +5,7 @@
 import { api } from '../../types/api'
 import type { ErrorCode } from '../../types/errors'
 import { as, type DemoEmulator, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
+import { type FakeRobot, startFakeRobot } from './helpers/fake-robot'
 
 let t: DemoEmulator
 let meetingId: string
@@ -22,11 +23,18 @@ async function ownMeeting(title = '党课'): Promise<string> {
   return res.ids[0]
 }
 
+let robot: FakeRobot
+
 beforeAll(async () => {
+  // The local stand-in for WeCom's robot: no test reaches a Tencent host.
+  robot = await startFakeRobot()
   t = await startDemoEmulator({ at: NOW })
   meetingId = await ownMeeting()
 }, 60_000)
-afterAll(() => t.stop())
+afterAll(async () => {
+  await t.stop()
+  await robot.close()
+})
 afterEach(() => t.emu.clock.set(NOW))
 
 type Outcome = 'ok' | ErrorCode
@@ -65,7 +73,34 @@ const fields = { type: 'lecture', title: '党课', startsAt: start, endsAt: star
 /** Rows that must run at another instant than NOW: minutes are written once a meeting has begun. */
 const AT: Partial<Record<string, number>> = { writeMinutes: NOW + HOUR }
 
+/** The branch's robot set first, so an allowed 发送测试消息 / 立即提醒 really posts. */
+async function withRobot() {
+  const url = `${process.env.WECOM_WEBHOOK_BASE}/cgi-bin/webhook/send?key=matrix-robot-0001`
+  await t.callOk(as.secretary, 'meetings', 'setRobot', { branchId: OWN, url })
+  return { branchId: OWN }
+}
+
+/** 补录 of a 党课 held two days ago with the whole branch's roll, a fresh meeting per persona. */
+async function pastLecture(persona: Persona) {
+  const roll = await t.callOk(as.secretary, 'meetings', 'scopeMembers', { branchId: OWN })
+  return {
+    requestId: `bf_matrix_${persona}`,
+    branchId: OWN,
+    meeting: {
+      type: 'lecture' as const,
+      title: '补录党课',
+      startsAt: NOW - 48 * HOUR,
+      endsAt: NOW - 47 * HOUR,
+      place: '会议室',
+    },
+    marks: roll.members.map((member) => ({ memberId: member.id, status: 'present' as const })),
+    minutes: { text: '会议学习了党章，交流了学习体会和下一步打算。', photos: [] },
+  }
+}
+
 const cases: MatrixCase<'meetings', [expected: Record<Persona, Outcome>]>[] = [
+  ['backfill', pastLecture, branchManage],
+  ['scopeMembers', () => ({ branchId: OWN }), branchManage],
   ['schedule', () => ({ branchId: OWN, meeting: fields }), branchManage],
   ['update', () => ({ meetingId, meeting: { ...fields, startsAt: NOW + 10 * MIN, endsAt: NOW + 2 * HOUR } }), manage],
   ['listMine', () => ({}), anyMember],
@@ -101,7 +136,8 @@ const cases: MatrixCase<'meetings', [expected: Record<Persona, Outcome>]>[] = [
       await t.call(as[persona], 'meetings', 'requestLeave', { meetingId: own, reason: '外出培训' })
       return { meetingId: own }
     },
-    attendees,
+    // Bureau staff are not invited, so they have no request to take back.
+    { ...attendees, bureau: 'MEETING.LEAVE_NOT_FOUND' },
   ],
   ['writeMinutes', () => ({ meetingId, text: '会议学习了党章，交流了体会。' }), manage],
   ['recordBook', () => ({ branchId: OWN }), branchRead],
@@ -113,8 +149,8 @@ const cases: MatrixCase<'meetings', [expected: Record<Persona, Outcome>]>[] = [
   ['mySubscriptions', () => ({}), anyMember],
   ['shareCard', () => ({ meetingId }), { ...attendeeOrReader, bureau: 'ok' }],
   ['remindAbsent', () => ({ meetingId }), manage],
-  ['testRobot', () => ({ branchId: OWN }), branchManage],
-  ['remindNow', () => ({ branchId: OWN }), branchManage],
+  ['testRobot', withRobot, branchManage],
+  ['remindNow', withRobot, branchManage],
   ['getRobot', () => ({ branchId: OWN }), branchManage],
   ['setRobot', () => ({ branchId: OWN, url: null }), branchManage],
   ['cancel', async () => ({ meetingId: await ownMeeting('取消用'), reason: '测试取消' }), manage],

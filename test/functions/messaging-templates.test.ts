@@ -36,10 +36,11 @@ afterEach(async () => {
 const withTemplates = (templates: Partial<SubscribeTemplates>) =>
   t.call(as.bureau, 'meetings', 'updateRules', { ...demoRules, templates: { ...demoRules.templates, ...templates } })
 
-async function schedule(startsAt: number, title = '党小组会：学习党章') {
+async function schedule(startsAt: number, title = '支部党员大会：学习党章') {
+  // A 党员大会 invites the whole branch (a 党小组会 would invite one group).
   const res = await t.callOk(as.secretary, 'meetings', 'schedule', {
     branchId: OWN,
-    meeting: { type: 'group_meeting', title, startsAt, endsAt: startsAt + HOUR, place: '实验小学党员活动室' },
+    meeting: { type: 'general_meeting', title, startsAt, endsAt: startsAt + HOUR, place: '实验小学党员活动室' },
   })
   return res.ids[0]
 }

@@ -116,8 +116,8 @@ describe('attendance', () => {
     const scheduled = await t.callOk(as.secretary, 'meetings', 'schedule', {
       branchId: 'org_b_shiyan',
       meeting: {
-        type: 'group_meeting',
-        title: '支部委员会会议',
+        type: 'general_meeting',
+        title: '支部党员大会',
         startsAt: NOW + HOUR,
         endsAt: NOW + 3 * HOUR,
         place: '实验小学会议室',
