@@ -11,8 +11,11 @@
  *                               (top-level files, folders not named after a function) import no function's rules;
  *                               no SDK, no ports, no services
  *   types/                      contracts: types/ only
- *   src/                        the app: never the server's code or the emulator
+ *   src/                        the app: never the server's code or the emulator; inside it, the
+ *                               client's own layers (scripts/app-layer-rules.ts: subpackages and tab pages
+ *                               never import each other, the shared src/ layer imports neither)
  */
+import { importViolation as appImportViolation } from './app-layer-rules'
 
 /** Where a path lies, as far as the layers care. */
 export type Place =
@@ -77,7 +80,9 @@ export function sidewaysReason(from: string, to: string, functions: ReadonlySet<
   if (source.layer === 'types')
     return target.layer === 'types' ? null : 'contracts import only contracts: they are shared with the app'
   if (source.layer === 'app')
-    return serverSide(target) ? 'the app reaches the server only through src/services/call.ts' : null
+    return serverSide(target)
+      ? 'the app reaches the server only through src/services/call.ts'
+      : appImportViolation(from, to)
   if (target.layer === 'app') return `${describePlace(source)} never imports the app (src/)`
   if (target.layer === 'function') {
     if (source.layer === 'function' && source.fn === target.fn) return null

@@ -1,5 +1,6 @@
 import type { api } from '../../types/api'
 import type { MemberDoc, MemberFields, OrgDoc } from '../../types/roster'
+import { branchAccess } from '../domain/access/branch-access'
 import { searchKeys } from '../domain/roster/import/search-keys'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
@@ -11,23 +12,33 @@ import { createMember } from './create-member'
 import { boundMemberIds, toRow } from './member-row'
 import { requireAppointment } from './posts'
 
-/** The rules a member's fields must meet within their branch and tenant; throws the first refusal. */
+/**
+ * The rules a member's fields must meet within their branch and tenant; throws the first refusal. A phone
+ * is refused when someone in a branch the caller manages holds it: whether a branch they cannot see holds it
+ * is not theirs to learn, so that is neither refused nor told (bureau staff manage every branch).
+ */
 async function checkFields(
   ctx: HandlerContext,
   branch: OrgDoc,
   fields: MemberFields,
   member: Pick<MemberDoc, '_id' | 'committeePosition'> | null,
 ): Promise<void> {
-  const { store } = ctx
+  const { store, caller } = ctx
   const memberId = member?._id ?? null
   await requireGroupIn(store, fields.groupId, branch)
   // The form's 支委职务 follows the same appointment rules as the 任职 page (the 书记 from above, never oneself).
   await requireAppointment(ctx, branch, member ?? { _id: '', committeePosition: null }, fields.committeePosition)
-  const others = (where: Record<string, unknown>) =>
-    store.find(COLLECTIONS.members, { tenantId: branch.tenantId, status: 'active', ...where }, { limit: 2 })
+  const others = (where: Record<string, unknown>, limit = 2) =>
+    store.find(COLLECTIONS.members, { tenantId: branch.tenantId, status: 'active', ...where }, { limit })
   if (fields.phone) {
-    const holders = await others({ phone: fields.phone })
-    if (holders.some((holder) => holder._id !== memberId)) throw new DomainError('ROSTER.DUPLICATE_PHONE')
+    const holders = (await others({ phone: fields.phone }, 20)).filter((holder) => holder._id !== memberId)
+    const branches = await Promise.all(
+      [...new Set(holders.map((holder) => holder.branchId))].map((id) =>
+        id ? store.get(COLLECTIONS.orgs, id) : Promise.resolve(null),
+      ),
+    )
+    if (branches.some((org) => org && branchAccess(caller.member, org) === 'manage'))
+      throw new DomainError('ROSTER.DUPLICATE_PHONE')
   }
 }
 

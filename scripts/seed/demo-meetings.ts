@@ -1,15 +1,23 @@
 /**
- * Demo meetings, a lived year: every branch held its monthly 三会一课 over the
- * last twelve months with a roll and minutes written the same day, has this
- * month's planned and a 党课 next week. Most branches are on time every month;
- * 城关小学党支部 lags — it skipped its 党小组会 last month, five months ago and
- * eight months ago; 山区联合支部 missed its 集中学习 seven months ago and made
- * it up (补开) the month after, recording those months' meetings after the
- * fact (补录). Everything follows from `now`: the same instant seeds the same year.
+ * Demo meetings, a lived year: the last eleven months and this one, held as
+ * the evidence rules want them (attendance and minutes recorded the same day): each
+ * branch's 支委会, a 党小组会 for each of its 党小组 (hosted by the 组长), a
+ * 主题党日 and a 集中学习 every month; a 党员大会 held together with a 党课 once
+ * a quarter (合并召开), and a 组织生活会 with 民主评议党员 in December. This
+ * month's are planned until their day comes, and a 党课 is scheduled for next
+ * week. Most branches are on time every month; 城关小学党支部 lags — its
+ * first 党小组 skipped last month's 党小组会 (the bureau's matrix shows the
+ * gap), and those of five and eight months ago; 山区学校联合支部 missed its
+ * 集中学习 seven months ago, made it up (补开) the month after, and entered
+ * those two months' meetings two days after holding them (补录). The same
+ * instant seeds the same year. 实验小学 has an 入党积极分子 and a 发展对象
+ * who may attend branch meetings without a vote (列席).
  */
-import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
+import { digestsOf, evidenceOf } from '../../cloudfunctions/domain/meetings/digest'
+import { isVoting } from '../../cloudfunctions/domain/meetings/scope'
 import { addMonthsLocal, periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
-import type { AttendanceDoc, MeetingDoc, MeetingType } from '../../types/meetings'
+import type { AttendanceDoc, MeetingDoc, MeetingType, ProspectFileDoc, Scope } from '../../types/meetings'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
 import type { DemoBureau } from './demo-bureau'
 import type { SeedBatch } from './demo-parts'
 
@@ -19,13 +27,8 @@ const DAY = 24 * HOUR
 export const SEEDED_MONTHS = 12
 /** The lagging branch's missed 党小组会, in months ago (1 = last month, which the bureau's tests look at). */
 const LAGGING_MISSES = new Set([1, 5, 8])
-/** The branch that makes up and records late: the month its 集中学习 was missed, made up the month after. */
+/** The month (ago) 山区联合支部 missed its 集中学习, made up and recorded late the month after. */
 const MADE_UP_MONTHS_AGO = 7
-/** Held in the middle month of each past quarter (支部党员大会 and 党课 are owed quarterly). */
-const QUARTERLY: [MeetingType, string, number][] = [
-  ['general_meeting', '支部党员大会：通报季度工作，讨论发展党员', 19],
-  ['lecture', '书记讲党课：立德树人，守好育人初心', 23],
-]
 const MONTHLY: [MeetingType, string, number][] = [
   ['committee_meeting', '支委会：研究本月党建工作', 2],
   ['group_meeting', '党小组会：交流学习体会', 5],
@@ -33,96 +36,178 @@ const MONTHLY: [MeetingType, string, number][] = [
   ['study', '集中学习：学习贯彻全会精神', 14],
 ]
 
+interface Planned {
+  id: string
+  type: MeetingType
+  alsoCounts?: MeetingType[]
+  title: string
+  startsAt: number
+  scope: Scope
+  attendees: MemberDoc[]
+  host: MemberDoc
+  /** 补开: held after the period it was owed for. */
+  makeUpFor?: string
+  /** 补录: entered (with its minutes) two days after it was held. */
+  recordedLate?: boolean
+}
+
 export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
   const tenantId = bureau.tenants[0]._id
   const meetings: MeetingDoc[] = []
   const attendance: AttendanceDoc[] = []
   const thisMonth = periodBounds(periodKeyOf(now, 'month')).start
+  const voting = new Set(bureau.members.filter(isVoting).map((member) => member._id))
   for (const branch of bureau.orgs.filter((org) => org.kind === 'branch')) {
     const members = bureau.members.filter((member) => member.branchId === branch._id && member.status === 'active')
     const secretary = members.find((member) => member.committeePosition === 'secretary') ?? members[0]
     if (!secretary) continue
+    const groups = bureau.orgs.filter((org): org is OrgDoc => org.kind === 'group' && org.parentId === branch._id)
     const short = branch._id.replace('org_b_', '')
+    const planned: Planned[] = []
+    const quarters = new Set<string>()
     for (let monthsAgo = SEEDED_MONTHS - 1; monthsAgo >= 0; monthsAgo--) {
       const monthStart = addMonthsLocal(thisMonth, -monthsAgo)
-      const quarterMiddle = Number(periodKeyOf(monthStart, 'month').slice(5)) % 3 === 2
-      for (const [type, title, day] of quarterMiddle && monthsAgo >= 1 ? [...MONTHLY, ...QUARTERLY] : MONTHLY) {
-        if (short === 'chengguan' && type === 'group_meeting' && LAGGING_MISSES.has(monthsAgo)) continue
-        const madeUp = short === 'shanqu' && type === 'study' && monthsAgo === MADE_UP_MONTHS_AGO
-        // 补开: the missed 集中学习 is held on the 20th of the month after, for the month it was owed.
-        const startsAt = madeUp
-          ? addMonthsLocal(monthStart, 1) + 20 * DAY + 15 * HOUR
-          : monthStart + day * DAY + 15 * HOUR
-        // 补录: the branch enters those months' meetings two days after holding them.
-        const recordedLate =
-          short === 'shanqu' && (monthsAgo === MADE_UP_MONTHS_AGO || monthsAgo === MADE_UP_MONTHS_AGO - 1)
-        const createdAt = recordedLate ? startsAt + 2 * DAY : startsAt - 7 * DAY
+      const at = (day: number) => monthStart + day * DAY + 15 * HOUR
+      const recordedLate =
+        short === 'shanqu' && (monthsAgo === MADE_UP_MONTHS_AGO || monthsAgo === MADE_UP_MONTHS_AGO - 1)
+      const before = planned.length
+      for (const [type, title, day] of MONTHLY) {
+        if (type === 'group_meeting') {
+          groups.forEach((group, index) => {
+            if (short === 'chengguan' && index === 0 && LAGGING_MISSES.has(monthsAgo)) return
+            const attendees = members.filter((member) => member.groupId === group._id)
+            planned.push({
+              id: `mt_demo_${short}_group_${index + 1}_${monthsAgo}`,
+              type,
+              title: `${group.name}：交流学习体会`,
+              startsAt: at(day),
+              scope: { kind: 'group', groupId: group._id },
+              attendees,
+              host: attendees.find((member) => member._id === group.leaderId) ?? secretary,
+            })
+          })
+          continue
+        }
         const committee = type === 'committee_meeting'
-        const attendeeIds = members
-          .filter((member) => !committee || member.committeePosition)
-          .map((member) => member._id)
-        const held = startsAt + 2 * HOUR < now
-        const id = `mt_demo_${short}_${type}_${monthsAgo}`
-        meetings.push({
-          _id: id,
-          tenantId,
-          branchId: branch._id,
-          scope: committee ? { kind: 'committee' } : { kind: 'branch' },
+        if (short === 'shanqu' && type === 'study' && monthsAgo === MADE_UP_MONTHS_AGO) {
+          // Missed in its month; 补开 on the 20th of the next, for the month it was owed.
+          planned.push({
+            id: `mt_demo_${short}_${type}_${monthsAgo}`,
+            type,
+            title: '集中学习（补开）：学习贯彻全会精神',
+            startsAt: addMonthsLocal(monthStart, 1) + 20 * DAY + 15 * HOUR,
+            scope: { kind: 'branch' },
+            attendees: members,
+            host: secretary,
+            makeUpFor: periodKeyOf(monthStart, 'month'),
+          })
+          continue
+        }
+        planned.push({
+          id: `mt_demo_${short}_${type}_${monthsAgo}`,
           type,
           title,
-          agenda: '1. 传达上级精神；2. 研究部署工作；3. 交流讨论。',
-          startsAt,
-          endsAt: startsAt + 2 * HOUR,
-          place: `${branch.name.replace('党支部', '')}会议室`,
-          location: null,
-          hostId: secretary._id,
-          noteTakerId: secretary._id,
-          attendeeIds,
-          status: 'scheduled',
-          seriesId: null,
-          makeUpFor: madeUp ? periodKeyOf(monthStart, 'month') : null,
-          cancelReason: null,
-          minutes: held
-            ? {
-                text: '会议传达了上级精神，研究部署了本月工作，党员交流了学习体会。',
-                photos: [],
-                writtenBy: secretary._id,
-                writtenAt: recordedLate ? createdAt : startsAt + 3 * HOUR,
-              }
-            : null,
-          activity: null,
-          // A meeting entered after it was held was never reminded of.
-          remindersDone: held && !recordedLate ? ['24h', '1h'] : [],
-          closedAt: held ? Math.max(createdAt, startsAt + 3 * HOUR) : null,
-          createdBy: secretary._id,
-          createdAt,
-          updatedAt: createdAt,
-        })
-        if (!held) continue
-        attendeeIds.forEach((memberId, index) => {
-          const status = index % 9 === 8 ? 'leave' : index % 7 === 6 ? 'late' : 'present'
-          attendance.push({
-            _id: `${id}:${memberId}`,
-            tenantId,
-            meetingId: id,
-            branchId: branch._id,
-            memberId,
-            status,
-            via: status === 'leave' ? 'leave' : 'code',
-            at: startsAt + (status === 'late' ? 10 * 60_000 : 0),
-            recordedBy: memberId,
-          })
+          startsAt: at(day),
+          scope: committee ? { kind: 'committee' } : { kind: 'branch' },
+          attendees: members.filter((member) => !committee || member.committeePosition),
+          host: secretary,
         })
       }
+      const quarter = periodKeyOf(monthStart, 'quarter')
+      if (!quarters.has(quarter)) {
+        quarters.add(quarter)
+        planned.push({
+          id: `mt_demo_${short}_general_${monthsAgo}`,
+          type: 'general_meeting',
+          alsoCounts: ['lecture'],
+          title: '党员大会暨书记讲党课',
+          startsAt: at(17),
+          scope: { kind: 'branch' },
+          attendees: members,
+          host: secretary,
+        })
+      }
+      if (periodKeyOf(monthStart, 'month').endsWith('-12')) {
+        planned.push({
+          id: `mt_demo_${short}_org_life_${monthsAgo}`,
+          type: 'org_life',
+          alsoCounts: ['appraisal'],
+          title: '年度组织生活会暨民主评议党员',
+          startsAt: at(19),
+          scope: { kind: 'branch' },
+          attendees: members,
+          host: secretary,
+        })
+      }
+      if (recordedLate) for (const plan of planned.slice(before)) plan.recordedLate = true
+    }
+    for (const plan of planned) {
+      const held = plan.startsAt + 2 * HOUR < now
+      const createdAt = plan.recordedLate ? plan.startsAt + 2 * DAY : plan.startsAt - 7 * DAY
+      const recordedAt = plan.recordedLate ? createdAt : plan.startsAt + 3 * HOUR
+      meetings.push({
+        _id: plan.id,
+        tenantId,
+        branchId: branch._id,
+        scope: plan.scope,
+        type: plan.type,
+        alsoCounts: plan.alsoCounts ?? [],
+        title: plan.title,
+        agenda: '1. 传达上级精神；2. 研究部署工作；3. 交流讨论。',
+        startsAt: plan.startsAt,
+        endsAt: plan.startsAt + 2 * HOUR,
+        place: `${branch.name.replace('党支部', '')}会议室`,
+        location: null,
+        hostId: plan.host._id,
+        noteTakerId: secretary._id,
+        attendeeIds: plan.attendees.map((member) => member._id),
+        status: 'scheduled',
+        seriesId: null,
+        makeUpFor: plan.makeUpFor ?? null,
+        cancelReason: null,
+        minutes: held
+          ? {
+              text: '会议传达了上级精神，研究部署了本月工作，党员交流了学习体会。',
+              photos: [],
+              writtenBy: secretary._id,
+              writtenAt: recordedAt,
+              firstWrittenAt: recordedAt,
+            }
+          : null,
+        activity: null,
+        // A meeting entered after it was held was never reminded of.
+        remindersDone: held && !plan.recordedLate ? ['24h', '1h'] : [],
+        closedAt: held ? recordedAt : null,
+        createdBy: secretary._id,
+        createdAt,
+        updatedAt: createdAt,
+      })
+      if (!held) continue
+      plan.attendees.forEach((member, index) => {
+        const status = index % 9 === 8 ? 'leave' : index % 7 === 6 ? 'late' : 'present'
+        attendance.push({
+          _id: `${plan.id}:${member._id}`,
+          tenantId,
+          meetingId: plan.id,
+          branchId: branch._id,
+          memberId: member._id,
+          status,
+          via: status === 'leave' ? 'leave' : 'code',
+          at: plan.startsAt + (status === 'late' ? 10 * 60_000 : 0),
+          recordedBy: member._id,
+        })
+      })
     }
     const nextWeek = Math.floor((now + 7 * DAY) / HOUR) * HOUR
     meetings.push({
       ...meetings[meetings.length - 1],
       _id: `mt_demo_${short}_lecture_next`,
       type: 'lecture',
+      alsoCounts: [],
       title: '书记讲党课：做新时代的大先生',
       scope: { kind: 'branch' },
       attendeeIds: members.map((member) => member._id),
+      hostId: secretary._id,
       startsAt: nextWeek,
       endsAt: nextWeek + 90 * 60_000,
       minutes: null,
@@ -130,10 +215,26 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
       closedAt: null,
     })
   }
+  const evidence = new Map(
+    meetings.map((meeting) => [
+      meeting._id,
+      evidenceOf(
+        meeting,
+        attendance.filter((row) => row.meetingId === meeting._id),
+        voting,
+      ),
+    ]),
+  )
+  const prospects: ProspectFileDoc[] = [
+    { _id: 'df_demo_shiyan_1', tenantId, branchId: 'org_b_shiyan', name: '邵雨晴', stage: 'activist', closed: null },
+    { _id: 'df_demo_shiyan_2', tenantId, branchId: 'org_b_shiyan', name: '葛振宇', stage: 'candidate', closed: null },
+  ]
   return [
     ['meetings', meetings],
     // The bureau's matrix and overview read these; the meetings function keeps them as it writes.
-    ['meeting_digests', digestsOf(meetings)],
+    ['meeting_digests', digestsOf(meetings, evidence)],
     ['meeting_attendance', attendance],
+    // 发展党员 files (the lifecycle domain's): only what meetings needs to invite them to 列席.
+    ['development_files', prospects],
   ]
 }

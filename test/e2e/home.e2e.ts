@@ -80,7 +80,7 @@ test('bureau staff see this month’s gaps and last month’s missed branch, and
   const remind = page.getByTestId('home-bureau-remind')
   await remind.waitFor()
   // The seed: one branch (城关小学) missed its 党小组会 last month.
-  expect(await remind.textContent()).toContain('上月 1 个支部缺会，待提醒书记')
+  expect(await remind.textContent()).toContain('上月 1 个支部未按期开展，待提醒书记')
   await page.locator('[data-testid="home-bureau-ranking"] [data-testid="branch-row"]').first().waitFor()
   expect(
     await page.locator('[data-testid="home-bureau-ranking"] [data-testid="branch-row"]').count(),

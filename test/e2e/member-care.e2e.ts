@@ -60,9 +60,9 @@ interface Upcoming {
 test('subscribing to reminders shows that it worked; a leave request can be taken back until decided', async () => {
   const { page } = session.browser
   await session.actAs(MEMBER)
-  // A meeting the member has neither checked in to nor asked leave for, still ahead by the page's clock
+  // A meeting the member has neither checked in to nor asked leave for, still ahead of the journey's instant
   // (other journeys in this emulator schedule and check in to meetings of the same branch).
-  const now = await page.evaluate(() => Date.now())
+  const now = session.now()
   const upcoming = await asPersona<Upcoming>(session.base, MEMBER, 'meetings', 'listMine', { when: 'upcoming' })
   const meeting = upcoming.ok
     ? upcoming.data.items.find((m) => !m.mine && !m.myLeave && m.startsAt > now + 3_600_000)

@@ -37,16 +37,19 @@ const meeting = (id: string, startsAt: number, extra: Partial<MeetingSummary> = 
   mine: null,
   myLeave: null,
   hasMinutes: false,
+  alsoCounts: [],
+  backfilled: false,
+  record: startsAt > NOW ? 'upcoming' : 'awaiting_record',
   ...extra,
 })
 
 describe('a branch’s month on the secretary’s 首页', () => {
   const items = [
     meeting('later', NOW + 48 * HOUR),
-    meeting('held-with-minutes', NOW - 72 * HOUR, { hasMinutes: true }),
+    meeting('held-with-minutes', NOW - 72 * HOUR, { hasMinutes: true, record: 'held' }),
     meeting('held-without', NOW - 96 * HOUR),
-    meeting('cancelled', NOW + 24 * HOUR, { status: 'cancelled' }),
-    meeting('running', NOW - HOUR),
+    meeting('cancelled', NOW + 24 * HOUR, { status: 'cancelled', record: 'cancelled' }),
+    meeting('running', NOW - HOUR, { record: 'running' }),
     meeting('soon', NOW + 2 * HOUR),
   ]
   const agenda = branchAgenda(items, NOW)
@@ -56,7 +59,7 @@ describe('a branch’s month on the secretary’s 首页', () => {
     expect(ids(agenda.toHold)).toEqual(['soon', 'later'])
   })
 
-  test('minutes owed: ended without 会议记录, oldest first; one still running is not owed yet', () => {
+  test('records owed: held and 待补记录, oldest first; one recorded, or still running, is not owed', () => {
     expect(ids(agenda.minutesOwed)).toEqual(['held-without'])
   })
 

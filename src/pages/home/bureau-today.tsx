@@ -27,47 +27,48 @@ export function BureauToday() {
     <View data-testid="home-bureau">
       <View className="card">
         <PageState query={overview}>
-          {(data) => (
-            <View>
-              <Text className="card__title">{`${periodName(data.month)}三会一课`}</Text>
-              <LinkRow
-                testId="home-bureau-behind"
-                title={
-                  data.compliance.behind > 0
-                    ? `${data.compliance.behind} 个支部本月会议尚未安排`
-                    : '各支部本月会议均已安排'
-                }
-                hint={`共 ${data.branches} 个支部，${data.compliance.onTrack} 个按计划进行`}
-                onClick={open(MATRIX_PAGE)}
-              />
-              <LinkRow
-                testId="home-bureau-remind"
-                title={
-                  data.compliance.missedLastMonth > 0
-                    ? `上月 ${data.compliance.missedLastMonth} 个支部缺会，待提醒书记`
-                    : '上月各支部会议均已召开'
-                }
-                hint="在落实情况表中查看缺会支部并提醒书记"
-                onClick={open(MATRIX_PAGE)}
-              />
-              <LinkRow
-                testId="home-bureau-study"
-                title={
-                  data.study.targeted > 0
-                    ? `本月学习参与 ${percent(data.study.checkedIn / data.study.targeted)}`
-                    : '本月暂无学习任务'
-                }
-                hint={`${data.study.tasks} 项任务，${data.study.checkedIn} / ${data.study.targeted} 人次完成`}
-                onClick={open(BUREAU_STUDY_PAGE)}
-              />
-              <LinkRow
-                testId="home-bureau-overview"
-                title="党建督导总览"
-                hint="党员人数、积分与近12个月趋势"
-                onClick={open(OVERVIEW_PAGE)}
-              />
-            </View>
-          )}
+          {(data) => {
+            const { thisMonth, lastMonth, unscheduled } = data.compliance
+            // Not held as the evidence rules count it: missing, or a 党员大会 below quorum (the overview's figure too).
+            const missed = lastMonth.missing + lastMonth.no_quorum
+            return (
+              <View>
+                <Text className="card__title">{`${periodName(data.month)}三会一课`}</Text>
+                <LinkRow
+                  testId="home-bureau-behind"
+                  title={unscheduled > 0 ? `${unscheduled} 个支部本月尚有会议未安排` : '各支部本月会议均已安排'}
+                  hint={`共 ${data.branches} 个支部，本月已开展 ${thisMonth.held + thisMonth.late} 个`}
+                  onClick={open(MATRIX_PAGE)}
+                />
+                <LinkRow
+                  testId="home-bureau-remind"
+                  title={missed > 0 ? `上月 ${missed} 个支部未按期开展，待提醒书记` : '上月各支部会议均已开展'}
+                  hint={
+                    lastMonth.awaiting > 0
+                      ? `另有 ${lastMonth.awaiting} 个支部待补记录；在落实情况表中提醒书记`
+                      : '在落实情况表中查看并提醒书记'
+                  }
+                  onClick={open(MATRIX_PAGE)}
+                />
+                <LinkRow
+                  testId="home-bureau-study"
+                  title={
+                    data.study.targeted > 0
+                      ? `本月学习参与 ${percent(data.study.checkedIn / data.study.targeted)}`
+                      : '本月暂无学习任务'
+                  }
+                  hint={`${data.study.tasks} 项任务，${data.study.checkedIn} / ${data.study.targeted} 人次完成`}
+                  onClick={open(BUREAU_STUDY_PAGE)}
+                />
+                <LinkRow
+                  testId="home-bureau-overview"
+                  title="党建督导总览"
+                  hint="党员人数、积分与近12个月趋势"
+                  onClick={open(OVERVIEW_PAGE)}
+                />
+              </View>
+            )
+          }}
         </PageState>
       </View>
       <View className="card" data-testid="home-bureau-ranking">

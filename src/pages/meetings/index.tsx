@@ -6,6 +6,7 @@ import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { useOnReturn } from '../../hooks/use-on-return'
 import {
+  BACKFILL_PAGE,
   branchMeetingsPageUrl,
   MEETING_RULES_PAGE,
   meetingPageUrl,
@@ -53,6 +54,15 @@ export default function MeetingsPage() {
           {branchId ? (
             <Button
               className="btn btn--ghost"
+              data-testid="meetings-backfill-entry"
+              onClick={() => open(BACKFILL_PAGE)}
+            >
+              补录已开会议
+            </Button>
+          ) : null}
+          {branchId ? (
+            <Button
+              className="btn btn--ghost"
               data-testid="meetings-record-book-entry"
               onClick={() => open(recordBookPageUrl(branchId))}
             >
@@ -65,7 +75,7 @@ export default function MeetingsPage() {
               data-testid="meetings-robot-entry"
               onClick={() => open(robotPageUrl(branchId))}
             >
-              群机器人
+              群里提醒
             </Button>
           ) : null}
           {bureau ? (
@@ -81,14 +91,14 @@ export default function MeetingsPage() {
       ) : null}
       <View className="chips">
         <Text className={`chip${when === 'upcoming' ? ' chip--on' : ''}`} onClick={() => setWhen('upcoming')}>
-          即将召开
+          即将开始
         </Text>
         <Text
           className={`chip${when === 'past' ? ' chip--on' : ''}`}
           data-testid="meetings-tab-past"
           onClick={() => setWhen('past')}
         >
-          已召开
+          已结束
         </Text>
       </View>
       <View className="card">

@@ -3,11 +3,11 @@ import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { yearOf } from '../../../../lib/time'
-import { DigestRebuild, PendingPoints, PointsCheck } from '../../components/data-checks'
+import { DigestRebuild, PendingPoints, PointsCheck, PrivacyRepair } from '../../components/data-checks'
 import '../../components/bureau.css'
 import { Page } from '../../../../components/page'
 
-/** 数据校对 (bureau staff): settle pending points now, rebuild the maintained points totals and meeting digests from their sources. */
+/** 数据校对 (bureau staff): settle pending points now, rebuild the maintained points totals and meeting digests from their sources; 隐私整改. */
 export default function ChecksPage() {
   const me = useAction('roster', 'me', {})
   return (
@@ -19,6 +19,7 @@ export default function ChecksPage() {
               <PendingPoints />
               <PointsCheck />
               <DigestRebuild thisYear={yearOf(Date.now())} />
+              <PrivacyRepair />
             </View>
           ) : (
             <Notice testId="checks-forbidden" text="仅教育局党委可使用数据校对。" />

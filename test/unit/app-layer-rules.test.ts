@@ -1,4 +1,5 @@
-import { checkAppImports, importsOf, importViolation } from '../../scripts/check-app-imports'
+import { importViolation } from '../../scripts/app-layer-rules'
+import { sidewaysReason } from '../../scripts/layer-rules'
 
 test.each([
   [
@@ -62,19 +63,13 @@ test.each([
   expect(importViolation(from, to)).toContain(reason)
 })
 
-test('imports, re-exports, requires and dynamic imports are all found; packages are not checked', () => {
-  const text = [
-    "import Taro from '@tarojs/taro'",
-    "import { a } from '../../lib/a'",
-    "import type { B } from './b'",
-    "export { c } from '../c'",
-    "import './d.css'",
-    "const e = require('../e')",
-    "const f = import('./f')",
-  ].join('\n')
-  expect(importsOf(text)).toEqual(['../../lib/a', './b', '../c', './d.css', '../e', './f'])
-})
-
-test('the app as it is follows the layers', () => {
-  expect(checkAppImports()).toEqual([])
+test('the layer check applies these rules to the app, beside the server rules', () => {
+  const functions = new Set(['meetings'])
+  expect(
+    sidewaysReason('src/subpackages/points/pages/award/index.tsx', 'src/pages/study/format.ts', functions),
+  ).toContain('subpackage "points" may not import tab page "study"')
+  expect(sidewaysReason('src/subpackages/points/pages/award/index.tsx', 'src/lib/time.ts', functions)).toBeNull()
+  expect(sidewaysReason('src/pages/home/index.tsx', 'cloudfunctions/meetings/index.ts', functions)).toBe(
+    'the app reaches the server only through src/services/call.ts',
+  )
 })

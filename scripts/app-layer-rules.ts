@@ -1,21 +1,13 @@
 /**
- * The client's layers, checked: a subpackage imports only itself and the shared
+ * The client's layers, as pure rules scripts/layer-rules.ts applies to src/: a subpackage imports only itself and the shared
  * layer (src/components, src/lib, src/hooks, src/services), never a tab page's
  * folder nor another subpackage; a tab page imports only its own folder and the
  * shared layer; the shared layer imports neither pages nor subpackages; nothing
  * in src/ imports function code (cloudfunctions/). Contracts (types/) and npm
  * packages are open to all. A sideways import would move code between weapp
- * packages behind the build's back (or fail on the phone); `npm test` runs this.
- *
- *   tsx scripts/check-app-imports.ts     prints each violation, exits 1 if any
+ * packages behind the build's back (or fail on the phone). scripts/check-layers.ts
+ * applies these with the server's rules in one pass over every import.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
-import ts from 'typescript'
-import { isMain } from './is-main'
-
-const root = join(__dirname, '..')
-
 /** Where a file sits in the client's layering. */
 export type Layer =
   | { kind: 'subpackage'; name: string }
@@ -51,43 +43,4 @@ export function importViolation(from: string, to: string): string | null {
     return `the shared layer may not import ${describe(target)}; move what both need into src/`
   if (source.kind === target.kind && source.name === target.name) return null
   return `${describe(source)} may not import ${describe(target)}; move what both need into src/components or src/lib`
-}
-
-/** Relative import specifiers of a TypeScript source (imports, re-exports, require and import()). */
-export function importsOf(text: string): string[] {
-  return ts
-    .preProcessFile(text, true, true)
-    .importedFiles.map((file) => file.fileName)
-    .filter((name) => name.startsWith('.'))
-}
-
-function sourcesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) return sourcesUnder(path)
-    return /\.(ts|tsx|js)$/.test(entry.name) ? [path] : []
-  })
-}
-
-const posix = (path: string) => path.split(sep).join('/')
-
-/** Every violation in src/, as 'file → import: reason'. */
-export function checkAppImports(base = root): string[] {
-  const violations: string[] = []
-  for (const file of sourcesUnder(join(base, 'src'))) {
-    const from = posix(relative(base, file))
-    for (const spec of importsOf(readFileSync(file, 'utf8'))) {
-      const to = posix(relative(base, resolve(dirname(file), spec)))
-      const reason = importViolation(from, to)
-      if (reason) violations.push(`${from} → ${spec}: ${reason}`)
-    }
-  }
-  return violations
-}
-
-if (isMain(module)) {
-  const violations = checkAppImports()
-  for (const line of violations) console.error(line)
-  console.log(violations.length ? `${violations.length} sideways imports in src/` : 'src/ imports follow the layers')
-  process.exit(violations.length ? 1 : 0)
 }
