@@ -64,7 +64,13 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
     const groups = bureau.orgs.filter((org): org is OrgDoc => org.kind === 'group' && org.parentId === branch._id)
     const short = branch._id.replace('org_b_', '')
     const planned: Planned[] = []
-    const quarters = new Set<string>()
+    // Each quarter's 党员大会 goes in the first of its months among the last three (as a three-month demo had
+    // them, so tests that name those meetings still find them), else in the latest of its earlier months.
+    const quarterMonth = new Map<string, number>()
+    for (const ago of [2, 1, 0, ...Array.from({ length: SEEDED_MONTHS - 3 }, (_, i) => i + 3)]) {
+      const quarter = periodKeyOf(addMonthsLocal(thisMonth, -ago), 'quarter')
+      if (!quarterMonth.has(quarter)) quarterMonth.set(quarter, ago)
+    }
     for (let monthsAgo = SEEDED_MONTHS - 1; monthsAgo >= 0; monthsAgo--) {
       const monthStart = addMonthsLocal(thisMonth, -monthsAgo)
       const at = (day: number) => monthStart + day * DAY + 15 * HOUR
@@ -114,8 +120,7 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
         })
       }
       const quarter = periodKeyOf(monthStart, 'quarter')
-      if (!quarters.has(quarter)) {
-        quarters.add(quarter)
+      if (quarterMonth.get(quarter) === monthsAgo) {
         planned.push({
           id: `mt_demo_${short}_general_${monthsAgo}`,
           type: 'general_meeting',
