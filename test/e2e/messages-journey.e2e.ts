@@ -53,14 +53,16 @@ test('a secretary shares a meeting card, members check in, and 消息记录 show
   expect(expected).toBeGreaterThan(3)
   await page.screenshot({ path: '/tmp/shots/e2e-messages-share-card.png', fullPage: true })
 
-  // The code's link for one member, through the app; two more check in with the same code.
+  // One member checks in on the meeting page with the short code the secretary's screen shows; two more with its code.
   await page.getByTestId('meetings-show-code').click()
-  const link = (await page.getByTestId('meetings-code-link').textContent()) ?? ''
+  const shortCode = ((await page.getByTestId('meetings-short-code').textContent()) ?? '').trim()
   const code = await asPersona<{ token: string }>(session.base, SECRETARY, 'meetings', 'checkInCode', { meetingId })
   if (!code.ok) throw new Error(JSON.stringify(code.error))
   await session.actAs(MEMBER)
-  await page.goto(`${session.base}/#${link}`)
-  await page.getByTestId('meetings-checkin-result').filter({ hasText: '已签到' }).waitFor()
+  await page.goto(meetingUrl)
+  await session.typeInto('checkin-code', shortCode)
+  await page.getByTestId('checkin-submit').click()
+  await page.getByTestId('checkin-result').filter({ hasText: '签到成功' }).waitFor()
 
   await openMessageLog('branches')
   const card = page.locator(`[data-testid="log-card"][data-meeting-id="${meetingId}"]`)

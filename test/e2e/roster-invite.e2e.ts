@@ -148,7 +148,8 @@ test('解除绑定, then 删除个人信息 once the member has left: each asked
   // The member leaves: 停用.
   await page.getByTestId('action-deactivate').click()
   await confirmWith('调出本县')
-  await page.getByText('已停用').first().waitFor()
+  // The member page's own detail (an earlier page in the stack may hold a hidden 已停用 filter chip).
+  await page.getByTestId('member-detail').filter({ hasText: '已停用' }).waitFor()
   expect(await page.getByTestId('action-erase').count()).toBe(0) // only bureau staff erase
 
   // Bureau staff erase the departed member's personal data; the record stays under a placeholder.

@@ -80,6 +80,7 @@ describe('the retention sweep', () => {
     const { store, files, removed } = setup(() => false)
     await keepUntil({ store, clock }, { fileID: fileID('due.xlsx'), tenantId: 't1', kind: 'export' }, NOW - 1)
     await keepUntil({ store, clock }, { fileID: fileID('later.xlsx'), tenantId: 't1', kind: 'export' }, NOW + 1)
+    // real clock: the sweep's deadline is a wall-time budget on this machine, not a date
     expect(await sweepExpiredFiles({ store, files, clock }, Date.now() + 10_000)).toEqual({
       deleted: 1,
       failed: 0,
@@ -95,6 +96,7 @@ describe('the retention sweep', () => {
     let busy = true
     const { store, files } = setup(() => busy)
     await keepUntil({ store, clock }, { fileID: fileID('a.pdf'), tenantId: 't1', kind: 'export' }, NOW - 10)
+    // real clock: the sweep's deadline is a wall-time budget on this machine, not a date
     expect(await sweepExpiredFiles({ store, files, clock }, Date.now() + 10_000)).toEqual({
       deleted: 0,
       failed: 1,
@@ -109,6 +111,7 @@ describe('the retention sweep', () => {
     expect(record.deleteAt).toBeGreaterThan(NOW)
     busy = false
     const later = { now: () => record.deleteAt }
+    // real clock: the sweep's deadline is a wall-time budget on this machine, not a date
     expect(await sweepExpiredFiles({ store, files, clock: later }, Date.now() + 10_000)).toMatchObject({ deleted: 1 })
     expect(store.all(COLLECTIONS.expiringFiles)).toEqual([])
   })

@@ -82,7 +82,7 @@ export function MineView({
             label="关怀模式"
             hint="字更大、按钮更大，首页只留会议、学习和积分"
             checked={careMode ?? false}
-            disabled={savingCare}
+            disabled={savingCare || undefined}
             testId="care-mode-switch"
             onChange={onCareMode}
           />

@@ -113,7 +113,7 @@ export function PointsCheck() {
         <Button
           className="btn btn--ghost"
           data-testid="check-stop"
-          disabled={status === 'stopping'}
+          disabled={status === 'stopping' || undefined}
           onClick={() => {
             stop.current = true
             setState((s) => ({ ...s, status: 'stopping' }))
@@ -339,7 +339,7 @@ export function PrivacyRepair() {
         className="btn btn--primary"
         data-testid="privacy-start"
         loading={status === 'running'}
-        disabled={status === 'running'}
+        disabled={status === 'running' || undefined}
         onClick={() => setConfirming(true)}
       >
         {status === 'failed' ? '重试' : status === 'running' ? '正在整改…' : '开始整改'}
