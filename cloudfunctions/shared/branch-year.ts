@@ -1,0 +1,135 @@
+import type { ComplianceItem } from '../../types/meetings'
+import type { OrgDoc } from '../../types/roster'
+import type { BranchYearData } from '../domain/assessment/figures'
+import { judgedItems, periodsOfYear, recordsSince } from '../domain/bureau/cells'
+import { MAKE_UP_HORIZON } from '../domain/meeting-compliance'
+import { periodBounds, shanghaiDate } from '../domain/time'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Store } from '../runtime/store'
+import { meetingsByBranch } from './meeting-digests'
+import { loadRules } from './meeting-rules'
+
+/**
+ * The domains whose year this reader fills into `BranchYearData`. A source of
+ * another domain (dues, 组织生活会, 志愿服务…) is not offered until its reader
+ * is added here: an indicator that would always read zero is worse than none.
+ */
+export const YEAR_DATA_DOMAINS = ['meetings', 'study', 'points'] as const
+
+/**
+ * Each branch's year as the assessment's computed indicators read it — the
+ * 三会一课 items judged so far from the meetings digests and the tenant's rule
+ * set, study targets and check-ins, points activity — for any number of
+ * branches in a fixed number of reads (one branch or the tenant's 500 cost the
+ * same queries; only the rows grow).
+ */
+export async function branchYears(
+  store: Store,
+  tenantId: string,
+  branches: readonly Pick<OrgDoc, '_id'>[],
+  year: number,
+  now: number,
+): Promise<Map<string, BranchYearData>> {
+  const ids = new Set(branches.map((branch) => branch._id))
+  const [compliance, study, points] = await Promise.all([
+    complianceOfYear(store, tenantId, ids, year, now),
+    studyOfYear(store, tenantId, ids, year, now),
+    pointsOfYear(store, tenantId, year),
+  ])
+  const data = new Map<string, BranchYearData>()
+  for (const id of ids) {
+    data.set(id, {
+      meetings: { compliance: compliance.get(id) ?? [] },
+      study: study.get(id) ?? { targeted: 0, checkedIn: 0 },
+      points: {
+        members: Math.max(0, (points.active.get(id) ?? 0) - (points.exempt.get(id) ?? 0)),
+        withEntries: points.withEntries.get(id) ?? 0,
+      },
+    })
+  }
+  return data
+}
+
+/** Every 三会一课 item of the year's months, quarters and the year itself, judged as the bureau's matrix judges them. */
+async function complianceOfYear(store: Store, tenantId: string, ids: ReadonlySet<string>, year: number, now: number) {
+  const { start, end } = periodBounds(String(year))
+  const [rules, { byBranch, earliest }] = await Promise.all([
+    loadRules(store, tenantId),
+    meetingsByBranch(store, tenantId, start, Math.min(end + MAKE_UP_HORIZON, Math.max(now + 1, end)), ids),
+  ])
+  const since = recordsSince(earliest, now)
+  const periods = [...periodsOfYear(year, 'month'), ...periodsOfYear(year, 'quarter'), String(year)]
+  const items = new Map<string, ComplianceItem[]>()
+  for (const id of ids) {
+    const meetings = byBranch.get(id) ?? []
+    items.set(
+      id,
+      periods.flatMap((period) => judgedItems(period, rules.minimums, meetings, now, since)),
+    )
+  }
+  return items
+}
+
+/**
+ * Study tasks of the year already begun: members targeted (the branch's active
+ * members, or those the task lists) and check-ins, per branch.
+ */
+async function studyOfYear(store: Store, tenantId: string, ids: ReadonlySet<string>, year: number, now: number) {
+  const today = shanghaiDate(now)
+  const { command: _ } = store
+  const tasks = (
+    await store.findAll(
+      COLLECTIONS.studyTasks,
+      // Date-only strings compare in calendar order; the port types its comparisons for numbers.
+      { tenantId, dueOn: _.and([_.gte(`${year}-01-01` as never) as never, _.lte(`${year}-12-31` as never) as never]) },
+      { fields: { _id: true, branchIds: true, memberIds: true, startsOn: true } },
+    )
+  ).filter((task) => task.startsOn <= today)
+  const figures = new Map<string, { targeted: number; checkedIn: number }>()
+  if (tasks.length === 0) return figures
+  const listedIds = tasks.flatMap((task) => task.memberIds ?? [])
+  const [active, checkins, listed] = await Promise.all([
+    store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
+    store.countBy(COLLECTIONS.studyCheckins, { tenantId, taskId: _.in(tasks.map((task) => task._id)) }, 'branchId'),
+    listedIds.length
+      ? store.findAll(
+          COLLECTIONS.members,
+          { tenantId, _id: _.in([...new Set(listedIds)]) },
+          { fields: { _id: true, branchId: true } },
+        )
+      : Promise.resolve([]),
+  ])
+  const branchOf = new Map(listed.map((member) => [member._id, member.branchId]))
+  for (const id of ids) {
+    const targeted = tasks
+      .filter((task) => task.branchIds.includes(id))
+      .reduce(
+        (sum, task) =>
+          sum +
+          (task.memberIds === null
+            ? (active.get(id) ?? 0)
+            : task.memberIds.filter((memberId) => branchOf.get(memberId) === id).length),
+        0,
+      )
+    figures.set(id, { targeted, checkedIn: checkins.get(id) ?? 0 })
+  }
+  return figures
+}
+
+/** Members with a ledger entry this year (the points function's branch totals), active and exempt members, per branch. */
+async function pointsOfYear(store: Store, tenantId: string, year: number) {
+  const [totals, active, exempt] = await Promise.all([
+    store.findAll(
+      COLLECTIONS.pointsTotals,
+      { tenantId, scope: 'branch', period: String(year) },
+      { fields: { _id: true, subjectId: true, members: true } },
+    ),
+    store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
+    store.countBy(COLLECTIONS.pointsExempt, { tenantId }, 'branchId'),
+  ])
+  return {
+    withEntries: new Map(totals.map((row) => [row.subjectId, row.members ?? 0])),
+    active,
+    exempt,
+  }
+}
