@@ -1,10 +1,8 @@
 import type { api } from '../../types/api'
 import type { AssessmentResultDoc, AssessmentRoundDoc, BranchScore, Scheme } from '../../types/assessment'
-import type { OrgDoc } from '../../types/roster'
 import { branchAccess } from '../domain/access/branch-access'
 import { branchScore as scoreBranch } from '../domain/assessment/branch-score'
 import { scoreSelf, selfScoreRefusal } from '../domain/assessment/self-score'
-import { schoolKindOf } from '../domain/bureau/school-kind'
 import { rankBy } from '../domain/ranking'
 import type { Caller } from '../runtime/caller'
 import { COLLECTIONS } from '../runtime/collections'
@@ -13,7 +11,7 @@ import type { Handler, HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch } from '../shared/branch-access'
-import { branchYears } from '../shared/branch-year'
+import { branchYears, type RankedBranch, tenantBranches } from '../shared/branch-year'
 import { exportXlsx } from '../shared/exports'
 import {
   asSelfEntries,
@@ -61,16 +59,6 @@ export const scoreSelfAssessment: Handler<typeof api.assessment.scoreSelfAssessm
   return scoreSelf(indicator, { ...entry, ...patch })
 }
 
-/** Every branch of the tenant in tree order, with what ranking and export need. */
-async function tenantBranches(store: Store, tenantId: string): Promise<OrgDoc[]> {
-  const orgs = await store.findAll(
-    COLLECTIONS.orgs,
-    { tenantId, kind: 'branch' },
-    { fields: { _id: true, tenantId: true, kind: true, name: true, ancestors: true, order: true, schools: true } },
-  )
-  return orgs.sort((a, b) => a.order - b.order)
-}
-
 /**
  * Every branch's score in a round: the frozen results once published, else
  * provisional — the year's data for all branches in one batch of reads, the
@@ -80,7 +68,7 @@ export async function roundScores(
   store: Store,
   round: AssessmentRoundDoc,
   scheme: Scheme,
-  branches: readonly OrgDoc[],
+  branches: readonly RankedBranch[],
   now: number,
 ): Promise<Map<string, BranchScore>> {
   if (round.status === 'published') {
@@ -130,7 +118,7 @@ export const publishRound: Handler<typeof api.assessment.publishRound> = async (
       roundId: round._id,
       year: round.year,
       branchId: branch._id,
-      schoolKind: schoolKindOf(branch),
+      schoolKind: branch.schoolKind,
       score: scoreBranch(scheme, data.get(branch._id) ?? {}, own),
       publishedAt: now,
     }
@@ -152,7 +140,7 @@ export const publishRound: Handler<typeof api.assessment.publishRound> = async (
 }
 
 /** The branches the caller may see in the ranking: bureau staff all; a 总支书记 or instructor theirs, once published. */
-function rankedBranches(caller: Caller, branches: readonly OrgDoc[], round: AssessmentRoundDoc) {
+function rankedBranches(caller: Caller, branches: readonly RankedBranch[], round: AssessmentRoundDoc) {
   if (caller.roles.includes('bureau_staff')) return [...branches]
   if (round.status !== 'published') return []
   return branches.filter((branch) => branchAccess(caller.member, branch) !== 'none')
@@ -163,7 +151,7 @@ async function rankedRows(ctx: HandlerContext, roundId: string, schoolKind: stri
   const { round, scheme } = await loadRound(store, caller, roundId)
   const all = await tenantBranches(store, round.tenantId)
   const branches = rankedBranches(caller, all, round).filter(
-    (branch) => !schoolKind || schoolKindOf(branch) === schoolKind,
+    (branch) => !schoolKind || branch.schoolKind === schoolKind,
   )
   const [scores, submissions, entries, lastYear] = await Promise.all([
     roundScores(store, round, scheme, branches, clock.now()),
@@ -181,7 +169,7 @@ async function rankedRows(ctx: HandlerContext, roundId: string, schoolKind: stri
     return {
       branchId: branch._id,
       name: branch.name,
-      schoolKind: schoolKindOf(branch),
+      schoolKind: branch.schoolKind,
       total: score?.total ?? 0,
       stars: score?.stars ?? 0,
       lastYear: last.get(branch._id) ?? null,

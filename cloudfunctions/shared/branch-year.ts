@@ -1,7 +1,9 @@
+import type { SchoolKind } from '../../types/bureau'
 import type { ComplianceItem } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
 import type { BranchYearData } from '../domain/assessment/figures'
 import { judgedItems, periodsOfYear, recordsSince } from '../domain/bureau/cells'
+import { schoolKindOf } from '../domain/bureau/school-kind'
 import { MAKE_UP_HORIZON } from '../domain/meeting-compliance'
 import { periodBounds, shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
@@ -15,6 +17,22 @@ import { loadRules } from './meeting-rules'
  * is added here: an indicator that would always read zero is worse than none.
  */
 export const YEAR_DATA_DOMAINS = ['meetings', 'study', 'points'] as const
+
+export type RankedBranch = Pick<OrgDoc, '_id' | 'tenantId' | 'kind' | 'name' | 'ancestors' | 'order'> & {
+  schoolKind: SchoolKind
+}
+
+/** Every branch of the tenant in tree order, with its 学校类型 as the bureau's rankings read it. */
+export async function tenantBranches(store: Store, tenantId: string): Promise<RankedBranch[]> {
+  const orgs = await store.findAll(
+    COLLECTIONS.orgs,
+    { tenantId, kind: 'branch' },
+    { fields: { _id: true, tenantId: true, kind: true, name: true, ancestors: true, order: true, schools: true } },
+  )
+  return orgs
+    .sort((a, b) => a.order - b.order)
+    .map(({ schools, ...org }) => ({ ...org, schoolKind: schoolKindOf({ name: org.name, schools }) }))
+}
 
 /**
  * Each branch's year as the assessment's computed indicators read it — the
