@@ -1,6 +1,7 @@
 // The yearly round end to end through the real SDK: a scheme of offered sources only, the branch's
 // provisional score moving with its meetings, self-assessment with evidence, submit, scoring, publish.
 import ExcelJS from 'exceljs'
+import { demoScheme } from '../../scripts/seed/demo-assessment'
 import type { Scheme } from '../../types/assessment'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
@@ -16,12 +17,16 @@ beforeAll(async () => {
   for (const collection of ['meetings', 'meeting_digests']) {
     await t.db.collection(collection).where({ branchId: BRANCH }).remove()
   }
+  // The demo's own scheme and rounds make way for the ones this suite saves and opens.
+  for (const collection of ['assessment_schemes', 'assessment_rounds', 'assessment_entries', 'assessment_results']) {
+    await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
+  }
 })
 afterAll(() => t.stop())
 
 const code = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' : res.error?.code)
 
-export const SCHEME: Scheme = {
+const SCHEME: Scheme = {
   year: 2026,
   name: '2026年度五星支部创建考核细则',
   areas: [
@@ -278,6 +283,9 @@ test('self-assessment with evidence, submit, scoring by another branch’s staff
   expect(theirs.items.map((row) => row.branchId).sort()).toEqual(['org_b_yz_high', 'org_b_yz_junior'])
   const other = await t.callOk(as.bureau, 'assessment', 'branchScore', { roundId, branchId: 'org_b_chengguan' })
   expect(indicator(other.score, 'brand')).toMatchObject({ score: 0, reason: '未填写自评材料' })
+
+  // The demo's own scheme saves too (it uses only offered sources).
+  expect(code(await t.call(as.bureau, 'assessment', 'saveScheme', demoScheme(2027)))).toBe('ok')
 
   const download = await t.callOk(as.bureau, 'assessment', 'exportResults', { roundId })
   expect(download.fileName).toBe('2026年度支部考核结果.xlsx')
