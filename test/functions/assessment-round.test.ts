@@ -2,7 +2,7 @@
 // provisional score moving with its meetings, self-assessment with evidence, submit, scoring, publish.
 import ExcelJS from 'exceljs'
 import { demoScheme } from '../../scripts/seed/demo-assessment'
-import type { Scheme } from '../../types/assessment'
+import type { BranchScore, Scheme } from '../../types/assessment'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -77,13 +77,11 @@ async function uploadPhoto(folder: string): Promise<string> {
   return res.fileID
 }
 
-const indicator = (score: { areas: { indicators: { key: string }[] }[] }, key: string) =>
-  score.areas.flatMap((area) => area.indicators).find((item) => item.key === key) as {
-    score: number | null
-    reason: string
-    figure: { numerator: number; denominator: number; text: string } | null
-    state: string
-  }
+const indicator = (score: BranchScore, key: string) => {
+  const found = score.areas.flatMap((area) => area.indicators).find((item) => item.key === key)
+  if (!found) throw new Error(`no indicator ${key}`)
+  return found
+}
 
 test('only sources whose domain exists are offered; a scheme using another is refused and writes nothing', async () => {
   const { sources } = await t.callOk(as.bureau, 'assessment', 'offeredSources', {})
