@@ -53,6 +53,7 @@ const subPackages = [
       'pages/checks/index',
     ],
   },
+  { root: 'subpackages/assessment', pages: ['pages/round/index', 'pages/scheme/index', 'pages/branch/index'] },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
 ]

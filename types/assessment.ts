@@ -431,6 +431,7 @@ export const assessmentActions = {
     output: z.object({
       roundId: Id,
       year: Year,
+      branchId: Id,
       branchName: z.string(),
       score: BranchScore,
       status: z.enum(['open', 'submitted', 'published']),

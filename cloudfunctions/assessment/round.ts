@@ -118,6 +118,7 @@ export const branchScore: Handler<typeof api.assessment.branchScore> = async (in
   return {
     roundId: round._id,
     year: round.year,
+    branchId: branch._id,
     branchName: branch.name,
     score,
     status: round.status === 'published' ? 'published' : submission ? 'submitted' : 'open',
