@@ -36,12 +36,12 @@ export const scoreSelfAssessment: Handler<typeof api.assessment.scoreSelfAssessm
   requireOpen(round)
   if (caller.member.branchId === branch._id) throw new DomainError('AUTH.FORBIDDEN', '不能为本人所在支部评分')
   const indicator = selfIndicator(scheme, input.indicatorKey)
-  const refusal = selfScoreRefusal(indicator, input.score, input.comment)
-  if (refusal) throw new DomainError(refusal)
   const submitted = await store.get(COLLECTIONS.assessmentSubmissions, branchKey(round._id, branch._id))
   const id = entryId(round._id, branch._id, indicator.key)
   const entry = await store.get(COLLECTIONS.assessmentEntries, id)
   if (!submitted || !entry) throw new DomainError('ASSESSMENT.NOT_SUBMITTED')
+  const refusal = selfScoreRefusal(indicator, input.score, input.comment)
+  if (refusal) throw new DomainError(refusal)
   const patch = {
     score: input.score,
     comment: input.comment,
