@@ -163,6 +163,10 @@ async function rankedRows(ctx: HandlerContext, roundId: string, schoolKind: stri
     }),
   ])
   const submitted = new Set(submissions.map((submission) => submission.branchId))
+  const selfKeys = scheme.areas
+    .flatMap((area) => area.indicators)
+    .filter((item) => item.kind === 'self')
+    .map((item) => item.key)
   const last = new Map(lastYear.map((result) => [result.branchId, result.score.total]))
   const rows = branches.map((branch) => {
     const score = scores.get(branch._id)
@@ -174,8 +178,9 @@ async function rankedRows(ctx: HandlerContext, roundId: string, schoolKind: stri
       stars: score?.stars ?? 0,
       lastYear: last.get(branch._id) ?? null,
       submitted: submitted.has(branch._id),
+      // Entries of indicators no longer in the scheme (it was re-imported) are not the bureau's to score.
       toScore: submitted.has(branch._id)
-        ? [...(entries.get(branch._id)?.values() ?? [])].filter((entry) => entry.score === null).length
+        ? selfKeys.filter((key) => entries.get(branch._id)?.get(key)?.score === null).length
         : 0,
       score,
     }

@@ -78,7 +78,7 @@ test('the bureau imports a catalogue; the secretary submits with a photo; the bu
   expect(figure).toMatch(/应开三会一课 \d+ 次，已开 \d+ 次/)
   // Submitting before the photo is refused, naming the item.
   await page.getByTestId('edit-a2_1').click()
-  await session.typeInto('self-text', BRAND)
+  await page.locator('[data-testid="self-text"] textarea').fill(BRAND)
   await page.getByTestId('self-claimed').locator('input').fill('10')
   await page.getByTestId('self-save').click()
   await page.getByTestId('entry-text-a2_1').waitFor()
