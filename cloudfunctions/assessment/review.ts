@@ -1,5 +1,11 @@
 import type { api } from '../../types/api'
-import type { AssessmentResultDoc, AssessmentRoundDoc, BranchScore, Scheme } from '../../types/assessment'
+import type {
+  AssessmentEntryDoc,
+  AssessmentResultDoc,
+  AssessmentRoundDoc,
+  BranchScore,
+  Scheme,
+} from '../../types/assessment'
 import { branchAccess } from '../domain/access/branch-access'
 import { branchScore as scoreBranch } from '../domain/assessment/branch-score'
 import { scoreSelf, selfScoreRefusal } from '../domain/assessment/self-score'
@@ -70,15 +76,13 @@ export async function roundScores(
   scheme: Scheme,
   branches: readonly RankedBranch[],
   now: number,
+  entries: Map<string, Map<string, AssessmentEntryDoc>>,
 ): Promise<Map<string, BranchScore>> {
   if (round.status === 'published') {
     const results = await store.findAll(COLLECTIONS.assessmentResults, { tenantId: round.tenantId, roundId: round._id })
     return new Map(results.map((result) => [result.branchId, result.score]))
   }
-  const [data, entries] = await Promise.all([
-    branchYears(store, round.tenantId, branches, round.year, now),
-    entriesByBranch(store, round.tenantId, round._id, null),
-  ])
+  const data = await branchYears(store, round.tenantId, branches, round.year, now)
   return new Map(
     branches.map((branch) => [
       branch._id,
@@ -153,10 +157,10 @@ async function rankedRows(ctx: HandlerContext, roundId: string, schoolKind: stri
   const branches = rankedBranches(caller, all, round).filter(
     (branch) => !schoolKind || branch.schoolKind === schoolKind,
   )
-  const [scores, submissions, entries, lastYear] = await Promise.all([
-    roundScores(store, round, scheme, branches, clock.now()),
+  const entries = await entriesByBranch(store, round.tenantId, round._id, null)
+  const [scores, submissions, lastYear] = await Promise.all([
+    roundScores(store, round, scheme, branches, clock.now(), entries),
     store.findAll(COLLECTIONS.assessmentSubmissions, { tenantId: round.tenantId, roundId: round._id }),
-    entriesByBranch(store, round.tenantId, round._id, null),
     store.findAll(COLLECTIONS.assessmentResults, {
       tenantId: round.tenantId,
       roundId: roundIdOf(round.tenantId, round.year - 1),

@@ -49,10 +49,13 @@ export async function branchYears(
   now: number,
 ): Promise<Map<string, BranchYearData>> {
   const ids = new Set(branches.map((branch) => branch._id))
-  const [compliance, study, points] = await Promise.all([
+  // Active members per branch: the study targets and the points denominator both count them.
+  const active = store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId')
+  const [compliance, study, points, activeMembers] = await Promise.all([
     complianceOfYear(store, tenantId, ids, year, now),
-    studyOfYear(store, tenantId, ids, year, now),
+    studyOfYear(store, tenantId, ids, year, now, active),
     pointsOfYear(store, tenantId, year),
+    active,
   ])
   const data = new Map<string, BranchYearData>()
   for (const id of ids) {
@@ -60,7 +63,7 @@ export async function branchYears(
       meetings: { compliance: compliance.get(id) ?? [] },
       study: study.get(id) ?? { targeted: 0, checkedIn: 0 },
       points: {
-        members: Math.max(0, (points.active.get(id) ?? 0) - (points.exempt.get(id) ?? 0)),
+        members: Math.max(0, (activeMembers.get(id) ?? 0) - (points.exempt.get(id) ?? 0)),
         withEntries: points.withEntries.get(id) ?? 0,
       },
     })
@@ -92,7 +95,14 @@ async function complianceOfYear(store: Store, tenantId: string, ids: ReadonlySet
  * Study tasks of the year already begun: members targeted (the branch's active
  * members, or those the task lists) and check-ins, per branch.
  */
-async function studyOfYear(store: Store, tenantId: string, ids: ReadonlySet<string>, year: number, now: number) {
+async function studyOfYear(
+  store: Store,
+  tenantId: string,
+  ids: ReadonlySet<string>,
+  year: number,
+  now: number,
+  activeMembers: Promise<Map<string | null, number>>,
+) {
   const today = shanghaiDate(now)
   const { command: _ } = store
   const tasks = (
@@ -107,7 +117,7 @@ async function studyOfYear(store: Store, tenantId: string, ids: ReadonlySet<stri
   if (tasks.length === 0) return figures
   const listedIds = tasks.flatMap((task) => task.memberIds ?? [])
   const [active, checkins, listed] = await Promise.all([
-    store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
+    activeMembers,
     store.countBy(COLLECTIONS.studyCheckins, { tenantId, taskId: _.in(tasks.map((task) => task._id)) }, 'branchId'),
     listedIds.length
       ? store.findAll(
@@ -134,20 +144,18 @@ async function studyOfYear(store: Store, tenantId: string, ids: ReadonlySet<stri
   return figures
 }
 
-/** Members with a ledger entry this year (the points function's branch totals), active and exempt members, per branch. */
+/** Members with a ledger entry this year (the points function's branch totals) and exempt members, per branch. */
 async function pointsOfYear(store: Store, tenantId: string, year: number) {
-  const [totals, active, exempt] = await Promise.all([
+  const [totals, exempt] = await Promise.all([
     store.findAll(
       COLLECTIONS.pointsTotals,
       { tenantId, scope: 'branch', period: String(year) },
       { fields: { _id: true, subjectId: true, members: true } },
     ),
-    store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId'),
     store.countBy(COLLECTIONS.pointsExempt, { tenantId }, 'branchId'),
   ])
   return {
     withEntries: new Map(totals.map((row) => [row.subjectId, row.members ?? 0])),
-    active,
     exempt,
   }
 }
