@@ -123,6 +123,13 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('conversions', route.CONVERSIONS_PAGE)
     add('meeting-rules', route.MEETING_RULES_PAGE)
     add('roster-import-bureau', route.importPageUrl(null))
+    add('assessment-scheme', route.ASSESSMENT_SCHEME_PAGE)
   }
+  // 五星支部考核: the round for those who look across branches, a branch's score for its own managers (and the bureau).
+  if (has('bureau_staff', 'general_branch_secretary', 'instructor'))
+    add('assessment-round', route.ASSESSMENT_ROUND_PAGE)
+  if (me.branch && has('branch_secretary', 'branch_committee')) {
+    add('assessment-branch', route.assessmentBranchPageUrl(me.branch.id))
+  } else if (has('bureau_staff')) add('assessment-branch', route.assessmentBranchPageUrl('org_b_chengguan'))
   return pages
 }
