@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
+import { schemeWorkbook } from '../fixtures/scheme-workbook'
 import { startE2ESession } from './session'
 
 const BUREAU = 'o_demo_m_bureau_01'
@@ -28,18 +28,17 @@ const dir = mkdtempSync(join(tmpdir(), 'e2e-assessment-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 async function writeCatalogue(): Promise<string> {
-  const book = new ExcelJS.Workbook()
-  const sheet = book.addWorksheet('考核细则')
-  sheet.addRows([
-    ['方面', '指标', '分值', '评分方式', '数据来源', '计分办法', '参数', '说明'],
-    ['组织生活', '三会一课', 20, '数据', '三会一课达标率', '按比例', '100%', '按会议记录计'],
-    ['作用发挥', '党建品牌', 10, '自评', '', '需佐证材料', '', '附照片'],
-    ['星级', '一星', 5, '', '', '', '', ''],
-    ['星级', '三星', 15, '', '', '', '', ''],
-    ['星级', '五星', 27, '', '', '', '', ''],
-  ])
   const path = join(dir, '考核细则.xlsx')
-  await book.xlsx.writeFile(path)
+  writeFileSync(
+    path,
+    await schemeWorkbook([
+      ['组织生活', '三会一课', 20, '数据', '三会一课达标率', '按比例', '100%', '按会议记录计'],
+      ['作用发挥', '党建品牌', 10, '自评', '', '需佐证材料', '', '附照片'],
+      ['星级', '一星', 5, '', '', '', '', ''],
+      ['星级', '三星', 15, '', '', '', '', ''],
+      ['星级', '五星', 27, '', '', '', '', ''],
+    ]),
+  )
   return path
 }
 

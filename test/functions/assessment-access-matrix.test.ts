@@ -1,7 +1,7 @@
 // Every assessment action as every persona: allowed or refused, exactly (roles by the router, branches by the
 // handlers). A refusal writes nothing: the schemes, rounds, entries, submissions and results stay as they were.
-import ExcelJS from 'exceljs'
 import { demoScheme } from '../../scripts/seed/demo-assessment'
+import { schemeWorkbook } from '../fixtures/scheme-workbook'
 import { as, type DemoEmulator, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -18,17 +18,14 @@ const COLLECTIONS = [
 
 beforeAll(async () => {
   t = await startDemoEmulator({ at: NOW })
-  const workbook = new ExcelJS.Workbook()
-  workbook.addWorksheet('考核细则').addRows([
-    ['方面', '指标', '分值', '评分方式', '数据来源', '计分办法', '参数', '说明'],
-    ['组织生活', '三会一课', 60, '数据', '三会一课达标率', '按比例', '100%', ''],
-    ['作用发挥', '党建品牌', 40, '自评', '', '需佐证材料', '', ''],
-    ['星级', '五星', 90, '', '', '', '', ''],
-  ])
   importFile = (
     (await t.cloud.uploadFile({
       cloudPath: `imports/t_demo/m_bureau_01/${process.pid}-matrix.xlsx`,
-      fileContent: Buffer.from(await workbook.xlsx.writeBuffer()),
+      fileContent: await schemeWorkbook([
+        ['组织生活', '三会一课', 60, '数据', '三会一课达标率', '按比例', '100%', ''],
+        ['作用发挥', '党建品牌', 40, '自评', '', '需佐证材料', '', ''],
+        ['星级', '五星', 90, '', '', '', '', ''],
+      ]),
     })) as { fileID: string }
   ).fileID
   // A scheme for a year with no round yet, so openRound has something to open (once, by bureau staff).

@@ -1,8 +1,8 @@
 // The yearly round end to end through the real SDK: a scheme of offered sources only, the branch's
 // provisional score moving with its meetings, self-assessment with evidence, submit, scoring, publish.
-import ExcelJS from 'exceljs'
 import { demoScheme } from '../../scripts/seed/demo-assessment'
 import type { BranchScore, Scheme } from '../../types/assessment'
+import { schemeWorkbook } from '../fixtures/scheme-workbook'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -118,17 +118,13 @@ test('only sources whose domain exists are offered; a scheme using another is re
   }
   expect(await t.count('assessment_schemes', {})).toBe(0)
   // The import says which row names a source that is not there.
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('考核细则')
-  sheet.addRows([
-    ['方面', '指标', '分值', '评分方式', '数据来源', '计分办法', '参数', '说明'],
-    ['基础保障', '党费收缴', 10, '数据', '党费收缴率', '按比例', '100%', ''],
-    ['星级', '五星', 9, '', '', '', '', ''],
-  ])
   const fileID = (
     (await t.cloud.uploadFile({
       cloudPath: `imports/t_demo/m_bureau_01/${process.pid}-scheme.xlsx`,
-      fileContent: Buffer.from(await workbook.xlsx.writeBuffer()),
+      fileContent: await schemeWorkbook([
+        ['基础保障', '党费收缴', 10, '数据', '党费收缴率', '按比例', '100%', ''],
+        ['星级', '五星', 9, '', '', '', '', ''],
+      ]),
     })) as { fileID: string }
   ).fileID
   const preview = await t.callOk(as.bureau, 'assessment', 'previewSchemeImport', { fileID, year: 2026 })
