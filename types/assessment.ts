@@ -550,11 +550,11 @@ export const assessmentActions = {
   }),
   exportResults: defineAction({
     summary:
-      'The results as .xlsx: every branch (or one) with each indicator’s score, and a sheet of the reasons points were lost; marked 暂定 before publishing.',
+      'The results as .xlsx (every branch with each indicator’s score, and a sheet of the reasons points were lost), or one branch’s 考核得分表 as PDF; marked 暂定 before publishing.',
     input: z.object({ roundId: Id, branchId: Id.nullable().default(null) }),
     output: Download,
     roles: ['bureau_staff'],
-    errors: ['ASSESSMENT.ROUND_NOT_FOUND'],
+    errors: ['ASSESSMENT.ROUND_NOT_FOUND', 'ROSTER.NOT_FOUND'],
   }),
 }
 

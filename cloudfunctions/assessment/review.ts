@@ -8,6 +8,7 @@ import type {
 } from '../../types/assessment'
 import { branchAccess } from '../domain/access/branch-access'
 import { branchScore as scoreBranch } from '../domain/assessment/branch-score'
+import { scoreSheet } from '../domain/assessment/score-sheet'
 import { scoreSelf, selfScoreRefusal } from '../domain/assessment/self-score'
 import { rankBy } from '../domain/ranking'
 import type { Caller } from '../runtime/caller'
@@ -18,7 +19,7 @@ import type { Store } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch } from '../shared/branch-access'
 import { branchYears, type RankedBranch, tenantBranches } from '../shared/branch-year'
-import { exportXlsx } from '../shared/exports'
+import { exportPdf, exportXlsx } from '../shared/exports'
 import {
   asSelfEntries,
   branchKey,
@@ -208,9 +209,26 @@ export const roundResults: Handler<typeof api.assessment.roundResults> = async (
 export const exportResults: Handler<typeof api.assessment.exportResults> = async (input, ctx) => {
   const { round, scheme, rows } = await rankedRows(ctx, input.roundId, null)
   const indicators = scheme.areas.flatMap((area) => area.indicators)
-  const chosen = input.branchId ? rows.filter((row) => row.branchId === input.branchId) : rows
-  if (input.branchId && chosen.length === 0) throw new DomainError('ROSTER.NOT_FOUND', '未找到该支部')
   const state = round.status === 'published' ? '' : '（暂定）'
+  if (input.branchId) {
+    // One branch: its 考核得分表 as a PDF, printed by the pdf function.
+    const row = rows.find((item) => item.branchId === input.branchId)
+    if (!row?.score) throw new DomainError('ROSTER.NOT_FOUND', '未找到该支部')
+    const sheet = scoreSheet(
+      { year: round.year, branchName: row.name, published: round.status === 'published' },
+      row.score,
+    )
+    const download = await exportPdf(ctx, `${sheet.title}.pdf`, sheet)
+    await writeAudit(ctx, {
+      action: 'assessment.exportResults',
+      targetId: row.branchId,
+      summary: `导出${sheet.title}`,
+      before: null,
+      after: null,
+    })
+    return download
+  }
+  const chosen = rows
   const download = await exportXlsx(ctx, `${round.year}年度支部考核结果${state}.xlsx`, [
     {
       name: `考核结果${state}`,

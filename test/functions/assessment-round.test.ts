@@ -283,4 +283,8 @@ test('self-assessment with evidence, submit, scoring by another branch’s staff
 
   const download = await t.callOk(as.bureau, 'assessment', 'exportResults', { roundId })
   expect(download.fileName).toBe('2026年度支部考核结果.xlsx')
+  const sheet = await t.callOk(as.bureau, 'assessment', 'exportResults', { roundId, branchId: BRANCH })
+  expect(sheet.fileName).toBe('2026年度实验小学党支部考核得分表.pdf')
+  const pdf = Buffer.from(await (await fetch(sheet.url)).arrayBuffer())
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
 })

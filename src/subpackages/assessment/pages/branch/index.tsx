@@ -8,6 +8,7 @@ import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
+import { openMade } from '../../../../lib/download'
 import { fullDateTime, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { ScoreForm } from '../../components/score-form'
@@ -37,7 +38,13 @@ export default function BranchScorePage() {
               const branchId = params.branchId ?? caller.branch?.id ?? data.branches[0]?.id
               if (!data.round) return <Notice testId="round-none" text={`${year}年度考核尚未开始。`} />
               if (!branchId) return <Notice testId="branch-none" text="您不在任何支部，没有支部得分可看。" />
-              return <BranchScore roundId={data.round.id} branchId={branchId} />
+              return (
+                <BranchScore
+                  roundId={data.round.id}
+                  branchId={branchId}
+                  bureau={caller.roles.includes('bureau_staff')}
+                />
+              )
             }}
           </PageState>
         )}
@@ -46,7 +53,7 @@ export default function BranchScorePage() {
   )
 }
 
-function BranchScore({ roundId, branchId }: { roundId: string; branchId: string }) {
+function BranchScore({ roundId, branchId, bureau }: { roundId: string; branchId: string; bureau: boolean }) {
   const score = useAction('assessment', 'branchScore', { roundId, branchId })
   const [confirming, setConfirming] = useState(false)
   const submitting = useSubmit(() => call('assessment', 'submitBranch', { roundId, branchId }), {
@@ -57,6 +64,9 @@ function BranchScore({ roundId, branchId }: { roundId: string; branchId: string 
     },
     onRefused: () => setConfirming(false),
   })
+  const exporting = useSubmit(async () =>
+    openMade(await call('assessment', 'exportResults', { roundId, branchId }), (made) => made),
+  )
   return (
     <PageState query={score}>
       {(data) => (
@@ -83,6 +93,16 @@ function BranchScore({ roundId, branchId }: { roundId: string; branchId: string 
               onClick={() => setConfirming(true)}
             >
               提交自评
+            </Button>
+          ) : null}
+          {bureau ? (
+            <Button
+              className="btn btn--ghost assessment-bar"
+              data-testid="export-branch-pdf"
+              loading={exporting.busy}
+              onClick={() => exporting.submit()}
+            >
+              导出考核得分表（PDF）
             </Button>
           ) : null}
           <ConfirmDialog
