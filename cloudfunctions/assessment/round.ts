@@ -194,6 +194,10 @@ export const saveSelfAssessment: Handler<typeof api.assessment.saveSelfAssessmen
 /** 提交: every self-assessed item written, with evidence where the scheme asks; then the branch's items are the bureau's to score. */
 export const submitBranch: Handler<typeof api.assessment.submitBranch> = async (input, ctx) => {
   const { caller, store, clock } = ctx
+  // A retry of a submit that went through (the reply lost) answers the same submission.
+  const done = await store.get(COLLECTIONS.assessmentSubmissions, branchKey(input.roundId, input.branchId))
+  if (done?.tenantId === caller.member.tenantId && done.submittedBy === caller.member._id)
+    return { submittedAt: done.submittedAt }
   const { round, scheme, branch } = await editableBranch(ctx, input.roundId, input.branchId)
   const entries = (await entriesByBranch(store, caller.member.tenantId, round._id, branch._id)).get(branch._id)
   const incomplete = scheme.areas

@@ -224,7 +224,11 @@ test('self-assessment with evidence, submit, scoring by another branch’s staff
     claimedScore: 10,
   })
   expect(claimed).toMatchObject({ state: 'claimed', score: 10 })
-  await t.callOk(as.secretary, 'assessment', 'submitBranch', { roundId, branchId: BRANCH })
+  const submitted = await t.callOk(as.secretary, 'assessment', 'submitBranch', { roundId, branchId: BRANCH })
+  // A retry (the reply was lost) answers the same submission and writes nothing more.
+  t.advance(60_000)
+  expect(await t.callOk(as.secretary, 'assessment', 'submitBranch', { roundId, branchId: BRANCH })).toEqual(submitted)
+  expect(await t.count('assessment_submissions', {})).toBe(1)
   expect(code(await t.call(as.secretary, 'assessment', 'saveSelfAssessment', { ...draft, fileIds: [photo] }))).toBe(
     'ASSESSMENT.SUBMITTED',
   )
