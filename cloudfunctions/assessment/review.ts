@@ -218,18 +218,14 @@ export const exportResults: Handler<typeof api.assessment.exportResults> = async
       { year: round.year, branchName: row.name, published: round.status === 'published' },
       row.score,
     )
-    const download = await exportPdf(ctx, `${sheet.title}.pdf`, sheet)
-    await writeAudit(ctx, {
+    return exportPdf(ctx, `${sheet.title}.pdf`, sheet, {
       action: 'assessment.exportResults',
       targetId: row.branchId,
       summary: `导出${sheet.title}`,
-      before: null,
-      after: null,
     })
-    return download
   }
   const chosen = rows
-  const download = await exportXlsx(ctx, `${round.year}年度支部考核结果${state}.xlsx`, [
+  return exportXlsx(ctx, `${round.year}年度支部考核结果${state}.xlsx`, [
     {
       name: `考核结果${state}`,
       headers: [
@@ -261,13 +257,9 @@ export const exportResults: Handler<typeof api.assessment.exportResults> = async
           .map((item) => [row.name, item.name, item.score, item.maxScore, item.reason]),
       ),
     },
-  ])
-  await writeAudit(ctx, {
+  ], {
     action: 'assessment.exportResults',
     targetId: round._id,
     summary: `导出${round.year}年度支部考核结果${state}`,
-    before: null,
-    after: null,
   })
-  return download
 }

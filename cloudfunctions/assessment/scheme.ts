@@ -72,5 +72,9 @@ export const exportScheme: Handler<typeof api.assessment.exportScheme> = async (
   const scheme = await loadScheme(ctx.store, ctx.caller.member.tenantId, input.year)
   if (!scheme) throw new DomainError('ASSESSMENT.NO_SCHEME')
   const [headers, ...rows] = schemeRows(scheme)
-  return exportXlsx(ctx, `${input.year}年度考核细则.xlsx`, [{ name: '考核细则', headers, rows }])
+  return exportXlsx(ctx, `${input.year}年度考核细则.xlsx`, [{ name: '考核细则', headers, rows }], {
+    action: 'assessment.exportScheme',
+    targetId: schemeId(ctx.caller.member.tenantId, input.year),
+    summary: `导出${input.year}年度考核细则`,
+  })
 }

@@ -2,14 +2,12 @@ import type { SchoolKind } from '../../types/bureau'
 import type { ComplianceItem } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
 import type { BranchYearData } from '../domain/assessment/figures'
-import { judgedItems, periodsOfYear, recordsSince } from '../domain/bureau/cells'
 import { schoolKindOf } from '../domain/bureau/school-kind'
-import { MAKE_UP_HORIZON } from '../domain/meeting-compliance'
+import { periodsOfYear } from '../domain/meeting-compliance/periods'
 import { periodBounds, shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
-import { meetingsByBranch } from './meeting-digests'
-import { loadRules } from './meeting-rules'
+import { loadComplianceView } from './compliance-view'
 
 /**
  * The domains whose year this reader fills into `BranchYearData`. A source of
@@ -52,7 +50,13 @@ export async function branchYears(
   // Active members per branch: the study targets and the points denominator both count them.
   const active = store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId')
   const [compliance, study, points, activeMembers] = await Promise.all([
-    complianceOfYear(store, tenantId, ids, year, now),
+    complianceOfYear(
+      store,
+      tenantId,
+      [...ids].map((_id) => ({ _id })),
+      year,
+      now,
+    ),
     studyOfYear(store, tenantId, ids, year, now, active),
     pointsOfYear(store, tenantId, year),
     active,
@@ -71,23 +75,27 @@ export async function branchYears(
   return data
 }
 
-/** Every 三会一课 item of the year's months, quarters and the year itself, judged as the bureau's matrix judges them. */
-async function complianceOfYear(store: Store, tenantId: string, ids: ReadonlySet<string>, year: number, now: number) {
-  const { start, end } = periodBounds(String(year))
-  const [rules, { byBranch, earliest }] = await Promise.all([
-    loadRules(store, tenantId),
-    meetingsByBranch(store, tenantId, start, Math.min(end + MAKE_UP_HORIZON, Math.max(now + 1, end)), ids),
-  ])
-  const since = recordsSince(earliest, now)
-  const periods = [...periodsOfYear(year, 'month'), ...periodsOfYear(year, 'quarter'), String(year)]
+/**
+ * Every 三会一课 requirement falling due in the year's months, judged by the
+ * one compliance view the bureau's matrix, overview and exports share (so a
+ * branch's figure here agrees with its row there): evidence-based, each
+ * requirement judged once, in the month its period ends.
+ */
+async function complianceOfYear(
+  store: Store,
+  tenantId: string,
+  branches: readonly Pick<OrgDoc, '_id'>[],
+  year: number,
+  now: number,
+) {
+  const view = await loadComplianceView(store, tenantId, branches, periodBounds(String(year)), now)
+  const months = periodsOfYear(year, 'month')
   const items = new Map<string, ComplianceItem[]>()
-  for (const id of ids) {
-    const meetings = byBranch.get(id) ?? []
+  for (const { _id } of branches)
     items.set(
-      id,
-      periods.flatMap((period) => judgedItems(period, rules.minimums, meetings, now, since)),
+      _id,
+      months.flatMap((month) => view.cell(_id, month).items),
     )
-  }
   return items
 }
 

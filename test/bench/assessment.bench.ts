@@ -77,7 +77,7 @@ function writeTenant(dbDir: string, tenantId: string, branches: number, perBranc
     _id: `${tenantId}_task${i}`,
     tenantId,
     title: `学习任务${i + 1}`,
-    content: { text: '学习', link: null, videoLink: null, fileID: null },
+    content: { text: '学习', link: null, videoLink: null, fileID: null, fileName: null },
     startsOn: `${YEAR}-${String(i + 1).padStart(2, '0')}-01`,
     dueOn: `${YEAR}-${String(i + 1).padStart(2, '0')}-20`,
     branchIds,

@@ -75,7 +75,7 @@ const cases: MatrixCase<'assessment', [expected: Record<Persona, Outcome>]>[] = 
   ],
   [
     'scoreSelfAssessment',
-    () => ({ ...SELF, branchId: 'org_b_chengguan', score: 10, comment: '' }),
+    () => ({ roundId: ROUND, branchId: 'org_b_chengguan', indicatorKey: 'a3_1', score: 10, comment: '' }),
     { ...only([]), bureau: 'ASSESSMENT.NOT_SUBMITTED' },
   ],
   ['publishRound', () => ({ roundId: 't_demo_2025' }), { ...only([]), bureau: 'ASSESSMENT.PUBLISHED' }],
@@ -95,7 +95,7 @@ describe.each(cases.map(([action, data, expected], i) => [`${i + 1}. ${action}`,
   (_name, action, data, expected) => {
     it.each(personas)('as %s', async (persona) => {
       const before = await snapshot()
-      const result = await t.callUnchecked(as[persona], 'assessment', action, await data())
+      const result = await t.callUnchecked(as[persona], 'assessment', action, await data(persona))
       const outcome = expected[persona]
       expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
       if (outcome !== 'ok') expect(await snapshot()).toBe(before)
@@ -113,7 +113,7 @@ test('bad input is coded in Chinese and writes nothing', async () => {
       { ...SELF, fileIds: Array.from({ length: 10 }, (_, i) => `cloud://x/${i}-file`) },
       '最多上传9个文件',
     ],
-    ['scoreSelfAssessment', { ...SELF, score: 8.25, comment: '扣分' }, '分值最多保留一位小数'],
+    ['scoreSelfAssessment', { ...SELF, text: undefined, score: 8.25, comment: '扣分' }, '分值最多保留一位小数'],
   ]
   for (const [action, input, message] of bad) {
     const res = await t.callUnchecked(as.bureau, 'assessment', action, input)

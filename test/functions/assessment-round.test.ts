@@ -147,31 +147,38 @@ test("a branch's computed score rises when a meeting of the branch is held and r
   expect(sanhuiBefore.score).toBe(0)
   expect(sanhuiBefore.reason).toMatch(/三会一课/)
 
-  // A 支部党员大会 this quarter: held, with everyone marked present and the minutes written.
+  // A 支委会 this month (monthly, so judged in this month's cell): held, its members marked present, minutes written.
   const startsAt = at('2026-11-20T15:00:00')
   const { ids } = await t.callOk(as.secretary, 'meetings', 'schedule', {
     branchId: BRANCH,
+    scope: { kind: 'committee' },
     meeting: {
-      type: 'general_meeting',
-      title: '支部党员大会：年度工作总结',
+      type: 'committee_meeting',
+      title: '支委会：研究年度工作总结',
       startsAt,
       endsAt: startsAt + 2 * HOUR,
       place: '实验小学会议室',
     },
   })
-  t.emu.clock.set(startsAt + 10 * 60_000)
-  const members = (await t.db.collection('members').where({ branchId: BRANCH, status: 'active' }).get()) as {
-    data: { _id: string }[]
+  // Over, but with no record yet: 三会一课 counts a meeting by its evidence (attendance and minutes), so nothing changes.
+  t.emu.clock.set(startsAt + 3 * HOUR)
+  const unrecorded = await t.callOk(as.secretary, 'assessment', 'branchScore', { roundId, branchId: BRANCH })
+  expect(indicator(unrecorded.score, 'sanhui').figure?.numerator).toBe(0)
+  expect(unrecorded.score.total).toBe(before.score.total)
+  const meeting = (await t.db.collection('meetings').doc(ids[0]).get()) as unknown as {
+    data: { attendeeIds: string[] }
   }
   await t.callOk(as.secretary, 'meetings', 'markAttendance', {
     meetingId: ids[0],
-    marks: members.data.map((member) => ({ memberId: member._id, status: 'present' as const })),
+    // Everyone but the secretary, who may not mark their own attendance.
+    marks: meeting.data.attendeeIds
+      .filter((memberId) => memberId !== 'm_shiyan_01')
+      .map((memberId) => ({ memberId, status: 'present' as const })),
   })
   await t.callOk(as.secretary, 'meetings', 'writeMinutes', {
     meetingId: ids[0],
     text: '总结本年度支部工作，讨论明年计划。',
   })
-  t.emu.clock.set(startsAt + 3 * HOUR)
 
   const after = await t.callOk(as.secretary, 'assessment', 'branchScore', { roundId, branchId: BRANCH })
   const sanhuiAfter = indicator(after.score, 'sanhui')
