@@ -225,41 +225,46 @@ export const exportResults: Handler<typeof api.assessment.exportResults> = async
     })
   }
   const chosen = rows
-  return exportXlsx(ctx, `${round.year}年度支部考核结果${state}.xlsx`, [
+  return exportXlsx(
+    ctx,
+    `${round.year}年度支部考核结果${state}.xlsx`,
+    [
+      {
+        name: `考核结果${state}`,
+        headers: [
+          '排名',
+          '支部',
+          '总分',
+          '星级',
+          '上年总分',
+          ...indicators.map((item) => `${item.name}（${item.maxScore}）`),
+        ],
+        rows: chosen.map((row) => {
+          const scored = new Map(row.score?.areas.flatMap((area) => area.indicators).map((item) => [item.key, item]))
+          return [
+            row.rank,
+            row.name,
+            row.total,
+            row.stars,
+            row.lastYear,
+            ...indicators.map((item) => scored.get(item.key)?.score ?? null),
+          ]
+        }),
+      },
+      {
+        name: '失分原因',
+        headers: ['支部', '指标', '得分', '满分', '失分原因'],
+        rows: chosen.flatMap((row) =>
+          (row.score?.areas.flatMap((area) => area.indicators) ?? [])
+            .filter((item) => item.lost > 0)
+            .map((item) => [row.name, item.name, item.score, item.maxScore, item.reason]),
+        ),
+      },
+    ],
     {
-      name: `考核结果${state}`,
-      headers: [
-        '排名',
-        '支部',
-        '总分',
-        '星级',
-        '上年总分',
-        ...indicators.map((item) => `${item.name}（${item.maxScore}）`),
-      ],
-      rows: chosen.map((row) => {
-        const scored = new Map(row.score?.areas.flatMap((area) => area.indicators).map((item) => [item.key, item]))
-        return [
-          row.rank,
-          row.name,
-          row.total,
-          row.stars,
-          row.lastYear,
-          ...indicators.map((item) => scored.get(item.key)?.score ?? null),
-        ]
-      }),
+      action: 'assessment.exportResults',
+      targetId: round._id,
+      summary: `导出${round.year}年度支部考核结果${state}`,
     },
-    {
-      name: '失分原因',
-      headers: ['支部', '指标', '得分', '满分', '失分原因'],
-      rows: chosen.flatMap((row) =>
-        (row.score?.areas.flatMap((area) => area.indicators) ?? [])
-          .filter((item) => item.lost > 0)
-          .map((item) => [row.name, item.name, item.score, item.maxScore, item.reason]),
-      ),
-    },
-  ], {
-    action: 'assessment.exportResults',
-    targetId: round._id,
-    summary: `导出${round.year}年度支部考核结果${state}`,
-  })
+  )
 }
