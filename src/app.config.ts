@@ -64,6 +64,7 @@ const subPackages = [
       'pages/checks/index',
     ],
   },
+  { root: 'subpackages/assessment', pages: ['pages/round/index', 'pages/scheme/index', 'pages/branch/index'] },
   // The persona picker drives the emulator's dev gateway, 消息记录 shows its outbox; neither ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5'
     ? [{ root: 'subpackages/dev', pages: ['pages/persona/index', 'pages/messages/index'] }]

@@ -1,4 +1,5 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
+import { assessmentActions } from './assessment'
 import { bureauActions } from './bureau'
 import { meetingsActions } from './meetings'
 import { orgActions } from './org'
@@ -18,6 +19,7 @@ export const api = {
   bureau: bureauActions,
   pdf: pdfActions,
   sheets: sheetsActions,
+  assessment: assessmentActions,
 } satisfies Record<string, Record<string, ActionContract>>
 
 export type Api = typeof api

@@ -1,4 +1,5 @@
 import { defineAction } from './action'
+import { Download } from './bureau'
 import { CalendarDate, EpochMs, Evidence, FileId, Id, Year } from './ids'
 import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
@@ -121,6 +122,9 @@ export const Scheme = z
   )
 export type Scheme = z.infer<typeof Scheme>
 
+/** assessment_schemes: `_id` = `${tenantId}:${year}`; the scheme as saved, with who saved it. */
+export type AssessmentSchemeDoc = Scheme & { _id: string; tenantId: string; savedBy: string; savedAt: number }
+
 /** A figure from the app's data, with the sentence that shows it. */
 export const Figure = z.object({
   numerator: z.number(),
@@ -218,6 +222,8 @@ export const AssessmentResultDoc = z.object({
   score: BranchScore,
   publishedAt: EpochMs,
 })
+export type AssessmentSubmissionDoc = z.infer<typeof AssessmentSubmissionDoc>
+export type AssessmentResultDoc = z.infer<typeof AssessmentResultDoc>
 
 // ---------------------------------------------------------------- 党员示范岗 / 先锋岗 / 责任区
 
@@ -385,7 +391,7 @@ export const assessmentActions = {
   exportScheme: defineAction({
     summary: "The year's scheme as .xlsx, in the import's columns, so a bureau can edit it and import it back.",
     input: z.object({ year: Year }),
-    output: z.object({ fileID: z.string(), url: z.string() }),
+    output: Download,
     roles: ['bureau_staff'],
     errors: ['ASSESSMENT.NO_SCHEME'],
   }),
@@ -398,14 +404,53 @@ export const assessmentActions = {
     roles: ['bureau_staff'],
     errors: ['ASSESSMENT.NO_SCHEME', 'ASSESSMENT.ROUND_EXISTS', 'DATE.DEADLINE_PAST'],
   }),
+  getRound: defineAction({
+    summary:
+      "The year's round as everyone sees it (open with its deadline, or published), or null before the bureau opens one; with the branches the caller may score or manage in it.",
+    input: z.object({ year: Year }),
+    output: z.object({
+      round: z
+        .object({
+          id: Id,
+          year: Year,
+          deadline: z.number(),
+          status: z.enum(['open', 'published']),
+          publishedAt: z.number().nullable(),
+        })
+        .nullable(),
+      /** The caller's own branches (those they manage or read), for 支部得分. */
+      branches: z.array(z.object({ id: Id, name: z.string() })),
+    }),
+    roles: ROLES,
+    errors: [],
+  }),
   branchScore: defineAction({
     summary:
       "A branch's score in a round: each indicator with its figure, score, points lost and why; provisional until published (computed live, self-assessed as claimed or scored).",
     input: z.object({ roundId: Id, branchId: Id }),
     output: z.object({
+      roundId: Id,
+      year: Year,
+      branchId: Id,
+      branchName: z.string(),
       score: BranchScore,
       status: z.enum(['open', 'submitted', 'published']),
       deadline: z.number(),
+      submittedAt: z.number().nullable(),
+      /** What the branch wrote for each self-assessed indicator, its evidence as short-lived links. */
+      entries: z.array(
+        z.object({
+          indicatorKey: Key,
+          text: z.string(),
+          files: z.array(z.object({ fileID: z.string(), url: z.string() })),
+          claimedScore: z.number().nullable(),
+          score: z.number().nullable(),
+          comment: z.string().nullable(),
+        }),
+      ),
+      /** Whether the caller may write and submit (the branch's managers while open), and score (bureau staff). */
+      canEdit: z.boolean(),
+      canScore: z.boolean(),
     }),
     roles: ASSESSMENT_READERS,
     errors: ['ASSESSMENT.ROUND_NOT_FOUND', 'ROSTER.NOT_FOUND'],
@@ -492,6 +537,8 @@ export const assessmentActions = {
           rank: z.number().int(),
           lastYear: z.number().nullable(),
           submitted: z.boolean(),
+          /** Submitted self-assessed items the bureau has still to score. */
+          toScore: z.number().int(),
         }),
       ),
       total: z.number().int(),
@@ -502,13 +549,23 @@ export const assessmentActions = {
     errors: ['ASSESSMENT.ROUND_NOT_FOUND'],
   }),
   exportResults: defineAction({
-    summary: 'The results as .xlsx (every branch and indicator), or one branch’s score sheet as PDF.',
+    summary:
+      'The results as .xlsx (every branch with each indicator’s score, and a sheet of the reasons points were lost), or one branch’s 考核得分表 as PDF; marked 暂定 before publishing.',
     input: z.object({ roundId: Id, branchId: Id.nullable().default(null) }),
-    output: z.object({ fileID: z.string(), url: z.string() }),
+    output: Download,
     roles: ['bureau_staff'],
-    errors: ['ASSESSMENT.ROUND_NOT_FOUND'],
+    errors: ['ASSESSMENT.ROUND_NOT_FOUND', 'ROSTER.NOT_FOUND'],
   }),
+}
 
+/**
+ * 党员示范岗 / 先锋岗 / 责任区, 志愿服务 and 结对帮扶: contracts of the rules
+ * already written (domain/assessment/designation.ts, volunteer.ts), not yet
+ * registered in types/api.ts — no handler or page serves them yet, and an
+ * action registered is an action the app must reach. Their sources
+ * (volunteer_hours, model_posts) are not offered until then.
+ */
+export const engagementActions = {
   // 党员示范岗 / 先锋岗 / 责任区
   designatePost: defineAction({
     summary:

@@ -1,3 +1,10 @@
+import type {
+  AssessmentEntryDoc,
+  AssessmentResultDoc,
+  AssessmentRoundDoc,
+  AssessmentSchemeDoc,
+  AssessmentSubmissionDoc,
+} from '../../types/assessment'
 import type { ReminderDoc } from '../../types/bureau'
 import type { DomainEvent } from '../../types/events'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
@@ -95,4 +102,10 @@ export const COLLECTIONS = {
   bureauReminders: collection<ReminderDoc>('bureau_reminders'),
   // retention (shared/retention.ts): stored files and when they must be gone
   expiringFiles: collection<ExpiringFileDoc>('expiring_files'),
+  // 五星支部 / 双创 assessment
+  assessmentSchemes: collection<AssessmentSchemeDoc>('assessment_schemes'),
+  assessmentRounds: collection<AssessmentRoundDoc>('assessment_rounds'),
+  assessmentEntries: collection<AssessmentEntryDoc>('assessment_entries'),
+  assessmentSubmissions: collection<AssessmentSubmissionDoc>('assessment_submissions'),
+  assessmentResults: collection<AssessmentResultDoc>('assessment_results'),
 } as const

@@ -3,6 +3,7 @@
  * each part turns the demo bureau into documents of its own collections.
  * Register a part here with one line; seed.ts writes them after the bureau.
  */
+import { demoAssessment } from './demo-assessment'
 import type { DemoBureau } from './demo-bureau'
 import { demoMeetings } from './demo-meetings'
 import { demoMessaging } from './demo-messaging'
@@ -12,4 +13,4 @@ import { demoStudy } from './demo-study'
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
 export type DemoPart = (bureau: DemoBureau, now: number) => SeedBatch[]
 
-export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings, demoMessaging]
+export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings, demoMessaging, demoAssessment]

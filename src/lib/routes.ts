@@ -84,6 +84,14 @@ export const BUREAU_LEADERBOARD_PAGE = `${BUREAU}/leaderboard/index`
 export const BUREAU_STUDY_PAGE = `${BUREAU}/study/index`
 export const CHECKS_PAGE = `${BUREAU}/checks/index`
 
+// 五星支部考核 assessment
+const ASSESSMENT = '/subpackages/assessment/pages'
+export const ASSESSMENT_ROUND_PAGE = `${ASSESSMENT}/round/index`
+export const ASSESSMENT_SCHEME_PAGE = `${ASSESSMENT}/scheme/index`
+/** 支部得分: a branch's score in the year's round (the caller's own branch when none is named). */
+export const assessmentBranchPageUrl = (branchId?: string) =>
+  `${ASSESSMENT}/branch/index${branchId ? `?branchId=${q(branchId)}` : ''}`
+
 /** The persona picker and 消息记录 exist only in the H5 build (see app.config.ts). */
 export const PERSONA_PICKER_PAGE = '/subpackages/dev/pages/persona/index'
 export const MESSAGE_LOG_PAGE = '/subpackages/dev/pages/messages/index'

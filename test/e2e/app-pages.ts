@@ -127,6 +127,13 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('roster-import-bureau', route.importPageUrl(null))
     // 消息记录, a dev page of the H5 build: walked once, with bureau staff.
     add('message-log', route.MESSAGE_LOG_PAGE)
+    add('assessment-scheme', route.ASSESSMENT_SCHEME_PAGE)
   }
+  // 五星支部考核: the round for those who look across branches, a branch's score for its own managers (and the bureau).
+  if (has('bureau_staff', 'general_branch_secretary', 'instructor'))
+    add('assessment-round', route.ASSESSMENT_ROUND_PAGE)
+  if (me.branch && has('branch_secretary', 'branch_committee')) {
+    add('assessment-branch', route.assessmentBranchPageUrl(me.branch.id))
+  } else if (has('bureau_staff')) add('assessment-branch', route.assessmentBranchPageUrl('org_b_chengguan'))
   return pages
 }

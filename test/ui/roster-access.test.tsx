@@ -79,14 +79,20 @@ describe('我的 → 管理', () => {
 
   test.each([
     [['member'], []],
-    [['member', 'branch_committee'], ['branch-roster']],
-    [['member', 'branch_secretary'], ['branch-roster']],
+    [
+      ['member', 'branch_committee'],
+      ['branch-roster', 'assessment'],
+    ],
+    [
+      ['member', 'branch_secretary'],
+      ['branch-roster', 'assessment'],
+    ],
     [
       ['member', 'branch_secretary', 'general_branch_secretary'],
-      ['branch-roster', 'org-tree'],
+      ['branch-roster', 'org-tree', 'assessment'],
     ],
-    [['instructor'], ['org-tree', 'bureau']],
-    [['bureau_staff'], ['org-tree', 'bureau', 'audit-log']],
+    [['instructor'], ['org-tree', 'bureau', 'assessment']],
+    [['bureau_staff'], ['org-tree', 'bureau', 'assessment', 'audit-log']],
   ] as const)('%j sees %j', (roles, expected) => {
     expect(keys([...roles])).toEqual(expected)
   })

@@ -1,12 +1,12 @@
 // The assessment contracts refuse bad input before any handler runs, and say why in Chinese.
-import { assessmentActions } from '../../types/assessment'
+import { assessmentActions, engagementActions } from '../../types/assessment'
 import type * as z from '../../types/zod'
 
 const refusal = (schema: z.ZodType, value: unknown): string[] | null => {
   const parsed = schema.safeParse(value)
   return parsed.success ? null : parsed.error.issues.map((issue) => issue.message)
 }
-const A = assessmentActions
+const A = { ...assessmentActions, ...engagementActions }
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
 const POST = {
   requestId: 'req_post',

@@ -1,7 +1,7 @@
 // The three new domains' action maps follow the same contract rules as the registered API (contracts.test.ts),
 // so registering them in types/api.ts later changes nothing the catalogue or router checks.
 import type { ActionContract } from '../../types/action'
-import { assessmentActions } from '../../types/assessment'
+import { assessmentActions, engagementActions } from '../../types/assessment'
 import { ERROR_CODES, ERROR_MESSAGES } from '../../types/errors'
 import { lifecycleActions } from '../../types/lifecycle'
 import { ROLES } from '../../types/roles'
@@ -11,6 +11,7 @@ const MAPS: Record<string, Record<string, ActionContract>> = {
   lifecycle: lifecycleActions,
   'yearly-cycle': yearlyCycleActions,
   assessment: assessmentActions,
+  'assessment (later)': engagementActions,
 }
 
 describe.each(Object.entries(MAPS))('%s contracts', (_fn, actions) => {

@@ -1,9 +1,16 @@
 import type { Me } from '../../../types/roster'
-import { AUDIT_PAGE, branchPageUrl, OVERVIEW_PAGE, TREE_PAGE } from '../../lib/routes'
+import {
+  ASSESSMENT_ROUND_PAGE,
+  AUDIT_PAGE,
+  assessmentBranchPageUrl,
+  branchPageUrl,
+  OVERVIEW_PAGE,
+  TREE_PAGE,
+} from '../../lib/routes'
 
 /** One link in 我的 → 管理. */
 export interface ManageEntry {
-  key: 'branch-roster' | 'org-tree' | 'audit-log' | 'bureau'
+  key: 'branch-roster' | 'org-tree' | 'audit-log' | 'bureau' | 'assessment'
   title: string
   hint: string
   url: string
@@ -39,6 +46,21 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       title: '党建督导',
       hint: has('bureau_staff') ? '三会一课落实情况、积分排行、学习参与与导出' : '所联系支部的三会一课、积分与学习情况',
       url: OVERVIEW_PAGE,
+    })
+  }
+  if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
+    entries.push({
+      key: 'assessment',
+      title: '五星支部考核',
+      hint: has('bureau_staff') ? '考核细则、年度考核、评分与发布' : '所联系支部的考核得分与排名',
+      url: ASSESSMENT_ROUND_PAGE,
+    })
+  } else if (me.branch && (has('branch_secretary') || has('branch_committee'))) {
+    entries.push({
+      key: 'assessment',
+      title: '五星支部考核',
+      hint: has('branch_secretary') ? '本支部得分、失分原因，填写自评并提交' : '本支部得分与失分原因',
+      url: assessmentBranchPageUrl(me.branch.id),
     })
   }
   if (has('bureau_staff')) {

@@ -1,0 +1,169 @@
+import type { SchoolKind } from '../../types/bureau'
+import type { ComplianceItem } from '../../types/meetings'
+import type { OrgDoc } from '../../types/roster'
+import type { BranchYearData } from '../domain/assessment/figures'
+import { schoolKindOf } from '../domain/bureau/school-kind'
+import { periodsOfYear } from '../domain/meeting-compliance/periods'
+import { periodBounds, shanghaiDate } from '../domain/time'
+import { COLLECTIONS } from '../runtime/collections'
+import type { Store } from '../runtime/store'
+import { loadComplianceView } from './compliance-view'
+
+/**
+ * The domains whose year this reader fills into `BranchYearData`. A source of
+ * another domain (dues, 组织生活会, 志愿服务…) is not offered until its reader
+ * is added here: an indicator that would always read zero is worse than none.
+ */
+export const YEAR_DATA_DOMAINS = ['meetings', 'study', 'points'] as const
+
+export type RankedBranch = Pick<OrgDoc, '_id' | 'tenantId' | 'kind' | 'name' | 'ancestors' | 'order'> & {
+  schoolKind: SchoolKind
+}
+
+/** Every branch of the tenant in tree order, with its 学校类型 as the bureau's rankings read it. */
+export async function tenantBranches(store: Store, tenantId: string): Promise<RankedBranch[]> {
+  const orgs = await store.findAll(
+    COLLECTIONS.orgs,
+    { tenantId, kind: 'branch' },
+    { fields: { _id: true, tenantId: true, kind: true, name: true, ancestors: true, order: true, schools: true } },
+  )
+  return orgs
+    .sort((a, b) => a.order - b.order)
+    .map(({ schools, ...org }) => ({ ...org, schoolKind: schoolKindOf({ name: org.name, schools }) }))
+}
+
+/**
+ * Each branch's year as the assessment's computed indicators read it — the
+ * 三会一课 items judged so far from the meetings digests and the tenant's rule
+ * set, study targets and check-ins, points activity — for any number of
+ * branches in a fixed number of reads (one branch or the tenant's 500 cost the
+ * same queries; only the rows grow).
+ */
+export async function branchYears(
+  store: Store,
+  tenantId: string,
+  branches: readonly Pick<OrgDoc, '_id'>[],
+  year: number,
+  now: number,
+): Promise<Map<string, BranchYearData>> {
+  const ids = new Set(branches.map((branch) => branch._id))
+  // Active members per branch: the study targets and the points denominator both count them.
+  const active = store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId')
+  const [compliance, study, points, activeMembers] = await Promise.all([
+    complianceOfYear(
+      store,
+      tenantId,
+      [...ids].map((_id) => ({ _id })),
+      year,
+      now,
+    ),
+    studyOfYear(store, tenantId, ids, year, now, active),
+    pointsOfYear(store, tenantId, year),
+    active,
+  ])
+  const data = new Map<string, BranchYearData>()
+  for (const id of ids) {
+    data.set(id, {
+      meetings: { compliance: compliance.get(id) ?? [] },
+      study: study.get(id) ?? { targeted: 0, checkedIn: 0 },
+      points: {
+        members: Math.max(0, (activeMembers.get(id) ?? 0) - (points.exempt.get(id) ?? 0)),
+        withEntries: points.withEntries.get(id) ?? 0,
+      },
+    })
+  }
+  return data
+}
+
+/**
+ * Every 三会一课 requirement falling due in the year's months, judged by the
+ * one compliance view the bureau's matrix, overview and exports share (so a
+ * branch's figure here agrees with its row there): evidence-based, each
+ * requirement judged once, in the month its period ends.
+ */
+async function complianceOfYear(
+  store: Store,
+  tenantId: string,
+  branches: readonly Pick<OrgDoc, '_id'>[],
+  year: number,
+  now: number,
+) {
+  const view = await loadComplianceView(store, tenantId, branches, periodBounds(String(year)), now)
+  const months = periodsOfYear(year, 'month')
+  const items = new Map<string, ComplianceItem[]>()
+  for (const { _id } of branches)
+    items.set(
+      _id,
+      months.flatMap((month) => view.cell(_id, month).items),
+    )
+  return items
+}
+
+/**
+ * Study tasks of the year already begun: members targeted (the branch's active
+ * members, or those the task lists) and check-ins, per branch.
+ */
+async function studyOfYear(
+  store: Store,
+  tenantId: string,
+  ids: ReadonlySet<string>,
+  year: number,
+  now: number,
+  activeMembers: Promise<Map<string | null, number>>,
+) {
+  const today = shanghaiDate(now)
+  const { command: _ } = store
+  const tasks = (
+    await store.findAll(
+      COLLECTIONS.studyTasks,
+      // Date-only strings compare in calendar order; the port types its comparisons for numbers.
+      { tenantId, dueOn: _.and([_.gte(`${year}-01-01` as never) as never, _.lte(`${year}-12-31` as never) as never]) },
+      { fields: { _id: true, branchIds: true, memberIds: true, startsOn: true } },
+    )
+  ).filter((task) => task.startsOn <= today)
+  const figures = new Map<string, { targeted: number; checkedIn: number }>()
+  if (tasks.length === 0) return figures
+  const listedIds = tasks.flatMap((task) => task.memberIds ?? [])
+  const [active, checkins, listed] = await Promise.all([
+    activeMembers,
+    store.countBy(COLLECTIONS.studyCheckins, { tenantId, taskId: _.in(tasks.map((task) => task._id)) }, 'branchId'),
+    listedIds.length
+      ? store.findAll(
+          COLLECTIONS.members,
+          { tenantId, _id: _.in([...new Set(listedIds)]) },
+          { fields: { _id: true, branchId: true } },
+        )
+      : Promise.resolve([]),
+  ])
+  const branchOf = new Map(listed.map((member) => [member._id, member.branchId]))
+  for (const id of ids) {
+    const targeted = tasks
+      .filter((task) => task.branchIds.includes(id))
+      .reduce(
+        (sum, task) =>
+          sum +
+          (task.memberIds === null
+            ? (active.get(id) ?? 0)
+            : task.memberIds.filter((memberId) => branchOf.get(memberId) === id).length),
+        0,
+      )
+    figures.set(id, { targeted, checkedIn: checkins.get(id) ?? 0 })
+  }
+  return figures
+}
+
+/** Members with a ledger entry this year (the points function's branch totals) and exempt members, per branch. */
+async function pointsOfYear(store: Store, tenantId: string, year: number) {
+  const [totals, exempt] = await Promise.all([
+    store.findAll(
+      COLLECTIONS.pointsTotals,
+      { tenantId, scope: 'branch', period: String(year) },
+      { fields: { _id: true, subjectId: true, members: true } },
+    ),
+    store.countBy(COLLECTIONS.pointsExempt, { tenantId }, 'branchId'),
+  ])
+  return {
+    withEntries: new Map(totals.map((row) => [row.subjectId, row.members ?? 0])),
+    exempt,
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * 五星支部 provisional scores at full size: a 500-branch tenant (10,000
+ * members) and a 50-branch one (1,000) in the same database, each with a year
+ * of meetings (kept as the meetings function's digests), twelve study tasks
+ * with two thirds of the members checked in, points totals, the demo scheme,
+ * an open round and two self-assessment entries per branch — written straight
+ * into the emulator's nedb files. Measured: assessment.roundResults (every
+ * branch scored live: the year's data read in a fixed number of queries,
+ * scored in memory) through the gateway, median of 5, at 500 and at 50.
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
+import collectionsFile from '../../database/collections.json'
+import { demoScheme } from '../../scripts/seed/demo-assessment'
+import type { MeetingDoc, MeetingType } from '../../types/meetings'
+import type { Result } from '../../types/result'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
+import type { StudyTaskDoc } from '../../types/study'
+import { meetingDoc } from '../fixtures/meeting-doc'
+import { memberDoc } from '../fixtures/member-doc'
+import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
+import { startTestEmulator } from '../functions/helpers/emulator'
+import type { Figure } from './figure'
+
+const NOW = new Date('2026-11-18T10:00:00+08:00').getTime()
+const YEAR = 2026
+const SHANGHAI = 8 * 3_600_000
+const DAY = 86_400_000
+const round = (n: number) => Math.round(n * 10) / 10
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]
+const lines = (docs: object[]) => docs.map((doc) => `${JSON.stringify(doc)}\n`).join('')
+
+/** One tenant's files: orgs, members, the bureau's binding, a year of meetings, study, points totals, the round. */
+function writeTenant(dbDir: string, tenantId: string, branches: number, perBranch: number): string {
+  const orgs: OrgDoc[] = [
+    { _id: `${tenantId}_c`, tenantId, kind: 'committee', name: '教育局党委', parentId: null, ancestors: [], order: 0 },
+  ]
+  const members: MemberDoc[] = []
+  const meetings: MeetingDoc[] = []
+  const branchIds: string[] = []
+  const thisMonth = new Date(NOW + SHANGHAI).getUTCMonth()
+  for (let b = 0; b < branches; b++) {
+    const id = `${tenantId}_b${b}`
+    branchIds.push(id)
+    const name = [`第${b + 1}小学党支部`, `第${b + 1}中学党支部`, `第${b + 1}职业学校党支部`][b % 3]
+    orgs.push({
+      _id: id,
+      tenantId,
+      kind: 'branch',
+      name,
+      parentId: `${tenantId}_c`,
+      ancestors: [`${tenantId}_c`],
+      order: b,
+    })
+    for (let m = 0; m < perBranch; m++)
+      members.push(memberDoc({ _id: `${id}_m${m}`, tenantId, name: `党员${b}-${m}`, branchId: id }))
+    for (let month = 0; month <= thisMonth; month++) {
+      const monthStart = Date.UTC(YEAR, month, 1) - SHANGHAI
+      const types: MeetingType[] = ['committee_meeting', 'group_meeting', 'theme_day']
+      if (month % 3 === 1) types.push('general_meeting', 'lecture')
+      types.forEach((type, index) => {
+        if ((b + month + index) % 9 === 0) return // a gap now and then
+        const startsAt = monthStart + (3 + index * 4) * DAY + 15 * 3_600_000
+        meetings.push(meetingDoc({ _id: `${id}_${month}_${type}`, tenantId, branchId: id, type, startsAt }))
+      })
+    }
+  }
+  const bureau = {
+    ...members[0],
+    _id: `${tenantId}_bureau`,
+    branchId: null,
+    grants: [{ role: 'bureau_staff' as const }],
+  }
+  const tasks: StudyTaskDoc[] = Array.from({ length: 12 }, (_, i) => ({
+    _id: `${tenantId}_task${i}`,
+    tenantId,
+    title: `学习任务${i + 1}`,
+    content: { text: '学习', link: null, videoLink: null, fileID: null, fileName: null },
+    startsOn: `${YEAR}-${String(i + 1).padStart(2, '0')}-01`,
+    dueOn: `${YEAR}-${String(i + 1).padStart(2, '0')}-20`,
+    branchIds,
+    memberIds: null,
+    collectiveDay: false,
+    minNoteLength: 15,
+    publishedBy: bureau._id,
+    publishedByName: '组织科',
+    publishedAt: Date.UTC(YEAR, i, 1),
+  }))
+  const checkins = tasks.slice(0, 11).flatMap((task, i) =>
+    members
+      .filter((_, m) => (m + i) % 3 !== 0)
+      .map((member) => ({
+        _id: `${task._id}:${member._id}`,
+        tenantId,
+        taskId: task._id,
+        memberId: member._id,
+        branchId: member.branchId,
+        note: '学习心得',
+        photos: [],
+        at: Date.UTC(YEAR, i, 5),
+        day: `${YEAR}-${String(i + 1).padStart(2, '0')}-05`,
+        updatedAt: Date.UTC(YEAR, i, 5),
+      })),
+  )
+  const totals = branchIds.map((branchId, b) => ({
+    _id: `branch:${branchId}:${YEAR}`,
+    tenantId,
+    scope: 'branch',
+    subjectId: branchId,
+    branchId,
+    period: String(YEAR),
+    points: 1000,
+    entries: 100,
+    members: perBranch - (b % 5),
+  }))
+  const roundId = `${tenantId}_${YEAR}`
+  const entries = branchIds.flatMap((branchId, b) =>
+    ['a3_1', 'a3_2'].map((key) => ({
+      _id: `${roundId}:${branchId}:${key}`,
+      tenantId,
+      roundId,
+      branchId,
+      indicatorKey: key,
+      text: '本支部开展了党建品牌创建活动',
+      fileIds: [],
+      claimedScore: 10 + (b % 5),
+      updatedAt: NOW - DAY,
+      score: null,
+      comment: null,
+      scoredBy: null,
+      scoredAt: null,
+    })),
+  )
+  const write = (collection: string, docs: object[]) => appendFileSync(join(dbDir, `${collection}.db`), lines(docs))
+  write('tenants', [{ _id: tenantId, name: '教育局党委' }])
+  write('orgs', orgs)
+  write('members', [...members, bureau])
+  write('bindings', [{ _id: `o_${tenantId}_bureau`, tenantId, memberId: bureau._id, boundAt: 0 }])
+  write('meetings', meetings)
+  write('meeting_digests', digestsOf(meetings))
+  write('study_tasks', tasks)
+  write('study_checkins', checkins)
+  write('points_totals', totals)
+  write('assessment_schemes', [
+    { ...demoScheme(YEAR), _id: `${tenantId}:${YEAR}`, tenantId, savedBy: bureau._id, savedAt: NOW - 30 * DAY },
+  ])
+  write('assessment_rounds', [
+    {
+      _id: roundId,
+      tenantId,
+      year: YEAR,
+      deadline: NOW + 30 * DAY,
+      status: 'open',
+      publishedAt: null,
+      createdBy: bureau._id,
+      createdAt: NOW - 7 * DAY,
+    },
+  ])
+  write('assessment_entries', entries)
+  return roundId
+}
+
+export default async function run(): Promise<Figure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-assessment-'))
+  const dbDir = join(dataDir, 'db')
+  mkdirSync(dbDir, { recursive: true })
+  // Every collection exists, as in a deployed environment (an empty one answers empty reads).
+  for (const name of Object.keys(collectionsFile.collections)) appendFileSync(join(dbDir, `${name}.db`), '')
+  const big = writeTenant(dbDir, 't_a500', 500, 20)
+  const small = writeTenant(dbDir, 't_a50', 50, 20)
+  const t = await startTestEmulator({
+    functionsDir: BUILT_FUNCTIONS,
+    dataDir,
+    workers: 2,
+    now: NOW,
+    log: (line) => (process.env.BENCH_LOG ? console.log(line) : undefined),
+  })
+  try {
+    const timed = async (openid: string, roundId: string) => {
+      const started = performance.now()
+      const res = await t.gateway('assessment', { action: 'roundResults', data: { roundId, pageSize: 50 } }, openid)
+      const result = res.body as Result<{ total: number; items: { total: number }[] }>
+      if (!result.ok) throw new Error(`assessment.roundResults: ${JSON.stringify(result.error)}`)
+      return { ms: performance.now() - started, total: result.data.total }
+    }
+    const measure = async (openid: string, roundId: string, branches: number) => {
+      const first = await timed(openid, roundId) // opens the collections, warms the worker
+      if (first.total !== branches) throw new Error(`scored ${first.total} branches, expected ${branches}`)
+      const samples: number[] = []
+      for (let i = 0; i < 5; i++) samples.push((await timed(openid, roundId)).ms)
+      return median(samples)
+    }
+    const at50 = await measure('o_t_a50_bureau', small, 50)
+    const at500 = await measure('o_t_a500_bureau', big, 500)
+    console.log(`assessment bench: provisional scores — 500 branches ${round(at500)} ms, 50 branches ${round(at50)} ms`)
+    return [
+      {
+        name: 'assessment provisional scores (roundResults), 500 branches',
+        value: round(at500),
+        unit: 'ms',
+        budget: { max: 2000 },
+      },
+      { name: 'assessment provisional scores (roundResults), 50 branches', value: round(at50), unit: 'ms' },
+      { name: 'assessment provisional scores growth 500 : 50 branches', value: round(at500 / at50), unit: '×' },
+    ]
+  } finally {
+    await t.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
