@@ -1,5 +1,6 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
 import { bureauActions } from './bureau'
+import { developmentActions } from './lifecycle'
 import { meetingsActions } from './meetings'
 import { pdfActions } from './pdf'
 import { pointsActions } from './points'
@@ -15,6 +16,7 @@ export const api = {
   points: pointsActions,
   meetings: meetingsActions,
   bureau: bureauActions,
+  lifecycle: developmentActions,
   pdf: pdfActions,
   sheets: sheetsActions,
 } satisfies Record<string, Record<string, ActionContract>>

@@ -229,6 +229,20 @@ export type DevelopmentFileDoc = z.infer<typeof DevelopmentFileDoc>
 
 /** applicant_bindings: `_id` = OPENID of an applicant or 积极分子, who is not a member and sees only their own file. */
 export const ApplicantBindingDoc = z.object({ _id: z.string(), tenantId: Id, fileId: Id, boundAt: EpochMs })
+export type ApplicantBindingDoc = z.infer<typeof ApplicantBindingDoc>
+
+/** applicant_invitations: `_id` is the code (as roster invitations), naming a development file instead of a member. */
+export interface ApplicantInvitationDoc {
+  _id: string
+  tenantId: string
+  fileId: string
+  createdBy: string
+  createdAt: number
+  expiresAt: number
+  status: 'open' | 'used' | 'revoked'
+  usedBy?: string
+  usedAt?: number
+}
 
 /** A step whose prerequisites are recorded: the earliest day it is allowed and the latest before it is overdue. */
 export const NextStep = z.object({
@@ -598,8 +612,8 @@ const TransferRow = z.object({
 const LetterNo = z.string().trim().min(1, '请填写介绍信编号').max(30)
 const OrgName = z.string().trim().min(2, '请填写党组织名称').max(60)
 
-export const lifecycleActions = {
-  // 发展党员
+/** 发展党员: the recruitment pipeline (deployed in the lifecycle function). */
+export const developmentActions = {
   createDevelopmentFile: defineAction({
     summary:
       'Opens a development file (发展党员档案) for a person who handed in a written application (step 1, with its date and letter); they are not a member and see only their own file.',
@@ -611,7 +625,7 @@ export const lifecycleActions = {
     }),
     output: DevelopmentFileView,
     roles: LIFECYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE', 'DEVELOPMENT.FILE_NOT_YOURS'],
+    errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE', 'DEVELOPMENT.FILE_NOT_YOURS', 'DEVELOPMENT.NOT_FOUND'],
   }),
   updateDevelopmentPerson: defineAction({
     summary: 'Corrects the person on a file: name, phone, teaching role, 骨干教师 mark.',
@@ -646,7 +660,14 @@ export const lifecycleActions = {
     }),
     output: DevelopmentFileView,
     roles: ROLES,
-    errors: ['DEVELOPMENT.NOT_FOUND', 'DEVELOPMENT.CLOSED', 'DATE.IN_FUTURE', 'AUTH.FORBIDDEN'],
+    errors: [
+      'DEVELOPMENT.NOT_FOUND',
+      'DEVELOPMENT.CLOSED',
+      'DEVELOPMENT.STEP_OUT_OF_ORDER',
+      'DEVELOPMENT.FILE_NOT_YOURS',
+      'DATE.IN_FUTURE',
+      'AUTH.FORBIDDEN',
+    ],
   }),
   attachMaterial: defineAction({
     summary: "Adds a file to a recorded step's checklist (e.g. the 入党志愿书 scanned after the meeting).",
@@ -709,13 +730,6 @@ export const lifecycleActions = {
     roles: ['bureau_staff'],
     errors: [],
   }),
-  exportDevelopmentRegister: defineAction({
-    summary: '发展党员登记册 (.xlsx) of a branch or, for bureau staff, the whole tenant: one row per file.',
-    input: z.object({ branchId: Id.nullable().default(null) }),
-    output: z.object({ fileID: z.string(), url: z.string(), rows: z.number().int() }),
-    roles: LIFECYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND'],
-  }),
   inviteApplicant: defineAction({
     summary: 'A single-use invitation for the person on a file to bind their WeChat and see their own file.',
     input: z.object({ fileId: Id }),
@@ -747,8 +761,21 @@ export const lifecycleActions = {
     roles: 'anyone',
     errors: ['DEVELOPMENT.NOT_APPLICANT'],
   }),
+}
 
-  // 党费
+/** The 发展党员登记册 export: contract ready, not yet deployed. */
+export const developmentRegisterActions = {
+  exportDevelopmentRegister: defineAction({
+    summary: '发展党员登记册 (.xlsx) of a branch or, for bureau staff, the whole tenant: one row per file.',
+    input: z.object({ branchId: Id.nullable().default(null) }),
+    output: z.object({ fileID: z.string(), url: z.string(), rows: z.number().int() }),
+    roles: LIFECYCLE_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
+}
+
+/** 党费: contracts ready, not yet deployed (issue #17 §2). */
+export const duesActions = {
   getDuesSchedule: defineAction({
     summary:
       "The tenant's dues schedule (党费标准): brackets for wages and pensions, the fixed amount; defaults until set.",
@@ -912,8 +939,10 @@ export const lifecycleActions = {
     roles: ['bureau_staff'],
     errors: [],
   }),
+}
 
-  // 组织关系转接
+/** 组织关系转接 and 流动党员: contracts ready, not yet deployed (issue #17 §3). */
+export const transferActions = {
   issueTransferLetter: defineAction({
     summary:
       '转出 out of the county: records the 介绍信 (number, destination, date, validity); the member stays on the roster until the 回执 comes back.',
@@ -1011,4 +1040,12 @@ export const lifecycleActions = {
     roles: LIFECYCLE_READERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
+}
+
+/** Every lifecycle contract, deployed or not. */
+export const lifecycleActions = {
+  ...developmentActions,
+  ...developmentRegisterActions,
+  ...duesActions,
+  ...transferActions,
 }

@@ -7,7 +7,7 @@ import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from '../shared/branch-access'
-import { createMember } from './create-member'
+import { createMember } from '../shared/members'
 import { boundMemberIds, toRow } from './member-row'
 
 /** The rules a member's fields must meet within their branch and tenant; throws the first refusal. */

@@ -19,8 +19,8 @@ import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
+import { createMember } from '../shared/members'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
-import { createMember } from './create-member'
 
 /** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
 export function importFolder(tenantId: string, memberId: string): string {

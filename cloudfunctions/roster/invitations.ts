@@ -1,7 +1,7 @@
 import type { api } from '../../types/api'
 import type { InvitationDoc } from '../../types/roster'
 import { rolesOf } from '../domain/access/roles'
-import { INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/roster/invitation'
+import { INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/invitation'
 import { maskName } from '../domain/roster/privacy'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'

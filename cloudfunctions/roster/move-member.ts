@@ -6,8 +6,8 @@ import { DomainError } from '../runtime/domain-error'
 import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadManagedMember, requireGroupIn } from '../shared/branch-access'
+import { writeMembershipChange } from '../shared/members'
 import { boundMemberIds, toRow } from './member-row'
-import { writeMembershipChange } from './membership-changes'
 
 /** 停用: the member has left; their history stays and their WeChat can no longer act as them. */
 export const deactivateMember: Handler<typeof api.roster.deactivateMember> = async (input, ctx) => {

@@ -1,5 +1,6 @@
 import type { ReminderDoc } from '../../types/bureau'
 import type { DomainEvent } from '../../types/events'
+import type { ApplicantBindingDoc, ApplicantInvitationDoc, DevelopmentFileDoc } from '../../types/lifecycle'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
 import type { AttendanceDoc, LeaveDoc, MeetingDoc, MeetingRulesDoc, MeetingSecretDoc } from '../../types/meetings'
 import type { CreditDoc, QueuedRobotMessage, RobotDoc, SendDoc } from '../../types/messaging'
@@ -77,4 +78,8 @@ export const COLLECTIONS = {
   robotQueue: collection<QueuedRobotMessage>('robot_queue'),
   // 党建督导 bureau
   bureauReminders: collection<ReminderDoc>('bureau_reminders'),
+  // 发展党员 lifecycle
+  developmentFiles: collection<DevelopmentFileDoc>('development_files'),
+  applicantBindings: collection<ApplicantBindingDoc>('applicant_bindings'),
+  applicantInvitations: collection<ApplicantInvitationDoc>('applicant_invitations'),
 } as const
