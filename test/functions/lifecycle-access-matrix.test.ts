@@ -56,7 +56,7 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
     () => ({
       branchId: 'org_b_shiyan',
       name: '新申请人',
-      teachingRole: 'staff',
+      teachingRole: 'staff' as const,
       appliedOn: '2026-12-01',
       requestId: `matrix-create-${seq++}`,
     }),
@@ -64,12 +64,12 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
   ],
   [
     'updateDevelopmentPerson',
-    async () => ({ fileId: await newFile(), name: '改名', teachingRole: 'manager', keyTeacher: true }),
+    async () => ({ fileId: await newFile(), name: '改名', teachingRole: 'manager' as const, keyTeacher: true }),
     MANAGERS,
   ],
   [
     'recordDevelopmentStep',
-    async () => ({ fileId: await newFile(), on: '2026-12-05', details: { step: 'application_talk' } }),
+    async () => ({ fileId: await newFile(), on: '2026-12-05', details: { step: 'application_talk' as const } }),
     MANAGERS,
   ],
   [
@@ -78,8 +78,8 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
       const fileId = await newFile()
       return {
         fileId,
-        step: 'application',
-        material: 'application_letter',
+        step: 'application' as const,
+        material: 'application_letter' as const,
         fileIds: [`cloud://env.bucket/development/t_demo/${fileId}/letter.jpg`],
       }
     },

@@ -58,7 +58,7 @@ async function toProbationary(fileId: string) {
 }
 
 const fileDoc = async (fileId: string) =>
-  (await t.db.collection('development_files').where({ _id: fileId }).get()) as {
+  (await t.db.collection('development_files').where({ _id: fileId }).get()) as unknown as {
     data: { steps: unknown[]; stage: string; reviews: unknown[]; memberId: string | null }[]
   }
 
