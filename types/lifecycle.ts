@@ -88,6 +88,66 @@ export const MATERIALS = [
 export const Material = z.enum(MATERIALS)
 export type Material = z.infer<typeof Material>
 
+/** The 细则's names of the 25 steps, as pages, texts and the register show them. */
+export const STEP_NAMES: Record<DevelopmentStep, string> = {
+  application: '递交入党申请书',
+  application_talk: '党组织派人谈话',
+  activist_decision: '确定入党积极分子',
+  activist_filing: '报上级党委备案',
+  contacts_assigned: '指定培养联系人',
+  training_review: '培养教育考察',
+  candidate_decision: '确定发展对象',
+  candidate_filing: '报上级党委备案',
+  introducers_assigned: '确定入党介绍人',
+  political_review: '进行政治审查',
+  intensive_training: '开展集中培训',
+  committee_review: '支部委员会审查',
+  pre_approval: '上级党委预审',
+  application_form: '填写入党志愿书',
+  admission_vote: '支部大会讨论',
+  approval_talk: '上级党委派人谈话',
+  admission_approval: '上级党委审批',
+  admission_filing: '再上一级党委组织部门备案',
+  placement: '编入党支部和党小组',
+  oath: '入党宣誓',
+  probation_review: '继续教育考察',
+  conversion_application: '提出转正申请',
+  conversion_vote: '支部大会讨论转正',
+  conversion_approval: '上级党委审批',
+  archiving: '材料归档',
+}
+
+/** Names of the checklist materials, as the file page and the register show them. */
+export const MATERIAL_NAMES: Record<Material, string> = {
+  application_letter: '入党申请书',
+  talk_record: '谈话记录',
+  recommendation: '党员推荐、群团组织推优材料',
+  committee_minutes: '支委会会议记录',
+  filing_form: '备案表',
+  opinions: '党小组、培养联系人、党员和群众意见',
+  political_review_report: '政治审查结论性材料',
+  training_certificate: '集中培训结业证明',
+  public_notice: '公示材料',
+  pre_approval_notice: '预审意见',
+  admission_form: '入党志愿书',
+  general_meeting_minutes: '支部大会记录',
+  resolution: '支部大会决议',
+  approval: '上级党委审批意见',
+  oath_record: '入党宣誓记录',
+  conversion_letter: '转正申请书',
+}
+
+/** What each stage is called (the 细则's five, and how a file may end early). */
+export const STAGE_NAMES: Record<DevelopmentStage, string> = {
+  applicant: '入党申请人',
+  activist: '入党积极分子',
+  candidate: '发展对象',
+  probationary: '预备党员',
+  formal: '正式党员',
+  cancelled: '已取消预备党员资格',
+  closed: '档案已终止',
+}
+
 /** 双培养: the person's role at the school, for reporting the pipeline by teaching role. */
 export const TEACHING_ROLES = [
   'teacher', // 专任教师
@@ -98,6 +158,13 @@ export const TEACHING_ROLES = [
 ] as const
 export const TeachingRole = z.enum(TEACHING_ROLES)
 export type TeachingRole = z.infer<typeof TeachingRole>
+export const TEACHING_ROLE_NAMES: Record<TeachingRole, string> = {
+  teacher: '专任教师',
+  head_teacher: '班主任',
+  manager: '学校管理人员',
+  staff: '其他教职工',
+  student: '学生',
+}
 
 /** 支部大会 表决: who could vote, who came, who voted for. */
 export const BranchVote = z
