@@ -53,6 +53,18 @@ const subPackages = [
       'pages/checks/index',
     ],
   },
+  {
+    root: 'subpackages/lifecycle',
+    pages: [
+      'pages/development/index',
+      'pages/file/index',
+      'pages/person/index',
+      'pages/step/index',
+      'pages/mine/index',
+      'pages/accept/index',
+      'pages/pipeline/index',
+    ],
+  },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
 ]

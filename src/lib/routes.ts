@@ -65,5 +65,19 @@ export const BUREAU_LEADERBOARD_PAGE = `${BUREAU}/leaderboard/index`
 export const BUREAU_STUDY_PAGE = `${BUREAU}/study/index`
 export const CHECKS_PAGE = `${BUREAU}/checks/index`
 
+// 发展党员
+const LIFECYCLE = '/subpackages/lifecycle/pages'
+export const developmentPageUrl = (branchId: string) => `${LIFECYCLE}/development/index?branchId=${q(branchId)}`
+export const developmentFilePageUrl = (fileId: string) => `${LIFECYCLE}/file/index?id=${q(fileId)}`
+/** 新建档案 in a branch, or (with a fileId) 编辑信息 of a file. */
+export const personPageUrl = (target: { branchId: string } | { fileId: string }) =>
+  'fileId' in target
+    ? `${LIFECYCLE}/person/index?fileId=${q(target.fileId)}`
+    : `${LIFECYCLE}/person/index?branchId=${q(target.branchId)}`
+export const stepPageUrl = (fileId: string, step: string) =>
+  `${LIFECYCLE}/step/index?fileId=${q(fileId)}&step=${q(step)}`
+export const MY_DEVELOPMENT_PAGE = `${LIFECYCLE}/mine/index`
+export const PIPELINE_PAGE = `${LIFECYCLE}/pipeline/index`
+
 /** The persona picker exists only in the H5 build (see app.config.ts). */
 export const PERSONA_PICKER_PAGE = '/subpackages/dev/pages/persona/index'

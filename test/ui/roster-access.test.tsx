@@ -77,14 +77,20 @@ describe('我的 → 管理', () => {
 
   test.each([
     [['member'], []],
-    [['member', 'branch_committee'], ['branch-roster']],
-    [['member', 'branch_secretary'], ['branch-roster']],
+    [
+      ['member', 'branch_committee'],
+      ['branch-roster', 'development'],
+    ],
+    [
+      ['member', 'branch_secretary'],
+      ['branch-roster', 'development'],
+    ],
     [
       ['member', 'branch_secretary', 'general_branch_secretary'],
-      ['branch-roster', 'org-tree'],
+      ['branch-roster', 'development', 'org-tree'],
     ],
     [['instructor'], ['org-tree', 'bureau']],
-    [['bureau_staff'], ['org-tree', 'bureau', 'audit-log']],
+    [['bureau_staff'], ['org-tree', 'bureau', 'pipeline', 'audit-log']],
   ] as const)('%j sees %j', (roles, expected) => {
     expect(keys([...roles])).toEqual(expected)
   })
