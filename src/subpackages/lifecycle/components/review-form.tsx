@@ -1,7 +1,7 @@
 import { Button, View } from '@tarojs/components'
 import { useState } from 'react'
 import { FieldError } from '../../../components/field-error'
-import { DateField, FormField, TextAreaField } from '../../../components/form-field'
+import { FormField, TextAreaField, TypeOrPick } from '../../../components/form-field'
 import { useSubmit } from '../../../hooks/use-submit'
 import { dateKey } from '../../../lib/time'
 import { call } from '../../../services/call'
@@ -26,7 +26,7 @@ export function ReviewForm({ fileId, onAdded }: { fileId: string; onAdded: () =>
   return (
     <View className="card" data-testid="dev-review-form">
       <FormField label="考察日期" required error={adding.errors.fields.on}>
-        <DateField value={on} end={dateKey(Date.now())} placeholder="请选择日期" onPick={setOn} />
+        <TypeOrPick mode="date" placeholder="YYYY-MM-DD" value={on ?? ''} onChange={setOn} />
       </FormField>
       <FormField label="考察记录" required hint="不少于10个字" error={adding.errors.fields.text}>
         <TextAreaField

@@ -9,7 +9,7 @@ import {
 } from '../../../../../types/lifecycle'
 import type { Me } from '../../../../../types/roster'
 import { FieldError } from '../../../../components/field-error'
-import { DateField, FormField, PickerField } from '../../../../components/form-field'
+import { FormField, PickerField, TypeOrPick } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { AddPhotosButton } from '../../../../components/photo-picker'
@@ -68,7 +68,7 @@ function PersonForm({ file, me, branchId }: { file: DevelopmentFileView | null; 
     teachingRole: file?.teachingRole ?? null,
     keyTeacher: file?.keyTeacher ?? false,
   })
-  const [appliedOn, setAppliedOn] = useState<string | null>(null)
+  const [appliedOn, setAppliedOn] = useState<string | null>(() => dateKey(Date.now()))
   // The letter goes to the file's own folder (its id is the request id), the only place the server takes it from.
   const letter = usePhotoUploads(() => [], {
     max: 9,
@@ -146,13 +146,13 @@ function PersonForm({ file, me, branchId }: { file: DevelopmentFileView | null; 
         {file ? null : (
           <>
             <FormField label="递交入党申请书日期" required error={errors.fields.appliedOn}>
-              <DateField
-                value={appliedOn}
-                end={dateKey(Date.now())}
-                placeholder="请选择日期"
-                invalid={Boolean(errors.fields.appliedOn)}
+              <TypeOrPick
+                mode="date"
+                placeholder="YYYY-MM-DD"
+                value={appliedOn ?? ''}
                 testId="dev-person-applied-on"
-                onPick={setAppliedOn}
+                invalid={Boolean(errors.fields.appliedOn)}
+                onChange={setAppliedOn}
               />
             </FormField>
             <FormField label="入党申请书" hint="拍照上传，最多9张" error={errors.fields.applicationLetter}>

@@ -11,7 +11,7 @@ import {
   voteVerdict,
 } from '../../../../../types/lifecycle'
 import { FieldError } from '../../../../components/field-error'
-import { DateField, FormField, TextAreaField } from '../../../../components/form-field'
+import { FormField, TextAreaField, TypeOrPick } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
@@ -100,13 +100,13 @@ function StepForm({ file, step }: { file: DevelopmentFileView; step: Development
           </Text>
         ) : null}
         <FormField label="日期" required error={errors.fields.on}>
-          <DateField
-            value={draft.on}
-            end={today}
-            placeholder="请选择日期"
+          <TypeOrPick
+            mode="date"
+            placeholder="YYYY-MM-DD"
+            value={draft.on ?? ''}
             testId="dev-step-on"
             invalid={Boolean(errors.fields.on)}
-            onPick={(on) => change({ on })}
+            onChange={(on) => change({ on })}
           />
         </FormField>
         {kind === 'people' ? (
@@ -122,21 +122,21 @@ function StepForm({ file, step }: { file: DevelopmentFileView; step: Development
         {kind === 'notice' ? (
           <>
             <FormField label="公示开始日期" required error={errors.fields['details.noticeFrom']}>
-              <DateField
-                value={draft.noticeFrom}
-                end={today}
-                placeholder="请选择日期"
+              <TypeOrPick
+                mode="date"
+                placeholder="YYYY-MM-DD"
+                value={draft.noticeFrom ?? ''}
                 testId="dev-step-notice-from"
-                onPick={(noticeFrom) => change({ noticeFrom })}
+                onChange={(noticeFrom) => change({ noticeFrom })}
               />
             </FormField>
             <FormField label="公示结束日期" required hint="公示不少于5天" error={errors.fields['details.noticeTo']}>
-              <DateField
-                value={draft.noticeTo}
-                end={today}
-                placeholder="请选择日期"
+              <TypeOrPick
+                mode="date"
+                placeholder="YYYY-MM-DD"
+                value={draft.noticeTo ?? ''}
                 testId="dev-step-notice-to"
-                onPick={(noticeTo) => change({ noticeTo })}
+                onChange={(noticeTo) => change({ noticeTo })}
               />
             </FormField>
           </>
