@@ -4,6 +4,7 @@
  * Register a part here with one line; seed.ts writes them after the bureau.
  */
 import type { DemoBureau } from './demo-bureau'
+import { demoDevelopment } from './demo-development'
 import { demoMeetings } from './demo-meetings'
 import { demoPoints } from './demo-points'
 import { demoStudy } from './demo-study'
@@ -11,4 +12,4 @@ import { demoStudy } from './demo-study'
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
 export type DemoPart = (bureau: DemoBureau, now: number) => SeedBatch[]
 
-export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings]
+export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings, demoDevelopment]

@@ -1,13 +1,16 @@
 // The lifecycle function's 发展党员 through the real SDK: a file from application to 预备党员 on the roster
 // (clock moved a year where the 细则 asks for one), every refusal coded and writing nothing, the due list,
 // the bureau's pipeline, and the applicant who sees only their own file.
-import type { InputOf } from '../../types/api'
+import type { InputOf, OutputOf } from '../../types/api'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
 const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`).getTime()
+/** The bureau's figures before these tests add their files (the demo seeds some of its own). */
+let seeded: OutputOf<'lifecycle', 'pipeline'>
 beforeAll(async () => {
   t = await startDemoEmulator({ at: at('2026-12-10') })
+  seeded = await t.callOk(as.bureau, 'lifecycle', 'pipeline', { year: 2026 })
 })
 afterAll(() => t.stop())
 
@@ -278,12 +281,18 @@ describe('refusals are coded and write nothing', () => {
 describe('what the bureau sees', () => {
   it('counts per branch and stage, the year’s totals and 双培养 by teaching role', async () => {
     const figures = await t.callOk(as.bureau, 'lifecycle', 'pipeline', { year: 2026 })
-    const shiyan = figures.branches.find((branch) => branch.branchId === 'org_b_shiyan')
-    expect(shiyan?.stages).toMatchObject({ formal: 1, activist: 1, applicant: 1 })
-    expect(shiyan?.year.applications).toBe(3)
-    expect(figures.byTeachingRole.find((row) => row.teachingRole === 'teacher' && row.keyTeacher)?.stages.formal).toBe(
-      1,
-    )
+    const shiyan = (of: typeof figures) => of.branches.find((branch) => branch.branchId === 'org_b_shiyan')
+    const before = shiyan(seeded)
+    // This suite's three files: 陈晓 converted, 林小雨 a 积极分子, 赵一 an applicant; all applied in 2026.
+    expect(shiyan(figures)?.stages).toMatchObject({
+      formal: (before?.stages.formal ?? 0) + 1,
+      activist: (before?.stages.activist ?? 0) + 1,
+      applicant: (before?.stages.applicant ?? 0) + 1,
+    })
+    expect(shiyan(figures)?.year.applications).toBe((before?.year.applications ?? 0) + 3)
+    const keyTeachers = (of: typeof figures) =>
+      of.byTeachingRole.find((row) => row.teachingRole === 'teacher' && row.keyTeacher)?.stages.formal ?? 0
+    expect(keyTeachers(figures)).toBe(keyTeachers(seeded) + 1)
     expect(await t.call(as.secretary, 'lifecycle', 'pipeline', { year: 2026 })).toMatchObject({
       ok: false,
       error: { code: 'AUTH.FORBIDDEN' },

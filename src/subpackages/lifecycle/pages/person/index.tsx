@@ -27,7 +27,7 @@ import { newRequestId } from '../../lib/request-id'
 interface Person {
   name: string
   phone: string
-  teachingRole: TeachingRole | null
+  teachingRole: TeachingRole
   keyTeacher: boolean
 }
 const FIELDS = ['name', 'phone', 'teachingRole', 'appliedOn', 'applicationLetter'] as const
@@ -65,7 +65,7 @@ function PersonForm({ file, me, branchId }: { file: DevelopmentFileView | null; 
   const [person, setPerson] = useState<Person>({
     name: file?.name ?? '',
     phone: file?.phone ?? '',
-    teachingRole: file?.teachingRole ?? null,
+    teachingRole: file?.teachingRole ?? 'teacher',
     keyTeacher: file?.keyTeacher ?? false,
   })
   const [appliedOn, setAppliedOn] = useState<string | null>(() => dateKey(Date.now()))
@@ -78,7 +78,7 @@ function PersonForm({ file, me, branchId }: { file: DevelopmentFileView | null; 
   const fields = {
     name: person.name,
     phone: person.phone.trim() === '' ? null : person.phone.trim(),
-    teachingRole: person.teachingRole as TeachingRole,
+    teachingRole: person.teachingRole,
     keyTeacher: person.keyTeacher,
   }
   const saving = useSubmit(
@@ -129,8 +129,8 @@ function PersonForm({ file, me, branchId }: { file: DevelopmentFileView | null; 
         <FormField label="岗位" required error={errors.fields.teachingRole}>
           <PickerField
             range={TEACHING_ROLES.map((role) => TEACHING_ROLE_NAMES[role])}
-            index={person.teachingRole ? TEACHING_ROLES.indexOf(person.teachingRole) : -1}
-            text={person.teachingRole ? TEACHING_ROLE_NAMES[person.teachingRole] : null}
+            index={TEACHING_ROLES.indexOf(person.teachingRole)}
+            text={TEACHING_ROLE_NAMES[person.teachingRole]}
             invalid={Boolean(errors.fields.teachingRole)}
             testId="dev-person-role"
             onPick={(index) => change({ teachingRole: TEACHING_ROLES[index] })}

@@ -23,7 +23,12 @@ export default function PipelinePage() {
       <View className="card">
         <View className="chips">
           {[year - 1, year, year + 1].map((y) => (
-            <Text key={y} className={`chip${y === year ? ' chip--on' : ''}`} onClick={() => setYear(y)}>
+            <Text
+              key={y}
+              className={`chip${y === year ? ' chip--on' : ''}`}
+              data-testid={`chip-year-${y}`}
+              onClick={() => setYear(y)}
+            >
               {`${y}年`}
             </Text>
           ))}
