@@ -2,7 +2,7 @@ import { defineAction } from './action'
 import { CalendarDate, EpochMs, Evidence, FileId, Id, MonthKey, Year } from './ids'
 import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
-import { PersonName, Phone } from './roster'
+import { type InvitationDoc, PersonName, Phone } from './roster'
 import * as z from './zod'
 
 /**
@@ -314,17 +314,7 @@ export const ApplicantBindingDoc = z.object({ _id: z.string(), tenantId: Id, fil
 export type ApplicantBindingDoc = z.infer<typeof ApplicantBindingDoc>
 
 /** applicant_invitations: `_id` is the code (as roster invitations), naming a development file instead of a member. */
-export interface ApplicantInvitationDoc {
-  _id: string
-  tenantId: string
-  fileId: string
-  createdBy: string
-  createdAt: number
-  expiresAt: number
-  status: 'open' | 'used' | 'revoked'
-  usedBy?: string
-  usedAt?: number
-}
+export type ApplicantInvitationDoc = Omit<InvitationDoc, 'memberId'> & { fileId: string }
 
 /** A step whose prerequisites are recorded: the earliest day it is allowed and the latest before it is overdue. */
 export const NextStep = z.object({

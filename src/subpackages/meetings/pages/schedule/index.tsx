@@ -1,16 +1,16 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MeetingType } from '../../../../../types/meetings'
 import { FieldError } from '../../../../components/field-error'
-import { FormField, PickerField, TextAreaField, TypedField, TypeOrPick } from '../../../../components/form-field'
+import { FormField, PickerField, TextAreaField } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { MEETING_TYPE_LABELS } from '../../../../lib/meeting-labels'
 import { meetingPageUrl } from '../../../../lib/routes'
-import { instantOf } from '../../../../lib/time'
+import { dateKey, instantOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import '../../components/meetings.css'
 
@@ -41,6 +41,52 @@ export default function SchedulePage() {
         }
       </PageState>
     </Page>
+  )
+}
+
+interface TypedFieldProps {
+  testId?: string
+  placeholder?: string
+  type?: 'text' | 'number' | 'digit'
+  value: string
+  invalid?: boolean
+  onInput: (value: string) => void
+}
+
+function TypedField({ testId, placeholder, type = 'text', value, invalid, onInput }: TypedFieldProps) {
+  return (
+    <Input
+      className={`field-input${invalid ? ' field-input--invalid' : ''}`}
+      data-testid={testId}
+      placeholder={placeholder}
+      type={type}
+      value={value}
+      onInput={(e) => onInput(e.detail.value)}
+    />
+  )
+}
+
+/** A date or a time of day one may type, or choose with the platform's picker beside it. */
+function TypeOrPick({
+  mode,
+  value,
+  onChange,
+  ...typed
+}: { mode: 'date' | 'time'; value: string; onChange: (value: string) => void } & Omit<
+  TypedFieldProps,
+  'onInput' | 'value'
+>) {
+  return (
+    <View className="field-combo">
+      <TypedField {...typed} value={value} onInput={onChange} />
+      <Picker
+        mode={mode}
+        value={value || (mode === 'date' ? dateKey(Date.now()) : '15:00')}
+        onChange={(e) => onChange(String(e.detail.value))}
+      >
+        <View className="btn btn--ghost field-combo__button">选择</View>
+      </Picker>
+    </View>
   )
 }
 
