@@ -36,17 +36,16 @@ test('a secretary moves an applicant through to 预备党员 and they appear on 
   await session.typeInto('dev-person-name', '陈晓')
   await session.typeInto('dev-person-applied-on', '2026-11-18')
   await session.submitAndFollow('dev-person-submit', /lifecycle\/pages\/file\/index\?id=/)
-  const fileUrl = page.url()
   await page.getByTestId('dev-stage').filter({ hasText: '陈晓 · 入党申请人' }).waitFor()
 
-  /** Opens the file, records one of its next steps on `on` (filling what the step carries), and is back. */
+  /** From the file, records one of its next steps on `on` (filling what the step carries); back on the file, it is done. */
   async function record(step: keyof typeof STEP_NAMES, on: string, fill?: () => Promise<void>) {
-    await page.goto(fileUrl)
     await page.getByTestId(`dev-record-${step}`).click()
     await page.getByTestId('dev-step-title').filter({ hasText: STEP_NAMES[step] }).waitFor()
     await session.typeInto('dev-step-on', on)
     await fill?.()
     await session.submitAndFollow('dev-step-submit', /lifecycle\/pages\/file\/index\?id=/)
+    await page.getByTestId('dev-done-step').filter({ hasText: STEP_NAMES[step] }).filter({ hasText: on }).waitFor()
   }
   const pick = async (name: string) => page.getByTestId('dev-step-person').filter({ hasText: name }).click()
 
@@ -57,7 +56,6 @@ test('a secretary moves an applicant through to 预备党员 and they appear on 
     await pick(contactA)
     await pick(contactB)
   })
-  await page.goto(fileUrl)
   await page.getByTestId('dev-stage').filter({ hasText: '入党积极分子' }).waitFor()
   expect(
     await page.getByTestId('dev-next-step').filter({ hasText: STEP_NAMES.candidate_decision }).textContent(),
@@ -65,13 +63,14 @@ test('a secretary moves an applicant through to 预备党员 and they appear on 
 
   // A year on. The 发展对象 decision the day before the year is up is refused, with the rule's message.
   await session.setNow(at('2027-12-20'))
-  await page.goto(fileUrl)
+  await page.reload()
   await page.getByTestId('dev-record-candidate_decision').click()
   await session.typeInto('dev-step-on', '2027-11-30')
   await page.getByTestId('dev-step-submit').click()
   await page.getByTestId('dev-step-error').filter({ hasText: '还未到该步骤可以进行的日期' }).waitFor()
   await session.typeInto('dev-step-on', '2027-12-01')
   await session.submitAndFollow('dev-step-submit', /lifecycle\/pages\/file\/index\?id=/)
+  await page.getByTestId('dev-done-step').filter({ hasText: STEP_NAMES.candidate_decision }).waitFor()
 
   await record('candidate_filing', '2027-12-02')
   await record('introducers_assigned', '2027-12-02', async () => {
@@ -94,7 +93,6 @@ test('a secretary moves an applicant through to 预备党员 and they appear on 
   })
   await record('approval_talk', '2027-12-16')
   await record('admission_approval', '2027-12-20')
-  await page.goto(fileUrl)
   await page.getByTestId('dev-stage').filter({ hasText: '陈晓 · 预备党员' }).waitFor()
   expect(await page.getByTestId('dev-probation-end').textContent()).toBe('预备期至 2028-12-15')
 
