@@ -7,7 +7,8 @@
  * 支委会审查, 公示 and 预审, 入党志愿书, the 支部大会 vote (8 of 9), the talk and
  * the approval → 陈晓 is on the branch roster as 预备党员; with the clock 30 days
  * before the probation ends the due list says so; bureau staff see the branch's
- * counts on 发展党员统计.
+ * counts on 发展党员统计. On the way, 陈晓 (not a member) binds through 邀请本人查看 and
+ * sees their own file only.
  */
 import { STEP_NAMES } from '../../types/lifecycle'
 import { startE2ESession } from './session'
@@ -37,6 +38,25 @@ test('a secretary moves an applicant through to 预备党员 and they appear on 
   await session.typeInto('dev-person-applied-on', '2026-11-18')
   await session.submitAndFollow('dev-person-submit', /lifecycle\/pages\/file\/index\?id=/)
   await page.getByTestId('dev-stage').filter({ hasText: '陈晓 · 入党申请人' }).waitFor()
+
+  // 邀请本人查看: 陈晓, not a member, binds a new WeChat and sees only their own file, with nothing to change.
+  const fileUrl = page.url()
+  await page.getByTestId('dev-invite').click()
+  const link = ((await page.getByTestId('dev-invitation-link').textContent()) ?? '').trim()
+  expect(link).toMatch(/\/#\/subpackages\/lifecycle\/pages\/accept\/index\?code=[A-Za-z0-9]{16}$/)
+  await session.openPicker()
+  await page.getByTestId('persona-new-wechat-user').click()
+  await page.waitForURL(/#\/pages\/mine\/index/)
+  await page.getByTestId('page-state-not-bound').waitFor()
+  await page.goto(link)
+  await session.typeInto('dev-accept-name', '陈晓')
+  await page.getByTestId('dev-accept-submit').click()
+  await page.waitForURL(/lifecycle\/pages\/mine\/index/)
+  await page.getByTestId('dev-mine').getByTestId('dev-stage').filter({ hasText: '陈晓 · 入党申请人' }).waitFor()
+  expect(await page.getByTestId('dev-mine').getByTestId('dev-record-application_talk').count()).toBe(0)
+  await session.actAs(SECRETARY)
+  await page.goto(fileUrl)
+  await page.getByTestId('dev-record-application_talk').waitFor()
 
   /** From the file, records one of its next steps on `on` (filling what the step carries); back on the file, it is done. */
   async function record(step: keyof typeof STEP_NAMES, on: string, fill?: () => Promise<void>) {
