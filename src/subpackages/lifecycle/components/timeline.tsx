@@ -1,11 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import {
-  type DevelopmentFileView,
-  type DevelopmentStep,
-  MATERIAL_NAMES,
-  STAGE_NAMES,
-  STEP_NAMES,
-} from '../../../../types/lifecycle'
+import type { DevelopmentFileView, DevelopmentStep } from '../../../../types/lifecycle'
+import { MATERIAL_NAMES, STAGE_NAMES, STEP_NAMES } from '../../../../types/lifecycle-names'
 import { Notice } from '../../../components/notice'
 import './lifecycle.css'
 

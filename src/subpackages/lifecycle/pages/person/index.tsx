@@ -1,12 +1,8 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import {
-  type DevelopmentFileView,
-  TEACHING_ROLE_NAMES,
-  TEACHING_ROLES,
-  type TeachingRole,
-} from '../../../../../types/lifecycle'
+import type { DevelopmentFileView, TeachingRole } from '../../../../../types/lifecycle'
+import { TEACHING_ROLE_NAMES, TEACHING_ROLES } from '../../../../../types/lifecycle-names'
 import type { Me } from '../../../../../types/roster'
 import { FieldError } from '../../../../components/field-error'
 import { FormField, PickerField, TypeOrPick } from '../../../../components/form-field'

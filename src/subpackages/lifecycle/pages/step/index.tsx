@@ -1,15 +1,8 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import {
-  CONVERSION_OUTCOMES,
-  type ConversionOutcome,
-  DEVELOPMENT_STEPS,
-  type DevelopmentFileView,
-  type DevelopmentStep,
-  STEP_NAMES,
-  voteVerdict,
-} from '../../../../../types/lifecycle'
+import type { ConversionOutcome, DevelopmentFileView, DevelopmentStep } from '../../../../../types/lifecycle'
+import { CONVERSION_OUTCOMES, DEVELOPMENT_STEPS, STEP_NAMES, voteVerdict } from '../../../../../types/lifecycle-names'
 import { FieldError } from '../../../../components/field-error'
 import { FormField, TextAreaField, TypeOrPick } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
