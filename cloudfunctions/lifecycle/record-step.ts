@@ -104,6 +104,8 @@ async function admit(ctx: HandlerContext, file: DevelopmentFileDoc, branchId: st
   )
   const applicant = (await ctx.store.find(COLLECTIONS.applicantBindings, { fileId: file._id }, { limit: 1 }))[0]
   if (applicant) {
+    // The member's one-WeChat claim (members.boundAt), then the binding: as a roster invitation binds.
+    await ctx.store.update(COLLECTIONS.members, memberId, { boundAt: ctx.clock.now() })
     try {
       await ctx.store.insert(COLLECTIONS.bindings, {
         _id: applicant._id,

@@ -2,7 +2,14 @@ import type { ReminderDoc } from '../../types/bureau'
 import type { DomainEvent } from '../../types/events'
 import type { ApplicantBindingDoc, ApplicantInvitationDoc, DevelopmentFileDoc } from '../../types/lifecycle'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
-import type { AttendanceDoc, LeaveDoc, MeetingDoc, MeetingRulesDoc, MeetingSecretDoc } from '../../types/meetings'
+import type {
+  AttendanceDoc,
+  CheckInTriesDoc,
+  LeaveDoc,
+  MeetingDoc,
+  MeetingRulesDoc,
+  MeetingSecretDoc,
+} from '../../types/meetings'
 import type { CreditDoc, QueuedRobotMessage, RobotDoc, SendDoc } from '../../types/messaging'
 import type {
   ClaimDoc,
@@ -13,17 +20,19 @@ import type {
   ScoreImportDoc,
   TotalsDoc,
 } from '../../types/points'
+import type { ExpiringFileDoc } from '../../types/retention'
 import type {
   AuditDoc,
   BindingDoc,
   InvitationDoc,
   MemberDoc,
+  MemberKeyDoc,
   MembershipChangeDoc,
   OrgDoc,
   TenantDoc,
 } from '../../types/roster'
 import type { ImportDoc } from '../../types/roster-import'
-import type { CheckinDoc, NudgeDoc, StudyTaskDoc } from '../../types/study'
+import type { CheckinDoc, NudgeDoc, ReadDoc, StudyTaskDoc } from '../../types/study'
 
 /** A stored document: every collection keys on a string `_id`. */
 export type Doc = { _id: string }
@@ -47,6 +56,8 @@ export const COLLECTIONS = {
   members: collection<MemberDoc>('members'),
   bindings: collection<BindingDoc>('bindings'),
   invitations: collection<InvitationDoc>('invitations'),
+  memberKeys: collection<MemberKeyDoc>('member_keys'),
+  rosterSecrets: collection<{ _id: string; secret: string }>('roster_secrets'),
   membershipChanges: collection<MembershipChangeDoc>('membership_changes'),
   auditLog: collection<AuditDoc>('audit_log'),
   imports: collection<ImportDoc>('imports'),
@@ -64,6 +75,7 @@ export const COLLECTIONS = {
   studyTasks: collection<StudyTaskDoc>('study_tasks'),
   studyCheckins: collection<CheckinDoc>('study_checkins'),
   studyNudges: collection<NudgeDoc>('study_nudges'),
+  studyReads: collection<ReadDoc>('study_reads'),
   // 三会一课 meetings
   meetings: collection<MeetingDoc>('meetings'),
   meetingAttendance: collection<AttendanceDoc>('meeting_attendance'),
@@ -71,6 +83,7 @@ export const COLLECTIONS = {
   meetingLeaves: collection<LeaveDoc>('meeting_leaves'),
   meetingRules: collection<MeetingRulesDoc>('meeting_rules'),
   meetingSecrets: collection<MeetingSecretDoc>('meeting_secrets'),
+  meetingCheckInTries: collection<CheckInTriesDoc>('meeting_checkin_tries'),
   // messaging (cloudfunctions/shared/messaging/)
   subscribeCredits: collection<CreditDoc>('subscribe_credits'),
   reminderSends: collection<SendDoc>('reminder_sends'),
@@ -78,7 +91,9 @@ export const COLLECTIONS = {
   robotQueue: collection<QueuedRobotMessage>('robot_queue'),
   // 党建督导 bureau
   bureauReminders: collection<ReminderDoc>('bureau_reminders'),
-  // 发展党员 lifecycle
+  // retention (shared/retention.ts): stored files and when they must be gone
+  expiringFiles: collection<ExpiringFileDoc>('expiring_files'),
+  // 发展党员 lifecycle (meetings reads the 积极分子 and 发展对象 it may invite to attend without a vote, 列席)
   developmentFiles: collection<DevelopmentFileDoc>('development_files'),
   applicantBindings: collection<ApplicantBindingDoc>('applicant_bindings'),
   applicantInvitations: collection<ApplicantInvitationDoc>('applicant_invitations'),

@@ -2,7 +2,8 @@
  * Demo 发展党员 files, dated back from the seed's day so every stage and the due list show something:
  * in 实验小学 an applicant whose talk is due, a 积极分子 whose year of training ends within the month
  * and a 发展对象 on the way to the 支部大会; a few more across the county for the bureau's figures.
- * No file is past the 上级党委's approval: a 预备党员 would need their own roster member.
+ * No file is past the 上级党委's approval: a 预备党员 would need their own roster member. 实验小学's
+ * 积极分子 and 发展对象 (邵雨晴, 葛振宇) are the ones the meetings demo invites to 列席.
  */
 import { stateOf } from '../../cloudfunctions/domain/lifecycle/development-state'
 import { addDays, shanghaiDate } from '../../cloudfunctions/domain/time'
@@ -34,7 +35,7 @@ function plans(members: (branchId: string, seat: number) => string): Plan[] {
   ]
   return [
     {
-      id: 'dev_demo_shiyan_1',
+      id: 'df_demo_shiyan_3',
       branchId: 'org_b_shiyan',
       name: '王思远',
       teachingRole: 'teacher',
@@ -42,18 +43,18 @@ function plans(members: (branchId: string, seat: number) => string): Plan[] {
       steps: [[20, { step: 'application' }]],
     },
     {
-      id: 'dev_demo_shiyan_2',
+      id: 'df_demo_shiyan_1',
       branchId: 'org_b_shiyan',
-      name: '李静怡',
+      name: '邵雨晴',
       teachingRole: 'head_teacher',
       keyTeacher: true,
       steps: activist(340, 'org_b_shiyan'),
       reviews: [300, 210, 120, 30],
     },
     {
-      id: 'dev_demo_shiyan_3',
+      id: 'df_demo_shiyan_2',
       branchId: 'org_b_shiyan',
-      name: '张晨阳',
+      name: '葛振宇',
       teachingRole: 'teacher',
       keyTeacher: true,
       steps: [
@@ -67,7 +68,7 @@ function plans(members: (branchId: string, seat: number) => string): Plan[] {
       reviews: [380, 290, 200, 110, 45],
     },
     {
-      id: 'dev_demo_yz_high_1',
+      id: 'df_demo_yz_high_1',
       branchId: 'org_b_yz_high',
       name: '陈可欣',
       teachingRole: 'teacher',
@@ -76,7 +77,7 @@ function plans(members: (branchId: string, seat: number) => string): Plan[] {
       reviews: [150, 60],
     },
     {
-      id: 'dev_demo_yz_high_2',
+      id: 'df_demo_yz_high_2',
       branchId: 'org_b_yz_high',
       name: '刘浩然',
       teachingRole: 'manager',
@@ -87,7 +88,7 @@ function plans(members: (branchId: string, seat: number) => string): Plan[] {
       ],
     },
     {
-      id: 'dev_demo_chengguan_1',
+      id: 'df_demo_chengguan_1',
       branchId: 'org_b_chengguan',
       name: '周雨桐',
       teachingRole: 'teacher',
@@ -111,7 +112,7 @@ function plans(members: (branchId: string, seat: number) => string): Plan[] {
       reviews: [450, 360, 270, 180],
     },
     {
-      id: 'dev_demo_zhizhong_1',
+      id: 'df_demo_zhizhong_1',
       branchId: 'org_b_zhizhong',
       name: '孙嘉怡',
       teachingRole: 'student',

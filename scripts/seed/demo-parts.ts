@@ -6,10 +6,11 @@
 import type { DemoBureau } from './demo-bureau'
 import { demoDevelopment } from './demo-development'
 import { demoMeetings } from './demo-meetings'
+import { demoMessaging } from './demo-messaging'
 import { demoPoints } from './demo-points'
 import { demoStudy } from './demo-study'
 
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
 export type DemoPart = (bureau: DemoBureau, now: number) => SeedBatch[]
 
-export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings, demoDevelopment]
+export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings, demoMessaging, demoDevelopment]

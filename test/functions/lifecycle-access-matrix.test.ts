@@ -116,7 +116,7 @@ describe.each(cases.map(([action, data, expected]) => [action, data, expected] a
   'lifecycle.%s',
   (action, data, expected) => {
     it.each(personas)('as %s', async (persona) => {
-      const input = await data()
+      const input = await data(persona)
       const before = await written()
       const result = await t.callUnchecked(as[persona], 'lifecycle', action, input)
       const outcome = expected[persona]
