@@ -91,12 +91,12 @@ export const myDevelopmentFile: Handler<typeof api.lifecycle.myDevelopmentFile> 
     phone: _phone,
     ...view
   } = await fileView(ctx, file, { name: branch?.name ?? '' }, false)
-  // 党课 and 主题党日 that name this file among their invitees (the meetings' optional inviteeFileIds).
+  // Meetings ahead that invite this file's person to attend without a vote (列席: the meetings' guestIds).
   const meetings = await store.find(
     COLLECTIONS.meetings,
     {
       tenantId: file.tenantId,
-      inviteeFileIds: file._id,
+      guestIds: file._id,
       status: 'scheduled',
       startsAt: store.command.gte(clock.now()),
     },

@@ -299,3 +299,31 @@ describe('what the bureau sees', () => {
     })
   })
 })
+
+describe('an applicant’s activities', () => {
+  it('a 积极分子 bound to their file sees the 党课 that invites the branch’s prospects to 列席, and only that', async () => {
+    t.emu.clock.set(at('2026-12-10'))
+    const startsAt = at('2026-12-15')
+    const { ids } = await t.callOk(as.secretary, 'meetings', 'schedule', {
+      branchId: 'org_b_shiyan',
+      scope: { kind: 'branch', prospects: true },
+      meeting: {
+        type: 'lecture',
+        title: '党课：党章学习',
+        startsAt,
+        endsAt: startsAt + 3_600_000,
+        place: '实验小学会议室',
+      },
+    })
+    // The demo's 积极分子 of 实验小学 (邵雨晴) binds through an applicant invitation.
+    const invitation = await t.callOk(as.secretary, 'lifecycle', 'inviteApplicant', { fileId: 'df_demo_shiyan_1' })
+    await t.callOk('o_applicant_shaoyuqing', 'lifecycle', 'acceptApplicantInvitation', {
+      code: invitation.code,
+      name: '邵雨晴',
+    })
+    const mine = await t.callOk('o_applicant_shaoyuqing', 'lifecycle', 'myDevelopmentFile', {})
+    expect(mine.file).toMatchObject({ name: '邵雨晴', timeline: { stage: 'activist' } })
+    expect(mine.invitedMeetings.map((m) => m.id)).toEqual(ids)
+    expect(mine.invitedMeetings[0]).toMatchObject({ title: '党课：党章学习', place: '实验小学会议室' })
+  })
+})
