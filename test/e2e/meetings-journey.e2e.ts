@@ -103,7 +103,7 @@ test('a 党小组会 with location check-in, from scheduling to the bureau’s �
   const checkIn = async (openid: string) => {
     await session.actAs(openid)
     await page.goto(`${session.base}/#/pages/meetings/index`)
-    await page.getByTestId('meeting-row').filter({ hasText: TITLE }).click()
+    await page.getByTestId('meeting-row').filter({ hasText: meetingHeading({ type: 'group_meeting', title: TITLE }) }).click()
     await page.getByTestId('checkin-card').waitFor()
     await session.typeInto('checkin-code', shortCode)
     await page.getByTestId('checkin-submit').click()
