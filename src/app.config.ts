@@ -65,6 +65,18 @@ const subPackages = [
     ],
   },
   { root: 'subpackages/assessment', pages: ['pages/round/index', 'pages/scheme/index', 'pages/branch/index'] },
+  {
+    root: 'subpackages/lifecycle',
+    pages: [
+      'pages/development/index',
+      'pages/file/index',
+      'pages/person/index',
+      'pages/step/index',
+      'pages/mine/index',
+      'pages/accept/index',
+      'pages/pipeline/index',
+    ],
+  },
   // The persona picker drives the emulator's dev gateway, 消息记录 shows its outbox; neither ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5'
     ? [{ root: 'subpackages/dev', pages: ['pages/persona/index', 'pages/messages/index'] }]

@@ -1,9 +1,18 @@
 import { defineAction } from './action'
 import { CalendarDate, EpochMs, Evidence, FileId, Id, MonthKey, Year } from './ids'
+import {
+  CONVERSION_OUTCOMES,
+  DEVELOPMENT_STAGES,
+  DEVELOPMENT_STEPS,
+  MATERIALS,
+  TEACHING_ROLES,
+} from './lifecycle-names'
 import { pageInput } from './paging'
 import { ROLES, ROSTER_MANAGERS, ROSTER_READERS } from './roles'
-import { PersonName, Phone } from './roster'
+import { type InvitationDoc, PersonName, Phone } from './roster'
 import * as z from './zod'
+
+export * from './lifecycle-names'
 
 /**
  * Membership lifecycle (党员的进、管、转、出): the recruitment pipeline
@@ -19,83 +28,18 @@ export const LIFECYCLE_READERS = ROSTER_READERS
 
 // ---------------------------------------------------------------- 发展党员
 
-/** The five stages of the 《中国共产党发展党员工作细则》, and how a file may end early. */
-export const DEVELOPMENT_STAGES = [
-  'applicant', // 入党申请人
-  'activist', // 入党积极分子
-  'candidate', // 发展对象
-  'probationary', // 预备党员
-  'formal', // 正式党员
-  'cancelled', // 取消预备党员资格
-  'closed', // 档案终止 (withdrew, left the school…)
-] as const
 export const DevelopmentStage = z.enum(DEVELOPMENT_STAGES)
 export type DevelopmentStage = z.infer<typeof DevelopmentStage>
 
-/** The 细则's 25 steps, in order (numbers 1–25 in cloudfunctions/domain/lifecycle/development-steps.ts). */
-export const DEVELOPMENT_STEPS = [
-  'application', // 1 递交入党申请书
-  'application_talk', // 2 党组织派人谈话 (within a month)
-  'activist_decision', // 3 推荐和确定入党积极分子 (支委会)
-  'activist_filing', // 4 报上级党委备案
-  'contacts_assigned', // 5 指定培养联系人
-  'training_review', // 6 培养教育考察 (kept as 考察记录, never recorded as a step)
-  'candidate_decision', // 7 确定发展对象 (≥ 1 year after step 3)
-  'candidate_filing', // 8 报上级党委备案
-  'introducers_assigned', // 9 确定入党介绍人
-  'political_review', // 10 进行政治审查
-  'intensive_training', // 11 开展集中培训
-  'committee_review', // 12 支部委员会审查
-  'pre_approval', // 13 上级党委预审 (with 公示)
-  'application_form', // 14 填写入党志愿书
-  'admission_vote', // 15 支部大会讨论 (接收预备党员)
-  'approval_talk', // 16 上级党委派人谈话
-  'admission_approval', // 17 上级党委审批 (within 3 months)
-  'admission_filing', // 18 再上一级党委组织部门备案
-  'placement', // 19 编入党支部和党小组
-  'oath', // 20 入党宣誓
-  'probation_review', // 21 继续教育考察 (kept as 考察记录, never recorded as a step)
-  'conversion_application', // 22 提出转正申请
-  'conversion_vote', // 23 支部大会讨论 (转正 / 延长预备期 / 取消资格)
-  'conversion_approval', // 24 上级党委审批
-  'archiving', // 25 材料归档
-] as const
 export const DevelopmentStep = z.enum(DEVELOPMENT_STEPS)
 export type DevelopmentStep = z.infer<typeof DevelopmentStep>
 
 /** The two steps that are a stretch of time, evidenced by 考察记录 rather than recorded once. */
 export const REVIEW_STEPS = ['training_review', 'probation_review'] as const satisfies readonly DevelopmentStep[]
 
-/** Materials a step's checklist asks for (uploaded files; never identity numbers). */
-export const MATERIALS = [
-  'application_letter', // 入党申请书
-  'talk_record', // 谈话记录
-  'recommendation', // 党员推荐、群团组织推优材料
-  'committee_minutes', // 支委会会议记录
-  'filing_form', // 备案表
-  'opinions', // 党小组、培养联系人、党员和群众意见
-  'political_review_report', // 政治审查结论性材料
-  'training_certificate', // 集中培训结业证明
-  'public_notice', // 公示材料
-  'pre_approval_notice', // 预审意见
-  'admission_form', // 入党志愿书
-  'general_meeting_minutes', // 支部大会记录
-  'resolution', // 支部大会决议
-  'approval', // 上级党委审批意见
-  'oath_record', // 入党宣誓记录
-  'conversion_letter', // 转正申请书
-] as const
 export const Material = z.enum(MATERIALS)
 export type Material = z.infer<typeof Material>
 
-/** 双培养: the person's role at the school, for reporting the pipeline by teaching role. */
-export const TEACHING_ROLES = [
-  'teacher', // 专任教师
-  'head_teacher', // 班主任
-  'manager', // 学校管理人员
-  'staff', // 其他教职工
-  'student', // 学生 (高中、职业中专)
-] as const
 export const TeachingRole = z.enum(TEACHING_ROLES)
 export type TeachingRole = z.infer<typeof TeachingRole>
 
@@ -111,11 +55,6 @@ export const BranchVote = z
   .refine((vote) => vote.inFavour <= vote.present, { message: '赞成票不能超过到会人数', path: ['inFavour'] })
 export type BranchVote = z.infer<typeof BranchVote>
 
-export const CONVERSION_OUTCOMES = [
-  'convert', // 按期转正
-  'extend', // 延长预备期 (6–12 months, once)
-  'cancel', // 取消预备党员资格
-] as const
 export const ConversionOutcome = z.enum(CONVERSION_OUTCOMES)
 export type ConversionOutcome = z.infer<typeof ConversionOutcome>
 
@@ -229,6 +168,10 @@ export type DevelopmentFileDoc = z.infer<typeof DevelopmentFileDoc>
 
 /** applicant_bindings: `_id` = OPENID of an applicant or 积极分子, who is not a member and sees only their own file. */
 export const ApplicantBindingDoc = z.object({ _id: z.string(), tenantId: Id, fileId: Id, boundAt: EpochMs })
+export type ApplicantBindingDoc = z.infer<typeof ApplicantBindingDoc>
+
+/** applicant_invitations: `_id` is the code (as roster invitations), naming a development file instead of a member. */
+export type ApplicantInvitationDoc = Omit<InvitationDoc, 'memberId'> & { fileId: string }
 
 /** A step whose prerequisites are recorded: the earliest day it is allowed and the latest before it is overdue. */
 export const NextStep = z.object({
@@ -598,8 +541,8 @@ const TransferRow = z.object({
 const LetterNo = z.string().trim().min(1, '请填写介绍信编号').max(30)
 const OrgName = z.string().trim().min(2, '请填写党组织名称').max(60)
 
-export const lifecycleActions = {
-  // 发展党员
+/** 发展党员: the recruitment pipeline (deployed in the lifecycle function). */
+export const developmentActions = {
   createDevelopmentFile: defineAction({
     summary:
       'Opens a development file (发展党员档案) for a person who handed in a written application (step 1, with its date and letter); they are not a member and see only their own file.',
@@ -611,7 +554,7 @@ export const lifecycleActions = {
     }),
     output: DevelopmentFileView,
     roles: LIFECYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE', 'DEVELOPMENT.FILE_NOT_YOURS'],
+    errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE', 'DEVELOPMENT.FILE_NOT_YOURS', 'DEVELOPMENT.NOT_FOUND'],
   }),
   updateDevelopmentPerson: defineAction({
     summary: 'Corrects the person on a file: name, phone, teaching role, 骨干教师 mark.',
@@ -646,7 +589,14 @@ export const lifecycleActions = {
     }),
     output: DevelopmentFileView,
     roles: ROLES,
-    errors: ['DEVELOPMENT.NOT_FOUND', 'DEVELOPMENT.CLOSED', 'DATE.IN_FUTURE', 'AUTH.FORBIDDEN'],
+    errors: [
+      'DEVELOPMENT.NOT_FOUND',
+      'DEVELOPMENT.CLOSED',
+      'DEVELOPMENT.STEP_OUT_OF_ORDER',
+      'DEVELOPMENT.FILE_NOT_YOURS',
+      'DATE.IN_FUTURE',
+      'AUTH.FORBIDDEN',
+    ],
   }),
   attachMaterial: defineAction({
     summary: "Adds a file to a recorded step's checklist (e.g. the 入党志愿书 scanned after the meeting).",
@@ -709,13 +659,6 @@ export const lifecycleActions = {
     roles: ['bureau_staff'],
     errors: [],
   }),
-  exportDevelopmentRegister: defineAction({
-    summary: '发展党员登记册 (.xlsx) of a branch or, for bureau staff, the whole tenant: one row per file.',
-    input: z.object({ branchId: Id.nullable().default(null) }),
-    output: z.object({ fileID: z.string(), url: z.string(), rows: z.number().int() }),
-    roles: LIFECYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND'],
-  }),
   inviteApplicant: defineAction({
     summary: 'A single-use invitation for the person on a file to bind their WeChat and see their own file.',
     input: z.object({ fileId: Id }),
@@ -747,8 +690,21 @@ export const lifecycleActions = {
     roles: 'anyone',
     errors: ['DEVELOPMENT.NOT_APPLICANT'],
   }),
+}
 
-  // 党费
+/** The 发展党员登记册 export: contract ready, not yet deployed. */
+export const developmentRegisterActions = {
+  exportDevelopmentRegister: defineAction({
+    summary: '发展党员登记册 (.xlsx) of a branch or, for bureau staff, the whole tenant: one row per file.',
+    input: z.object({ branchId: Id.nullable().default(null) }),
+    output: z.object({ fileID: z.string(), url: z.string(), rows: z.number().int() }),
+    roles: LIFECYCLE_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
+}
+
+/** 党费: contracts ready, not yet deployed (issue #17 §2). */
+export const duesActions = {
   getDuesSchedule: defineAction({
     summary:
       "The tenant's dues schedule (党费标准): brackets for wages and pensions, the fixed amount; defaults until set.",
@@ -912,8 +868,10 @@ export const lifecycleActions = {
     roles: ['bureau_staff'],
     errors: [],
   }),
+}
 
-  // 组织关系转接
+/** 组织关系转接 and 流动党员: contracts ready, not yet deployed (issue #17 §3). */
+export const transferActions = {
   issueTransferLetter: defineAction({
     summary:
       '转出 out of the county: records the 介绍信 (number, destination, date, validity); the member stays on the roster until the 回执 comes back.',
@@ -1011,4 +969,12 @@ export const lifecycleActions = {
     roles: LIFECYCLE_READERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
+}
+
+/** Every lifecycle contract, deployed or not. */
+export const lifecycleActions = {
+  ...developmentActions,
+  ...developmentRegisterActions,
+  ...duesActions,
+  ...transferActions,
 }

@@ -226,19 +226,6 @@ export interface AttendanceDoc {
   pendingEvent?: { correction: boolean; at: number; payableFrom: number }
 }
 
-/**
- * development_files (发展党员, the lifecycle domain): the fields meetings reads
- * to invite a branch's 入党积极分子 and 发展对象 to attend without a vote (列席).
- */
-export interface ProspectFileDoc {
-  _id: string
-  tenantId: string
-  branchId: string
-  name: string
-  stage: string
-  closed: { on: string; reason: string } | null
-}
-
 /** meeting_checkin_tries: `_id` = `${meetingId}:${memberId}`, wrong short codes typed, to stop guessing. */
 export interface CheckInTriesDoc {
   _id: string

@@ -62,7 +62,7 @@ export const getRound: Handler<typeof api.assessment.getRound> = async (input, {
   const orgs = caller.roles.some((role) => role !== 'member')
     ? await store.findAll(
         COLLECTIONS.orgs,
-        { tenantId, kind: 'branch' },
+        { tenantId, kind: 'branch', status: 'active' },
         { fields: { _id: true, tenantId: true, name: true, ancestors: true, order: true } },
       )
     : []

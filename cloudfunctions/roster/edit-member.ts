@@ -8,7 +8,7 @@ import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from '../shared/branch-access'
-import { createMember } from './create-member'
+import { createMember } from '../shared/members'
 import { boundMemberIds, toRow } from './member-row'
 import { requireAppointment } from './posts'
 

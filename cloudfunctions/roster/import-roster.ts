@@ -23,10 +23,10 @@ import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { exportXlsx } from '../shared/exports'
+import { createMember } from '../shared/members'
 import { deleteNow, keepUntil } from '../shared/retention'
 import { memberKeySecret } from '../shared/tenant-secrets'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
-import { createMember } from './create-member'
 import { memberIdForKey } from './member-keys'
 
 const manages = (caller: HandlerContext['caller'], org: OrgDoc) =>

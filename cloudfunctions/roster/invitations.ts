@@ -1,7 +1,7 @@
 import type { api } from '../../types/api'
 import type { InvitationDoc, MemberDoc } from '../../types/roster'
 import { rolesOf } from '../domain/access/roles'
-import { INVITATION_MAX_WRONG_NAMES, INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/roster/invitation'
+import { INVITATION_MAX_WRONG_NAMES, INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/invitation'
 import { maskName } from '../domain/roster/privacy'
 import type { Caller } from '../runtime/caller'
 import { COLLECTIONS } from '../runtime/collections'

@@ -1,29 +1,8 @@
 import type { api } from '../../types/api'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import { newId } from '../runtime/new-id'
-import type { Handler, HandlerContext } from '../runtime/router'
+import type { Handler } from '../runtime/router'
 import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
-
-/** A membership change (转入/转出/离开) kept with its date and who did it. */
-export async function writeMembershipChange(
-  { caller, store, clock }: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
-  change: {
-    memberId: string
-    kind: 'join' | 'transfer_in' | 'transfer_out' | 'leave'
-    branchId: string
-    otherBranchId?: string
-    reason?: string
-  },
-): Promise<void> {
-  await store.insert(COLLECTIONS.membershipChanges, {
-    _id: newId('mc'),
-    tenantId: caller.member.tenantId,
-    at: clock.now(),
-    by: caller.member._id,
-    ...change,
-  })
-}
 
 /** 党员组织关系变动: a member's 加入/转入/转出/停用, oldest first, names resolved. */
 export const memberHistory: Handler<typeof api.roster.memberHistory> = async (input, { caller, store }) => {

@@ -7,8 +7,8 @@ import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadMemberToChange, requireGroupIn } from '../shared/branch-access'
 import { followMembership } from '../shared/meeting-invitations'
+import { writeMembershipChange } from '../shared/members'
 import { boundMemberIds, toRow } from './member-row'
-import { writeMembershipChange } from './membership-changes'
 import { requireAnotherBureauAccount } from './posts'
 
 /** 停用: the member has left; their history stays and their WeChat can no longer act as them. */

@@ -17,7 +17,7 @@ import { readPage } from '../runtime/read-page'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
-import { writeMembershipChange } from './membership-changes'
+import { writeMembershipChange } from '../shared/members'
 import { loadOpenOrg, loadOrg, mayReadOrg, nodeView, requireFreeName } from './org-store'
 
 type Ctx = Pick<HandlerContext, 'caller' | 'store' | 'clock'>

@@ -7,6 +7,7 @@ import type {
 } from '../../types/assessment'
 import type { ReminderDoc } from '../../types/bureau'
 import type { DomainEvent } from '../../types/events'
+import type { ApplicantBindingDoc, ApplicantInvitationDoc, DevelopmentFileDoc } from '../../types/lifecycle'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
 import type {
   AttendanceDoc,
@@ -15,7 +16,6 @@ import type {
   MeetingDoc,
   MeetingRulesDoc,
   MeetingSecretDoc,
-  ProspectFileDoc,
 } from '../../types/meetings'
 import type { CreditDoc, QueuedRobotMessage, RobotDoc, SendDoc } from '../../types/messaging'
 import type {
@@ -91,8 +91,6 @@ export const COLLECTIONS = {
   meetingRules: collection<MeetingRulesDoc>('meeting_rules'),
   meetingSecrets: collection<MeetingSecretDoc>('meeting_secrets'),
   meetingCheckInTries: collection<CheckInTriesDoc>('meeting_checkin_tries'),
-  // 发展党员 (the lifecycle domain's); meetings reads who may attend without a vote (列席)
-  developmentFiles: collection<ProspectFileDoc>('development_files'),
   // messaging (cloudfunctions/shared/messaging/)
   subscribeCredits: collection<CreditDoc>('subscribe_credits'),
   reminderSends: collection<SendDoc>('reminder_sends'),
@@ -108,4 +106,8 @@ export const COLLECTIONS = {
   assessmentEntries: collection<AssessmentEntryDoc>('assessment_entries'),
   assessmentSubmissions: collection<AssessmentSubmissionDoc>('assessment_submissions'),
   assessmentResults: collection<AssessmentResultDoc>('assessment_results'),
+  // 发展党员 lifecycle (meetings reads the 积极分子 and 发展对象 it may invite to attend without a vote, 列席)
+  developmentFiles: collection<DevelopmentFileDoc>('development_files'),
+  applicantBindings: collection<ApplicantBindingDoc>('applicant_bindings'),
+  applicantInvitations: collection<ApplicantInvitationDoc>('applicant_invitations'),
 } as const

@@ -24,7 +24,7 @@ export type RankedBranch = Pick<OrgDoc, '_id' | 'tenantId' | 'kind' | 'name' | '
 export async function tenantBranches(store: Store, tenantId: string): Promise<RankedBranch[]> {
   const orgs = await store.findAll(
     COLLECTIONS.orgs,
-    { tenantId, kind: 'branch' },
+    { tenantId, kind: 'branch', status: 'active' },
     { fields: { _id: true, tenantId: true, kind: true, name: true, ancestors: true, order: true, schools: true } },
   )
   return orgs

@@ -1,6 +1,10 @@
 import type { MemberDoc } from '../../types/roster'
+import { searchKeys } from '../domain/roster/import/search-keys'
 import { COLLECTIONS } from '../runtime/collections'
-import type { Store } from '../runtime/store'
+import { newId } from '../runtime/new-id'
+import type { HandlerContext } from '../runtime/router'
+import { DuplicateIdError, type Store } from '../runtime/store'
+import { writeAudit } from './audit'
 
 /** Members by id, in reads of 500 (the `_.in` list a CloudBase query takes comfortably). */
 export async function membersByIds(store: Store, ids: readonly string[]): Promise<Map<string, MemberDoc>> {
@@ -10,4 +14,78 @@ export async function membersByIds(store: Store, ids: readonly string[]): Promis
     found.push(...(await store.find(COLLECTIONS.members, { _id: store.command.in(unique.slice(i, i + 500)) })))
   }
   return new Map(found.map((member) => [member._id, member]))
+}
+
+/** A membership change (转入/转出/离开) kept with its date and who did it. */
+export async function writeMembershipChange(
+  { caller, store, clock }: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
+  change: {
+    memberId: string
+    kind: 'join' | 'transfer_in' | 'transfer_out' | 'leave'
+    branchId: string
+    otherBranchId?: string
+    reason?: string
+  },
+): Promise<void> {
+  await store.insert(COLLECTIONS.membershipChanges, {
+    _id: newId('mc'),
+    tenantId: caller.member.tenantId,
+    at: clock.now(),
+    by: caller.member._id,
+    ...change,
+  })
+}
+
+type NewMember = Omit<MemberDoc, '_id' | 'tenantId' | 'status' | 'grants' | 'nameKeys' | 'createdAt' | 'updatedAt'> & {
+  branchId: string
+}
+
+/**
+ * A member joins a branch's roster: the document, the 转入/join membership
+ * change and the audit entry. Answers null when `id` exists already — an
+ * import retried after an interruption, whose earlier run wrote this member.
+ */
+export async function createMember(
+  ctx: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
+  id: string,
+  fields: NewMember,
+  summary: string,
+): Promise<MemberDoc | null> {
+  const now = ctx.clock.now()
+  const member: MemberDoc = {
+    _id: id,
+    tenantId: ctx.caller.member.tenantId,
+    status: 'active',
+    grants: [],
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+    nameKeys: searchKeys(fields.name),
+  }
+  try {
+    await ctx.store.insert(COLLECTIONS.members, member)
+  } catch (error) {
+    if (error instanceof DuplicateIdError) return null
+    throw error
+  }
+  await writeMembershipChange(ctx, { memberId: id, kind: 'join', branchId: fields.branchId })
+  await writeAudit(ctx, { action: 'roster.addMember', targetId: id, summary, before: null, after: member })
+  return member
+}
+
+/**
+ * Changes roster fields of a member another domain keeps current (a 预备党员's
+ * type and 转正 date from the development file), audited with before and after.
+ */
+export async function updateMemberFields(
+  ctx: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
+  memberId: string,
+  patch: Partial<Pick<MemberDoc, 'memberType' | 'probationEndsOn' | 'joinedOn'>>,
+  summary: string,
+): Promise<void> {
+  const member = await ctx.store.get(COLLECTIONS.members, memberId)
+  if (!member) return
+  const before = Object.fromEntries(Object.keys(patch).map((key) => [key, member[key as keyof MemberDoc]]))
+  await ctx.store.update(COLLECTIONS.members, memberId, { ...patch, updatedAt: ctx.clock.now() })
+  await writeAudit(ctx, { action: 'roster.editMember', targetId: memberId, summary, before, after: patch })
 }

@@ -16,7 +16,7 @@
 import { digestsOf, evidenceOf } from '../../cloudfunctions/domain/meetings/digest'
 import { isVoting } from '../../cloudfunctions/domain/meetings/scope'
 import { addMonthsLocal, periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
-import type { AttendanceDoc, MeetingDoc, MeetingType, ProspectFileDoc, Scope } from '../../types/meetings'
+import type { AttendanceDoc, MeetingDoc, MeetingType, Scope } from '../../types/meetings'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import type { DemoBureau } from './demo-bureau'
 import type { SeedBatch } from './demo-parts'
@@ -230,16 +230,10 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
       ),
     ]),
   )
-  const prospects: ProspectFileDoc[] = [
-    { _id: 'df_demo_shiyan_1', tenantId, branchId: 'org_b_shiyan', name: '邵雨晴', stage: 'activist', closed: null },
-    { _id: 'df_demo_shiyan_2', tenantId, branchId: 'org_b_shiyan', name: '葛振宇', stage: 'candidate', closed: null },
-  ]
   return [
     ['meetings', meetings],
     // The bureau's matrix and overview read these; the meetings function keeps them as it writes.
     ['meeting_digests', digestsOf(meetings, evidence)],
     ['meeting_attendance', attendance],
-    // 发展党员 files (the lifecycle domain's): only what meetings needs to invite them to 列席.
-    ['development_files', prospects],
   ]
 }

@@ -5,6 +5,7 @@
  */
 import { demoAssessment } from './demo-assessment'
 import type { DemoBureau } from './demo-bureau'
+import { demoDevelopment } from './demo-development'
 import { demoMeetings } from './demo-meetings'
 import { demoMessaging } from './demo-messaging'
 import { demoPoints } from './demo-points'
@@ -13,4 +14,11 @@ import { demoStudy } from './demo-study'
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
 export type DemoPart = (bureau: DemoBureau, now: number) => SeedBatch[]
 
-export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings, demoMessaging, demoAssessment]
+export const DEMO_PARTS: DemoPart[] = [
+  demoStudy,
+  demoPoints,
+  demoMeetings,
+  demoMessaging,
+  demoAssessment,
+  demoDevelopment,
+]

@@ -91,6 +91,19 @@ export const ASSESSMENT_SCHEME_PAGE = `${ASSESSMENT}/scheme/index`
 /** 支部得分: a branch's score in the year's round (the caller's own branch when none is named). */
 export const assessmentBranchPageUrl = (branchId?: string) =>
   `${ASSESSMENT}/branch/index${branchId ? `?branchId=${q(branchId)}` : ''}`
+// 发展党员
+const LIFECYCLE = '/subpackages/lifecycle/pages'
+export const developmentPageUrl = (branchId: string) => `${LIFECYCLE}/development/index?branchId=${q(branchId)}`
+export const developmentFilePageUrl = (fileId: string) => `${LIFECYCLE}/file/index?id=${q(fileId)}`
+/** 新建档案 in a branch, or (with a fileId) 编辑信息 of a file. */
+export const personPageUrl = (target: { branchId: string } | { fileId: string }) =>
+  'fileId' in target
+    ? `${LIFECYCLE}/person/index?fileId=${q(target.fileId)}`
+    : `${LIFECYCLE}/person/index?branchId=${q(target.branchId)}`
+export const stepPageUrl = (fileId: string, step: string) =>
+  `${LIFECYCLE}/step/index?fileId=${q(fileId)}&step=${q(step)}`
+export const MY_DEVELOPMENT_PAGE = `${LIFECYCLE}/mine/index`
+export const PIPELINE_PAGE = `${LIFECYCLE}/pipeline/index`
 
 /** The persona picker and 消息记录 exist only in the H5 build (see app.config.ts). */
 export const PERSONA_PICKER_PAGE = '/subpackages/dev/pages/persona/index'

@@ -35,7 +35,16 @@ const lines = (docs: object[]) => docs.map((doc) => `${JSON.stringify(doc)}\n`).
 /** One tenant's files: orgs, members, the bureau's binding, a year of meetings, study, points totals, the round. */
 function writeTenant(dbDir: string, tenantId: string, branches: number, perBranch: number): string {
   const orgs: OrgDoc[] = [
-    { _id: `${tenantId}_c`, tenantId, kind: 'committee', name: '教育局党委', parentId: null, ancestors: [], order: 0 },
+    {
+      _id: `${tenantId}_c`,
+      tenantId,
+      kind: 'committee',
+      name: '教育局党委',
+      parentId: null,
+      ancestors: [],
+      order: 0,
+      status: 'active',
+    },
   ]
   const members: MemberDoc[] = []
   const meetings: MeetingDoc[] = []
@@ -53,6 +62,7 @@ function writeTenant(dbDir: string, tenantId: string, branches: number, perBranc
       parentId: `${tenantId}_c`,
       ancestors: [`${tenantId}_c`],
       order: b,
+      status: 'active',
     })
     for (let m = 0; m < perBranch; m++)
       members.push(memberDoc({ _id: `${id}_m${m}`, tenantId, name: `党员${b}-${m}`, branchId: id }))

@@ -46,7 +46,13 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
   const me = data(await call<Me>('roster', 'me'))
   if (!me) {
     // A WeChat user nobody has bound: the tabs explain how to get bound; an invitation link that is not valid.
-    return [...tabs, { name: 'join-refused', path: '/subpackages/roster/pages/join/index?code=not-a-code' }]
+    return [
+      ...tabs,
+      { name: 'join-refused', path: '/subpackages/roster/pages/join/index?code=not-a-code' },
+      // Not an applicant either: 我的入党进度 explains how to get an invitation; 确认身份 of a stale link.
+      { name: 'development-mine', path: route.MY_DEVELOPMENT_PAGE },
+      { name: 'development-accept', path: '/subpackages/lifecycle/pages/accept/index?code=not-a-code' },
+    ]
   }
   const has = (...roles: string[]) => roles.some((role) => me.roles.includes(role))
   const manager = has('branch_secretary', 'general_branch_secretary', 'bureau_staff')
@@ -86,6 +92,15 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('record-book', route.recordBookPageUrl(me.branch.id))
     const done = studied?.history[0]?.taskId ?? open?.items[0]?.id
     add('study-participation', done && route.participationPageUrl(done))
+    add('development', route.developmentPageUrl(me.branch.id))
+    type Files = { items: { id: string; nextStep: string | null }[] }
+    const files = data(await call<Files>('lifecycle', 'listDevelopment', { branchId: me.branch.id, stage: 'activist' }))
+    const file = files?.items[0]
+    add('development-file', file && route.developmentFilePageUrl(file.id))
+    if (has('branch_secretary')) {
+      add('development-new', route.personPageUrl({ branchId: me.branch.id }))
+      add('development-step', file?.nextStep && route.stepPageUrl(file.id, file.nextStep))
+    }
   }
   if (manager) {
     add('schedule', route.SCHEDULE_PAGE)
@@ -125,6 +140,7 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('conversions', route.CONVERSIONS_PAGE)
     add('meeting-rules', route.MEETING_RULES_PAGE)
     add('roster-import-bureau', route.importPageUrl(null))
+    add('development-pipeline', route.PIPELINE_PAGE)
     // 消息记录, a dev page of the H5 build: walked once, with bureau staff.
     add('message-log', route.MESSAGE_LOG_PAGE)
     add('assessment-scheme', route.ASSESSMENT_SCHEME_PAGE)

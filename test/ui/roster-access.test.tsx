@@ -81,18 +81,18 @@ describe('我的 → 管理', () => {
     [['member'], []],
     [
       ['member', 'branch_committee'],
-      ['branch-roster', 'assessment'],
+      ['branch-roster', 'development', 'assessment'],
     ],
     [
       ['member', 'branch_secretary'],
-      ['branch-roster', 'assessment'],
+      ['branch-roster', 'development', 'assessment'],
     ],
     [
       ['member', 'branch_secretary', 'general_branch_secretary'],
-      ['branch-roster', 'org-tree', 'assessment'],
+      ['branch-roster', 'development', 'org-tree', 'assessment'],
     ],
     [['instructor'], ['org-tree', 'bureau', 'assessment']],
-    [['bureau_staff'], ['org-tree', 'bureau', 'assessment', 'audit-log']],
+    [['bureau_staff'], ['org-tree', 'bureau', 'assessment', 'pipeline', 'audit-log']],
   ] as const)('%j sees %j', (roles, expected) => {
     expect(keys([...roles])).toEqual(expected)
   })

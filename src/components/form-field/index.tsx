@@ -1,5 +1,6 @@
-import { Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { dateKey } from '../../lib/time'
 import { FieldError } from '../field-error'
 
 interface FormFieldProps {
@@ -113,5 +114,52 @@ export function TextAreaField({ value, onInput, placeholder, maxlength, invalid,
       placeholder={placeholder}
       onInput={(e) => onInput(e.detail.value)}
     />
+  )
+}
+
+export interface TypedFieldProps {
+  testId?: string
+  placeholder?: string
+  type?: 'text' | 'number' | 'digit'
+  value: string
+  invalid?: boolean
+  onInput: (value: string) => void
+}
+
+/** A line of text as typed (a number, a place), drawn as every field. */
+export function TypedField({ testId, placeholder, type = 'text', value, invalid, onInput }: TypedFieldProps) {
+  return (
+    <Input
+      className={`field-input${invalid ? ' field-input--invalid' : ''}`}
+      data-testid={testId}
+      placeholder={placeholder}
+      type={type}
+      value={value}
+      onInput={(e) => onInput(e.detail.value)}
+    />
+  )
+}
+
+/** A date or a time of day one may type, or choose with the platform's picker beside it. */
+export function TypeOrPick({
+  mode,
+  value,
+  onChange,
+  ...typed
+}: { mode: 'date' | 'time'; value: string; onChange: (value: string) => void } & Omit<
+  TypedFieldProps,
+  'onInput' | 'value'
+>) {
+  return (
+    <View className="field-combo">
+      <TypedField {...typed} value={value} onInput={onChange} />
+      <Picker
+        mode={mode}
+        value={value || (mode === 'date' ? dateKey(Date.now()) : '15:00')}
+        onChange={(e) => onChange(String(e.detail.value))}
+      >
+        <View className="btn btn--ghost field-combo__button">选择</View>
+      </Picker>
+    </View>
   )
 }

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { UseAction } from '../../hooks/use-action'
-import { PERSONA_PICKER_PAGE } from '../../lib/routes'
+import { MY_DEVELOPMENT_PAGE, PERSONA_PICKER_PAGE } from '../../lib/routes'
 import './index.css'
 
 interface PageStateProps<T> {
@@ -69,6 +69,14 @@ export function NotBoundState() {
         <Text className="page-state__step">2. 支部书记在小程序中为您生成绑定邀请；</Text>
         <Text className="page-state__step">3. 打开邀请链接或扫描邀请码，即可完成绑定。</Text>
       </View>
+      {/* 入党申请人 and 积极分子 are not members: their invitation binds them to their own file only. */}
+      <Button
+        className="btn btn--ghost page-state__action"
+        data-testid="page-state-applicant-link"
+        onClick={() => Taro.navigateTo({ url: MY_DEVELOPMENT_PAGE })}
+      >
+        我是入党申请人，查看入党进度
+      </Button>
       {process.env.TARO_ENV === 'h5' ? (
         <Button
           className="btn btn--ghost page-state__action"

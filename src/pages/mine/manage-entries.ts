@@ -4,13 +4,15 @@ import {
   AUDIT_PAGE,
   assessmentBranchPageUrl,
   branchPageUrl,
+  developmentPageUrl,
   OVERVIEW_PAGE,
+  PIPELINE_PAGE,
   TREE_PAGE,
 } from '../../lib/routes'
 
 /** One link in 我的 → 管理. */
 export interface ManageEntry {
-  key: 'branch-roster' | 'org-tree' | 'audit-log' | 'bureau' | 'assessment'
+  key: 'branch-roster' | 'development' | 'org-tree' | 'audit-log' | 'bureau' | 'pipeline' | 'assessment'
   title: string
   hint: string
   url: string
@@ -30,6 +32,16 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       title: '本支部党员名册',
       hint: has('branch_secretary') ? '新增、编辑、批量导入党员，生成绑定邀请' : '查看、导出本支部党员名册',
       url: branchPageUrl(me.branch.id),
+    })
+  }
+  if (me.branch && (has('branch_secretary') || has('branch_committee'))) {
+    entries.push({
+      key: 'development',
+      title: '发展党员',
+      hint: has('branch_secretary')
+        ? '入党申请人到预备党员的培养进度、待办和材料'
+        : '本支部发展党员的培养进度和考察记录',
+      url: developmentPageUrl(me.branch.id),
     })
   }
   if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
@@ -64,6 +76,12 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
     })
   }
   if (has('bureau_staff')) {
+    entries.push({
+      key: 'pipeline',
+      title: '发展党员统计',
+      hint: '各支部各阶段人数、逾期事项和年度发展情况',
+      url: PIPELINE_PAGE,
+    })
     entries.push({ key: 'audit-log', title: '操作日志', hint: '名册的每一次修改', url: AUDIT_PAGE })
   }
   return entries

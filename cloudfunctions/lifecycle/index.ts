@@ -1,0 +1,29 @@
+import { api } from '../../types/api'
+import { createRouter } from '../runtime/router'
+import { acceptApplicantInvitation, inviteApplicant, myDevelopmentFile } from './applicants'
+import {
+  attachMaterial,
+  closeDevelopmentFile,
+  createDevelopmentFile,
+  updateDevelopmentPerson,
+} from './development-files'
+import { developmentDue, developmentFile, listDevelopment, pipeline } from './development-lists'
+import { recordDevelopmentStep } from './record-step'
+import { addReviewNote } from './review-notes'
+
+/** 党员发展 (the membership lifecycle): the lifecycle function. */
+export const main = createRouter(api.lifecycle, {
+  createDevelopmentFile,
+  updateDevelopmentPerson,
+  recordDevelopmentStep,
+  addReviewNote,
+  attachMaterial,
+  closeDevelopmentFile,
+  developmentFile,
+  listDevelopment,
+  developmentDue,
+  pipeline,
+  inviteApplicant,
+  acceptApplicantInvitation,
+  myDevelopmentFile,
+})
