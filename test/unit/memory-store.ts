@@ -57,7 +57,9 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       const set: Record<string, unknown> = {}
       for (const [field, value] of Object.entries(patch)) {
         const by = (value as { $inc?: unknown } | null)?.$inc
+        const whole = value as { $set?: unknown } | null
         if (typeof by === 'number') inc[field] = by
+        else if (whole !== null && typeof whole === 'object' && '$set' in whole) set[field] = whole.$set
         else set[field] = value
       }
       for (const doc of found)
@@ -93,9 +95,21 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       return sums
     },
     regex: (pattern: string) => new RegExp(pattern, 'i'),
+    // One caller at a time in a unit test: the work runs against the store itself, with no rollback.
+    async transaction(work) {
+      return work({
+        get: (collection, id) => this.get(collection, id),
+        insert: (collection, doc) => this.insert(collection, doc),
+        update: async (collection, id, patch) => {
+          await this.update(collection, id, patch)
+        },
+      })
+    },
     command: {
       in: (values: unknown[]) => ({ $in: values }),
       inc: (by: number) => ({ $inc: by }),
+      // Plain values are already set whole here (no key-by-key merge to avoid).
+      set: (value: unknown) => ({ $set: value }),
       gt: (value: number) => comparison({ $gt: value }),
       gte: (value: number) => comparison({ $gte: value }),
       lt: (value: number) => comparison({ $lt: value }),
