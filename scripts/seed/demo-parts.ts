@@ -7,8 +7,9 @@ import type { DemoBureau } from './demo-bureau'
 import { demoMeetings } from './demo-meetings'
 import { demoPoints } from './demo-points'
 import { demoStudy } from './demo-study'
+import { demoYearlyCycle } from './demo-yearly-cycle'
 
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
 export type DemoPart = (bureau: DemoBureau, now: number) => SeedBatch[]
 
-export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings]
+export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings, demoYearlyCycle]

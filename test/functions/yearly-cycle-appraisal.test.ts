@@ -294,9 +294,13 @@ describe('results and the 党员大会’s decision', () => {
       roundId: ROUND,
       decisions: APPRAISED.map((memberId) => ({
         memberId,
-        grade: memberId === person(2) ? 'excellent' : memberId === person(4) ? 'unqualified' : 'qualified',
+        grade: (memberId === person(2)
+          ? 'excellent'
+          : memberId === person(4)
+            ? 'unqualified'
+            : 'qualified') as AppraisalGrade,
         reason: memberId === person(4) ? '全年三次无故缺席组织生活，经批评教育仍未改正' : null,
-        outcome: memberId === person(4) ? 'rectify' : null,
+        outcome: memberId === person(4) ? ('rectify' as const) : null,
       })),
     })
     expect(decided.counts).toEqual({ excellent: 1, qualified: 4, basic: 0, unqualified: 1 })
@@ -311,7 +315,7 @@ describe('results and the 党员大会’s decision', () => {
     })
     // Nothing happens to the member by code: the roster is as it was.
     expect((await t.db.collection('members').doc(person(4)).get()).data).toEqual(member4Before.data)
-    const events = (await t.db.collection('domain_events').where({ sourceId: ROUND }).get()) as {
+    const events = (await t.db.collection('domain_events').where({ sourceId: ROUND }).get()) as unknown as {
       data: { kind: string; memberId: string; at: number }[]
     }
     expect(events.data.map((event) => event.memberId).sort()).toEqual([1, 2, 3, 4].map(person))
@@ -328,7 +332,7 @@ describe('results and the 党员大会’s decision', () => {
 
   it('the points function pays taking part by its catalogue rule; the 等次 stays the meeting’s', async () => {
     await t.emu.fireTrigger('points', 'settle')
-    const ledger = (await t.db.collection('points_ledger').where({ ruleKey: 'appraisal_voted' }).get()) as {
+    const ledger = (await t.db.collection('points_ledger').where({ ruleKey: 'appraisal_voted' }).get()) as unknown as {
       data: { memberId: string; points: number }[]
     }
     expect(ledger.data.map((entry) => entry.memberId).sort()).toEqual([1, 2, 3, 4].map(person))
