@@ -53,6 +53,19 @@ const subPackages = [
       'pages/checks/index',
     ],
   },
+  {
+    root: 'subpackages/yearly-cycle',
+    pages: [
+      'pages/index/index',
+      'pages/talks/index',
+      'pages/record-talk/index',
+      'pages/org-life/index',
+      'pages/appraisal/index',
+      'pages/vote/index',
+      'pages/results/index',
+      'pages/year/index',
+    ],
+  },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
 ]

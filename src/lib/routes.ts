@@ -65,5 +65,17 @@ export const BUREAU_LEADERBOARD_PAGE = `${BUREAU}/leaderboard/index`
 export const BUREAU_STUDY_PAGE = `${BUREAU}/study/index`
 export const CHECKS_PAGE = `${BUREAU}/checks/index`
 
+// 年度工作 (谈心谈话, 组织生活会, 民主评议, 书记述职); a branch's pages take the branch for 调阅 from the year view.
+const YEARLY = '/subpackages/yearly-cycle/pages'
+const branchQuery = (branchId?: string | null) => (branchId ? `?branchId=${q(branchId)}` : '')
+export const YEARLY_PAGE = `${YEARLY}/index/index`
+export const talksPageUrl = (branchId?: string | null) => `${YEARLY}/talks/index${branchQuery(branchId)}`
+export const RECORD_TALK_PAGE = `${YEARLY}/record-talk/index`
+export const orgLifePageUrl = (branchId: string) => `${YEARLY}/org-life/index${branchQuery(branchId)}`
+export const appraisalPageUrl = (branchId?: string | null) => `${YEARLY}/appraisal/index${branchQuery(branchId)}`
+export const votePageUrl = (year: number) => `${YEARLY}/vote/index?year=${year}`
+export const appraisalResultsPageUrl = (roundId: string) => `${YEARLY}/results/index?roundId=${q(roundId)}`
+export const YEAR_VIEW_PAGE = `${YEARLY}/year/index`
+
 /** The persona picker exists only in the H5 build (see app.config.ts). */
 export const PERSONA_PICKER_PAGE = '/subpackages/dev/pages/persona/index'

@@ -1,0 +1,43 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { Me } from '../../../../../types/roster'
+import { LinkRow } from '../../../../components/link-row'
+import { Page } from '../../../../components/page'
+import { PageState } from '../../../../components/page-state'
+import { useAction } from '../../../../hooks/use-action'
+import { appraisalPageUrl, orgLifePageUrl, talksPageUrl, YEAR_VIEW_PAGE } from '../../../../lib/routes'
+import { yearlyEntriesFor } from '../../lib/entries'
+
+/** 年度工作: the year's four items as the caller meets them, by role. */
+export default function YearlyHubPage() {
+  const me = useAction('roster', 'me', {})
+  return (
+    <Page>
+      <PageState query={me}>{(data) => <Entries me={data} />}</PageState>
+    </Page>
+  )
+}
+
+function Entries({ me }: { me: Me }) {
+  const open = (url: string) => Taro.navigateTo({ url })
+  const entries = yearlyEntriesFor(me)
+  const urls = {
+    talks: talksPageUrl(entries.ownBranch),
+    'org-life': entries.ownBranch ? orgLifePageUrl(entries.ownBranch) : '',
+    appraisal: appraisalPageUrl(entries.ownBranch),
+    year: YEAR_VIEW_PAGE,
+  }
+  return (
+    <View className="card">
+      {entries.items.map((entry) => (
+        <LinkRow
+          key={entry.key}
+          title={entry.title}
+          hint={entry.hint}
+          testId={`yearly-entry-${entry.key}`}
+          onClick={() => open(urls[entry.key])}
+        />
+      ))}
+    </View>
+  )
+}
