@@ -12,7 +12,7 @@ import { useAction } from '../../../../hooks/use-action'
 import { useOnReturn } from '../../../../hooks/use-on-return'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { appraisalResultsPageUrl, votePageUrl } from '../../../../lib/routes'
-import { dateKey, fullDateTime, instantOf, yearOf } from '../../../../lib/time'
+import { clockTime, dateKey, fullDateTime, instantOf, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { WhenField } from '../../components/window-fields'
 import '../../components/yearly.css'
@@ -149,7 +149,8 @@ function Branch({ branchId, year }: { branchId: string; year: number }) {
 function OpenRound(props: { branchId: string; year: number; branchName: string; onOpened: () => void }) {
   const now = Date.now()
   const [opensDate, setOpensDate] = useState(dateKey(now))
-  const [opensTime, setOpensTime] = useState('08:00')
+  // From now, so the round can be voted on as soon as it is opened; a later start stays 个人自评 until then.
+  const [opensTime, setOpensTime] = useState(clockTime(now))
   const [closesDate, setClosesDate] = useState(dateKey(now, 7))
   const [closesTime, setClosesTime] = useState('18:00')
   const [withOrgLife, setWithOrgLife] = useState(true)
