@@ -64,6 +64,10 @@ const subPackages = [
       'pages/vote/index',
       'pages/results/index',
       'pages/year/index',
+      'pages/report/index',
+      'pages/report-detail/index',
+      'pages/report-round/index',
+      'pages/settings/index',
     ],
   },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.

@@ -76,6 +76,10 @@ export const appraisalPageUrl = (branchId?: string | null) => `${YEARLY}/apprais
 export const votePageUrl = (year: number) => `${YEARLY}/vote/index?year=${year}`
 export const appraisalResultsPageUrl = (roundId: string) => `${YEARLY}/results/index?roundId=${q(roundId)}`
 export const YEAR_VIEW_PAGE = `${YEARLY}/year/index`
+export const REPORT_PAGE = `${YEARLY}/report/index`
+export const REPORT_ROUND_PAGE = `${YEARLY}/report-round/index`
+export const YEARLY_SETTINGS_PAGE = `${YEARLY}/settings/index`
+export const reportDetailPageUrl = (reportId: string) => `${YEARLY}/report-detail/index?reportId=${q(reportId)}`
 
 /** The persona picker exists only in the H5 build (see app.config.ts). */
 export const PERSONA_PICKER_PAGE = '/subpackages/dev/pages/persona/index'

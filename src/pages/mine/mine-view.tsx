@@ -69,7 +69,7 @@ export function MineView({ me, onOpenProfile, onOpenEntry, careMode, savingCare,
         <LinkRow title="个人资料" hint="姓名、所在支部和职务" testId="mine-open-profile" onClick={onOpenProfile} />
         <LinkRow
           title="年度工作"
-          hint="谈心谈话、组织生活会、民主评议党员"
+          hint="谈心谈话、组织生活会、民主评议党员、书记述职"
           testId="mine-open-yearly"
           onClick={() => onOpenEntry?.(YEARLY_PAGE)}
         />

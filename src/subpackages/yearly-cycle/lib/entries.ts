@@ -1,7 +1,7 @@
 import type { Me } from '../../../../types/roster'
 
 export interface YearlyEntry {
-  key: 'talks' | 'org-life' | 'appraisal' | 'year'
+  key: 'talks' | 'org-life' | 'appraisal' | 'report' | 'year' | 'report-round' | 'settings'
   title: string
   hint: string
 }
@@ -27,11 +27,22 @@ export function yearlyEntriesFor(me: Me): { ownBranch: string | null; items: Yea
       hint: runsBranch ? '组织民主评议，查看投票进度和测评结果' : '个人自评、民主测评投票和我的评议等次',
     })
   }
+  if (me.branch) {
+    items.push({
+      key: 'report',
+      title: '书记述职',
+      hint: has('branch_secretary') ? '提交本支部书记抓党建述职报告' : '阅读并评价本支部书记的述职',
+    })
+  }
   if (runsBranch) {
     items.push({ key: 'org-life', title: '组织生活会', hint: '征求意见、对照检查、召开会议、整改和报告的进度' })
   }
   if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
     items.push({ key: 'year', title: '年度工作总览', hint: '各支部谈心谈话、组织生活会、民主评议和述职情况' })
+  }
+  if (has('bureau_staff')) {
+    items.push({ key: 'report-round', title: '述职汇总', hint: '开始述职，查看和评价各支部述职，导出汇总' })
+    items.push({ key: 'settings', title: '年度工作设置', hint: '组织生活会主题，民主评议优秀比例' })
   }
   return { ownBranch: runsBranch ? (me.branch?.id ?? null) : null, items }
 }

@@ -5,7 +5,15 @@ import { LinkRow } from '../../../../components/link-row'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { appraisalPageUrl, orgLifePageUrl, talksPageUrl, YEAR_VIEW_PAGE } from '../../../../lib/routes'
+import {
+  appraisalPageUrl,
+  orgLifePageUrl,
+  REPORT_PAGE,
+  REPORT_ROUND_PAGE,
+  talksPageUrl,
+  YEAR_VIEW_PAGE,
+  YEARLY_SETTINGS_PAGE,
+} from '../../../../lib/routes'
 import { yearlyEntriesFor } from '../../lib/entries'
 
 /** 年度工作: the year's four items as the caller meets them, by role. */
@@ -26,6 +34,9 @@ function Entries({ me }: { me: Me }) {
     'org-life': entries.ownBranch ? orgLifePageUrl(entries.ownBranch) : '',
     appraisal: appraisalPageUrl(entries.ownBranch),
     year: YEAR_VIEW_PAGE,
+    report: REPORT_PAGE,
+    'report-round': REPORT_ROUND_PAGE,
+    settings: YEARLY_SETTINGS_PAGE,
   }
   return (
     <View className="card">
