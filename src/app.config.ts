@@ -68,6 +68,8 @@ const subPackages = [
       'pages/report-detail/index',
       'pages/report-round/index',
       'pages/settings/index',
+      'pages/org-life-mine/index',
+      'pages/rectify/index',
     ],
   },
   // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.

@@ -79,6 +79,8 @@ export const YEAR_VIEW_PAGE = `${YEARLY}/year/index`
 export const REPORT_PAGE = `${YEARLY}/report/index`
 export const REPORT_ROUND_PAGE = `${YEARLY}/report-round/index`
 export const YEARLY_SETTINGS_PAGE = `${YEARLY}/settings/index`
+export const MY_ORG_LIFE_PAGE = `${YEARLY}/org-life-mine/index`
+export const rectifyPageUrl = (orgLifeId: string) => `${YEARLY}/rectify/index?orgLifeId=${q(orgLifeId)}`
 export const reportDetailPageUrl = (reportId: string) => `${YEARLY}/report-detail/index?reportId=${q(reportId)}`
 
 /** The persona picker exists only in the H5 build (see app.config.ts). */

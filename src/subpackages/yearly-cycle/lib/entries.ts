@@ -1,7 +1,7 @@
 import type { Me } from '../../../../types/roster'
 
 export interface YearlyEntry {
-  key: 'talks' | 'org-life' | 'appraisal' | 'report' | 'year' | 'report-round' | 'settings'
+  key: 'talks' | 'org-life' | 'org-life-mine' | 'appraisal' | 'report' | 'year' | 'report-round' | 'settings'
   title: string
   hint: string
 }
@@ -28,6 +28,7 @@ export function yearlyEntriesFor(me: Me): { ownBranch: string | null; items: Yea
     })
   }
   if (me.branch) {
+    items.push({ key: 'org-life-mine', title: '我的组织生活会', hint: '会前提意见，撰写对照检查，整改事项' })
     items.push({
       key: 'report',
       title: '书记述职',

@@ -7,6 +7,7 @@ import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import {
   appraisalPageUrl,
+  MY_ORG_LIFE_PAGE,
   orgLifePageUrl,
   REPORT_PAGE,
   REPORT_ROUND_PAGE,
@@ -35,6 +36,7 @@ function Entries({ me }: { me: Me }) {
     appraisal: appraisalPageUrl(entries.ownBranch),
     year: YEAR_VIEW_PAGE,
     report: REPORT_PAGE,
+    'org-life-mine': MY_ORG_LIFE_PAGE,
     'report-round': REPORT_ROUND_PAGE,
     settings: YEARLY_SETTINGS_PAGE,
   }
