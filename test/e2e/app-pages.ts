@@ -131,11 +131,14 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('appraisal', route.appraisalPageUrl())
     const mine = data(await call<{ round: Round }>('yearly-cycle', 'myAppraisal', { year }))
     if (mine?.round) add('vote', route.votePageUrl(year))
+    add('org-life-mine', route.MY_ORG_LIFE_PAGE)
+    add('report', route.REPORT_PAGE)
   }
   if (me.branch && has('branch_secretary', 'branch_committee')) {
     add('talks-branch', route.talksPageUrl(me.branch.id))
     add('org-life', route.orgLifePageUrl(me.branch.id))
     add('appraisal-branch', route.appraisalPageUrl(me.branch.id))
+    add('rectify', route.rectifyPageUrl(`${me.branch.id}:${year}`))
   }
   if (has('bureau_staff', 'general_branch_secretary', 'instructor')) {
     add('year-view', route.YEAR_VIEW_PAGE)
@@ -147,6 +150,16 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
       add('appraisal-other-branch', route.appraisalPageUrl('org_b_zhizhong'))
       add('appraisal-results', route.appraisalResultsPageUrl(counted.round.id))
     }
+  }
+  if (has('bureau_staff')) {
+    add('report-round', route.REPORT_ROUND_PAGE)
+    add('yearly-settings', route.YEARLY_SETTINGS_PAGE)
+    type Reports = { round: { id: string } | null }
+    const round = data(await call<Reports>('yearly-cycle', 'myReport', { year }))?.round
+    type Results = { items: { reportId: string | null }[] }
+    const results = round && data(await call<Results>('yearly-cycle', 'reportRoundResults', { roundId: round.id }))
+    const submitted = results?.items.find((item) => item.reportId)?.reportId
+    add('report-detail', submitted && route.reportDetailPageUrl(submitted))
   }
   if (has('bureau_staff', 'general_branch_secretary', 'instructor')) add('org-tree', route.TREE_PAGE)
   if (has('bureau_staff')) {
