@@ -6,7 +6,6 @@
  * each marking all 50 appraised (2,500 marks), closed; the tally, ms per call.
  */
 import { cycleDigest } from '../../cloudfunctions/domain/yearly-cycle/cycle-digest'
-import type { Result } from '../../types/result'
 import type { AppraisalGrade, CycleDigestDoc } from '../../types/yearly-cycle'
 import { memberDoc } from '../fixtures/member-doc'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
@@ -14,6 +13,7 @@ import { startTestEmulator, type TestEmulator } from '../functions/helpers/emula
 import { BIG, BIG_TENANT, seedBigTenant } from './big-tenant'
 import { collectionNames } from './data-files'
 import type { Figure } from './figure'
+import { gatewayTiming } from './gateway-timing'
 
 // A named instant in the autumn term, when every item of the year is under way.
 const NOW = Date.parse('2026-11-20T10:00:00+08:00')
@@ -22,7 +22,6 @@ const DAY = 86_400_000
 const TALLY_BRANCH = 'big_b_tally'
 const TALLY_MEMBERS = 50
 const round = (n: number) => Math.round(n * 10) / 10
-const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]
 const GRADES: AppraisalGrade[] = ['excellent', 'qualified', 'qualified', 'qualified', 'basic']
 
 async function addAll(t: TestEmulator, collection: string, docs: object[]): Promise<void> {
@@ -137,24 +136,7 @@ export default async function run(): Promise<Figure[]> {
       `yearly-cycle bench: seeded 500 branches, 10,050 members and their digests in ${round((performance.now() - seeded) / 1000)} s`,
     )
 
-    const timed = async <T>(openid: string, action: string, data: object): Promise<{ ms: number; data: T }> => {
-      const started = performance.now()
-      const res = await t.gateway('yearly-cycle', { action, data }, openid)
-      const result = res.body as Result<T>
-      if (!result.ok) throw new Error(`yearly-cycle.${action}: ${JSON.stringify(result.error)}`)
-      return { ms: performance.now() - started, data: result.data }
-    }
-    const measure = async <T>(openid: string, action: string, data: object, runs = 5) => {
-      await timed<T>(openid, action, data) // warm the worker
-      const samples: number[] = []
-      let last: T | undefined
-      for (let i = 0; i < runs; i++) {
-        const { ms, data: answer } = await timed<T>(openid, action, data)
-        samples.push(ms)
-        last = answer
-      }
-      return { ms: median(samples), data: last as T }
-    }
+    const { timed, measure } = gatewayTiming(t, 'yearly-cycle')
 
     type Overview = { total: number; branches: number; complete: number; items: unknown[] }
     const view = await measure<Overview>(BIG.bureau, 'yearOverview', { year: YEAR, pageSize: 50 })

@@ -11,11 +11,10 @@ import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/call'
+import { GRADES, type Grade, GradeChips } from '../../components/grade-chips'
 import '../../components/yearly.css'
 
-type Grade = keyof typeof GRADE_LABELS
 type Outcome = keyof typeof UNQUALIFIED_OUTCOME_LABELS
-const GRADES = Object.keys(GRADE_LABELS) as Grade[]
 const OUTCOMES = Object.keys(UNQUALIFIED_OUTCOME_LABELS) as Outcome[]
 type Tally = OutputOf<'yearly-cycle', 'appraisalTally'>
 
@@ -110,19 +109,12 @@ function DecisionForm({ roundId, tally, onDone }: { roundId: string; tally: Tall
         const d = decisions[row.memberId]
         return (
           <View className="yearly-person" key={row.memberId} data-testid="decide-row">
-            <Text className="yearly-person__name">{row.name}</Text>
-            <View className="chips">
-              {GRADES.map((grade) => (
-                <Text
-                  key={grade}
-                  className={d.grade === grade ? 'chip chip--on' : 'chip'}
-                  data-testid={`decide-${grade}`}
-                  onClick={() => set(row.memberId, { grade, outcome: grade === 'unqualified' ? d.outcome : null })}
-                >
-                  {GRADE_LABELS[grade]}
-                </Text>
-              ))}
-            </View>
+            <GradeChips
+              name={row.name}
+              chosen={d.grade}
+              onChoose={(grade) => set(row.memberId, { grade, outcome: grade === 'unqualified' ? d.outcome : null })}
+              testIdPrefix="decide"
+            />
             {d.grade === 'unqualified' ? (
               <View>
                 <FormField label="不合格的理由" required>

@@ -2,7 +2,6 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
-import { GRADE_LABELS } from '../../../../../types/yearly-cycle-labels'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
@@ -11,10 +10,9 @@ import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { fullDateTime, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
+import { type Grade, GradeChips } from '../../components/grade-chips'
 import '../../components/yearly.css'
 
-type Grade = keyof typeof GRADE_LABELS
-const GRADES = Object.keys(GRADE_LABELS) as Grade[]
 type Round = NonNullable<OutputOf<'yearly-cycle', 'myAppraisal'>['round']>
 
 /** 民主测评: one 等次 for every member appraised, once, not signed, final when cast. */
@@ -85,22 +83,13 @@ function Ballot({ round, onVoted }: { round: Round; onVoted: () => void }) {
       <View className="card" data-testid="vote-ballot">
         {round.appraisees.map((person) => (
           <View className="yearly-person" key={person.memberId} data-testid="vote-person">
-            <Text className="yearly-person__name">
-              {person.name}
-              {person.probationary ? '（预备党员）' : ''}
-            </Text>
-            <View className="chips">
-              {GRADES.map((grade) => (
-                <Text
-                  key={grade}
-                  className={marks[person.memberId] === grade ? 'chip chip--on' : 'chip'}
-                  data-testid={`vote-${grade}`}
-                  onClick={() => setMarks({ ...marks, [person.memberId]: grade })}
-                >
-                  {GRADE_LABELS[grade]}
-                </Text>
-              ))}
-            </View>
+            <GradeChips
+              name={person.name}
+              probationary={person.probationary}
+              chosen={marks[person.memberId] ?? null}
+              onChoose={(grade) => setMarks({ ...marks, [person.memberId]: grade })}
+              testIdPrefix="vote"
+            />
           </View>
         ))}
       </View>
