@@ -14,6 +14,7 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { appraisalResultsPageUrl, votePageUrl } from '../../../../lib/routes'
 import { clockTime, dateKey, fullDateTime, instantOf, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
+import { type Exemption, ExemptionsField } from '../../components/exemptions-field'
 import { WhenField } from '../../components/window-fields'
 import '../../components/yearly.css'
 
@@ -154,6 +155,7 @@ function OpenRound(props: { branchId: string; year: number; branchName: string; 
   const [closesDate, setClosesDate] = useState(dateKey(now, 7))
   const [closesTime, setClosesTime] = useState('18:00')
   const [withOrgLife, setWithOrgLife] = useState(true)
+  const [exemptions, setExemptions] = useState<Exemption[]>([])
   const opening = useSubmit(
     () =>
       call('yearly-cycle', 'openAppraisal', {
@@ -162,6 +164,7 @@ function OpenRound(props: { branchId: string; year: number; branchName: string; 
         votingOpensAt: instantOf(opensDate, opensTime),
         votingClosesAt: instantOf(closesDate, closesTime),
         withOrgLife,
+        exemptions: exemptions.map(({ memberId, reason, note }) => ({ memberId, reason, note })),
       }),
     {
       fields: ['votingOpensAt', 'votingClosesAt'],
@@ -193,6 +196,7 @@ function OpenRound(props: { branchId: string; year: number; branchName: string; 
         error={opening.errors.fields.votingClosesAt}
         testId="appraisal-closes"
       />
+      <ExemptionsField branchId={props.branchId} value={exemptions} onChange={setExemptions} />
       <SwitchRow
         label="与组织生活会合并召开"
         hint="民主评议结果在组织生活会上通报，计入组织生活会"
