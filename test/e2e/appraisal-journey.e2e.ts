@@ -4,7 +4,8 @@
  * sign in on their phones and vote (one 等次 for everyone appraised, confirmed, final), and a second
  * visit shows 您已投票; once voting has closed (both clocks moved past it) the secretary's results
  * page shows the counts of each 等次 with no voter named, and records the 党员大会's decision within
- * the 优秀 cap; the bureau's year view then shows the branch's 民主评议 as 等次已确定.
+ * the 优秀 cap; the bureau's year view then shows the branch's 民主评议 as 等次已确定, 调阅 opens the
+ * branch's page, and 提醒书记 reaches its secretary once a day.
  */
 import { asPersona } from './app-pages'
 import { startE2ESession } from './session'
@@ -118,4 +119,17 @@ test('a secretary runs a 民主评议 round, five members vote on their phones, 
   await row.waitFor()
   expect(await row.getByTestId('year-appraisal').textContent()).toBe('民主评议 等次已确定')
   await page.screenshot({ path: '/tmp/shots/e2e-appraisal-year.png', fullPage: true })
+
+  // 调阅: the branch's own 民主评议 page, read-only for the bureau, shows the decided counts.
+  await row.getByTestId('year-open-appraisal').click()
+  await page.getByTestId('appraisal-round-phase').filter({ hasText: '等次已确定' }).waitFor()
+  expect(await page.getByTestId('appraisal-remind').count()).toBe(0)
+  // 提醒书记 of what 山区's year still owes (its talks have barely begun): confirmed, then sent once today.
+  await page.goBack()
+  await row.getByTestId('year-remind').click()
+  await page.getByTestId('confirm-dialog-confirm').click()
+  await page.getByText(/^已提醒山区学校联合支部书记：/).waitFor()
+  await row.getByTestId('year-remind').click()
+  await page.getByTestId('confirm-dialog-confirm').click()
+  await page.getByText('今天已经提醒过，请明天再试').first().waitFor()
 })
