@@ -12,12 +12,15 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string
     /** Base URL of the emulator's dev gateway for the H5 build; '' = same origin. */
     TARO_APP_GATEWAY_BASE?: string
+    /** 业务域名 registered for web-view, comma-separated hosts; see README. */
+    TARO_APP_WEBVIEW_DOMAINS?: string
   }
 }
 
 /** Injected by config/index.ts defineConstants. */
 declare const CLOUD_ENV: string
 declare const DEV_GATEWAY_BASE: string
+declare const WEBVIEW_DOMAINS: string
 
 /** Native custom components used from Taro pages (declared in the page's usingComponents). */
 declare namespace JSX {

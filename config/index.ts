@@ -24,6 +24,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       // The H5 build talks to the emulator's dev gateway; '' means same origin as the page.
       DEV_GATEWAY_BASE: JSON.stringify(process.env.TARO_APP_GATEWAY_BASE ?? ''),
+      // 业务域名 the mini-program has registered (公众平台 → 开发管理 → 开发设置), comma-separated hosts:
+      // study links on them open in a web-view page; mp.weixin.qq.com (linked 公众号 articles) always does.
+      WEBVIEW_DOMAINS: JSON.stringify(process.env.TARO_APP_WEBVIEW_DOMAINS ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -1,6 +1,7 @@
 // Starts the local CloudBase emulator: tsx emulator/cli.ts --port P --data DIR [--functions DIR] [--static DIR]
-//   [--workers N] [--now MS] [--max-upload-bytes N]. Prints the URL, stops cleanly (flushes the store) on SIGINT/SIGTERM.
+//   [--workers N] [--now MS] [--max-upload-bytes N] [--latency db=15,openapi=120]. Prints the URL, stops cleanly (flushes the store) on SIGINT/SIGTERM.
 import { startEmulator } from './index'
+import { parseLatency } from './latency'
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     workers: arg('workers') ? Number(arg('workers')) : undefined,
     now: now ? Number(now) : null,
     maxUploadBytes: arg('max-upload-bytes') ? Number(arg('max-upload-bytes')) : undefined,
+    latency: arg('latency') ? parseLatency(arg('latency') as string) : undefined,
     log: (line) => console.log(line),
   })
   console.log(`CloudBase emulator listening on ${emu.url}`)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -8,6 +9,7 @@ import { WorkerPool } from './functions/pool'
 import { FunctionRegistry } from './functions/registry'
 import { TriggerScheduler } from './functions/triggers'
 import { createEmulatorServer } from './http/server'
+import { type Latency, NO_LATENCY } from './latency'
 import { Outbox, type OutboxEntry } from './outbox'
 import { CloudStorage } from './storage/cloud-storage'
 import { Store } from './store/store'
@@ -29,6 +31,7 @@ export interface EmulatorOptions {
   indexesFile?: string // default database/collections.json of this repo (ignored when absent)
   maxUploadBytes?: number // largest object uploadFile may store, default 50 MB
   autoTriggers?: boolean // fire timer triggers on their schedule (default true); false = only on demand (fireTrigger)
+  latency?: Partial<Latency> // injected ms per database request / openapi call (benches), none by default
 }
 
 export interface RunningEmulator {
@@ -38,6 +41,8 @@ export interface RunningEmulator {
   fireTrigger(fn: string, triggerName: string): Promise<unknown>
   clock: { now(): number; set(ms: number | null): void }
   outbox(): Promise<OutboxEntry[]>
+  /** Every collection as a digest of its documents (sorted by _id): two equal snapshots mean nothing was written. */
+  snapshot(): Promise<Record<string, string>>
   storageDir: string // uploaded objects as files: <storageDir>/<cloudPath>
   stop(): Promise<void>
 }
@@ -108,7 +113,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   })
   const invoker = new Invoker(new FunctionRegistry(functionsDir), pool, clock, envId)
   const triggers = new TriggerScheduler(invoker, clock, log)
-  const tcb = { store, txns, now: clock.now, invoker, outbox, clock, storage, log }
+  const latency = { ...NO_LATENCY, ...opts.latency }
+  const tcb = { store, txns, now: clock.now, invoker, outbox, clock, storage, log, latency }
   if (opts.autoTriggers !== false) triggers.start()
 
   let stopping: Promise<void> | undefined
@@ -119,6 +125,15 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     fireTrigger: (fn, name) => triggers.fire(fn, name),
     clock: { now: clock.now, set: clock.set },
     outbox: () => outbox.list(),
+    async snapshot() {
+      const digests: Record<string, string> = {}
+      for (const name of store.names()) {
+        const docs = (await store.collection(name)).allDocs()
+        const sorted = [...docs].sort((a, b) => String(a._id).localeCompare(String(b._id)))
+        digests[name] = createHash('sha256').update(JSON.stringify(sorted)).digest('hex')
+      }
+      return digests
+    },
     storageDir: storage.dir,
     stop() {
       stopping ??= (async () => {

@@ -9,6 +9,8 @@ export interface OutboxEntry {
   time: string
   openid?: string
   function?: string
+  /** What the platform answered besides ok (createActivityId: the activity id and its expiry). */
+  result?: Record<string, unknown>
 }
 
 // Durable record of every openapi call (subscribe messages, updatable messages, mini-program codes):

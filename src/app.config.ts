@@ -15,7 +15,10 @@ const subPackages = [
       'pages/import/index',
     ],
   },
-  { root: 'subpackages/study', pages: ['pages/task/index', 'pages/publish/index', 'pages/participation/index'] },
+  {
+    root: 'subpackages/study',
+    pages: ['pages/task/index', 'pages/publish/index', 'pages/participation/index', 'pages/article/index'],
+  },
   {
     root: 'subpackages/points',
     pages: [
@@ -34,6 +37,7 @@ const subPackages = [
       'pages/meeting/index',
       'pages/checkin/index',
       'pages/schedule/index',
+      'pages/backfill/index',
       'pages/roll/index',
       'pages/leaves/index',
       'pages/minutes/index',
@@ -72,8 +76,10 @@ const subPackages = [
       'pages/rectify/index',
     ],
   },
-  // The persona picker drives the emulator's dev gateway; it never ships in the mini-program.
-  ...(process.env.TARO_ENV === 'h5' ? [{ root: 'subpackages/dev', pages: ['pages/persona/index'] }] : []),
+  // The persona picker drives the emulator's dev gateway, 消息记录 shows its outbox; neither ships in the mini-program.
+  ...(process.env.TARO_ENV === 'h5'
+    ? [{ root: 'subpackages/dev', pages: ['pages/persona/index', 'pages/messages/index'] }]
+    : []),
 ]
 
 export default defineAppConfig({
@@ -129,5 +135,13 @@ export default defineAppConfig({
   },
   // Base library ≥ 2.32.3 asks the app before any privacy API runs; the popup answers it.
   ...(isWeapp ? { __usePrivacyCheck__: true } : {}),
+  // Location check-in (会议定位签到): the member's position, and the place the secretary picks on the map.
+  // scripts/check-weapp.ts holds these against the APIs the code calls.
+  ...(isWeapp
+    ? {
+        requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+        permission: { 'scope.userLocation': { desc: '用于会议定位签到，确认您在会议地点附近' } },
+      }
+    : {}),
   lazyCodeLoading: 'requiredComponents',
 })

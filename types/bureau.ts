@@ -1,6 +1,7 @@
 import { defineAction } from './action'
+import { CellState, ComplianceStatus, MeetingRecordState, StateCounts } from './compliance'
 import { Id } from './ids'
-import { COMPLIANCE_STATUSES, MeetingType } from './meetings'
+import { MeetingType } from './meetings'
 import { pageInput } from './paging'
 import { BranchStanding, LeaderboardSort } from './points'
 import { ROSTER_READERS } from './roles'
@@ -21,15 +22,16 @@ export const SCHOOL_KINDS = ['primary', 'secondary', 'vocational', 'joint', 'oth
 export const SchoolKind = z.enum(SCHOOL_KINDS)
 export type SchoolKind = z.infer<typeof SchoolKind>
 
-/** A cell's colour: every required meeting held; one made up late; still open; one missing; not yet begun. */
-export const CELL_STATES = ['held', 'late', 'open', 'missing', 'future', 'none'] as const
-export const CellState = z.enum(CELL_STATES)
-export type CellState = z.infer<typeof CellState>
-
 export const MatrixGranularity = z.enum(['month', 'quarter'])
 export type MatrixGranularity = z.infer<typeof MatrixGranularity>
 
-export const MatrixItem = z.object({ type: MeetingType, status: z.enum(COMPLIANCE_STATUSES) })
+/** One requirement in a cell: the type, its 党小组 (党小组会 is judged per group) and its status. */
+export const MatrixItem = z.object({
+  type: MeetingType,
+  groupName: z.string().nullable(),
+  period: z.string(),
+  status: ComplianceStatus,
+})
 export type MatrixItem = z.infer<typeof MatrixItem>
 
 export const MatrixCell = z.object({ period: z.string(), state: CellState, items: z.array(MatrixItem) })
@@ -41,8 +43,10 @@ export const MatrixRow = z.object({
   generalBranchName: z.string().nullable(),
   schoolKind: SchoolKind,
   cells: z.array(MatrixCell),
-  /** Required meetings missing over the year so far. */
+  /** Required meetings 未按期开展 over the year so far (missing or below quorum). */
   missing: z.number().int(),
+  /** Whether 支委会 is required of the branch (a committee: 7+ full members, or the bureau's setting). */
+  hasCommittee: z.boolean(),
   /** When the bureau last reminded the secretary, if ever. */
   remindedAt: z.number().nullable(),
 })
@@ -53,7 +57,7 @@ export const MatrixFilter = z.object({
   granularity: MatrixGranularity.default('month'),
   generalBranchId: Id.nullable().default(null),
   schoolKind: SchoolKind.nullable().default(null),
-  /** Only branches with a missing meeting (滞后支部). */
+  /** Only branches with a meeting 未按期开展 (滞后支部). */
   behindOnly: z.boolean().default(false),
 })
 
@@ -62,15 +66,7 @@ const Page = pageInput({ size: 30, maxSize: 100 })
 export const MatrixTotals = z.object({
   branches: z.number().int(),
   /** Per period: cells of each state, over every branch the filter keeps. */
-  perPeriod: z.array(
-    z.object({
-      period: z.string(),
-      held: z.number().int(),
-      late: z.number().int(),
-      open: z.number().int(),
-      missing: z.number().int(),
-    }),
-  ),
+  perPeriod: z.array(StateCounts.extend({ period: z.string() })),
 })
 export type MatrixTotals = z.infer<typeof MatrixTotals>
 
@@ -88,8 +84,14 @@ export type ComplianceMatrix = z.infer<typeof ComplianceMatrix>
 
 export const TrendPoint = z.object({
   period: z.string(),
-  /** Share of branches that held every required monthly meeting (0–1); null before the bureau's first recorded meeting. */
+  /**
+   * Share of the branches with something due that month whose cell is 已开展 or
+   * 已补开 (0–1); null before the bureau's first recorded meeting, with nothing
+   * due, and for the month still running.
+   */
   compliance: z.number().nullable(),
+  /** The month is still running: left out of the line, drawn as 进行中. */
+  running: z.boolean(),
   /** Share of targeted members who checked in on tasks due that month (0–1), null with no task. */
   study: z.number().nullable(),
   /** Members with any points entry that month. */
@@ -101,13 +103,12 @@ export const Overview = z.object({
   month: z.string(),
   branches: z.number().int(),
   members: z.number().int(),
+  /** Branches by the state of their month in the matrix: this month (running) and last month. */
   compliance: z.object({
-    /** Every required meeting of the month held or scheduled. */
-    onTrack: z.number().int(),
-    /** A required meeting neither held nor scheduled. */
-    behind: z.number().int(),
-    /** Branches that missed a required meeting last month. */
-    missedLastMonth: z.number().int(),
+    thisMonth: StateCounts,
+    lastMonth: StateCounts,
+    /** Of this month's 进行中 branches, those with a required meeting not yet even scheduled. */
+    unscheduled: z.number().int(),
   }),
   study: z.object({ tasks: z.number().int(), targeted: z.number().int(), checkedIn: z.number().int() }),
   points: z.object({ activeMembers: z.number().int(), entries: z.number().int() }),
@@ -118,14 +119,20 @@ export type Overview = z.infer<typeof Overview>
 export const CellMeeting = z.object({
   id: Id,
   type: MeetingType,
+  alsoCounts: z.array(MeetingType),
   title: z.string(),
   startsAt: z.number(),
   place: z.string(),
   status: z.enum(['scheduled', 'cancelled']),
+  /** Its record under the rules (已开展, 待补记录, 未开展 …). */
+  record: MeetingRecordState,
+  backfilled: z.boolean(),
   expected: z.number().int(),
   attended: z.number().int(),
   leave: z.number().int(),
   absent: z.number().int(),
+  /** Not yet marked: 未签到 until marking closes. */
+  unmarked: z.number().int(),
   minutes: z.string().nullable(),
 })
 export type CellMeeting = z.infer<typeof CellMeeting>
@@ -136,6 +143,7 @@ export const CellDetail = z.object({
   period: z.string(),
   state: CellState,
   items: z.array(MatrixItem),
+  hasCommittee: z.boolean(),
   meetings: z.array(CellMeeting),
 })
 export type CellDetail = z.infer<typeof CellDetail>
@@ -204,7 +212,7 @@ export const bureauActions = {
     input: MatrixFilter.extend(Page.shape),
     output: ComplianceMatrix,
     roles: BUREAU_ROW_READERS,
-    errors: [],
+    errors: ['ROSTER.NOT_FOUND'],
   }),
   cellDetail: defineAction({
     summary:
@@ -289,36 +297,22 @@ export const bureauActions = {
   }),
   monthlyReport: defineAction({
     summary:
-      'The one-page monthly report of the whole bureau as a PDF (counts, 三会一课, behind branches, study, points), to forward into a WeChat chat.',
+      'The one-page monthly report of the whole bureau as a PDF (counts, 三会一课 by the matrix’s states, branches that have not held or not recorded, study, points), to forward into a WeChat chat; with the figures it printed.',
     input: z.object({
       month: z
         .string()
         .regex(/^\d{4}-\d{2}$/)
         .optional(),
     }),
-    output: Download,
+    output: Download.extend({
+      month: z.string(),
+      running: z.boolean(),
+      states: StateCounts,
+      branches: z.array(z.object({ branchId: Id, branchName: z.string(), state: CellState })),
+    }),
     roles: ['bureau_staff'],
     errors: [],
   }),
-}
-
-/** What each cell colour means, as the matrix and its export say it. */
-export const CELL_STATE_LABELS: Record<CellState, string> = {
-  held: '按时召开',
-  late: '已补开',
-  open: '进行中',
-  missing: '缺开',
-  future: '未到期',
-  none: '无记录',
-}
-
-/** Each item's status in Chinese (the meetings compliance rule's statuses). */
-export const ITEM_STATUS_LABELS: Record<(typeof COMPLIANCE_STATUSES)[number], string> = {
-  held: '已召开',
-  held_late: '已补开',
-  planned: '已安排',
-  due: '待召开',
-  missing: '缺开',
 }
 
 export const SCHOOL_KIND_LABELS: Record<SchoolKind, string> = {

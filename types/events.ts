@@ -28,6 +28,8 @@ export const DomainEvent = z.object({
   sourceId: Id,
   /** When it happened (epoch ms). */
   at: z.number(),
+  /** Not paid before this instant: attendance recorded before its meeting starts waits for the start. */
+  payableFrom: z.number().optional(),
   /** Who recorded it (a member id), or 'system' for timers. */
   recordedBy: z.string(),
   /**
@@ -37,6 +39,10 @@ export const DomainEvent = z.object({
   revision: z.number().int().optional(),
   /** Set by the consumer once acted on; absent while pending. */
   processedAt: z.number().optional(),
+  /** A failed settlement: how often, why, and when it is tried again (the queue goes on meanwhile). */
+  attempts: z.number().int().optional(),
+  lastError: z.string().optional(),
+  deferredUntil: z.number().optional(),
 })
 export type DomainEvent = z.infer<typeof DomainEvent>
 

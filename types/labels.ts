@@ -1,4 +1,5 @@
-import type { MeetingType } from './meetings'
+import type { CellState, ComplianceStatus, MeetingRecordState } from './compliance'
+import type { Frequency, MeetingType } from './meetings'
 import type { Role } from './roles'
 import type { CommitteePosition, MemberType } from './roster'
 
@@ -7,7 +8,7 @@ import type { CommitteePosition, MemberType } from './roster'
 
 export const ROLE_LABELS: Record<Role, string> = {
   member: '党员',
-  branch_committee: '支委委员',
+  branch_committee: '支部委员',
   branch_secretary: '支部书记',
   general_branch_secretary: '总支书记',
   instructor: '党建指导员',
@@ -42,14 +43,93 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
 
 /**
  * 【党小组会】学习新修订的纪律处分条例: how every list, card and export names a
- * meeting. Secretaries often begin a title with its type (党小组会：学习…); the
- * type is said once, in the brackets.
+ * meeting, with every type it counts as (【组织生活会·民主评议党员】).
+ * Secretaries often begin a title with its type (党小组会：学习…); the type is
+ * said once, in the brackets.
  */
-export function meetingHeading(meeting: { type: MeetingType; title: string }): string {
+export function meetingHeading(meeting: {
+  type: MeetingType
+  alsoCounts?: readonly MeetingType[]
+  title: string
+}): string {
   const type = MEETING_TYPE_LABELS[meeting.type]
   // Only a type set off by punctuation or a space: 支委会1 is a name, 支委会：研究… a repeat.
   const repeated = meeting.title.startsWith(type)
     ? /^[\s：:，,、—–-]+(.+)$/.exec(meeting.title.slice(type.length))
     : null
-  return `【${type}】${repeated ? repeated[1] : meeting.title}`
+  return `【${meetingTypesLabel(meeting)}】${repeated ? repeated[1] : meeting.title}`
+}
+
+/** What holding each type is called: 讲党课, 开展主题党日, 召开支委会 (never 召开党课). */
+export const MEETING_TYPE_ACTIONS: Record<MeetingType, string> = {
+  general_meeting: '召开支部党员大会',
+  committee_meeting: '召开支委会',
+  group_meeting: '召开党小组会',
+  lecture: '讲党课',
+  theme_day: '开展主题党日',
+  org_life: '召开组织生活会',
+  appraisal: '开展民主评议党员',
+  study: '组织集中学习',
+  other: '开展活动',
+}
+
+/** A meeting as a heading names every type it counts as: 【组织生活会·民主评议党员】. */
+export const meetingTypesLabel = (meeting: { type: MeetingType; alsoCounts?: readonly MeetingType[] }) =>
+  [meeting.type, ...(meeting.alsoCounts ?? [])].map((type) => MEETING_TYPE_LABELS[type]).join('·')
+
+/** The record of one meeting (会议记录情况). */
+export const MEETING_RECORD_LABELS: Record<MeetingRecordState, string> = {
+  upcoming: '未开始',
+  running: '进行中',
+  awaiting_record: '待补记录',
+  held: '已开展',
+  no_quorum: '未达法定人数',
+  missing: '未开展',
+  cancelled: '已取消',
+}
+
+/** A branch's period in the matrix, its legend, the overview, reports and exports. */
+export const CELL_STATE_LABELS: Record<CellState, string> = {
+  held: '已开展',
+  late: '已补开',
+  awaiting: '待补记录',
+  no_quorum: '未达法定人数',
+  missing: '未开展',
+  not_required: '无需',
+  open: '进行中',
+  future: '未到期',
+  none: '无记录',
+}
+
+/** What each state means, as the matrix's legend explains it. */
+export const CELL_STATE_HINTS: Record<CellState, string> = {
+  held: '规定会议均已开展，考勤和会议记录齐全',
+  late: '逾期后补开并有记录',
+  awaiting: '会议已举行，考勤或会议记录尚待补录',
+  no_quorum: '党员大会到会的有表决权党员未过半数',
+  missing: '规定会议未开展，或未在时限内补录记录',
+  not_required: '本期没有到期的规定会议',
+  open: '本期尚未结束',
+  future: '尚未开始',
+  none: '早于系统启用，无记录',
+}
+
+/** One requirement's status (a cell's items, the secretary's card). */
+export const ITEM_STATUS_LABELS: Record<ComplianceStatus, string> = {
+  held: '已开展',
+  held_late: '已补开',
+  awaiting_record: '待补记录',
+  no_quorum: '未达法定人数',
+  planned: '已安排',
+  due: '待开展',
+  missing: '未开展',
+}
+
+/** How often a type is required, as the rules page and the cards say it. */
+export const FREQUENCY_LABELS: Record<Frequency, string> = {
+  month: '每月',
+  quarter: '每季度',
+  half: '每半年',
+  year: '每年',
+  term: '每学期',
 }

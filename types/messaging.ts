@@ -1,3 +1,5 @@
+import type { TemplateUse } from './subscribe-templates'
+
 /**
  * Documents of the messaging services (cloudfunctions/shared/messaging/):
  * subscribe-message credits and sends, and the WeCom robot queue. Server-side
@@ -21,6 +23,8 @@ export interface SendDoc {
   meetingId: string | null
   slot: string
   memberId: string
+  /** What the message was for (会议提醒, 政治生日…); absent on sends recorded before uses existed. */
+  use?: TemplateUse
   templateId: string
   status: 'claimed' | 'sent' | 'no credit' | 'failed'
   at: number
@@ -35,14 +39,18 @@ export interface RobotDoc {
   setAt: number
 }
 
-/** robot_queue: one markdown message for a branch's robot, delivered at most 20 a minute with retries. */
+/**
+ * robot_queue: one markdown message for a branch's robot, delivered at most 20 a minute with retries.
+ * `sending`: claimed by a run until `nextAt` (the claim lapses then, should that run have died).
+ */
 export interface QueuedRobotMessage {
   _id: string
   tenantId: string
   branchId: string
   markdown: string
-  status: 'pending' | 'sent' | 'failed'
+  status: 'pending' | 'sending' | 'sent' | 'failed'
   attempts: number
+  /** When it is due: its next try, or when a claim on it lapses. */
   nextAt: number
   sentAt: number | null
   lastError: string | null

@@ -217,6 +217,8 @@ export interface ClaimDoc {
 }
 
 const Reason = z.string().trim().max(200)
+/** A calendar month, 'YYYY-MM' in Asia/Shanghai: the period outside scores are for. */
+export const Month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
 const FileId = z.string().min(10).max(300)
 
 const AWARD_REFUSALS = [
@@ -227,6 +229,7 @@ const AWARD_REFUSALS = [
   'POINTS.BAD_VALUE',
   'ROSTER.NOT_FOUND',
   'ROSTER.INACTIVE',
+  'AUTH.SELF_DEALING',
 ] as const
 
 /** 外部积分折算: scores kept elsewhere (学习强国…) become points of one rule at `factor` points per score unit. */
@@ -288,6 +291,8 @@ export interface ScoreImportDoc {
   fileID: string
   branchId: string
   ruleKey: string
+  /** The month the scores are for: a member is paid once per rule and month, whatever the file. */
+  period: string
   status: 'previewed' | 'running' | 'done'
   result: ScoreImportResult | null
 }
@@ -332,13 +337,14 @@ export const pointsActions = {
   }),
   award: defineAction({
     summary:
-      'Awards or deducts points to a member by hand, within the rule (roles, caps) and the caller’s branches; a reason is required for deductions and manual items; the optional key makes a retry pay once.',
+      'Awards or deducts points to a member by hand, within the rule (roles, caps) and the caller’s branches, never to the caller themself; a reason is required for deductions and manual items; the request id the client makes once per intent makes a retry pay once.',
     input: z.object({
       memberId: Id,
       ruleKey: RuleKey,
       points: z.number().int().min(-100).max(100).optional(),
       reason: Reason.default(''),
-      requestId: Id.optional(),
+      /** Made once per intent by the client (the award form): a retry of the same intent pays once. */
+      requestId: Id,
     }),
     output: z.object({
       entryId: z.string(),
@@ -377,7 +383,8 @@ export const pointsActions = {
     errors: ['ROSTER.NOT_FOUND'],
   }),
   reviewClaim: defineAction({
-    summary: 'The secretary approves (the item enters the ledger once) or rejects (reason kept) a pending claim.',
+    summary:
+      'The secretary approves (the item enters the ledger once) or rejects (reason kept) a pending claim; never their own claim, which another manager of the branch or bureau staff decides.',
     input: z.object({ claimId: Id, approve: z.boolean(), reason: Reason.default('') }),
     output: Claim,
     roles: POINTS_GRANTERS,
@@ -399,9 +406,17 @@ export const pointsActions = {
   }),
   processEvents: defineAction({
     summary:
-      'Pays pending domain events (meeting attendance, study check-ins) by the rule catalogue, each once, and marks them processed; the minute timer does the same.',
+      'Pays pending domain events (meeting attendance, study check-ins) by the rule catalogue, each once, and marks them processed, within a time budget; a failing event is recorded and set aside, never holding up the rest; the minute timer does the same.',
     input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
-    output: z.object({ processed: z.number().int(), paid: z.number().int(), skipped: z.number().int() }),
+    output: z.object({
+      processed: z.number().int(),
+      paid: z.number().int(),
+      skipped: z.number().int(),
+      /** Failed this time: recorded on the event and tried again later, behind the rest. */
+      failed: z.number().int(),
+      /** Taken but not reached before the run's deadline: the next run takes them. */
+      left: z.number().int(),
+    }),
     roles: ['bureau_staff'],
     errors: [],
   }),
@@ -482,12 +497,14 @@ export const pointsActions = {
   }),
   previewScoreImport: defineAction({
     summary:
-      'Reads an uploaded .xlsx/.csv of outside scores (姓名, 手机号码, 积分) for a branch the caller manages and shows row by row who would get how many points, what was already paid and what is wrong; nothing is written to the ledger.',
-    input: z.object({ fileID: FileId, branchId: Id, ruleKey: RuleKey }),
+      'Reads an uploaded .xlsx/.csv of outside scores (姓名, 手机号码, 积分) of one month for a branch the caller manages, for a rule the caller may grant, and shows row by row who would get how many points, who was already paid for that rule and month and what is wrong (the caller’s own row among them: another manager imports it); nothing is written to the ledger.',
+    input: z.object({ fileID: FileId, branchId: Id, ruleKey: RuleKey, period: Month }),
     output: ScoreImportPreview,
     roles: POINTS_GRANTERS,
     errors: [
       'POINTS.NO_CONVERSION',
+      'POINTS.NOT_GRANTABLE',
+      'POINTS.RULE_NOT_FOUND',
       'POINTS.IMPORT_HEADERS',
       'POINTS.FILE_NOT_YOURS',
       'ROSTER.NOT_FOUND',
@@ -499,10 +516,16 @@ export const pointsActions = {
   }),
   confirmScoreImport: defineAction({
     summary:
-      'Pays the previewed rows: one ledger entry per row under a key of the file and row, so importing the same file again pays nothing twice; caps cut what they must.',
+      'Pays the previewed rows: one ledger entry per member under a key of the rule and month, so another file (or the same one again) for that month pays nobody twice; caps cut what they must.',
     input: z.object({ importId: Id }),
     output: ScoreImportResult,
     roles: POINTS_GRANTERS,
-    errors: ['POINTS.IMPORT_NOT_FOUND', 'POINTS.IMPORT_DONE', 'POINTS.NO_CONVERSION', 'ROSTER.FILE_NOT_FOUND'],
+    errors: [
+      'POINTS.IMPORT_NOT_FOUND',
+      'POINTS.IMPORT_DONE',
+      'POINTS.NO_CONVERSION',
+      'POINTS.NOT_GRANTABLE',
+      'ROSTER.FILE_NOT_FOUND',
+    ],
   }),
 }

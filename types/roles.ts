@@ -6,7 +6,7 @@ import * as z from './zod'
  */
 export const ROLES = [
   'member', // 党员
-  'branch_committee', // 支委委员 (组织委员、宣传委员…)
+  'branch_committee', // 支部委员 (组织委员、宣传委员…)
   'branch_secretary', // 支部书记
   'general_branch_secretary', // 总支书记
   'instructor', // 党建指导员

@@ -47,6 +47,7 @@ export const IMPORT_ROW_CODES = [
   'PHONE_TAKEN', // an existing member of another name has this phone
   'MEMBER_IN_OTHER_BRANCH', // moving members goes through 组织关系转接, not import
   'MATCH_AMBIGUOUS', // several same-name members in the branch
+  'SECRETARY_TAKEN', // the branch has a 书记 already, or the file names two
   'NAME_TAKEN_OTHER_PHONE', // warning: a same-name member with another phone exists; a new member is created
 ] as const
 
@@ -220,7 +221,7 @@ export const rosterImportActions = {
     input: z.object({ branchId: Id.nullable() }),
     output: z.object({ latest: ImportStatus.nullable() }),
     roles: ROSTER_MANAGERS,
-    errors: [],
+    errors: ['ROSTER.NOT_FOUND'],
   }),
   importStatus: defineAction({
     summary: 'Progress and outcome of an import.',

@@ -54,6 +54,8 @@ export const OrgDoc = z.object({
   ancestors: z.array(Id),
   /** 联合支部: the schools a joint branch covers. */
   schools: z.array(z.string()).optional(),
+  /** 党小组组长 of a group: the host a 党小组会 starts from. */
+  leaderId: Id.nullable().optional(),
   order: z.number().int(),
 }) // orgs
 export type OrgDoc = z.infer<typeof OrgDoc>
@@ -73,6 +75,13 @@ export const MemberDoc = z.object({
   grants: z.array(Grant),
   /** Pinyin initials and full pinyin of the name (wjg, wangjianguo), for search; derived on write. */
   nameKeys: z.array(z.string()).optional(),
+  /**
+   * When a WeChat was bound to this member (null/absent: none). Set by a conditional write before the
+   * binding is stored, so two invitations accepted at once bind one WeChat; cleared by 解除绑定.
+   */
+  boundAt: z.number().nullable().optional(),
+  /** When bureau staff erased this departed member's personal data (the name is then a placeholder). */
+  erasedAt: z.number().optional(),
   /** Set only by the member (roster.setPreferences); absent means the defaults. */
   preferences: Preferences.optional(),
   createdAt: z.number(),
@@ -95,6 +104,18 @@ export interface TenantDoc {
   name: string
 }
 
+/**
+ * member_keys: `_id` = `k_` + HMAC(tenant's roster secret, the import row's key), the member an import
+ * created for that row. Makes a re-run of an import create each member once, without the member's id
+ * carrying anything of the row (a phone, a name). No action answers it.
+ */
+export interface MemberKeyDoc {
+  _id: string
+  tenantId: string
+  memberId: string
+  createdAt: number
+}
+
 /** invitations: `_id` is the code itself (single lookup, unguessable: 16 characters of 56). */
 export interface InvitationDoc {
   _id: string
@@ -103,9 +124,13 @@ export interface InvitationDoc {
   createdBy: string
   createdAt: number
   expiresAt: number
-  status: 'open' | 'used' | 'revoked'
+  /** locked: too many wrong names were typed (INVITATION_MAX_WRONG_NAMES); the secretary sees it and issues another. */
+  status: 'open' | 'used' | 'revoked' | 'locked'
   usedBy?: string
   usedAt?: number
+  /** Wrong names typed so far. */
+  wrongNames?: number
+  lockedAt?: number
 }
 
 /** membership_changes: a membership change (转入/转出/离开) kept with its date and who did it. */
@@ -151,6 +176,9 @@ export const Me = z.object({
 })
 export type Me = z.infer<typeof Me>
 
+/** What an erased member is called wherever their name was kept (records and statistics stay). */
+export const ERASED_NAME = '已删除党员'
+
 /** 11-digit mainland mobile number. */
 export const Phone = z.string().regex(/^1\d{10}$/, '请输入11位手机号码')
 
@@ -188,6 +216,8 @@ export const MemberRow = z.object({
   phone: z.string().nullable(),
   status: z.enum(['active', 'inactive']),
   bound: z.boolean(),
+  /** Set for those who manage the branch when an invitation of the member was locked by wrong names. */
+  invitationLocked: z.boolean().optional(),
 })
 export type MemberRow = z.infer<typeof MemberRow>
 
@@ -245,7 +275,11 @@ const INVITATION_REFUSALS = [
   'INVITATION.EXPIRED',
   'INVITATION.USED',
   'INVITATION.REVOKED',
+  'INVITATION.LOCKED',
 ] as const
+
+/** An invitation locked by wrong names, shown to the secretary so they check with the member and issue another. */
+export const LockedInvitation = z.object({ code: InvitationCode, lockedAt: z.number(), wrongNames: z.number().int() })
 
 /** Why a member's fields may be refused on add or edit. */
 const FIELD_REFUSALS = [
@@ -323,14 +357,20 @@ export const rosterActions = {
     input: z.object({ memberId: Id, reason: z.string().trim().min(2).max(100) }),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE'],
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'ROSTER.HIGHER_GRANT'],
   }),
   transferMember: defineAction({
     summary: '组织关系转接 within the tenant: moves a member to another branch, keeping the history of both.',
     input: z.object({ memberId: Id, toBranchId: Id, toGroupId: Id.nullable().default(null) }),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'ROSTER.SAME_BRANCH', 'ROSTER.GROUP_MISMATCH'],
+    errors: [
+      'ROSTER.NOT_FOUND',
+      'ROSTER.INACTIVE',
+      'ROSTER.SAME_BRANCH',
+      'ROSTER.GROUP_MISMATCH',
+      'ROSTER.HIGHER_GRANT',
+    ],
   }),
   createInvitation: defineAction({
     summary: 'A single-use, expiring invitation for one member to bind their WeChat; shared as a card or code.',
@@ -348,9 +388,9 @@ export const rosterActions = {
   }),
   memberInvitations: defineAction({
     summary:
-      "A member's invitations that can still be used, newest first, so a secretary can share or revoke them again.",
+      "A member's invitations that can still be used, newest first, so a secretary can share or revoke them again, and those locked by wrong names.",
     input: z.object({ memberId: Id }),
-    output: z.object({ items: z.array(Invitation) }),
+    output: z.object({ items: z.array(Invitation), locked: z.array(LockedInvitation) }),
     roles: ROSTER_MANAGERS,
     errors: ['ROSTER.NOT_FOUND'],
   }),
@@ -376,11 +416,42 @@ export const rosterActions = {
     errors: INVITATION_REFUSALS,
   }),
   acceptInvitation: defineAction({
-    summary: "Binds the caller's WeChat to the invited member once they confirm their name.",
+    summary:
+      "Binds the caller's WeChat to the invited member once they confirm their name; 5 wrong names lock the invitation (the secretary sees it), and a member binds one WeChat however many invitations are accepted at once.",
     input: z.object({ code: InvitationCode, name: PersonName }),
     output: Me,
     roles: 'anyone',
     errors: [...INVITATION_REFUSALS, 'INVITATION.NAME_MISMATCH', 'INVITATION.MEMBER_BOUND', 'AUTH.ALREADY_BOUND'],
+  }),
+  unbindMember: defineAction({
+    summary:
+      '解除绑定: removes the WeChat bound to a member of a branch the caller manages (a changed or hijacked WeChat), with a reason, audited; the member is invited again to bind.',
+    input: z.object({ memberId: Id, reason: z.string().trim().min(2).max(100) }),
+    output: MemberRow,
+    roles: ROSTER_MANAGERS,
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.NOT_BOUND', 'ROSTER.HIGHER_GRANT'],
+  }),
+  erasePersonalData: defineAction({
+    summary:
+      "删除个人信息 (PIPL): bureau staff erase a departed (停用) member's personal data — the name becomes a placeholder wherever it was kept, phone, dates, WeChat binding, invitations, notes and photos go; attendance, points and other statistics stay. Audited without the data itself.",
+    input: z.object({ memberId: Id, reason: z.string().trim().min(2).max(100) }),
+    output: MemberRow,
+    roles: ['bureau_staff'],
+    errors: ['ROSTER.NOT_FOUND', 'ROSTER.STILL_ACTIVE'],
+  }),
+  repairPrivacy: defineAction({
+    summary:
+      '隐私整改 (数据校对, once after the upgrade): members whose id an earlier version derived from their phone get a random id everywhere, and phones in older audit entries are masked; call again with the cursor until done.',
+    input: z.object({ cursor: Id.optional() }),
+    output: z.object({
+      renamed: z.number().int(),
+      masked: z.number().int(),
+      remaining: z.number().int(),
+      done: z.boolean(),
+      cursor: Id.nullable(),
+    }),
+    roles: ['bureau_staff'],
+    errors: [],
   }),
   auditLog: defineAction({
     summary: 'Every roster change in the tenant, newest first: who, what, when, before and after.',

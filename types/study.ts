@@ -23,7 +23,16 @@ export const StudyContent = z.object({
   videoLink: Url.nullable().default(null),
   /** An attached document in cloud storage, uploaded by the publisher. */
   fileID: FileId.nullable().default(null),
+  /** The document's name as the publisher's file had it (党章学习材料.pdf), shown to members. */
+  fileName: z.string().trim().max(100).nullable().default(null),
 })
+
+/** Documents the phone's viewer opens (wx.openDocument's file types). */
+export const DOCUMENT_TYPES = ['pdf', 'doc', 'docx', 'ppt', 'pptx', 'xls', 'xlsx'] as const
+export type DocumentType = (typeof DOCUMENT_TYPES)[number]
+
+/** The most a task may ask a member to spend with its material before checking in. */
+export const MAX_READ_MINUTES = 120
 
 /** study_tasks */
 export interface StudyTaskDoc {
@@ -39,6 +48,8 @@ export interface StudyTaskDoc {
   /** 党员集中学习日 */
   collectiveDay: boolean
   minNoteLength: number
+  /** 阅读时长: minutes from first opening the material before a check-in counts; absent or 0 = not asked. */
+  minReadMinutes?: number
   publishedBy: string
   publishedByName: string
   publishedAt: number
@@ -55,6 +66,15 @@ export interface NudgeDoc {
   by: string
   /** Set by the meetings reminder timer once sent through the member's channels. */
   deliveredAt?: number
+}
+
+/** study_reads: `_id` = `${taskId}:${memberId}`, when a member first opened a task's material (the server's clock). */
+export interface ReadDoc {
+  _id: string
+  tenantId: string
+  taskId: string
+  memberId: string
+  openedAt: number
 }
 
 /** study_checkins: `_id` = `${taskId}:${memberId}`, so a member checks in once per task. */
@@ -80,11 +100,13 @@ const Task = z.object({
     link: z.string().nullable(),
     videoLink: z.string().nullable(),
     fileID: z.string().nullable(),
+    fileName: z.string().nullable(),
   }),
   startsOn: DateOnly,
   dueOn: DateOnly,
   collectiveDay: z.boolean(),
   minNoteLength: z.number().int(),
+  minReadMinutes: z.number().int(),
   publishedByName: z.string(),
   branchCount: z.number().int(),
 })
@@ -94,6 +116,10 @@ const MyCheckin = z.object({ note: z.string(), photos: z.array(z.string()), at: 
 
 const TaskWithMine = Task.extend({ checkin: MyCheckin.nullable(), open: z.boolean() })
 export type TaskWithMine = z.infer<typeof TaskWithMine>
+
+/** One task as its page shows it: with when the caller first opened its material (null: not yet). */
+const TaskDetail = TaskWithMine.extend({ readingSince: z.number().nullable() })
+export type TaskDetail = z.infer<typeof TaskDetail>
 
 const Page = pageInput()
 
@@ -105,6 +131,8 @@ const CHECKIN_REFUSALS = [
   'STUDY.NOTE_TOO_SHORT',
   'STUDY.FILE_NOT_YOURS',
 ] as const
+
+const Materials = ['document', 'article', 'video'] as const
 
 export const studyActions = {
   publishTask: defineAction({
@@ -120,8 +148,14 @@ export const studyActions = {
         memberIds: z.array(Id).max(500).nullable().default(null),
         collectiveDay: z.boolean().default(false),
         minNoteLength: z.number().int().min(0).max(200).default(NOTE_MIN_DEFAULT),
+        minReadMinutes: z.number().int().min(0).max(MAX_READ_MINUTES).default(0),
       })
-      .refine((task) => task.dueOn >= task.startsOn, { message: '截止日期不能早于开始日期', path: ['dueOn'] }),
+      .refine((task) => task.dueOn >= task.startsOn, { message: '截止日期不能早于开始日期', path: ['dueOn'] })
+      .refine(
+        (task) =>
+          task.minReadMinutes === 0 || Boolean(task.content.link || task.content.videoLink || task.content.fileID),
+        { message: '要求阅读时长时，请附上文章、视频或学习材料', path: ['minReadMinutes'] },
+      ),
     output: Task,
     roles: STUDY_PUBLISHERS,
     errors: ['ROSTER.NOT_FOUND', 'STUDY.FILE_NOT_YOURS', 'STUDY.NO_TARGETS'],
@@ -134,11 +168,25 @@ export const studyActions = {
     errors: [],
   }),
   getTask: defineAction({
-    summary: 'One task the caller is targeted by or manages, with their own check-in if any.',
+    summary:
+      'One task the caller is targeted by or manages, with their own check-in if any and when they first opened its material.',
     input: z.object({ taskId: Id }),
-    output: TaskWithMine,
+    output: TaskDetail,
     roles: ROLES,
     errors: ['STUDY.TASK_NOT_FOUND'],
+  }),
+  openMaterial: defineAction({
+    summary:
+      'Opens a task’s material: for the document a 10-minute link and its type (for downloadFile + openDocument), for an article or a video its link. The first open of a targeted member starts their reading time (阅读时长), by the server’s clock.',
+    input: z.object({ taskId: Id, material: z.enum(Materials) }),
+    output: z.object({
+      url: z.string(),
+      fileName: z.string().nullable(),
+      fileType: z.enum(DOCUMENT_TYPES).nullable(),
+      readingSince: z.number().nullable(),
+    }),
+    roles: ROLES,
+    errors: ['STUDY.TASK_NOT_FOUND', 'STUDY.NO_MATERIAL'],
   }),
   checkIn: defineAction({
     summary:
@@ -150,7 +198,7 @@ export const studyActions = {
     }),
     output: z.object({ task: TaskWithMine, pointsAwarded: z.number().int() }),
     roles: ROLES,
-    errors: [...CHECKIN_REFUSALS, 'STUDY.ALREADY_CHECKED_IN'],
+    errors: [...CHECKIN_REFUSALS, 'STUDY.ALREADY_CHECKED_IN', 'STUDY.READ_TOO_SHORT'],
   }),
   editCheckin: defineAction({
     summary: 'Edits the caller’s own 心得 and photos until the due date.',

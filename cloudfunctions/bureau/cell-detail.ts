@@ -1,57 +1,53 @@
 import type { api } from '../../types/api'
-import { cellState, judgedItems, recordsSince, toMatrixItems } from '../domain/bureau/cells'
-import { MAKE_UP_HORIZON } from '../domain/meeting-compliance'
+import { toMatrixItems } from '../domain/bureau/cells'
 import { periodBounds } from '../domain/time'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { meetingsByBranch } from '../shared/meeting-digests'
-import { loadRules } from '../shared/meeting-rules'
+import { loadComplianceView } from '../shared/compliance-view'
 import { readRecordBook } from '../shared/record-book'
 
-/** The 三会一课 items of one branch for one period, by the meetings function's rule. */
-export async function branchItems(ctx: HandlerContext, branchId: string, period: string) {
-  const { store, caller, clock } = ctx
-  const now = clock.now()
-  const { start, end } = periodBounds(period)
-  const [rules, { byBranch, earliest }] = await Promise.all([
-    loadRules(store, caller.member.tenantId),
-    meetingsByBranch(
-      store,
-      caller.member.tenantId,
-      start,
-      Math.min(end + MAKE_UP_HORIZON, Math.max(end, now + 1)),
-      new Set([branchId]),
-    ),
-  ])
-  const since = recordsSince(earliest, now)
-  return { items: judgedItems(period, rules.minimums, byBranch.get(branchId) ?? [], now, since), since }
+/** The 三会一课 cell of one branch for one period, judged by the same view as the matrix. */
+export async function branchCell(ctx: HandlerContext, branchId: string, period: string) {
+  const view = await loadComplianceView(
+    ctx.store,
+    ctx.caller.member.tenantId,
+    [{ _id: branchId }],
+    periodBounds(period),
+    ctx.clock.now(),
+  )
+  return { ...view.cell(branchId, period), hasCommittee: view.facts(branchId).hasCommittee }
 }
 
-/** 调阅: one cell, read-only — the record book's entries of the period (the meetings function's own view). */
+/** 调阅: one cell, read-only — its requirements and the record book's entries of the period, with their minutes. */
 export const cellDetail: Handler<typeof api.bureau.cellDetail> = async (input, ctx) => {
   const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
   requireAccess(ctx.caller, branch, 'read')
-  const [{ items, since }, book] = await Promise.all([
-    branchItems(ctx, branch._id, input.period),
-    readRecordBook(ctx.store, branch, input.period),
+  const [cell, book] = await Promise.all([
+    branchCell(ctx, branch._id, input.period),
+    readRecordBook(ctx.store, branch, input.period, ctx.clock.now()),
   ])
   return {
     branchId: branch._id,
     branchName: branch.name,
     period: input.period,
-    state: cellState(items, input.period, ctx.clock.now(), since),
-    items: toMatrixItems(items),
+    state: cell.state,
+    items: toMatrixItems(cell.items),
+    hasCommittee: cell.hasCommittee,
     meetings: book.entries.map((entry) => ({
       id: entry.id,
       type: entry.type,
+      alsoCounts: entry.alsoCounts,
       title: entry.title,
       startsAt: entry.startsAt,
       place: entry.place,
       status: entry.status,
+      record: entry.record,
+      backfilled: entry.backfilled,
       expected: entry.counts.expected,
       attended: entry.counts.present + entry.counts.late,
       leave: entry.counts.leave,
-      absent: entry.counts.absent + entry.counts.unmarked,
+      absent: entry.counts.absent,
+      unmarked: entry.counts.unmarked,
       minutes: entry.minutes,
     })),
   }

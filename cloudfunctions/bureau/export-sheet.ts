@@ -1,10 +1,10 @@
 import type { api } from '../../types/api'
-import { CELL_STATE_LABELS, ITEM_STATUS_LABELS, SCHOOL_KIND_LABELS } from '../../types/bureau'
-import { MEETING_TYPE_LABELS } from '../../types/labels'
+import { SCHOOL_KIND_LABELS } from '../../types/bureau'
+import { CELL_STATES } from '../../types/compliance'
+import { CELL_STATE_LABELS, ITEM_STATUS_LABELS, MEETING_TYPE_LABELS } from '../../types/labels'
 import type { SheetTable } from '../../types/sheets'
 import { shanghaiStamp } from '../domain/time'
 import type { Handler, HandlerContext, HandlerInput } from '../runtime/router'
-import { writeAudit } from '../shared/audit'
 import { exportXlsx } from '../shared/exports'
 import { rankings } from './leaderboard'
 import { buildMatrix } from './matrix'
@@ -16,7 +16,7 @@ async function matrixTables(input: Extract<ExportInput, { view: 'matrix' }>, ctx
   const matrix = await buildMatrix(input, ctx)
   const summary: SheetTable = {
     name: '汇总',
-    headers: ['支部', '党总支', '学校类型', ...matrix.periods, '缺开次数'],
+    headers: ['支部', '党总支', '学校类型', ...matrix.periods, '未按期开展次数'],
     rows: matrix.rows.map((row) => [
       row.branchName,
       row.generalBranchName ?? '',
@@ -27,13 +27,15 @@ async function matrixTables(input: Extract<ExportInput, { view: 'matrix' }>, ctx
   }
   const detail: SheetTable = {
     name: '明细',
-    headers: ['支部', '期间', '会议类型', '情况'],
+    headers: ['支部', '月份', '会议类型', '党小组', '考核期间', '情况'],
     rows: matrix.rows.flatMap((row) =>
       row.cells.flatMap((cell) =>
         cell.items.map((item) => [
           row.branchName,
           cell.period,
           MEETING_TYPE_LABELS[item.type],
+          item.groupName ?? '',
+          item.period,
           ITEM_STATUS_LABELS[item.status],
         ]),
       ),
@@ -41,8 +43,8 @@ async function matrixTables(input: Extract<ExportInput, { view: 'matrix' }>, ctx
   }
   const totals: SheetTable = {
     name: '统计',
-    headers: ['期间', '按时召开', '已补开', '进行中', '缺开'],
-    rows: matrix.totals.perPeriod.map((row) => [row.period, row.held, row.late, row.open, row.missing]),
+    headers: ['期间', ...CELL_STATES.map((state) => CELL_STATE_LABELS[state])],
+    rows: matrix.totals.perPeriod.map((row) => [row.period, ...CELL_STATES.map((state) => row[state])]),
   }
   return { tables: [summary, detail, totals], title: `三会一课落实情况-${matrix.year}`, count: matrix.rows.length }
 }
@@ -93,13 +95,9 @@ export const exportSheet: Handler<typeof api.bureau.exportSheet> = async (input,
         ? await leaderboardTables(input, ctx)
         : await studyTables(input, ctx)
   const fileName = `${built.title}-${shanghaiStamp(ctx.clock.now())}.xlsx`.replace(/[\\/:*?"<>|]/g, '_')
-  const download = await exportXlsx(ctx, fileName, built.tables)
-  await writeAudit(ctx, {
+  return exportXlsx(ctx, fileName, built.tables, {
     action: 'bureau.exportSheet',
     targetId: ctx.caller.member.tenantId,
     summary: `导出${built.title}（${built.count} 行）`,
-    before: null,
-    after: null,
   })
-  return download
 }

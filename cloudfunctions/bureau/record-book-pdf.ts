@@ -10,5 +10,6 @@ export const recordBookPdf: Handler<typeof api.bureau.recordBookPdf> = async (in
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
   const now = clock.now()
-  return exportRecordBookPdf(ctx, await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year')), now)
+  const book = await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year'), now)
+  return exportRecordBookPdf(ctx, book, now, { action: 'bureau.recordBookPdf', targetId: branch._id })
 }

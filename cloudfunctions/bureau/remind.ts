@@ -1,8 +1,8 @@
 import type { api } from '../../types/api'
 import type { ReminderDoc } from '../../types/bureau'
 import { MEETING_TYPE_LABELS } from '../../types/labels'
-import type { MeetingType } from '../../types/meetings'
-import { owedTypes } from '../domain/bureau/cells'
+import type { ComplianceItem } from '../../types/meetings'
+import { owedItems } from '../domain/meeting-compliance/cells'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
@@ -11,7 +11,24 @@ import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { queueRobot } from '../shared/messaging/robot-queue'
-import { branchItems } from './cell-detail'
+import { branchCell } from './cell-detail'
+
+/** '党小组会（低年级党小组）': an owed item as the reminder names it. */
+const itemName = (item: ComplianceItem) =>
+  `${MEETING_TYPE_LABELS[item.type]}${item.groupName ? `（${item.groupName}）` : ''}`
+
+/** The reminder's lines: what has not been held, what waits for its record, what fell below quorum. */
+function owedLines(items: readonly ComplianceItem[]): string[] {
+  const line = (label: string, statuses: string[]) => {
+    const names = items.filter((item) => statuses.includes(item.status)).map(itemName)
+    return names.length ? [`> ${label}：<font color="warning">${names.join('、')}</font>`] : []
+  }
+  return [
+    ...line('尚未开展', ['due', 'missing']),
+    ...line('待补记录', ['awaiting_record']),
+    ...line('未达法定人数', ['no_quorum']),
+  ]
+}
 
 /**
  * 提醒支部书记: records that the bureau reminded a behind branch of the meetings
@@ -25,8 +42,9 @@ export const remindSecretary: Handler<typeof api.bureau.remindSecretary> = async
   const { store, caller, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
-  const owed = owedTypes((await branchItems(ctx, branch._id, input.period)).items)
-  if (owed.length === 0) throw new DomainError('BUREAU.NOTHING_OWED')
+  const items = owedItems((await branchCell(ctx, branch._id, input.period)).items)
+  if (items.length === 0) throw new DomainError('BUREAU.NOTHING_OWED')
+  const owed = [...new Set(items.map((item) => item.type))]
   const now = clock.now()
   const [secretary] = await store.find(
     COLLECTIONS.members,
@@ -34,7 +52,7 @@ export const remindSecretary: Handler<typeof api.bureau.remindSecretary> = async
     { limit: 1, fields: { _id: true, name: true } },
   )
   const id = `${branch._id}:${input.period}:${shanghaiDate(now)}`
-  const names = owed.map((type: MeetingType) => MEETING_TYPE_LABELS[type]).join('、')
+  const names = items.map(itemName).join('、')
   const robotQueued = await queueRobot(store, {
     id: `bureau:${id}`,
     tenantId: branch.tenantId,
@@ -43,8 +61,8 @@ export const remindSecretary: Handler<typeof api.bureau.remindSecretary> = async
       '**教育局党委督办提醒**',
       `> 支部：${branch.name}`,
       `> 期间：${input.period}`,
-      `> 尚未召开：<font color="warning">${names}</font>`,
-      `请${secretary ? `${secretary.name}同志` : '支部书记'}尽快安排召开（如已逾期请补开）。`,
+      ...owedLines(items),
+      `请${secretary ? `${secretary.name}同志` : '支部书记'}尽快开展并补录考勤和会议记录（如已逾期请补开）。`,
     ].join('\n'),
     now,
   })
@@ -66,7 +84,7 @@ export const remindSecretary: Handler<typeof api.bureau.remindSecretary> = async
     await writeAudit(ctx, {
       action: 'bureau.remindSecretary',
       targetId: branch._id,
-      summary: `提醒${branch.name}召开${input.period}的${names}`,
+      summary: `提醒${branch.name}落实${input.period}的${names}`,
       before: null,
       after: { owed },
     })

@@ -35,13 +35,13 @@ function remembered<K, V>(compute: (key: K) => V, limit = 4096): (key: K) => V {
   }
 }
 
-type Periods = { day: string; month: string; quarter: string; year: string }
+type Periods = { day: string; month: string; quarter: string; half: string; year: string }
 const HOUR_MS = 3_600_000
 
 // Asia/Shanghai's offset is whole hours, so every instant of one UTC hour shares its periods.
 const periodsOfHour = remembered((hour: number): Periods => Object.freeze(periodsAt(hour * HOUR_MS)))
 
-/** The calendar periods an instant falls in, in Asia/Shanghai: '2026-03-31', '2026-03', '2026-Q1', '2026'. */
+/** The calendar periods an instant falls in, in Asia/Shanghai: '2026-03-31', '2026-03', '2026-Q1', '2026-H1', '2026'. */
 export function shanghaiPeriods(epochMs: number): Periods {
   return periodsOfHour(Math.floor(epochMs / HOUR_MS))
 }
@@ -53,6 +53,7 @@ function periodsAt(epochMs: number): Periods {
     day: local.format('YYYY-MM-DD'),
     month: local.format('YYYY-MM'),
     quarter: `${year}-Q${Math.floor(local.month() / 3) + 1}`,
+    half: `${year}-H${local.month() < 6 ? 1 : 2}`,
     year,
   }
 }
@@ -75,32 +76,49 @@ export function addDays(day: string, n: number): string {
   return calendarDay(new Date(Date.UTC(year, month - 1, date + n)))
 }
 
-/** The period key of an instant at a granularity: '2026-04', '2026-Q2' or '2026' (Asia/Shanghai). */
-export function periodKeyOf(epochMs: number, granularity: 'month' | 'quarter' | 'year'): string {
+/** A calendar granularity: months, quarters, half-years (上半年/下半年) and years. */
+export type Granularity = 'month' | 'quarter' | 'half' | 'year'
+
+/** The period key of an instant at a granularity: '2026-04', '2026-Q2', '2026-H1' or '2026' (Asia/Shanghai). */
+export function periodKeyOf(epochMs: number, granularity: Granularity): string {
   return shanghaiPeriods(epochMs)[granularity]
 }
 
-/** The granularity a period key is written in. */
-export function granularityOf(period: string): 'month' | 'quarter' | 'year' {
+/**
+ * The granularity a period key is written in; 'term' for a school term (学期),
+ * keyed by its first and last day: '2026-09-01~2027-01-20'.
+ */
+export function granularityOf(period: string): Granularity | 'term' {
+  if (period.includes('~')) return 'term'
   if (period.includes('Q')) return 'quarter'
+  if (period.includes('H')) return 'half'
   return period.length === 4 ? 'year' : 'month'
 }
+
+/** The key of a school term from its first and last day ('YYYY-MM-DD'). */
+export const termKey = (term: { start: string; end: string }) => `${term.start}~${term.end}`
 
 /** [start, end) of a period key as epoch ms, the boundaries falling at Asia/Shanghai midnight. */
 export const periodBounds = remembered((period: string) => Object.freeze(boundsOf(period)))
 
+const MONTHS_IN: Record<Granularity, number> = { month: 1, quarter: 3, half: 6, year: 12 }
+
 function boundsOf(period: string): { start: number; end: number } {
   const granularity = granularityOf(period)
+  if (granularity === 'term') {
+    const [first, last] = period.split('~')
+    return { start: dayjs.tz(first, ZONE).valueOf(), end: dayjs.tz(last, ZONE).add(1, 'day').valueOf() }
+  }
   const year = Number(period.slice(0, 4))
-  const firstMonth =
-    granularity === 'year'
-      ? 0
-      : granularity === 'quarter'
-        ? (Number(period.slice(6)) - 1) * 3
-        : Number(period.slice(5, 7)) - 1
-  const months = granularity === 'year' ? 12 : granularity === 'quarter' ? 3 : 1
+  const part = Number(period.slice(6))
+  const firstMonth = {
+    year: 0,
+    half: (part - 1) * 6,
+    quarter: (part - 1) * 3,
+    month: Number(period.slice(5, 7)) - 1,
+  }[granularity]
   const start = dayjs.tz(`${year}-${String(firstMonth + 1).padStart(2, '0')}-01`, ZONE)
-  return { start: start.valueOf(), end: start.add(months, 'month').valueOf() }
+  return { start: start.valueOf(), end: start.add(MONTHS_IN[granularity], 'month').valueOf() }
 }
 
 /** The same local wall-clock time `n` months later (the 15th stays the 15th; the 31st falls back to the month's end). */

@@ -4,14 +4,23 @@ import { windowOf } from '../domain/meetings/check-in-window'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Handler } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadRules } from '../shared/meeting-rules'
-import { recordAttendanceEvent } from './events'
+import { refreshEvidence } from './digest'
+import { settleRow } from './events'
 import { attendanceId } from './ids'
 import { loadManagedMeeting, requireLive } from './meeting-access'
+import { refreshShareCard } from './share-card'
 import { countsOf } from './views'
 
-/** 手动登记考勤: for members without phones, or to correct a status; from the moment check-in opens. */
+/**
+ * 手动登记考勤: for members without phones, or to correct a status; from the
+ * moment check-in opens. Each row and the points fact it owes are one
+ * document write (the row's `pendingEvent`); the fact is then recorded and
+ * the mark cleared, so a crash between the two is settled by the next
+ * reminder run instead of losing the fact.
+ */
 export const markAttendance: Handler<typeof api.meetings.markAttendance> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
@@ -21,6 +30,9 @@ export const markAttendance: Handler<typeof api.meetings.markAttendance> = async
   if (now < windowOf(meeting, rules).opensAt) throw new DomainError('MEETING.NOT_OPEN', '会议签到开放后才能登记考勤')
   const strangers = input.marks.filter((mark) => !meeting.attendeeIds.includes(mark.memberId))
   if (strangers.length > 0) throw new DomainError('MEETING.NOT_ATTENDEE', '所选党员不在本次会议的参会名单中')
+  // Separation of duties: one's own attendance is checked in, or marked by another manager.
+  if (input.marks.some((mark) => mark.memberId === caller.member._id))
+    throw new DomainError('AUTH.SELF_DEALING', '不能为自己登记考勤，请签到或由支部其他管理人员登记')
   const before = new Map(
     (
       await store.findAll(
@@ -31,7 +43,13 @@ export const markAttendance: Handler<typeof api.meetings.markAttendance> = async
     ).map((row) => [row.memberId, row.status]),
   )
   for (const mark of input.marks) {
-    const row: AttendanceDoc = {
+    const previous = before.get(mark.memberId)
+    const pendingEvent = {
+      correction: previous !== undefined && previous !== mark.status,
+      at: now,
+      payableFrom: meeting.startsAt,
+    }
+    const row: AttendanceDoc & { pendingEvent: typeof pendingEvent } = {
       _id: attendanceId(meeting._id, mark.memberId),
       tenantId: meeting.tenantId,
       meetingId: meeting._id,
@@ -41,26 +59,20 @@ export const markAttendance: Handler<typeof api.meetings.markAttendance> = async
       via: 'hand',
       at: now,
       recordedBy: caller.member._id,
+      pendingEvent,
     }
-    const changed = await store.update(COLLECTIONS.meetingAttendance, row._id, {
-      status: row.status,
-      via: 'hand',
-      recordedBy: row.recordedBy,
-    })
-    if (changed === 0) {
+    const change = { status: row.status, via: 'hand', recordedBy: row.recordedBy, pendingEvent }
+    if ((await store.update(COLLECTIONS.meetingAttendance, row._id, change)) === 0) {
       try {
         await store.insert(COLLECTIONS.meetingAttendance, row)
-      } catch {
-        await store.update(COLLECTIONS.meetingAttendance, row._id, {
-          status: row.status,
-          via: 'hand',
-          recordedBy: row.recordedBy,
-        })
+      } catch (error) {
+        if (!(error instanceof DuplicateIdError)) throw error
+        await store.update(COLLECTIONS.meetingAttendance, row._id, change)
       }
     }
-    const previous = before.get(mark.memberId)
-    await recordAttendanceEvent(store, row, caller.member._id, previous !== undefined && previous !== row.status)
+    await settleRow(store, row)
   }
+  await refreshEvidence(store, meeting)
   await writeAudit(ctx, {
     action: 'meetings.markAttendance',
     targetId: meeting._id,
@@ -68,5 +80,7 @@ export const markAttendance: Handler<typeof api.meetings.markAttendance> = async
     before: null,
     after: { marks: input.marks },
   })
+  // A shared card counts people marked present by hand too.
+  await refreshShareCard(ctx, meeting, now)
   return { marked: input.marks.length, counts: await countsOf(store, meeting) }
 }

@@ -1,30 +1,51 @@
 import type { api } from '../../types/api'
-import type { AttendanceDoc, AttendanceStatus, MeetingDoc } from '../../types/meetings'
-import { judgeCheckIn } from '../domain/meetings/check-in-window'
-import { metresBetween } from '../domain/meetings/distance'
-import { parseScene, SLOT_MS, sceneOf, slotOf, tokenFor, tokenIsValid } from '../domain/meetings/qr-token'
+import type { AttendanceDoc, AttendanceStatus, Coordinates, MeetingDoc } from '../../types/meetings'
+import { judgeCheckIn, windowOf } from '../domain/meetings/check-in-window'
+import { judgeDistance } from '../domain/meetings/distance'
+import {
+  MAX_WRONG_SHORT_CODES,
+  parseScene,
+  SHORT_SLOT_MS,
+  SLOT_MS,
+  sceneOf,
+  shortCodeFor,
+  shortCodeIsValid,
+  slotOf,
+  tokenFor,
+  tokenIsValid,
+} from '../domain/meetings/qr-token'
+import { shanghaiShort } from '../domain/time'
+import type { Caller } from '../runtime/caller'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { miniProgramCode } from '../runtime/mini-program-code'
 import type { Handler } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { loadRules } from '../shared/meeting-rules'
-import { recordAttendanceEvent } from './events'
+import { insertRow } from './events'
 import { attendanceId, CHECKIN_PAGE } from './ids'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
 import { tenantSecret } from './rules'
 import { refreshShareCard } from './share-card'
 import { countsOf } from './views'
 
-/** 签到码: the secretary's phone shows this and asks again when `refreshAt` passes. */
+/**
+ * 签到码: the secretary's phone shows this while check-in is open and asks
+ * again when `refreshAt` passes: the 小程序码 (its scene opens the check-in
+ * page from the phone camera) and the short code members type.
+ */
 export const checkInCode: Handler<typeof api.meetings.checkInCode> = async (input, ctx) => {
   const { caller, store, files, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
   const now = clock.now()
   if (now > meeting.endsAt) throw new DomainError('MEETING.CLOSED')
+  const rules = await loadRules(store, meeting.tenantId)
+  const { opensAt } = windowOf(meeting, rules)
+  if (now < opensAt) throw new DomainError('MEETING.NOT_OPEN', `签到将于${shanghaiShort(opensAt)}开放`)
+  const secret = await tenantSecret(store, meeting.tenantId)
   const slot = slotOf(now)
-  const token = tokenFor(await tenantSecret(store, meeting.tenantId), meeting._id, slot)
+  const token = tokenFor(secret, meeting._id, slot)
   const scene = sceneOf(meeting._id, token)
   let imageUrl: string | null = null
   if (input.image) {
@@ -36,9 +57,11 @@ export const checkInCode: Handler<typeof api.meetings.checkInCode> = async (inpu
   return {
     token,
     scene,
-    path: `${CHECKIN_PAGE}?scene=${encodeURIComponent(scene)}`,
-    refreshAt: (slot + 1) * SLOT_MS,
+    shortCode: shortCodeFor(secret, meeting._id, Math.floor(now / SHORT_SLOT_MS)),
+    // The image turns over every slot; the short code with it, whichever comes first.
+    refreshAt: Math.min((slot + 1) * SLOT_MS, (Math.floor(now / SHORT_SLOT_MS) + 1) * SHORT_SLOT_MS),
     imageUrl,
+    closesAt: meeting.endsAt,
     counts: await countsOf(store, meeting),
   }
 }
@@ -56,26 +79,72 @@ export async function recordOnce(store: Store, row: AttendanceDoc): Promise<{ ro
   }
 }
 
-function resolveTarget(input: { meetingId?: string; token?: string; scene?: string }) {
+type Target = { meetingId: string; proof: { token: string } | { shortCode: string } }
+
+function resolveTarget(input: { meetingId?: string; token?: string; shortCode?: string; scene?: string }): Target {
   if (input.scene) {
     const parsed = parseScene(input.scene)
     if (!parsed) throw new DomainError('MEETING.TOKEN_INVALID')
-    return parsed
+    return { meetingId: parsed.meetingId, proof: { token: parsed.token } }
   }
-  if (!input.meetingId || !input.token) throw new DomainError('MEETING.TOKEN_INVALID')
-  return { meetingId: input.meetingId, token: input.token }
+  if (input.meetingId && input.token) return { meetingId: input.meetingId, proof: { token: input.token } }
+  if (input.meetingId && input.shortCode) return { meetingId: input.meetingId, proof: { shortCode: input.shortCode } }
+  throw new DomainError('MEETING.TOKEN_INVALID')
 }
 
-function judgeLocation(meeting: MeetingDoc, position: { latitude: number; longitude: number } | null) {
+/** The distance rule: fails closed — no position, a position out of range or too far is refused. */
+function judgeLocation(meeting: MeetingDoc, position: Coordinates | null) {
   if (!meeting.location) return
-  if (!position) throw new DomainError('MEETING.LOCATION_REQUIRED')
-  const metres = metresBetween(meeting.location, position)
-  if (metres > meeting.location.radiusMeters) {
-    throw new DomainError('MEETING.TOO_FAR', `您距会议地点约${Math.round(metres)}米，请到场后再签到`)
-  }
+  const judged = judgeDistance(meeting.location, position)
+  if (judged.verdict === 'near') return
+  if (judged.verdict === 'no position') throw new DomainError('MEETING.LOCATION_REQUIRED')
+  throw new DomainError(
+    'MEETING.TOO_FAR',
+    judged.metres === null
+      ? '无法确认您的位置，请到场后重新定位签到'
+      : `您距会议地点约${Math.round(judged.metres)}米（须在${meeting.location.radiusMeters}米内），请到场后再签到`,
+  )
 }
 
-/** 扫码签到: the token proves presence at the secretary's screen within the last minute. */
+/**
+ * A typed short code: checked against this and the previous minute's; ten
+ * wrong ones for a meeting and typing is refused (a 6-digit code cannot be
+ * guessed within that), while scanning and hand marking still work.
+ */
+async function checkShortCode(
+  store: Store,
+  secret: string,
+  meeting: MeetingDoc,
+  caller: Caller,
+  code: string,
+  now: number,
+) {
+  const id = attendanceId(meeting._id, caller.member._id)
+  const tries = await store.get(COLLECTIONS.meetingCheckInTries, id)
+  if ((tries?.wrong ?? 0) >= MAX_WRONG_SHORT_CODES) throw new DomainError('MEETING.TOO_MANY_TRIES')
+  if (shortCodeIsValid(secret, meeting._id, code, now)) return
+  if ((await store.update(COLLECTIONS.meetingCheckInTries, id, { wrong: store.command.inc(1), lastAt: now })) === 0) {
+    try {
+      await store.insert(COLLECTIONS.meetingCheckInTries, {
+        _id: id,
+        tenantId: meeting.tenantId,
+        wrong: 1,
+        lastAt: now,
+      })
+    } catch (error) {
+      if (!(error instanceof DuplicateIdError)) throw error
+      await store.update(COLLECTIONS.meetingCheckInTries, id, { wrong: store.command.inc(1), lastAt: now })
+    }
+  }
+  throw new DomainError('MEETING.TOKEN_INVALID', '签到码不正确或已过期，请输入书记屏幕上的最新签到码')
+}
+
+/**
+ * 签到: the token (scanned) or the short code (typed) proves presence at the
+ * secretary's screen within the last minute; a meeting with a place also
+ * needs the member's position within its radius. Only members still in the
+ * meeting's branch may check in (one transferred out may not).
+ */
 export const checkIn: Handler<typeof api.meetings.checkIn> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const target = resolveTarget(input)
@@ -87,33 +156,46 @@ export const checkIn: Handler<typeof api.meetings.checkIn> = async (input, ctx) 
     throw error
   })
   requireLive(meeting)
-  if (!tokenIsValid(await tenantSecret(store, meeting.tenantId), meeting._id, target.token, now)) {
-    throw new DomainError('MEETING.TOKEN_INVALID')
+  const secret = await tenantSecret(store, meeting.tenantId)
+  if ('token' in target.proof) {
+    if (!tokenIsValid(secret, meeting._id, target.proof.token, now)) throw new DomainError('MEETING.TOKEN_INVALID')
   }
-  if (!attendee) throw new DomainError('MEETING.NOT_ATTENDEE')
+  if (!attendee || caller.member.branchId !== meeting.branchId) throw new DomainError('MEETING.NOT_ATTENDEE')
   const existing = await store.get(COLLECTIONS.meetingAttendance, attendanceId(meeting._id, caller.member._id))
-  if (existing) return { status: existing.status, at: existing.at, first: false, title: meeting.title }
+  if (existing)
+    return { status: existing.status, at: existing.at, first: false, title: meeting.title, meetingId: meeting._id }
   const rules = await loadRules(store, meeting.tenantId)
   const verdict = judgeCheckIn(meeting, rules, now)
   if (verdict === 'not open')
     throw new DomainError('MEETING.NOT_OPEN', `签到将于会议开始前${rules.checkInOpensMinutes}分钟开放`)
   if (verdict === 'closed') throw new DomainError('MEETING.CLOSED')
+  if ('shortCode' in target.proof) await checkShortCode(store, secret, meeting, caller, target.proof.shortCode, now)
   judgeLocation(meeting, input.position)
   const status: AttendanceStatus = verdict
-  const { row, first } = await recordOnce(store, {
+  const row = {
     _id: attendanceId(meeting._id, caller.member._id),
     tenantId: meeting.tenantId,
     meetingId: meeting._id,
     branchId: meeting.branchId,
     memberId: caller.member._id,
     status,
-    via: 'code',
+    via: 'code' as const,
     at: now,
     recordedBy: caller.member._id,
-  })
-  if (first) {
-    await recordAttendanceEvent(store, row, caller.member._id)
-    await refreshShareCard(ctx, meeting, now)
+    // Paid from the start: a check-in half an hour early earns nothing before the meeting begins.
+    pendingEvent: { correction: false, at: now, payableFrom: meeting.startsAt },
   }
-  return { status: row.status, at: row.at, first, title: meeting.title }
+  const first = await insertRow(store, row)
+  if (!first) {
+    const stored = await store.get(COLLECTIONS.meetingAttendance, row._id)
+    return {
+      status: stored?.status ?? status,
+      at: stored?.at ?? now,
+      first: false,
+      title: meeting.title,
+      meetingId: meeting._id,
+    }
+  }
+  await refreshShareCard(ctx, meeting, now)
+  return { status, at: now, first: true, title: meeting.title, meetingId: meeting._id }
 }

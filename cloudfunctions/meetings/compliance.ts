@@ -1,20 +1,23 @@
 import type { api } from '../../types/api'
-import type { MeetingDoc } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
 import { branchAccess } from '../domain/access/branch-access'
-import { complianceOf, MAKE_UP_HORIZON } from '../domain/meeting-compliance'
-import { periodBounds, periodKeyOf } from '../domain/time'
+import { runningItems } from '../domain/meeting-compliance/judge'
+import { periodBounds } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
-import { within } from '../runtime/range'
 import type { Handler } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { loadRules } from '../shared/meeting-rules'
+import { loadComplianceView } from '../shared/compliance-view'
 
-/** 三会一课 compliance of every branch the caller can read (or one), for a period. */
+const YEAR = 366 * 86_400_000
+
+/**
+ * 三会一课 of every branch the caller can read (or one), from the same view as
+ * the bureau's matrix: with a period, its cell (state and items falling due
+ * in it); without, what is owed right now in every running period.
+ */
 export const compliance: Handler<typeof api.meetings.compliance> = async (input, { caller, store, clock }) => {
   const now = clock.now()
   const tenantId = caller.member.tenantId
-  const period = input.period ?? periodKeyOf(now, 'month')
   let branches: OrgDoc[]
   if (input.branchId) {
     const branch = await loadBranch(store, caller, input.branchId)
@@ -24,34 +27,22 @@ export const compliance: Handler<typeof api.meetings.compliance> = async (input,
     const all = await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' }, { orderBy: [['order', 'asc']] })
     branches = all.filter((branch) => branchAccess(caller.member, branch) !== 'none')
   }
-  const rules = await loadRules(store, tenantId)
-  const { start, end } = periodBounds(period)
-  const ids = branches.map((branch) => branch._id)
-  const meetings: Pick<MeetingDoc, '_id' | 'branchId' | 'type' | 'startsAt' | 'status' | 'makeUpFor'>[] = []
-  for (let i = 0; i < ids.length; i += 500) {
-    meetings.push(
-      ...(await store.findAll(
-        COLLECTIONS.meetings,
-        {
-          tenantId,
-          branchId: store.command.in(ids.slice(i, i + 500)),
-          startsAt: within(store, start, end + MAKE_UP_HORIZON),
-        },
-        { fields: { _id: true, branchId: true, type: true, startsAt: true, status: true, makeUpFor: true } },
-      )),
-    )
-  }
+  // Running periods reach back at most a year (a yearly or term requirement) and on to their end.
+  const window = input.period ? periodBounds(input.period) : { start: now - YEAR, end: now + YEAR }
+  const view = await loadComplianceView(store, tenantId, branches, window, now)
   return {
-    period,
-    branches: branches.map((branch) => ({
-      branchId: branch._id,
-      branchName: branch.name,
-      items: complianceOf(
-        period,
-        rules.minimums,
-        meetings.filter((meeting) => meeting.branchId === branch._id),
-        now,
-      ),
-    })),
+    period: input.period ?? null,
+    branches: branches.map((branch) => {
+      if (input.period) {
+        const cell = view.cell(branch._id, input.period)
+        return { branchId: branch._id, branchName: branch.name, state: cell.state, items: cell.items }
+      }
+      return {
+        branchId: branch._id,
+        branchName: branch.name,
+        state: null,
+        items: runningItems(view.rules, view.facts(branch._id), view.meetings(branch._id), now),
+      }
+    }),
   }
 }

@@ -10,6 +10,7 @@ import { membersByIds } from '../shared/members'
 import { recordOnce } from './check-in'
 import { attendanceId } from './ids'
 import { loadManagedMeeting, loadMeeting, requireLive } from './meeting-access'
+import { tellLeaveDecision } from './notify'
 
 /** 请假: asked before the start; asking again replaces a pending or rejected reason. */
 export const requestLeave: Handler<typeof api.meetings.requestLeave> = async (input, { caller, store, clock }) => {
@@ -120,6 +121,12 @@ export const decideLeave: Handler<typeof api.meetings.decideLeave> = async (inpu
     summary: `${input.approve ? '批准' : '不批准'}${leave.memberName}的请假`,
     before: { status: 'pending' },
     after: { status },
+  })
+  await tellLeaveDecision(ctx, meeting, {
+    memberId: input.memberId,
+    approved: input.approve,
+    note: input.note,
+    approverName: caller.member.name,
   })
   return { status: status as 'approved' | 'rejected' }
 }

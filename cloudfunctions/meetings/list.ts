@@ -7,7 +7,7 @@ import { after, atMost, within } from '../runtime/range'
 import type { Handler } from '../runtime/router'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { attendanceId } from './ids'
-import { toSummary } from './views'
+import { recordsOf, toSummary } from './views'
 
 /** 我的会议: upcoming (not yet ended, soonest first) or past (latest first), with my attendance. */
 export const listMine: Handler<typeof api.meetings.listMine> = async (input, { caller, store, clock }) => {
@@ -28,20 +28,23 @@ export const listMine: Handler<typeof api.meetings.listMine> = async (input, { c
     store.count(COLLECTIONS.meetings, where),
   ])
   const ids = items.map((meeting) => attendanceId(meeting._id, me._id))
-  const [attendance, leaves, branches] = await Promise.all([
+  const [attendance, leaves, branches, records] = await Promise.all([
     ids.length ? store.find(COLLECTIONS.meetingAttendance, { _id: store.command.in(ids) }) : [],
     ids.length ? store.find(COLLECTIONS.meetingLeaves, { _id: store.command.in(ids) }) : ([] as LeaveDoc[]),
     store.find(COLLECTIONS.orgs, { _id: store.command.in([...new Set(items.map((m) => m.branchId))]) }),
+    recordsOf(store, items, now),
   ])
   const statusOf = new Map(attendance.map((row) => [row.meetingId, row.status]))
   const leaveOf = new Map(leaves.filter(standingLeave).map((row) => [row.meetingId, row.status]))
   const nameOf = new Map(branches.map((org) => [org._id, org.name]))
   return {
     items: items.map((meeting) =>
-      toSummary(meeting, nameOf.get(meeting.branchId) ?? '', {
-        status: statusOf.get(meeting._id) ?? null,
-        leave: leaveOf.get(meeting._id) ?? null,
-      }),
+      toSummary(
+        meeting,
+        nameOf.get(meeting.branchId) ?? '',
+        { status: statusOf.get(meeting._id) ?? null, leave: leaveOf.get(meeting._id) ?? null },
+        records.get(meeting._id) ?? 'upcoming',
+      ),
     ),
     total,
     page: input.page,
@@ -52,17 +55,21 @@ export const listMine: Handler<typeof api.meetings.listMine> = async (input, { c
 export const listBranch: Handler<typeof api.meetings.listBranch> = async (input, { caller, store, clock }) => {
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
-  const period = input.period ?? periodKeyOf(clock.now(), 'month')
+  const now = clock.now()
+  const period = input.period ?? periodKeyOf(now, 'month')
   const { start, end } = periodBounds(period)
   const meetings = await store.findAll(
     COLLECTIONS.meetings,
     { tenantId: branch.tenantId, branchId: branch._id, startsAt: within(store, start, end) },
     { orderBy: [['startsAt', 'asc']] },
   )
+  const records = await recordsOf(store, meetings, now)
   return {
     branchId: branch._id,
     branchName: branch.name,
     period,
-    items: meetings.map((meeting) => toSummary(meeting, branch.name, { status: null, leave: null })),
+    items: meetings.map((meeting) =>
+      toSummary(meeting, branch.name, { status: null, leave: null }, records.get(meeting._id) ?? 'upcoming'),
+    ),
   }
 }

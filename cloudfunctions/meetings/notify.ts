@@ -1,15 +1,25 @@
 import { MEETING_TYPE_LABELS } from '../../types/labels'
 import type { MeetingDoc } from '../../types/meetings'
-import { shanghaiMinute, shanghaiShort } from '../domain/time'
+import type { TemplateValues } from '../../types/subscribe-templates'
+import { shanghaiShort } from '../domain/time'
 import type { Ports } from '../runtime/ports'
 import { loadRules } from '../shared/meeting-rules'
 import { queueRobot } from '../shared/messaging/robot-queue'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
 import { MEETING_PAGE } from './ids'
 
-/** The reminder template's fields: 会议名称 thing1, 会议时间 time2, 会议地点 thing3, 备注 thing4. */
-export function reminderFields(meeting: Pick<MeetingDoc, 'title' | 'startsAt' | 'place'>, note: string) {
-  return { thing1: meeting.title, time2: shanghaiMinute(meeting.startsAt), thing3: meeting.place, thing4: note }
+/** What a meeting reminder (会议提醒) offers its template; the tenant's table picks the keywords. */
+export function reminderValues(
+  meeting: Pick<MeetingDoc, 'title' | 'type' | 'startsAt' | 'place'>,
+  note: string,
+): TemplateValues<'meetingReminder'> {
+  return {
+    meetingTitle: meeting.title,
+    meetingType: MEETING_TYPE_LABELS[meeting.type],
+    meetingTime: meeting.startsAt,
+    place: meeting.place,
+    note,
+  }
 }
 
 export function robotMarkdown(
@@ -49,7 +59,7 @@ export async function notifyMembers(
     {
       tenantId: meeting.tenantId,
       rules,
-      templateId: rules.templates.meetingReminder,
+      use: 'meetingReminder',
       members: memberIds,
       memberIdOf: (memberId) => memberId,
       width: 10,
@@ -59,7 +69,7 @@ export async function notifyMembers(
       meetingId: meeting._id,
       slot: key,
       page: `${MEETING_PAGE}?id=${meeting._id}`,
-      fields: reminderFields(meeting, note),
+      values: reminderValues(meeting, note),
       now,
     }),
   )
@@ -82,4 +92,40 @@ export async function tellAttendees(
 ): Promise<number> {
   const { subscribeSent } = await notifyMembers(ctx, meeting, meeting.attendeeIds, note, `${kind}-${ctx.clock.now()}`)
   return subscribeSent
+}
+
+/** 请假审批结果: the member who asked hears the decision, where they accepted the template when asking. */
+export async function tellLeaveDecision(
+  ports: Pick<Ports, 'store' | 'clock' | 'messaging'>,
+  meeting: MeetingDoc,
+  decision: { memberId: string; approved: boolean; note: string; approverName: string },
+): Promise<number> {
+  const now = ports.clock.now()
+  const rules = await loadRules(ports.store, meeting.tenantId)
+  const { sent } = await sendToMembers(
+    ports,
+    {
+      tenantId: meeting.tenantId,
+      rules,
+      use: 'leaveDecision',
+      members: [decision.memberId],
+      memberIdOf: (memberId) => memberId,
+      width: 1,
+    },
+    (memberId) => ({
+      sendId: `leave:${meeting._id}:${memberId}:${now}`,
+      meetingId: meeting._id,
+      slot: 'leave-decision',
+      page: `${MEETING_PAGE}?id=${meeting._id}`,
+      values: {
+        meetingTitle: meeting.title,
+        meetingTime: meeting.startsAt,
+        result: decision.approved ? '已批准' : '未批准',
+        note: decision.note || (decision.approved ? '请假已批准，请会后补学会议内容' : '请按时参会'),
+        approver: decision.approverName,
+      },
+      now,
+    }),
+  )
+  return sent
 }

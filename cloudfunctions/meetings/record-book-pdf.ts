@@ -10,7 +10,10 @@ export const recordBookPdf: Handler<typeof api.meetings.recordBookPdf> = async (
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
   const now = clock.now()
-  const book = await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year'))
-  const { url, fileName } = await exportRecordBookPdf(ctx, book, now)
+  const book = await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year'), now)
+  const { url, fileName } = await exportRecordBookPdf(ctx, book, now, {
+    action: 'meetings.recordBookPdf',
+    targetId: branch._id,
+  })
   return { fileUrl: url, fileName }
 }

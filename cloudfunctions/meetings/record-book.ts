@@ -10,7 +10,9 @@ export const recordBook: Handler<typeof api.meetings.recordBook> = async (input,
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
   const now = clock.now()
-  const book = await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year'))
-  const fileUrl = input.export ? (await exportRecordBookXlsx(ctx, book, now)).url : null
+  const book = await readRecordBook(store, branch, input.period ?? periodKeyOf(now, 'year'), now)
+  const fileUrl = input.export
+    ? (await exportRecordBookXlsx(ctx, book, now, { action: 'meetings.recordBook', targetId: branch._id })).url
+    : null
   return { ...book, fileUrl }
 }

@@ -1,5 +1,5 @@
 import type { api } from '../../types/api'
-import type { AttendanceDoc, MeetingDoc } from '../../types/meetings'
+import type { MeetingDoc } from '../../types/meetings'
 import { groupBy } from '../domain/group-by'
 import { dueSlot, reminderSendId } from '../domain/meetings/reminder-slots'
 import { shanghaiDate } from '../domain/time'
@@ -10,18 +10,20 @@ import { atMost, within } from '../runtime/range'
 import type { Handler } from '../runtime/router'
 import type { Store } from '../runtime/store'
 import { loadRules } from '../shared/meeting-rules'
+import { membersByIds } from '../shared/members'
 import { deliverRobotQueue, queueRobot } from '../shared/messaging/robot-queue'
 import { deliverStudyNudges } from '../shared/messaging/study-nudges'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
-import { recordAttendanceEvent } from './events'
+import { refreshEvidence } from './digest'
+import { insertRow, settlePendingRows } from './events'
 import { attendanceId, MEETING_PAGE } from './ids'
 import { loadManagedMeeting, requireLive } from './meeting-access'
-import { notifyMembers, reminderFields, robotMarkdown } from './notify'
+import { notifyMembers, reminderValues, robotMarkdown } from './notify'
 
 const DAY = 86_400_000
 /** Work stops here and the next 5-minute run continues; the function's timeout is 60 s. */
 const RUN_BUDGET_MS = 45_000
-const NOTE: Record<string, string> = { '24h': '会议将于明天召开，请准时参加', '1h': '会议将于1小时后开始' }
+const NOTE: Record<string, string> = { '24h': '将于明天举行，请准时参加', '1h': '将于1小时后开始，请准时参加' }
 
 /**
  * One reminder slot of one meeting to every attendee with a credit. Members
@@ -41,7 +43,7 @@ async function remindMeeting(ports: Ports, meeting: MeetingDoc, slot: '24h' | '1
     {
       tenantId: meeting.tenantId,
       rules,
-      templateId: rules.templates.meetingReminder,
+      use: 'meetingReminder',
       members: meeting.attendeeIds.filter((id) => !handled.has(id)),
       memberIdOf: (memberId) => memberId,
       width: 16,
@@ -52,7 +54,7 @@ async function remindMeeting(ports: Ports, meeting: MeetingDoc, slot: '24h' | '1
       meetingId: meeting._id,
       slot,
       page: `${MEETING_PAGE}?id=${meeting._id}`,
-      fields: reminderFields(meeting, NOTE[slot]),
+      values: reminderValues(meeting, NOTE[slot]),
       now,
     }),
   )
@@ -69,21 +71,30 @@ async function remindMeeting(ports: Ports, meeting: MeetingDoc, slot: '24h' | '1
 }
 
 /**
- * After a meeting ends, attendees with no record become absent (缺席),
- * unless their leave was approved: the fact the points function deducts for.
+ * After a meeting ends, marking closes: invited members with no record become
+ * absent (缺席) — unless their leave was approved, or they are no longer
+ * members of the branch (transferred out or 停用: never charged for a meeting
+ * they were taken off). Each absence is written with its points fact pending
+ * and then settled, so nothing is swallowed: a failure leaves the meeting
+ * unclosed and the next run repeats it, finding the rows already written.
  */
 async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
-  const [rows, leaves] = await Promise.all([
+  const [rows, leaves, people] = await Promise.all([
     store.findAll(COLLECTIONS.meetingAttendance, { meetingId: meeting._id }, { fields: { memberId: true } }),
     store.findAll(
       COLLECTIONS.meetingLeaves,
       { meetingId: meeting._id, status: 'approved' },
       { fields: { memberId: true } },
     ),
+    membersByIds(store, meeting.attendeeIds),
   ])
   const marked = new Set([...rows, ...leaves].map((row) => row.memberId))
-  for (const memberId of meeting.attendeeIds.filter((id) => !marked.has(id))) {
-    const row: AttendanceDoc = {
+  const stillHere = (memberId: string) => {
+    const member = people.get(memberId)
+    return member?.status === 'active' && member.branchId === meeting.branchId
+  }
+  for (const memberId of meeting.attendeeIds.filter((id) => !marked.has(id) && stillHere(id))) {
+    await insertRow(store, {
       _id: attendanceId(meeting._id, memberId),
       tenantId: meeting.tenantId,
       meetingId: meeting._id,
@@ -93,18 +104,18 @@ async function closeMeeting(store: Store, meeting: MeetingDoc, now: number) {
       via: 'close',
       at: meeting.endsAt,
       recordedBy: 'system',
-    }
-    try {
-      await store.insert(COLLECTIONS.meetingAttendance, row)
-      await recordAttendanceEvent(store, row, 'system')
-    } catch {
-      // Marked by hand meanwhile: the secretary's word stands.
-    }
+      pendingEvent: { correction: false, at: meeting.endsAt, payableFrom: meeting.startsAt },
+    })
   }
+  await refreshEvidence(store, meeting)
   await store.update(COLLECTIONS.meetings, meeting._id, { closedAt: now })
 }
 
-/** The 5-minute timer: reminders due, ended meetings closed, study nudges delivered, the robot queue delivered. */
+/**
+ * The 5-minute timer: reminders due, ended meetings closed, study nudges delivered, the robot queue delivered.
+ * Each meeting, send and message checks the run's deadline before it starts and fails alone: what a run does
+ * not reach, or what failed, the next run takes.
+ */
 export async function runReminders(ports: Ports) {
   const { store, clock } = ports
   const started = Date.now()
@@ -123,16 +134,29 @@ export async function runReminders(ports: Ports) {
       unfinished++
       continue
     }
-    const result = await remindMeeting(ports, meeting, slot, now, deadline)
-    sent += result.sent
-    if (!result.done) unfinished++
+    try {
+      const result = await remindMeeting(ports, meeting, slot, now, deadline)
+      sent += result.sent
+      if (!result.done) unfinished++
+    } catch (error) {
+      // One meeting's failure is logged and left for the next run; the other meetings go on.
+      console.error(`[remind] ${meeting._id} ${slot}`, error)
+      unfinished++
+    }
   }
   const ended = await store.find(
     COLLECTIONS.meetings,
     { status: 'scheduled', endsAt: atMost(store, now), closedAt: null },
     { limit: 50 },
   )
-  for (const meeting of ended) if (Date.now() < deadline) await closeMeeting(store, meeting, now)
+  for (const meeting of ended) {
+    if (Date.now() >= deadline) break
+    await closeMeeting(store, meeting, now).catch((error: unknown) =>
+      console.error(`[remind] close ${meeting._id}`, error),
+    )
+  }
+  // Points facts a crash left behind a roll row: recorded now.
+  const repaired = await settlePendingRows(store, deadline)
   // Before the robot queue, so a nudge's group summary goes out in the same run.
   const nudges = await deliverStudyNudges(ports, now, deadline)
   const robots = await deliverRobotQueue(ports, now, deadline)
@@ -140,6 +164,7 @@ export async function runReminders(ports: Ports) {
     sent,
     unfinished,
     closed: ended.length,
+    repaired,
     ...nudges,
     robotSent: robots.sent,
     robotFailed: robots.failed,
@@ -201,7 +226,7 @@ export async function politicalBirthdays(ports: Ports) {
       {
         tenantId,
         rules,
-        templateId: rules.templates.politicalBirthday,
+        use: 'politicalBirthday',
         members: group,
         memberIdOf: (member) => member._id,
         width: 10,
@@ -214,7 +239,13 @@ export async function politicalBirthdays(ports: Ports) {
           meetingId: null,
           slot: 'birthday',
           page: 'pages/meetings/index',
-          fields: { name1: member.name, thing2: `今天是您入党${years}周年纪念日`, date3: today },
+          values: {
+            memberName: member.name,
+            greeting: `今天是您入党${years}周年纪念日`,
+            years,
+            joinedOn: member.joinedOn,
+            today,
+          },
           now,
         }
       },

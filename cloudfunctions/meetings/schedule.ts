@@ -1,62 +1,57 @@
 import type { api } from '../../types/api'
-import type { MeetingDoc, Scope } from '../../types/meetings'
+import type { MeetingDoc } from '../../types/meetings'
+import { scopeFits } from '../domain/meetings/scope'
 import { monthlyOccurrences } from '../domain/meetings/series'
 import { shanghaiShort } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { Handler } from '../runtime/router'
-import type { Store } from '../runtime/store'
+import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
-import { loadBranch, requireAccess, requireGroupIn } from '../shared/branch-access'
 import { recordInDigest } from './digest'
 import { getMeeting } from './get-meeting'
 import { loadManagedMeeting, requireLive } from './meeting-access'
 import { tellAttendees } from './notify'
+import { branchMembers, newMeetingDoc, planMeeting, requireInBranch } from './plan'
 
-/** Who is expected (应到): the scope's active members, read when the meeting is scheduled. */
-async function attendeesOf(store: Store, tenantId: string, branchId: string, scope: Scope): Promise<string[]> {
-  const where: Record<string, unknown> = { tenantId, branchId, status: 'active' }
-  if (scope.kind === 'group') where.groupId = scope.groupId
-  if (scope.kind === 'committee') where.committeePosition = store.command.exists(true)
-  const members = await store.findAll(COLLECTIONS.members, where, { fields: { _id: true, committeePosition: true } })
-  return members.filter((member) => scope.kind !== 'committee' || member.committeePosition).map((member) => member._id)
-}
+/** The id of the n-th meeting of one request: the request's own id first, then `_2`, `_3`… for a series. */
+const occurrenceId = (requestId: string | undefined, n: number) =>
+  requestId ? (n === 0 ? requestId : `${requestId}_${n + 1}`) : newId('mt')
 
-/** 安排会议: one meeting, or a monthly series on the same day and time. */
+/**
+ * 安排会议: one meeting, or a monthly series on the same day and time, for the
+ * scope's members only. With a `requestId`, a retry finds what the first try
+ * wrote and schedules nothing twice.
+ */
 export const schedule: Handler<typeof api.meetings.schedule> = async (input, ctx) => {
   const { caller, store, clock } = ctx
-  const branch = await loadBranch(store, caller, input.branchId)
-  requireAccess(caller, branch, 'manage')
-  if (input.scope.kind === 'group') await requireGroupIn(store, input.scope.groupId, branch)
+  const plan = await planMeeting(store, caller, input)
   const now = clock.now()
   if (input.meeting.endsAt <= now) throw new DomainError('MEETING.IN_PAST')
-  const attendeeIds = await attendeesOf(store, branch.tenantId, branch._id, input.scope)
-  if (attendeeIds.length === 0) throw new DomainError('MEETING.NO_ATTENDEES')
-  const seriesId = input.repeatMonthly > 1 ? newId('ms') : null
+  const seriesId = input.repeatMonthly > 1 ? (input.requestId ? `ms_${input.requestId}` : newId('ms')) : null
   const ids: string[] = []
-  for (const occurrence of monthlyOccurrences(input.meeting.startsAt, input.meeting.endsAt, input.repeatMonthly)) {
-    const meeting: MeetingDoc = {
-      _id: newId('mt'),
-      tenantId: branch.tenantId,
-      branchId: branch._id,
-      scope: input.scope,
-      ...input.meeting,
-      ...occurrence,
-      attendeeIds,
-      status: 'scheduled',
-      seriesId,
-      makeUpFor: ids.length === 0 ? input.makeUpFor : null,
-      cancelReason: null,
-      minutes: null,
-      activity: null,
-      remindersDone: [],
-      closedAt: null,
-      createdBy: caller.member._id,
-      createdAt: now,
-      updatedAt: now,
+  const occurrences = monthlyOccurrences(input.meeting.startsAt, input.meeting.endsAt, input.repeatMonthly)
+  for (const [n, occurrence] of occurrences.entries()) {
+    const meeting: MeetingDoc = newMeetingDoc(
+      plan,
+      { ...input.meeting, ...occurrence },
+      {
+        _id: occurrenceId(input.requestId, n),
+        seriesId,
+        makeUpFor: n === 0 ? input.makeUpFor : null,
+        createdBy: caller.member._id,
+        createdAt: now,
+      },
+    )
+    try {
+      await store.insert(COLLECTIONS.meetings, meeting)
+    } catch (error) {
+      if (!(error instanceof DuplicateIdError)) throw error
+      const earlier = await store.get(COLLECTIONS.meetings, meeting._id)
+      if (earlier?.createdBy !== caller.member._id || earlier.branchId !== plan.branch._id)
+        throw new DomainError('MEETING.ID_TAKEN')
     }
-    await store.insert(COLLECTIONS.meetings, meeting)
     await recordInDigest(store, meeting)
     ids.push(meeting._id)
   }
@@ -65,18 +60,27 @@ export const schedule: Handler<typeof api.meetings.schedule> = async (input, ctx
     targetId: ids[0],
     summary: `安排${input.meeting.title}（${shanghaiShort(input.meeting.startsAt)}${ids.length > 1 ? `起，每月一次共${ids.length}次` : ''}）`,
     before: null,
-    after: { ids, branchId: branch._id },
+    after: { ids, branchId: plan.branch._id, scope: plan.scope },
   })
   return { ids, seriesId }
 }
 
-/** 修改会议: until it ends; a new time or place is told to the attendees. */
+/**
+ * 修改会议: until it ends, its scope kept; a new time or place is told to the
+ * invited, with the reason the secretary gave.
+ */
 export const update: Handler<typeof api.meetings.update> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)
   requireLive(meeting)
   const now = clock.now()
   if (meeting.endsAt <= now || input.meeting.endsAt <= now) throw new DomainError('MEETING.IN_PAST')
+  if (!scopeFits([input.meeting.type, ...input.meeting.alsoCounts], meeting.scope))
+    throw new DomainError('MEETING.SCOPE_MISMATCH')
+  requireInBranch(
+    [input.meeting.hostId, input.meeting.noteTakerId],
+    await branchMembers(store, meeting.tenantId, meeting.branchId),
+  )
   const moved = meeting.startsAt !== input.meeting.startsAt || meeting.place !== input.meeting.place
   // A new start time earns new reminders.
   const patch = { ...input.meeting, updatedAt: now, ...(moved ? { remindersDone: [] } : {}) }
@@ -85,22 +89,23 @@ export const update: Handler<typeof api.meetings.update> = async (input, ctx) =>
   await writeAudit(ctx, {
     action: 'meetings.update',
     targetId: meeting._id,
-    summary: `修改${meeting.title}`,
-    before: { startsAt: meeting.startsAt, place: meeting.place },
-    after: { startsAt: input.meeting.startsAt, place: input.meeting.place },
+    summary: `修改${meeting.title}${input.reason ? `：${input.reason}` : ''}`,
+    before: { startsAt: meeting.startsAt, place: meeting.place, title: meeting.title },
+    after: { startsAt: input.meeting.startsAt, place: input.meeting.place, title: input.meeting.title },
   })
   if (moved) {
     await tellAttendees(
       ctx,
       { ...meeting, ...patch },
-      `会议时间地点变更：${shanghaiShort(input.meeting.startsAt)} ${input.meeting.place}`,
+      // The message carries the new time and place in its own fields; the note says why.
+      input.reason ? `会议调整：${input.reason}` : '会议时间地点已调整',
       'changed',
     )
   }
   return getMeeting({ meetingId: meeting._id }, ctx)
 }
 
-/** 取消会议: before it starts; attendees are told. */
+/** 取消会议: before it starts, with a reason; the invited are told. */
 export const cancel: Handler<typeof api.meetings.cancel> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { meeting } = await loadManagedMeeting(store, caller, input.meetingId)

@@ -59,7 +59,7 @@ export async function themeDayReminders(ports: Ports) {
       {
         tenantId,
         rules,
-        templateId: rules.templates.meetingReminder,
+        use: 'themeDay',
         members: told,
         memberIdOf: (secretary) => secretary._id,
         width: 10,
@@ -71,12 +71,10 @@ export async function themeDayReminders(ports: Ports) {
               meetingId: null,
               slot: `themeday-${month}`,
               page: SCHEDULE_PAGE,
-              // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
-              fields: {
-                thing1: NOTICE,
-                time2: `${month.replace('-', '年')}月`,
-                thing3: names.get(secretary.branchId) ?? '',
-                thing4: '请尽快安排本月主题党日活动',
+              values: {
+                branchName: names.get(secretary.branchId) ?? '',
+                month,
+                note: `${NOTICE}，请尽快安排`,
               },
               now,
             }

@@ -9,10 +9,10 @@ import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import { readPage } from '../runtime/read-page'
 import type { Handler } from '../runtime/router'
-import type { Where } from '../runtime/store'
+import type { Store, Where } from '../runtime/store'
 import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
 import { findRule, loadCatalogue } from './catalogue'
-import { recordAward } from './ledger'
+import { recordAward, reverseEntry } from './ledger'
 
 /** Where a member's evidence photos must be uploaded: their own folder, so nobody attaches another's files. */
 export function claimFolder(tenantId: string, memberId: string): string {
@@ -90,33 +90,43 @@ export const listClaims: Handler<typeof api.points.listClaims> = async (input, {
   return { ...page, items: page.items.map(toClaim) }
 }
 
-/** 审核: approval pays the claim once (its id is the ledger key); rejection keeps the reason. */
+/** The ledger key of a claim's payment: approving it twice, or racing, pays once. */
+const claimKey = (claim: ClaimDoc) => `claim:${claim._id}`
+
+/**
+ * 审核: approval pays the claim once (its id is the ledger key); rejection keeps the reason. Nobody decides
+ * their own claim. The decision is a conditional write (pending → decided), and whichever side loses a race
+ * says so: an approve that finds the claim rejected meanwhile reverses what it paid, and a reject reverses
+ * any payment an approve in flight (or cut off) made, so a claim shown as rejected never stays paid.
+ */
 export const reviewClaim: Handler<typeof api.points.reviewClaim> = async (input, { caller, store, clock }) => {
   const claim = await store.get(COLLECTIONS.pointsClaims, input.claimId)
   if (!claim || claim.tenantId !== caller.member.tenantId) throw new DomainError('POINTS.CLAIM_NOT_FOUND')
   const branch = await loadBranch(store, caller, claim.branchId)
   if (branchAccess(caller.member, branch) !== 'manage') throw new DomainError('AUTH.FORBIDDEN')
+  if (claim.memberId === caller.member._id)
+    throw new DomainError('AUTH.SELF_DEALING', '不能审核自己的积分申报，请由支部其他管理人员或教育局党委审核')
   if (claim.status !== 'pending') throw new DomainError('POINTS.CLAIM_DECIDED')
   const reason = input.reason.trim()
-  if (!input.approve) {
-    if (reason.length < 2) throw new DomainError('POINTS.REASON_REQUIRED', '驳回申报须填写理由')
-  } else {
+  const by = { id: caller.member._id, name: caller.member.name }
+  if (!input.approve && reason.length < 2) throw new DomainError('POINTS.REASON_REQUIRED', '驳回申报须填写理由')
+  if (input.approve) {
     const rule = findRule(await loadCatalogue(store, claim.tenantId), claim.ruleKey)
     const verdict = judgeGrant(rule, caller.roles, claim.points, reason || claim.note)
     if (!verdict.ok) throw new DomainError(verdict.code, verdict.message)
     const member = await loadMember(store, caller, claim.memberId)
     if (member.status !== 'active' || !member.branchId) throw new DomainError('ROSTER.INACTIVE')
     await recordAward(store, {
-      key: `claim:${claim._id}`,
+      key: claimKey(claim),
       tenantId: claim.tenantId,
       member: { _id: member._id, branchId: member.branchId },
       rule: rule as PointsRule,
       requested: verdict.points,
       reason: reason || claim.note,
-      grantedBy: caller.member._id,
-      grantedByName: caller.member.name,
+      grantedBy: by.id,
+      grantedByName: by.name,
       at: clock.now(),
-      sourceEvent: `claim:${claim._id}`,
+      sourceEvent: claimKey(claim),
       overCap: 'refuse',
     })
   }
@@ -125,6 +135,14 @@ export const reviewClaim: Handler<typeof api.points.reviewClaim> = async (input,
     decidedBy: caller.member._id,
     decisionReason: reason || null,
   }
-  await store.updateWhere(COLLECTIONS.pointsClaims, { _id: claim._id, status: 'pending' }, decided)
+  const won = await store.updateWhere(COLLECTIONS.pointsClaims, { _id: claim._id, status: 'pending' }, decided)
+  const latest = await store.get(COLLECTIONS.pointsClaims, claim._id)
+  if (latest?.status === 'rejected') await reverseClaimPayment(store, claim, by)
+  if (won === 0) throw new DomainError('POINTS.CLAIM_DECIDED')
   return toClaim({ ...claim, ...decided })
+}
+
+async function reverseClaimPayment(store: Store, claim: ClaimDoc, by: { id: string; name: string }): Promise<void> {
+  const payment = await store.get(COLLECTIONS.pointsLedger, claimKey(claim))
+  if (payment) await reverseEntry(store, payment, '申报已驳回，撤销此前计入的积分', by)
 }

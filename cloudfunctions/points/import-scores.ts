@@ -1,18 +1,28 @@
 import type { api } from '../../types/api'
 import type { ConversionDoc, PointsRule, ScoreImportDoc, ScoreImportResult } from '../../types/points'
+import { RAW_UPLOAD_KEEP_MS } from '../../types/retention'
 import { type ConvertedRow, findScoreColumns, readScoreRows } from '../domain/points/score-import'
+import { shanghaiPeriods } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
+import { deleteNow, keepUntil } from '../shared/retention'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { findRule, loadCatalogue } from './catalogue'
 import { claimFolder } from './claims'
 import { recordAward } from './ledger'
 
 const PREVIEW_ROWS = 300
+const rawUpload = (doc: ScoreImportDoc) => ({
+  fileID: doc.fileID,
+  tenantId: doc.tenantId,
+  kind: 'import-upload' as const,
+})
+const SELF_IMPORT = '不能为自己导入积分，请由支部其他管理人员或教育局党委导入'
 const WRITE_BATCH = 20
 
 const conversionId = (tenantId: string, ruleKey: string) => `${tenantId}:${ruleKey}`
@@ -24,12 +34,11 @@ function activeRule(rules: PointsRule[], key: string): PointsRule {
 }
 
 /** 设置折算比例 (bureau staff): which rule pays outside scores, and how many points per score unit. */
-export const setScoreConversion: Handler<typeof api.points.setScoreConversion> = async (
-  input,
-  { caller, store, clock },
-) => {
+export const setScoreConversion: Handler<typeof api.points.setScoreConversion> = async (input, ctx) => {
+  const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
   const rule = activeRule((await loadCatalogue(store, tenantId)).rules, input.ruleKey)
+  const before = await store.get(COLLECTIONS.pointsConversions, conversionId(tenantId, input.ruleKey))
   const doc: ConversionDoc = {
     _id: conversionId(tenantId, input.ruleKey),
     tenantId,
@@ -39,6 +48,13 @@ export const setScoreConversion: Handler<typeof api.points.setScoreConversion> =
   }
   await store.remove(COLLECTIONS.pointsConversions, doc._id)
   await store.insert(COLLECTIONS.pointsConversions, doc)
+  await writeAudit(ctx, {
+    action: 'points.setScoreConversion',
+    targetId: rule.key,
+    summary: `设置外部积分折算：${input.source}每1分折${input.factor}分计入“${rule.name}”`,
+    before: before ? { source: before.source, factor: before.factor } : null,
+    after: { source: input.source, factor: input.factor },
+  })
   return { ...input, ruleName: rule.name }
 }
 
@@ -58,26 +74,40 @@ export const scoreConversions: Handler<typeof api.points.scoreConversions> = asy
   }
 }
 
-/** The ledger key of one row of one file: the same file imported again finds its rows already paid. */
-function rowKey(tenantId: string, ruleKey: string, fileHash: string, row: number): string {
-  return `import:${tenantId}:${ruleKey}:${fileHash}:${row}`
+/**
+ * The ledger key of one member's outside scores for a rule and month: whatever file they come in (the same
+ * file again, or one a byte different), a member is paid once for that rule and month.
+ */
+function scoreKey(tenantId: string, ruleKey: string, period: string, memberId: string): string {
+  return `import:${tenantId}:${ruleKey}:${period}:${memberId}`
+}
+
+interface ImportTarget {
+  fileID: string
+  branchId: string
+  ruleKey: string
+  period: string
 }
 
 /** Reads the file and checks every row against the branch roster and the ledger, as at preview so at confirm. */
-async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId: string; ruleKey: string }) {
-  const { caller, store, functions } = ctx
+async function checkFile(ctx: HandlerContext, input: ImportTarget) {
+  const { caller, store, functions, clock } = ctx
   const tenantId = caller.member.tenantId
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
+  if (input.period > shanghaiPeriods(clock.now()).month)
+    throw new DomainError('INPUT.INVALID', '不能导入尚未到来的月份的积分')
   const [catalogue, conversion] = await Promise.all([
     loadCatalogue(store, tenantId),
     store.get(COLLECTIONS.pointsConversions, conversionId(tenantId, input.ruleKey)),
   ])
   const rule = activeRule(catalogue.rules, input.ruleKey)
+  // Importing pays as a hand award does: only a role the rule names may grant it.
+  if (!rule.grantRoles.some((role) => caller.roles.includes(role))) throw new DomainError('POINTS.NOT_GRANTABLE')
   if (!conversion) throw new DomainError('POINTS.NO_CONVERSION')
   if (!isInFolder(input.fileID, claimFolder(tenantId, caller.member._id)))
     throw new DomainError('POINTS.FILE_NOT_YOURS')
-  const { rows: sheet, sha256 } = await readUploadedSheet(functions, input.fileID)
+  const { rows: sheet } = await readUploadedSheet(functions, input.fileID)
   const columns = findScoreColumns(sheet)
   if (!columns) throw new DomainError('POINTS.IMPORT_HEADERS')
   const members = await store.findAll(
@@ -91,8 +121,11 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
     members.map((m) => ({ id: m._id, name: m.name, phone: m.phone })),
     conversion.factor * Math.sign(rule.points),
   )
-  const fileHash = sha256.slice(0, 20)
-  const keyOf = (row: ConvertedRow) => rowKey(tenantId, rule.key, fileHash, row.row)
+  const keyOf = (row: ConvertedRow) => scoreKey(tenantId, rule.key, input.period, row.memberId as string)
+  for (const row of rows) {
+    if (row.memberId === caller.member._id && row.status !== 'error')
+      Object.assign(row, { status: 'error', points: 0, message: SELF_IMPORT, memberId: null })
+  }
   const payable = rows.filter((row) => row.status === 'pay')
   const paid = new Set<string>()
   for (let i = 0; i < payable.length; i += 100) {
@@ -101,7 +134,7 @@ async function checkFile(ctx: HandlerContext, input: { fileID: string; branchId:
     for (const entry of found) paid.add(entry._id)
   }
   for (const row of payable) {
-    if (paid.has(keyOf(row))) Object.assign(row, { status: 'paid', message: '此前已导入，不再重复计分' })
+    if (paid.has(keyOf(row))) Object.assign(row, { status: 'paid', message: `${input.period} 已导入过，不再重复计分` })
   }
   return { rule, conversion, rows, keyOf, members: new Map(members.map((m) => [m._id, m])) }
 }
@@ -122,6 +155,8 @@ export const previewScoreImport: Handler<typeof api.points.previewScoreImport> =
     result: null,
   }
   await ctx.store.insert(COLLECTIONS.pointsImports, doc)
+  // The raw file goes when the import is confirmed, or in 7 days if it never is.
+  await keepUntil(ctx, rawUpload(doc), ctx.clock.now() + RAW_UPLOAD_KEEP_MS)
   const count = (status: ConvertedRow['status']) => rows.filter((row) => row.status === status).length
   return {
     importId,
@@ -191,5 +226,6 @@ export const confirmScoreImport: Handler<typeof api.points.confirmScoreImport> =
     }
   }
   await store.update(COLLECTIONS.pointsImports, doc._id, { status: 'done', result })
+  await deleteNow(ctx, rawUpload(doc))
   return result
 }

@@ -5,7 +5,7 @@ import { shanghaiPeriods } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { applyTotals, type TotalKey, usageKey } from './totals'
+import { applyTotals, reversalKey, type TotalKey, usageKey } from './totals'
 
 export interface Award {
   /** The idempotency key: derived from the source (event, claim, request), so a retry or race pays once. */
@@ -213,4 +213,42 @@ async function releaseClaim(store: Store, key: TotalKey, token: string, amount: 
     { _id: key._id, [field]: amount },
     { points: _.inc(-amount), entries: _.inc(-1), [field]: null },
   )
+}
+
+/**
+ * A correction entry (更正) of the opposite value, in the payment's own
+ * periods so the month it was paid in nets out. Written directly, not
+ * through the caps: undoing a payment is never cut. Once per payment
+ * (`rev:<payment>`), however often it is asked for.
+ */
+export async function reverseEntry(
+  store: Store,
+  payment: LedgerEntry,
+  reason: string,
+  by: { id: string; name: string } = { id: 'system', name: '系统' },
+): Promise<void> {
+  const entry: LedgerEntry = {
+    _id: reversalKey(payment._id),
+    tenantId: payment.tenantId,
+    memberId: payment.memberId,
+    branchId: payment.branchId,
+    ruleKey: payment.ruleKey,
+    ruleName: payment.ruleName,
+    points: -payment.points,
+    requested: -payment.points,
+    capped: false,
+    reason,
+    grantedBy: by.id,
+    grantedByName: by.name,
+    at: payment.at,
+    sourceEvent: payment.sourceEvent,
+    ...shanghaiPeriods(payment.at),
+  }
+  try {
+    await store.insert(COLLECTIONS.pointsLedger, entry)
+  } catch (error) {
+    if (error instanceof DuplicateIdError) return
+    throw error
+  }
+  await applyTotals(store, entry, new Set())
 }

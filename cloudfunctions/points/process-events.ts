@@ -1,12 +1,15 @@
 import { type DomainEvent, domainEventId } from '../../types/events'
-import type { LedgerEntry, PointsRule, RuleCatalogue } from '../../types/points'
-import { shanghaiPeriods } from '../domain/time'
+import type { PointsRule, RuleCatalogue } from '../../types/points'
+import type { MemberDoc } from '../../types/roster'
 import type { Clock } from '../runtime/clock'
 import { COLLECTIONS } from '../runtime/collections'
-import { DuplicateIdError, type Store } from '../runtime/store'
+import { inParallel } from '../runtime/in-parallel'
+import { atMost } from '../runtime/range'
+import { MAX_READ, type Store } from '../runtime/store'
+import { membersByIds } from '../shared/members'
 import { loadCatalogue } from './catalogue'
-import { recordAward } from './ledger'
-import { applyTotals, isReversal, reversalKey } from './totals'
+import { recordAward, reverseEntry } from './ledger'
+import { isReversal, reversalKey } from './totals'
 
 /** The ledger key of an event's award: the timer and settleEvent pay under it, so an event pays once. */
 const eventAwardKey = (eventId: string) => `evt:${eventId}`
@@ -29,6 +32,9 @@ const CORRECTION_REASON: Record<string, string> = {
 interface Payer {
   store: Store
   ruleOf(event: DomainEvent): Promise<PointsRule | undefined>
+  memberOf(memberId: string): Promise<MemberDoc | null>
+  /** Members read ahead for the events to come. */
+  know(members: ReadonlyMap<string, MemberDoc>): void
 }
 
 /**
@@ -46,21 +52,104 @@ interface Payer {
 export async function processPending(
   store: Store,
   clock: Clock,
-  { tenantId, limit }: { tenantId?: string; limit: number },
-): Promise<{ processed: number; paid: number; skipped: number }> {
-  const pending: Record<string, unknown> = { processedAt: store.command.exists(false) }
-  if (tenantId) pending.tenantId = tenantId
-  const events = await store.find(COLLECTIONS.domainEvents, pending, { orderBy: [['at', 'asc']], limit })
-  const payer = payerFor(store)
-  let paid = 0
-  let skipped = 0
-  for (const event of events) {
-    const { outcome } = await settle(payer, event, '')
-    if (outcome === 'paid') paid++
-    if (outcome === 'skipped') skipped++
-    await markProcessed(store, event, clock)
+  { tenantId, limit, deadline }: { tenantId?: string; limit: number; deadline: number },
+): Promise<{ processed: number; paid: number; skipped: number; failed: number; left: number }> {
+  const now = clock.now()
+  const due = store.command.or([{ deferredUntil: store.command.exists(false) }, { deferredUntil: atMost(store, now) }])
+  // A fact payable later (a check-in before its meeting starts) waits until then: points are paid from the start.
+  const pending: Record<string, unknown> = {
+    processedAt: store.command.exists(false),
+    payableFrom: store.command.not(store.command.gt(now)),
   }
-  return { processed: events.length, paid, skipped }
+  if (tenantId) pending.tenantId = tenantId
+  const where = store.command.and([pending, due as Record<string, unknown>]) as Record<string, unknown>
+  const tally = { processed: 0, paid: 0, skipped: 0, failed: 0, left: 0 }
+  const payer = payerFor(store)
+  const timeUp = () => Date.now() + ITEM_BUDGET_MS > deadline
+  // Page after page (a read answers at most 1,000) while the budget lasts: a settled page is marked, a
+  // failed event set aside, so the next read finds the events behind them.
+  while (tally.processed + tally.failed < limit && !timeUp()) {
+    const size = Math.min(MAX_READ, limit - tally.processed - tally.failed)
+    const events = await store.find(COLLECTIONS.domainEvents, where, { orderBy: [['at', 'asc']], limit: size })
+    await settlePage(store, payer, events, now, clock, timeUp, tally)
+    if (events.length < size) break
+  }
+  return tally
+}
+
+/** One page of events in parallel lanes, then marked processed together. */
+async function settlePage(
+  store: Store,
+  payer: Payer,
+  events: DomainEvent[],
+  now: number,
+  clock: Clock,
+  timeUp: () => boolean,
+  tally: { processed: number; paid: number; skipped: number; failed: number; left: number },
+): Promise<void> {
+  // The members of the page's events in reads of 500, not one read per event.
+  payer.know(
+    await membersByIds(
+      store,
+      events.map((event) => event.memberId),
+    ),
+  )
+  const settled: string[] = []
+  let failed = 0
+  // Events pay in parallel lanes: their ledger keys and the caps' conditional increments make racing safe.
+  await inParallel(
+    events,
+    SETTLE_WIDTH,
+    async (event) => {
+      try {
+        const { outcome } = await settle(payer, event, '')
+        if (outcome === 'paid') tally.paid++
+        if (outcome === 'skipped') tally.skipped++
+        settled.push(event._id)
+      } catch (error) {
+        failed++
+        await defer(store, event, now, error)
+      }
+    },
+    timeUp,
+  )
+  tally.processed += settled.length
+  tally.failed += failed
+  // Taken but not reached before the deadline: the next run takes them.
+  tally.left += events.length - settled.length - failed
+  // Marked together: a run cut off before this settles its events again next time, paying nothing twice.
+  for (let i = 0; i < settled.length; i += 500) {
+    await store.updateWhere(
+      COLLECTIONS.domainEvents,
+      { _id: store.command.in(settled.slice(i, i + 500)), processedAt: store.command.exists(false) },
+      { processedAt: clock.now() },
+    )
+  }
+}
+
+/** Events settled at once; a burst of 10,000 check-ins drains in minutes under CloudBase's latency. */
+const SETTLE_WIDTH = 24
+/** No event starts when the run could not finish it before its deadline. */
+const ITEM_BUDGET_MS = 2_000
+/** A failing event waits 1, 2, 4… minutes (at most an hour) behind the others, then is tried again. */
+const deferMs = (attempts: number) => Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1))
+
+/**
+ * An event that failed is recorded (attempts, the error) and set aside until `deferredUntil`, so it never
+ * holds up the queue: the next runs take the events behind it and come back to it later.
+ */
+async function defer(store: Store, event: DomainEvent, now: number, error: unknown): Promise<void> {
+  const attempts = (event.attempts ?? 0) + 1
+  console.error(`[points] event ${event._id} failed (attempt ${attempts})`, error)
+  try {
+    await store.update(COLLECTIONS.domainEvents, event._id, {
+      attempts,
+      lastError: String(error).slice(0, 200),
+      deferredUntil: now + deferMs(attempts),
+    })
+  } catch (recordError) {
+    console.error(`[points] could not record the failure of ${event._id}`, recordError)
+  }
 }
 
 /**
@@ -82,8 +171,9 @@ export async function settleEvent(
   return { points }
 }
 
-/** Rules by tenant, each catalogue read once per run. */
+/** Rules by tenant, each catalogue read once per run; members from those read ahead, else one by one. */
 function payerFor(store: Store): Payer {
+  let members: ReadonlyMap<string, MemberDoc> = new Map()
   const catalogues = new Map<string, Promise<RuleCatalogue>>()
   const catalogueOf = (tenant: string) => {
     if (!catalogues.has(tenant)) catalogues.set(tenant, loadCatalogue(store, tenant))
@@ -91,6 +181,10 @@ function payerFor(store: Store): Payer {
   }
   return {
     store,
+    memberOf: async (memberId) => members.get(memberId) ?? store.get(COLLECTIONS.members, memberId),
+    know: (read) => {
+      members = read
+    },
     ruleOf: async (event) =>
       (await catalogueOf(event.tenantId)).rules.find((candidate) => candidate.active && candidate.auto === event.kind),
   }
@@ -101,7 +195,7 @@ async function settle(
   event: DomainEvent,
   reason: string,
 ): Promise<{ outcome: 'paid' | 'settled' | 'skipped'; points: number }> {
-  const member = await payer.store.get(COLLECTIONS.members, event.memberId)
+  const member = await payer.memberOf(event.memberId)
   const payee = member?.branchId && member.tenantId === event.tenantId ? member : null
   if (!payee?.branchId) return { outcome: 'skipped', points: 0 }
   const to = { _id: payee._id, branchId: payee.branchId }
@@ -162,7 +256,7 @@ async function settleAttendance(
     ruled = rule !== undefined
     const keep = rule ? revisedAwardKey(latest) : null
     for (const payment of payments.live) {
-      if (payment._id !== keep) await reverse(payer.store, payment, CORRECTION_REASON[latest.kind] ?? '考勤更正')
+      if (payment._id !== keep) await reverseEntry(payer.store, payment, CORRECTION_REASON[latest.kind] ?? '考勤更正')
     }
     if (rule && keep && !payments.all.has(keep) && !(await pay(payer, latest, keep, rule, member)).duplicate)
       paid = true
@@ -192,36 +286,4 @@ async function attendanceOf(store: Store, event: DomainEvent) {
     (entry) => !isReversal(entry._id) && entry.points !== 0 && !reversed.has(reversalKey(entry._id)),
   )
   return { latest, payments: { all, live } }
-}
-
-/**
- * A correction entry (更正) of the opposite value, in the payment's own
- * periods so the month it was paid in nets out. Written directly, not
- * through the caps: undoing a payment is never cut.
- */
-async function reverse(store: Store, payment: LedgerEntry, reason: string): Promise<void> {
-  const entry: LedgerEntry = {
-    _id: reversalKey(payment._id),
-    tenantId: payment.tenantId,
-    memberId: payment.memberId,
-    branchId: payment.branchId,
-    ruleKey: payment.ruleKey,
-    ruleName: payment.ruleName,
-    points: -payment.points,
-    requested: -payment.points,
-    capped: false,
-    reason,
-    grantedBy: 'system',
-    grantedByName: '系统',
-    at: payment.at,
-    sourceEvent: payment.sourceEvent,
-    ...shanghaiPeriods(payment.at),
-  }
-  try {
-    await store.insert(COLLECTIONS.pointsLedger, entry)
-  } catch (error) {
-    if (error instanceof DuplicateIdError) return
-    throw error
-  }
-  await applyTotals(store, entry, new Set())
 }

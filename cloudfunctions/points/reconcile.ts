@@ -3,6 +3,7 @@ import type { TotalsDoc } from '../../types/points'
 import { COLLECTIONS, type Collection, type Doc } from '../runtime/collections'
 import type { Handler } from '../runtime/router'
 import type { Store, Where } from '../runtime/store'
+import { writeAudit } from '../shared/audit'
 import { totalsOf } from './totals'
 
 const DRIFT_SHOWN = 200
@@ -63,7 +64,8 @@ function inRange(store: Store, from: string, to: string | null): unknown {
  * progress; a 1,000,000-entry tenant is a few calls. Each call reports the
  * drift it repaired. Run it when no awards are being written.
  */
-export const reconcile: Handler<typeof api.points.reconcile> = async (input, { caller, store }) => {
+export const reconcile: Handler<typeof api.points.reconcile> = async (input, ctx) => {
+  const { caller, store } = ctx
   const tenantId = caller.member.tenantId
   // Wall time, not the domain clock: the budget is about the function's own timeout.
   const started = performance.now()
@@ -77,6 +79,16 @@ export const reconcile: Handler<typeof api.points.reconcile> = async (input, { c
     entries += done.entries
     totals += done.totals
     cursor = done.next
+  }
+  // A call that repaired totals changed data: it is logged with what it changed (the first ones, as answered).
+  if (drift.length > 0) {
+    await writeAudit(ctx, {
+      action: 'points.reconcile',
+      targetId: tenantId,
+      summary: `积分对账：按台账修正 ${drift.length} 项合计`,
+      before: null,
+      after: { drift: drift.slice(0, DRIFT_SHOWN) },
+    })
   }
   return {
     entries,

@@ -1,5 +1,6 @@
 import type { api } from '../../types/api'
 import type { MemberDoc, MemberFields, OrgDoc } from '../../types/roster'
+import { branchAccess } from '../domain/access/branch-access'
 import { searchKeys } from '../domain/roster/import/search-keys'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
@@ -10,19 +11,29 @@ import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from '..
 import { createMember } from './create-member'
 import { boundMemberIds, toRow } from './member-row'
 
-/** The rules a member's fields must meet within their branch and tenant; throws the first refusal. */
+/**
+ * The rules a member's fields must meet within their branch and tenant; throws the first refusal. A phone
+ * is refused when someone in a branch the caller manages holds it: whether a branch they cannot see holds it
+ * is not theirs to learn, so that is neither refused nor told (bureau staff manage every branch).
+ */
 async function checkFields(
-  { store }: HandlerContext,
+  { store, caller }: HandlerContext,
   branch: OrgDoc,
   fields: MemberFields,
   memberId: string | null,
 ): Promise<void> {
   await requireGroupIn(store, fields.groupId, branch)
-  const others = (where: Record<string, unknown>) =>
-    store.find(COLLECTIONS.members, { tenantId: branch.tenantId, status: 'active', ...where }, { limit: 2 })
+  const others = (where: Record<string, unknown>, limit = 2) =>
+    store.find(COLLECTIONS.members, { tenantId: branch.tenantId, status: 'active', ...where }, { limit })
   if (fields.phone) {
-    const holders = await others({ phone: fields.phone })
-    if (holders.some((holder) => holder._id !== memberId)) throw new DomainError('ROSTER.DUPLICATE_PHONE')
+    const holders = (await others({ phone: fields.phone }, 20)).filter((holder) => holder._id !== memberId)
+    const branches = await Promise.all(
+      [...new Set(holders.map((holder) => holder.branchId))].map((id) =>
+        id ? store.get(COLLECTIONS.orgs, id) : Promise.resolve(null),
+      ),
+    )
+    if (branches.some((org) => org && branchAccess(caller.member, org) === 'manage'))
+      throw new DomainError('ROSTER.DUPLICATE_PHONE')
   }
   if (fields.committeePosition === 'secretary') {
     const secretaries = await others({ branchId: branch._id, committeePosition: 'secretary' })

@@ -6,7 +6,6 @@ import { shanghaiStamp } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Handler } from '../runtime/router'
-import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { EXPORT_LINK_SECONDS, exportXlsx } from '../shared/exports'
 import { rosterTemplate } from './template'
@@ -50,16 +49,16 @@ export const exportRoster: Handler<typeof api.roster.exportRoster> = async (inpu
     })
   const scopeName = input.branchId ? (orgById.get(input.branchId)?.name ?? '') : '全部支部'
   const fileName = `党员名册-${scopeName}-${shanghaiStamp(clock.now())}.xlsx`
-  const download = await exportXlsx(ctx, fileName, [
-    { name: '党员名册', headers: HEADERS, rows, textColumns: [4, 5, 7] },
-  ])
-  await writeAudit(ctx, {
-    action: 'roster.exportRoster',
-    targetId: input.branchId ?? tenantId,
-    summary: `导出党员名册（${scopeName}，${rows.length} 人）`,
-    before: null,
-    after: null,
-  })
+  const download = await exportXlsx(
+    ctx,
+    fileName,
+    [{ name: '党员名册', headers: HEADERS, rows, textColumns: [4, 5, 7] }],
+    {
+      action: 'roster.exportRoster',
+      targetId: input.branchId ?? tenantId,
+      summary: `导出党员名册（${scopeName}，${rows.length} 人）`,
+    },
+  )
   return { ...download, count: rows.length }
 }
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import type { api } from '../../types/api'
+import { RAW_UPLOAD_KEEP_MS } from '../../types/retention'
 import type { OrgDoc } from '../../types/roster'
 import {
   type ImportDoc,
@@ -8,6 +8,8 @@ import {
   PREVIEW_SAMPLE_LIMIT,
   ROSTER_IMPORT_LIMITS,
 } from '../../types/roster-import'
+import { branchAccess } from '../domain/access/branch-access'
+import { memberKeyId } from '../domain/roster/import/member-key'
 import { type ImportPlan, planImport, type StoredMember } from '../domain/roster/import/plan-import'
 import { searchKeys } from '../domain/roster/import/search-keys'
 import { previewImport } from '../domain/roster/import/validate-rows'
@@ -19,8 +21,16 @@ import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
+import { deleteNow, keepUntil } from '../shared/retention'
+import { memberKeySecret } from '../shared/tenant-secrets'
 import { readUploadedSheet } from '../shared/uploaded-sheet'
 import { createMember } from './create-member'
+import { memberIdForKey } from './member-keys'
+
+const manages = (caller: HandlerContext['caller'], org: OrgDoc) =>
+  org.kind === 'branch' && branchAccess(caller.member, org) === 'manage'
+
+const rawUpload = (doc: ImportDoc) => ({ fileID: doc.fileID, tenantId: doc.tenantId, kind: 'import-upload' as const })
 
 /** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
 export function importFolder(tenantId: string, memberId: string): string {
@@ -64,17 +74,27 @@ async function checkFile(ctx: HandlerContext, fileID: string, branchId: string |
     store.findAll(COLLECTIONS.orgs, { tenantId }),
     store.findAll(COLLECTIONS.members, { tenantId, status: 'active' }, { fields: IMPORT_FIELDS }),
   ])
+  // A secretary's file is checked against the branches they manage: whether a phone or a name is on another
+  // branch's roster is not theirs to learn (bureau staff import tenant-wide and see everything).
+  const visible = branchId === null ? null : new Set(orgs.filter((org) => manages(caller, org)).map((org) => org._id))
+  const candidates = visible ? members.filter((m) => m.branchId !== null && visible.has(m.branchId)) : members
   const preview = previewImport(sheet, {
     today: shanghaiDate(clock.now()),
     branches: orgs.filter((org) => org.kind === 'branch').map((org) => ({ id: org._id, name: org.name })),
     groups: orgs
       .filter((org) => org.kind === 'group' && org.parentId)
       .map((org) => ({ id: org._id, name: org.name, branchId: org.parentId as string })),
-    existing: members.map((m) => ({ id: m._id, name: m.name, phone: m.phone, branchId: m.branchId })),
+    existing: candidates.map((m) => ({
+      id: m._id,
+      name: m.name,
+      phone: m.phone,
+      branchId: m.branchId,
+      committeePosition: m.committeePosition,
+    })),
     targetBranchId: branchId,
     maxRows: ROSTER_IMPORT_LIMITS.maxDataRows,
   })
-  const plan = planImport(preview.validRows, members)
+  const plan = planImport(preview.validRows, candidates)
   return { preview, plan, orgs }
 }
 
@@ -103,6 +123,8 @@ export const previewRosterImport: Handler<typeof api.roster.previewImport> = asy
     updatedAt: ctx.clock.now(),
   }
   await ctx.store.insert(COLLECTIONS.imports, doc)
+  // The raw file may hold more than the roster keeps (身份证号 columns): it goes when the import ends, or in 7 days.
+  await keepUntil(ctx, rawUpload(doc), ctx.clock.now() + RAW_UPLOAD_KEEP_MS)
   const branchName = new Map(orgs.map((org) => [org._id, org.name]))
   const updatedRows = new Set(plan.update.map((u) => u.row))
   return {
@@ -151,18 +173,16 @@ export const importStatus: Handler<typeof api.roster.importStatus> = async (inpu
   return statusOf(await loadImport(ctx, input.importId), ctx.clock.now())
 }
 
-export const latestImport: Handler<typeof api.roster.latestImport> = async (input, { caller, store, clock }) => {
+export const latestImport: Handler<typeof api.roster.latestImport> = async (input, ctx) => {
+  const { caller, store, clock } = ctx
+  // Only where the caller may import: the branch of another tenant or one they do not manage is refused.
+  await importScope(ctx, input.branchId)
   const [latest] = await store.find(
     COLLECTIONS.imports,
     { tenantId: caller.member.tenantId, createdBy: caller.member._id, branchId: input.branchId },
     { orderBy: [['createdAt', 'desc']], limit: 1 },
   )
   return { latest: latest ? statusOf(latest, clock.now()) : null }
-}
-
-/** A member created by an import gets an id derived from the file's row key, so a retried write cannot double it. */
-function importedMemberId(tenantId: string, key: string): string {
-  return `m_${createHash('sha256').update(`${tenantId}\n${key}`).digest('hex').slice(0, 16)}`
 }
 
 const WRITE_BATCH = 25
@@ -176,7 +196,15 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
   if (current.status !== 'previewed' && current.status !== 'failed') {
     throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
   }
-  const { preview, plan } = await checkFile(ctx, doc.fileID, doc.branchId)
+  const { preview, plan } = await checkFile(ctx, doc.fileID, doc.branchId).catch(async (error: unknown) => {
+    // A confirm running at the same time may have finished and deleted the upload: say that, not "file not found".
+    if (error instanceof DomainError && error.code === 'ROSTER.FILE_NOT_FOUND') {
+      const again = await loadImport(ctx, input.importId)
+      if (again.status !== doc.status || again.updatedAt !== doc.updatedAt)
+        throw new DomainError('ROSTER.IMPORT_ALREADY_CONFIRMED')
+    }
+    throw error
+  })
   if (preview.totals.invalidRows > 0) throw new DomainError('ROSTER.IMPORT_HAS_ERRORS')
   if (plan.stale.length > 0) throw new DomainError('ROSTER.IMPORT_STALE')
 
@@ -215,6 +243,7 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
       done: progress.done,
       updatedAt: ctx.clock.now(),
     })
+    await deleteNow(ctx, rawUpload(doc))
     await writeAudit(ctx, {
       action: 'roster.confirmImport',
       targetId: doc._id,
@@ -238,11 +267,13 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
 
 async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: ImportDoc): Promise<void> {
   const { caller, store, clock } = ctx
-  const tenantId = caller.member.tenantId
+  const secret = await memberKeySecret(store, caller.member.tenantId)
   type Outcome = 'created' | 'updated' | 'unchanged'
   const writes: (() => Promise<Outcome>)[] = [
     ...plan.create.map(({ key, fields }) => async (): Promise<Outcome> => {
-      const member = await createMember(ctx, importedMemberId(tenantId, key), fields, `导入新增党员 ${fields.name}`)
+      // Random, found again by the row's once-only key when a cut-off run of the import goes again.
+      const id = await memberIdForKey(ctx, memberKeyId(secret, progress._id, key))
+      const member = await createMember(ctx, id, fields, `导入新增党员 ${fields.name}`)
       // null: written by an earlier, interrupted run of this import
       return member ? 'created' : 'unchanged'
     }),

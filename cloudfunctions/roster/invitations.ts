@@ -1,7 +1,7 @@
 import type { api } from '../../types/api'
-import type { InvitationDoc } from '../../types/roster'
+import type { InvitationDoc, MemberDoc } from '../../types/roster'
 import { rolesOf } from '../domain/access/roles'
-import { INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/roster/invitation'
+import { INVITATION_MAX_WRONG_NAMES, INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/roster/invitation'
 import { maskName } from '../domain/roster/privacy'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
@@ -9,8 +9,10 @@ import { miniProgramCode } from '../runtime/mini-program-code'
 import { randomCode } from '../runtime/new-id'
 import type { Handler, PublicContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
-import { writeAudit } from '../shared/audit'
+import { writeAudit, writeSystemAudit } from '../shared/audit'
 import { loadManagedMember } from '../shared/branch-access'
+import { keepUntil } from '../shared/retention'
+import { claimMember, releaseMember } from './bindings'
 import { profileOf } from './me'
 import { boundMemberIds } from './member-row'
 
@@ -56,20 +58,32 @@ function invitationView(invitation: InvitationDoc, memberName: string, branchNam
   }
 }
 
-/** A member's invitations still open and unexpired, so the secretary can share or revoke them again. */
+/**
+ * A member's invitations still open and unexpired, so the secretary can share or revoke them again, and
+ * those locked by wrong names (how the secretary learns someone guessed at the name).
+ */
 export const memberInvitations: Handler<typeof api.roster.memberInvitations> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
-  const open = await store.find(
-    COLLECTIONS.invitations,
-    { tenantId: member.tenantId, memberId: member._id, status: 'open' },
-    { orderBy: [['createdAt', 'desc']], limit: 20 },
+  const [open, locked] = await Promise.all(
+    (['open', 'locked'] as const).map((status) =>
+      store.find(
+        COLLECTIONS.invitations,
+        { tenantId: member.tenantId, memberId: member._id, status },
+        { orderBy: [['createdAt', 'desc']], limit: 20 },
+      ),
+    ),
   )
   const now = clock.now()
   return {
     items: open
       .filter((invitation) => invitationRefusal(invitation, now) === null)
       .map((invitation) => invitationView(invitation, member.name, branch.name)),
+    locked: locked.map((invitation) => ({
+      code: invitation._id,
+      lockedAt: invitation.lockedAt ?? invitation.createdAt,
+      wrongNames: invitation.wrongNames ?? INVITATION_MAX_WRONG_NAMES,
+    })),
   }
 }
 
@@ -83,6 +97,8 @@ export const invitationQrCode: Handler<typeof api.roster.invitationQrCode> = asy
   if (refusal) throw new DomainError(refusal)
   const png = await miniProgramCode(JOIN_PAGE, invitation._id)
   const fileID = await files.upload(`invitations/${invitation.tenantId}/${invitation._id}.png`, png)
+  // The image is the invitation: it goes when the invitation expires.
+  await keepUntil(ctx, { fileID, tenantId: invitation.tenantId, kind: 'invitation-code' }, invitation.expiresAt)
   return { url: await files.link(fileID, 600) }
 }
 
@@ -97,7 +113,12 @@ export const revokeInvitation: Handler<typeof api.roster.revokeInvitation> = asy
     { _id: invitation._id, status: 'open' },
     { status: 'revoked' },
   )
-  if (changed === 0 && invitation.status === 'used') throw new DomainError('INVITATION.USED')
+  if (changed === 0) {
+    const now = await store.get(COLLECTIONS.invitations, invitation._id)
+    if (now?.status === 'used') throw new DomainError('INVITATION.USED')
+    // Revoked (or locked) already: a repeated tap changes nothing and logs nothing.
+    return { revoked: true as const }
+  }
   await writeAudit(ctx, {
     action: 'roster.revokeInvitation',
     targetId: invitation.memberId,
@@ -124,16 +145,47 @@ export const inspectInvitation: Handler<typeof api.roster.inspectInvitation> = a
   return { maskedName: maskName(member.name), branchName: branch?.name ?? '', expiresAt: invitation.expiresAt }
 }
 
+/**
+ * A wrong name counts against the invitation (an atomic increment); the one that reaches the limit locks
+ * it (open → locked, conditionally, so it is locked and audited once). Answers what the invitee reads.
+ */
+async function wrongName({ store, clock }: PublicContext, invitation: InvitationDoc, member: MemberDoc) {
+  await store.updateWhere(
+    COLLECTIONS.invitations,
+    { _id: invitation._id, status: 'open' },
+    { wrongNames: store.command.inc(1) },
+  )
+  const wrong = (await store.get(COLLECTIONS.invitations, invitation._id))?.wrongNames ?? 1
+  const left = INVITATION_MAX_WRONG_NAMES - wrong
+  if (left > 0) return new DomainError('INVITATION.NAME_MISMATCH', `姓名与邀请不符，还可尝试${left}次`)
+  const now = clock.now()
+  const locked = await store.updateWhere(
+    COLLECTIONS.invitations,
+    { _id: invitation._id, status: 'open' },
+    { status: 'locked', lockedAt: now },
+  )
+  if (locked === 1) {
+    await writeSystemAudit(store, now, member.tenantId, {
+      action: 'roster.invitationLocked',
+      targetId: member._id,
+      summary: `${member.name} 的绑定邀请因姓名连续输错${wrong}次已锁定`,
+      before: { status: 'open' },
+      after: { status: 'locked', wrongNames: wrong },
+    })
+  }
+  return new DomainError('INVITATION.LOCKED')
+}
+
 /** 确认绑定: binds the caller's OPENID to the invited member. */
 export const acceptInvitation: Handler<typeof api.roster.acceptInvitation> = async (input, ctx) => {
   const { store, clock, openid, caller } = ctx
   if (!openid) throw new DomainError('AUTH.NOT_BOUND')
   if (caller) throw new DomainError('AUTH.ALREADY_BOUND')
   const { invitation, member } = await usableInvitation(ctx, input.code)
-  if (!sameName(input.name, member.name)) throw new DomainError('INVITATION.NAME_MISMATCH')
+  if (!sameName(input.name, member.name)) throw await wrongName(ctx, invitation, member)
   if ((await boundMemberIds(store, [member._id])).size > 0) throw new DomainError('INVITATION.MEMBER_BOUND')
 
-  // Claim the invitation first (open → used, conditionally): of two racing accepts only one wins.
+  // Claim the invitation first (open → used, conditionally): of two racing accepts of it only one wins.
   const now = clock.now()
   const claimed = await store.updateWhere(
     COLLECTIONS.invitations,
@@ -141,6 +193,13 @@ export const acceptInvitation: Handler<typeof api.roster.acceptInvitation> = asy
     { status: 'used', usedBy: openid, usedAt: now },
   )
   if (claimed === 0) throw new DomainError('INVITATION.USED')
+  const reopen = () =>
+    store.updateWhere(COLLECTIONS.invitations, { _id: invitation._id, usedBy: openid }, { status: 'open' })
+  // Then the member (no WeChat yet → this one): of two invitations of one member accepted at once, one wins.
+  if (!(await claimMember(store, member, now))) {
+    await reopen()
+    throw new DomainError('INVITATION.MEMBER_BOUND')
+  }
   try {
     // `_id` = OPENID: a WeChat user binds one member, enforced by the database.
     await store.insert(COLLECTIONS.bindings, {
@@ -150,7 +209,8 @@ export const acceptInvitation: Handler<typeof api.roster.acceptInvitation> = asy
       boundAt: now,
     })
   } catch (error) {
-    await store.updateWhere(COLLECTIONS.invitations, { _id: invitation._id, usedBy: openid }, { status: 'open' })
+    await releaseMember(store, member._id, now)
+    await reopen()
     if (error instanceof DuplicateIdError) throw new DomainError('AUTH.ALREADY_BOUND')
     throw error
   }

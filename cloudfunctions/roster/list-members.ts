@@ -16,7 +16,7 @@ export const listMembers: Handler<typeof api.roster.listMembers> = async (input,
   const where: Where = { tenantId: branch.tenantId, branchId: branch._id }
   if (!input.includeInactive) where.status = 'active'
   const query = input.search ? searchWithin(store, where, input.search) : where
-  return page(store, query, input, access)
+  return page(store, query, input, access, branch.tenantId)
 }
 
 /** Name contains the text, or the pinyin initials (nameKeys) start with it: 王建 and wj both find 王建国. */
@@ -31,15 +31,37 @@ async function page(
   where: Where,
   input: ListInput,
   access: ReturnType<typeof requireAccess>,
+  tenantId: string,
 ) {
   const order = [
     ['createdAt', 'asc'],
     ['_id', 'asc'],
   ] as const
   const { items, total, page } = await readPage(store, COLLECTIONS.members, where, order, input)
-  const bound = await boundMemberIds(
-    store,
-    items.map((member) => member._id),
+  const ids = items.map((member) => member._id)
+  const [bound, locked] = await Promise.all([
+    boundMemberIds(store, ids),
+    lockedInvitations(store, tenantId, ids, access),
+  ])
+  const rows = items.map((member) => {
+    const row = toRow(member, access, bound.has(member._id))
+    return locked.has(member._id) ? { ...row, invitationLocked: true } : row
+  })
+  return { items: rows, total, page, access }
+}
+
+/** Members of the page whose invitation locked after wrong names: the secretary sees it on the roster. */
+async function lockedInvitations(
+  store: HandlerContext['store'],
+  tenantId: string,
+  ids: string[],
+  access: 'manage' | 'read',
+) {
+  if (access !== 'manage' || ids.length === 0) return new Set<string>()
+  const locked = await store.find(
+    COLLECTIONS.invitations,
+    { tenantId, memberId: store.command.in(ids), status: 'locked' },
+    { fields: { memberId: true } },
   )
-  return { items: items.map((member) => toRow(member, access, bound.has(member._id))), total, page, access }
+  return new Set(locked.map((invitation) => invitation.memberId))
 }

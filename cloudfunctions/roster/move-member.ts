@@ -5,14 +5,15 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
-import { loadBranch, loadManagedMember, requireGroupIn } from '../shared/branch-access'
+import { loadBranch, loadMemberToChange, requireGroupIn } from '../shared/branch-access'
+import { followMembership } from '../shared/meeting-invitations'
 import { boundMemberIds, toRow } from './member-row'
 import { writeMembershipChange } from './membership-changes'
 
 /** 停用: the member has left; their history stays and their WeChat can no longer act as them. */
 export const deactivateMember: Handler<typeof api.roster.deactivateMember> = async (input, ctx) => {
   const { caller, store, clock } = ctx
-  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const { member, branch } = await loadMemberToChange(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const updated: MemberDoc = { ...member, status: 'inactive', committeePosition: null, updatedAt: clock.now() }
   await store.update(COLLECTIONS.members, member._id, {
@@ -21,6 +22,13 @@ export const deactivateMember: Handler<typeof api.roster.deactivateMember> = asy
     updatedAt: updated.updatedAt,
   })
   await writeMembershipChange(ctx, { memberId: member._id, kind: 'leave', branchId: branch._id, reason: input.reason })
+  await followMembership(
+    store,
+    { id: member._id, tenantId: member.tenantId, toGroupId: null },
+    branch._id,
+    null,
+    updated.updatedAt,
+  )
   await writeAudit(ctx, {
     action: 'roster.deactivateMember',
     targetId: member._id,
@@ -35,7 +43,7 @@ export const deactivateMember: Handler<typeof api.roster.deactivateMember> = asy
 /** 组织关系转接: out of the member's branch and into another branch of the tenant. */
 export const transferMember: Handler<typeof api.roster.transferMember> = async (input, ctx) => {
   const { caller, store, clock } = ctx
-  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const { member, branch } = await loadMemberToChange(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const target = await loadBranch(store, caller, input.toBranchId)
   if (target._id === branch._id) throw new DomainError('ROSTER.SAME_BRANCH')
@@ -43,6 +51,13 @@ export const transferMember: Handler<typeof api.roster.transferMember> = async (
   const changes = { branchId: target._id, groupId: input.toGroupId, committeePosition: null, updatedAt: clock.now() }
   const updated: MemberDoc = { ...member, ...changes }
   await store.update(COLLECTIONS.members, member._id, changes)
+  await followMembership(
+    store,
+    { id: member._id, tenantId: member.tenantId, toGroupId: input.toGroupId },
+    branch._id,
+    target._id,
+    changes.updatedAt,
+  )
   await writeMembershipChange(ctx, {
     memberId: member._id,
     kind: 'transfer_out',

@@ -27,6 +27,15 @@ export function callSource(): string | null {
   return typeof source === 'string' && source.length > 0 ? source : null
 }
 
+/**
+ * Whether the platform itself started this invocation from a timer trigger:
+ * CloudBase reports SOURCE `wx_trigger` and no OPENID for it. A client can put
+ * `{Type: 'Timer'}` in its event, but never this context.
+ */
+export function isTimerTrigger(openid: string | null, source: string | null): boolean {
+  return openid === null && source === 'wx_trigger'
+}
+
 /** Whether the last hop of the chain was another cloud function (the only way to a server-only action). */
 export function isFromAnotherFunction(source: string | null): boolean {
   return source?.split(',').pop()?.trim() === 'scf'

@@ -1,7 +1,15 @@
 import type { ReminderDoc } from '../../types/bureau'
 import type { DomainEvent } from '../../types/events'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
-import type { AttendanceDoc, LeaveDoc, MeetingDoc, MeetingRulesDoc, MeetingSecretDoc } from '../../types/meetings'
+import type {
+  AttendanceDoc,
+  CheckInTriesDoc,
+  LeaveDoc,
+  MeetingDoc,
+  MeetingRulesDoc,
+  MeetingSecretDoc,
+  ProspectFileDoc,
+} from '../../types/meetings'
 import type { CreditDoc, QueuedRobotMessage, RobotDoc, SendDoc } from '../../types/messaging'
 import type {
   ClaimDoc,
@@ -12,17 +20,19 @@ import type {
   ScoreImportDoc,
   TotalsDoc,
 } from '../../types/points'
+import type { ExpiringFileDoc } from '../../types/retention'
 import type {
   AuditDoc,
   BindingDoc,
   InvitationDoc,
   MemberDoc,
+  MemberKeyDoc,
   MembershipChangeDoc,
   OrgDoc,
   TenantDoc,
 } from '../../types/roster'
 import type { ImportDoc } from '../../types/roster-import'
-import type { CheckinDoc, NudgeDoc, StudyTaskDoc } from '../../types/study'
+import type { CheckinDoc, NudgeDoc, ReadDoc, StudyTaskDoc } from '../../types/study'
 import type {
   AppraisalPolicy,
   AppraisalResultDoc,
@@ -65,6 +75,8 @@ export const COLLECTIONS = {
   members: collection<MemberDoc>('members'),
   bindings: collection<BindingDoc>('bindings'),
   invitations: collection<InvitationDoc>('invitations'),
+  memberKeys: collection<MemberKeyDoc>('member_keys'),
+  rosterSecrets: collection<{ _id: string; secret: string }>('roster_secrets'),
   membershipChanges: collection<MembershipChangeDoc>('membership_changes'),
   auditLog: collection<AuditDoc>('audit_log'),
   imports: collection<ImportDoc>('imports'),
@@ -82,6 +94,7 @@ export const COLLECTIONS = {
   studyTasks: collection<StudyTaskDoc>('study_tasks'),
   studyCheckins: collection<CheckinDoc>('study_checkins'),
   studyNudges: collection<NudgeDoc>('study_nudges'),
+  studyReads: collection<ReadDoc>('study_reads'),
   // 三会一课 meetings
   meetings: collection<MeetingDoc>('meetings'),
   meetingAttendance: collection<AttendanceDoc>('meeting_attendance'),
@@ -89,6 +102,9 @@ export const COLLECTIONS = {
   meetingLeaves: collection<LeaveDoc>('meeting_leaves'),
   meetingRules: collection<MeetingRulesDoc>('meeting_rules'),
   meetingSecrets: collection<MeetingSecretDoc>('meeting_secrets'),
+  meetingCheckInTries: collection<CheckInTriesDoc>('meeting_checkin_tries'),
+  // 发展党员 (the lifecycle domain's); meetings reads who may attend without a vote (列席)
+  developmentFiles: collection<ProspectFileDoc>('development_files'),
   // messaging (cloudfunctions/shared/messaging/)
   subscribeCredits: collection<CreditDoc>('subscribe_credits'),
   reminderSends: collection<SendDoc>('reminder_sends'),
@@ -114,4 +130,6 @@ export const COLLECTIONS = {
   reportRatings: collection<ReportRatingDoc>('report_ratings'),
   cycleDigests: collection<CycleDigestDoc>('cycle_digests'),
   cycleReminders: collection<CycleReminderDoc>('cycle_reminders'),
+  // retention (shared/retention.ts): stored files and when they must be gone
+  expiringFiles: collection<ExpiringFileDoc>('expiring_files'),
 } as const

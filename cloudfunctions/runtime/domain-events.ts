@@ -10,7 +10,15 @@ import { DuplicateIdError, type Store } from './store'
  */
 export async function recordEvent(
   store: Store,
-  fact: { tenantId: string; kind: DomainEventKind; memberId: string; sourceId: string; at: number; recordedBy: string },
+  fact: {
+    tenantId: string
+    kind: DomainEventKind
+    memberId: string
+    sourceId: string
+    at: number
+    recordedBy: string
+    payableFrom?: number
+  },
 ): Promise<'recorded' | 'already recorded'> {
   const event: DomainEvent = { _id: domainEventId(fact.kind, fact.sourceId, fact.memberId), ...fact }
   try {

@@ -10,7 +10,12 @@ export interface Files {
   download(fileID: string): Promise<Buffer | null>
   /** A temporary download link, valid for `maxAgeSeconds`. */
   link(fileID: string, maxAgeSeconds: number): Promise<string>
+  /** Deletes files (at most 50 a call); answers those now gone, deleted or already missing. */
+  remove(fileIDs: readonly string[]): Promise<string[]>
 }
+
+/** STORAGE_FILE_NONEXIST: a file deleted before (by an earlier, interrupted run) is gone all the same. */
+const FILE_MISSING = -503003
 
 export function cloudFiles(): Files {
   const cloud = sdk()
@@ -34,6 +39,13 @@ export function cloudFiles(): Files {
       const [item] = res.fileList
       if (item?.status !== 0) throw new Error(`getTempFileURL ${fileID}: ${item?.errMsg}`)
       return item.tempFileURL
+    },
+    async remove(fileIDs) {
+      if (fileIDs.length === 0) return []
+      const res = (await cloud.deleteFile({ fileList: [...fileIDs] })) as {
+        fileList: { fileID: string; status: number }[]
+      }
+      return res.fileList.filter((item) => item.status === 0 || item.status === FILE_MISSING).map((item) => item.fileID)
     },
   }
 }

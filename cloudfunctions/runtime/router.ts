@@ -5,6 +5,7 @@ import { type Caller, loadCaller } from './caller'
 import { callerOpenid, callSource, isFromAnotherFunction } from './cloud'
 import { DomainError } from './domain-error'
 import { cloudPorts, type Ports } from './ports'
+import { strayKeys } from './stray-keys'
 
 export interface HandlerContext extends Ports {
   caller: Caller
@@ -59,7 +60,8 @@ function isEnvelope(event: unknown): event is { action: string; data?: unknown }
 /**
  * The cloud function's `main`: one action per call, in a fixed order of checks —
  * known action, bound caller (or, for a server-only action, a call from another
- * function), allowed role, valid input — before any handler runs, so a refused
+ * function), allowed role, valid input with no field the contract does not
+ * read and no MongoDB operator key — before any handler runs, so a refused
  * call writes nothing. Every outcome is a `Result`.
  */
 export function createRouter<M extends Record<string, ActionContract>>(
@@ -91,8 +93,11 @@ export function createRouter<M extends Record<string, ActionContract>>(
         context = { ...ports, openid, caller }
       }
 
-      const input = contract.input.safeParse(event.data ?? {})
+      const raw = event.data ?? {}
+      const input = contract.input.safeParse(raw)
       if (!input.success) return fail('INPUT.INVALID', undefined, input.error.issues)
+      const stray = strayKeys(raw, input.data)
+      if (stray.length > 0) return fail('INPUT.INVALID', undefined, stray)
 
       const handler = handlers[name] as (input: unknown, ctx: Ports) => Promise<unknown>
       const output = await handler(input.data, context)

@@ -71,11 +71,15 @@ export interface CommandFactory {
   /** Replaces a field's whole value in an update (a nested object is otherwise merged key by key). */
   set(value: unknown): unknown
   /** Greater than: a rank is one more than how many scored more. */
-  gt(value: number): Comparison
+  gt(value: number | string): Comparison
   gte(value: number): Comparison
   lt(value: number): Comparison
   lte(value: number): Comparison
   exists(flag: boolean): unknown
+  /** In an update: removes the field (an outbox entry once done, `processedAt` of a re-armed event). */
+  remove(): unknown
+  /** Negates a comparison: it also matches documents without the field (`_.not(_.gt(now))`: missing or ≤ now). */
+  not(comparison: Comparison): unknown
   or(conditions: Where[]): unknown
   and(conditions: Where[]): unknown
 }

@@ -1,5 +1,5 @@
 import type { MemberDoc, OrgDoc } from '../../types/roster'
-import { type BranchAccess, branchAccess } from '../domain/access/branch-access'
+import { type BranchAccess, branchAccess, mayChangeStanding } from '../domain/access/branch-access'
 import type { Caller } from '../runtime/caller'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
@@ -38,6 +38,16 @@ export async function loadManagedMember(store: Store, caller: Caller, memberId: 
   const branch = await loadBranch(store, caller, member.branchId)
   requireAccess(caller, branch, 'manage')
   return { member, branch }
+}
+
+/**
+ * A member whose standing the caller may change (停用, 转接, 解除绑定): in a branch they manage, and not
+ * holding a grant above it unless the caller is bureau staff.
+ */
+export async function loadMemberToChange(store: Store, caller: Caller, memberId: string) {
+  const loaded = await loadManagedMember(store, caller, memberId)
+  if (!mayChangeStanding(caller.member, loaded.member)) throw new DomainError('ROSTER.HIGHER_GRANT')
+  return loaded
 }
 
 /** A party group (党小组) must belong to the member's branch. */

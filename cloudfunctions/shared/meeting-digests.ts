@@ -1,17 +1,16 @@
-import type { HeldMeeting } from '../domain/meeting-compliance'
-import { digestYearsBetween, heldMeetingsOf } from '../domain/meetings/digest'
+import type { JudgedMeeting } from '../domain/meeting-compliance/evidence'
+import { digestYearsBetween, judgedMeetingsOf } from '../domain/meetings/digest'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
-
-export type BranchMeeting = HeldMeeting & { branchId: string }
 
 /**
  * The meetings of a tenant in [start, end), as the compliance rule reads
  * them, grouped by branch — from the meetings function's per-branch-year
- * digests (one small document per branch and year), not the meetings
- * themselves: 500 branches are 500 documents a year, not 25,000. With them,
- * the tenant's earliest meeting on record (any branch; a time before
- * `start` when there are digests of earlier years), null with none at all.
+ * digests (one small document per branch and year), not the meetings and
+ * rolls themselves: 500 branches are 500 documents a year, not 25,000
+ * meetings and their attendance. With them, the tenant's earliest meeting on
+ * record (any branch; a time before `start` when there are digests of
+ * earlier years), null with none at all.
  */
 export async function meetingsByBranch(
   store: Store,
@@ -19,7 +18,7 @@ export async function meetingsByBranch(
   start: number,
   end: number,
   branchIds: ReadonlySet<string>,
-): Promise<{ byBranch: Map<string, BranchMeeting[]>; earliest: number | null }> {
+): Promise<{ byBranch: Map<string, JudgedMeeting[]>; earliest: number | null }> {
   const years = digestYearsBetween(start, end)
   const [digests, older] = await Promise.all([
     store.findAll(COLLECTIONS.meetingDigests, { tenantId, year: store.command.in(years) }),
@@ -30,16 +29,14 @@ export async function meetingsByBranch(
     ),
   ])
   let earliest: number | null = older.length > 0 ? start - 1 : null
-  const byBranch = new Map<string, BranchMeeting[]>()
+  const byBranch = new Map<string, JudgedMeeting[]>()
   for (const digest of digests) {
+    const all = judgedMeetingsOf(digest)
     if (earliest === null || earliest >= start) {
-      for (const entry of Object.values(digest.meetings))
-        earliest = Math.min(earliest ?? entry.startsAt, entry.startsAt)
+      for (const entry of all) earliest = Math.min(earliest ?? entry.startsAt, entry.startsAt)
     }
     if (!branchIds.has(digest.branchId)) continue
-    const held = heldMeetingsOf(digest)
-      .filter((meeting) => meeting.startsAt >= start && meeting.startsAt < end)
-      .map((meeting) => ({ ...meeting, branchId: digest.branchId }))
+    const held = all.filter((meeting) => meeting.startsAt >= start && meeting.startsAt < end)
     const list = byBranch.get(digest.branchId)
     if (list) list.push(...held)
     else byBranch.set(digest.branchId, held)

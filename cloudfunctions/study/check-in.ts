@@ -11,6 +11,7 @@ import { isInFolder } from '../runtime/files'
 import type { Functions } from '../runtime/functions'
 import type { Handler, HandlerInput } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
+import { readingSince, requireReading } from './material'
 import { checkinId, studyFolder, toTaskView } from './task-view'
 
 type CheckinInput = HandlerInput<typeof api.study.checkIn>
@@ -49,6 +50,7 @@ export const checkIn: Handler<typeof api.study.checkIn> = async (input, { caller
   const member = caller.member
   const id = checkinId(task._id, member._id)
   if (await store.get(COLLECTIONS.studyCheckins, id)) throw new DomainError('STUDY.ALREADY_CHECKED_IN')
+  requireReading(task, await readingSince(store, task._id, member._id), now)
   await recordEvent(store, {
     tenantId: task.tenantId,
     kind: 'study.checkin',

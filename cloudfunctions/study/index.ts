@@ -1,6 +1,7 @@
 import { api } from '../../types/api'
 import { createRouter } from '../runtime/router'
 import { checkIn, editCheckin } from './check-in'
+import { openMaterial } from './material'
 import { myStudy } from './my-study'
 import { getTask, myTasks } from './my-tasks'
 import { nudge, participation } from './participation'
@@ -11,6 +12,7 @@ export const main = createRouter(api.study, {
   publishTask,
   myTasks,
   getTask,
+  openMaterial,
   checkIn,
   editCheckin,
   participation,

@@ -4,6 +4,7 @@ import { isTarget, windowState } from '../domain/study/targets'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Handler } from '../runtime/router'
+import { readingSince } from './material'
 import { checkinId, loadVisibleTask, toTaskView } from './task-view'
 
 /** How many of a branch's newest tasks are looked at for the open list: a branch publishes a few a month. */
@@ -53,6 +54,9 @@ export const myTasks: Handler<typeof api.study.myTasks> = async (input, { caller
 
 export const getTask: Handler<typeof api.study.getTask> = async (input, { caller, store, clock }) => {
   const task = await loadVisibleTask(store, caller, input.taskId)
-  const checkin = await store.get(COLLECTIONS.studyCheckins, checkinId(task._id, caller.member._id))
-  return toTaskView(task, checkin, shanghaiDate(clock.now()))
+  const [checkin, since] = await Promise.all([
+    store.get(COLLECTIONS.studyCheckins, checkinId(task._id, caller.member._id)),
+    readingSince(store, task._id, caller.member._id),
+  ])
+  return { ...toTaskView(task, checkin, shanghaiDate(clock.now())), readingSince: since }
 }

@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
+import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 
 /** How long a reminded member is left alone before the next 提醒未学习 reaches them. */
@@ -114,5 +115,14 @@ export const nudge: Handler<typeof api.study.nudge> = async (input, ctx) => {
       }),
     ),
   )
+  if (due.length > 0) {
+    await writeAudit(ctx, {
+      action: 'study.nudge',
+      targetId: task._id,
+      summary: `提醒${branch.name}未学习“${task.title}”的 ${due.length} 名党员`,
+      before: null,
+      after: { nudged: due.length },
+    })
+  }
   return { nudged: due.length, recentlyNudged: notStudied.length - due.length }
 }

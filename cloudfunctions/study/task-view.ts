@@ -17,11 +17,12 @@ export function toTaskView(task: StudyTaskDoc, checkin: CheckinDoc | null, today
   return {
     id: task._id,
     title: task.title,
-    content: task.content,
+    content: { ...task.content, fileName: task.content.fileName ?? null },
     startsOn: task.startsOn,
     dueOn: task.dueOn,
     collectiveDay: task.collectiveDay,
     minNoteLength: task.minNoteLength,
+    minReadMinutes: task.minReadMinutes ?? 0,
     publishedByName: task.publishedByName,
     branchCount: task.branchIds.length,
     checkin: checkin

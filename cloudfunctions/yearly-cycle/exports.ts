@@ -10,8 +10,7 @@ import {
 import { shanghaiDate, shanghaiStamp } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Handler, HandlerContext } from '../runtime/router'
-import { writeAudit } from '../shared/audit'
-import { exportPdf, exportXlsx } from '../shared/exports'
+import { type ExportAudit, exportPdf, exportXlsx } from '../shared/exports'
 import { namesOf } from './people'
 import { reportBranches, roundRows } from './report-ratings'
 import { ownTenant } from './scope'
@@ -25,56 +24,57 @@ const summaryText = (summary: RatingSummary | null) =>
     : '—'
 
 /** Every export leaves an audit entry: who took a copy of what (调阅). */
-async function audited(ctx: HandlerContext, title: string, rows: number) {
-  await writeAudit(ctx, {
-    action: 'yearly-cycle.export',
-    targetId: ctx.caller.member.tenantId,
-    summary: `导出${title}（${rows} 行）`,
-    before: null,
-    after: null,
-  })
-}
+/** What the shared export writes to the audit log once the file is made. */
+const audit = (ctx: HandlerContext, title: string, rows: number): ExportAudit => ({
+  action: 'yearly-cycle.export',
+  targetId: ctx.caller.member.tenantId,
+  summary: `导出${title}（${rows} 行）`,
+})
 
 /** 年度工作 as .xlsx: one row per branch the caller oversees, each item's status. */
 export const exportYearOverview: Handler<(typeof api)['yearly-cycle']['exportYearOverview']> = async (input, ctx) => {
   const rows = await allYearRows(ctx, input.year, input.orgId)
   const title = `${input.year}年度党建工作完成情况`
-  const download = await exportXlsx(ctx, safeName(`${title}-${shanghaiStamp(ctx.clock.now())}.xlsx`), [
-    {
-      name: '年度工作',
-      headers: [
-        '支部',
-        '谈心谈话覆盖',
-        '未谈话',
-        '组织生活会',
-        '当前步骤',
-        '民主评议',
-        '优秀',
-        '合格',
-        '基本合格',
-        '不合格',
-        '书记述职',
-        '述职评价',
-        '全年完成',
-      ],
-      rows: rows.map((row) => [
-        row.name,
-        percent(row.talks.share),
-        row.talks.gaps,
-        `${row.orgLife.done}/${row.orgLife.of}`,
-        row.orgLife.current ? ORG_LIFE_STEP_LABELS[row.orgLife.current] : '已完成',
-        row.appraisal.phase ? APPRAISAL_PHASE_LABELS[row.appraisal.phase] : '未开展',
-        row.appraisal.counts?.excellent ?? '',
-        row.appraisal.counts?.qualified ?? '',
-        row.appraisal.counts?.basic ?? '',
-        row.appraisal.counts?.unqualified ?? '',
-        REPORT_STATUS_LABELS[row.report.status],
-        row.report.overall ? REPORT_RATING_LABELS[row.report.overall] : '',
-        row.complete ? '是' : '否',
-      ]),
-    },
-  ])
-  await audited(ctx, title, rows.length)
+  const download = await exportXlsx(
+    ctx,
+    safeName(`${title}-${shanghaiStamp(ctx.clock.now())}.xlsx`),
+    [
+      {
+        name: '年度工作',
+        headers: [
+          '支部',
+          '谈心谈话覆盖',
+          '未谈话',
+          '组织生活会',
+          '当前步骤',
+          '民主评议',
+          '优秀',
+          '合格',
+          '基本合格',
+          '不合格',
+          '书记述职',
+          '述职评价',
+          '全年完成',
+        ],
+        rows: rows.map((row) => [
+          row.name,
+          percent(row.talks.share),
+          row.talks.gaps,
+          `${row.orgLife.done}/${row.orgLife.of}`,
+          row.orgLife.current ? ORG_LIFE_STEP_LABELS[row.orgLife.current] : '已完成',
+          row.appraisal.phase ? APPRAISAL_PHASE_LABELS[row.appraisal.phase] : '未开展',
+          row.appraisal.counts?.excellent ?? '',
+          row.appraisal.counts?.qualified ?? '',
+          row.appraisal.counts?.basic ?? '',
+          row.appraisal.counts?.unqualified ?? '',
+          REPORT_STATUS_LABELS[row.report.status],
+          row.report.overall ? REPORT_RATING_LABELS[row.report.overall] : '',
+          row.complete ? '是' : '否',
+        ]),
+      },
+    ],
+    audit(ctx, title, rows.length),
+  )
   return download
 }
 
@@ -86,21 +86,25 @@ export const exportReportRound: Handler<(typeof api)['yearly-cycle']['exportRepo
   const title = `${round.year}年度书记抓党建述职汇总`
   const stamp = shanghaiStamp(clock.now())
   if (input.format === 'xlsx') {
-    const download = await exportXlsx(ctx, safeName(`${title}-${stamp}.xlsx`), [
-      {
-        name: '述职汇总',
-        headers: ['支部', '提交情况', '提交时间', '教育局评价', '党员评价', '存在问题'],
-        rows: rows.map((row) => [
-          row.name,
-          REPORT_STATUS_LABELS[row.status],
-          row.report ? shanghaiDate(row.report.submittedAt) : '',
-          summaryText(row.bureau),
-          round.membersRate ? summaryText(row.members) : '不参与',
-          row.report?.problems.join('\n') ?? '',
-        ]),
-      },
-    ])
-    await audited(ctx, title, rows.length)
+    const download = await exportXlsx(
+      ctx,
+      safeName(`${title}-${stamp}.xlsx`),
+      [
+        {
+          name: '述职汇总',
+          headers: ['支部', '提交情况', '提交时间', '教育局评价', '党员评价', '存在问题'],
+          rows: rows.map((row) => [
+            row.name,
+            REPORT_STATUS_LABELS[row.status],
+            row.report ? shanghaiDate(row.report.submittedAt) : '',
+            summaryText(row.bureau),
+            round.membersRate ? summaryText(row.members) : '不参与',
+            row.report?.problems.join('\n') ?? '',
+          ]),
+        },
+      ],
+      audit(ctx, title, rows.length),
+    )
     return download
   }
   const raters = await namesOf(
@@ -144,7 +148,11 @@ export const exportReportRound: Handler<(typeof api)['yearly-cycle']['exportRepo
       })
     }
   }
-  const download = await exportPdf(ctx, safeName(`${title}-${stamp}.pdf`), { title, blocks })
-  await audited(ctx, title, rows.length)
+  const download = await exportPdf(
+    ctx,
+    safeName(`${title}-${stamp}.pdf`),
+    { title, blocks },
+    audit(ctx, title, rows.length),
+  )
   return download
 }

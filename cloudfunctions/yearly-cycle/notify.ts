@@ -43,7 +43,8 @@ export async function notifyMembers(
     {
       tenantId,
       rules,
-      templateId: rules.templates.meetingReminder,
+      // The tenant's 会议提醒 template carries the cycle's reminders too (名称, 时间, 地点, 备注).
+      use: 'meetingReminder',
       members: recipients,
       memberIdOf: (recipient) => recipient.memberId,
       width: 10,
@@ -53,8 +54,13 @@ export async function notifyMembers(
       meetingId: null,
       slot: notice.slot,
       page: notice.page,
-      // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
-      fields: { thing1: notice.title, time2: notice.when, thing3: recipient.branchName, thing4: notice.note },
+      values: {
+        meetingTitle: notice.title,
+        meetingType: '年度工作',
+        meetingTime: notice.when,
+        place: recipient.branchName,
+        note: notice.note,
+      },
       now,
     }),
   )

@@ -30,7 +30,8 @@ export class TriggerScheduler {
       TriggerName: triggerName,
       Time: new Date(this.clock.now()).toISOString(),
     }
-    return this.invoker.invoke(fn, event, { timer: true, source: 'wx_timer' })
+    // As CloudBase fires a timer: SOURCE wx_trigger and no WeChat user (no OPENID) behind it.
+    return this.invoker.invoke(fn, event, { timer: true, source: 'wx_trigger' })
   }
 
   private spec(expr: string): CronSpec | null {

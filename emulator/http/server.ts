@@ -9,6 +9,7 @@ import type { CloudStorage } from '../storage/cloud-storage'
 import type { Store } from '../store/store'
 import { handleTcb, type TcbDeps } from '../tcb/dispatch'
 import { handleCos } from './cos-routes'
+import { readMessageLog } from './message-log'
 import { serveStatic } from './static-files'
 
 export interface ServerDeps {
@@ -60,7 +61,8 @@ function functionFailure(res: ServerResponse, e: unknown): void {
   sendJson(res, 500, { errCode: -1, errMsg: e instanceof Error ? e.message : String(e), code: 'EMULATOR_ERROR' })
 }
 
-async function admin(deps: ServerDeps, method: string, path: string, req: IncomingMessage, res: ServerResponse) {
+async function admin(deps: ServerDeps, method: string, url: URL, req: IncomingMessage, res: ServerResponse) {
+  const path = url.pathname.slice('/api/_emulator/'.length)
   if (method === 'GET' && path === 'health') return sendJson(res, 200, { ok: true, now: deps.clock.now() })
   if (method === 'GET' && path === 'outbox') return sendJson(res, 200, await deps.outbox.list())
   if (method === 'GET' && path === 'functions')
@@ -97,6 +99,14 @@ async function admin(deps: ServerDeps, method: string, path: string, req: Incomi
     if (typeof cloudPath !== 'string' || cloudPath === '')
       return sendJson(res, 400, { error: 'body must be {cloudPath}' })
     return sendJson(res, 200, { fileID: deps.storage.fileIdOf(cloudPath), ...deps.storage.uploadTarget(cloudPath) })
+  }
+  // 消息记录 (the H5 dev page): ?from=&to= in epoch ms, either may be left out.
+  if (method === 'GET' && path === 'messages') {
+    const bound = (name: string) => {
+      const raw = url.searchParams.get(name)
+      return raw && /^\d+$/.test(raw) ? Number(raw) : null
+    }
+    return sendJson(res, 200, await readMessageLog(deps.store, await deps.outbox.list(), bound('from'), bound('to')))
   }
   if (method === 'GET' && path === 'personas') {
     if (!deps.store.exists('dev_personas')) return sendJson(res, 200, [])
@@ -144,7 +154,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     }
     return
   }
-  if (path.startsWith('/api/_emulator/')) return admin(deps, method, path.slice('/api/_emulator/'.length), req, res)
+  if (path.startsWith('/api/_emulator/')) return admin(deps, method, url, req, res)
   if (path.startsWith('/api/')) return sendJson(res, 404, { error: `no such endpoint ${path}` })
   if ((method === 'GET' || method === 'HEAD') && deps.staticDir) return serveStatic(resolve(deps.staticDir), req, res)
   sendJson(res, 404, { error: `no such endpoint ${method} ${path}` })

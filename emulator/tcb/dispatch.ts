@@ -2,6 +2,7 @@ import type { Clock } from '../clock'
 import { FunctionNotFound, type Invoker } from '../functions/invoker'
 import { FunctionError } from '../functions/pool'
 import { parseMultipart } from '../http/multipart'
+import { type Latency, pause } from '../latency'
 import type { Outbox } from '../outbox'
 import type { CloudStorage } from '../storage/cloud-storage'
 import { newRequestId } from '../store/ids'
@@ -21,6 +22,8 @@ import { type Body, optStr, str } from './params'
 import { storageHandlers } from './storage-actions'
 
 export interface TcbDeps extends DbContext {
+  /** Injected delay per database request and openapi call (benches); zero by default. */
+  latency: Latency
   invoker: Invoker
   outbox: Outbox
   clock: Clock
@@ -104,6 +107,7 @@ export async function handleTcb(deps: TcbDeps, contentType: string, raw: Buffer)
       const apiName = parts.get('apiName')?.data.toString('utf8') ?? ''
       const token = parts.get('wxCloudApiToken')?.data.toString('utf8')
       const caller = deps.invoker.identity(token)
+      await pause(deps.latency.openapi)
       const reply = await handleOpenApi(apiName, parts.get('requestData')?.data ?? Buffer.alloc(0), caller ?? {}, deps)
       // The SDK only decodes protobuf when the content-type is not exactly application/json; charset=utf-8.
       return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: reply.body }
@@ -115,6 +119,7 @@ export async function handleTcb(deps: TcbDeps, contentType: string, raw: Buffer)
     action = typeof body.action === 'string' ? body.action : '(none)'
     const handler = handlers[action]
     if (!handler) throw new TcbFailure('EMULATOR_ACTION_NOT_EMULATED', `emulator: action ${action} is not emulated`)
+    if (action.startsWith('database.')) await pause(deps.latency.db)
     return jsonReply({ requestId, ...(await handler(deps, body)) })
   } catch (e) {
     if (e instanceof TcbFailure) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import QRCode from 'qrcode'
 import type { Clock } from '../clock'
 import type { Outbox } from '../outbox'
@@ -46,24 +47,28 @@ export async function handleOpenApi(
     'wxacode.getUnlimited',
   ]
   if (!known.includes(apiName)) throw new TcbFailure('INVALID_PARAM', `emulator: openapi ${apiName} is not emulated`)
-  const entry = await deps.outbox.append({
+  // What the platform answers besides ok, kept with the call: the message log ties a card's updates to its activity.
+  const result =
+    apiName === 'updatableMessage.createActivityId'
+      ? {
+          activity_id: `emu_activity_${randomBytes(4).toString('hex')}_${now.toString(36)}`,
+          expiration_time: Math.floor(now / 1000) + 24 * 3600,
+        }
+      : undefined
+  await deps.outbox.append({
     apiName,
     params,
     time: new Date(now).toISOString(),
     openid: caller.openid,
     function: caller.fn,
+    ...(result ? { result } : {}),
   })
   switch (apiName) {
     case 'subscribeMessage.send':
     case 'updatableMessage.setUpdatableMsg':
       return json({ errcode: 0, errmsg: 'ok' })
     case 'updatableMessage.createActivityId':
-      return json({
-        errcode: 0,
-        errmsg: 'ok',
-        activity_id: `emu_activity_${entry.id}_${now.toString(36)}`,
-        expiration_time: Math.floor(now / 1000) + 24 * 3600,
-      })
+      return json({ errcode: 0, errmsg: 'ok', ...result })
     default: {
       const scene = isPlainObject(params) && typeof params.scene === 'string' ? params.scene : ''
       const png = await QRCode.toBuffer(scene || ' ', {

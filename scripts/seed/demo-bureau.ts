@@ -184,6 +184,8 @@ export function demoBureau(now: number): DemoBureau {
         parentId: plan.id,
         ancestors: [...branchAncestors, plan.id],
         order: groupOrder,
+        // 组长: the group's second member by seat (the first of each group is often a committee member).
+        leaderId: `${plan.id.replace('org_b_', 'm_')}_${String(groupOrder + plan.groups.length + 1).padStart(2, '0')}`,
       })
       return id
     })
@@ -227,6 +229,8 @@ export function demoBureau(now: number): DemoBureau {
     staff('m_instructor_01', '郑指导', [{ role: 'instructor', orgIds: ['org_b_shanqu', 'org_b_zhizhong'] }]),
   )
 
+  // Every demo member is bound: the member carries the claim a binding takes (one WeChat per member).
+  for (const member of members) member.boundAt = now
   const bindings = members.map((m) => ({ _id: openidOf(m._id), tenantId, memberId: m._id, boundAt: now }))
   const branchName = new Map(orgs.map((o) => [o._id, o.name]))
   const persona = (member: MemberDoc, label: string, roles: string[]): Persona => ({

@@ -5,6 +5,7 @@
  */
 import type { DemoBureau } from './demo-bureau'
 import { demoMeetings } from './demo-meetings'
+import { demoMessaging } from './demo-messaging'
 import { demoPoints } from './demo-points'
 import { demoStudy } from './demo-study'
 import { demoYearlyCycle } from './demo-yearly-cycle'
@@ -12,4 +13,4 @@ import { demoYearlyCycle } from './demo-yearly-cycle'
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
 export type DemoPart = (bureau: DemoBureau, now: number) => SeedBatch[]
 
-export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings, demoYearlyCycle]
+export const DEMO_PARTS: DemoPart[] = [demoStudy, demoPoints, demoMeetings, demoMessaging, demoYearlyCycle]

@@ -26,7 +26,9 @@ export function demoStudy(bureau: DemoBureau, now: number): SeedBatch[] {
       text: '请认真学习党章总纲和第一章“党员”，结合教育教学工作写下学习心得。',
       link: 'https://www.12371.cn/special/zggcdzc/',
       videoLink: null,
+      // Filled in once seed.ts has uploaded the document (DEMO_FILES).
       fileID: null,
+      fileName: '《中国共产党章程》学习材料.pdf',
     },
     startsOn: addDays(today, -2),
     dueOn: addDays(today, 5),
@@ -38,7 +40,7 @@ export function demoStudy(bureau: DemoBureau, now: number): SeedBatch[] {
     ...base,
     _id: 'st_demo_past',
     title: '党员集中学习日：学习贯彻全会精神',
-    content: { text: '集中学习全会公报，交流学习体会。', link: null, videoLink: null, fileID: null },
+    content: { text: '集中学习全会公报，交流学习体会。', link: null, videoLink: null, fileID: null, fileName: null },
     startsOn: addDays(today, -14),
     dueOn: addDays(today, -10),
     branchIds: ['org_b_shiyan'],
@@ -68,3 +70,18 @@ export function demoStudy(bureau: DemoBureau, now: number): SeedBatch[] {
     ['study_checkins', checkins],
   ]
 }
+
+/**
+ * Files the demo's documents point at, uploaded by seed.ts before the
+ * documents are written: the open task's study material, a PDF made once with
+ * the pdf function's writer and font (scripts/seed/assets/).
+ */
+export const DEMO_FILES = [
+  {
+    asset: 'demo-study-material.pdf',
+    cloudPath: 'study/t_demo/m_bureau_01/demo-study-material.pdf',
+    collection: 'study_tasks',
+    id: 'st_demo_open',
+    field: 'content.fileID',
+  },
+]

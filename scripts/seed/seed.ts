@@ -2,9 +2,12 @@
  * Writes the demo bureau into a running emulator through the real
  * wx-server-sdk, as an administrator's script would against CloudBase.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import collectionsFile from '../../database/collections.json'
 import { demoBureau } from './demo-bureau'
 import { DEMO_PARTS, type SeedBatch } from './demo-parts'
+import { DEMO_FILES } from './demo-study'
 
 /** Where the SDK should talk: the emulator's `sdkEnv`. Set before the SDK loads. */
 export async function seedDemo(sdkEnv: Record<string, string>, now: number): Promise<{ documents: number }> {
@@ -31,6 +34,16 @@ export async function seedDemo(sdkEnv: Record<string, string>, now: number): Pro
       await Promise.all(docs.slice(i, i + 20).map((doc) => db.collection(collection).add({ data: doc })))
     }
     documents += docs.length
+  }
+  for (const file of DEMO_FILES) {
+    const { fileID } = (await sdk().uploadFile({
+      cloudPath: file.cloudPath,
+      fileContent: readFileSync(join(__dirname, 'assets', file.asset)),
+    })) as { fileID: string }
+    await db
+      .collection(file.collection)
+      .doc(file.id)
+      .update({ data: { [file.field]: fileID } })
   }
   return { documents }
 }

@@ -4,7 +4,7 @@ import { useSubmit } from './use-submit'
 
 /** 扫码签到 from a button: says how the member was recorded, then shows the meeting as it is now. */
 export function useScanCheckIn(reload: () => void) {
-  return useSubmit(scanAndCheckIn, {
+  return useSubmit(() => scanAndCheckIn(), {
     toast: (done) => (done ? ATTENDANCE_LABELS[done.status] : ''),
     onDone: reload,
     onRefused: reload,

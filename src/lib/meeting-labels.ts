@@ -4,7 +4,7 @@ import type { AttendanceStatus } from '../../types/meetings'
 export { MEETING_TYPE_LABELS, meetingHeading } from '../../types/labels'
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
-  present: '已签到',
+  present: '出席',
   late: '迟到',
   leave: '请假',
   absent: '缺席',

@@ -1,10 +1,9 @@
 /**
- * An idempotency key for a write the client may retry: made once per form (keep it in state) so a
- * second tap or a retried call after a lost reply is recognised by the server as the same write.
- * Not a secret; 24 hex characters fit the contracts' Id.
+ * An idempotency key for one intent of a write the client may retry (a hand
+ * award): made once when the intent starts, sent again by a retry after a
+ * network error, so the server acts once. It names nothing about the user.
  */
-export function newRequestId(): string {
-  let id = ''
-  for (let i = 0; i < 24; i++) id += Math.floor(Math.random() * 16).toString(16)
-  return id
+export function newRequestId(now: number = Date.now()): string {
+  const random = Array.from({ length: 3 }, () => Math.random().toString(36).slice(2, 8)).join('')
+  return `r${now.toString(36)}${random}`
 }

@@ -31,6 +31,9 @@ export const importPageUrl = (branchId: string | null) =>
 const MEETINGS = '/subpackages/meetings/pages'
 export const meetingPageUrl = (meetingId: string) => `${MEETINGS}/meeting/index?id=${q(meetingId)}`
 export const SCHEDULE_PAGE = `${MEETINGS}/schedule/index`
+export const editMeetingPageUrl = (meetingId: string) => `${MEETINGS}/schedule/index?id=${q(meetingId)}`
+/** 补录: a meeting already held, entered with its whole roll and minutes. */
+export const BACKFILL_PAGE = `${MEETINGS}/backfill/index`
 export const rollPageUrl = (meetingId: string) => `${MEETINGS}/roll/index?id=${q(meetingId)}`
 export const leavesPageUrl = (meetingId: string) => `${MEETINGS}/leaves/index?id=${q(meetingId)}`
 export const minutesPageUrl = (meetingId: string) => `${MEETINGS}/minutes/index?id=${q(meetingId)}`
@@ -42,6 +45,8 @@ export const MEETING_RULES_PAGE = `${MEETINGS}/rules/index`
 const STUDY = '/subpackages/study/pages'
 export const taskPageUrl = (taskId: string) => `${STUDY}/task/index?taskId=${q(taskId)}`
 export const PUBLISH_PAGE = `${STUDY}/publish/index`
+/** 阅读文章: the task's article in a web-view (its link comes from the server, never the URL). */
+export const articlePageUrl = (taskId: string) => `${STUDY}/article/index?taskId=${q(taskId)}`
 export const participationPageUrl = (taskId: string, branchId?: string) =>
   `${STUDY}/participation/index?taskId=${q(taskId)}${branchId ? `&branchId=${q(branchId)}` : ''}`
 
@@ -83,5 +88,6 @@ export const MY_ORG_LIFE_PAGE = `${YEARLY}/org-life-mine/index`
 export const rectifyPageUrl = (orgLifeId: string) => `${YEARLY}/rectify/index?orgLifeId=${q(orgLifeId)}`
 export const reportDetailPageUrl = (reportId: string) => `${YEARLY}/report-detail/index?reportId=${q(reportId)}`
 
-/** The persona picker exists only in the H5 build (see app.config.ts). */
+/** The persona picker and 消息记录 exist only in the H5 build (see app.config.ts). */
 export const PERSONA_PICKER_PAGE = '/subpackages/dev/pages/persona/index'
+export const MESSAGE_LOG_PAGE = '/subpackages/dev/pages/messages/index'

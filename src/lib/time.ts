@@ -66,18 +66,25 @@ export function periodKey(epochMs: number, kind: PeriodKind, offset = 0): string
 
 const QUARTERS = '一二三四'
 
-/** '2026年第二季度', '2026年5月', '2026年度': a period as a heading names it. */
+/** '2026年第二季度', '2026年5月', '2026年度', '2026年上半年', a term by its dates: a period as a heading names it. */
 export function periodName(key: string): string {
+  if (key.includes('~')) return periodLabel(key)
   const [year, part] = key.split('-')
   if (!part) return `${year}年度`
   if (part.startsWith('Q')) return `${year}年第${QUARTERS[Number(part.slice(1)) - 1]}季度`
+  if (part.startsWith('H')) return `${year}年${part === 'H1' ? '上' : '下'}半年`
   return `${year}年${Number(part)}月`
 }
 
-/** '5月', '二季度', '2026年': a period where space is short (matrix columns, chart axes). */
+/**
+ * '5月', '二季度', '上半年', '2026年', a term ('2026-09-01~2027-01-20') by its
+ * dates: a period where space is short (matrix columns, chart axes).
+ */
 export function periodLabel(key: string): string {
+  if (key.includes('~')) return `${key.slice(5, 10)}至${key.slice(16)}学期`
   const [year, part] = key.split('-')
   if (!part) return `${year}年`
   if (part.startsWith('Q')) return `${QUARTERS[Number(part.slice(1)) - 1]}季度`
+  if (part.startsWith('H')) return part === 'H1' ? '上半年' : '下半年'
   return `${Number(part)}月`
 }

@@ -21,5 +21,11 @@ export declare function uploadToCloud(cloudPath: string, file: PickedFile): Prom
 /** Opens a downloaded export: the document viewer on weapp, a browser download on H5. */
 export declare function openDownload(url: string, fileName: string): Promise<Result<null>>
 
+/**
+ * Opens a document to read it (PDF, Word, PowerPoint, Excel): downloadFile + openDocument on weapp,
+ * the browser's own viewer in a new tab on H5.
+ */
+export declare function openDocumentToRead(url: string, fileType: string): Promise<Result<null>>
+
 /** Lets the user choose up to `count` photos (camera or album on weapp); [] when they cancel. */
 export declare function pickPhotos(count: number): Promise<PickedFile[]>

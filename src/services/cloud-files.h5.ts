@@ -68,3 +68,9 @@ export async function openDownload(url: string, fileName: string): Promise<Resul
   link.remove()
   return ok(null)
 }
+
+export async function openDocumentToRead(url: string, _fileType: string): Promise<Result<null>> {
+  // The browser shows a PDF itself; Word and PowerPoint files download.
+  window.open(url, '_blank', 'noopener')
+  return ok(null)
+}

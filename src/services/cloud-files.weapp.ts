@@ -27,16 +27,26 @@ export async function uploadToCloud(cloudPath: string, file: PickedFile): Promis
   }
 }
 
-export async function openDownload(url: string, fileName: string): Promise<Result<null>> {
+type ViewerType = 'pdf' | 'doc' | 'docx' | 'ppt' | 'pptx' | 'xls' | 'xlsx'
+
+/** Downloads a temporary link and opens it in WeChat's document viewer (with its menu: forward, save). */
+async function viewDocument(url: string, fileType: ViewerType): Promise<Result<null>> {
   try {
     const { tempFilePath, statusCode } = await Taro.downloadFile({ url })
     if (statusCode !== 200) return fail('SYSTEM.DOWNLOAD_FAILED')
-    const fileType = fileName.endsWith('.pdf') ? 'pdf' : 'xlsx'
     await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true })
     return ok(null)
   } catch {
     return fail('SYSTEM.DOWNLOAD_FAILED')
   }
+}
+
+export function openDownload(url: string, fileName: string): Promise<Result<null>> {
+  return viewDocument(url, fileName.endsWith('.pdf') ? 'pdf' : 'xlsx')
+}
+
+export function openDocumentToRead(url: string, fileType: string): Promise<Result<null>> {
+  return viewDocument(url, fileType as ViewerType)
 }
 
 export async function pickPhotos(count: number): Promise<PickedFile[]> {

@@ -1,7 +1,9 @@
 /**
  * Bureau oversight at full size: 500 branches, 10,000 members, a year of
- * meetings (每支部每月支委会、党小组会、主题党日、集中学习, 每季度党员大会和党课,
- * a few gaps) and 1,000,000 ledger entries with their maintained totals — all
+ * meetings under the evidence rules (每支部每月支委会、每个党小组的党小组会、主题党日、
+ * 集中学习, 每季度党员大会合并党课; each recorded with attendance and minutes, a few
+ * gaps, a few awaiting their record, a few below quorum) and 1,000,000 ledger
+ * entries with their maintained totals — all
  * written straight into the emulator's nedb files (points-ledger-files.ts, and
  * the meetings the same way) before it starts. The overview and the compliance
  * matrix of the year, through the gateway and the bureau function, in ms per
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
 import type { ComplianceMatrix, Overview } from '../../types/bureau'
+import type { MeetingEvidence } from '../../types/meeting-digest'
 import type { MeetingDoc, MeetingType } from '../../types/meetings'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { meetingDoc } from '../fixtures/meeting-doc'
@@ -32,36 +35,60 @@ const DAY = 86_400_000
 const round = (n: number) => Math.round(n * 10) / 10
 const lines = (docs: object[]) => docs.map((doc) => `${JSON.stringify(doc)}\n`).join('')
 
-const MONTHLY: MeetingType[] = ['committee_meeting', 'group_meeting', 'theme_day', 'study']
-const QUARTERLY: MeetingType[] = ['general_meeting', 'lecture']
+const MONTHLY: MeetingType[] = ['committee_meeting', 'theme_day', 'study']
 
-/** A year of meetings up to now for branches `branchIds`: one gap in about every seventh branch-month. */
-function yearOfMeetings(tenantId: string, branchIds: string[], now: number): MeetingDoc[] {
+/**
+ * A year of meetings up to now for branches `branchIds` (with `groups` 党小组
+ * each), every one held recorded with attendance and minutes: one group's
+ * 党小组会 missing in about every seventh branch-month, a 集中学习 without its
+ * record in about every eleventh, a 党员大会 below quorum in about every
+ * thirteenth branch-quarter. Answers the meetings and their evidence.
+ */
+function yearOfMeetings(tenantId: string, branchIds: string[], groups: number, now: number) {
   const year = new Date(now + SHANGHAI).getUTCFullYear()
   const thisMonth = new Date(now + SHANGHAI).getUTCMonth()
   const docs: MeetingDoc[] = []
+  const evidence = new Map<string, MeetingEvidence>()
   branchIds.forEach((branchId, b) => {
     for (let month = 0; month <= thisMonth; month++) {
       const monthStart = Date.UTC(year, month, 1) - SHANGHAI
-      const types = [...MONTHLY, ...(month % 3 === 1 ? QUARTERLY : [])]
-      types.forEach((type, index) => {
-        if (type === 'group_meeting' && (b + month) % 7 === 0) return
-        const startsAt = monthStart + (3 + index * 4) * DAY + 15 * 3_600_000
+      const add = (id: string, type: MeetingType, day: number, fields: Partial<MeetingDoc>, recorded = true) => {
+        const startsAt = monthStart + day * DAY + 15 * 3_600_000
         docs.push(
           meetingDoc(
-            { _id: `bm_${branchId}_${month}_${type}`, tenantId, branchId, type, startsAt },
+            { _id: id, tenantId, branchId, type, startsAt },
             {
               closedAt: startsAt <= now ? startsAt + 3 * 3_600_000 : null,
               createdBy: 'bench',
               createdAt: startsAt - 7 * DAY,
               updatedAt: startsAt - 7 * DAY,
+              ...fields,
             },
           ),
         )
+        if (recorded && startsAt + 3 * 3_600_000 <= now) {
+          const quorate = type !== 'general_meeting' || (b + month) % 13 !== 0
+          evidence.set(id, {
+            presentAt: startsAt,
+            minutesAt: startsAt + 3 * 3_600_000,
+            voters: 18,
+            votersPresent: quorate ? 15 : 7,
+          })
+        }
+      }
+      MONTHLY.forEach((type, index) => {
+        add(`bm_${branchId}_${month}_${type}`, type, 3 + index * 4, {}, type !== 'study' || (b + month) % 11 !== 0)
       })
+      for (let g = 0; g < groups; g++) {
+        if (g === 0 && (b + month) % 7 === 0) continue
+        add(`bm_${branchId}_${month}_group_${g}`, 'group_meeting', 5 + g, {
+          scope: { kind: 'group', groupId: `${branchId}_g${g}` },
+        })
+      }
+      if (month % 3 === 1) add(`bm_${branchId}_${month}_general`, 'general_meeting', 20, { alsoCounts: ['lecture'] })
     }
   })
-  return docs
+  return { docs, evidence }
 }
 
 /** A second tenant of 50 branches × 20 members and its bureau staff, appended to the same files. */
@@ -126,13 +153,15 @@ export default async function run(): Promise<Figure[]> {
   const made = await writeBigPointsData(dataDir, ENTRIES, now)
   const bigBranches = Array.from({ length: 500 }, (_, b) => `big_b_${String(b).padStart(3, '0')}`)
   const smallBranches = smallTenant(dbDir)
-  const meetings = [
-    ...yearOfMeetings(BIG_TENANT, bigBranches, now),
-    ...yearOfMeetings(SMALL_TENANT, smallBranches, now),
-  ]
+  const big = yearOfMeetings(BIG_TENANT, bigBranches, 3, now)
+  const small = yearOfMeetings(SMALL_TENANT, smallBranches, 0, now)
+  const meetings = [...big.docs, ...small.docs]
   appendFileSync(join(dbDir, 'meetings.db'), lines(meetings))
-  // As the meetings function would have kept them while scheduling (the reads under test use these).
-  appendFileSync(join(dbDir, 'meeting_digests.db'), lines(digestsOf(meetings)))
+  // As the meetings function would have kept them while scheduling and recording (the reads under test use these).
+  appendFileSync(
+    join(dbDir, 'meeting_digests.db'),
+    lines(digestsOf(meetings, new Map([...big.evidence, ...small.evidence]))),
+  )
   console.log(
     `bureau bench: wrote ${made.entries.toLocaleString()} ledger entries, ${made.totals.toLocaleString()} totals, ${made.members.toLocaleString()} members and ${meetings.length.toLocaleString()} meetings in ${round(made.ms / 1000)} s`,
   )
@@ -165,9 +194,10 @@ export default async function run(): Promise<Figure[]> {
       throw new Error('the matrix did not cover every branch')
     if (bigOverview.data.branches !== 500 || bigOverview.data.members !== 10_000)
       throw new Error('overview counts are off')
-    const missing = bigMatrix.data.totals.perPeriod.reduce((sum, row) => sum + row.missing, 0)
+    const sum = (state: 'missing' | 'no_quorum' | 'awaiting' | 'held') =>
+      bigMatrix.data.totals.perPeriod.reduce((total, row) => total + row[state], 0)
     console.log(
-      `bureau bench: 500 branches — overview ${round(bigOverview.ms)} ms, matrix ${round(bigMatrix.ms)} ms (${missing} missing branch-months); 50 branches — overview ${round(smallOverview.ms)} ms, matrix ${round(smallMatrix.ms)} ms`,
+      `bureau bench: 500 branches — overview ${round(bigOverview.ms)} ms, matrix ${round(bigMatrix.ms)} ms (branch-months ${sum('held')} 已开展, ${sum('missing')} 未开展, ${sum('no_quorum')} 未达法定人数, ${sum('awaiting')} 待补记录); 50 branches — overview ${round(smallOverview.ms)} ms, matrix ${round(smallMatrix.ms)} ms`,
     )
     return [
       {

@@ -78,6 +78,8 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
   const open = data(await call<Tasks>('study', 'myTasks', { status: 'open', page: 1, pageSize: 5 }))
   const studied = data(await call<Study>('study', 'myStudy', { page: 1, pageSize: 5 }))
   add('study-task', open?.items[0] && route.taskPageUrl(open.items[0].id))
+  // The demo's open task links an article outside the web-view's domains: the page says so and offers the link.
+  add('study-article', open?.items[0] && route.articlePageUrl(open.items[0].id))
   add('study-task-done', studied?.history[0] && route.taskPageUrl(studied.history[0].taskId))
   if (me.branch) add('points-claim', route.CLAIM_PAGE)
 
@@ -169,6 +171,8 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('conversions', route.CONVERSIONS_PAGE)
     add('meeting-rules', route.MEETING_RULES_PAGE)
     add('roster-import-bureau', route.importPageUrl(null))
+    // 消息记录, a dev page of the H5 build: walked once, with bureau staff.
+    add('message-log', route.MESSAGE_LOG_PAGE)
   }
   return pages
 }

@@ -1,9 +1,9 @@
 /**
  * The bureau in the H5 build against the emulator's demo seed: 教育局党委 opens
  * 党建督导 from 我的, sees last month's gap on the overview and the trend
- * charts, finds 城关小学党支部's cell for last month marked 缺开 (its 党小组会
- * missing), exports the matrix, and the downloaded .xlsx holds the same states
- * as the page for every branch.
+ * charts, finds 城关小学党支部's cell for last month marked 未开展 (its first
+ * 党小组's 党小组会 missing), reads the legend, exports the matrix, and the
+ * downloaded .xlsx holds the same states as the page for every branch.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
 import { periodKeyOf } from '../../cloudfunctions/domain/time'
-import { CELL_STATE_LABELS, type CellState } from '../../types/bureau'
+import type { CellState } from '../../types/compliance'
+import { CELL_STATE_LABELS } from '../../types/labels'
 import { startE2ESession } from './session'
 
 const BUREAU = 'o_demo_m_bureau_01'
@@ -30,7 +31,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-test('bureau staff open the dashboard, see 城关小学 missing its 党小组会 last month, and export the matrix', async () => {
+test('bureau staff open the dashboard, see 城关小学 missing a 党小组会 last month, and export the matrix', async () => {
   const { page } = session.browser
   const now = session.now()
   const lastMonth = previousMonth(periodKeyOf(now, 'month'))
@@ -39,7 +40,7 @@ test('bureau staff open the dashboard, see 城关小学 missing its 党小组会
 
   // 总览: one branch missed a required meeting last month; the trend is drawn by F2 on a canvas.
   await page.getByTestId('figure-missed').waitFor()
-  expect(await page.getByTestId('figure-missed').textContent()).toBe('1上月缺开支部')
+  expect(await page.getByTestId('figure-missed').textContent()).toBe('1上月未按期开展')
   expect(await page.getByTestId('figure-branches').textContent()).toBe('6党支部')
   await page.locator('[data-testid="chart-trend-rates"] canvas').waitFor()
 
@@ -49,7 +50,8 @@ test('bureau staff open the dashboard, see 城关小学 missing its 党小组会
   const cell = page.getByTestId(`cell-${CHENGGUAN}-${lastMonth}`)
   await cell.waitFor()
   expect(await cell.getAttribute('data-state')).toBe('missing')
-  expect(await cell.getAttribute('aria-label')).toContain('党小组会缺开')
+  expect(await cell.getAttribute('aria-label')).toContain('党小组会（第一党小组）未开展')
+  expect(await page.getByTestId('legend-awaiting').textContent()).toContain('待补记录')
 
   // What the page shows for last month, branch by branch.
   const shown = new Map<string, string>()
@@ -76,12 +78,15 @@ test('bureau staff open the dashboard, see 城关小学 missing its 党小组会
     if (index > 1) exported.set(String(row.getCell(1).value), String(row.getCell(column).value))
   })
   expect(exported).toEqual(shown)
-  expect(exported.get('城关小学党支部')).toBe('缺开')
+  expect(exported.get('城关小学党支部')).toBe('未开展')
 
   // 调阅: tap the cell and read the period's meetings.
   await cell.click()
   await page.getByTestId('cell-state').waitFor()
-  expect(await page.getByTestId('item-group_meeting').textContent()).toBe('党小组会缺开')
+  expect(await page.getByTestId('cell-state').textContent()).toBe('未开展')
+  expect(await page.locator('[data-testid="item-group_meeting"]').allTextContents()).toEqual(
+    expect.arrayContaining(['党小组会（第一党小组）未开展', '党小组会（第二党小组）已开展']),
+  )
 })
 
 test('bureau staff run the data checks: the points totals agree with the ledger, the meeting digests with the meetings', async () => {
@@ -96,5 +101,7 @@ test('bureau staff run the data checks: the points totals agree with the ledger,
   expect(await page.getByTestId('check-result').textContent()).toBe('校对完成，未发现偏差')
   await page.getByTestId('digest-start').click()
   await page.getByTestId('digest-result').waitFor()
-  expect(await page.getByTestId('digest-result').textContent()).toMatch(/^\d{4}年：6 个支部、\d+ 次会议，修正 0 项$/)
+  expect(await page.getByTestId('digest-result').textContent()).toMatch(
+    /^\d{4}年：6 个支部、\d+ 次会议（已开展 \d+、待补记录 0、未开展 \d+），修正摘要 0 项，0 个月份的状态随之改变$/,
+  )
 })

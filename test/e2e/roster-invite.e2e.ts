@@ -2,7 +2,8 @@
  * The roster journey in the H5 build against the real emulator and its demo seed:
  * the secretary of 实验小学党支部 finds a member, adds 测试新党员 and invites them;
  * a brand-new WeChat user opens the link, gets the name wrong once, then binds
- * and sees themselves in 我的. A plain member sees no 管理 section.
+ * and sees themselves in 我的. The secretary then removes that WeChat (解除绑定), and once the
+ * member has left, bureau staff erase their personal data. A plain member sees no 管理 section.
  */
 import { startE2ESession } from './session'
 
@@ -116,6 +117,53 @@ test('a secretary adds and invites a member; a new WeChat user binds with the ri
   await page.goto(link)
   await page.getByTestId('join-refused').waitFor()
   expect(await page.getByTestId('join-refused-title').textContent()).toMatch(/已被使用|已绑定/)
+})
+
+test('解除绑定, then 删除个人信息 once the member has left: each asked for first, with a reason', async () => {
+  const { page } = session.browser
+  const openMember = async () => {
+    await page.goto(`${session.base}/#/subpackages/roster/pages/branch/index?branchId=org_b_shiyan`)
+    await page.getByTestId('member-row').first().waitFor()
+    await typeInto('member-search', NEW_MEMBER)
+    await page.getByTestId('member-row').filter({ hasText: NEW_MEMBER }).click()
+    await page.getByTestId('member-page').waitFor()
+  }
+  const confirmWith = async (reason: string) => {
+    await page.getByTestId('confirm-dialog').waitFor()
+    await typeInto('confirm-dialog-reason', reason)
+    await page.getByTestId('confirm-dialog-confirm').click()
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' })
+  }
+
+  // The secretary: the member bound above changed phones.
+  await pickPersona(SHIYAN_SECRETARY)
+  await openMember()
+  expect(await page.getByTestId('member-bound').textContent()).toBe('已绑定微信')
+  await page.getByTestId('action-unbind').click()
+  await confirmWith('更换手机和微信')
+  await page.getByTestId('member-bound').filter({ hasText: '未绑定' }).waitFor()
+  // Unbound, the member can be invited again.
+  await page.getByTestId('action-invite').waitFor()
+
+  // The member leaves: 停用.
+  await page.getByTestId('action-deactivate').click()
+  await confirmWith('调出本县')
+  // The member page's own detail (an earlier page in the stack may hold a hidden 已停用 filter chip).
+  await page.getByTestId('member-detail').filter({ hasText: '已停用' }).waitFor()
+  expect(await page.getByTestId('action-erase').count()).toBe(0) // only bureau staff erase
+
+  // Bureau staff erase the departed member's personal data; the record stays under a placeholder.
+  await pickPersona('o_demo_m_bureau_01')
+  await page.goto(`${session.base}/#/subpackages/roster/pages/branch/index?branchId=org_b_shiyan`)
+  await page.getByTestId('member-row').first().waitFor()
+  await page.getByTestId('toggle-inactive').click()
+  await typeInto('member-search', NEW_MEMBER)
+  await page.getByTestId('member-row').filter({ hasText: NEW_MEMBER }).click()
+  await page.getByTestId('member-page').waitFor()
+  await page.getByTestId('action-erase').click()
+  await confirmWith('本人申请删除')
+  await page.getByTestId('member-name').filter({ hasText: '已删除党员' }).waitFor()
+  expect(await page.getByTestId('action-erase').count()).toBe(0)
 })
 
 test('a revoked invitation tells the invitee so', async () => {

@@ -1,6 +1,7 @@
 // The bureau function's aggregates against the demo seed, each compared with what the seed
-// makes true by hand: six branches; every branch held its four monthly meetings in the last
-// two months except 城关小学党支部's 党小组会 last month; 6 of 实验小学's members studied the past task.
+// makes true by hand: six branches; every branch held and recorded its monthly meetings in the
+// last two months except the first 党小组 of 城关小学党支部 last month; 6 of 实验小学's members
+// studied the past task.
 import ExcelJS from 'exceljs'
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
 import { periodKeyOf } from '../../cloudfunctions/domain/time'
@@ -36,16 +37,19 @@ test('overview: counts, this month, last month’s gap, study and points activit
   expect(overview.month).toBe(month)
   expect(overview.branches).toBe(6)
   expect(overview.members).toBe(members)
-  // Each branch has this month's four monthly meetings held or scheduled.
-  expect(overview.compliance).toEqual({ onTrack: 6, behind: 0, missedLastMonth: 1 })
+  // This month is running: each branch has its monthly meetings held or scheduled, none unscheduled.
+  const thisMonth = overview.compliance.thisMonth
+  expect(thisMonth.held + thisMonth.open).toBe(6)
+  expect(overview.compliance.unscheduled).toBe(0)
+  // Last month: 5 of 6 branches held and recorded everything; 城关小学's first 党小组 did not meet.
+  expect(overview.compliance.lastMonth).toMatchObject({ held: 5, missing: 1, open: 0, awaiting: 0 })
   expect(overview.trend).toHaveLength(12)
-  expect(overview.trend[11].period).toBe(month)
-  // Last month: 5 of 6 branches held all four.
+  expect(overview.trend[11]).toMatchObject({ period: month, running: true, compliance: null })
   expect(overview.trend[10].compliance).toBeCloseTo(5 / 6, 3)
   expect(overview.points.activeMembers).toBe(overview.trend[11].pointsActive)
 })
 
-test('matrix: 城关小学 missing its 党小组会 last month, the others held; totals per month', async () => {
+test('matrix: 城关小学’s first 党小组 missing its 党小组会 last month, the others held; totals per month', async () => {
   const matrix = await ok(as.bureau, 'complianceMatrix', { year: Number(lastMonth.slice(0, 4)) })
   expect(matrix.total).toBe(6)
   const cell = (branchId: string) =>
@@ -53,13 +57,29 @@ test('matrix: 城关小学 missing its 党小组会 last month, the others held;
   expect(cell(CHENGGUAN)?.state).toBe('missing')
   expect(cell(CHENGGUAN)?.items).toEqual(
     expect.arrayContaining([
-      { type: 'group_meeting', status: 'missing' },
-      { type: 'committee_meeting', status: 'held' },
+      { type: 'group_meeting', groupName: '第一党小组', period: lastMonth, status: 'missing' },
+      { type: 'group_meeting', groupName: '第二党小组', period: lastMonth, status: 'held' },
+      { type: 'committee_meeting', groupName: null, period: lastMonth, status: 'held' },
     ]),
   )
   expect(cell('org_b_shiyan')?.state).toBe('held')
+  // 山区学校联合支部 has 6 full members: no committee, no 支委会 owed.
+  const shanqu = matrix.rows.find((row) => row.branchId === 'org_b_shanqu')
+  expect(shanqu?.hasCommittee).toBe(false)
+  expect(shanqu?.cells.flatMap((c) => c.items).some((item) => item.type === 'committee_meeting')).toBe(false)
   const totals = matrix.totals.perPeriod.find((row) => row.period === lastMonth)
-  expect(totals).toEqual({ period: lastMonth, held: 5, late: 0, open: 0, missing: 1 })
+  expect(totals).toEqual({
+    period: lastMonth,
+    held: 5,
+    late: 0,
+    awaiting: 0,
+    no_quorum: 0,
+    missing: 1,
+    not_required: 0,
+    open: 0,
+    future: 0,
+    none: 0,
+  })
 
   const behind = await ok(as.bureau, 'complianceMatrix', {
     year: Number(lastMonth.slice(0, 4)),
@@ -77,11 +97,13 @@ test('matrix: 城关小学 missing its 党小组会 last month, the others held;
   expect(quarters.periods).toHaveLength(4)
 })
 
-test('cell detail: the record book entries of the period, without the missed 党小组会', async () => {
+test('cell detail: the record book entries of the period, each 已开展 with its minutes, one 党小组会 only', async () => {
   const detail = await ok(as.bureau, 'cellDetail', { branchId: CHENGGUAN, period: lastMonth })
   expect(detail.state).toBe('missing')
-  expect(detail.meetings.map((meeting) => meeting.type).sort()).toEqual(['committee_meeting', 'study', 'theme_day'])
-  expect(detail.meetings.every((meeting) => meeting.minutes !== null)).toBe(true)
+  const types = detail.meetings.map((meeting) => meeting.type)
+  expect(types.filter((type) => type === 'group_meeting')).toHaveLength(1)
+  expect(types).toEqual(expect.arrayContaining(['committee_meeting', 'study', 'theme_day']))
+  expect(detail.meetings.every((meeting) => meeting.minutes !== null && meeting.record === 'held')).toBe(true)
 })
 
 test('remind the secretary: recorded once a day, refused when nothing is owed', async () => {
@@ -150,8 +172,8 @@ test('exports: the matrix .xlsx holds the page’s states; PDFs carry the Chines
   sheet?.eachRow((row, index) => {
     if (index > 1) rows.set(String(row.getCell(1).value), row.getCell(column).value)
   })
-  expect(rows.get('城关小学党支部')).toBe('缺开')
-  expect(rows.get('实验小学党支部')).toBe('按时召开')
+  expect(rows.get('城关小学党支部')).toBe('未开展')
+  expect(rows.get('实验小学党支部')).toBe('已开展')
 
   const board = await ok(as.bureau, 'exportSheet', { view: 'leaderboard' })
   await download(board.url)

@@ -41,6 +41,14 @@ describe('gateway', () => {
     expect((res.body as Echo).wx.SOURCE).toBe('wx_client')
   })
 
+  test('a timer event sent through the gateway is still a client call (wx_client), anonymous or not', async () => {
+    for (const openid of ['o-alice', undefined]) {
+      const res = await t.gateway('echo', { Type: 'Timer', TriggerName: 'remind', SOURCE: 'wx_trigger' }, openid)
+      expect((res.body as Echo).wx.SOURCE).toBe('wx_client')
+      expect((res.body as Echo).wx.OPENID).toBe(openid)
+    }
+  })
+
   test('an anonymous caller has no OPENID (not the previous caller’s)', async () => {
     await t.gateway('echo', {}, 'o-previous')
     await t.gateway('echo', {}, 'o-previous')
@@ -198,8 +206,11 @@ describe('timer triggers', () => {
     const frozen = Date.UTC(2025, 2, 3, 1, 5, 0)
     t.emu.clock.set(frozen)
     try {
-      const res = (await t.emu.fireTrigger('remind', 'remind')) as { id: string; event: unknown }
+      const res = (await t.emu.fireTrigger('remind', 'remind')) as { id: string; event: unknown; wx: Echo['wx'] }
       expect(res.event).toEqual({ Type: 'Timer', TriggerName: 'remind', Time: new Date(frozen).toISOString() })
+      // As CloudBase fires a timer: the trigger source, and no WeChat user behind it.
+      expect(res.wx.SOURCE).toBe('wx_trigger')
+      expect(res.wx.OPENID).toBeUndefined()
       const { data } = await t.db.collection('reminders').doc(res.id).get()
       expect(data).toMatchObject({ trigger: 'remind', time: new Date(frozen).toISOString(), at: new Date(frozen) })
     } finally {

@@ -1,6 +1,7 @@
 // The meetings function through the real SDK: scheduling, the rotating code and check-in, hand marking, leave,
 // minutes, the record book, compliance, reminders with a controlled clock, the WeCom robot against a local server,
 // and a burst of 500 check-ins.
+import { tokenFor } from '../../cloudfunctions/domain/meetings/qr-token'
 import { memberDoc } from '../fixtures/member-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 import { type FakeRobot, startFakeRobot } from './helpers/fake-robot'
@@ -31,8 +32,8 @@ async function scheduleAt(
   const res = await t.call(as.secretary, 'meetings', 'schedule', {
     branchId: OWN,
     meeting: {
-      type: 'group_meeting',
-      title: '党小组会：学习党章',
+      type: 'study',
+      title: '集中学习：学习党章',
       startsAt,
       endsAt: startsAt + 2 * HOUR,
       place: '实验小学会议室',
@@ -96,8 +97,23 @@ describe('check-in', () => {
   afterEach(() => t.emu.clock.set(NOW))
 
   it('refuses before the window, a foreign token, a replay two slots later, a non-attendee; writes nothing', async () => {
-    const early = await codeOf(meetingId)
-    expect(await t.call(as.member, 'meetings', 'checkIn', { meetingId, token: early.token })).toMatchObject({
+    // The secretary's screen shows no code before check-in opens, only when it will.
+    expect(await t.call(as.secretary, 'meetings', 'checkInCode', { meetingId })).toMatchObject({
+      ok: false,
+      error: { code: 'MEETING.NOT_OPEN', message: expect.stringMatching(/^签到将于5月12日 09:30开放$/) },
+    })
+    // A forged token is refused as such at any time; even a genuine token of this slot is refused before the window.
+    expect(await t.call(as.member, 'meetings', 'checkIn', { meetingId, token: 'forgedtoken0' })).toMatchObject({
+      ok: false,
+      error: { code: 'MEETING.TOKEN_INVALID' },
+    })
+    const secret = (
+      (await t.db.collection('meeting_secrets').where({ _id: 't_demo' }).get()) as unknown as {
+        data: { secret: string }[]
+      }
+    ).data[0]?.secret
+    const early = tokenFor(secret ?? '', meetingId, Math.floor(NOW / 30_000))
+    expect(await t.call(as.member, 'meetings', 'checkIn', { meetingId, token: early })).toMatchObject({
       ok: false,
       error: { code: 'MEETING.NOT_OPEN' },
     })
@@ -421,8 +437,8 @@ describe('the meeting page shows whether I subscribed (订阅会议提醒)', () 
     const [meetingId] = (await scheduleAt(NOW + 30 * HOUR)).ids
     const before = await reminderOf('o_demo_m_shiyan_08', meetingId)
     expect(before).toEqual({ templateId: 'tmpl_meeting_reminder', credits: 0, longTerm: false })
-    await t.call('o_demo_m_shiyan_08', 'meetings', 'subscribe', { templateIds: [before.templateId] })
-    await t.call('o_demo_m_shiyan_08', 'meetings', 'subscribe', { templateIds: [before.templateId] })
+    await t.call('o_demo_m_shiyan_08', 'meetings', 'subscribe', { templateIds: [String(before.templateId)] })
+    await t.call('o_demo_m_shiyan_08', 'meetings', 'subscribe', { templateIds: [String(before.templateId)] })
     expect(await reminderOf('o_demo_m_shiyan_08', meetingId)).toMatchObject({ credits: 2 })
     expect(await reminderOf('o_demo_m_shiyan_09', meetingId)).toMatchObject({ credits: 0 })
   })

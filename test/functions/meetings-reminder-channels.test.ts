@@ -11,6 +11,9 @@ const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
 const NOW = at('2026-05-12T09:00:00')
 const OWN = 'org_b_shiyan'
 const TEMPLATE = 'tmpl_meeting_reminder'
+// The demo's 学习提醒 and 主题党日通知 templates (scripts/seed/demo-messaging.ts).
+const STUDY_TEMPLATE = 'tmpl_study_nudge'
+const THEME_DAY_TEMPLATE = 'tmpl_theme_day'
 
 beforeAll(async () => {
   robot = await startFakeRobot()
@@ -41,7 +44,9 @@ describe('study nudges', () => {
     if (!task.ok) throw new Error(JSON.stringify(task.error))
     const taskId = task.data.id
     for (const openid of [as.member, 'o_demo_m_shiyan_07']) {
-      expect(await t.call(openid, 'meetings', 'subscribe', { templateIds: [TEMPLATE] })).toMatchObject({ ok: true })
+      expect(await t.call(openid, 'meetings', 'subscribe', { templateIds: [STUDY_TEMPLATE] })).toMatchObject({
+        ok: true,
+      })
     }
     const nudged = await t.call(as.secretary, 'study', 'nudge', { taskId, branchId: OWN })
     if (!nudged.ok) throw new Error(JSON.stringify(nudged.error))
@@ -114,7 +119,9 @@ describe('主题党日 not yet scheduled', () => {
     const url = `${process.env.WECOM_WEBHOOK_BASE}/cgi-bin/webhook/send?key=chengguan-robot-0002`
     expect(await t.call(as.bureau, 'meetings', 'setRobot', { branchId: CHENGGUAN, url })).toMatchObject({ ok: true })
     for (const openid of ['o_demo_m_chengguan_01', as.secretary]) {
-      expect(await t.call(openid, 'meetings', 'subscribe', { templateIds: [TEMPLATE] })).toMatchObject({ ok: true })
+      expect(await t.call(openid, 'meetings', 'subscribe', { templateIds: [THEME_DAY_TEMPLATE] })).toMatchObject({
+        ok: true,
+      })
     }
     const queued = (month: string) =>
       t.count('robot_queue', { _id: t.db.command.in([`themeday:${CHENGGUAN}:${month}`]) })
@@ -186,7 +193,7 @@ describe('长期订阅 long-term subscriptions', () => {
     const res = await t.call(as.secretary, 'meetings', 'schedule', {
       branchId: OWN,
       meeting: {
-        type: 'group_meeting',
+        type: 'study',
         title: '长期订阅测试会议',
         startsAt,
         endsAt: startsAt + 3_600_000,

@@ -112,7 +112,7 @@ describe.each(cases.map(([fn, action, data, expected]) => [`${fn}.${action}`, fn
   '%s',
   (_name, fn, action, data, expected) => {
     it.each(personas)('as %s', async (persona) => {
-      const input = await data()
+      const input = await data(persona)
       const before = await ledgerCount()
       const result = await t.callUnchecked(as[persona], fn, action, input)
       const outcome = expected[persona]

@@ -1,13 +1,17 @@
 // Importing scores kept elsewhere (学习强国) through cloud storage, the real SDK and the emulator:
 // converted by the tenant's rule, previewed row by row, paid once per file and row.
 import ExcelJS from 'exceljs'
+import { shanghaiPeriods } from '../../cloudfunctions/domain/time'
 import type { AnyActionName } from '../../types/api'
 import type { LedgerEntry, PointsRule } from '../../types/points'
 import { as, type DemoEmulator, type InputArgs, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
+/** The month the imported scores are for: the suite's own month. */
+let period: string
 beforeAll(async () => {
   t = await startDemoEmulator()
+  period = shanghaiPeriods(t.emu.clock.now()).month
 })
 afterAll(() => t.stop())
 
@@ -71,6 +75,7 @@ test('a secretary imports 学习强国 scores: converted, capped, previewed by r
       fileID,
       branchId: 'org_b_shiyan',
       ruleKey: 'xuexi',
+      period,
     })
 
   // No conversion yet; only bureau staff set one.
@@ -88,7 +93,12 @@ test('a secretary imports 学习强国 scores: converted, capped, previewed by r
   const fileID = await upload(content)
   expect(
     code(
-      await t.call(as.member, 'points', 'previewScoreImport', { fileID, branchId: 'org_b_shiyan', ruleKey: 'xuexi' }),
+      await t.call(as.member, 'points', 'previewScoreImport', {
+        fileID,
+        branchId: 'org_b_shiyan',
+        ruleKey: 'xuexi',
+        period,
+      }),
     ),
   ).toBe('AUTH.FORBIDDEN')
   expect(code(await preview(await upload(content, 'points/t_demo/m_shiyan_06')))).toBe('POINTS.FILE_NOT_YOURS')
@@ -146,6 +156,96 @@ test('a file without 姓名 and 积分 columns is refused with a coded error', a
     fileID,
     branchId: 'org_b_shiyan',
     ruleKey: 'xuexi',
+    period,
   })
   expect(code(result)).toBe('POINTS.IMPORT_HEADERS')
+})
+
+describe('who may be paid by an import, and how often', () => {
+  const BUREAU_ONLY: PointsRule = {
+    ...XUEXI,
+    key: 'xuexi_bureau',
+    name: '学习强国（局定）',
+    grantRoles: ['bureau_staff'],
+  }
+
+  beforeAll(async () => {
+    const catalogue = await ok(as.bureau, 'getRules', {})
+    const rules = catalogue.rules.filter((rule) => rule.key !== BUREAU_ONLY.key)
+    await ok(as.bureau, 'updateRules', { ...catalogue, rules: [...rules, BUREAU_ONLY] })
+    await ok(as.bureau, 'setScoreConversion', { ruleKey: BUREAU_ONLY.key, source: '学习强国', factor: 0.1 })
+  })
+
+  const names = async () => {
+    const roster = await t.callOk(as.secretary, 'roster', 'listMembers', { branchId: 'org_b_shiyan', pageSize: 50 })
+    const byId = new Map(roster.items.map((m) => [m.id, m.name]))
+    return { self: byId.get('m_shiyan_01') as string, other: byId.get('m_shiyan_09') as string }
+  }
+
+  it('a file a byte different pays nobody twice for the same rule and month; the next month pays again', async () => {
+    const { other } = await names()
+    const ledger = () => t.count('points_ledger', { ruleKey: 'xuexi', memberId: 'm_shiyan_09' })
+    const run = async (score: number, month: string) => {
+      const fileID = await upload(await xlsx([[other, '', score]]))
+      const res = await ok(as.secretary, 'previewScoreImport', {
+        fileID,
+        branchId: 'org_b_shiyan',
+        ruleKey: 'xuexi',
+        period: month,
+      })
+      return { preview: res, result: await ok(as.secretary, 'confirmScoreImport', { importId: res.importId }) }
+    }
+    const before = await ledger()
+    expect((await run(20, period)).result).toMatchObject({ paid: 1 })
+    const again = await run(21, period) // another file (one score changed): the month is paid already
+    expect(again.preview.totals).toMatchObject({ pay: 0, paid: 1 })
+    expect(again.result).toMatchObject({ paid: 0, alreadyPaid: 1 })
+    expect(await ledger()).toBe(before + 1)
+    const [year, month] = period.split('-').map(Number)
+    const earlier = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`
+    expect((await run(20, earlier)).result).toMatchObject({ paid: 1 })
+    expect(await ledger()).toBe(before + 2)
+  })
+
+  it('the importer’s own row is an error, paid by nobody; a month not yet come is refused', async () => {
+    const { self, other } = await names()
+    const fileID = await upload(
+      await xlsx([
+        [self, '', 50],
+        [other, '', 30],
+      ]),
+    )
+    const preview = await ok(as.secretary, 'previewScoreImport', {
+      fileID,
+      branchId: 'org_b_shiyan',
+      ruleKey: 'xuexi',
+      period: '2020-01',
+    })
+    expect(preview.rows.find((row) => row.name === self)).toMatchObject({
+      status: 'error',
+      message: '不能为自己导入积分，请由支部其他管理人员或教育局党委导入',
+    })
+    await ok(as.secretary, 'confirmScoreImport', { importId: preview.importId })
+    expect(await t.count('points_ledger', { ruleKey: 'xuexi', memberId: 'm_shiyan_01' })).toBe(0)
+    const future = await t.call(as.secretary, 'points', 'previewScoreImport', {
+      fileID,
+      branchId: 'org_b_shiyan',
+      ruleKey: 'xuexi',
+      period: '2099-12',
+    })
+    expect(code(future)).toBe('INPUT.INVALID')
+  })
+
+  it('a rule the caller’s role may not grant cannot be imported', async () => {
+    const { other } = await names()
+    const fileID = await upload(await xlsx([[other, '', 50]]))
+    const res = await t.call(as.secretary, 'points', 'previewScoreImport', {
+      fileID,
+      branchId: 'org_b_shiyan',
+      ruleKey: BUREAU_ONLY.key,
+      period,
+    })
+    expect(code(res)).toBe('POINTS.NOT_GRANTABLE')
+    expect(await t.count('points_imports', { ruleKey: BUREAU_ONLY.key })).toBe(0)
+  })
 })

@@ -24,6 +24,7 @@ describe('hand awards', () => {
       ruleKey: 'volunteer',
       points: 3,
       reason: '周末社区义务辅导',
+      requestId: 'volunteer-1',
     })
     expect(res).toMatchObject({ ok: true, data: { points: 3, total: 3, duplicate: false } })
     const mine = await t.call(as.member, 'points', 'myPoints', { period: 'month' })
@@ -71,22 +72,23 @@ describe('hand awards', () => {
     ],
   ])('%s is refused and writes nothing', async (_case, openid, data, code) => {
     const before = await t.count('points_ledger', {})
-    const res = await t.call(openid, 'points', 'award', { memberId: 'm_shiyan_07', ...data })
+    const res = await t.call(openid, 'points', 'award', { memberId: 'm_shiyan_07', requestId: 'refused', ...data })
     expect(res).toMatchObject({ ok: false, error: { code } })
     expect(await t.count('points_ledger', {})).toBe(before)
   })
 
   it('the cap counts what was already paid today: 3 then 3 more is refused, 2 more is fine', async () => {
-    const award = (points: number) =>
+    const award = (points: number, requestId: string) =>
       t.call(as.secretary, 'points', 'award', {
         memberId: 'm_shiyan_08',
         ruleKey: 'volunteer',
         points,
         reason: '图书馆志愿服务',
+        requestId,
       })
-    expect((await award(3)).ok).toBe(true)
-    expect(await award(3)).toMatchObject({ ok: false, error: { code: 'POINTS.CAP_REACHED' } })
-    expect(await award(2)).toMatchObject({ ok: true, data: { total: 5 } })
+    expect((await award(3, 'library-1')).ok).toBe(true)
+    expect(await award(3, 'library-2')).toMatchObject({ ok: false, error: { code: 'POINTS.CAP_REACHED' } })
+    expect(await award(2, 'library-3')).toMatchObject({ ok: true, data: { total: 5 } })
   })
 })
 

@@ -58,13 +58,16 @@ test('a member’s first award of the month adds one member; a second adds none'
   const active = new Set(entries.map((entry) => entry.memberId))
   const roster = await all<{ _id: string }>('members', { tenantId: 't_demo', branchId: SHIYAN, status: 'active' })
   const exempt = new Set((await all<{ _id: string }>('points_exempt', { tenantId: 't_demo' })).map((doc) => doc._id))
-  const quiet = roster.find((member) => !active.has(member._id) && !exempt.has(member._id))
+  // Not the secretary who awards: nobody awards themself.
+  const quiet = roster.find(
+    (member) => !active.has(member._id) && !exempt.has(member._id) && member._id !== 'm_shiyan_01',
+  )
   if (!quiet) throw new Error('the seed leaves someone in 实验小学 without points this month')
   const before = (await branchTotal(SHIYAN))?.members ?? 0
   const award = { memberId: quiet._id, ruleKey: 'volunteer', points: 1, reason: '协助组织主题党日' }
-  await t.callOk(as.secretary, 'points', 'award', award)
+  await t.callOk(as.secretary, 'points', 'award', { ...award, requestId: 'first-of-month' })
   expect((await branchTotal(SHIYAN))?.members).toBe(before + 1)
-  await t.callOk(as.secretary, 'points', 'award', { ...award, reason: '整理支部档案' })
+  await t.callOk(as.secretary, 'points', 'award', { ...award, reason: '整理支部档案', requestId: 'second-of-month' })
   expect((await branchTotal(SHIYAN))?.members).toBe(before + 1)
   const board = await t.callOk(as.bureau, 'points', 'leaderboard', {
     of: 'branches',

@@ -75,7 +75,7 @@ async function freshMember(branchId: string): Promise<string> {
   return result.data.id
 }
 
-type Write = 'addMember' | 'updateMember' | 'deactivateMember' | 'transferMember' | 'createInvitation'
+type Write = 'addMember' | 'updateMember' | 'deactivateMember' | 'transferMember' | 'createInvitation' | 'unbindMember'
 /** Each write's input for a fresh member of a branch, typed by the action's contract. */
 const writes: { [A in Write]: (branchId: string) => Promise<InputOf<'roster', A>> } = {
   addMember: async (branchId: string) => ({
@@ -104,6 +104,13 @@ const writes: { [A in Write]: (branchId: string) => Promise<InputOf<'roster', A>
     toBranchId: branchId === OTHER ? OWN : OTHER,
   }),
   createInvitation: async (branchId: string) => ({ memberId: await freshMember(branchId) }),
+  unbindMember: async (branchId: string) => {
+    const memberId = await freshMember(branchId)
+    await t.db
+      .collection('bindings')
+      .add({ data: { _id: `o_mx_${memberId}`, tenantId: 't_demo', memberId, boundAt: 0 } })
+    return { memberId, reason: '更换手机和微信' }
+  },
 }
 
 const auditCount = async () => ((await t.db.collection('audit_log').count()) as { total: number }).total
@@ -171,6 +178,16 @@ describe.each(personas)('as %s', (persona) => {
     const result = await t.call(as[persona], 'roster', 'auditLog')
     const outcome = persona === 'bureau' ? 'ok' : persona === 'unbound' ? 'AUTH.NOT_BOUND' : 'AUTH.FORBIDDEN'
     expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
+  })
+
+  it('erasePersonalData and repairPrivacy (bureau staff only)', async () => {
+    const memberId = await freshMember(OWN)
+    await t.callOk(as.bureau, 'roster', 'deactivateMember', { memberId, reason: '调离本县' })
+    const outcome = persona === 'bureau' ? 'ok' : persona === 'unbound' ? 'AUTH.NOT_BOUND' : 'AUTH.FORBIDDEN'
+    const erased = await t.call(as[persona], 'roster', 'erasePersonalData', { memberId, reason: '本人申请' })
+    expect(erased.ok ? 'ok' : erased.error.code).toBe(outcome)
+    const repaired = await t.call(as[persona], 'roster', 'repairPrivacy', {})
+    expect(repaired.ok ? 'ok' : repaired.error.code).toBe(outcome)
   })
 })
 

@@ -172,8 +172,12 @@ describe('interrupted imports', () => {
       ['褚晓东', '男', '正式党员', '2011-07-01', '', '', '13944440001', ''],
       ['卫丽华', '女', '正式党员', '2012-07-01', '', '', '13944440002', ''],
     ]
+    const content = await xlsx(rows)
+    const cloudPath = `imports/t_demo/m_shiyan_01/${process.pid}-interrupted.xlsx`
+    const put = async () =>
+      ((await t.cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string }).fileID
     const preview = await t.call(as.secretary, 'roster', 'previewImport', {
-      fileID: await upload(await xlsx(rows)),
+      fileID: await put(),
       branchId: 'org_b_shiyan',
     })
     if (!preview.ok) throw new Error(JSON.stringify(preview.error))
@@ -181,11 +185,13 @@ describe('interrupted imports', () => {
     await t.call(as.secretary, 'roster', 'confirmImport', { importId })
     expect(await waitDone(importId)).toMatchObject({ status: 'done', created: 2 })
 
-    // Pretend the function died mid-run: status left running, progress stale.
+    // Pretend the function died mid-run: status left running, progress stale, and the uploaded file still
+    // there (a finished import deletes it; one cut off has not got that far).
     await t.db
       .collection('imports')
       .doc(importId)
       .update({ data: { status: 'running', done: 1, updatedAt: t.emu.clock.now() - 91_000 } })
+    await put()
     const stalled = await t.call(as.secretary, 'roster', 'importStatus', { importId })
     expect(stalled).toMatchObject({ ok: true, data: { status: 'failed', error: expect.stringContaining('中断') } })
 

@@ -145,4 +145,100 @@ describe('invitations', () => {
       expect(['INPUT.INVALID', 'INVITATION.NOT_FOUND']).toContain(code(result))
     },
   )
+
+  it('locks after 5 wrong names: even the right one is then refused, and the secretary sees the lock', async () => {
+    const { memberId, invitation } = await invite('宋雨晴')
+    const attempt = (name: string) => t.call('o_guesser', 'roster', 'acceptInvitation', { code: invitation.code, name })
+    for (const [i, guess] of ['宋雨', '宋晴', '宋雨青', '宋玉晴'].entries()) {
+      expect(await attempt(guess)).toMatchObject({
+        ok: false,
+        error: { code: 'INVITATION.NAME_MISMATCH', message: `姓名与邀请不符，还可尝试${4 - i}次` },
+      })
+    }
+    t.advance(60_000) // the lock is the newest entry of the audit log
+    expect(code(await attempt('宋语晴'))).toBe('INVITATION.LOCKED')
+    expect(code(await attempt('宋雨晴'))).toBe('INVITATION.LOCKED')
+    expect(code(await t.call(as.unbound, 'roster', 'inspectInvitation', { code: invitation.code }))).toBe(
+      'INVITATION.LOCKED',
+    )
+    expect(code(await t.call('o_guesser', 'roster', 'me'))).toBe('AUTH.NOT_BOUND')
+    const seen = await t.callOk(as.secretary, 'roster', 'memberInvitations', { memberId })
+    expect(seen).toMatchObject({ items: [], locked: [{ code: invitation.code, wrongNames: 5 }] })
+    const roster = await t.callOk(as.secretary, 'roster', 'listMembers', {
+      branchId: 'org_b_shiyan',
+      pageSize: 50,
+      search: '宋雨晴',
+    })
+    expect(roster.items).toEqual([expect.objectContaining({ id: memberId, invitationLocked: true })])
+    const log = await t.callOk(as.bureau, 'roster', 'auditLog', { pageSize: 10 })
+    expect(log.items.find((item) => item.action === 'roster.invitationLocked')).toMatchObject({
+      actorName: '系统',
+      targetId: memberId,
+    })
+    // A fresh invitation after the secretary checked with the member works.
+    const again = await t.callOk(as.secretary, 'roster', 'createInvitation', { memberId })
+    expect(code(await t.call('o_songyuqing', 'roster', 'acceptInvitation', { code: again.code, name: '宋雨晴' }))).toBe(
+      'ok',
+    )
+  })
+
+  it('binds one WeChat per member when two of its invitations are accepted at once', async () => {
+    for (const name of ['钱立群', '孙建平', '李雪梅', '周晓光']) {
+      const { memberId, invitation: first } = await invite(name)
+      const second = await t.callOk(as.secretary, 'roster', 'createInvitation', { memberId })
+      const openids = [`o_twin_a_${memberId}`, `o_twin_b_${memberId}`]
+      const results = await Promise.all(
+        [first.code, second.code].map((c, i) => t.call(openids[i], 'roster', 'acceptInvitation', { code: c, name })),
+      )
+      expect(results.map(code).sort()).toEqual(['INVITATION.MEMBER_BOUND', 'ok'])
+      expect(await t.count('bindings', { memberId })).toBe(1)
+      const loser = openids[results.findIndex((result) => !result.ok)]
+      expect(code(await t.call(loser, 'roster', 'me'))).toBe('AUTH.NOT_BOUND')
+    }
+  })
+})
+
+describe('解除绑定', () => {
+  it('a secretary removes a member’s WeChat with a reason (audited); the member can be invited to bind again', async () => {
+    const { memberId, invitation } = await invite('赵国强')
+    await t.callOk('o_old_phone', 'roster', 'acceptInvitation', { code: invitation.code, name: '赵国强' })
+    expect(code(await t.call(as.committee, 'roster', 'unbindMember', { memberId, reason: '更换手机' }))).toBe(
+      'AUTH.FORBIDDEN',
+    )
+    expect(code(await t.call('o_old_phone', 'roster', 'me'))).toBe('ok')
+    t.advance(60_000) // the unbinding is the newest entry of the audit log
+    const row = await t.callOk(as.secretary, 'roster', 'unbindMember', { memberId, reason: '更换手机号和微信' })
+    expect(row).toMatchObject({ id: memberId, bound: false })
+    expect(code(await t.call('o_old_phone', 'roster', 'me'))).toBe('AUTH.NOT_BOUND')
+    expect(code(await t.call(as.secretary, 'roster', 'unbindMember', { memberId, reason: '再解除一次' }))).toBe(
+      'ROSTER.NOT_BOUND',
+    )
+    const log = await t.callOk(as.bureau, 'roster', 'auditLog', { pageSize: 10 })
+    expect(log.items.find((item) => item.action === 'roster.unbindMember')).toMatchObject({
+      targetId: memberId,
+      summary: '解除 赵国强 的微信绑定：更换手机号和微信',
+    })
+    const fresh = await t.callOk(as.secretary, 'roster', 'createInvitation', { memberId })
+    expect(code(await t.call('o_new_phone', 'roster', 'acceptInvitation', { code: fresh.code, name: '赵国强' }))).toBe(
+      'ok',
+    )
+  })
+
+  it('a member holding a grant above the branch is unbound, deactivated or moved only by bureau staff', async () => {
+    const { memberId, invitation } = await invite('冯志远')
+    await t.callOk('o_instructor_2', 'roster', 'acceptInvitation', { code: invitation.code, name: '冯志远' })
+    await t.db
+      .collection('members')
+      .doc(memberId)
+      .update({ data: { grants: [{ role: 'instructor', orgIds: ['org_b_shanqu'] }] } })
+    const refused = [
+      await t.call(as.secretary, 'roster', 'unbindMember', { memberId, reason: '更换微信' }),
+      await t.call(as.secretary, 'roster', 'deactivateMember', { memberId, reason: '调离本县' }),
+      await t.call(as.secretary, 'roster', 'transferMember', { memberId, toBranchId: 'org_b_chengguan' }),
+    ]
+    expect(refused.map(code)).toEqual(['ROSTER.HIGHER_GRANT', 'ROSTER.HIGHER_GRANT', 'ROSTER.HIGHER_GRANT'])
+    expect(await t.count('members', { _id: memberId, status: 'active', branchId: 'org_b_shiyan' })).toBe(1)
+    expect(await t.count('bindings', { memberId })).toBe(1)
+    expect(code(await t.call(as.bureau, 'roster', 'unbindMember', { memberId, reason: '更换微信' }))).toBe('ok')
+  })
 })

@@ -88,6 +88,32 @@ describe('member rules', () => {
     expect(((await t.db.collection('members').count()) as { total: number }).total).toBe(before.total)
   })
 
+  it('a phone held in a branch the secretary cannot see is neither refused nor told; bureau staff are refused', async () => {
+    const elsewhere = await t.callOk(
+      as.bureau,
+      'roster',
+      'addMember',
+      fields({ branchId: 'org_b_chengguan', groupId: null, name: '邓丽华', phone: '13655550001' }),
+    )
+    expect(elsewhere.phone).toBe('13655550001')
+    // The secretary of 实验小学 learns nothing about 城关小学: the number is accepted as it would be if unused.
+    const secretary = await t.call(
+      as.secretary,
+      'roster',
+      'addMember',
+      fields({ name: '邓建军', phone: '13655550001' }),
+    )
+    expect(secretary).toMatchObject({ ok: true, data: { name: '邓建军', phone: '13655550001' } })
+    // Bureau staff see every branch, so the duplicate is theirs to be told about.
+    const bureau = await t.call(
+      as.bureau,
+      'roster',
+      'addMember',
+      fields({ branchId: 'org_b_zhizhong', groupId: null, name: '邓小平', phone: '13655550001' }),
+    )
+    expect(code(bureau)).toBe('ROSTER.DUPLICATE_PHONE')
+  })
+
   it('stores a name typed with a full-width space without it', async () => {
     const added = await t.call(as.secretary, 'roster', 'addMember', fields({ name: '韩　雪梅', phone: null }))
     expect(added.ok && added.data.name).toBe('韩雪梅')

@@ -423,7 +423,7 @@ describe('refused by role or branch, and nothing written', () => {
   test.each(refused.map((row) => [row.persona, row.name, row.expected, row] as const))(
     '%s × %s → %s',
     async (_persona, _name, expected, row) => {
-      const res = await t.callUnchecked(as[row.persona], row.fn, row.action, await row.data())
+      const res = await t.callUnchecked(as[row.persona], row.fn, row.action, await row.data(row.persona))
       expect(res.ok ? 'ok' : res.error.code).toBe(expected)
     },
   )
@@ -436,7 +436,7 @@ describe('let through, answered by the action itself', () => {
   test.each(through.map((row) => [row.persona, row.name, row.expected, row] as const))(
     '%s × %s → %s',
     async (_persona, _name, expected, row) => {
-      const res = await t.callUnchecked(as[row.persona], row.fn, row.action, await row.data())
+      const res = await t.callUnchecked(as[row.persona], row.fn, row.action, await row.data(row.persona))
       expect(res.ok ? 'ok' : res.error.code).toBe(expected)
     },
   )

@@ -83,12 +83,72 @@ test('a failed call shows why; 重试 resumes from the last cursor', async () =>
   expect(screen.getByTestId('check-result').textContent).toBe('校对完成，未发现偏差')
 })
 
-test('the digest rebuild of a year says what it found', async () => {
-  mockedCall.mockResolvedValueOnce({ ok: true, data: { year: 2026, branches: 6, meetings: 148, drifted: 2 } })
+test('the digest rebuild of a year goes on from each cursor and says what changed, month by month', async () => {
+  const records = (held: number, awaiting: number, missing: number) => ({
+    upcoming: 0,
+    running: 0,
+    awaiting_record: awaiting,
+    held,
+    no_quorum: 0,
+    missing,
+    cancelled: 0,
+  })
+  const states = {
+    held: 0,
+    late: 0,
+    awaiting: 0,
+    no_quorum: 0,
+    missing: 0,
+    not_required: 0,
+    open: 0,
+    future: 0,
+    none: 0,
+  }
+  mockedCall
+    .mockResolvedValueOnce({
+      ok: true,
+      data: {
+        year: 2026,
+        done: false,
+        cursor: 4,
+        progress: { done: 4, of: 6 },
+        branches: 4,
+        meetings: 100,
+        drifted: 2,
+        records: records(90, 2, 8),
+        changes: [
+          { branchId: 'b1', branchName: '城关小学党支部', period: '2026-10', before: 'held', after: 'missing' },
+        ],
+        changed: 1,
+        states,
+      },
+    })
+    .mockResolvedValueOnce({
+      ok: true,
+      data: {
+        year: 2026,
+        done: true,
+        cursor: 6,
+        progress: { done: 6, of: 6 },
+        branches: 2,
+        meetings: 48,
+        drifted: 0,
+        records: records(48, 0, 0),
+        changes: [],
+        changed: 0,
+        states,
+      },
+    })
   render(<DigestRebuild thisYear={2026} />)
   await act(async () => {
     fireEvent.click(screen.getByTestId('digest-start'))
   })
-  expect(mockedCall).toHaveBeenCalledWith('meetings', 'rebuildDigests', { year: 2026 })
-  expect(screen.getByTestId('digest-result').textContent).toBe('2026年：6 个支部、148 次会议，修正 2 项')
+  expect(mockedCall.mock.calls).toEqual([
+    ['meetings', 'rebuildDigests', { year: 2026, cursor: 0 }],
+    ['meetings', 'rebuildDigests', { year: 2026, cursor: 4 }],
+  ])
+  expect(screen.getByTestId('digest-result').textContent).toBe(
+    '2026年：6 个支部、148 次会议（已开展 138、待补记录 2、未开展 8），修正摘要 2 项，1 个月份的状态随之改变',
+  )
+  expect(screen.getByTestId('digest-changes').textContent).toContain('城关小学党支部 2026-10已开展 → 未开展')
 })

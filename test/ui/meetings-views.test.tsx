@@ -39,7 +39,7 @@ describe('考勤登记 roll', () => {
   test('each row says the state with the check-in time; the chip of the current status is on', () => {
     render(<RollList rows={roll} editable busyId={null} onMark={jest.fn()} />)
     expect(screen.getAllByTestId('roll-state').map((cell) => cell.textContent)).toEqual([
-      '已签到 14:52',
+      '出席 14:52',
       '迟到 15:12',
       '请假 10:00',
       '请假审批中',
@@ -128,7 +128,7 @@ describe('请假审批 list', () => {
 
 describe('会议记录 form', () => {
   const props = {
-    summary: minutesSummary({ counts, attendance: roll }),
+    summary: minutesSummary({ counts, attendance: roll, guests: null }),
     text: '',
     photos: [
       { fileID: 'cloud://local.bucket/meetings/t_demo/mt_1/1-a.jpg', preview: 'blob:1' },
@@ -144,11 +144,18 @@ describe('会议记录 form', () => {
     onSubmit: jest.fn(),
   }
 
-  test('the summary line comes from the roll, word for word as the server writes it', () => {
+  test('the summary line comes from the roll, word for word as the server writes it; the unmarked are 未签到', () => {
     render(<MinutesForm {...props} />)
-    const expected = '应到5人，实到2人，迟到1人，请假1人（王芳），缺席2人（赵磊、陈晓东）'
+    const expected = '应到5人，实到2人，迟到1人，请假1人（王芳），缺席0人，未签到2人'
     expect(screen.getByTestId('minutes-summary').textContent).toBe(expected)
-    expect(summaryLine(counts, { leave: ['王芳'], absent: ['赵磊', '陈晓东'] })).toBe(expected)
+    expect(summaryLine(counts, { leave: ['王芳'], absent: [] })).toBe(expected)
+    // After marking closed, with guests: 缺席 with names, 列席.
+    const closed = { ...counts, absent: 2, unmarked: 0 }
+    const marked = roll.map((row) => (row.status ? row : { ...row, status: 'absent' as const }))
+    const guests = [{ id: 'df1', name: '邵雨晴' }]
+    const after = '应到5人，实到2人，迟到1人，请假1人（王芳），缺席2人（赵磊、陈晓东），列席1人'
+    expect(minutesSummary({ counts: closed, attendance: marked, guests })).toBe(after)
+    expect(summaryLine(closed, { leave: ['王芳'], absent: ['赵磊', '陈晓东'] }, 1)).toBe(after)
   })
 
   test('photos are listed with a count and can be removed', () => {
@@ -187,28 +194,45 @@ describe('三会一课 compliance card', () => {
     type: ComplianceItem['type'],
     frequency: ComplianceItem['frequency'],
     status: ComplianceItem['status'],
-  ) => ({ type, frequency, period: '2026-05', status, meetingIds: [] }) as ComplianceItem
+    extra: Partial<ComplianceItem> = {},
+  ): ComplianceItem => ({
+    type,
+    frequency,
+    atLeast: 1,
+    period: '2026-05',
+    groupId: null,
+    groupName: null,
+    status,
+    held: 0,
+    meetingIds: [],
+    ...extra,
+  })
 
-  test('names what is still owed this month, this quarter, this year', () => {
+  test('names what is still owed in each running period, in the verb of each type, and what waits for its record', () => {
     const items = [
       item('committee_meeting', 'month', 'held'),
-      item('group_meeting', 'month', 'due'),
+      item('group_meeting', 'month', 'due', { groupId: 'g2', groupName: '高年级党小组' }),
       item('theme_day', 'month', 'planned'),
-      item('general_meeting', 'quarter', 'missing'),
+      item('general_meeting', 'quarter', 'due'),
       item('lecture', 'quarter', 'held_late'),
+      item('study', 'half', 'due', { atLeast: 2, held: 0 }),
+      item('study', 'month', 'awaiting_record'),
     ]
     render(<ComplianceCard items={items} />)
     expect(screen.getAllByTestId('compliance-owing').map((line) => line.textContent)).toEqual([
-      '本月还需召开：党小组会',
-      '本季度还需召开：支部党员大会',
+      '待补记录：组织集中学习（请尽快登记考勤、填写会议记录）',
+      '本月还需：召开党小组会（高年级党小组）',
+      '本季度还需：召开支部党员大会',
+      '本半年还需：组织集中学习（还需2次）',
     ])
-    expect(screen.getByText('已召开 2 项 · 已安排 1 项')).toBeTruthy()
+    expect(screen.getByText('已开展 2 项 · 已安排 1 项')).toBeTruthy()
+    expect(owingLines([item('lecture', 'term', 'due')])).toEqual(['本学期还需：讲党课'])
   })
 
   test('nothing owed', () => {
     expect(owingLines([item('group_meeting', 'month', 'planned')])).toEqual([])
     render(<ComplianceCard items={[item('group_meeting', 'month', 'held')]} />)
-    expect(screen.getByTestId('compliance-ok').textContent).toBe('规定会议均已召开或已安排')
+    expect(screen.getByTestId('compliance-ok').textContent).toBe('规定会议均已开展或已安排')
   })
 })
 
@@ -227,12 +251,15 @@ describe('会议 tab rows', () => {
     mine: null,
     myLeave: null,
     hasMinutes: false,
+    alsoCounts: [],
+    backfilled: false,
+    record: 'upcoming',
     ...patch,
   })
 
-  test('my attendance as a tag: 已签到, 迟到, 缺席, a leave request, 已取消, or none', () => {
+  test('my attendance as a tag: 出席, 迟到, 缺席, a leave request, 已取消, or none', () => {
     const cases: [Partial<MeetingSummary>, string | null][] = [
-      [{ mine: 'present' }, '已签到'],
+      [{ mine: 'present' }, '出席'],
       [{ mine: 'late' }, '迟到'],
       [{ mine: 'absent' }, '缺席'],
       [{ mine: 'leave', myLeave: 'approved' }, '请假'],
@@ -259,30 +286,42 @@ describe('会议 tab rows', () => {
 })
 
 describe('记录本 and 群机器人', () => {
-  test('record book entries in order with attendance of held meetings', () => {
+  test('record book entries in order with their record; a roll only once begun, 未签到 not 缺席 before marking closes', () => {
     const entry = (id: string, startsAt: number, patch: Partial<RecordBookEntry> = {}): RecordBookEntry => ({
       id,
       type: 'committee_meeting',
+      alsoCounts: [],
       title: `支委会${id}`,
       startsAt,
       place: '会议室',
       status: 'scheduled',
+      record: 'held',
+      backfilled: false,
       counts,
       minutes: null,
       ...patch,
     })
     render(
       <RecordBookEntries
-        now={at('16:00')}
-        entries={[entry('1', at('09:00'), { minutes: '研究发展党员工作' }), entry('2', at('18:00'))]}
+        entries={[
+          entry('1', at('09:00'), { minutes: '研究发展党员工作', backfilled: true }),
+          entry('2', at('14:00'), { record: 'running' }),
+          entry('3', at('18:00'), { record: 'upcoming' }),
+        ]}
       />,
     )
     const rows = screen.getAllByTestId('record-entry')
     expect(rows[0].textContent).toContain('1. 【支委会】支委会1')
-    expect(rows[0].textContent).toContain('已召开')
+    expect(screen.getAllByTestId('record-entry-state').map((state) => state.textContent)).toEqual([
+      '已开展·补录',
+      '进行中',
+      '未开始',
+    ])
     expect(rows[0].textContent).toContain('研究发展党员工作')
-    expect(screen.getAllByTestId('record-counts')).toHaveLength(1)
-    expect(rows[1].textContent).toContain('未召开')
+    expect(screen.getAllByTestId('record-counts').map((line) => line.textContent)).toEqual([
+      '应到5人，实到2人，请假1人，缺席0人，未签到2人',
+      '应到5人，实到2人，请假1人，缺席0人，未签到2人',
+    ])
   })
 
   test('the robot form shows the URL masked and a webhook error', () => {

@@ -63,10 +63,12 @@ describe("a branch roster's actions follow listMembers.access", () => {
 
 describe('the member page follows getMember.access', () => {
   test.each([
-    ['manage', 'active', false, { editable: true, invites: true }],
-    ['manage', 'active', true, { editable: true, invites: false }],
-    ['manage', 'inactive', false, { editable: false, invites: false }],
-    ['read', 'active', false, { editable: false, invites: false }],
+    ['manage', 'active', false, { editable: true, invites: true, unbinds: false }],
+    ['manage', 'active', true, { editable: true, invites: false, unbinds: true }],
+    ['manage', 'inactive', false, { editable: false, invites: false, unbinds: false }],
+    ['manage', 'inactive', true, { editable: false, invites: false, unbinds: false }],
+    ['read', 'active', false, { editable: false, invites: false, unbinds: false }],
+    ['read', 'active', true, { editable: false, invites: false, unbinds: false }],
   ] as const)('%s, %s, bound=%s → %j', (access, status, bound, expected) => {
     expect(memberManagement({ access, status, bound })).toEqual(expected)
   })

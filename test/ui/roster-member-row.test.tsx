@@ -59,6 +59,14 @@ describe('党员名册 row', () => {
     expect(text('member-row-inactive')).toBe('已停用')
   })
 
+  test('an invitation locked by wrong names is flagged for the secretary', () => {
+    const { unmount } = render(<MemberRowView member={base} groupName={null} onOpen={jest.fn()} />)
+    expect(screen.queryByTestId('member-row-invitation-locked')).toBeNull()
+    unmount()
+    render(<MemberRowView member={{ ...base, invitationLocked: true }} groupName={null} onOpen={jest.fn()} />)
+    expect(text('member-row-invitation-locked')).toBe('邀请已锁定')
+  })
+
   test('tapping a row opens that member', () => {
     const onOpen = jest.fn()
     render(<MemberRowView member={base} groupName={null} onOpen={onOpen} />)

@@ -10,11 +10,12 @@ import type { TaskWithMine } from '../../types/study'
 const task: TaskWithMine = {
   id: 'task_1',
   title: '学习党章',
-  content: { text: '', link: null, videoLink: null, fileID: null },
+  content: { text: '', link: null, videoLink: null, fileID: null, fileName: null },
   startsOn: '2026-03-01',
   dueOn: '2026-03-31',
   collectiveDay: false,
   minNoteLength: 15,
+  minReadMinutes: 0,
   publishedByName: '王书记',
   branchCount: 1,
   checkin: null,

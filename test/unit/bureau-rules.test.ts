@@ -1,51 +1,7 @@
-import {
-  cellState,
-  monthStanding,
-  owedTypes,
-  periodsOfYear,
-  recordsSince,
-} from '../../cloudfunctions/domain/bureau/cells'
 import { lastTwelveMonths, previousMonth, shareOf, targetedIn } from '../../cloudfunctions/domain/bureau/rates'
 import { schoolKindOf } from '../../cloudfunctions/domain/bureau/school-kind'
-import { periodBounds } from '../../cloudfunctions/domain/time'
-import type { ComplianceItem } from '../../types/meetings'
 
-const item = (type: ComplianceItem['type'], status: ComplianceItem['status']): ComplianceItem => ({
-  type,
-  frequency: 'month',
-  period: '2026-10',
-  status,
-  meetingIds: [],
-})
-const inNovember = periodBounds('2026-11').start + 86_400_000
-
-describe('a matrix cell’s state', () => {
-  test('missing wins over open, open over late, late over held', () => {
-    expect(cellState([item('group_meeting', 'missing'), item('study', 'due')], '2026-10', inNovember)).toBe('missing')
-    expect(cellState([item('group_meeting', 'planned'), item('study', 'held_late')], '2026-10', inNovember)).toBe(
-      'open',
-    )
-    expect(cellState([item('group_meeting', 'held_late'), item('study', 'held')], '2026-10', inNovember)).toBe('late')
-    expect(cellState([item('group_meeting', 'held')], '2026-10', inNovember)).toBe('held')
-  })
-  test('a period not yet begun is future; one with nothing required is held', () => {
-    expect(cellState([], '2026-12', inNovember)).toBe('future')
-    expect(cellState([], '2026-10', inNovember)).toBe('held')
-  })
-  test('this month: behind when a required meeting is neither held nor scheduled', () => {
-    expect(monthStanding([item('group_meeting', 'planned'), item('study', 'held')])).toBe('on_track')
-    expect(monthStanding([item('group_meeting', 'due')])).toBe('behind')
-    expect(owedTypes([item('group_meeting', 'due'), item('study', 'held'), item('theme_day', 'missing')])).toEqual([
-      'group_meeting',
-      'theme_day',
-    ])
-  })
-  test('the periods of a year by month or quarter', () => {
-    expect(periodsOfYear(2026, 'month')).toHaveLength(12)
-    expect(periodsOfYear(2026, 'month')[0]).toBe('2026-01')
-    expect(periodsOfYear(2026, 'quarter')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])
-  })
-})
+// Cell states and the compliance rule: test/unit/meeting-compliance.test.ts.
 
 describe('rates and months', () => {
   test('the last twelve months cross the year', () => {
@@ -85,20 +41,4 @@ test.each([
   ['机关党支部', undefined, 'other'],
 ] as const)('%s is a %s school', (name, schools, kind) => {
   expect(schoolKindOf({ name, schools: schools ? [...schools] : undefined })).toBe(kind)
-})
-
-describe('records since', () => {
-  const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
-  const now = at('2026-11-23T10:00:00')
-  test('begin on the first of the month of the earliest meeting, or this month with none', () => {
-    expect(recordsSince(at('2026-03-17T15:00:00'), now)).toBe(at('2026-03-01T00:00:00'))
-    expect(recordsSince(null, now)).toBe(at('2026-11-01T00:00:00'))
-  })
-  test('a period that ended before them is none, even with items missing; the first month is judged', () => {
-    const since = at('2026-03-01T00:00:00')
-    expect(cellState([{ status: 'missing' }], '2026-02', now, since)).toBe('none')
-    expect(cellState([{ status: 'missing' }], '2026-Q1', now, since)).toBe('missing')
-    expect(cellState([{ status: 'missing' }], '2026-03', now, since)).toBe('missing')
-    expect(cellState([], '2026-12', now, since)).toBe('future')
-  })
 })

@@ -1,5 +1,7 @@
 import { COLLECTIONS } from '../../cloudfunctions/runtime/collections'
 import collectionsFile from '../../database/collections.json'
+import securityRules from '../../database/security-rules.json'
+import storageRules from '../../database/storage-rules.json'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { memberDoc } from '../fixtures/member-doc'
 import { memoryStore } from './memory-store'
@@ -23,5 +25,18 @@ describe('the collection registry', () => {
     const org: OrgDoc | null = await store.get(COLLECTIONS.members, 'm1')
     // @ts-expect-error collections are named through the registry, never by a bare string
     expect(await store.get('members', 'm1')).toEqual(org)
+  })
+})
+
+describe('the deployed rules', () => {
+  it('deny every client read and write of the database: everything goes through functions', () => {
+    expect(securityRules).toEqual({ read: false, write: false })
+  })
+
+  it('let the client read no file and write only its own uploads, into the folders the app uploads to', () => {
+    expect(storageRules.read).toBe(false)
+    expect(storageRules.write).toContain('resource.openid == auth.openid')
+    for (const folder of ['imports', 'points', 'study', 'meetings']) expect(storageRules.write).toContain(folder)
+    expect(storageRules.write).not.toMatch(/exports|invitations|templates/)
   })
 })

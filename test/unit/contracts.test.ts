@@ -4,6 +4,7 @@ import { Id } from '../../types/ids'
 import { meetingHeading } from '../../types/labels'
 import { ROLES } from '../../types/roles'
 import { Me } from '../../types/roster'
+import * as z from '../../types/zod'
 
 describe('contracts', () => {
   it('gives every action a summary, known roles and known error codes', () => {
@@ -35,6 +36,21 @@ describe('contracts', () => {
         : { tables: [{ name: 's', headers: ['a'], rows: [] }], cloudPath }
     const contract = fn === 'pdf' ? api.pdf.render : api.sheets.write
     expect(contract.input.safeParse(input).success).toBe(allowed)
+  })
+
+  it('answers no secret in any output: no field of any action names a secret, a member key or an OPENID', () => {
+    const names = new Set<string>()
+    const walk = (schema: unknown): void => {
+      if (typeof schema !== 'object' || schema === null) return
+      const properties = (schema as { properties?: Record<string, unknown> }).properties
+      for (const name of Object.keys(properties ?? {})) names.add(name)
+      for (const value of Object.values(schema)) walk(value)
+    }
+    for (const actions of Object.values(api)) {
+      for (const contract of Object.values(actions)) walk(z.toJSONSchema(contract.output, { unrepresentable: 'any' }))
+    }
+    expect(names.size).toBeGreaterThan(100)
+    expect([...names].filter((name) => /^secret$|hmac|memberkey|importkey|openid|usedby/i.test(name))).toEqual([])
   })
 
   it('has a Chinese message for every error code', () => {

@@ -1,18 +1,27 @@
-// The meeting rules a secretary would recognise: the check-in window and lateness, token slots,
-// compliance over Asia/Shanghai month/quarter/year boundaries, reminder slots, template limits, WeCom URLs.
+// The meeting rules a secretary would recognise: the check-in window and lateness, token slots and short
+// codes, the distance rule, reminder slots, template limits, WeCom URLs (compliance: meeting-compliance.test.ts).
 
-import { complianceOf, type HeldMeeting } from '../../cloudfunctions/domain/meeting-compliance'
 import { countAttendance, summaryLine } from '../../cloudfunctions/domain/meetings/attendance-summary'
 import { judgeCheckIn } from '../../cloudfunctions/domain/meetings/check-in-window'
-import { metresBetween } from '../../cloudfunctions/domain/meetings/distance'
+import { judgeDistance, metresBetween } from '../../cloudfunctions/domain/meetings/distance'
 import { leaveRefusal } from '../../cloudfunctions/domain/meetings/leave'
-import { parseScene, SLOT_MS, sceneOf, tokenFor, tokenIsValid } from '../../cloudfunctions/domain/meetings/qr-token'
+import {
+  parseScene,
+  SHORT_SLOT_MS,
+  SLOT_MS,
+  sceneOf,
+  shortCodeFor,
+  shortCodeIsValid,
+  tokenFor,
+  tokenIsValid,
+} from '../../cloudfunctions/domain/meetings/qr-token'
 import { dueSlot } from '../../cloudfunctions/domain/meetings/reminder-slots'
-import { DEFAULT_MINIMUMS, DEFAULT_RULES, withDefaults } from '../../cloudfunctions/domain/meetings/rules'
+import { DEFAULT_RULES } from '../../cloudfunctions/domain/meetings/rules'
 import { monthlyOccurrences } from '../../cloudfunctions/domain/meetings/series'
-import { templateData, trimValue } from '../../cloudfunctions/domain/messaging/template-fields'
 import { fitBytes, isRobotUrl, maskRobotUrl, robotAllowance } from '../../cloudfunctions/domain/messaging/wecom'
 import { periodBounds } from '../../cloudfunctions/domain/time'
+import { MeetingRules, meetingsActions } from '../../types/meetings'
+import { fitToKeyword } from '../../types/subscribe-templates'
 
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
 const MIN = 60_000
@@ -60,101 +69,74 @@ describe('dynamic check-in token', () => {
     expect(parseScene(encodeURIComponent(scene))).toEqual({ meetingId: 'mt_abcdefghijkmnp', token })
     expect(parseScene('nodot')).toBeNull()
   })
+  it.each(['x.%E0%A4%A', '%', 'mt_a.%ZZ'])('reads a malformed scene %j as no scene, without throwing', (scene) => {
+    expect(parseScene(scene)).toBeNull()
+  })
 })
 
-describe('compliance (Asia/Shanghai periods)', () => {
-  const m = (id: string, type: HeldMeeting['type'], iso: string, extra: Partial<HeldMeeting> = {}): HeldMeeting => ({
-    _id: id,
-    type,
-    startsAt: at(iso),
-    status: 'scheduled',
-    makeUpFor: null,
-    ...extra,
-  })
-  const statusOf = (period: string, meetings: HeldMeeting[], now: number, type: string) =>
-    complianceOf(period, DEFAULT_MINIMUMS, meetings, now).find((item) => item.type === type)?.status
-
-  it('period bounds fall at Shanghai midnight (UTC 16:00 the day before)', () => {
+describe('period bounds', () => {
+  it('fall at Shanghai midnight (UTC 16:00 the day before)', () => {
     expect(periodBounds('2026-04')).toEqual({ start: at('2026-04-01T00:00:00'), end: at('2026-05-01T00:00:00') })
     expect(periodBounds('2026-Q4')).toEqual({ start: at('2026-10-01T00:00:00'), end: at('2027-01-01T00:00:00') })
     expect(periodBounds('2026')).toEqual({ start: at('2026-01-01T00:00:00'), end: at('2027-01-01T00:00:00') })
   })
+})
 
+describe('the short code members type (6 digits, a minute each)', () => {
+  const secret = 'tenant-secret'
+  const now = at('2026-04-15T14:00:10')
+  const code = shortCodeFor(secret, 'mt_a', Math.floor(now / SHORT_SLOT_MS))
   it.each([
-    [
-      'held on the last evening of March counts for March',
-      '2026-03',
-      [m('a', 'group_meeting', '2026-03-31T23:30:00')],
-      at('2026-04-02T00:00:00'),
-      'held',
-    ],
-    [
-      '00:10 on 1 April Shanghai (16:10 UTC on 31 March) counts for April, not March',
-      '2026-03',
-      [m('a', 'group_meeting', '2026-04-01T00:10:00')],
-      at('2026-04-02T00:00:00'),
-      'missing',
-    ],
-    [
-      'a make-up in April for March is held late',
-      '2026-03',
-      [m('a', 'group_meeting', '2026-04-03T15:00:00', { makeUpFor: '2026-03' })],
-      at('2026-04-05T00:00:00'),
-      'held_late',
-    ],
-    [
-      'a make-up not yet held leaves March missing',
-      '2026-03',
-      [m('a', 'group_meeting', '2026-04-20T15:00:00', { makeUpFor: '2026-03' })],
-      at('2026-04-05T00:00:00'),
-      'missing',
-    ],
-    [
-      'a cancelled meeting does not count',
-      '2026-04',
-      [m('a', 'group_meeting', '2026-04-03T15:00:00', { status: 'cancelled' })],
-      at('2026-04-05T00:00:00'),
-      'due',
-    ],
-    [
-      'scheduled later this month is planned',
-      '2026-04',
-      [m('a', 'group_meeting', '2026-04-20T15:00:00')],
-      at('2026-04-05T00:00:00'),
-      'planned',
-    ],
-    ['nothing yet this month is due', '2026-04', [], at('2026-04-05T00:00:00'), 'due'],
-  ])('%s', (_case, period, meetings, now, status) => {
-    expect(statusOf(period, meetings, now, 'group_meeting')).toBe(status)
+    ['the current minute', 'mt_a', code, now, true],
+    ['typed in the next minute', 'mt_a', code, now + SHORT_SLOT_MS, true],
+    ['two minutes later', 'mt_a', code, now + 2 * SHORT_SLOT_MS, false],
+    ['another meeting', 'mt_b', code, now, false],
+    ['a shorter code', 'mt_a', code.slice(1), now, false],
+  ])('%s → %s', (_case, meetingId, given, when, valid) => {
+    expect(shortCodeIsValid(secret, meetingId, given, when)).toBe(valid)
   })
+  it('is six digits', () => expect(code).toMatch(/^\d{6}$/))
+})
 
-  it('a quarter looks at the quarterly types only, across the quarter boundary', () => {
-    const meetings = [m('a', 'general_meeting', '2026-06-30T20:00:00'), m('b', 'lecture', '2026-07-01T09:00:00')]
-    const items = complianceOf('2026-Q2', DEFAULT_MINIMUMS, meetings, at('2026-07-02T00:00:00'))
-    expect(items.map((item) => [item.type, item.status])).toEqual([
-      ['general_meeting', 'held'],
-      ['lecture', 'missing'],
-    ])
+describe('the distance rule fails closed', () => {
+  const place = { latitude: 30, longitude: 120, radiusMeters: 200 }
+  it.each([
+    ['on the spot', { latitude: 30, longitude: 120 }, 'near'],
+    ['150 m away', { latitude: 30.00135, longitude: 120 }, 'near'],
+    ['334 m away', { latitude: 30.003, longitude: 120 }, 'too far'],
+    ['no position (location refused)', null, 'no position'],
+    ['latitude 1e308 (NaN distance)', { latitude: 1e308, longitude: 120 }, 'too far'],
+    ['NaN', { latitude: Number.NaN, longitude: 120 }, 'too far'],
+    ['Infinity', { latitude: 30, longitude: Number.POSITIVE_INFINITY }, 'too far'],
+    ['longitude out of range', { latitude: 30, longitude: 480 }, 'too far'],
+  ])('%s → %s', (_case, position, verdict) => {
+    expect(judgeDistance(place, position).verdict).toBe(verdict)
   })
-
-  it('a year asks for 组织生活会 and 民主评议党员', () => {
-    const items = complianceOf(
-      '2026',
-      DEFAULT_MINIMUMS,
-      [m('a', 'org_life', '2026-12-20T09:00:00')],
-      at('2027-01-01T00:00:00'),
-    )
-    expect(items.map((item) => [item.type, item.status])).toEqual([
-      ['org_life', 'held'],
-      ['appraisal', 'missing'],
-    ])
+  it('the check-in contract refuses coordinates that are not finite or out of range', () => {
+    const input = meetingsActions.checkIn.input
+    const position = (latitude: number, longitude: number) =>
+      input.safeParse({ meetingId: 'mt_a', token: 'abcdefghijkl', position: { latitude, longitude } }).success
+    expect(position(30, 120)).toBe(true)
+    expect(position(1e308, 120)).toBe(false)
+    expect(position(Number.NaN, 120)).toBe(false)
+    expect(position(30, Number.POSITIVE_INFINITY)).toBe(false)
+    expect(position(-91, 0)).toBe(false)
   })
+})
 
-  it('a tenant that lowers 党小组会 to quarterly no longer owes it monthly', () => {
-    const rules = withDefaults({ minimums: { ...DEFAULT_MINIMUMS, group_meeting: 'quarter' } })
-    expect(complianceOf('2026-04', rules.minimums, [], at('2026-04-05T00:00:00')).map((i) => i.type)).not.toContain(
-      'group_meeting',
-    )
+describe('the rule set the bureau saves', () => {
+  const valid = { ...DEFAULT_RULES }
+  it('refuses a 补录时限 shorter than the record window, terms out of order, and 每学期 without terms', () => {
+    expect(MeetingRules.safeParse(valid).success).toBe(true)
+    expect(MeetingRules.safeParse({ ...valid, recordWithinDays: 10, backfillWithinDays: 5 }).success).toBe(false)
+    const byTerm = { ...valid, minimums: { ...valid.minimums, lecture: { every: 'term', atLeast: 1 } } }
+    expect(MeetingRules.safeParse(byTerm).success).toBe(false)
+    const terms = [
+      { name: '第一学期', start: '2026-09-01', end: '2027-01-20' },
+      { name: '第二学期', start: '2027-01-10', end: '2027-07-05' },
+    ]
+    expect(MeetingRules.safeParse({ ...byTerm, terms: terms.slice(0, 1) }).success).toBe(true)
+    expect(MeetingRules.safeParse({ ...byTerm, terms }).success).toBe(false)
   })
 })
 
@@ -175,16 +157,16 @@ describe('reminder slots', () => {
 
 describe('subscribe-message fields', () => {
   it('cuts thing to 20, name to 10 and phrase to 5 characters', () => {
-    const data = templateData({
-      thing1: '学习贯彻党的二十届三中全会精神专题组织生活会暨民主评议党员',
-      name2: '欧阳建国欧阳建国欧阳建国',
-      phrase3: '即将开始会议',
-    })
+    const data = {
+      thing1: { value: fitToKeyword('thing', '学习贯彻党的二十届三中全会精神专题组织生活会暨民主评议党员') },
+      name2: { value: fitToKeyword('name', '欧阳建国欧阳建国欧阳建国') },
+      phrase3: { value: fitToKeyword('phrase', '即将开始会议') },
+    }
     expect(Array.from(data.thing1.value)).toHaveLength(20)
     expect(data.thing1.value.endsWith('…')).toBe(true)
     expect(Array.from(data.name2.value)).toHaveLength(10)
     expect(data.phrase3.value).toHaveLength(5)
-    expect(trimValue('短', 20)).toBe('短')
+    expect(fitToKeyword('thing', '短')).toBe('短')
   })
 })
 
@@ -242,8 +224,12 @@ describe('leave, distance, series, summary', () => {
       ]),
     )
     expect(counts).toEqual({ expected: 5, present: 1, late: 1, leave: 1, absent: 1, unmarked: 1 })
-    expect(summaryLine(counts, { leave: ['王芳'], absent: ['李强', '赵敏'] })).toBe(
-      '应到5人，实到2人，迟到1人，请假1人（王芳），缺席2人（李强、赵敏）',
+    // Not yet marked is 未签到, never 缺席: the minutes do not run ahead of marking.
+    expect(summaryLine(counts, { leave: ['王芳'], absent: ['李强'] })).toBe(
+      '应到5人，实到2人，迟到1人，请假1人（王芳），缺席1人（李强），未签到1人',
+    )
+    expect(summaryLine({ ...counts, absent: 2, unmarked: 0 }, { leave: [], absent: ['李强', '赵敏'] }, 2)).toBe(
+      '应到5人，实到2人，迟到1人，请假1人，缺席2人（李强、赵敏），列席2人',
     )
   })
 })

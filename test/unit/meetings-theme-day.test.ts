@@ -11,7 +11,10 @@ describe('主题党日 check: which day, which branches', () => {
     [
       'theme day not required monthly',
       '2026-05-25',
-      { ...DEFAULT_RULES, minimums: { ...DEFAULT_RULES.minimums, theme_day: 'quarter' as const } },
+      {
+        ...DEFAULT_RULES,
+        minimums: { ...DEFAULT_RULES.minimums, theme_day: { every: 'quarter' as const, atLeast: 1 } },
+      },
       null,
     ],
   ])('%s', (_case, today, rules, expected) => {

@@ -55,17 +55,20 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       // Field commands (`_.inc`) arrive as `{ $inc: n }` values, as the SDK's do: split them from plain sets.
       const inc: Record<string, number> = {}
       const set: Record<string, unknown> = {}
+      const unset: Record<string, ''> = {}
       for (const [field, value] of Object.entries(patch)) {
         const by = (value as { $inc?: unknown } | null)?.$inc
         const whole = value as { $set?: unknown } | null
         if (typeof by === 'number') inc[field] = by
         else if (whole !== null && typeof whole === 'object' && '$set' in whole) set[field] = whole.$set
+        else if ((value as { $unset?: unknown } | null)?.$unset === true) unset[field] = ''
         else set[field] = value
       }
       for (const doc of found)
         update(doc, {
           ...(Object.keys(set).length ? { $set: set } : {}),
           ...(Object.keys(inc).length ? { $inc: inc } : {}),
+          ...(Object.keys(unset).length ? { $unset: unset } : {}),
         })
       return found.length
     },
@@ -110,11 +113,13 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       inc: (by: number) => ({ $inc: by }),
       // Plain values are already set whole here (no key-by-key merge to avoid).
       set: (value: unknown) => ({ $set: value }),
-      gt: (value: number) => comparison({ $gt: value }),
+      gt: (value: number | string) => comparison({ $gt: value }),
       gte: (value: number) => comparison({ $gte: value }),
       lt: (value: number) => comparison({ $lt: value }),
       lte: (value: number) => comparison({ $lte: value }),
       exists: (flag: boolean) => ({ $exists: flag }),
+      remove: () => ({ $unset: true }),
+      not: (comparison: unknown) => ({ $not: comparison }),
       or: (conditions: Where[]) => ({ $or: conditions }),
       and: (conditions: Where[]) => ({ $and: conditions }),
     },

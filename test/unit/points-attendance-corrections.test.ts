@@ -45,7 +45,8 @@ async function record(
   })
 }
 
-const settle = (store: ReturnType<typeof setup>) => processPending(store, clock, { limit: 100 })
+const settle = (store: ReturnType<typeof setup>) =>
+  processPending(store, clock, { limit: 100, deadline: Number.POSITIVE_INFINITY })
 const ledger = (store: ReturnType<typeof setup>) => store.all('points_ledger') as LedgerEntry[]
 const net = (store: ReturnType<typeof setup>) => ledger(store).reduce((sum, entry) => sum + entry.points, 0)
 const total = (store: ReturnType<typeof setup>, period: string) =>

@@ -207,6 +207,29 @@ describe('row-by-row issues a secretary sees in the preview', () => {
     ],
     ['a secretary may leave 所在党支部 blank', [row({ 所在党支部: '' })], { targetBranchId: 'b1' }, []],
     [
+      'a second 书记 for a branch that has one → SECRETARY_TAKEN',
+      [row({ 职务: '书记' })],
+      { existing: [{ id: 'm9', name: '孙书记', phone: null, branchId: 'b1', committeePosition: 'secretary' }] },
+      [{ row: 2, column: '职务', code: 'SECRETARY_TAKEN' }],
+    ],
+    [
+      'a new 书记 while the file moves the sitting one to another post is fine',
+      [row({ 职务: '书记' }), row({ 姓名: '孙书记', 手机号码: '13600136001', 职务: '组织委员' })],
+      {
+        existing: [{ id: 'm9', name: '孙书记', phone: '13600136001', branchId: 'b1', committeePosition: 'secretary' }],
+      },
+      [],
+    ],
+    [
+      'two 书记 of one branch in one file → issue on both',
+      [row({ 职务: '书记' }), row({ 姓名: '钱多', 手机号码: '13600136002', 职务: '书记' })],
+      {},
+      [
+        { row: 2, column: '职务', code: 'SECRETARY_TAKEN' },
+        { row: 3, column: '职务', code: 'SECRETARY_TAKEN' },
+      ],
+    ],
+    [
       'bureau staff leaving 所在党支部 blank → BRANCH_MISSING',
       [row({ 所在党支部: '' })],
       {},

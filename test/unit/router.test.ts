@@ -50,7 +50,12 @@ function setup(handler: (input: { name: string }) => Promise<{ greeting: string 
 
 /** The router never touches storage, messages or other functions itself; a test handler that did would fail loudly. */
 const refuse = (what: string) => () => Promise.reject(new Error(`no ${what} in router tests`))
-const noFiles: Files = { upload: refuse('storage'), download: refuse('storage'), link: refuse('storage') }
+const noFiles: Files = {
+  upload: refuse('storage'),
+  download: refuse('storage'),
+  link: refuse('storage'),
+  remove: refuse('storage'),
+}
 const noPorts: Omit<Ports, 'store'> = {
   files: noFiles,
   clock: { now: () => 0 },
@@ -116,6 +121,19 @@ describe('router', () => {
     const issues = result.error.details as { path: string[]; message: string }[]
     expect(issues[0].path).toEqual(['name'])
     expect(issues[0].message).toMatch(/[\u4e00-\u9fa5]/)
+    expect(calls).toHaveLength(0)
+  })
+
+  it.each([
+    ['an unknown field', { name: '李四', isAdmin: true }, ['isAdmin']],
+    ['a MongoDB operator as a field', { name: '李四', $where: 'sleep(1000)' }, ['$where']],
+    ['an operator in place of a value', { name: { $gt: '' } }, null],
+    ['a prototype key', JSON.parse('{"name":"李四","__proto__":{"admin":true}}'), ['__proto__']],
+  ])('refuses %s with INPUT.INVALID before the handler runs', async (_case, data, path) => {
+    const { main, calls } = setup(greet)
+    const result = await main({ action: 'rename', data })
+    expect(result).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+    if (path && !result.ok) expect((result.error.details as { path: string[] }[])[0].path).toEqual(path)
     expect(calls).toHaveLength(0)
   })
 

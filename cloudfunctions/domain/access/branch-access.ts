@@ -37,3 +37,12 @@ export function branchAccess(caller: Caller, branch: Branch): BranchAccess {
   }
   return 'none'
 }
+
+/**
+ * Whether the caller may change a member's standing (停用, 组织关系转接, 解除绑定): a member holding a
+ * grant above the branch (总支书记, 党建指导员, 教育局党委) is changed only by bureau staff, never by the
+ * secretary of the branch they sit in.
+ */
+export function mayChangeStanding(caller: Caller, member: Pick<MemberDoc, 'grants'>): boolean {
+  return member.grants.length === 0 || rolesOf(caller).includes('bureau_staff')
+}

@@ -3,7 +3,7 @@ import type { MemberDoc } from '../../../types/roster'
 
 /**
  * The roles a member holds, derived from their document alone: branch
- * membership makes a 党员, a committee position a 支委委员 (the 书记 a
+ * membership makes a 党员, a committee position a 支部委员 (the 书记 a
  * 支部书记), and grants add the roles above the branch.
  */
 export function rolesOf(member: Pick<MemberDoc, 'status' | 'branchId' | 'committeePosition' | 'grants'>): Role[] {

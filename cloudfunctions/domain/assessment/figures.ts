@@ -37,11 +37,12 @@ function meetingFigure(
   types: readonly MeetingType[],
   what: string,
 ): Figure {
+  // Decided requirements only: one still awaiting its record (待补记录) is not judged yet; below quorum is not held.
   const owed = items.filter(
-    (item) => types.includes(item.type) && ['held', 'held_late', 'missing'].includes(item.status),
+    (item) => types.includes(item.type) && ['held', 'held_late', 'missing', 'no_quorum'].includes(item.status),
   )
   const late = owed.filter((item) => item.status === 'held_late').length
-  const held = owed.filter((item) => item.status !== 'missing').length
+  const held = owed.filter((item) => item.status === 'held' || item.status === 'held_late').length
   return figure(
     held,
     owed.length,

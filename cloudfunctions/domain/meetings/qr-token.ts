@@ -27,9 +27,40 @@ export function sceneOf(meetingId: string, token: string): string {
   return `${meetingId}.${token}`
 }
 
+/** The meeting and token of a scanned scene; null for anything else (a broken %-escape included). */
 export function parseScene(scene: string): { meetingId: string; token: string } | null {
-  const decoded = decodeURIComponent(scene)
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(scene)
+  } catch {
+    return null
+  }
   const dot = decoded.lastIndexOf('.')
   if (dot <= 0 || dot === decoded.length - 1) return null
   return { meetingId: decoded.slice(0, dot), token: decoded.slice(dot + 1) }
 }
+
+/**
+ * The short code (6 digits) a member types when they cannot scan — on the H5
+ * build, or with a phone whose camera fails. It changes every minute; a code
+ * is accepted in its minute and the next, as long as a person needs to read
+ * it off the secretary's screen and type it.
+ */
+export const SHORT_SLOT_MS = 60_000
+
+export function shortCodeFor(secret: string, meetingId: string, slot: number): string {
+  const digest = createHmac('sha256', secret).update(`${meetingId}:short:${slot}`).digest()
+  return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0')
+}
+
+export function shortCodeIsValid(secret: string, meetingId: string, code: string, now: number): boolean {
+  const slot = Math.floor(now / SHORT_SLOT_MS)
+  const given = Buffer.from(code)
+  return [slot, slot - 1].some((candidate) => {
+    const expected = Buffer.from(shortCodeFor(secret, meetingId, candidate))
+    return expected.length === given.length && timingSafeEqual(expected, given)
+  })
+}
+
+/** Wrong short codes a member may type for one meeting before typing is refused (scanning and hand marking still work). */
+export const MAX_WRONG_SHORT_CODES = 10

@@ -11,7 +11,7 @@ export function themeDayMonthDue(
   today: string,
   rules: Pick<MeetingRules, 'minimums' | 'themeDayReminderDay'>,
 ): string | null {
-  if (rules.themeDayReminderDay === null || rules.minimums.theme_day !== 'month') return null
+  if (rules.themeDayReminderDay === null || rules.minimums.theme_day?.every !== 'month') return null
   return Number(today.slice(8, 10)) >= rules.themeDayReminderDay ? today.slice(0, 7) : null
 }
 

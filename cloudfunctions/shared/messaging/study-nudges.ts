@@ -40,23 +40,35 @@ export async function deliverStudyNudges(
   let sent = 0
   for (const nudges of taps.values()) {
     if (Date.now() > deadline) break
-    const [first] = nudges
-    const task = await store.get(COLLECTIONS.studyTasks, first.taskId)
-    // A nudge left over from before its due date (e.g. recorded before this delivery existed) is stale: not sent.
-    const undeliverable = !task ? '学习任务已删除' : task.dueOn < shanghaiDate(now) ? '学习任务已截止' : null
-    if (task && !undeliverable) sent += await deliverTap(ports, task, nudges, now)
-    const marked = await Promise.all(
-      nudges.map((nudge) =>
-        store.updateWhere(
-          COLLECTIONS.studyNudges,
-          { _id: nudge._id, deliveredAt: store.command.exists(false) },
-          { deliveredAt: now, ...(undeliverable ? { undeliverable } : {}) },
-        ),
-      ),
-    )
-    delivered += marked.reduce((sum, n) => sum + n, 0)
+    try {
+      const outcome = await deliverOneTap(ports, nudges, now)
+      sent += outcome.sent
+      delivered += outcome.delivered
+    } catch (error) {
+      // One tap's failure leaves its nudges pending for the next run; the other taps go on.
+      console.error(`[nudges] ${tapOf(nudges[0])}`, error)
+    }
   }
   return { nudgesDelivered: delivered, nudgesSent: sent }
+}
+
+async function deliverOneTap(ports: Pick<Ports, 'store' | 'messaging'>, nudges: NudgeDoc[], now: number) {
+  const { store } = ports
+  const [first] = nudges
+  const task = await store.get(COLLECTIONS.studyTasks, first.taskId)
+  // A nudge left over from before its due date (e.g. recorded before this delivery existed) is stale: not sent.
+  const undeliverable = !task ? '学习任务已删除' : task.dueOn < shanghaiDate(now) ? '学习任务已截止' : null
+  const sent = task && !undeliverable ? await deliverTap(ports, task, nudges, now) : 0
+  const marked = await Promise.all(
+    nudges.map((nudge) =>
+      store.updateWhere(
+        COLLECTIONS.studyNudges,
+        { _id: nudge._id, deliveredAt: store.command.exists(false) },
+        { deliveredAt: now, ...(undeliverable ? { undeliverable } : {}) },
+      ),
+    ),
+  )
+  return { sent, delivered: marked.reduce((sum, n) => sum + n, 0) }
 }
 
 async function deliverTap(
@@ -73,7 +85,7 @@ async function deliverTap(
     {
       tenantId: task.tenantId,
       rules,
-      templateId: rules.templates.meetingReminder,
+      use: 'studyNudge',
       members: nudges,
       memberIdOf: (nudge) => nudge.memberId,
       width: 10,
@@ -83,8 +95,7 @@ async function deliverTap(
       meetingId: null,
       slot: 'study-nudge',
       page: `${STUDY_TASK_PAGE}?taskId=${task._id}`,
-      // The reminder template: 名称 thing1, 时间 time2, 地点 thing3, 备注 thing4.
-      fields: { thing1: task.title, time2: `${task.dueOn} 截止`, thing3: '学习打卡', thing4: '您还没有完成学习打卡' },
+      values: { taskTitle: task.title, dueOn: task.dueOn, note: '您还没有完成学习打卡' },
       now,
     }),
   )

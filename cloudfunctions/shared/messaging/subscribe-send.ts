@@ -1,7 +1,8 @@
 import type { MeetingRules } from '../../../types/meetings'
 import type { SendDoc } from '../../../types/messaging'
-import { templateData } from '../../domain/messaging/template-fields'
+import { fillTemplate, isConfigured, type TemplateUse, type TemplateValues } from '../../../types/subscribe-templates'
 import { COLLECTIONS } from '../../runtime/collections'
+import { inParallel } from '../../runtime/in-parallel'
 import type { Ports } from '../../runtime/ports'
 import { after } from '../../runtime/range'
 import { DuplicateIdError, type Store } from '../../runtime/store'
@@ -11,7 +12,10 @@ import { DuplicateIdError, type Store } from '../../runtime/store'
  * (a credit in `subscribe_credits`, spent by a conditional decrement), a
  * long-term one (长期订阅) stays; every send is claimed once in
  * `reminder_sends` under a deterministic id, so reruns and retries send
- * nothing twice. Functions send through sendToMembers.
+ * nothing twice. Each send is of one use (会议提醒, 政治生日…) and fills exactly
+ * the keywords the tenant's table configures for it (types/subscribe-templates.ts);
+ * a use the tenant has not configured sends nothing. Functions send through
+ * sendToMembers.
  */
 
 /** A member's credits for one template: `subscribe_credits` keys on both. */
@@ -28,9 +32,11 @@ interface SubscribeSend {
   slot: string
   memberId: string
   openid: string
+  use: TemplateUse
   templateId: string
   page: string
-  fields: Record<string, string>
+  /** The template's keywords, filled and fitted (fillTemplate). */
+  data: Record<string, { value: string }>
   now: number
   /** A long-term subscription (长期订阅): the acceptance stays, no credit is spent. */
   longTerm?: boolean
@@ -65,6 +71,7 @@ async function sendOnce(
     meetingId: send.meetingId,
     slot: send.slot,
     memberId: send.memberId,
+    use: send.use,
     templateId: send.templateId,
     status: 'claimed',
     at: send.now,
@@ -91,7 +98,7 @@ async function sendOnce(
       touser: send.openid,
       templateId: send.templateId,
       page: send.page,
-      data: templateData(send.fields),
+      data: send.data,
     })
     await store.update(COLLECTIONS.reminderSends, send.sendId, { status: 'sent' })
     return 'sent'
@@ -137,14 +144,20 @@ async function membersWithCredit(
   return found
 }
 
-/** What one send says, besides who receives it (sendToMembers fills in the member, OPENID and template). */
-export type MessageOf = Pick<SubscribeSend, 'sendId' | 'meetingId' | 'slot' | 'page' | 'fields' | 'now'>
+/**
+ * What one send says, besides who receives it: our values for its use, of which
+ * the tenant's template takes the ones it names (sendToMembers fills in the
+ * member, OPENID and template).
+ */
+export type MessageOf<U extends TemplateUse> = Pick<SubscribeSend, 'sendId' | 'meetingId' | 'slot' | 'page' | 'now'> & {
+  values: TemplateValues<U>
+}
 
-/** Whom a batch of subscribe messages goes to, and under which of the tenant's templates. */
-export interface Recipients<T> {
+/** Whom a batch of subscribe messages goes to, and for which use of the tenant's templates. */
+export interface Recipients<T, U extends TemplateUse> {
   tenantId: string
-  rules: Pick<MeetingRules, 'longTermSubscriptions' | 'longTermTemplates'>
-  templateId: string
+  rules: Pick<MeetingRules, 'templates' | 'longTermSubscriptions' | 'longTermTemplates'>
+  use: U
   members: readonly T[]
   memberIdOf(recipient: T): string
   /** At most this many sends in flight: CloudBase answers in parallel, one at a time is too slow. */
@@ -154,17 +167,21 @@ export interface Recipients<T> {
 }
 
 /**
- * One subscribe message to each recipient who holds a credit for the
+ * One subscribe message to each recipient who holds a credit for the use's
  * template (with a long-term subscription: ever accepted it) and has bound
  * WeChat, each at most once (sendOnce); `compose` says what, or null to
- * skip one. Answers how many went out, and whether the deadline cut the run.
+ * skip one. Answers how many went out, whether the deadline cut the run, and
+ * whether the tenant has configured the use at all (if not, nothing is sent).
  */
-export async function sendToMembers<T>(
+export async function sendToMembers<T, U extends TemplateUse>(
   ports: Pick<Ports, 'store' | 'messaging'>,
-  recipients: Recipients<T>,
-  compose: (recipient: T) => MessageOf | null,
-): Promise<{ sent: number; cut: boolean }> {
-  const { tenantId, templateId, memberIdOf } = recipients
+  recipients: Recipients<T, U>,
+  compose: (recipient: T) => MessageOf<U> | null,
+): Promise<{ sent: number; cut: boolean; configured: boolean }> {
+  const { tenantId, use, memberIdOf } = recipients
+  const template = recipients.rules.templates[use]
+  if (!isConfigured(template)) return { sent: 0, cut: false, configured: false }
+  const { templateId } = template
   const longTerm = isLongTerm(recipients.rules, templateId)
   const ids = recipients.members.map(memberIdOf)
   const withCredit = await membersWithCredit(ports.store, ids, templateId, longTerm)
@@ -181,17 +198,15 @@ export async function sendToMembers<T>(
     const openid = openids.get(memberId)
     const message = openid ? compose(recipient) : null
     if (!openid || !message) return
-    const outcome = await sendOnce(ports, { ...message, tenantId, memberId, openid, templateId, longTerm })
-    if (outcome === 'sent') sent++
+    const { values, ...rest } = message
+    const data = fillTemplate(use, template, values)
+    try {
+      const outcome = await sendOnce(ports, { ...rest, tenantId, memberId, openid, use, templateId, data, longTerm })
+      if (outcome === 'sent') sent++
+    } catch (error) {
+      // The store failed around one send: it stays claimed (never sent twice); the others go on.
+      console.error(`[subscribe] ${message.sendId}`, error)
+    }
   })
-  return { sent, cut }
-}
-
-/** Runs `work` over items with at most `width` in flight: CloudBase answers in parallel, one at a time is too slow. */
-async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) await work(items[next++])
-  })
-  await Promise.all(lanes)
+  return { sent, cut, configured: true }
 }

@@ -19,10 +19,10 @@ export function Pager({ page, pageSize, total, onPage, noun, testId }: PagerProp
     <View className="pager" data-testid={testId}>
       <Text className="pager__caption">{`第 ${page} / ${pages} 页，共 ${total} ${noun}`}</Text>
       <View className="btn-row pager__buttons">
-        <Button className="btn btn--ghost" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        <Button className="btn btn--ghost" disabled={page <= 1 || undefined} onClick={() => onPage(page - 1)}>
           上一页
         </Button>
-        <Button className="btn btn--ghost" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        <Button className="btn btn--ghost" disabled={page >= pages || undefined} onClick={() => onPage(page + 1)}>
           下一页
         </Button>
       </View>

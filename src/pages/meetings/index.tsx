@@ -5,7 +5,14 @@ import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { useOnReturn } from '../../hooks/use-on-return'
-import { MEETING_RULES_PAGE, meetingPageUrl, recordBookPageUrl, robotPageUrl, SCHEDULE_PAGE } from '../../lib/routes'
+import {
+  BACKFILL_PAGE,
+  MEETING_RULES_PAGE,
+  meetingPageUrl,
+  recordBookPageUrl,
+  robotPageUrl,
+  SCHEDULE_PAGE,
+} from '../../lib/routes'
 import { ComplianceCard } from './components/compliance-card'
 import { MeetingRow } from './components/meeting-row'
 import './index.css'
@@ -37,6 +44,15 @@ export default function MeetingsPage() {
           {branchId ? (
             <Button
               className="btn btn--ghost"
+              data-testid="meetings-backfill-entry"
+              onClick={() => open(BACKFILL_PAGE)}
+            >
+              补录已开会议
+            </Button>
+          ) : null}
+          {branchId ? (
+            <Button
+              className="btn btn--ghost"
               data-testid="meetings-record-book-entry"
               onClick={() => open(recordBookPageUrl(branchId))}
             >
@@ -49,7 +65,7 @@ export default function MeetingsPage() {
               data-testid="meetings-robot-entry"
               onClick={() => open(robotPageUrl(branchId))}
             >
-              群机器人
+              群里提醒
             </Button>
           ) : null}
           {bureau ? (
@@ -65,14 +81,14 @@ export default function MeetingsPage() {
       ) : null}
       <View className="chips">
         <Text className={`chip${when === 'upcoming' ? ' chip--on' : ''}`} onClick={() => setWhen('upcoming')}>
-          即将召开
+          即将开始
         </Text>
         <Text
           className={`chip${when === 'past' ? ' chip--on' : ''}`}
           data-testid="meetings-tab-past"
           onClick={() => setWhen('past')}
         >
-          已召开
+          已结束
         </Text>
       </View>
       <View className="card">

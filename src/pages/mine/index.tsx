@@ -9,6 +9,7 @@ import { setCareMode, useCareMode } from '../../lib/care-mode'
 import { PROFILE_PAGE } from '../../lib/routes'
 import { call } from '../../services/call'
 import { MineView } from './mine-view'
+import { MessageSubscriptions } from './subscriptions'
 
 export default function MinePage() {
   const me = useAction('roster', 'me', {})
@@ -44,6 +45,7 @@ export default function MinePage() {
             onCareMode={switchCare}
             onOpenProfile={() => Taro.navigateTo({ url: PROFILE_PAGE })}
             onOpenEntry={(url) => Taro.navigateTo({ url })}
+            subscriptions={<MessageSubscriptions me={data} />}
           />
         )}
       </PageState>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../../../types/labels'
 import type { Me } from '../../../types/roster'
 import { LinkRow } from '../../components/link-row'
@@ -15,10 +16,20 @@ interface MineViewProps {
   careMode?: boolean
   savingCare?: boolean
   onCareMode?: (on: boolean) => void
+  /** 消息订阅 (政治生日…), drawn by the page: it reads the caller's subscriptions itself. */
+  subscriptions?: ReactNode
 }
 
 /** 我的: who the caller is in the party organisation, as the roster knows them, and their own settings. */
-export function MineView({ me, onOpenProfile, onOpenEntry, careMode, savingCare, onCareMode }: MineViewProps) {
+export function MineView({
+  me,
+  onOpenProfile,
+  onOpenEntry,
+  careMode,
+  savingCare,
+  onCareMode,
+  subscriptions,
+}: MineViewProps) {
   const entries = manageEntriesFor(me)
   return (
     <View data-testid="mine-view">
@@ -78,12 +89,14 @@ export function MineView({ me, onOpenProfile, onOpenEntry, careMode, savingCare,
             label="关怀模式"
             hint="字更大、按钮更大，首页只留会议、学习和积分"
             checked={careMode ?? false}
-            disabled={savingCare}
+            disabled={savingCare || undefined}
             testId="care-mode-switch"
             onChange={onCareMode}
           />
         ) : null}
       </View>
+
+      {subscriptions}
 
       {entries.length > 0 ? (
         <View className="card" data-testid="mine-manage">

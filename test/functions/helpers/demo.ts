@@ -27,12 +27,18 @@ export type InputArgs<F extends FunctionName, A extends AnyActionName<F>> =
 
 /**
  * One row of a persona × action matrix: an action of `fn`, how to make its
- * input (typed by the action's contract), then what the test expects. The
- * table is checked row by row; the test calls a row with callUnchecked, as
- * TypeScript cannot pair a row's action with its input through the union.
+ * input for a persona (typed by the action's contract; a row whose allowed
+ * calls change what they act on gives each persona its own object), then what
+ * the test expects. The table is checked row by row; the test calls a row with
+ * callUnchecked, as TypeScript cannot pair a row's action with its input
+ * through the union.
  */
 export type MatrixCase<F extends FunctionName, Expected extends unknown[]> = {
-  [A in AnyActionName<F>]: [action: A, data: () => InputOf<F, A> | Promise<InputOf<F, A>>, ...expected: Expected]
+  [A in AnyActionName<F>]: [
+    action: A,
+    data: (persona: Persona) => InputOf<F, A> | Promise<InputOf<F, A>>,
+    ...expected: Expected,
+  ]
 }[AnyActionName<F>]
 
 /** The same for a matrix over several functions: each row names its function first. */

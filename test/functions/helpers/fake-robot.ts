@@ -8,6 +8,8 @@ export interface FakeRobot {
   readonly hits: { body: string; at: number }[]
   /** Answer the next n messages with 500 busy. */
   failNext(n: number): void
+  /** Answer every message after this many ms, as a robot across the internet does (0: at once). */
+  answerAfter(ms: number): void
   close(): Promise<void>
 }
 
@@ -15,6 +17,7 @@ export interface FakeRobot {
 export async function startFakeRobot(): Promise<FakeRobot> {
   const hits: { body: string; at: number }[] = []
   let failures = 0
+  let delayMs = 0
   const server = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk) => {
@@ -22,12 +25,12 @@ export async function startFakeRobot(): Promise<FakeRobot> {
     })
     req.on('end', () => {
       hits.push({ body, at: performance.now() })
-      if (failures > 0) {
-        failures--
-        res.writeHead(500).end('busy')
-        return
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}')
+      const fail = failures > 0
+      if (fail) failures--
+      setTimeout(() => {
+        if (fail) res.writeHead(500).end('busy')
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}')
+      }, delayMs)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -36,6 +39,9 @@ export async function startFakeRobot(): Promise<FakeRobot> {
     hits,
     failNext(n) {
       failures = n
+    },
+    answerAfter(ms) {
+      delayMs = ms
     },
     close: () =>
       new Promise<void>((resolve) => {

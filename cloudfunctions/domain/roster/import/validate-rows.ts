@@ -24,8 +24,14 @@ export interface ImportContext {
   today: string
   branches: { id: string; name: string }[]
   groups: { id: string; name: string; branchId: string }[]
-  /** Members of the tenant that a row may match. */
-  existing: { id: string; name: string; phone: string | null; branchId: string | null }[]
+  /** Members a row may match: the tenant's for bureau staff, the branches a secretary manages for them. */
+  existing: {
+    id: string
+    name: string
+    phone: string | null
+    branchId: string | null
+    committeePosition?: string | null
+  }[]
   /** A secretary importing into their own branch; null for bureau staff, who name the branch in 所在党支部. */
   targetBranchId: string | null
   /** Data rows allowed below the header. */
@@ -95,6 +101,7 @@ export function previewImport(sheet: readonly (readonly unknown[])[], context: I
   const resolver = orgResolver(context)
   const parsed = dataRows.map((index) => parseRow(sheet[index], index + 1, header, context, resolver))
   const matches = matchRows(parsed, header, context)
+  checkSecretaries(parsed, matches, header, context)
 
   const issues: ImportIssue[] = []
   const validRows: ImportRowResult[] = []
@@ -347,6 +354,36 @@ function matchRows(rows: ParsedRow[], header: HeaderMap, { existing }: ImportCon
     },
   )
   return matches
+}
+
+/**
+ * One 书记 per branch, as editing has it: a row making someone 书记 is refused when the branch keeps another
+ * (one the file does not move to another position) or another row of the file makes a second one.
+ */
+function checkSecretaries(rows: ParsedRow[], matches: Map<number, string>, header: HeaderMap, context: ImportContext) {
+  const column = header.columns.committeePosition?.header ?? CANONICAL_HEADERS.committeePosition
+  const report = (row: ParsedRow, message: string) =>
+    row.issues.push({ row: row.row, column, code: 'SECRETARY_TAKEN', severity: 'error', message })
+  const positionOf = new Map<string, ImportFields['committeePosition']>()
+  for (const row of rows) {
+    const id = matches.get(row.row)
+    if (id && row.fields.committeePosition !== undefined) positionOf.set(id, row.fields.committeePosition)
+  }
+  const sitting = context.existing.filter(
+    (member) => member.committeePosition === 'secretary' && (positionOf.get(member.id) ?? 'secretary') === 'secretary',
+  )
+  const named = rows.filter((row) => row.fields.committeePosition === 'secretary' && row.fields.branchId)
+  flagSame(
+    named,
+    (row) => row.fields.branchId ?? null,
+    (row, others) => report(row, `与第${others}行都是同一支部的书记，一个支部只能有一名书记`),
+  )
+  for (const row of named) {
+    const other = sitting.find(
+      (member) => member.branchId === row.fields.branchId && member.id !== matches.get(row.row),
+    )
+    if (other) report(row, '该支部已有书记，请先调整原书记的职务')
+  }
 }
 
 function group<T>(items: readonly T[], keyOfItem: (item: T) => string | null): Map<string, T[]> {

@@ -2,7 +2,15 @@ import { ScrollView, Text, View } from '@tarojs/components'
 import type { MatrixRow } from '../../../../types/bureau'
 import { useCareMode } from '../../../lib/care-mode'
 import { windowWidth } from '../../../lib/screen'
-import { CELL_MARKS, CELL_STATE_LABELS, ITEM_STATUS_LABELS, MEETING_TYPE_LABELS, periodLabel } from '../lib/labels'
+import {
+  CELL_MARKS,
+  CELL_STATE_HINTS,
+  CELL_STATE_LABELS,
+  ITEM_STATUS_LABELS,
+  LEGEND_STATES,
+  MEETING_TYPE_LABELS,
+  periodLabel,
+} from '../lib/labels'
 
 interface Props {
   periods: string[]
@@ -33,7 +41,13 @@ export function openingScroll(focusIndex: number, windowWidth: number, care: boo
 export function cellCaption(cell: MatrixRow['cells'][number]): string {
   if (cell.state === 'future') return CELL_STATE_LABELS.future
   if (cell.state === 'none') return '早于本局首条会议记录，不作统计'
-  return cell.items.map((item) => `${MEETING_TYPE_LABELS[item.type]}${ITEM_STATUS_LABELS[item.status]}`).join('，')
+  if (cell.state === 'not_required') return '本期没有到期的规定会议'
+  return cell.items
+    .map(
+      (item) =>
+        `${MEETING_TYPE_LABELS[item.type]}${item.groupName ? `（${item.groupName}）` : ''}${ITEM_STATUS_LABELS[item.status]}`,
+    )
+    .join('，')
 }
 
 /**
@@ -77,14 +91,20 @@ export function MatrixGrid({ periods, rows, focus = null, onCell }: Props) {
   )
 }
 
-/** The colour key under the matrix. */
+/**
+ * The key under the matrix: each state's mark, its name and what it means —
+ * 已开展 needs attendance and minutes, not a scheduled meeting.
+ */
 export function MatrixLegend() {
   return (
-    <View className="bureau-legend">
-      {(['held', 'late', 'open', 'missing', 'none'] as const).map((state) => (
-        <View key={state} className="bureau-legend__item">
+    <View className="bureau-legend" data-testid="matrix-legend">
+      {LEGEND_STATES.map((state) => (
+        <View key={state} className="bureau-legend__item" data-testid={`legend-${state}`}>
           <Text className={`bureau-legend__swatch bureau-cell--${state}`}>{CELL_MARKS[state]}</Text>
-          <Text>{CELL_STATE_LABELS[state]}</Text>
+          <View className="bureau-legend__text">
+            <Text>{CELL_STATE_LABELS[state]}</Text>
+            <Text className="bureau-legend__hint">{CELL_STATE_HINTS[state]}</Text>
+          </View>
         </View>
       ))}
     </View>

@@ -36,6 +36,11 @@ export function MemberRowView({ member, groupName, onOpen }: MemberRowViewProps)
               {COMMITTEE_POSITION_LABELS[member.committeePosition]}
             </Text>
           ) : null}
+          {member.invitationLocked ? (
+            <Text className="tag tag--warn" data-testid="member-row-invitation-locked">
+              邀请已锁定
+            </Text>
+          ) : null}
           {inactive ? (
             <Text className="tag tag--plain" data-testid="member-row-inactive">
               已停用

@@ -8,9 +8,11 @@ export interface MemberManagement {
   editable: boolean
   /** 生成绑定邀请 and the list of open invitations: only for a member not yet bound. */
   invites: boolean
+  /** 解除绑定: only for a member whose WeChat is bound. */
+  unbinds: boolean
 }
 
 export function memberManagement(member: MemberAccess): MemberManagement {
   const editable = member.access === 'manage' && member.status === 'active'
-  return { editable, invites: editable && !member.bound }
+  return { editable, invites: editable && !member.bound, unbinds: editable && member.bound }
 }

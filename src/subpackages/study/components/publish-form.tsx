@@ -19,7 +19,7 @@ interface PublishFormProps {
   onSubmit: () => void
 }
 
-type TextKey = 'title' | 'text' | 'link' | 'videoLink' | 'minNoteLength'
+type TextKey = 'title' | 'text' | 'link' | 'videoLink' | 'minNoteLength' | 'minReadMinutes'
 
 const DATES = [
   { key: 'startsOn', label: '开始日期', testId: 'publish-starts' },
@@ -73,7 +73,11 @@ export function PublishForm(props: PublishFormProps) {
           />,
         )}
         {labelled('文章链接', 'content.link', input('link', 'content.link', 'https://（选填）'))}
-        {labelled('视频链接', 'content.videoLink', input('videoLink', 'content.videoLink', 'https://（选填）'))}
+        {labelled(
+          '视频链接',
+          'content.videoLink',
+          input('videoLink', 'content.videoLink', 'https://（选填，mp4 等视频文件可在小程序内播放）'),
+        )}
         <FormField label="学习材料">
           <Text className="study-doc__name" data-testid="publish-document">
             {uploading ? '正在上传…' : (draft.document?.name ?? '未添加（可上传 PDF、Word、PPT）')}
@@ -127,6 +131,9 @@ export function PublishForm(props: PublishFormProps) {
         />
         {labelled('心得最少字数', 'minNoteLength', input('minNoteLength', 'minNoteLength', '15', 'number'), {
           hint: '填 0 则心得选填；年长党员可用语音输入',
+        })}
+        {labelled('阅读时长要求（分钟）', 'minReadMinutes', input('minReadMinutes', 'minReadMinutes', '0', 'number'), {
+          hint: '填 0 则不要求；填写后，党员打开学习材料满这么多分钟才能打卡',
         })}
       </View>
 

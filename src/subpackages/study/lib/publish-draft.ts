@@ -9,6 +9,8 @@ export interface PublishDraft {
   dueOn: string
   collectiveDay: boolean
   minNoteLength: string
+  /** 阅读时长: minutes with the material before a check-in counts; '0' = not asked. */
+  minReadMinutes: string
   /** null: every branch the publisher reaches (a secretary's own; the whole tenant for bureau staff). */
   branchIds: string[] | null
 }
@@ -22,6 +24,7 @@ export const PUBLISH_FIELDS = [
   'startsOn',
   'dueOn',
   'minNoteLength',
+  'minReadMinutes',
   'branchIds',
 ] as const
 
@@ -36,11 +39,19 @@ export function emptyDraft(today: string, dueOn: string): PublishDraft {
     dueOn,
     collectiveDay: false,
     minNoteLength: '15',
+    minReadMinutes: '0',
     branchIds: null,
   }
 }
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim())
+
+/** A number field as typed: '' is 0, anything unreadable -1 (the contract then refuses it beside the field). */
+const wholeNumber = (typed: string) => {
+  if (typed.trim() === '') return 0
+  const value = Number.parseInt(typed, 10)
+  return Number.isFinite(value) ? value : -1
+}
 
 export function publishInput(draft: PublishDraft) {
   const min = Number.parseInt(draft.minNoteLength, 10)
@@ -51,6 +62,7 @@ export function publishInput(draft: PublishDraft) {
       link: orNull(draft.link),
       videoLink: orNull(draft.videoLink),
       fileID: draft.document?.fileID ?? null,
+      fileName: draft.document?.name.slice(0, 100) ?? null,
     },
     startsOn: draft.startsOn,
     dueOn: draft.dueOn,
@@ -58,5 +70,6 @@ export function publishInput(draft: PublishDraft) {
     memberIds: null,
     collectiveDay: draft.collectiveDay,
     minNoteLength: Number.isFinite(min) ? min : -1,
+    minReadMinutes: wholeNumber(draft.minReadMinutes),
   }
 }

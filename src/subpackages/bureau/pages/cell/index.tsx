@@ -1,15 +1,16 @@
 import { Button, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
+import { meetingPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { CellMeetings } from '../../components/cell-meetings'
 import { useBureauExport } from '../../lib/download'
 import '../../components/bureau.css'
 import { Page } from '../../../../components/page'
 
-/** 调阅: one branch's meetings of one period, read-only; remind the secretary when it is behind. */
+/** 调阅: one branch's requirements and meetings of one period, each opening its record and minutes; remind the secretary when something is owed. */
 export default function CellPage() {
   const params = useRouter().params
   const branchId = params.branchId ?? ''
@@ -27,9 +28,9 @@ export default function CellPage() {
       <PageState query={detail}>
         {(data) => (
           <View>
-            <CellMeetings detail={data} />
+            <CellMeetings detail={data} onOpen={(meetingId) => Taro.navigateTo({ url: meetingPageUrl(meetingId) })} />
             <View className="btn-stack">
-              {oversees && (data.state === 'missing' || data.state === 'open') ? (
+              {oversees && ['missing', 'open', 'awaiting', 'no_quorum'].includes(data.state) ? (
                 <Button
                   className="btn btn--primary"
                   data-testid="remind"

@@ -58,7 +58,7 @@ export default function MatrixPage() {
           data-testid="behind-only"
           onClick={() => refilter(() => setBehindOnly(!behindOnly))}
         >
-          只看滞后支部
+          只看未按期开展的支部
         </Text>
       </View>
       <View className="chips">
@@ -93,7 +93,7 @@ export default function MatrixPage() {
       <PageState
         query={matrix}
         isEmpty={(data) => data.total === 0}
-        empty={{ title: behindOnly ? '没有滞后的支部' : '没有可查看的支部' }}
+        empty={{ title: behindOnly ? '没有未按期开展的支部' : '没有可查看的支部' }}
       >
         {(data) => (
           <View>

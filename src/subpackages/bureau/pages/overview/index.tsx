@@ -48,6 +48,11 @@ export default function OverviewPage() {
                   ...(point.study === null ? [] : [{ period: point.period, series: '学习参与率', value: point.study }]),
                 ])}
               />
+              {data.trend.some((point) => point.running) ? (
+                <Text className="muted" data-testid="trend-running">
+                  {`${Number(data.month.slice(5, 7))}月尚未结束（进行中），不计入三会一课完成率`}
+                </Text>
+              ) : null}
               <TrendChart
                 id="trend-points"
                 height={180}

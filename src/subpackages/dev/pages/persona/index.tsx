@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { ErrorState, LoadingState } from '../../../../components/page-state'
-import { MINE_PAGE } from '../../../../lib/routes'
+import { MESSAGE_LOG_PAGE, MINE_PAGE } from '../../../../lib/routes'
 import { readDevOpenid, writeDevOpenid } from '../../../../services/dev-identity'
 import { fetchPersonas, groupPersonas, isNewWeChatUser, newWeChatUserOpenid, type Persona } from '../../personas'
 import './index.css'
@@ -75,6 +75,13 @@ export default function PersonaPage() {
             </View>
           ))
         : null}
+      <Button
+        className="btn btn--ghost persona-exit"
+        data-testid="persona-message-log"
+        onClick={() => Taro.navigateTo({ url: MESSAGE_LOG_PAGE })}
+      >
+        消息记录（订阅消息、群消息、会议卡片）
+      </Button>
       <Button className="btn btn--ghost persona-exit" data-testid="persona-exit" onClick={() => choose(null)}>
         退出测试身份
       </Button>

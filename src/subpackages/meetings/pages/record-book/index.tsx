@@ -57,14 +57,15 @@ export default function RecordBookPage() {
             <Text className="card__title" data-testid="record-book-title">
               {data.branchName} · {periodName(data.period)}
             </Text>
-            <Text className="muted">
-              共 {data.entries.length} 次会议，其中已召开{' '}
-              {data.entries.filter((entry) => entry.status === 'scheduled' && entry.startsAt <= Date.now()).length} 次
+            <Text className="muted" data-testid="record-book-summary">
+              共 {data.entries.length} 次会议，其中已开展{' '}
+              {data.entries.filter((entry) => entry.record === 'held').length} 次、待补记录{' '}
+              {data.entries.filter((entry) => entry.record === 'awaiting_record').length} 次
             </Text>
             {data.entries.length === 0 ? (
               <EmptyState title="本期还没有会议" hint="安排的会议会按时间顺序记入记录本" />
             ) : (
-              <RecordBookEntries entries={data.entries} now={Date.now()} />
+              <RecordBookEntries entries={data.entries} />
             )}
             <Button
               className="btn btn--primary meet-bar"

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '群机器人' })
+export default definePageConfig({ navigationBarTitleText: '群里提醒' })

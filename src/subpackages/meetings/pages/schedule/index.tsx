@@ -1,199 +1,173 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import type { MeetingType } from '../../../../../types/meetings'
+import type { MeetingDetail } from '../../../../../types/meetings'
+import { ok, type Result } from '../../../../../types/result'
 import { FieldError } from '../../../../components/field-error'
-import { FormField, PickerField, TextAreaField } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
-import { MEETING_TYPE_LABELS } from '../../../../lib/meeting-labels'
 import { meetingPageUrl } from '../../../../lib/routes'
-import { dateKey, instantOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
+import { type BranchRoster, MeetingFields } from '../../components/meeting-fields'
+import { WithRoster } from '../../components/with-roster'
+import {
+  blankDraft,
+  draftOf,
+  fieldsOf,
+  MEETING_FIELDS,
+  type MeetingDraft,
+  requestIdOf,
+  scopeOf,
+} from '../../lib/meeting-draft'
 import '../../components/meetings.css'
 
-const TYPES = Object.keys(MEETING_TYPE_LABELS) as MeetingType[]
-
-/** The form's fields as the schedule contract names them (INPUT.INVALID issues stand beside them). */
-const FIELDS = [
-  'meeting.title',
-  'meeting.agenda',
-  'meeting.startsAt',
-  'meeting.endsAt',
-  'meeting.place',
-  'repeatMonthly',
-]
-
-/** 安排会议: the form opens once the secretary's branch is known (a tap before that would have nowhere to go). */
+/**
+ * 安排会议 (or, with ?id=, 修改会议): the form opens once the secretary's branch
+ * and its roster are known — the scope, 党小组, host and note-taker are picked
+ * from it.
+ */
 export default function SchedulePage() {
+  const id = useRouter().params.id ?? ''
+  return <Page>{id ? <EditMeeting meetingId={id} /> : <NewMeeting />}</Page>
+}
+
+function NewMeeting() {
   const me = useAction('roster', 'me', {})
   return (
-    <Page>
-      <PageState query={me}>
-        {(data) =>
-          data.branch ? (
-            <ScheduleForm branchId={data.branch.id} />
-          ) : (
-            <EmptyState title="未找到您所在的支部" hint="只有支部书记可以为本支部安排会议。" />
-          )
-        }
-      </PageState>
-    </Page>
+    <PageState query={me}>
+      {(data) =>
+        data.branch ? (
+          <WithRoster branchId={data.branch.id}>
+            {(roster) => <MeetingForm roster={roster} branchId={data.branch?.id ?? ''} />}
+          </WithRoster>
+        ) : (
+          <EmptyState title="未找到您所在的支部" hint="只有支部书记可以为本支部安排会议。" />
+        )
+      }
+    </PageState>
   )
 }
 
-interface TypedFieldProps {
-  testId?: string
-  placeholder?: string
-  type?: 'text' | 'number' | 'digit'
-  value: string
-  invalid?: boolean
-  onInput: (value: string) => void
-}
-
-function TypedField({ testId, placeholder, type = 'text', value, invalid, onInput }: TypedFieldProps) {
+function EditMeeting({ meetingId }: { meetingId: string }) {
+  const meeting = useAction('meetings', 'get', { meetingId })
   return (
-    <Input
-      className={`field-input${invalid ? ' field-input--invalid' : ''}`}
-      data-testid={testId}
-      placeholder={placeholder}
-      type={type}
-      value={value}
-      onInput={(e) => onInput(e.detail.value)}
-    />
+    <PageState
+      query={meeting}
+      isEmpty={(data) => !data.canManage || data.status === 'cancelled' || data.endsAt <= Date.now()}
+      empty={{
+        title: '这次会议不能再修改',
+        hint: '已结束或已取消的会议不能修改；已开过的会议请在会议详情中填写记录。',
+      }}
+    >
+      {(data) => (
+        <WithRoster branchId={data.branchId}>
+          {(roster) => <MeetingForm roster={roster} branchId={data.branchId} editing={data} />}
+        </WithRoster>
+      )}
+    </PageState>
   )
 }
 
-/** A date or a time of day one may type, or choose with the platform's picker beside it. */
-function TypeOrPick({
-  mode,
-  value,
-  onChange,
-  ...typed
-}: { mode: 'date' | 'time'; value: string; onChange: (value: string) => void } & Omit<
-  TypedFieldProps,
-  'onInput' | 'value'
->) {
-  return (
-    <View className="field-combo">
-      <TypedField {...typed} value={value} onInput={onChange} />
-      <Picker
-        mode={mode}
-        value={value || (mode === 'date' ? dateKey(Date.now()) : '15:00')}
-        onChange={(e) => onChange(String(e.detail.value))}
-      >
-        <View className="btn btn--ghost field-combo__button">选择</View>
-      </Picker>
-    </View>
-  )
-}
+const REPEATS = Array.from({ length: 12 }, (_, index) => index + 1)
 
-/** Type, title, agenda, date and time, length, place; 主题党日 may repeat monthly. */
-function ScheduleForm({ branchId }: { branchId: string }) {
-  const [type, setType] = useState<MeetingType>('group_meeting')
-  const [title, setTitle] = useState('')
-  const [agenda, setAgenda] = useState('')
-  const [date, setDate] = useState('')
-  const [time, setTime] = useState('15:00')
-  const [hours, setHours] = useState('2')
-  const [place, setPlace] = useState('')
-  const [repeat, setRepeat] = useState('1')
-  const scheduling = useSubmit(
-    (startsAt: number) =>
-      call('meetings', 'schedule', {
+function MeetingForm({
+  roster,
+  branchId,
+  editing,
+}: {
+  roster: BranchRoster
+  branchId: string
+  editing?: MeetingDetail
+}) {
+  const [draft, setDraft] = useState<MeetingDraft>(() =>
+    editing ? draftOf(editing) : blankDraft('group_meeting', Date.now()),
+  )
+  const [repeat, setRepeat] = useState(1)
+  const [reason, setReason] = useState('')
+  // One id per intent: a retry after a lost answer schedules nothing twice.
+  const [requestId] = useState(() => requestIdOf('mt', Date.now()))
+  const saving = useSubmit(
+    async (scope: NonNullable<ReturnType<typeof scopeOf>>): Promise<Result<{ id: string }>> => {
+      const meeting = fieldsOf(draft)
+      if (editing) {
+        const updated = await call('meetings', 'update', { meetingId: editing.id, meeting, reason })
+        return updated.ok ? ok({ id: updated.data.id }) : updated
+      }
+      const made = await call('meetings', 'schedule', {
         branchId,
-        meeting: { type, title, agenda, startsAt, endsAt: startsAt + Number(hours) * 3_600_000, place },
-        repeatMonthly: Number(repeat) || 1,
-      }),
+        scope,
+        meeting,
+        repeatMonthly: draft.type === 'theme_day' ? repeat : 1,
+        requestId,
+      })
+      return made.ok ? ok({ id: made.data.ids[0] }) : made
+    },
     {
-      fields: FIELDS,
-      toast: '会议已安排',
-      onDone: (data) => Taro.redirectTo({ url: meetingPageUrl(data.ids[0]) }),
+      fields: MEETING_FIELDS,
+      toast: editing ? '会议已修改' : '会议已安排',
+      onDone: (data) => Taro.redirectTo({ url: meetingPageUrl(data.id) }),
     },
   )
-  const { errors } = scheduling
-  const whenError = errors.fields['meeting.startsAt'] ?? null
+  const { errors, busy } = saving
   const submit = () => {
-    const startsAt = instantOf(date, time)
-    if (Number.isNaN(startsAt)) {
-      return scheduling.setErrors({
-        fields: { 'meeting.startsAt': date ? '时间应为 15:00 这样的格式' : '请选择会议日期' },
-        general: null,
-      })
-    }
-    scheduling.submit(startsAt)
+    const scope = scopeOf(draft)
+    if (!scope) return saving.setErrors({ fields: {}, general: '请选择党小组' })
+    saving.submit(scope)
   }
+
   return (
     <View className="card" data-testid="schedule-form">
-      <FormField label="会议类型" required>
-        <PickerField
-          testId="schedule-type"
-          range={TYPES.map((t) => MEETING_TYPE_LABELS[t])}
-          index={TYPES.indexOf(type)}
-          text={MEETING_TYPE_LABELS[type]}
-          onPick={(index) => setType(TYPES[index])}
-        />
-      </FormField>
-      <FormField label="会议名称" required error={errors.fields['meeting.title']}>
-        <TypedField
-          testId="schedule-title"
-          placeholder="如：学习新修订的纪律处分条例"
-          value={title}
-          invalid={Boolean(errors.fields['meeting.title'])}
-          onInput={setTitle}
-        />
-      </FormField>
-      <FormField label="议程（选填）" error={errors.fields['meeting.agenda']}>
-        <TextAreaField
-          testId="schedule-agenda"
-          value={agenda}
-          maxlength={2000}
-          placeholder="如：1. 传达上级精神；2. 研究部署工作；3. 交流讨论"
-          onInput={setAgenda}
-        />
-      </FormField>
-      <FormField label="日期" required error={whenError} hint="可直接输入，如 2026-05-12，或点“选择”">
-        <TypeOrPick
-          mode="date"
-          testId="schedule-date"
-          placeholder="YYYY-MM-DD"
-          value={date}
-          invalid={Boolean(whenError)}
-          onChange={setDate}
-        />
-      </FormField>
-      <FormField label="开始时间" required>
-        <TypeOrPick mode="time" testId="schedule-time" placeholder="HH:mm" value={time} onChange={setTime} />
-      </FormField>
-      <FormField label="时长（小时）" error={errors.fields['meeting.endsAt']}>
-        <TypedField testId="schedule-hours" type="digit" value={hours} onInput={setHours} />
-      </FormField>
-      <FormField label="地点" required error={errors.fields['meeting.place']}>
-        <TypedField
-          testId="schedule-place"
-          placeholder="如：实验小学党员活动室"
-          value={place}
-          invalid={Boolean(errors.fields['meeting.place'])}
-          onInput={setPlace}
-        />
-      </FormField>
-      {type === 'theme_day' ? (
-        <FormField label="每月重复次数（1–12）" error={errors.fields.repeatMonthly} hint="主题党日可一次安排连续几个月">
-          <TypedField type="number" value={repeat} onInput={setRepeat} />
-        </FormField>
+      <Text className="card__title">{editing ? '修改会议' : `安排会议 · ${roster.branchName}`}</Text>
+      <MeetingFields
+        draft={draft}
+        onChange={setDraft}
+        roster={roster}
+        errors={errors}
+        mode={editing ? 'edit' : 'new'}
+      />
+      {!editing && draft.type === 'theme_day' ? (
+        <View className="meet-field">
+          <Text className="field-label">每月重复（主题党日可一次安排连续几个月）</Text>
+          <Picker
+            mode="selector"
+            range={REPEATS.map((n) => (n === 1 ? '只安排这一次' : `连续${n}个月`))}
+            value={repeat - 1}
+            onChange={(e) => setRepeat(REPEATS[Number(e.detail.value)])}
+          >
+            <View className="field-input meet-picker" data-testid="schedule-repeat">
+              <Text>{repeat === 1 ? '只安排这一次' : `连续${repeat}个月`}</Text>
+              <Text className="muted">›</Text>
+            </View>
+          </Picker>
+        </View>
+      ) : null}
+      {editing ? (
+        <View className="meet-field">
+          <Text className="field-label">修改原因（选填，时间地点变更时会告知参会人员）</Text>
+          <Input
+            className="field-input"
+            data-testid="schedule-reason"
+            value={reason}
+            maxlength={100}
+            placeholder="如：与期中考试时间冲突"
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          <FieldError message={errors.fields.reason} />
+        </View>
       ) : null}
       <FieldError message={errors.general} testId="schedule-error" />
       <Button
         className="btn btn--primary meet-bar"
         data-testid="schedule-submit"
-        disabled={scheduling.busy || undefined}
+        loading={busy}
+        disabled={busy || undefined}
         onClick={submit}
       >
-        {scheduling.busy ? '正在安排…' : '安排会议'}
+        {editing ? '保存修改' : busy ? '正在安排…' : '安排会议'}
       </Button>
-      <Text className="field-hint">安排后，参会党员可在“会议”中看到通知，并可订阅会前提醒。</Text>
+      {editing ? null : <Text className="field-hint">安排后，参会党员会在“会议”中看到通知，并可订阅会前提醒。</Text>}
     </View>
   )
 }

@@ -8,6 +8,7 @@ import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
+import { newRequestId } from '../../../../lib/request-id'
 import { call } from '../../../../services/call'
 import { MemberPicker, type PickableMember } from '../../components/member-picker'
 import '../../components/points.css'
@@ -77,10 +78,15 @@ function AwardForm({ branchId, rules }: { branchId: string; rules: PointsRule[] 
   const [points, setPoints] = useState(String(rules[0]?.points ?? 1))
   const [reason, setReason] = useState('')
   const [searchError, setSearchError] = useState<string | null>(null)
+  // One key per intent: a retry of the same award (after a network error) reuses it, so it pays once;
+  // a changed member, item, value or reason is a new intent.
+  const [requestId, setRequestId] = useState(newRequestId)
   const rule = rules[ruleIndex]
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each of these starts a new intent.
+  useEffect(() => setRequestId(newRequestId()), [member, ruleIndex, points, reason])
   const awarding = useSubmit(
     (chosen: PickableMember) =>
-      call('points', 'award', { memberId: chosen.id, ruleKey: rule.key, points: Number(points), reason }),
+      call('points', 'award', { memberId: chosen.id, ruleKey: rule.key, points: Number(points), reason, requestId }),
     {
       fields: [],
       toast: (data, chosen) => `已为${chosen.name}发放 ${data.points} 分`,

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ScoreImportPreview, ScoreImportResult } from '../../../../../types/points'
@@ -82,9 +82,12 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
   const [index, setIndex] = useState(0)
   const [phase, setPhase] = useState<Phase>({ kind: 'start', error: null })
   const [confirming, setConfirming] = useState(false)
+  // The month the scores are for, chosen by the secretary: each member is paid once per item and month.
+  const [period, setPeriod] = useState('')
   const conversion = conversions[index]
 
   const choose = async () => {
+    if (!period) return
     const file = await pickSpreadsheet()
     if (!file) return
     setPhase({ kind: 'busy', text: '正在上传…' })
@@ -95,6 +98,7 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
       fileID: uploaded.data.fileID,
       branchId,
       ruleKey: conversion.ruleKey,
+      period,
     })
     setPhase(
       preview.ok ? { kind: 'preview', file, preview: preview.data } : { kind: 'start', error: preview.error.message },
@@ -131,7 +135,7 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
         <ConfirmDialog
           visible={confirming}
           title="确认导入"
-          message={`将为 ${phase.preview.totals.pay} 名党员计入“${phase.preview.ruleName}”共 ${phase.preview.totals.points} 分（超出上限的部分不计）。同一文件再次导入不会重复计分。`}
+          message={`将为 ${phase.preview.totals.pay} 名党员计入${period}“${phase.preview.ruleName}”共 ${phase.preview.totals.points} 分（超出上限的部分不计）。同一月份再次导入不会重复计分。`}
           confirmLabel="确认导入"
           onConfirm={() => confirm(phase.preview)}
           onCancel={() => setConfirming(false)}
@@ -154,15 +158,28 @@ function Importer({ me, branchId, conversions }: { me: Me; branchId: string; con
             onPick={setIndex}
           />
         </FormField>
+        <FormField label="积分月份" required>
+          <Picker mode="date" fields="month" value={period} onChange={(e) => setPeriod(e.detail.value)}>
+            <Text className="field-input" data-testid="score-period">
+              {period || '请选择这些积分所属的月份'}
+            </Text>
+          </Picker>
+        </FormField>
       </View>
       <View className="card">
         <Text className="card__title">文件要求</Text>
         <Text className="field-hint">· 表头须有“姓名”和“积分”，可加“手机号码”区分同名党员；首行可以是标题</Text>
         <Text className="field-hint">· 支持 .xlsx 和 .csv；只导入本支部的党员</Text>
-        <Text className="field-hint">· 先预览后确认；同一文件再次导入不会重复计分</Text>
+        <Text className="field-hint">· 先预览后确认；每名党员每月每个项目只计一次，再次导入不会重复计分</Text>
+        <Text className="field-hint">· 本人的积分由支部其他管理人员或教育局党委导入</Text>
       </View>
       <FieldError message={phase.error} testId="score-error" />
-      <Button className="btn btn--primary points-bar" data-testid="score-choose" onClick={choose}>
+      <Button
+        className="btn btn--primary points-bar"
+        data-testid="score-choose"
+        disabled={!period || undefined}
+        onClick={choose}
+      >
         选择文件
       </Button>
     </View>

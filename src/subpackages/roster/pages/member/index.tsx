@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
 import { ok } from '../../../../../types/result'
-import type { MemberFields, OrgNode } from '../../../../../types/roster'
+import { ERASED_NAME, type MemberFields, type OrgNode } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { LinkRow } from '../../../../components/link-row'
 import { Notice } from '../../../../components/notice'
@@ -36,11 +36,11 @@ export default function MemberPage() {
   return (
     <Page>
       <PageState query={me}>
-        {() => (
+        {(caller) => (
           <PageState query={tree}>
             {({ nodes }) =>
               memberId ? (
-                <ExistingMember memberId={memberId} nodes={nodes} />
+                <ExistingMember memberId={memberId} nodes={nodes} erases={caller.roles.includes('bureau_staff')} />
               ) : (
                 <NewMember branchId={branchId ?? ''} nodes={nodes} />
               )
@@ -101,19 +101,22 @@ function NewMemberForm({ branchId, nodes }: { branchId: string; nodes: OrgNode[]
   )
 }
 
-function ExistingMember({ memberId, nodes }: { memberId: string; nodes: OrgNode[] }) {
+/** `erases`: the caller is bureau staff, who alone may erase a departed member's personal data. */
+function ExistingMember({ memberId, nodes, erases }: { memberId: string; nodes: OrgNode[]; erases: boolean }) {
   const loaded = useAction('roster', 'getMember', { memberId })
-  return <PageState query={loaded}>{(member) => <MemberEditor initial={member} nodes={nodes} />}</PageState>
+  return (
+    <PageState query={loaded}>{(member) => <MemberEditor initial={member} nodes={nodes} erases={erases} />}</PageState>
+  )
 }
 
-type Dialog = 'none' | 'deactivate' | 'transfer' | { revoke: Invitation }
+type Dialog = 'none' | 'deactivate' | 'transfer' | 'unbind' | 'erase' | { revoke: Invitation }
 
-function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] }) {
+function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgNode[]; erases: boolean }) {
   const [member, setMember] = useState<Member>(initial)
   const [dialog, setDialog] = useState<Dialog>('none')
   const closeDialog = () => setDialog('none')
 
-  const { editable, invites } = memberManagement(member)
+  const { editable, invites, unbinds } = memberManagement(member)
   const groupName = nodes.find((node) => node.id === member.groupId)?.name ?? null
   const invitations = useOpenInvitations(member.id, invites)
   const transfer = useTransferTarget(member.branchId, nodes)
@@ -176,7 +179,30 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
       },
     },
   )
-  const busy = saving.busy || deactivating.busy || moving.busy || inviting.busy || revokingCall.busy
+  const unbinding = useSubmit((reason: string) => call('roster', 'unbindMember', { memberId: member.id, reason }), {
+    toast: '已解除绑定',
+    onDone: (saved) => {
+      closeDialog()
+      setMember({ ...member, ...saved })
+    },
+    onRefused: closeDialog,
+  })
+  const erasing = useSubmit((reason: string) => call('roster', 'erasePersonalData', { memberId: member.id, reason }), {
+    toast: '已删除个人信息',
+    onDone: (saved) => {
+      closeDialog()
+      setMember({ ...member, ...saved })
+    },
+    onRefused: closeDialog,
+  })
+  const busy =
+    saving.busy ||
+    deactivating.busy ||
+    moving.busy ||
+    inviting.busy ||
+    revokingCall.busy ||
+    unbinding.busy ||
+    erasing.busy
 
   const view = (invitation: Invitation) => {
     keepInvitation(invitation)
@@ -214,6 +240,8 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
         <MemberDetail member={member} groupName={groupName} />
       )}
 
+      {invites ? <LockedInvitations items={invitations.locked} /> : null}
+
       {invites ? (
         <OpenInvitations
           items={invitations.items}
@@ -233,6 +261,16 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
               hint="邀请本人绑定微信，7天内有效"
               disabled={busy}
               onClick={() => inviting.submit()}
+            />
+          ) : null}
+          {unbinds ? (
+            <LinkRow
+              testId="action-unbind"
+              title="解除绑定"
+              hint="更换手机或微信、微信被他人使用时，解除后重新邀请绑定"
+              danger
+              disabled={busy}
+              onClick={() => setDialog('unbind')}
             />
           ) : null}
           <LinkRow
@@ -265,6 +303,42 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
         reason={{ label: '停用原因', placeholder: '如：组织关系转出县外、去世', minLength: 2 }}
         busy={deactivating.busy}
         onConfirm={deactivating.submit}
+        onCancel={() => setDialog('none')}
+      />
+      {erases && member.status === 'inactive' && member.access === 'manage' && member.name !== ERASED_NAME ? (
+        <View className="card member-actions" data-testid="member-erase">
+          <Text className="card__title roster-title">个人信息</Text>
+          <LinkRow
+            testId="action-erase"
+            title="删除个人信息"
+            hint="已停用党员：姓名改为“已删除党员”，删除手机号、入党日期、微信绑定和本人填写的内容；考勤、积分等统计保留"
+            danger
+            disabled={busy}
+            onClick={() => setDialog('erase')}
+          />
+        </View>
+      ) : null}
+
+      <ConfirmDialog
+        visible={dialog === 'erase'}
+        title={`删除 ${member.name} 的个人信息`}
+        message="删除后无法恢复：姓名改为“已删除党员”，手机号、入党日期、微信绑定、邀请及本人填写的申报说明、请假理由、学习心得和照片均被删除；考勤、积分等统计保留。此操作记入操作日志。"
+        confirmLabel="确认删除"
+        danger
+        reason={{ label: '删除原因', placeholder: '如：本人申请、转出满保存期限', minLength: 2 }}
+        busy={erasing.busy}
+        onConfirm={erasing.submit}
+        onCancel={() => setDialog('none')}
+      />
+      <ConfirmDialog
+        visible={dialog === 'unbind'}
+        title={`解除 ${member.name} 的微信绑定`}
+        message="解除后，该微信将不能再以本党员身份使用小程序；请核实本人情况后重新生成绑定邀请。此操作记入操作日志。"
+        confirmLabel="确认解除"
+        danger
+        reason={{ label: '解除原因', placeholder: '如：更换手机号和微信', minLength: 2 }}
+        busy={unbinding.busy}
+        onConfirm={unbinding.submit}
         onCancel={() => setDialog('none')}
       />
       <ConfirmDialog
@@ -301,9 +375,25 @@ function MemberEditor({ initial, nodes }: { initial: Member; nodes: OrgNode[] })
   )
 }
 
+type LockedInvitation = OutputOf<'roster', 'memberInvitations'>['locked'][number]
+
+/** Invitations locked after wrong names: someone holding the code guessed at the name. */
+function LockedInvitations({ items }: { items: readonly LockedInvitation[] }) {
+  if (items.length === 0) return null
+  return (
+    <View className="card" data-testid="locked-invitations">
+      <Text className="card__title roster-title">绑定邀请已锁定</Text>
+      <Text className="muted">
+        {`有 ${items.length} 个邀请因姓名连续输错 ${items[0].wrongNames} 次被锁定，可能有他人拿到了邀请。请与本人核实后重新生成邀请。`}
+      </Text>
+    </View>
+  )
+}
+
 /** The member's open invitations, loaded only for those who may invite, and again whenever the page shows. */
 function useOpenInvitations(memberId: string, enabled: boolean) {
   const [items, setItems] = useState<Invitation[]>([])
+  const [locked, setLocked] = useState<LockedInvitation[]>([])
   const [tick, setTick] = useState(0)
   // Back from the invite page (which may have revoked one): show the list as it is now.
   useOnReturn(() => setTick((n) => n + 1))
@@ -311,18 +401,21 @@ function useOpenInvitations(memberId: string, enabled: boolean) {
   useEffect(() => {
     if (!enabled) {
       setItems([])
+      setLocked([])
       return
     }
     let current = true
     call('roster', 'memberInvitations', { memberId }).then((result) => {
-      if (current && result.ok) setItems(result.data.items)
+      if (!current || !result.ok) return
+      setItems(result.data.items)
+      setLocked(result.data.locked)
     })
     return () => {
       current = false
     }
   }, [memberId, enabled, tick])
   const reload = useCallback(() => setTick((n) => n + 1), [])
-  return { items, reload }
+  return { items, locked, reload }
 }
 
 /**

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ok, type Result } from '../../../../../types/result'
 import type { Me } from '../../../../../types/roster'
-import type { TaskWithMine } from '../../../../../types/study'
+import type { TaskDetail } from '../../../../../types/study'
 import { PageState } from '../../../../components/page-state'
 import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
 import { useAction } from '../../../../hooks/use-action'
@@ -12,6 +12,9 @@ import { uploadPath } from '../../../../lib/cloud-paths'
 import { participationPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { CheckinForm, MAX_PHOTOS } from '../../components/checkin-form'
+import { StudyMaterials } from '../../components/study-materials'
+import { StudyNudgeSubscription } from '../../components/study-nudge-subscription'
+import { WEBVIEW_HOSTS } from '../../lib/webview-hosts'
 import '../../components/study.css'
 import { Page } from '../../../../components/page'
 
@@ -31,8 +34,10 @@ export default function TaskPage() {
   )
 }
 
-function TaskView({ task, me, onSaved }: { task: TaskWithMine; me: Me | null; onSaved: () => void }) {
+function TaskView({ task, me, onSaved }: { task: TaskDetail; me: Me | null; onSaved: () => void }) {
   const [note, setNote] = useState(task.checkin?.note ?? '')
+  // The reading time starts when a material is first opened here; the server's clock keeps it.
+  const [readingSince, setReadingSince] = useState(task.readingSince)
   const { photos, uploading, add } = usePhotoUploads(
     () => (task.checkin?.photos ?? []).map((fileID) => ({ fileID, preview: null })),
     {
@@ -69,24 +74,14 @@ function TaskView({ task, me, onSaved }: { task: TaskWithMine; me: Me | null; on
         </Text>
         <Text className="muted">{`${task.startsOn} 至 ${task.dueOn} · ${task.publishedByName} 发布`}</Text>
         {task.content.text ? <Text className="study-text">{task.content.text}</Text> : null}
-        {task.content.link || task.content.videoLink ? (
-          <View className="btn-row">
-            {(
-              [
-                ['复制文章链接', task.content.link],
-                ['复制视频链接', task.content.videoLink],
-              ] as const
-            ).map(([label, link]) =>
-              link ? (
-                <Button key={label} className="btn btn--ghost" onClick={() => Taro.setClipboardData({ data: link })}>
-                  {label}
-                </Button>
-              ) : null,
-            )}
-          </View>
-        ) : null}
-        {task.content.fileID ? <Text className="muted study-text">附有学习材料，请在微信中打开</Text> : null}
+        <StudyNudgeSubscription />
       </View>
+      <StudyMaterials
+        task={{ ...task, readingSince }}
+        hosts={WEBVIEW_HOSTS}
+        now={Date.now()}
+        onReading={(since) => setReadingSince(since)}
+      />
       <CheckinForm
         task={task}
         note={note}

@@ -1,0 +1,24 @@
+import { COLLECTIONS, type Collection } from '../runtime/collections'
+import { randomCode } from '../runtime/new-id'
+import { DuplicateIdError, type Store } from '../runtime/store'
+
+/** A tenant's secret (`_id` = tenantId): made on first use, never answered by any action. */
+export type SecretDoc = { _id: string; secret: string }
+
+/** The tenant's secret in `collection`, made on first use; a racing first use keeps whichever was stored first. */
+export async function tenantSecret(store: Store, collection: Collection<SecretDoc>, tenantId: string): Promise<string> {
+  const found = await store.get(collection, tenantId)
+  if (found) return found.secret
+  try {
+    await store.insert(collection, { _id: tenantId, secret: randomCode(32) })
+  } catch (error) {
+    if (!(error instanceof DuplicateIdError)) throw error
+  }
+  const stored = await store.get(collection, tenantId)
+  if (!stored) throw new Error(`${collection} secret vanished`)
+  return stored.secret
+}
+
+/** The key imports of the tenant derive members' once-only keys from (member_keys). */
+export const memberKeySecret = (store: Store, tenantId: string) =>
+  tenantSecret(store, COLLECTIONS.rosterSecrets, tenantId)
