@@ -61,20 +61,6 @@ export const DEFAULT_CATALOGUE: RuleCatalogue = {
       active: true,
     },
     {
-      // 民主评议: paid to every voter when the 党员大会 decides (never at the vote, which would time it); the
-      // 等次 itself is never computed from points.
-      key: 'appraisal_voted',
-      name: '参加民主评议',
-      points: 2,
-      variable: false,
-      caps: { day: null, month: null, year: 2 },
-      grantRoles: [],
-      auto: 'appraisal.voted',
-      reasonRequired: false,
-      claimable: false,
-      active: true,
-    },
-    {
       key: 'volunteer',
       name: '志愿服务',
       points: 2,
@@ -107,6 +93,20 @@ export const DEFAULT_CATALOGUE: RuleCatalogue = {
       grantRoles: [...SECRETARIES],
       auto: null,
       reasonRequired: true,
+      claimable: false,
+      active: true,
+    },
+    {
+      // 民主评议: paid to every voter when the 党员大会 decides (never at the vote, which would time it); the
+      // 等次 itself is never computed from points.
+      key: 'appraisal_voted',
+      name: '参加民主评议',
+      points: 2,
+      variable: false,
+      caps: { day: null, month: null, year: 2 },
+      grantRoles: [],
+      auto: 'appraisal.voted',
+      reasonRequired: false,
       claimable: false,
       active: true,
     },
