@@ -77,6 +77,25 @@ const subPackages = [
       'pages/pipeline/index',
     ],
   },
+  {
+    root: 'subpackages/yearly-cycle',
+    pages: [
+      'pages/index/index',
+      'pages/talks/index',
+      'pages/record-talk/index',
+      'pages/org-life/index',
+      'pages/appraisal/index',
+      'pages/vote/index',
+      'pages/results/index',
+      'pages/year/index',
+      'pages/report/index',
+      'pages/report-detail/index',
+      'pages/report-round/index',
+      'pages/settings/index',
+      'pages/org-life-mine/index',
+      'pages/rectify/index',
+    ],
+  },
   // The persona picker drives the emulator's dev gateway, 消息记录 shows its outbox; neither ships in the mini-program.
   ...(process.env.TARO_ENV === 'h5'
     ? [{ root: 'subpackages/dev', pages: ['pages/persona/index', 'pages/messages/index'] }]

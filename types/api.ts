@@ -10,6 +10,7 @@ import { rosterActions } from './roster'
 import { rosterImportActions } from './roster-import'
 import { sheetsActions } from './sheets'
 import { studyActions } from './study'
+import { yearlyCycleActions } from './yearly-cycle'
 
 /** Every deployed cloud function and its actions: the single source of the API. */
 export const api = {
@@ -22,6 +23,7 @@ export const api = {
   pdf: pdfActions,
   sheets: sheetsActions,
   assessment: assessmentActions,
+  'yearly-cycle': yearlyCycleActions,
 } satisfies Record<string, Record<string, ActionContract>>
 
 export type Api = typeof api

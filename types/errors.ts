@@ -139,6 +139,7 @@ export const ERROR_MESSAGES = {
   'REPORT.NOT_FOUND': '未找到该述职报告',
   'REPORT.OWN_REPORT': '不能评价自己的述职报告',
   'REPORT.ALREADY_RATED': '您已评价过该述职报告',
+  'REPORT.FILE_NOT_YOURS': '附件不是您上传的，请重新上传',
   'DEVELOPMENT.NOT_FOUND': '未找到该发展党员档案',
   'DEVELOPMENT.NOT_APPLICANT': '您的微信尚未绑定入党申请档案，请联系支部书记获取邀请',
   'DEVELOPMENT.CLOSED': '该档案已办结（已转正、已取消资格或已终止），不能再记录',

@@ -13,6 +13,7 @@ export const DOMAIN_EVENT_KINDS = [
   'meeting.absent', // 无故缺席 (unexcused; approved leave records no event)
   'meeting.leave', // 更正为请假: a hand correction to excused, which voids what the meeting paid before
   'study.checkin', // 学习打卡
+  'appraisal.voted', // 参加民主评议: recorded for every voter at the 党员大会's decision, never at the vote
 ] as const
 export const DomainEventKind = z.enum(DOMAIN_EVENT_KINDS)
 export type DomainEventKind = z.infer<typeof DomainEventKind>

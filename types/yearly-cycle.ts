@@ -1,4 +1,5 @@
 import { defineAction } from './action'
+import { Download } from './bureau'
 import { CalendarDate, EpochMs, Evidence, Id, Year } from './ids'
 import { pageInput } from './paging'
 import { Grade } from './points'
@@ -92,6 +93,7 @@ export const OrgLifeThemeDoc = z.object({
   publishedBy: Id,
   publishedAt: EpochMs,
 })
+export type OrgLifeThemeDoc = z.infer<typeof OrgLifeThemeDoc>
 
 /** org_life: `_id` = `${branchId}:${year}`, one branch's 组织生活会 of a year. */
 export const OrgLifeDoc = z.object({
@@ -138,6 +140,7 @@ export const SelfExaminationDoc = z.object({
   fileIds: z.array(z.string()),
   submittedAt: EpochMs,
 })
+export type SelfExaminationDoc = z.infer<typeof SelfExaminationDoc>
 
 /** rectifications: one item of the 整改清单, followed up until closed (销号) with evidence. */
 export const RectificationDoc = z.object({
@@ -181,11 +184,16 @@ export const AppraisalPolicy = z.strictObject({
 })
 export type AppraisalPolicy = z.infer<typeof AppraisalPolicy>
 
-const Exemption = z.object({
-  memberId: Id,
-  reason: ExemptionReason,
-  note: z.string().trim().max(100).default(''),
-})
+const Exemption = z
+  .object({
+    memberId: Id,
+    reason: ExemptionReason,
+    note: z.string().trim().max(100).default(''),
+  })
+  .refine((exemption) => exemption.reason !== 'other' || exemption.note.length >= 2, {
+    message: '免于评议的原因为“其他”时，请写明原因',
+    path: ['note'],
+  })
 
 /** appraisal_rounds: one branch's 民主评议 of a year. The rolls are frozen when it opens. */
 export const AppraisalRoundDoc = z.object({
@@ -230,6 +238,7 @@ export const SelfReviewDoc = z.object({
   text: z.string(),
   submittedAt: EpochMs,
 })
+export type SelfReviewDoc = z.infer<typeof SelfReviewDoc>
 
 /**
  * THE ANONYMITY RULE. Who voted and what was voted live in two collections
@@ -277,6 +286,7 @@ export const AppraisalResultDoc = z.object({
   outcome: UnqualifiedOutcome.nullable(),
   decidedAt: EpochMs,
 })
+export type AppraisalResultDoc = z.infer<typeof AppraisalResultDoc>
 
 export const GradeCounts = z.object({
   excellent: z.number().int(),
@@ -342,6 +352,12 @@ export const SecretaryReportDoc = z.object({
   fileIds: z.array(z.string()),
   /** 存在的问题, one per line in the export. */
   problems: z.array(z.string()),
+  /**
+   * The members who may rate it anonymously (the round lets members rate): the
+   * branch's active members but its secretary, frozen at the first submission,
+   * when the ballot box opens with one slot each. Empty otherwise.
+   */
+  raters: z.array(Id),
   submittedAt: EpochMs,
 })
 export type SecretaryReportDoc = z.infer<typeof SecretaryReportDoc>
@@ -356,6 +372,7 @@ export const ReportRatingDoc = z.object({
   comment: z.string(),
   at: EpochMs,
 })
+export type ReportRatingDoc = z.infer<typeof ReportRatingDoc>
 
 export const RatingSummary = z.object({
   counts: z.record(ReportRating, z.number().int()),
@@ -385,6 +402,90 @@ export type YearRow = z.infer<typeof YearRow>
 
 export const YEAR_FILTERS = ['all', 'incomplete', 'talks', 'org_life', 'appraisal', 'report'] as const
 export type YearFilter = (typeof YEAR_FILTERS)[number]
+
+/**
+ * cycle_digests: `_id` = `${branchId}:${year}`, what the bureau's year view
+ * reads of one branch's year — the inputs of yearRow, rewritten by every
+ * yearly-cycle write for that branch and by the daily timer (roster changes
+ * alter who owes talks). Whether the linked meeting is held is read live from
+ * the meetings data, and the report's lateness against the round's deadline.
+ */
+export const CycleDigestDoc = z.object({
+  _id: z.string(),
+  tenantId: Id,
+  branchId: Id,
+  year: Year,
+  talks: z.object({
+    required: z.number().int(),
+    covered: z.number().int(),
+    share: z.number().nullable(),
+    gaps: z.number().int(),
+  }),
+  orgLife: z
+    .object({
+      theme: z.string(),
+      opinionsClosed: z.boolean(),
+      opinions: z.number().int(),
+      selfExaminations: z.object({ expected: z.number().int(), submitted: z.number().int() }),
+      meetingId: Id.nullable(),
+      rectifications: z.object({ total: z.number().int(), closed: z.number().int() }),
+      reportSubmitted: z.boolean(),
+    })
+    .nullable(),
+  appraisal: z
+    .object({
+      roundId: Id,
+      votingOpensAt: EpochMs,
+      votingClosesAt: EpochMs,
+      status: z.enum(['open', 'decided']),
+      counts: GradeCounts.nullable(),
+    })
+    .nullable(),
+  report: z
+    .object({ roundId: Id, reportId: z.string(), submittedAt: EpochMs, bureau: z.array(ReportRating) })
+    .nullable(),
+  updatedAt: EpochMs,
+})
+export type CycleDigestDoc = z.infer<typeof CycleDigestDoc>
+
+/** What a hand reminder (提醒) is about: the year view's four items, and the voters of a 民主测评. */
+export const REMINDER_ITEMS = ['talks', 'org_life', 'appraisal', 'report', 'voters'] as const
+export const ReminderItem = z.enum(REMINDER_ITEMS)
+export type ReminderItem = z.infer<typeof ReminderItem>
+
+/** cycle_reminders: `_id` = `${branchId}:${year}:${item}:${day}`, one hand reminder a day per branch and item. */
+export const CycleReminderDoc = z.object({
+  _id: z.string(),
+  tenantId: Id,
+  branchId: Id,
+  year: Year,
+  item: ReminderItem,
+  day: CalendarDate,
+  reminded: z.number().int(),
+  robotQueued: z.boolean(),
+  by: Id,
+  at: EpochMs,
+})
+export type CycleReminderDoc = z.infer<typeof CycleReminderDoc>
+
+/** A file attached to what the app shows: its cloud fileID and a temporary link (null when the file is gone). */
+export const AttachedFile = z.object({ fileId: z.string(), url: z.string().nullable() })
+
+/** A 述职报告 as it is read: text, problems, files, when it came in. */
+export const ReportView = z.object({
+  id: z.string(),
+  roundId: Id,
+  branchId: Id,
+  branchName: z.string(),
+  secretaryName: z.string(),
+  text: z.string(),
+  problems: z.array(z.string()),
+  files: z.array(AttachedFile),
+  submittedAt: z.number(),
+  status: z.enum(['submitted', 'late']),
+  /** Someone has rated it: it can no longer be edited. */
+  rated: z.boolean(),
+})
 
 const Page = pageInput()
 
@@ -450,9 +551,25 @@ export const yearlyCycleActions = {
     summary:
       "A branch's 谈心谈话 coverage for a year: committee pairs and members not yet talked with, by name; the share done.",
     input: z.object({ branchId: Id, year: Year }),
-    output: TalkCoverage.extend({ names: z.record(z.string(), z.string()) }),
+    output: TalkCoverage.extend({
+      branchName: z.string(),
+      names: z.record(z.string(), z.string()),
+      /** The caller may remind those who owe talks (secretary, 总支书记, bureau staff). */
+      mayRemind: z.boolean(),
+    }),
     roles: CYCLE_READERS,
     errors: ['ROSTER.NOT_FOUND'],
+  }),
+  talkPartners: defineAction({
+    summary:
+      "The active members of the caller's branch to record a 谈心谈话 with: names and whether they sit on the committee, nothing more.",
+    input: z.object({}).strict(),
+    output: z.object({
+      branchId: Id.nullable(),
+      items: z.array(z.object({ memberId: Id, name: z.string(), committee: z.boolean() })),
+    }),
+    roles: ROLES,
+    errors: [],
   }),
   remindTalks: defineAction({
     summary:
@@ -538,7 +655,7 @@ export const yearlyCycleActions = {
       }),
     output: z.object({ submittedAt: z.number() }),
     roles: ROLES,
-    errors: ['ORG_LIFE.NOT_FOUND', 'ORG_LIFE.MEETING_HELD', 'ORG_LIFE.FILE_NOT_YOURS'],
+    errors: ['ORG_LIFE.NOT_FOUND', 'ORG_LIFE.MEETING_HELD', 'AUTH.FORBIDDEN', 'ORG_LIFE.FILE_NOT_YOURS'],
   }),
   linkOrgLifeMeeting: defineAction({
     summary:
@@ -572,7 +689,13 @@ export const yearlyCycleActions = {
     }),
     output: z.object({ id: Id, status: z.literal('closed') }),
     roles: ROLES,
-    errors: ['ORG_LIFE.RECTIFICATION_NOT_FOUND', 'ORG_LIFE.RECTIFICATION_CLOSED', 'AUTH.FORBIDDEN', 'DATE.IN_FUTURE'],
+    errors: [
+      'ORG_LIFE.RECTIFICATION_NOT_FOUND',
+      'ORG_LIFE.RECTIFICATION_CLOSED',
+      'AUTH.FORBIDDEN',
+      'DATE.IN_FUTURE',
+      'ORG_LIFE.FILE_NOT_YOURS',
+    ],
   }),
   submitOrgLifeReport: defineAction({
     summary: 'Sends the 情况报告 of the 组织生活会 to the bureau, once the meeting is held.',
@@ -583,15 +706,75 @@ export const yearlyCycleActions = {
     }),
     output: OrgLifeProgress,
     roles: CYCLE_MANAGERS,
-    errors: ['ORG_LIFE.NOT_FOUND', 'ORG_LIFE.MEETING_NOT_HELD'],
+    errors: ['ORG_LIFE.NOT_FOUND', 'ORG_LIFE.MEETING_NOT_HELD', 'ORG_LIFE.FILE_NOT_YOURS'],
   }),
   orgLifeProgress: defineAction({
     summary:
-      "A branch's 组织生活会 of a year: each step's status and figures (对照检查 12/15, 整改 3/5 closed), and the current step.",
+      "A branch's 组织生活会 of a year: each step's status and figures (对照检查 12/15, 整改 3/5 closed), the current step, the linked meeting and the 情况报告; the bureau's theme to start from.",
     input: z.object({ branchId: Id, year: Year }),
-    output: z.object({ orgLifeId: z.string().nullable(), theme: z.string().nullable(), progress: OrgLifeProgress }),
+    output: z.object({
+      branchName: z.string(),
+      orgLifeId: z.string().nullable(),
+      theme: z.string().nullable(),
+      bureauTheme: z.object({ theme: z.string(), guidance: z.string() }).nullable(),
+      meetingId: Id.nullable(),
+      report: z.object({ text: z.string(), at: z.number() }).nullable(),
+      progress: OrgLifeProgress,
+      /** The caller runs this branch's cycle (secretary, 总支书记, bureau staff). */
+      mayManage: z.boolean(),
+    }),
     roles: CYCLE_READERS,
     errors: ['ROSTER.NOT_FOUND'],
+  }),
+  myOrgLife: defineAction({
+    summary:
+      "The caller's part in their branch's 组织生活会 of a year: the theme and guidance, whether opinions are still taken, their 对照检查 (editable until the meeting is held) and whether one is expected of them.",
+    input: z.object({ year: Year }),
+    output: z.object({
+      orgLife: z
+        .object({
+          id: z.string(),
+          theme: z.string(),
+          guidance: z.string(),
+          opinionsOpen: z.boolean(),
+          meetingHeld: z.boolean(),
+          /** A 对照检查 is expected of the caller (active, not exempted from this year's 民主评议). */
+          takesPart: z.boolean(),
+          selfExamination: z
+            .object({ text: z.string(), files: z.array(AttachedFile), submittedAt: z.number() })
+            .nullable(),
+        })
+        .nullable(),
+    }),
+    roles: ROLES,
+    errors: [],
+  }),
+  listRectifications: defineAction({
+    summary:
+      'The 整改清单 of a 组织生活会: every item for those who follow the branch, the items they own for anyone else; overdue flagged, each with whether the caller may close it.',
+    input: z.object({ orgLifeId: z.string().min(3).max(140) }),
+    output: z.object({
+      items: z.array(
+        z.object({
+          id: Id,
+          problem: z.string(),
+          measure: z.string(),
+          ownerId: Id,
+          ownerName: z.string(),
+          dueOn: z.string(),
+          status: z.enum(['open', 'closed']),
+          overdue: z.boolean(),
+          closedOn: z.string().nullable(),
+          evidence: z.object({ text: z.string(), files: z.array(AttachedFile) }).nullable(),
+          mayClose: z.boolean(),
+        }),
+      ),
+      /** The caller may add items: they manage the branch and the meeting is held. */
+      mayAdd: z.boolean(),
+      meetingHeld: z.boolean(),
+    }),
+    roles: ROLES,
+    errors: ['ORG_LIFE.NOT_FOUND'],
   }),
 
   // 民主评议党员
@@ -663,11 +846,55 @@ export const yearlyCycleActions = {
           appraisees: z.array(z.object({ memberId: Id, name: z.string(), probationary: z.boolean() })),
           selfReview: z.string().nullable(),
           myGrade: AppraisalGrade.nullable(),
+          /** 优秀 the 党员大会 may decide at most (guidance on the ballot; ballots themselves are not capped). */
+          excellentCap: z.number().int(),
         })
         .nullable(),
     }),
     roles: ROLES,
     errors: [],
+  }),
+  appraisalRound: defineAction({
+    summary:
+      "A branch's 民主评议 of a year for those who follow it: phase and window, who is appraised, how many vote and have voted (a count), the exempted with reasons, the 优秀 cap, and the decided counts.",
+    input: z.object({ branchId: Id, year: Year }),
+    output: z.object({
+      branchName: z.string(),
+      round: z
+        .object({
+          id: Id,
+          phase: AppraisalPhase,
+          votingOpensAt: z.number(),
+          votingClosesAt: z.number(),
+          appraisees: z.array(z.object({ memberId: Id, name: z.string(), probationary: z.boolean() })),
+          voters: z.number().int(),
+          voted: z.number().int(),
+          exemptions: z.array(z.object({ memberId: Id, name: z.string(), reason: ExemptionReason, note: z.string() })),
+          excellentCap: z.number().int(),
+          excellentCapPercent: z.number().int(),
+          withOrgLife: z.boolean(),
+          decided: GradeCounts.nullable(),
+        })
+        .nullable(),
+      /** The caller runs this branch's cycle (opens, reminds, decides). */
+      mayManage: z.boolean(),
+    }),
+    roles: CYCLE_READERS,
+    errors: ['ROSTER.NOT_FOUND'],
+  }),
+  remindVoters: defineAction({
+    summary:
+      '提醒未投票: reminds the voters who have not voted yet (subscribe message, and the branch robot when set) while voting is open, at most once a day per branch.',
+    input: z.object({ roundId: Id }),
+    output: z.object({ reminded: z.number().int() }),
+    roles: CYCLE_MANAGERS,
+    errors: [
+      'APPRAISAL.NOT_FOUND',
+      'APPRAISAL.NOT_OPEN',
+      'APPRAISAL.CLOSED',
+      'CYCLE.NOTHING_OWED',
+      'CYCLE.REMINDED_TODAY',
+    ],
   }),
   appraisalParticipation: defineAction({
     summary:
@@ -686,10 +913,25 @@ export const yearlyCycleActions = {
       'After voting closes, the 测评 counts for each member appraised (优秀/合格/基本合格/不合格) with no voter named; withheld below 3 ballots.',
     input: z.object({ roundId: Id }),
     output: z.object({
+      branchName: z.string(),
+      phase: AppraisalPhase,
       ballots: z.number().int(),
       voters: z.number().int(),
       rows: z.array(TallyRow.extend({ name: z.string(), probationary: z.boolean() })),
       excellentCap: z.number().int(),
+      /** What the 党员大会 decided, once recorded. */
+      decisions: z
+        .array(
+          z.object({
+            memberId: Id,
+            grade: AppraisalGrade,
+            reason: z.string().nullable(),
+            outcome: UnqualifiedOutcome.nullable(),
+          }),
+        )
+        .nullable(),
+      /** The caller records the decision (secretary, 总支书记, bureau staff). */
+      mayDecide: z.boolean(),
     }),
     roles: CYCLE_READERS,
     errors: ['APPRAISAL.NOT_FOUND', 'APPRAISAL.NOT_CLOSED', 'APPRAISAL.TOO_FEW_BALLOTS'],
@@ -732,7 +974,13 @@ export const yearlyCycleActions = {
     }),
     output: z.object({ reportId: z.string(), late: z.boolean() }),
     roles: ['branch_secretary', 'general_branch_secretary'],
-    errors: ['REPORT.ROUND_NOT_FOUND', 'REPORT.ROUND_CLOSED', 'REPORT.RATED', 'ROSTER.NOT_FOUND'],
+    errors: [
+      'REPORT.ROUND_NOT_FOUND',
+      'REPORT.ROUND_CLOSED',
+      'REPORT.RATED',
+      'ROSTER.NOT_FOUND',
+      'REPORT.FILE_NOT_YOURS',
+    ],
   }),
   rateSecretaryReport: defineAction({
     summary:
@@ -756,6 +1004,7 @@ export const yearlyCycleActions = {
         z.object({
           branchId: Id,
           name: z.string(),
+          reportId: z.string().nullable(),
           status: z.enum(['missing', 'submitted', 'late']),
           bureau: RatingSummary,
           members: RatingSummary.nullable(),
@@ -767,10 +1016,60 @@ export const yearlyCycleActions = {
     roles: [...ROSTER_MANAGERS],
     errors: ['REPORT.ROUND_NOT_FOUND'],
   }),
+  closeReportRound: defineAction({
+    summary: 'Bureau staff close the year’s 述职: no more reports or ratings; the results stand.',
+    input: z.object({ roundId: Id }),
+    output: z.object({ roundId: Id, status: z.literal('closed') }),
+    roles: ['bureau_staff'],
+    errors: ['REPORT.ROUND_NOT_FOUND', 'REPORT.ROUND_CLOSED'],
+  }),
+  myReport: defineAction({
+    summary:
+      "The year's 书记述职 as the caller meets it: the round (deadline, whether members rate), their branch's report — to write or edit as its secretary, to rate as a member when the round allows — and whether they rated it.",
+    input: z.object({ year: Year }),
+    output: z.object({
+      round: z
+        .object({
+          id: Id,
+          year: Year,
+          deadline: z.number(),
+          membersRate: z.boolean(),
+          status: z.enum(['open', 'closed']),
+        })
+        .nullable(),
+      branch: z.object({ id: Id, name: z.string() }).nullable(),
+      report: ReportView.nullable(),
+      /** The caller is the branch's secretary and may (still) submit or edit. */
+      mayWrite: z.boolean(),
+      mayRate: z.boolean(),
+      rated: z.boolean(),
+    }),
+    roles: ROLES,
+    errors: [],
+  }),
+  getSecretaryReport: defineAction({
+    summary:
+      "One 述职报告 with its files (temporary links): for bureau staff and those who follow the branch with the bureau's named ratings and both summaries; for its members when the round lets them rate, the text to rate. Whether the caller may rate it and did.",
+    input: z.object({ reportId: z.string().min(3).max(140) }),
+    output: ReportView.extend({
+      bureauRatings: z
+        .array(z.object({ raterName: z.string(), rating: ReportRating, comment: z.string(), at: z.number() }))
+        .nullable(),
+      bureau: RatingSummary.nullable(),
+      members: RatingSummary.nullable(),
+      mayRate: z.boolean(),
+      /** Rated by the caller (bureau staff by name, a member through the anonymous box). */
+      rated: z.boolean(),
+      /** Rating by the bureau (named, with a comment) rather than anonymously as a member. */
+      ratesAsBureau: z.boolean(),
+    }),
+    roles: ROLES,
+    errors: ['REPORT.NOT_FOUND', 'AUTH.FORBIDDEN'],
+  }),
   exportReportRound: defineAction({
     summary: 'The 述职 summary as .xlsx (every branch) or PDF (every report with its ratings).',
     input: z.object({ roundId: Id, format: z.enum(['xlsx', 'pdf']) }),
-    output: z.object({ fileID: z.string(), url: z.string() }),
+    output: Download,
     roles: ['bureau_staff'],
     errors: ['REPORT.ROUND_NOT_FOUND'],
   }),
@@ -780,7 +1079,16 @@ export const yearlyCycleActions = {
     summary:
       'Branches × the year’s items (谈心谈话 coverage, 组织生活会 steps, 民主评议 phase and results, 述职), filterable like the compliance matrix, paged.',
     input: Page.extend({ year: Year, filter: z.enum(YEAR_FILTERS).default('all'), orgId: Id.nullable().default(null) }),
-    output: z.object({ items: z.array(YearRow), total: z.number().int(), page: z.number().int() }),
+    output: z.object({
+      items: z.array(YearRow),
+      total: z.number().int(),
+      page: z.number().int(),
+      /** Of every branch the caller oversees (under orgId), how many have done the whole year. */
+      branches: z.number().int(),
+      complete: z.number().int(),
+      /** The 党总支 the caller may narrow to. */
+      generalBranches: z.array(z.object({ id: Id, name: z.string() })),
+    }),
     roles: ['bureau_staff', 'general_branch_secretary', 'instructor'],
     errors: ['ROSTER.NOT_FOUND'],
   }),
@@ -788,14 +1096,14 @@ export const yearlyCycleActions = {
     summary:
       '提醒书记: reminds a branch secretary of what the year still owes (one item), at most once a day per branch and item.',
     input: z.object({ branchId: Id, year: Year, item: z.enum(['talks', 'org_life', 'appraisal', 'report']) }),
-    output: z.object({ reminded: z.boolean() }),
+    output: z.object({ reminded: z.number().int(), robotQueued: z.boolean() }),
     roles: ['bureau_staff', 'general_branch_secretary', 'instructor'],
     errors: ['ROSTER.NOT_FOUND', 'CYCLE.NOTHING_OWED', 'CYCLE.REMINDED_TODAY'],
   }),
   exportYearOverview: defineAction({
     summary: 'The year view as .xlsx: one row per branch with each item’s status.',
     input: z.object({ year: Year, orgId: Id.nullable().default(null) }),
-    output: z.object({ fileID: z.string(), url: z.string() }),
+    output: Download,
     roles: ['bureau_staff', 'general_branch_secretary', 'instructor'],
     errors: ['ROSTER.NOT_FOUND'],
   }),

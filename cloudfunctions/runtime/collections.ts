@@ -40,6 +40,25 @@ import type {
 } from '../../types/roster'
 import type { ImportDoc } from '../../types/roster-import'
 import type { CheckinDoc, NudgeDoc, ReadDoc, StudyTaskDoc } from '../../types/study'
+import type {
+  AppraisalPolicy,
+  AppraisalResultDoc,
+  AppraisalRoundDoc,
+  BallotDoc,
+  BallotVoterDoc,
+  CycleDigestDoc,
+  CycleReminderDoc,
+  OpinionDoc,
+  OrgLifeDoc,
+  OrgLifeThemeDoc,
+  RectificationDoc,
+  ReportRatingDoc,
+  ReportRoundDoc,
+  SecretaryReportDoc,
+  SelfExaminationDoc,
+  SelfReviewDoc,
+  TalkDoc,
+} from '../../types/yearly-cycle'
 
 /** A stored document: every collection keys on a string `_id`. */
 export type Doc = { _id: string }
@@ -98,6 +117,24 @@ export const COLLECTIONS = {
   robotQueue: collection<QueuedRobotMessage>('robot_queue'),
   // 党建督导 bureau
   bureauReminders: collection<ReminderDoc>('bureau_reminders'),
+  // 年度工作 yearly-cycle: 谈心谈话, 组织生活会, 民主评议 (ballots apart from voters), 书记述职
+  talks: collection<TalkDoc>('talks'),
+  orgLifeThemes: collection<OrgLifeThemeDoc>('org_life_themes'),
+  orgLife: collection<OrgLifeDoc>('org_life'),
+  orgLifeOpinions: collection<OpinionDoc>('org_life_opinions'),
+  selfExaminations: collection<SelfExaminationDoc>('self_examinations'),
+  rectifications: collection<RectificationDoc>('rectifications'),
+  appraisalPolicy: collection<AppraisalPolicy & { _id: string }>('appraisal_policy'),
+  appraisalRounds: collection<AppraisalRoundDoc>('appraisal_rounds'),
+  selfReviews: collection<SelfReviewDoc>('self_reviews'),
+  ballotVoters: collection<BallotVoterDoc>('ballot_voters'),
+  ballots: collection<BallotDoc>('ballots'),
+  appraisalResults: collection<AppraisalResultDoc>('appraisal_results'),
+  reportRounds: collection<ReportRoundDoc>('report_rounds'),
+  secretaryReports: collection<SecretaryReportDoc>('secretary_reports'),
+  reportRatings: collection<ReportRatingDoc>('report_ratings'),
+  cycleDigests: collection<CycleDigestDoc>('cycle_digests'),
+  cycleReminders: collection<CycleReminderDoc>('cycle_reminders'),
   // retention (shared/retention.ts): stored files and when they must be gone
   expiringFiles: collection<ExpiringFileDoc>('expiring_files'),
   // 五星支部 / 双创 assessment

@@ -39,10 +39,24 @@ export interface Store {
   countBy(collection: Collection<Doc>, where: Where, field: string): Promise<Map<string | null, number>>
   /** Sums `sumOf` (missing counts 0) over documents matching `where` per distinct value of `field`, in one aggregation. */
   sumBy(collection: Collection<Doc>, where: Where, field: string, sumOf: string): Promise<Map<string | null, number>>
+  /**
+   * Runs `work` as one transaction — all its writes land or none — with
+   * CloudBase's runTransaction, which runs it again when a document it touched
+   * changed meanwhile. An error `work` throws aborts it and is thrown as it is.
+   */
+  transaction<R>(work: (tx: TransactionStore) => Promise<R>): Promise<R>
   /** Query operators (`_.in`, `_.inc`…) of the underlying database. */
   readonly command: CommandFactory
   /** A case-insensitive pattern match for `where` (db.RegExp); escape user input first. */
   regex(pattern: string): unknown
+}
+
+/** What a transaction may do: read and write single documents by id (CloudBase transactions take no queries). */
+export interface TransactionStore {
+  get<T extends Doc>(collection: Collection<T>, id: string): Promise<T | null>
+  /** Fails with DuplicateIdError when the `_id` exists. */
+  insert<T extends Doc>(collection: Collection<T>, doc: T): Promise<void>
+  update(collection: Collection<Doc>, id: string, patch: Record<string, unknown>): Promise<void>
 }
 
 /** A field comparison that can be narrowed further (`_.gte(a).and(_.lt(b))`). */
@@ -84,6 +98,22 @@ export class DuplicateIdError extends Error {
 function isDuplicateWrite(error: unknown): boolean {
   const text = `${(error as { code?: unknown }).code ?? ''} ${(error as { errMsg?: unknown }).errMsg ?? ''} ${String(error)}`
   return /DUPLICATE_WRITE|duplicate key|E11000/i.test(text)
+}
+
+/** The SDK's doc().get() of a missing document fails (outside and inside transactions) rather than answering null. */
+function isMissingDocument(error: unknown): boolean {
+  return /does not exist/i.test(`${(error as { errMsg?: unknown }).errMsg ?? ''} ${String(error)}`)
+}
+
+/** The slice of the SDK's transaction the store uses (the SDK types it as `any`). */
+interface SdkTransaction {
+  collection(name: string): {
+    add(options: { data: unknown }): Promise<unknown>
+    doc(id: string): {
+      get(): Promise<{ data: unknown }>
+      update(options: { data: unknown }): Promise<unknown>
+    }
+  }
 }
 
 export const MAX_READ = 1000
@@ -147,6 +177,31 @@ export function cloudStore(): Store {
     },
     sumBy(collection: string, where: Where, field: string, sumOf: string) {
       return groupSum(collection, where, field, `$${sumOf}`)
+    },
+    transaction<R>(work: (tx: TransactionStore) => Promise<R>): Promise<R> {
+      return db.runTransaction((transaction: SdkTransaction) =>
+        work({
+          async get<T extends Doc>(collection: Collection<T>, id: string) {
+            try {
+              return ((await transaction.collection(collection).doc(id).get()).data as T | undefined) ?? null
+            } catch (error) {
+              if (isMissingDocument(error)) return null
+              throw error
+            }
+          },
+          async insert<T extends Doc>(collection: Collection<T>, doc: T) {
+            try {
+              await transaction.collection(collection).add({ data: doc })
+            } catch (error) {
+              if (isDuplicateWrite(error)) throw new DuplicateIdError(collection, doc._id)
+              throw error
+            }
+          },
+          async update(collection: string, id: string, patch: Record<string, unknown>) {
+            await transaction.collection(collection).doc(id).update({ data: patch })
+          },
+        }),
+      ) as Promise<R>
     },
     command: db.command as CommandFactory,
     regex: (pattern: string) => db.RegExp({ regexp: pattern, options: 'i' }),

@@ -10,6 +10,7 @@ import { demoMeetings } from './demo-meetings'
 import { demoMessaging } from './demo-messaging'
 import { demoPoints } from './demo-points'
 import { demoStudy } from './demo-study'
+import { demoYearlyCycle } from './demo-yearly-cycle'
 
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
 export type DemoPart = (bureau: DemoBureau, now: number) => SeedBatch[]
@@ -21,4 +22,5 @@ export const DEMO_PARTS: DemoPart[] = [
   demoMessaging,
   demoAssessment,
   demoDevelopment,
+  demoYearlyCycle,
 ]

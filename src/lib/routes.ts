@@ -105,6 +105,24 @@ export const stepPageUrl = (fileId: string, step: string) =>
 export const MY_DEVELOPMENT_PAGE = `${LIFECYCLE}/mine/index`
 export const PIPELINE_PAGE = `${LIFECYCLE}/pipeline/index`
 
+// 年度工作 (谈心谈话, 组织生活会, 民主评议, 书记述职); a branch's pages take the branch for 调阅 from the year view.
+const YEARLY = '/subpackages/yearly-cycle/pages'
+const branchQuery = (branchId?: string | null) => (branchId ? `?branchId=${q(branchId)}` : '')
+export const YEARLY_PAGE = `${YEARLY}/index/index`
+export const talksPageUrl = (branchId?: string | null) => `${YEARLY}/talks/index${branchQuery(branchId)}`
+export const RECORD_TALK_PAGE = `${YEARLY}/record-talk/index`
+export const orgLifePageUrl = (branchId: string) => `${YEARLY}/org-life/index${branchQuery(branchId)}`
+export const appraisalPageUrl = (branchId?: string | null) => `${YEARLY}/appraisal/index${branchQuery(branchId)}`
+export const votePageUrl = (year: number) => `${YEARLY}/vote/index?year=${year}`
+export const appraisalResultsPageUrl = (roundId: string) => `${YEARLY}/results/index?roundId=${q(roundId)}`
+export const YEAR_VIEW_PAGE = `${YEARLY}/year/index`
+export const REPORT_PAGE = `${YEARLY}/report/index`
+export const REPORT_ROUND_PAGE = `${YEARLY}/report-round/index`
+export const YEARLY_SETTINGS_PAGE = `${YEARLY}/settings/index`
+export const MY_ORG_LIFE_PAGE = `${YEARLY}/org-life-mine/index`
+export const rectifyPageUrl = (orgLifeId: string) => `${YEARLY}/rectify/index?orgLifeId=${q(orgLifeId)}`
+export const reportDetailPageUrl = (reportId: string) => `${YEARLY}/report-detail/index?reportId=${q(reportId)}`
+
 /** The persona picker and 消息记录 exist only in the H5 build (see app.config.ts). */
 export const PERSONA_PICKER_PAGE = '/subpackages/dev/pages/persona/index'
 export const MESSAGE_LOG_PAGE = '/subpackages/dev/pages/messages/index'

@@ -17,7 +17,6 @@ import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
 import type { ComplianceMatrix, Overview } from '../../types/bureau'
 import type { MeetingEvidence } from '../../types/meeting-digest'
 import type { MeetingDoc, MeetingType } from '../../types/meetings'
-import type { Result } from '../../types/result'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { meetingDoc } from '../fixtures/meeting-doc'
 import { memberDoc } from '../fixtures/member-doc'
@@ -25,6 +24,7 @@ import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
 import { BIG, BIG_TENANT } from './big-tenant'
 import type { Figure } from './figure'
+import { gatewayTiming } from './gateway-timing'
 import { writeBigPointsData } from './points-ledger-files'
 
 const ENTRIES = 1_000_000
@@ -33,7 +33,6 @@ const SMALL_BUREAU = 'o_b50_bureau'
 const SHANGHAI = 8 * 3_600_000
 const DAY = 86_400_000
 const round = (n: number) => Math.round(n * 10) / 10
-const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]
 const lines = (docs: object[]) => docs.map((doc) => `${JSON.stringify(doc)}\n`).join('')
 
 const MONTHLY: MeetingType[] = ['committee_meeting', 'theme_day', 'study']
@@ -187,24 +186,7 @@ export default async function run(): Promise<Figure[]> {
     }
     console.log(`bureau bench: emulator opened the collections in ${round((performance.now() - loadStarted) / 1000)} s`)
 
-    const timed = async <T>(openid: string, action: string, data: object): Promise<{ ms: number; data: T }> => {
-      const started = performance.now()
-      const res = await t.gateway('bureau', { action, data }, openid)
-      const result = res.body as Result<T>
-      if (!result.ok) throw new Error(`bureau.${action}: ${JSON.stringify(result.error)}`)
-      return { ms: performance.now() - started, data: result.data }
-    }
-    const measure = async <T>(openid: string, action: string, data: object, runs = 5) => {
-      await timed<T>(openid, action, data) // warm the worker
-      const samples: number[] = []
-      let last: T | undefined
-      for (let i = 0; i < runs; i++) {
-        const { ms, data: answer } = await timed<T>(openid, action, data)
-        samples.push(ms)
-        last = answer
-      }
-      return { ms: median(samples), data: last as T }
-    }
+    const { measure } = gatewayTiming(t, 'bureau')
     const year = new Date(now + SHANGHAI).getUTCFullYear()
     const bigOverview = await measure<Overview>(BIG.bureau, 'overview', {})
     const bigMatrix = await measure<ComplianceMatrix>(BIG.bureau, 'complianceMatrix', { year, pageSize: 50 })

@@ -27,6 +27,12 @@ export async function asPersona<T>(base: string, openid: string, fn: string, act
 
 const data = <T>(reply: Reply<T>): T | null => (reply.ok ? reply.data : null)
 
+/** The year (Asia/Shanghai) of the emulator's instant, which the pages' clock shows too. */
+async function emulatorYear(base: string): Promise<number> {
+  const { now } = (await (await fetch(`${base}/api/_emulator/health`)).json()) as { now: number }
+  return new Date(now + 8 * 3_600_000).getUTCFullYear()
+}
+
 interface Me {
   memberId: string
   roles: string[]
@@ -131,6 +137,46 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
       .flatMap((row) => row.cells.map((c) => ({ ...c, branchId: row.branchId })))
       .find((c) => c.state === 'missing' || c.state === 'held')
     add('bureau-cell', cell && route.cellPageUrl(cell.branchId, cell.period))
+  }
+  // 年度工作: everyone's own part; the branch's pages for those who run it; the year view for those who look across.
+  const year = await emulatorYear(base)
+  type Round = { id: string; phase: string } | null
+  if (me.branch) {
+    add('yearly', route.YEARLY_PAGE)
+    add('talks', route.talksPageUrl())
+    add('record-talk', route.RECORD_TALK_PAGE)
+    add('appraisal', route.appraisalPageUrl())
+    const mine = data(await call<{ round: Round }>('yearly-cycle', 'myAppraisal', { year }))
+    if (mine?.round) add('vote', route.votePageUrl(year))
+    add('org-life-mine', route.MY_ORG_LIFE_PAGE)
+    add('report', route.REPORT_PAGE)
+  }
+  if (me.branch && has('branch_secretary', 'branch_committee')) {
+    add('talks-branch', route.talksPageUrl(me.branch.id))
+    add('org-life', route.orgLifePageUrl(me.branch.id))
+    add('appraisal-branch', route.appraisalPageUrl(me.branch.id))
+    add('rectify', route.rectifyPageUrl(`${me.branch.id}:${year}`))
+  }
+  if (has('bureau_staff', 'general_branch_secretary', 'instructor')) {
+    add('year-view', route.YEAR_VIEW_PAGE)
+    // 调阅 of a branch whose 民主测评 has closed (the demo's 职业中学), and its results.
+    const counted = data(
+      await call<{ round: Round }>('yearly-cycle', 'appraisalRound', { branchId: 'org_b_zhizhong', year }),
+    )
+    if (counted?.round) {
+      add('appraisal-other-branch', route.appraisalPageUrl('org_b_zhizhong'))
+      add('appraisal-results', route.appraisalResultsPageUrl(counted.round.id))
+    }
+  }
+  if (has('bureau_staff')) {
+    add('report-round', route.REPORT_ROUND_PAGE)
+    add('yearly-settings', route.YEARLY_SETTINGS_PAGE)
+    type Reports = { round: { id: string } | null }
+    const round = data(await call<Reports>('yearly-cycle', 'myReport', { year }))?.round
+    type Results = { items: { reportId: string | null }[] }
+    const results = round && data(await call<Results>('yearly-cycle', 'reportRoundResults', { roundId: round.id }))
+    const submitted = results?.items.find((item) => item.reportId)?.reportId
+    add('report-detail', submitted && route.reportDetailPageUrl(submitted))
   }
   if (has('bureau_staff', 'general_branch_secretary', 'instructor')) add('org-tree', route.TREE_PAGE)
   if (has('bureau_staff')) {

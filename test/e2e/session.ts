@@ -8,6 +8,9 @@
  */
 import { openPhoneBrowser, type PhoneBrowser } from './browser'
 
+/** The storage key of src/services/dev-identity.ts (importing it would pull @tarojs/taro into node). */
+const DEV_OPENID_KEY = 'dev.openid'
+
 export const PERSONA_PICKER = '/#/subpackages/dev/pages/persona/index'
 
 export interface E2ESession {
@@ -21,6 +24,11 @@ export interface E2ESession {
   openPicker(): Promise<void>
   /** Acts as the seeded persona with this OPENID, landing on 我的. */
   actAs(openid: string): Promise<void>
+  /**
+   * Signs in on this phone as any seeded member (the picker lists a few personas; every demo member
+   * is bound to the WeChat identity `o_demo_<memberId>`), landing on 我的.
+   */
+  signInAs(openid: string): Promise<void>
   /** Taro's H5 Input wraps the native input; fill the native one so Taro sees input events. */
   typeInto(testId: string, text: string): Promise<void>
   /** A persona's name as the roster has it, through the dev gateway as that persona. */
@@ -83,6 +91,18 @@ export function startE2ESession(): E2ESession {
       await session.openPicker()
       await session.browser.page.locator(`[data-testid="persona"][data-openid="${openid}"]`).click()
       await session.browser.page.waitForURL(/#\/pages\/mine\/index/)
+    },
+    async signInAs(openid) {
+      const { page } = session.browser
+      await session.openPicker()
+      // What the picker's tap stores (Taro's H5 storage wraps values as {data}).
+      await page.evaluate(
+        ([key, value]) => localStorage.setItem(key, JSON.stringify({ data: value })),
+        [DEV_OPENID_KEY, openid],
+      )
+      await page.goto(`${base}/#/pages/mine/index`)
+      await page.reload()
+      await page.getByTestId('mine-view').waitFor()
     },
     async typeInto(testId, text) {
       await session.browser.page.locator(`[data-testid="${testId}"] input`).fill(text)

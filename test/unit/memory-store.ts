@@ -98,6 +98,16 @@ export function memoryStore(seed: Record<string, Doc[]> = {}): Store & { all(col
       return sums
     },
     regex: (pattern: string) => new RegExp(pattern, 'i'),
+    // One caller at a time in a unit test: the work runs against the store itself, with no rollback.
+    async transaction(work) {
+      return work({
+        get: (collection, id) => this.get(collection, id),
+        insert: (collection, doc) => this.insert(collection, doc),
+        update: async (collection, id, patch) => {
+          await this.update(collection, id, patch)
+        },
+      })
+    },
     command: {
       in: (values: unknown[]) => ({ $in: values }),
       inc: (by: number) => ({ $inc: by }),

@@ -180,7 +180,13 @@ describe('the default catalogue', () => {
   it('has unique keys and one rule per automatic event', () => {
     expect(catalogueProblems(DEFAULT_CATALOGUE)).toEqual([])
     const autos = DEFAULT_CATALOGUE.rules.map((rule) => rule.auto).filter(Boolean)
-    expect(autos.sort()).toEqual(['meeting.absent', 'meeting.late', 'meeting.present', 'study.checkin'])
+    expect(autos.sort()).toEqual([
+      'appraisal.voted',
+      'meeting.absent',
+      'meeting.late',
+      'meeting.present',
+      'study.checkin',
+    ])
   })
   it('finds a duplicated key', () => {
     const [first] = DEFAULT_CATALOGUE.rules

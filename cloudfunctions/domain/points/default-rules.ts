@@ -8,7 +8,7 @@ const SECRETARIES = ['branch_secretary', 'general_branch_secretary', 'bureau_sta
  * common county schemes: 三会一课 3 points a meeting up to 12 a year, an
  * unexcused absence −2, daily study capped like the national study app's
  * daily caps, volunteer service recorded by the secretary, manual items with
- * a required reason.
+ * a required reason, and taking part in the year's 民主评议.
  */
 export const DEFAULT_CATALOGUE: RuleCatalogue = {
   rules: [
@@ -93,6 +93,20 @@ export const DEFAULT_CATALOGUE: RuleCatalogue = {
       grantRoles: [...SECRETARIES],
       auto: null,
       reasonRequired: true,
+      claimable: false,
+      active: true,
+    },
+    {
+      // 民主评议: paid to every voter when the 党员大会 decides (never at the vote, which would time it); the
+      // 等次 itself is never computed from points.
+      key: 'appraisal_voted',
+      name: '参加民主评议',
+      points: 2,
+      variable: false,
+      caps: { day: null, month: null, year: 2 },
+      grantRoles: [],
+      auto: 'appraisal.voted',
+      reasonRequired: false,
       claimable: false,
       active: true,
     },

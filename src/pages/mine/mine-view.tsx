@@ -4,6 +4,7 @@ import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../.
 import type { Me } from '../../../types/roster'
 import { LinkRow } from '../../components/link-row'
 import { SwitchRow } from '../../components/switch-row'
+import { YEARLY_PAGE } from '../../lib/routes'
 import { manageEntriesFor } from './manage-entries'
 
 interface MineViewProps {
@@ -77,6 +78,12 @@ export function MineView({
 
       <View className="card">
         <LinkRow title="个人资料" hint="姓名、所在支部和职务" testId="mine-open-profile" onClick={onOpenProfile} />
+        <LinkRow
+          title="年度工作"
+          hint="谈心谈话、组织生活会、民主评议党员、书记述职"
+          testId="mine-open-yearly"
+          onClick={() => onOpenEntry?.(YEARLY_PAGE)}
+        />
         {onCareMode ? (
           <SwitchRow
             label="关怀模式"

@@ -34,6 +34,7 @@ export const AUTO_LABELS: Record<NonNullable<PointsRule['auto']>, string> = {
   'meeting.late': '参会迟到',
   'meeting.absent': '无故缺席',
   'meeting.leave': '考勤更正为请假',
+  'appraisal.voted': '参加民主评议',
 }
 
 const text = (n: number | null) => (n === null ? '' : String(n))

@@ -3,7 +3,13 @@ import Taro from '@tarojs/taro'
 import { LinkRow } from '../../../../components/link-row'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
-import { BUREAU_LEADERBOARD_PAGE, BUREAU_STUDY_PAGE, CHECKS_PAGE, MATRIX_PAGE } from '../../../../lib/routes'
+import {
+  BUREAU_LEADERBOARD_PAGE,
+  BUREAU_STUDY_PAGE,
+  CHECKS_PAGE,
+  MATRIX_PAGE,
+  YEAR_VIEW_PAGE,
+} from '../../../../lib/routes'
 import { OverviewFigures } from '../../components/overview-figures'
 import { TrendChart } from '../../components/trend-chart'
 import { useBureauExport } from '../../lib/download'
@@ -14,6 +20,7 @@ const LINKS = [
   { title: '三会一课落实情况', hint: '各支部逐月召开情况，可调阅会议记录', url: MATRIX_PAGE, testId: 'link-matrix' },
   { title: '积分排行', hint: '支部人均、参与率与党员排名', url: BUREAU_LEADERBOARD_PAGE, testId: 'link-leaderboard' },
   { title: '学习参与', hint: '各学习任务的完成情况', url: BUREAU_STUDY_PAGE, testId: 'link-study' },
+  { title: '年度工作', hint: '谈心谈话、组织生活会、民主评议和述职', url: YEAR_VIEW_PAGE, testId: 'link-year' },
 ]
 
 /** 党建督导总览: this month's figures and the 12-month trend, with the ways into each view. */

@@ -1,0 +1,39 @@
+import { Text, View } from '@tarojs/components'
+import type { OutputOf } from '../../../../types/api'
+import { REPORT_STATUS_LABELS } from '../../../../types/yearly-cycle-labels'
+import { fullDateTime } from '../../../lib/time'
+import { openDownload } from '../../../services/cloud-files'
+
+const extensionOf = (fileId: string) => /\.[a-z0-9]{1,5}$/i.exec(fileId)?.[0] ?? ''
+
+type Report = NonNullable<OutputOf<'yearly-cycle', 'myReport'>['report']>
+
+/** A 述职报告 as it reads: who, when (逾期 flagged), the text, 存在的问题, attached files. */
+export function ReportText({ report }: { report: Report }) {
+  return (
+    <View className="card" data-testid="report-text">
+      <Text className="card__title">{`${report.branchName} ${report.secretaryName}述职报告`}</Text>
+      <Text className="muted">{`${fullDateTime(report.submittedAt)} ${REPORT_STATUS_LABELS[report.status]}`}</Text>
+      <Text>{report.text}</Text>
+      <Text className="field-label">存在的问题</Text>
+      {report.problems.map((problem, index) => (
+        <Text key={problem} className="muted">{`${index + 1}. ${problem}`}</Text>
+      ))}
+      {report.files.map((file, index) => {
+        const { url } = file
+        return url ? (
+          <Text
+            key={file.fileId}
+            className="link"
+            data-testid="report-file"
+            onClick={() => openDownload(url, `述职报告附件${index + 1}${extensionOf(file.fileId)}`)}
+          >
+            {`附件${index + 1}`}
+          </Text>
+        ) : (
+          <Text key={file.fileId} className="muted">{`附件${index + 1}（文件已失效）`}</Text>
+        )
+      })}
+    </View>
+  )
+}

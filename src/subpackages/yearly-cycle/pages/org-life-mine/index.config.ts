@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的组织生活会' })
