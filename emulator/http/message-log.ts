@@ -5,51 +5,13 @@
  * and templates. The H5 dev page (subpackages/dev/pages/messages) shows it;
  * nothing of it exists on CloudBase, where the platform delivers for real.
  */
+
+import type { LoggedCard, LoggedMessage, LoggedRobotPost, MessageLog } from '../../types/message-log'
 import { TEMPLATE_USE_LABELS, TEMPLATE_USES, type TemplateUse } from '../../types/subscribe-templates'
 import type { OutboxEntry } from '../outbox'
 import type { Store } from '../store/store'
 
 type Doc = Record<string, unknown>
-
-export interface LoggedMessage {
-  /** The outbox entry's number. */
-  id: string
-  at: number
-  /** 会议提醒, 政治生日…, or the template id when no table names it. */
-  use: string
-  templateId: string
-  page: string
-  fields: { keyword: string; value: string }[]
-}
-
-export interface LoggedRobotPost {
-  /** The queued message's id. */
-  id: string
-  at: number
-  status: string
-  text: string
-  error: string | null
-}
-
-export interface LoggedCard {
-  meetingId: string
-  title: string
-  activityId: string
-  createdAt: number | null
-  expiresAt: number | null
-  updates: number
-  /** The figures the card shows now (已签到 member_count / 应到 room_limit), null until the first update. */
-  memberCount: string | null
-  roomLimit: string | null
-  updatedAt: number | null
-}
-
-export interface MessageLog {
-  from: number | null
-  to: number | null
-  members: { memberId: string; name: string; branchName: string; messages: LoggedMessage[] }[]
-  branches: { branchId: string; name: string; robotPosts: LoggedRobotPost[]; cards: LoggedCard[] }[]
-}
 
 export interface MessageSources {
   outbox: OutboxEntry[]

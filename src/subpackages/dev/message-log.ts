@@ -1,44 +1,11 @@
 import Taro from '@tarojs/taro'
+import type { MessageLog } from '../../../types/message-log'
 
 /**
  * 消息记录 as the emulator answers it (emulator/http/message-log.ts): what
  * reached people in a span of time. The page and the emulator ship together,
  * so the body is taken as sent; only its outer shape is checked.
  */
-export interface LogMessage {
-  id: string
-  at: number
-  use: string
-  templateId: string
-  page: string
-  fields: { keyword: string; value: string }[]
-}
-
-export interface LogCard {
-  meetingId: string
-  title: string
-  activityId: string
-  createdAt: number | null
-  expiresAt: number | null
-  updates: number
-  memberCount: string | null
-  roomLimit: string | null
-  updatedAt: number | null
-}
-
-export interface LogRobotPost {
-  id: string
-  at: number
-  status: string
-  text: string
-  error: string | null
-}
-
-export interface MessageLog {
-  members: { memberId: string; name: string; branchName: string; messages: LogMessage[] }[]
-  branches: { branchId: string; name: string; robotPosts: LogRobotPost[]; cards: LogCard[] }[]
-}
-
 export async function fetchMessageLog(from: number | null): Promise<MessageLog | null> {
   try {
     const res = await Taro.request<unknown>({

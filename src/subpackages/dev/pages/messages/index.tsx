@@ -1,19 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
+import type { LoggedCard, LoggedMessage, LoggedRobotPost, MessageLog } from '../../../../../types/message-log'
 import { Page } from '../../../../components/page'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/page-state'
 import { dateKey, instantOf, monthDayTime } from '../../../../lib/time'
-import {
-  fetchMessageLog,
-  type LogCard,
-  type LogMessage,
-  type LogRobotPost,
-  type MessageLog,
-  ROBOT_STATUS_LABELS,
-  SPANS,
-  type SpanKey,
-  spanStart,
-} from '../../message-log'
+import { fetchMessageLog, ROBOT_STATUS_LABELS, SPANS, type SpanKey, spanStart } from '../../message-log'
 import '../persona/index.css'
 import './index.css'
 
@@ -102,7 +93,7 @@ function Members({ log }: { log: MessageLog }) {
   )
 }
 
-function Message({ message }: { message: LogMessage }) {
+function Message({ message }: { message: LoggedMessage }) {
   return (
     <View className="log-entry divided" data-testid="log-message">
       <View className="log-entry__head">
@@ -140,7 +131,7 @@ function Branches({ log }: { log: MessageLog }) {
   )
 }
 
-function Card({ card }: { card: LogCard }) {
+function Card({ card }: { card: LoggedCard }) {
   return (
     <View className="log-entry divided" data-testid="log-card" data-meeting-id={card.meetingId}>
       <Text className="log-entry__title">{card.title}</Text>
@@ -162,7 +153,7 @@ function Card({ card }: { card: LogCard }) {
   )
 }
 
-function RobotPost({ post }: { post: LogRobotPost }) {
+function RobotPost({ post }: { post: LoggedRobotPost }) {
   return (
     <View className="log-entry divided" data-testid="log-robot-post">
       <View className="log-entry__head">
