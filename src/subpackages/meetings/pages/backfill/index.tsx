@@ -65,7 +65,7 @@ export default function BackfillPage() {
 }
 
 /** `selfId`: the secretary, whose own attendance another manager marks (nobody records their own). */
-function BackfillForm({
+export function BackfillForm({
   roster,
   branchId,
   tenantId,
