@@ -469,6 +469,7 @@ export const meetingsActions = {
     output: z.object({ id: Id, record: MeetingRecordState, summary: z.string() }),
     roles: MEETING_MANAGERS,
     errors: [
+      'AUTH.SELF_DEALING',
       'ROSTER.NOT_FOUND',
       'ROSTER.GROUP_MISMATCH',
       'MEETING.NOT_PAST',

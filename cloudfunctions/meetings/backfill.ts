@@ -38,8 +38,13 @@ export const backfill: Handler<typeof api.meetings.backfill> = async (input, ctx
   const invited = new Set(plan.attendeeIds)
   if (input.marks.some((mark) => !invited.has(mark.memberId)))
     throw new DomainError('MEETING.NOT_ATTENDEE', '所选党员不在本次会议的参会范围内')
+  // Separation of duties: nobody records their own attendance, here as in 考勤登记. The caller's row stays
+  // 未签到 in their own 补录, for another manager of the branch or bureau staff to mark.
+  if (input.marks.some((mark) => mark.memberId === caller.member._id))
+    throw new DomainError('AUTH.SELF_DEALING', '补录时不能登记自己的考勤：保存后请由支部其他管理人员或教育局党委登记')
   const statuses = new Map<string, AttendanceStatus>(input.marks.map((mark) => [mark.memberId, mark.status]))
-  if (plan.attendeeIds.some((id) => !statuses.has(id))) throw new DomainError('MEETING.ROLL_INCOMPLETE')
+  if (plan.attendeeIds.some((id) => id !== caller.member._id && !statuses.has(id)))
+    throw new DomainError('MEETING.ROLL_INCOMPLETE')
   const folder = minutesFolder(plan.branch.tenantId, input.requestId)
   if (input.minutes.photos.some((fileID) => !isInFolder(fileID, folder)))
     throw new DomainError('MEETING.FILE_NOT_YOURS')

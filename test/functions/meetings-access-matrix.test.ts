@@ -93,7 +93,10 @@ async function pastLecture(persona: Persona) {
       endsAt: NOW - 47 * HOUR,
       place: '会议室',
     },
-    marks: roll.members.map((member) => ({ memberId: member.id, status: 'present' as const })),
+    // Everyone but the caller: nobody records their own attendance.
+    marks: roll.members
+      .filter((member) => `o_demo_${member.id}` !== as[persona])
+      .map((member) => ({ memberId: member.id, status: 'present' as const })),
     minutes: { text: '会议学习了党章，交流了学习体会和下一步打算。', photos: [] },
   }
 }

@@ -18,6 +18,7 @@ const CHENGGUAN = 'org_b_chengguan'
 const LOW_GROUP = 'org_b_shiyan_g1' // 低年级党小组: m_shiyan_01, 03, 05, 07, 09; 组长 m_shiyan_03
 const CG_FIRST_GROUP = 'org_b_chengguan_g1' // skipped April's 党小组会 in the seed
 const CG_SECRETARY = 'o_demo_m_chengguan_01'
+const CG_SECRETARY_ID = 'm_chengguan_01'
 const TEMPLATE = 'tmpl_meeting_reminder'
 
 beforeAll(async () => {
@@ -184,13 +185,16 @@ describe('evidence, not scheduling, makes a meeting count', () => {
     expect((await cell(CHENGGUAN, '2026-04'))?.state).toBe('missing')
     const group = await t.callOk(CG_SECRETARY, 'meetings', 'scopeMembers', { branchId: CHENGGUAN })
     const invited = group.members.filter((member) => member.groupId === CG_FIRST_GROUP).map((member) => member.id)
+    // The secretary is in the group; nobody records their own attendance, so their row waits for another manager.
+    expect(invited).toContain(CG_SECRETARY_ID)
+    const others = invited.filter((memberId) => memberId !== CG_SECRETARY_ID)
     const startsAt = at('2026-04-24T15:00:00')
     const input = {
       requestId: 'mt_backfill_cg_april',
       branchId: CHENGGUAN,
       scope: { kind: 'group' as const, groupId: CG_FIRST_GROUP },
       meeting: meeting(startsAt, { place: '城关小学会议室' }),
-      marks: invited.map((memberId, index) => ({
+      marks: others.map((memberId, index) => ({
         memberId,
         status: index === 1 ? ('absent' as const) : ('present' as const),
       })),
@@ -212,13 +216,26 @@ describe('evidence, not scheduling, makes a meeting count', () => {
     expect(
       await t.call(CG_SECRETARY, 'meetings', 'backfill', { ...input, meeting: meeting(NOW + HOUR) }),
     ).toMatchObject({ ok: false, error: { code: 'MEETING.NOT_PAST' } })
+    expect(
+      await t.call(CG_SECRETARY, 'meetings', 'backfill', {
+        ...input,
+        marks: [...input.marks, { memberId: CG_SECRETARY_ID, status: 'present' }],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'AUTH.SELF_DEALING' } })
     expect(await t.count('meetings', { _id: input.requestId })).toBe(0)
 
     const saved = await t.callOk(CG_SECRETARY, 'meetings', 'backfill', input)
     expect(saved).toMatchObject({ id: input.requestId, record: 'held' })
-    expect(saved.summary).toMatch(/^应到\d人，实到\d人，迟到0人，请假0人，缺席1人（.+）$/)
+    // The secretary is 未签到 until another manager marks them.
+    expect(saved.summary).toMatch(/^应到\d人，实到\d人，迟到0人，请假0人，缺席1人（.+），未签到1人$/)
     // A retry (the network dropped the answer) writes nothing twice.
     expect(await t.callOk(CG_SECRETARY, 'meetings', 'backfill', input)).toMatchObject({ id: input.requestId })
+    expect(await t.count('meeting_attendance', { meetingId: input.requestId })).toBe(others.length)
+    // Bureau staff mark the secretary's own attendance afterwards.
+    await t.callOk(as.bureau, 'meetings', 'markAttendance', {
+      meetingId: input.requestId,
+      marks: [{ memberId: CG_SECRETARY_ID, status: 'present' }],
+    })
     expect(await t.count('meeting_attendance', { meetingId: input.requestId })).toBe(invited.length)
     expect(await t.count('audit_log', { action: 'meetings.backfill', targetId: input.requestId })).toBe(1)
     expect(await t.count('domain_events', { sourceId: input.requestId, kind: 'meeting.absent' })).toBe(1)
@@ -235,7 +252,7 @@ describe('evidence, not scheduling, makes a meeting count', () => {
     const startsAt = at('2026-03-03T15:00:00') // 70 days before, 补录 counts within 30
     const group = await t.callOk(CG_SECRETARY, 'meetings', 'scopeMembers', { branchId: CHENGGUAN })
     const marks = group.members
-      .filter((member) => member.groupId === CG_FIRST_GROUP)
+      .filter((member) => member.groupId === CG_FIRST_GROUP && member.id !== CG_SECRETARY_ID)
       .map((member) => ({ memberId: member.id, status: 'present' as const }))
     const saved = await t.callOk(CG_SECRETARY, 'meetings', 'backfill', {
       requestId: 'mt_backfill_cg_march',

@@ -14,12 +14,20 @@ import {
   scopesFor,
   withType,
 } from '../../src/subpackages/meetings/lib/meeting-draft'
+import { BackfillForm } from '../../src/subpackages/meetings/pages/backfill/index'
 
 jest.mock(
   '../../src/services/location',
   () => ({ pickPlace: jest.fn(), currentPosition: jest.fn(), PICK_PLACE_LABEL: '使用当前位置作为签到地点' }),
   { virtual: true },
 )
+
+// The 补录 form saves through the transport, which these tests never reach.
+jest.mock('../../src/services/call', () => ({ call: jest.fn() }))
+// The 补录 form's photo picker: nothing is picked or uploaded in these tests.
+jest.mock('../../src/services/cloud-files', () => ({ pickPhotos: jest.fn(), uploadToCloud: jest.fn() }), {
+  virtual: true,
+})
 
 const NOW = new Date('2026-05-12T09:00:00+08:00').getTime()
 
@@ -115,5 +123,19 @@ describe('the fields a secretary sees', () => {
     expect(screen.getByTestId('meeting-length').textContent).toContain('2小时')
     expect(screen.getByTestId('meeting-pick-place').textContent).toBe('使用当前位置作为签到地点（选填）')
     expect(screen.getByTestId('meeting-host').textContent).toContain('请选择')
+  })
+})
+
+describe('补录', () => {
+  it('leaves the secretary out of the roll they enter, and says who marks them', () => {
+    render(<BackfillForm roster={roster} branchId="b1" tenantId="t1" selfId="m1" />)
+    fireEvent.click(screen.getByTestId('meeting-group-g1'))
+    // 石门小学党小组 is 王建国 (the secretary, filling the form) and 李秀英: only 李秀英 is on the roll.
+    expect(screen.getAllByTestId('backfill-member').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('李秀英'),
+    ])
+    expect(screen.getByTestId('backfill-self').textContent).toContain('您本人的考勤不能自己登记')
+    fireEvent.click(screen.getByTestId('meeting-group-g2'))
+    expect(screen.queryByTestId('backfill-self')).toBeNull()
   })
 })

@@ -5,6 +5,7 @@ import { MEETING_RECORD_LABELS } from '../../../../../types/labels'
 import type { AttendanceStatus } from '../../../../../types/meetings'
 import { FieldError } from '../../../../components/field-error'
 import { FormField, TextAreaField } from '../../../../components/form-field'
+import { Page } from '../../../../components/page'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { AddPhotosButton } from '../../../../components/photo-picker'
 import { usePhotoUploads } from '../../../../components/photo-picker/use-photo-uploads'
@@ -40,23 +41,41 @@ const FIELDS: readonly BackfillField[] = [...MEETING_FIELDS, 'minutes.text', 'ma
 export default function BackfillPage() {
   const me = useAction('roster', 'me', {})
   return (
-    <View className="page">
+    <Page>
       <PageState query={me}>
         {(data) =>
           data.branch ? (
             <WithRoster branchId={data.branch.id}>
-              {(roster) => <BackfillForm roster={roster} branchId={data.branch?.id ?? ''} tenantId={data.tenant.id} />}
+              {(roster) => (
+                <BackfillForm
+                  roster={roster}
+                  branchId={data.branch?.id ?? ''}
+                  tenantId={data.tenant.id}
+                  selfId={data.memberId}
+                />
+              )}
             </WithRoster>
           ) : (
             <EmptyState title="未找到您所在的支部" hint="只有支部书记可以为本支部补录会议。" />
           )
         }
       </PageState>
-    </View>
+    </Page>
   )
 }
 
-function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; branchId: string; tenantId: string }) {
+/** `selfId`: the secretary, whose own attendance another manager marks (nobody records their own). */
+export function BackfillForm({
+  roster,
+  branchId,
+  tenantId,
+  selfId,
+}: {
+  roster: BranchRoster
+  branchId: string
+  tenantId: string
+  selfId: string
+}) {
   const [draft, setDraft] = useState<MeetingDraft>(() => blankDraft('group_meeting', Date.now(), true))
   // The meeting's id, made once: its photos are uploaded under it before it is saved.
   const [requestId] = useState(() => requestIdOf('mt_bf', Date.now()))
@@ -86,6 +105,8 @@ function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; br
             : true,
       )
   const statusOf = (memberId: string): AttendanceStatus => marks[memberId] ?? 'present'
+  const marked = invited.filter((member) => member.id !== selfId)
+  const includesSelf = marked.length < invited.length
 
   const submit = async () => {
     if (!scope) return setErrors({ fields: {}, general: '请选择党小组' })
@@ -96,7 +117,7 @@ function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; br
       branchId,
       scope,
       meeting: fieldsOf(draft),
-      marks: invited.map((member) => ({ memberId: member.id, status: statusOf(member.id) })),
+      marks: marked.map((member) => ({ memberId: member.id, status: statusOf(member.id) })),
       minutes: { text, photos: photos.map((photo) => photo.fileID) },
     })
     setBusy(false)
@@ -136,9 +157,9 @@ function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; br
         已经召开但未在系统中安排的会议，可在此补录考勤和会议记录；记录本中会标注“补录”。
       </Text>
       <MeetingFields draft={draft} onChange={setDraft} roster={roster} errors={errors} mode="backfill" />
-      <Text className="field-label">出席情况（{invited.length}人，默认出席，请逐一核对）</Text>
+      <Text className="field-label">出席情况（{marked.length}人，默认出席，请逐一核对）</Text>
       <View data-testid="backfill-roll">
-        {invited.map((member) => (
+        {marked.map((member) => (
           <View key={member.id} className="meet-roll-row" data-testid="backfill-member">
             <Text className="meet-member__name">{member.name}</Text>
             <View className="chips">
@@ -156,6 +177,11 @@ function BackfillForm({ roster, branchId, tenantId }: { roster: BranchRoster; br
           </View>
         ))}
       </View>
+      {includesSelf ? (
+        <Text className="field-hint" data-testid="backfill-self">
+          您本人的考勤不能自己登记：补录后请由支部其他管理人员或教育局党委在“考勤登记”中登记。
+        </Text>
+      ) : null}
       <FieldError message={errors.fields.marks} />
       <FormField label="会议记录" required error={errors.fields['minutes.text']}>
         <TextAreaField
