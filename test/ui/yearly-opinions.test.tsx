@@ -4,7 +4,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { call } from '../../src/services/call'
 import { OpinionList, PublicOpinionForm } from '../../src/subpackages/yearly-cycle/components/opinions'
-import { calls, resetTaroStub } from './taro-stub'
+import OrgLifePage from '../../src/subpackages/yearly-cycle/pages/org-life/index'
+import { calls, resetTaroStub, setRouterParams } from './taro-stub'
 
 jest.mock('../../src/services/call', () => ({ call: jest.fn() }))
 const mockedCall = call as unknown as jest.Mock
@@ -91,4 +92,41 @@ test('a refusal (征求意见 closed meanwhile) is said on the form and the text
   expect(screen.getByTestId('org-life-public-opinion').textContent).toContain('征求意见已结束')
   expect(onRecorded).not.toHaveBeenCalled()
   expect((screen.getByTestId('org-life-public-opinion-text') as HTMLTextAreaElement).value).toBe(OPINION)
+})
+
+describe('on the 组织生活会 page', () => {
+  const progress = (mayManage: boolean, opinions: 'in_progress' | 'done') => ({
+    branchName: '实验小学党支部',
+    orgLifeId: 'org_b_shiyan:2026',
+    theme: '学习贯彻党的创新理论',
+    bureauTheme: null,
+    meetingId: null,
+    report: null,
+    progress: { steps: [{ step: 'opinions', status: opinions, done: 0, of: 0 }], done: 0, of: 1, current: null },
+    mayManage,
+  })
+  const serve = (reply: unknown) =>
+    mockedCall.mockImplementation((_fn: string, action: string) =>
+      Promise.resolve({
+        ok: true,
+        data:
+          action === 'orgLifeProgress'
+            ? reply
+            : action === 'listOpinions'
+              ? { items: [], total: 0, page: 1 }
+              : { items: [] },
+      }),
+    )
+
+  test.each([
+    ['the secretary while 征求意见 is open', true, true, 'in_progress'],
+    ['the secretary once 征求意见 has closed', false, true, 'done'],
+    ['a committee member who only follows the branch', false, false, 'in_progress'],
+  ] as const)('%s: 记录群众意见 shown = %s', async (_who, shown, mayManage, opinions) => {
+    setRouterParams({ branchId: 'org_b_shiyan' })
+    serve(progress(mayManage, opinions))
+    render(<OrgLifePage />)
+    await screen.findByTestId('org-life-opinions')
+    expect(screen.queryByTestId('org-life-public-opinion') !== null).toBe(shown)
+  })
 })
