@@ -11,6 +11,7 @@ import { FieldError } from '../../../components/field-error'
 import { useAction } from '../../../hooks/use-action'
 import { uploadPath } from '../../../lib/cloud-paths'
 import { openDocumentToRead, pickDocument, pickPhotos, uploadToCloud } from '../../../services/cloud-files'
+import './yearly.css'
 
 /** The server's Evidence limit (types/ids.ts). */
 export const MAX_ATTACHMENTS = 9
@@ -111,23 +112,27 @@ export function AttachmentList({ files, onRemove, testId = 'attachment' }: Attac
       {files.map((file, index) => {
         const { url } = file
         return (
-          <View className="row" key={file.fileId} data-testid={testId}>
+          <View className="attachment" key={file.fileId} data-testid={testId}>
             {url ? (
               <Text
-                className="row__label link"
+                className="attachment__name link"
                 data-testid={`${testId}-open`}
                 onClick={async () => setFailed(await openAttachment(url, file.fileId))}
               >
                 {attachmentLabel(file, index)}
               </Text>
             ) : (
-              <Text className="row__label">{attachmentLabel(file, index)}</Text>
+              <Text className="attachment__name">{attachmentLabel(file, index)}</Text>
             )}
-            <View className="row__value">
+            <View className="attachment__actions">
               {file.name ? <Text className="tag tag--plain">保存后生效</Text> : null}
               {!url && !file.name ? <Text className="muted--inline">文件已失效</Text> : null}
               {onRemove ? (
-                <Text className="link" data-testid={`${testId}-remove`} onClick={() => onRemove(file.fileId)}>
+                <Text
+                  className="link attachment__remove"
+                  data-testid={`${testId}-remove`}
+                  onClick={() => onRemove(file.fileId)}
+                >
                   移除
                 </Text>
               ) : null}
@@ -161,7 +166,7 @@ export function AttachmentsField({
             : '可上传文档（PDF、Word、PPT）或照片，最多9个'}
       </Text>
       <AttachmentList files={files} onRemove={attachments.remove} testId={`${testId}-file`} />
-      <View className="row">
+      <View className="btn-row">
         <Button
           className="btn btn--ghost"
           data-testid={`${testId}-document`}
