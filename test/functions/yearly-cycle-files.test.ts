@@ -2,6 +2,7 @@
 // their own folder yearly/<tenant>/<member>/ is kept and read back through a temporary link; a file anywhere
 // else (another member's folder, another domain's) is refused with a code and nothing is written.
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { addOpenRectification } from './helpers/yearly'
 
 const NOW = new Date('2026-11-18T10:00:00+08:00').getTime()
 const ORG_LIFE = 'org_b_shiyan:2026'
@@ -12,22 +13,7 @@ let t: DemoEmulator
 let seq = 0
 beforeAll(async () => {
   t = await startDemoEmulator({ at: NOW })
-  await t.db.collection('rectifications').add({
-    data: {
-      _id: RECTIFICATION,
-      tenantId: 't_demo',
-      orgLifeId: ORG_LIFE,
-      branchId: 'org_b_shiyan',
-      problem: '联系服务学生家长不够主动',
-      measure: '每学期家访不少于十次',
-      ownerId: 'm_shiyan_06',
-      dueOn: '2026-12-31',
-      status: 'open',
-      evidence: null,
-      closedOn: null,
-      createdAt: NOW - 86_400_000,
-    },
-  })
+  await addOpenRectification(t, RECTIFICATION, NOW)
 }, 60_000)
 afterAll(() => t.stop())
 
