@@ -13,7 +13,7 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { newRequestId } from '../../../../lib/request-id'
 import { dateKey } from '../../../../lib/time'
 import { call } from '../../../../services/call'
-import { AttachmentList, AttachmentsField, useAttachments } from '../../components/attachments'
+import { AttachmentList, AttachmentsField, savedAttachments, useAttachments } from '../../components/attachments'
 
 type Item = OutputOf<'yearly-cycle', 'listRectifications'>['items'][number]
 
@@ -62,10 +62,7 @@ export default function RectifyPage() {
                   ]}
                 >
                   {item.evidence ? (
-                    <AttachmentList
-                      files={item.evidence.files.map((file) => ({ ...file, name: null }))}
-                      testId="rectify-evidence-file"
-                    />
+                    <AttachmentList files={savedAttachments(item.evidence.files)} testId="rectify-evidence-file" />
                   ) : null}
                   {item.mayClose && item.status === 'open' ? (
                     <Button className="btn btn--ghost" onClick={() => setClosing(item)}>
