@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FunctionMatrixCase } from './helpers/demo'
 import { as, type DemoEmulator, type Persona, startDemoEmulator } from './helpers/demo'
+import { addOpenRectification } from './helpers/yearly'
 
 const NOW = new Date('2026-11-18T10:00:00+08:00').getTime()
 const YEAR = 2026
@@ -18,23 +19,7 @@ const RECTIFICATION = 'rect_matrix_shiyan'
 let t: DemoEmulator
 beforeAll(async () => {
   t = await startDemoEmulator({ at: NOW })
-  // The demo's 实验小学 has not held its meeting yet, so no 整改 item exists: one open item the member owns.
-  await t.db.collection('rectifications').add({
-    data: {
-      _id: RECTIFICATION,
-      tenantId: 't_demo',
-      orgLifeId: `${OWN}:${YEAR}`,
-      branchId: OWN,
-      problem: '联系服务学生家长不够主动',
-      measure: '每学期家访不少于十次',
-      ownerId: 'm_shiyan_06',
-      dueOn: '2026-12-31',
-      status: 'open',
-      evidence: null,
-      closedOn: null,
-      createdAt: NOW - 86_400_000,
-    },
-  })
+  await addOpenRectification(t, RECTIFICATION, NOW)
 }, 60_000)
 afterAll(() => t.stop())
 

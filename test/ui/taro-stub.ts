@@ -2,6 +2,14 @@
 // records navigation and keeps storage in memory, so tests assert what a tap does.
 export const calls: { api: string; options: unknown }[] = []
 const storage = new Map<string, unknown>()
+let routerParams: Record<string, string> = {}
+
+/** The page's query (useRouter().params), as a page opened with ?key=value would read it. */
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
+
+export const useRouter = () => ({ params: routerParams })
 
 function recorder(api: string) {
   return (options: unknown) => {
@@ -13,6 +21,7 @@ function recorder(api: string) {
 export function resetTaroStub(): void {
   calls.length = 0
   storage.clear()
+  routerParams = {}
 }
 
 const Taro = {

@@ -2,13 +2,11 @@ import { Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../../types/api'
 import { REPORT_STATUS_LABELS } from '../../../../types/yearly-cycle-labels'
 import { fullDateTime } from '../../../lib/time'
-import { openDownload } from '../../../services/cloud-files'
-
-const extensionOf = (fileId: string) => /\.[a-z0-9]{1,5}$/i.exec(fileId)?.[0] ?? ''
+import { AttachmentList, savedAttachments } from './attachments'
 
 type Report = NonNullable<OutputOf<'yearly-cycle', 'myReport'>['report']>
 
-/** A 述职报告 as it reads: who, when (逾期 flagged), the text, 存在的问题, attached files. */
+/** A 述职报告 as it reads: who, when (逾期 flagged), the text, 存在的问题, attached files (a tap opens one). */
 export function ReportText({ report }: { report: Report }) {
   return (
     <View className="card" data-testid="report-text">
@@ -19,21 +17,7 @@ export function ReportText({ report }: { report: Report }) {
       {report.problems.map((problem, index) => (
         <Text key={problem} className="muted">{`${index + 1}. ${problem}`}</Text>
       ))}
-      {report.files.map((file, index) => {
-        const { url } = file
-        return url ? (
-          <Text
-            key={file.fileId}
-            className="link"
-            data-testid="report-file"
-            onClick={() => openDownload(url, `述职报告附件${index + 1}${extensionOf(file.fileId)}`)}
-          >
-            {`附件${index + 1}`}
-          </Text>
-        ) : (
-          <Text key={file.fileId} className="muted">{`附件${index + 1}（文件已失效）`}</Text>
-        )
-      })}
+      <AttachmentList files={savedAttachments(report.files)} testId="report-file" />
     </View>
   )
 }

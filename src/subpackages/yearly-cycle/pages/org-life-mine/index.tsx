@@ -13,6 +13,7 @@ import { newRequestId } from '../../../../lib/request-id'
 import { rectifyPageUrl } from '../../../../lib/routes'
 import { fullDateTime, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
+import { AttachmentList, AttachmentsField, savedAttachments, useAttachments } from '../../components/attachments'
 
 type OrgLife = NonNullable<OutputOf<'yearly-cycle', 'myOrgLife'>['orgLife']>
 
@@ -86,12 +87,13 @@ function OpinionForm({ orgLifeId }: { orgLifeId: string }) {
 function SelfExamination({ orgLife, onSaved }: { orgLife: OrgLife; onSaved: () => void }) {
   const written = orgLife.selfExamination
   const [text, setText] = useState(written?.text ?? '')
+  const attachments = useAttachments(() => savedAttachments(written?.files))
   const saving = useSubmit(
     () =>
       call('yearly-cycle', 'submitSelfExamination', {
         orgLifeId: orgLife.id,
         text,
-        fileIds: written?.files.map((file) => file.fileId) ?? [],
+        fileIds: attachments.fileIds,
       }),
     { fields: ['text'], toast: '对照检查已保存', onDone: onSaved },
   )
@@ -104,6 +106,7 @@ function SelfExamination({ orgLife, onSaved }: { orgLife: OrgLife; onSaved: () =
             ? `已于${fullDateTime(written.submittedAt)}提交，会议已召开，不能再修改`
             : '会议已召开，未提交对照检查'}
         </Text>
+        <AttachmentList files={savedAttachments(written?.files)} testId="org-life-self-exam-file" />
       </View>
     )
   }
@@ -112,14 +115,21 @@ function SelfExamination({ orgLife, onSaved }: { orgLife: OrgLife; onSaved: () =
       <Text className="card__title">对照检查</Text>
       <FormField
         label="对照检查材料"
-        required
-        hint="对照党章党规查找问题、剖析原因、提出整改措施，不少于50字；会议召开前可修改"
+        hint="对照党章党规查找问题、剖析原因、提出整改措施，不少于50字（已上传对照检查材料的可不填）；会议召开前可修改"
         error={saving.errors.fields.text}
       >
         <TextAreaField value={text} onInput={setText} maxlength={10_000} testId="org-life-self-exam-text" />
       </FormField>
+      <FormField label="上传对照检查材料" hint="已写好的对照检查材料（PDF、Word）或手写稿照片">
+        <AttachmentsField attachments={attachments} testId="org-life-self-exam-files" />
+      </FormField>
       <FieldError message={saving.errors.general} />
-      <Button className="btn btn--primary" loading={saving.busy} onClick={() => saving.submit()}>
+      <Button
+        className="btn btn--primary"
+        disabled={attachments.uploading || undefined}
+        loading={saving.busy}
+        onClick={() => saving.submit()}
+      >
         {written ? '修改对照检查' : '提交对照检查'}
       </Button>
     </View>

@@ -5,7 +5,6 @@ import type { OutputOf } from '../../../../../types/api'
 import { ORG_LIFE_STEP_LABELS } from '../../../../../types/yearly-cycle-labels'
 import { FieldError } from '../../../../components/field-error'
 import { FormField, PickerField, TextAreaField } from '../../../../components/form-field'
-import { ListItem } from '../../../../components/list-item'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
@@ -13,6 +12,7 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { rectifyPageUrl } from '../../../../lib/routes'
 import { fullDateTime, monthDayTime, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
+import { OpinionList, PublicOpinionForm } from '../../components/opinions'
 
 const STATUS_LABELS = { done: '已完成', in_progress: '进行中', not_started: '未开始' } as const
 const STATUS_TAGS = { done: 'tag tag--ok', in_progress: 'tag tag--warn', not_started: 'tag tag--plain' } as const
@@ -106,7 +106,7 @@ function Steps({
   )
 }
 
-/** The steps run from here: the opinions gathered, which meeting is the 组织生活会, 整改清单, 情况报告. */
+/** The steps run from here: the opinions gathered (and 群众意见 the secretary records), which meeting is the 组织生活会, 整改清单, 情况报告. */
 function Manage({
   data,
   branchId,
@@ -137,22 +137,11 @@ function Manage({
     },
   )
   const meetingHeld = data.progress.steps.some((s) => s.step === 'meeting' && s.status === 'done')
+  const opinionsOpen = data.progress.steps.some((s) => s.step === 'opinions' && s.status !== 'done')
   return (
     <View>
-      <PageState query={opinions}>
-        {(list) => (
-          <View className="card" data-testid="org-life-opinions">
-            <Text className="card__title">{`征求到的意见（${list.total}条）`}</Text>
-            {list.items.map((item) => (
-              <ListItem
-                key={item.id}
-                title={item.text}
-                meta={[item.day, item.source === 'public' ? '群众意见' : (item.author ?? '匿名')]}
-              />
-            ))}
-          </View>
-        )}
-      </PageState>
+      <PageState query={opinions}>{(list) => <OpinionList list={list} />}</PageState>
+      {data.mayManage && opinionsOpen ? <PublicOpinionForm orgLifeId={orgLifeId} onRecorded={opinions.reload} /> : null}
       {data.mayManage ? (
         <View className="card">
           <Text className="card__title">组织生活会会议</Text>

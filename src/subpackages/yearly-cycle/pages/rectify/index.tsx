@@ -13,6 +13,7 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { newRequestId } from '../../../../lib/request-id'
 import { dateKey } from '../../../../lib/time'
 import { call } from '../../../../services/call'
+import { AttachmentList, AttachmentsField, savedAttachments, useAttachments } from '../../components/attachments'
 
 type Item = OutputOf<'yearly-cycle', 'listRectifications'>['items'][number]
 
@@ -22,12 +23,12 @@ export default function RectifyPage() {
   const list = useAction('yearly-cycle', 'listRectifications', { orgLifeId })
   const [closing, setClosing] = useState<Item | null>(null)
   const close = useSubmit(
-    (item: Item, evidence: string) =>
+    (item: Item, evidence: string, fileIds: string[]) =>
       call('yearly-cycle', 'closeRectification', {
         rectificationId: item.id,
         closedOn: dateKey(Date.now()),
         evidence,
-        fileIds: [],
+        fileIds,
       }),
     { toast: (_, item) => `已销号：${item.problem}`, onDone: list.reload, onRefused: list.reload },
   )
@@ -60,6 +61,9 @@ export default function RectifyPage() {
                     item.evidence ? `整改结果：${item.evidence.text}` : null,
                   ]}
                 >
+                  {item.evidence ? (
+                    <AttachmentList files={savedAttachments(item.evidence.files)} testId="rectify-evidence-file" />
+                  ) : null}
                   {item.mayClose && item.status === 'open' ? (
                     <Button className="btn btn--ghost" onClick={() => setClosing(item)}>
                       销号
@@ -72,19 +76,41 @@ export default function RectifyPage() {
           </View>
         )}
       </PageState>
-      <ConfirmDialog
-        visible={closing !== null}
-        title="整改销号"
-        message={closing ? `“${closing.problem}”销号后不能撤回。` : ''}
-        confirmLabel="确认销号"
-        reason={{ label: '整改结果', placeholder: '写明整改做了什么、成效如何', minLength: 5 }}
-        onConfirm={(evidence) => {
-          if (closing) close.submit(closing, evidence)
-          setClosing(null)
-        }}
-        onCancel={() => setClosing(null)}
-      />
+      {closing ? (
+        <CloseDialog
+          key={closing.id}
+          item={closing}
+          onConfirm={(evidence, fileIds) => {
+            close.submit(closing, evidence, fileIds)
+            setClosing(null)
+          }}
+          onCancel={() => setClosing(null)}
+        />
+      ) : null}
     </Page>
+  )
+}
+
+/** 整改销号: what was done (text) and, if any, evidence files (a document or photos) uploaded before confirming. */
+function CloseDialog(props: {
+  item: Item
+  onConfirm: (evidence: string, fileIds: string[]) => void
+  onCancel: () => void
+}) {
+  const attachments = useAttachments(() => [])
+  return (
+    <ConfirmDialog
+      visible
+      title="整改销号"
+      message={`“${props.item.problem}”销号后不能撤回。`}
+      confirmLabel="确认销号"
+      reason={{ label: '整改结果', placeholder: '写明整改做了什么、成效如何', minLength: 5 }}
+      confirmDisabled={attachments.uploading}
+      onConfirm={(evidence) => props.onConfirm(evidence, attachments.fileIds)}
+      onCancel={props.onCancel}
+    >
+      <AttachmentsField attachments={attachments} testId="rectify-evidence" />
+    </ConfirmDialog>
   )
 }
 

@@ -9,6 +9,7 @@ import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { fullDateTime, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
+import { AttachmentsField, savedAttachments, useAttachments } from '../../components/attachments'
 import { RatingForm } from '../../components/rating-form'
 import { ReportText } from '../../components/report-text'
 
@@ -69,13 +70,14 @@ function Report({ data, onChanged }: { data: Mine; onChanged: () => void }) {
 function ReportForm(props: { roundId: string; branchId: string; report: Mine['report']; onSaved: () => void }) {
   const [text, setText] = useState(props.report?.text ?? '')
   const [problems, setProblems] = useState(props.report?.problems.join('\n') ?? '')
+  const attachments = useAttachments(() => savedAttachments(props.report?.files))
   const saving = useSubmit(
     () =>
       call('yearly-cycle', 'submitSecretaryReport', {
         roundId: props.roundId,
         branchId: props.branchId,
         text,
-        fileIds: props.report?.files.map((file) => file.fileId) ?? [],
+        fileIds: attachments.fileIds,
         problems: problems
           .split('\n')
           .map((line) => line.trim())
@@ -95,10 +97,14 @@ function ReportForm(props: { roundId: string; branchId: string; report: Mine['re
       <FormField label="存在的问题" required hint="每行一条" error={saving.errors.fields.problems}>
         <TextAreaField value={problems} onInput={setProblems} maxlength={4000} testId="report-form-problems" />
       </FormField>
+      <FormField label="述职报告附件" hint="可上传述职报告原文（PDF、Word）或相关照片">
+        <AttachmentsField attachments={attachments} testId="report-form-files" />
+      </FormField>
       <FieldError message={saving.errors.general} />
       <Button
         className="btn btn--primary"
         data-testid="report-form-submit"
+        disabled={attachments.uploading || undefined}
         loading={saving.busy}
         onClick={() => saving.submit()}
       >
