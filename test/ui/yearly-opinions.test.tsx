@@ -8,6 +8,12 @@ import OrgLifePage from '../../src/subpackages/yearly-cycle/pages/org-life/index
 import { calls, resetTaroStub, setRouterParams } from './taro-stub'
 
 jest.mock('../../src/services/call', () => ({ call: jest.fn() }))
+// The page's 情况报告 takes files; nothing is picked or uploaded here.
+jest.mock(
+  '../../src/services/cloud-files',
+  () => ({ pickDocument: jest.fn(), pickPhotos: jest.fn(), uploadToCloud: jest.fn(), openDocumentToRead: jest.fn() }),
+  { virtual: true },
+)
 const mockedCall = call as unknown as jest.Mock
 
 const OPINION = '家长希望学校加强课后服务，党员教师带头参与'

@@ -5,6 +5,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { call } from '../../src/services/call'
 import { openDocumentToRead, pickDocument, pickPhotos, uploadToCloud } from '../../src/services/cloud-files'
+import OrgLifePage from '../../src/subpackages/yearly-cycle/pages/org-life/index'
 import MyOrgLifePage from '../../src/subpackages/yearly-cycle/pages/org-life-mine/index'
 import RectifyPage from '../../src/subpackages/yearly-cycle/pages/rectify/index'
 import ReportPage from '../../src/subpackages/yearly-cycle/pages/report/index'
@@ -219,5 +220,39 @@ test('述职报告: the attachment uploaded on the form is submitted with the re
   await act(async () => fireEvent.click(screen.getByTestId('report-form-submit')))
   expect(writes('submitSecretaryReport')).toEqual([
     expect.objectContaining({ fileIds: [`cloud://env.bucket/${path}`], problems: ['理论学习不够系统'] }),
+  ])
+})
+
+test('情况报告: the document uploaded on the secretary’s 组织生活会 page is sent with the report', async () => {
+  setRouterParams({ branchId: 'org_b_shiyan' })
+  serve({
+    orgLifeProgress: {
+      branchId: 'org_b_shiyan',
+      branchName: '实验小学党支部',
+      year: 2026,
+      orgLifeId: 'org_b_shiyan:2026',
+      theme: '学习贯彻党的创新理论',
+      bureauTheme: null,
+      meetingId: 'mt_1',
+      report: null,
+      progress: { steps: [{ step: 'meeting', status: 'done', done: 1, of: 1 }], done: 1, of: 1, current: null },
+      mayManage: true,
+    },
+    listOpinions: { items: [], total: 0, page: 1 },
+    listBranch: { items: [] },
+    me: { ...me, memberId: 'm_shiyan_01' },
+    submitOrgLifeReport: { at: 1 },
+  })
+  picked.document.mockResolvedValue({ name: '情况报告.pdf', size: 1, source: '/tmp/q.pdf' })
+  render(<OrgLifePage />)
+  const button = await screen.findByTestId('org-life-report-files-document')
+  await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false))
+  await act(async () => fireEvent.click(button))
+  const [path] = upload.mock.calls[0]
+  expect(path).toMatch(/^yearly\/t_demo\/m_shiyan_01\/\d+-[a-z0-9]+\.pdf$/)
+  type('org-life-report-text', '本支部召开2026年度组织生活会，'.repeat(6))
+  await act(async () => fireEvent.click(screen.getByTestId('org-life-report-submit')))
+  expect(writes('submitOrgLifeReport')).toEqual([
+    expect.objectContaining({ orgLifeId: 'org_b_shiyan:2026', fileIds: [`cloud://env.bucket/${path}`] }),
   ])
 })

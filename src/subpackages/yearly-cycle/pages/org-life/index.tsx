@@ -12,6 +12,7 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { rectifyPageUrl } from '../../../../lib/routes'
 import { fullDateTime, monthDayTime, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
+import { AttachmentsField, useAttachments } from '../../components/attachments'
 import { OpinionList, PublicOpinionForm } from '../../components/opinions'
 
 const STATUS_LABELS = { done: '已完成', in_progress: '进行中', not_started: '未开始' } as const
@@ -124,12 +125,14 @@ function Manage({
   const candidates = meetings.state === 'ok' ? meetings.data.items.filter((m) => m.type === 'org_life') : []
   const [picked, setPicked] = useState<number | null>(null)
   const [report, setReport] = useState('')
+  // The 情况报告 may carry the signed document the bureau asks for, beside its text.
+  const reportFiles = useAttachments(() => [])
   const linking = useSubmit(
     (meetingId: string) => call('yearly-cycle', 'linkOrgLifeMeeting', { orgLifeId, meetingId }),
     { toast: '已关联组织生活会会议', onDone: onChanged },
   )
   const reporting = useSubmit(
-    () => call('yearly-cycle', 'submitOrgLifeReport', { orgLifeId, text: report, fileIds: [] }),
+    () => call('yearly-cycle', 'submitOrgLifeReport', { orgLifeId, text: report, fileIds: reportFiles.fileIds }),
     {
       fields: ['text'],
       toast: '情况报告已报送教育局党组',
@@ -185,10 +188,16 @@ function Manage({
           ) : (
             <View>
               <FormField label="组织生活会情况报告" required hint="不少于50字" error={reporting.errors.fields.text}>
-                <TextAreaField value={report} onInput={setReport} maxlength={5000} />
+                <TextAreaField testId="org-life-report-text" value={report} onInput={setReport} maxlength={5000} />
               </FormField>
+              <AttachmentsField attachments={reportFiles} testId="org-life-report-files" />
               <FieldError message={reporting.errors.general} />
-              <Button className="btn btn--primary" loading={reporting.busy} onClick={() => reporting.submit()}>
+              <Button
+                className="btn btn--primary"
+                data-testid="org-life-report-submit"
+                loading={reporting.busy}
+                onClick={() => reporting.submit()}
+              >
                 报送教育局党组
               </Button>
             </View>
