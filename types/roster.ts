@@ -88,6 +88,11 @@ export const OrgDoc = z.object({
   /** Groups: the 党小组组长 (a member of the branch), or none yet; the host a 党小组会 starts from. */
   leaderId: Id.nullable().optional(),
   order: z.number().int(),
+  /**
+   * When the node was made in the app (组织管理); absent on nodes that came with the tenant. A branch is
+   * not judged for 三会一课 periods that ended before it existed.
+   */
+  createdAt: z.number().optional(),
   /** A closed (撤销) node stays, with its history; nothing under it is active. */
   status: OrgStatus,
   closedAt: z.number().nullable().optional(),

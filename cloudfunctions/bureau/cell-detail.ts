@@ -1,4 +1,5 @@
 import type { api } from '../../types/api'
+import type { OrgDoc } from '../../types/roster'
 import { toMatrixItems } from '../domain/bureau/cells'
 import { periodBounds } from '../domain/time'
 import type { Handler, HandlerContext } from '../runtime/router'
@@ -7,11 +8,12 @@ import { loadComplianceView } from '../shared/compliance-view'
 import { readRecordBook } from '../shared/record-book'
 
 /** The 三会一课 cell of one branch for one period, judged by the same view as the matrix. */
-export async function branchCell(ctx: HandlerContext, branchId: string, period: string) {
+export async function branchCell(ctx: HandlerContext, branch: Pick<OrgDoc, '_id' | 'createdAt'>, period: string) {
+  const branchId = branch._id
   const view = await loadComplianceView(
     ctx.store,
     ctx.caller.member.tenantId,
-    [{ _id: branchId }],
+    [branch],
     periodBounds(period),
     ctx.clock.now(),
   )
@@ -23,7 +25,7 @@ export const cellDetail: Handler<typeof api.bureau.cellDetail> = async (input, c
   const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
   requireAccess(ctx.caller, branch, 'read')
   const [cell, book] = await Promise.all([
-    branchCell(ctx, branch._id, input.period),
+    branchCell(ctx, branch, input.period),
     readRecordBook(ctx.store, branch, input.period, ctx.clock.now()),
   ])
   return {

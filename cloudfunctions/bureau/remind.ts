@@ -42,7 +42,7 @@ export const remindSecretary: Handler<typeof api.bureau.remindSecretary> = async
   const { store, caller, clock } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'read')
-  const items = owedItems((await branchCell(ctx, branch._id, input.period)).items)
+  const items = owedItems((await branchCell(ctx, branch, input.period)).items)
   if (items.length === 0) throw new DomainError('BUREAU.NOTHING_OWED')
   const owed = [...new Set(items.map((item) => item.type))]
   const now = clock.now()

@@ -19,6 +19,7 @@ export async function tenantOrgs(store: Store, tenantId: string): Promise<OrgDoc
         ancestors: true,
         order: true,
         schools: true,
+        createdAt: true,
       },
     },
   )

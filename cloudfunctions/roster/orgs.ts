@@ -70,6 +70,7 @@ export const createOrg: Handler<typeof api.roster.createOrg> = async (input, ctx
     ...(input.kind === 'branch' ? { schools: input.schools } : {}),
     ...(input.kind === 'group' ? { leaderId: input.leaderId } : {}),
     order: (parent.kind === 'committee' ? 100 : 0) + siblings + 1,
+    createdAt: ctx.clock.now(),
     status: 'active',
   }
   try {

@@ -25,7 +25,18 @@ export async function tenantBranches(store: Store, tenantId: string): Promise<Ra
   const orgs = await store.findAll(
     COLLECTIONS.orgs,
     { tenantId, kind: 'branch', status: 'active' },
-    { fields: { _id: true, tenantId: true, kind: true, name: true, ancestors: true, order: true, schools: true } },
+    {
+      fields: {
+        _id: true,
+        tenantId: true,
+        kind: true,
+        name: true,
+        ancestors: true,
+        order: true,
+        schools: true,
+        createdAt: true,
+      },
+    },
   )
   return orgs
     .sort((a, b) => a.order - b.order)

@@ -68,7 +68,7 @@ const NO_FACTS: BranchFacts = { hasCommittee: false, groups: [] }
 export async function loadComplianceView(
   store: Store,
   tenantId: string,
-  branches: readonly Pick<OrgDoc, '_id'>[],
+  branches: readonly Pick<OrgDoc, '_id' | 'createdAt'>[],
   window: { start: number; end: number },
   now: number,
 ): Promise<ComplianceView> {
@@ -85,13 +85,17 @@ export async function loadComplianceView(
     ),
   ])
   const since = recordsSince(earliest, now)
+  // A branch made in the app is not judged for periods that ended before it existed.
+  const createdAt = new Map(branches.map((branch) => [branch._id, branch.createdAt ?? since]))
+  const sinceOf = (branchId: string) => Math.max(since, createdAt.get(branchId) ?? since)
   const view: ComplianceView = {
     rules,
     now,
     since,
     facts: (branchId) => facts.get(branchId) ?? NO_FACTS,
     meetings: (branchId) => byBranch.get(branchId) ?? [],
-    cell: (branchId, period) => judgeCell(period, rules, view.facts(branchId), view.meetings(branchId), now, since),
+    cell: (branchId, period) =>
+      judgeCell(period, rules, view.facts(branchId), view.meetings(branchId), now, sinceOf(branchId)),
   }
   return view
 }
