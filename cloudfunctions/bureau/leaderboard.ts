@@ -6,7 +6,8 @@ import { shanghaiPeriods } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { branchStandings, exemptMembers, topMembers } from '../shared/standings'
-import { tenantOrgs, visibleBranches } from './scope'
+import { tenantOrgs } from '../shared/tenant-orgs'
+import { visibleBranches } from './scope'
 
 const TOP_MEMBERS = 50
 

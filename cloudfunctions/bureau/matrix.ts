@@ -8,8 +8,9 @@ import { periodBounds, shanghaiPeriods } from '../domain/time'
 import { DomainError } from '../runtime/domain-error'
 import type { Handler, HandlerContext, HandlerInput } from '../runtime/router'
 import { loadComplianceView } from '../shared/compliance-view'
+import { tenantOrgs } from '../shared/tenant-orgs'
 import { lastReminders } from './reminders'
-import { generalBranchOf, tenantOrgs, visibleBranches } from './scope'
+import { generalBranchOf, visibleBranches } from './scope'
 
 /** The matrix's filters: the page's, which the .xlsx export shares. */
 type MatrixQuery = Omit<HandlerInput<typeof api.bureau.complianceMatrix>, 'page' | 'pageSize'>

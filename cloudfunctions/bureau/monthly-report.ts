@@ -9,9 +9,10 @@ import { periodBounds, periodKeyOf, shanghaiMinute, shanghaiStamp } from '../dom
 import type { Handler } from '../runtime/router'
 import { loadComplianceView } from '../shared/compliance-view'
 import { exportPdf } from '../shared/exports'
+import { tenantOrgs } from '../shared/tenant-orgs'
 import { rankings } from './leaderboard'
 import { overview } from './overview'
-import { tenantOrgs, visibleBranches } from './scope'
+import { visibleBranches } from './scope'
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`)
 

@@ -6,7 +6,8 @@ import { periodBounds, periodKeyOf } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { loadComplianceView } from '../shared/compliance-view'
-import { tenantOrgs, visibleBranches } from './scope'
+import { tenantOrgs } from '../shared/tenant-orgs'
+import { visibleBranches } from './scope'
 import { studyCounts } from './study-counts'
 
 /**

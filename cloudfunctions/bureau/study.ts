@@ -6,7 +6,8 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { readPage } from '../runtime/read-page'
 import type { Handler, HandlerContext } from '../runtime/router'
-import { tenantOrgs, visibleBranches } from './scope'
+import { tenantOrgs } from '../shared/tenant-orgs'
+import { visibleBranches } from './scope'
 import { figuresOfTasks, targetsByBranch } from './study-counts'
 
 /** The tenant's orgs and the ids of the branches the caller oversees, from one read. */

@@ -12,12 +12,13 @@ import type { Handler } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch } from '../shared/branch-access'
+import { tenantOrgs } from '../shared/tenant-orgs'
 import { castInto, filledMarks, hasVoted } from './ballot-box'
 import { refreshDigest } from './digest'
 import { personalId, reportBoxId, secretaryReportId } from './ids'
 import { namesOf } from './people'
 import { readerOf, reportView } from './reports'
-import { ownTenant, tenantBranches } from './scope'
+import { ownTenant } from './scope'
 
 const isRating = (value: unknown): value is ReportRating => REPORT_RATINGS.includes(value as ReportRating)
 
@@ -149,7 +150,7 @@ export const getSecretaryReport: Handler<(typeof api)['yearly-cycle']['getSecret
 
 /** The branches whose 述职 the caller follows, in tree order: every branch for bureau staff, their own for the rest. */
 export async function reportBranches(store: Store, caller: Caller): Promise<OrgDoc[]> {
-  const orgs = await tenantBranches(store, caller.member.tenantId)
+  const orgs = await tenantOrgs(store, caller.member.tenantId)
   return orgs.filter((org) => org.kind === 'branch' && branchAccess(caller.member, org) === 'manage')
 }
 

@@ -1,9 +1,7 @@
 import type { OrgDoc } from '../../types/roster'
 import { branchAccess } from '../domain/access/branch-access'
 import type { Caller } from '../runtime/caller'
-import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { Store } from '../runtime/store'
 
 /** The caller runs this branch's cycle: its secretary, the 总支书记 above it, bureau staff. */
 export const mayManage = (caller: Caller, branch: OrgDoc) => branchAccess(caller.member, branch) === 'manage'
@@ -21,14 +19,4 @@ export async function ownTenant<T extends { tenantId: string }>(
   const doc = await found
   if (!doc || doc.tenantId !== caller.member.tenantId) throw new DomainError(code)
   return doc
-}
-
-/** The tenant's 党支部 and 党总支 in tree order (a few hundred at most, one read). */
-export async function tenantBranches(store: Store, tenantId: string): Promise<OrgDoc[]> {
-  const orgs = await store.findAll(COLLECTIONS.orgs, {
-    tenantId,
-    kind: store.command.in(['branch', 'general_branch']),
-    status: 'active',
-  })
-  return orgs.sort((a, b) => a.order - b.order)
 }

@@ -10,12 +10,12 @@ import { COLLECTIONS } from '../runtime/collections'
 import type { Handler, HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
 import { heldMeetings } from '../shared/meetings-held'
+import { tenantOrgs } from '../shared/tenant-orgs'
 import { reportRoundId } from './ids'
-import { tenantBranches } from './scope'
 
 /** The branches the caller oversees under `orgId` (a 党总支, or the whole tenant), and the 党总支 they may narrow to. */
 async function overseen(store: Store, caller: Caller, orgId: string | null) {
-  const orgs = await tenantBranches(store, caller.member.tenantId)
+  const orgs = await tenantOrgs(store, caller.member.tenantId)
   const visible = orgs.filter((org) => org.kind === 'branch' && branchAccess(caller.member, org) !== 'none')
   return {
     branches: visible.filter((branch) => !orgId || branch._id === orgId || branch.ancestors.includes(orgId)),
