@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { meetingHeading } from '../../types/labels'
+import { asPersona } from './app-pages'
 import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
@@ -43,14 +44,15 @@ afterAll(() => {
 
 /** How many active members 高年级党小组 has, read as the secretary through the gateway (an assertion's read, not a step). */
 async function groupSize(): Promise<number> {
-  const res = await fetch(`${session.base}/api/functions/meetings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-WX-OPENID': SECRETARY },
-    body: JSON.stringify({ action: 'scopeMembers', data: { branchId: 'org_b_shiyan' } }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: { members: { groupId: string | null }[] } }
-  if (!body.ok) throw new Error('meetings.scopeMembers failed')
-  return body.data.members.filter((member) => member.groupId === GROUP).length
+  const roll = await asPersona<{ members: { groupId: string | null }[] }>(
+    session.base,
+    SECRETARY,
+    'meetings',
+    'scopeMembers',
+    { branchId: 'org_b_shiyan' },
+  )
+  if (!roll.ok) throw new Error('meetings.scopeMembers failed')
+  return roll.data.members.filter((member) => member.groupId === GROUP).length
 }
 
 /** Tomorrow 15:00 in Asia/Shanghai: the schedule form's default date and time. */
