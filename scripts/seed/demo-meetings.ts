@@ -52,11 +52,35 @@ interface Planned {
 }
 
 export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
+  const { meetings, attendance } = demoMeetingFacts(bureau, now)
+  const voting = new Set(bureau.members.filter(isVoting).map((member) => member._id))
+  const evidence = new Map(
+    meetings.map((meeting) => [
+      meeting._id,
+      evidenceOf(
+        meeting,
+        attendance.filter((row) => row.meetingId === meeting._id),
+        voting,
+      ),
+    ]),
+  )
+  return [
+    ['meetings', meetings],
+    // The bureau's matrix and overview read these; the meetings function keeps them as it writes.
+    ['meeting_digests', digestsOf(meetings, evidence)],
+    ['meeting_attendance', attendance],
+  ]
+}
+
+/** The year's meetings and their attendance: the points part pays the attendance as the meetings function's events. */
+export function demoMeetingFacts(
+  bureau: DemoBureau,
+  now: number,
+): { meetings: MeetingDoc[]; attendance: AttendanceDoc[] } {
   const tenantId = bureau.tenants[0]._id
   const meetings: MeetingDoc[] = []
   const attendance: AttendanceDoc[] = []
   const thisMonth = periodBounds(periodKeyOf(now, 'month')).start
-  const voting = new Set(bureau.members.filter(isVoting).map((member) => member._id))
   for (const branch of bureau.orgs.filter((org) => org.kind === 'branch')) {
     const members = bureau.members.filter((member) => member.branchId === branch._id && member.status === 'active')
     const secretary = members.find((member) => member.committeePosition === 'secretary') ?? members[0]
@@ -220,20 +244,5 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
       closedAt: null,
     })
   }
-  const evidence = new Map(
-    meetings.map((meeting) => [
-      meeting._id,
-      evidenceOf(
-        meeting,
-        attendance.filter((row) => row.meetingId === meeting._id),
-        voting,
-      ),
-    ]),
-  )
-  return [
-    ['meetings', meetings],
-    // The bureau's matrix and overview read these; the meetings function keeps them as it writes.
-    ['meeting_digests', digestsOf(meetings, evidence)],
-    ['meeting_attendance', attendance],
-  ]
+  return { meetings, attendance }
 }

@@ -6,9 +6,11 @@
 import { demoAssessment } from './demo-assessment'
 import type { DemoBureau } from './demo-bureau'
 import { demoDevelopment } from './demo-development'
+import { demoLeave } from './demo-leave'
 import { demoMeetings } from './demo-meetings'
 import { demoMessaging } from './demo-messaging'
 import { demoPoints } from './demo-points'
+import { demoRosterImport } from './demo-roster-import'
 import { demoStudy } from './demo-study'
 import { demoYearlyCycle } from './demo-yearly-cycle'
 
@@ -23,4 +25,6 @@ export const DEMO_PARTS: DemoPart[] = [
   demoAssessment,
   demoDevelopment,
   demoYearlyCycle,
+  demoLeave,
+  demoRosterImport,
 ]

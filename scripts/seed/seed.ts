@@ -30,8 +30,8 @@ export async function seedDemo(sdkEnv: Record<string, string>, now: number): Pro
   for (const part of DEMO_PARTS) batches.push(...part(bureau, now))
   let documents = 0
   for (const [collection, docs] of batches) {
-    for (let i = 0; i < docs.length; i += 20) {
-      await Promise.all(docs.slice(i, i + 20).map((doc) => db.collection(collection).add({ data: doc })))
+    for (let i = 0; i < docs.length; i += 500) {
+      await db.collection(collection).add({ data: docs.slice(i, i + 500) })
     }
     documents += docs.length
   }
