@@ -5,16 +5,17 @@
  * (the member came); and a member of 实验小学 has asked for leave from next
  * week's 党课, waiting in the secretary's 支部待办.
  */
+import { periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
 import type { LeaveDoc } from '../../types/meetings'
 import type { DemoBureau } from './demo-bureau'
 import { demoMeetingFacts } from './demo-meetings'
-import type { SeedBatch } from './demo-parts'
+import type { SeedBatch, SeedOptions } from './demo-parts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const REASONS = ['参加县教研室组织的培训', '带学生外出参加比赛', '家中老人住院需陪护', '参加上级组织的监考工作']
 
-export function demoLeave(bureau: DemoBureau, now: number): SeedBatch[] {
+export function demoLeave(bureau: DemoBureau, now: number, options: SeedOptions): SeedBatch[] {
   const tenantId = bureau.tenants[0]._id
   const { meetings, attendance } = demoMeetingFacts(bureau, now)
   const meetingOf = new Map(meetings.map((meeting) => [meeting._id, meeting]))
@@ -62,5 +63,7 @@ export function demoLeave(bureau: DemoBureau, now: number): SeedBatch[] {
   const pending = request('mt_demo_shiyan_lecture_next', 'm_shiyan_07', 0)
   if (pending)
     leaves.push({ ...pending, status: 'pending', requestedAt: now - 3 * HOUR, decidedBy: null, decidedAt: null })
-  return [['meeting_leaves', leaves]]
+  // Without history, this month's requests only.
+  const since = options.history ? 0 : periodBounds(periodKeyOf(now, 'month')).start
+  return [['meeting_leaves', leaves.filter((leave) => leave.requestedAt >= since)]]
 }

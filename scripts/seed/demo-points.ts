@@ -19,7 +19,7 @@ import type { ClaimDoc, LedgerEntry, PointsRule, PointsRulesDoc } from '../../ty
 import type { MemberDoc } from '../../types/roster'
 import type { DemoBureau } from './demo-bureau'
 import { demoMeetingFacts } from './demo-meetings'
-import type { SeedBatch } from './demo-parts'
+import type { SeedBatch, SeedOptions } from './demo-parts'
 import { demoStudyFacts } from './demo-study'
 
 const HOUR = 3_600_000
@@ -40,14 +40,16 @@ interface Payment {
   sourceEvent: string | null
 }
 
-export function demoPoints(bureau: DemoBureau, now: number): SeedBatch[] {
+export function demoPoints(bureau: DemoBureau, now: number, options: SeedOptions): SeedBatch[] {
   const tenantId = bureau.tenants[0]._id
   const rules: PointsRulesDoc = { _id: tenantId, tenantId, ...DEFAULT_CATALOGUE, updatedAt: now, updatedBy: 'seed' }
   const rule = (key: string) => DEFAULT_CATALOGUE.rules.find((r) => r.key === key) ?? DEFAULT_CATALOGUE.rules[0]
   const byId = new Map(bureau.members.map((member) => [member._id, member]))
   const events: DomainEvent[] = []
   const payments: Payment[] = []
+  const since = options.history ? 0 : periodBounds(periodKeyOf(now, 'month')).start
   const fact = (kind: DomainEventKind, sourceId: string, memberId: string, at: number) => {
+    if (at < since) return
     const member = byId.get(memberId)
     const paying = DEFAULT_CATALOGUE.rules.find((candidate) => candidate.auto === kind)
     if (!member?.branchId || !paying) return
@@ -74,14 +76,14 @@ export function demoPoints(bureau: DemoBureau, now: number): SeedBatch[] {
       sourceEvent: _id,
     })
   }
-  for (const checkin of demoStudyFacts(bureau, now).checkins)
+  for (const checkin of demoStudyFacts(bureau, now, options).checkins)
     fact('study.checkin', checkin.taskId, checkin.memberId, checkin.at)
   for (const row of demoMeetingFacts(bureau, now).attendance) {
     if (row.status === 'present' || row.status === 'late')
       fact(row.status === 'present' ? 'meeting.present' : 'meeting.late', row.meetingId, row.memberId, row.at)
   }
 
-  const claims = demoClaims(bureau, now)
+  const claims = demoClaims(bureau, now).filter((claim) => claim.createdAt >= since)
   for (const claim of claims.filter((candidate) => candidate.status === 'approved')) {
     const member = byId.get(claim.memberId)
     const secretary = bureau.members.find((m) => m._id === claim.decidedBy)

@@ -7,13 +7,14 @@
 import { addMonthsLocal, periodBounds, periodKeyOf } from '../../cloudfunctions/domain/time'
 import type { ImportDoc } from '../../types/roster-import'
 import type { DemoBureau } from './demo-bureau'
-import type { SeedBatch } from './demo-parts'
+import type { SeedBatch, SeedOptions } from './demo-parts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 export const DEMO_IMPORT_MONTHS_AGO = 5
 
-export function demoRosterImport(bureau: DemoBureau, now: number): SeedBatch[] {
+export function demoRosterImport(bureau: DemoBureau, now: number, { history }: SeedOptions): SeedBatch[] {
+  if (!history) return []
   const tenantId = bureau.tenants[0]._id
   const branchId = 'org_b_shiyan'
   const secretary = bureau.members.find((m) => m.branchId === branchId && m.committeePosition === 'secretary')

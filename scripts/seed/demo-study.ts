@@ -5,13 +5,13 @@
 import { addDays, shanghaiDate } from '../../cloudfunctions/domain/time'
 import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
 import type { DemoBureau } from './demo-bureau'
-import type { SeedBatch } from './demo-parts'
+import type { SeedBatch, SeedOptions } from './demo-parts'
 import { type StudyYear, studyYear } from './demo-study-year'
 
 const DAY = 86_400_000
 
-export function demoStudy(bureau: DemoBureau, now: number): SeedBatch[] {
-  const { tasks, checkins } = demoStudyFacts(bureau, now)
+export function demoStudy(bureau: DemoBureau, now: number, options: SeedOptions): SeedBatch[] {
+  const { tasks, checkins } = demoStudyFacts(bureau, now, options)
   return [
     ['study_tasks', tasks],
     ['study_checkins', checkins],
@@ -19,8 +19,8 @@ export function demoStudy(bureau: DemoBureau, now: number): SeedBatch[] {
 }
 
 /** Every demo task and check-in: the points part pays the check-ins as the study function's events. */
-export function demoStudyFacts(bureau: DemoBureau, now: number): StudyYear {
-  const year = studyYear(bureau, now)
+export function demoStudyFacts(bureau: DemoBureau, now: number, { history }: SeedOptions): StudyYear {
+  const year = history ? studyYear(bureau, now) : { tasks: [], checkins: [] }
   const current = currentWeeks(bureau, now)
   return { tasks: [...year.tasks, ...current.tasks], checkins: [...year.checkins, ...current.checkins] }
 }
