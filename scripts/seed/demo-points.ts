@@ -13,10 +13,10 @@
 import { applyCaps } from '../../cloudfunctions/domain/points/caps'
 import { DEFAULT_CATALOGUE } from '../../cloudfunctions/domain/points/default-rules'
 import { addMonthsLocal, periodBounds, periodKeyOf, shanghaiPeriods } from '../../cloudfunctions/domain/time'
+import type { Award } from '../../cloudfunctions/points/ledger'
 import { totalsOf } from '../../cloudfunctions/points/totals'
 import { type DomainEvent, type DomainEventKind, domainEventId } from '../../types/events'
-import type { ClaimDoc, LedgerEntry, PointsRule, PointsRulesDoc } from '../../types/points'
-import type { MemberDoc } from '../../types/roster'
+import type { ClaimDoc, LedgerEntry, PointsRulesDoc } from '../../types/points'
 import type { DemoBureau } from './demo-bureau'
 import { demoMeetingFacts } from './demo-meetings'
 import type { SeedBatch, SeedOptions } from './demo-parts'
@@ -27,18 +27,8 @@ const DAY = 24 * HOUR
 /** A paid fact is marked processed by the minute timer shortly after it happened. */
 const PROCESSED_AFTER = 60_000
 
-/** Something that pays points: a fact of another domain (an event) or a secretary's decision. */
-interface Payment {
-  key: string
-  member: MemberDoc
-  rule: PointsRule
-  requested: number
-  reason: string
-  grantedBy: string
-  grantedByName: string
-  at: number
-  sourceEvent: string | null
-}
+/** Something that pays points, as recordAward takes it: a fact of another domain (an event) or a secretary's decision. */
+type Payment = Omit<Award, 'tenantId' | 'overCap'>
 
 export function demoPoints(bureau: DemoBureau, now: number, options: SeedOptions): SeedBatch[] {
   const tenantId = bureau.tenants[0]._id
@@ -66,7 +56,7 @@ export function demoPoints(bureau: DemoBureau, now: number, options: SeedOptions
     })
     payments.push({
       key: `evt:${_id}`,
-      member,
+      member: { _id: member._id, branchId: member.branchId },
       rule: paying,
       requested: paying.points,
       reason: '',
@@ -90,7 +80,7 @@ export function demoPoints(bureau: DemoBureau, now: number, options: SeedOptions
     if (!member || !secretary) continue
     payments.push({
       key: `claim:${claim._id}`,
-      member,
+      member: { _id: member._id, branchId: claim.branchId },
       rule: rule(claim.ruleKey),
       requested: claim.points,
       reason: claim.note,
@@ -107,7 +97,7 @@ export function demoPoints(bureau: DemoBureau, now: number, options: SeedOptions
       if (index % 5 !== 0) return
       payments.push({
         key: `seed:${member._id}:volunteer`,
-        member,
+        member: { _id: member._id, branchId: member.branchId as string },
         rule: rule('volunteer'),
         requested: rule('volunteer').points,
         reason: '周末社区志愿服务',
@@ -152,7 +142,7 @@ function ledgerOf(tenantId: string, payments: Payment[]): LedgerEntry[] {
         _id: payment.key,
         tenantId,
         memberId: payment.member._id,
-        branchId: payment.member.branchId as string,
+        branchId: payment.member.branchId,
         ruleKey: payment.rule.key,
         ruleName: payment.rule.name,
         points,

@@ -12,7 +12,7 @@ import { demoStudy } from '../../scripts/seed/demo-study'
 import { STUDY_MONTHS } from '../../scripts/seed/demo-study-year'
 import type { LedgerEntry } from '../../types/points'
 import type { CheckinDoc } from '../../types/study'
-import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { allDocs, as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -26,16 +26,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => t.stop())
 
-async function all<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
-  const out: T[] = []
-  for (;;) {
-    const res = (await t.db.collection(collection).where(where).skip(out.length).limit(1000).get()) as unknown as {
-      data: T[]
-    }
-    out.push(...res.data)
-    if (res.data.length < 1000) return out
-  }
-}
+const all = <T>(collection: string, where: Record<string, unknown>) => allDocs<T>(t, collection, where)
 
 test('last month’s 集中学习日: most members studied, not everyone, most of them that afternoon', async () => {
   const taskId = `st_demo_${lastMonth}_day`

@@ -128,3 +128,15 @@ export async function withoutSeededPoints(t: DemoEmulator): Promise<void> {
     await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
   }
 }
+
+/** Every document of a collection matching `where`, page after page (a read answers at most 1,000). */
+export async function allDocs<T>(t: DemoEmulator, collection: string, where: Record<string, unknown>): Promise<T[]> {
+  const out: T[] = []
+  for (;;) {
+    const res = (await t.db.collection(collection).where(where).skip(out.length).limit(1000).get()) as unknown as {
+      data: T[]
+    }
+    out.push(...res.data)
+    if (res.data.length < 1000) return out
+  }
+}
