@@ -810,7 +810,8 @@ export const engagementActions = {
     errors: ['PAIR.NOT_FOUND', 'PAIR.ENDED', 'AUTH.FORBIDDEN', 'DATE.IN_FUTURE'],
   }),
   listPairs: defineAction({
-    summary: "A branch's pairs with their visits this year, those without a visit this term first.",
+    summary:
+      "A branch's pairs with their visits this year, those not visited yet first; a member of the branch who does not read it sees their own pairs.",
     input: z.object({ branchId: Id, year: Year }),
     output: z.object({
       items: z.array(
@@ -824,7 +825,7 @@ export const engagementActions = {
         }),
       ),
     }),
-    roles: ASSESSMENT_READERS,
+    roles: ROLES,
     errors: ['ROSTER.NOT_FOUND'],
   }),
 }

@@ -96,15 +96,21 @@ export const recordPairVisit: Handler<typeof api.assessment.recordPairVisit> = a
   return { id: visit._id }
 }
 
-/** A branch's pairs with this year's visits; those not visited yet first, then the longest since a visit. */
+/** A branch's pairs (a plain member: their own) with this year's visits; those not visited yet first, then the longest since a visit. */
 export const listPairs: Handler<typeof api.assessment.listPairs> = async (input, ctx) => {
   const { caller, store } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
-  requireAccess(caller, branch, 'read')
+  // Those who read the branch see all its pairs; a member of it, only the pairs they are in.
+  const readsAll = branchAccess(caller.member, branch) !== 'none'
+  if (!readsAll && caller.member.branchId !== branch._id) throw new DomainError('AUTH.FORBIDDEN')
   const tenantId = branch.tenantId
   const { command: _ } = store
   const [pairs, visits] = await Promise.all([
-    store.findAll(COLLECTIONS.pairs, { tenantId, branchId: branch._id }),
+    store.findAll(COLLECTIONS.pairs, {
+      tenantId,
+      branchId: branch._id,
+      ...(readsAll ? {} : { memberId: caller.member._id }),
+    }),
     store.findAll(
       COLLECTIONS.pairVisits,
       {

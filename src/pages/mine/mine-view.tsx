@@ -4,7 +4,7 @@ import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../.
 import type { Me } from '../../../types/roster'
 import { LinkRow } from '../../components/link-row'
 import { SwitchRow } from '../../components/switch-row'
-import { YEARLY_PAGE } from '../../lib/routes'
+import { modelPostsPageUrl, pairsPageUrl, VOLUNTEER_PAGE, YEARLY_PAGE } from '../../lib/routes'
 import { manageEntriesFor } from './manage-entries'
 
 interface MineViewProps {
@@ -84,6 +84,26 @@ export function MineView({
           testId="mine-open-yearly"
           onClick={() => onOpenEntry?.(YEARLY_PAGE)}
         />
+        <LinkRow
+          title="志愿服务"
+          hint="报名参加志愿服务活动、签到，查看本年志愿时长"
+          testId="mine-open-volunteer"
+          onClick={() => onOpenEntry?.(VOLUNTEER_PAGE)}
+        />
+        <LinkRow
+          title="党员示范岗"
+          hint="我的示范岗、先锋岗、责任区和履诺记录"
+          testId="mine-open-posts"
+          onClick={() => onOpenEntry?.(modelPostsPageUrl())}
+        />
+        {me.branch ? (
+          <LinkRow
+            title="结对帮扶"
+            hint="结对对象与走访记录"
+            testId="mine-open-pairs"
+            onClick={() => me.branch && onOpenEntry?.(pairsPageUrl(me.branch.id))}
+          />
+        ) : null}
         {onCareMode ? (
           <SwitchRow
             label="关怀模式"
