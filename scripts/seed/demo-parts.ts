@@ -6,6 +6,7 @@
 import { demoAssessment } from './demo-assessment'
 import type { DemoBureau } from './demo-bureau'
 import { demoDevelopment } from './demo-development'
+import { demoEngagement } from './demo-engagement'
 import { demoMeetings } from './demo-meetings'
 import { demoMessaging } from './demo-messaging'
 import { demoPoints } from './demo-points'
@@ -21,6 +22,7 @@ export const DEMO_PARTS: DemoPart[] = [
   demoMeetings,
   demoMessaging,
   demoAssessment,
+  demoEngagement,
   demoDevelopment,
   demoYearlyCycle,
 ]
