@@ -788,10 +788,17 @@ export const engagementActions = {
         partnerLabel: z.string().trim().min(2, '请填写结对对象').max(30, '结对对象只需简称，不超过30字'),
         since: CalendarDate,
       })
-      .refine((p) => (p.kind === 'branch_branch') === (p.partnerBranchId !== null && p.memberId === null), {
-        message: '支部结对须选择对方支部；党员结对须选择党员',
-        path: ['kind'],
-      }),
+      // A branch pair names the other branch and no member; a member pair names the member and no branch.
+      .refine(
+        (p) =>
+          p.kind === 'branch_branch'
+            ? p.partnerBranchId !== null && p.memberId === null
+            : p.memberId !== null && p.partnerBranchId === null,
+        {
+          message: '支部结对须选择对方支部；党员结对须选择党员',
+          path: ['kind'],
+        },
+      ),
     output: z.object({ id: Id }),
     roles: ASSESSMENT_MANAGERS,
     errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE'],
