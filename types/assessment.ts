@@ -315,6 +315,19 @@ export const VolunteerHoursDoc = z.object({
 })
 export type VolunteerHoursDoc = z.infer<typeof VolunteerHoursDoc>
 
+/**
+ * volunteer_branch_years: `_id` = `${branchId}:${year}`, a branch's half hours credited in a year, kept in
+ * the same transaction as each credit — so a branch's year is one read however many hours it holds.
+ */
+export const VolunteerBranchYearDoc = z.object({
+  _id: z.string(),
+  tenantId: Id,
+  branchId: Id,
+  year: z.number().int(),
+  halfHours: z.number().int().min(0),
+})
+export type VolunteerBranchYearDoc = z.infer<typeof VolunteerBranchYearDoc>
+
 export const PAIR_KINDS = [
   'member_student', // 党员结对学生
   'member_family', // 党员结对家庭

@@ -326,10 +326,7 @@ export const recordVolunteerHours: Handler<typeof api.assessment.recordVolunteer
       recordedBy: caller.member._id,
       at: now,
     }
-    try {
-      await store.insert(COLLECTIONS.volunteerHours, row)
-    } catch (error) {
-      if (!(error instanceof DuplicateIdError)) throw error
+    if (!(await creditOnce(store, row))) {
       alreadyCredited++
       continue
     }
@@ -355,6 +352,38 @@ export const recordVolunteerHours: Handler<typeof api.assessment.recordVolunteer
     })
   await payEventsNow(functions, events, `志愿服务“${activity.title}”`)
   return { credited, alreadyCredited }
+}
+
+/**
+ * Writes a member's hours and adds them to their branch's year in one
+ * transaction: the branch's total never drifts from the rows. False when the
+ * member was credited before (the rows' id is activity + member).
+ */
+async function creditOnce(store: Store, row: VolunteerHoursDoc): Promise<boolean> {
+  const year = Number(shanghaiDate(row.at).slice(0, 4))
+  const totalId = `${row.branchId}:${year}`
+  try {
+    await store.transaction(async (tx) => {
+      if (await tx.get(COLLECTIONS.volunteerHours, row._id))
+        throw new DuplicateIdError(COLLECTIONS.volunteerHours, row._id)
+      await tx.insert(COLLECTIONS.volunteerHours, row)
+      const total = await tx.get(COLLECTIONS.volunteerBranchYears, totalId)
+      if (total)
+        await tx.update(COLLECTIONS.volunteerBranchYears, totalId, { halfHours: total.halfHours + row.halfHours })
+      else
+        await tx.insert(COLLECTIONS.volunteerBranchYears, {
+          _id: totalId,
+          tenantId: row.tenantId,
+          branchId: row.branchId,
+          year,
+          halfHours: row.halfHours,
+        })
+    })
+    return true
+  } catch (error) {
+    if (error instanceof DuplicateIdError) return false
+    throw error
+  }
 }
 
 /** The caller's hours credited in a year, activity by activity (latest first). */

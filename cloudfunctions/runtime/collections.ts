@@ -9,6 +9,7 @@ import type {
   PairVisitDoc,
   PostDeedDoc,
   VolunteerActivityDoc,
+  VolunteerBranchYearDoc,
   VolunteerHoursDoc,
   VolunteerSignupDoc,
 } from '../../types/assessment'
@@ -156,6 +157,7 @@ export const COLLECTIONS = {
   volunteerActivities: collection<VolunteerActivityDoc>('volunteer_activities'),
   volunteerSignups: collection<VolunteerSignupDoc>('volunteer_signups'),
   volunteerHours: collection<VolunteerHoursDoc>('volunteer_hours'),
+  volunteerBranchYears: collection<VolunteerBranchYearDoc>('volunteer_branch_years'),
   volunteerSecrets: collection<{ _id: string; secret: string }>('volunteer_secrets'),
   pairs: collection<PairDoc>('pairs'),
   pairVisits: collection<PairVisitDoc>('pair_visits'),

@@ -7,7 +7,6 @@ import { schoolKindOf } from '../domain/bureau/school-kind'
 import { periodsOfYear } from '../domain/meeting-compliance/periods'
 import { periodBounds, shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
-import { within } from '../runtime/range'
 import type { Store } from '../runtime/store'
 import { loadComplianceView } from './compliance-view'
 
@@ -192,10 +191,14 @@ async function pointsOfYear(store: Store, tenantId: string, year: number) {
  * members holding a 示范岗 / 先锋岗 / 责任区 some day of the year, per branch.
  */
 async function engagementOfYear(store: Store, tenantId: string, year: number) {
-  const { start, end } = periodBounds(String(year))
   const { command: _ } = store
-  const [halfHours, designations] = await Promise.all([
-    store.sumBy(COLLECTIONS.volunteerHours, { tenantId, at: within(store, start, end) }, 'branchId', 'halfHours'),
+  const [totals, designations] = await Promise.all([
+    // Each branch's year is one row kept with every credit: 500 branches read 500 rows, not their hours.
+    store.findAll(
+      COLLECTIONS.volunteerBranchYears,
+      { tenantId, year },
+      { fields: { _id: true, branchId: true, halfHours: true } },
+    ),
     store.findAll(
       COLLECTIONS.designations,
       // Date-only strings compare in calendar order; the port types its comparisons for numbers.
@@ -211,5 +214,5 @@ async function engagementOfYear(store: Store, tenantId: string, year: number) {
     members.add(designation.memberId)
     designated.set(designation.branchId, members)
   }
-  return { halfHours, designated }
+  return { halfHours: new Map(totals.map((row) => [row.branchId, row.halfHours])), designated }
 }

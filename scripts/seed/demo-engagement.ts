@@ -12,6 +12,7 @@ import type {
   PairVisitDoc,
   PostDeedDoc,
   VolunteerActivityDoc,
+  VolunteerBranchYearDoc,
   VolunteerHoursDoc,
   VolunteerSignupDoc,
 } from '../../types/assessment'
@@ -189,6 +190,16 @@ export function demoEngagement(bureau: DemoBureau, now: number): SeedBatch[] {
     at: held.endsAt + HOUR,
   }))
 
+  // Each branch's year of hours, as every credit keeps it.
+  const totals = new Map<string, VolunteerBranchYearDoc>()
+  for (const row of hours) {
+    const year = Number(shanghaiDate(row.at).slice(0, 4))
+    const id = `${row.branchId}:${year}`
+    const total = totals.get(id) ?? { _id: id, tenantId, branchId: row.branchId, year, halfHours: 0 }
+    total.halfHours += row.halfHours
+    totals.set(id, total)
+  }
+
   const pairs: PairDoc[] = [
     {
       _id: 'pair_demo_1',
@@ -236,6 +247,7 @@ export function demoEngagement(bureau: DemoBureau, now: number): SeedBatch[] {
     ['volunteer_activities', activities],
     ['volunteer_signups', signups],
     ['volunteer_hours', hours],
+    ['volunteer_branch_years', [...totals.values()]],
     ['pairs', pairs],
     ['pair_visits', visits],
   ]

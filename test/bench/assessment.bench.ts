@@ -201,6 +201,17 @@ function writeTenant(dbDir: string, tenantId: string, branches: number, perBranc
   ])
   write('assessment_entries', entries)
   write('volunteer_hours', hours)
+  // Each branch's year of hours, as every credit keeps it beside the rows.
+  write(
+    'volunteer_branch_years',
+    branchIds.map((branchId) => ({
+      _id: `${branchId}:${YEAR}`,
+      tenantId,
+      branchId,
+      year: YEAR,
+      halfHours: hours.filter((row) => row.branchId === branchId).reduce((sum, row) => sum + row.halfHours, 0),
+    })),
+  )
   write('designations', designations)
   return roundId
 }

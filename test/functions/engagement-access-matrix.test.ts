@@ -12,6 +12,7 @@ const COLLECTIONS = [
   'volunteer_activities',
   'volunteer_signups',
   'volunteer_hours',
+  'volunteer_branch_years',
   'pairs',
   'pair_visits',
   'domain_events',

@@ -17,7 +17,13 @@ beforeAll(async () => {
     await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
   }
   // The demo's own activities, hours and posts make way: the figures below count from nothing.
-  for (const collection of ['volunteer_activities', 'volunteer_signups', 'volunteer_hours', 'designations']) {
+  for (const collection of [
+    'volunteer_activities',
+    'volunteer_signups',
+    'volunteer_hours',
+    'volunteer_branch_years',
+    'designations',
+  ]) {
     await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
   }
 })
