@@ -64,7 +64,8 @@ export const endDesignation: Handler<typeof api.assessment.endDesignation> = asy
   requireAccess(caller, await loadBranch(store, caller, designation.branchId), 'manage')
   const today = shanghaiDate(clock.now())
   if (designation.endedOn !== null || lastDayOf(designation) < today) throw new DomainError('POST.ENDED')
-  const endedOn = input.on < designation.from ? designation.from : input.on
+  // Ended before it began ends it on its first day (dates as YYYY-MM-DD sort in calendar order).
+  const endedOn = [designation.from, input.on].sort()[1]
   await store.update(COLLECTIONS.designations, designation._id, { endedOn })
   await writeAudit(ctx, {
     action: 'assessment.endDesignation',

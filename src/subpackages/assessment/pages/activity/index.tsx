@@ -216,11 +216,11 @@ function SignupsCard({ activity, onChange }: { activity: Activity; onChange: () 
   const ended = Date.now() >= activity.endsAt
   const [typed, setTyped] = useState<Record<string, string>>({})
   const myId = me.state === 'ok' ? me.data.memberId : null
-  const valueOf = (row: Activity['signups'][number]) =>
+  const typedHours = (row: Activity['signups'][number]) =>
     typed[row.memberId] ?? (row.checkedInAt !== null ? String(activity.maxHours) : '')
   const open = activity.signups.filter((row) => row.hours === null && row.memberId !== myId)
   const entries = open
-    .map((row) => ({ memberId: row.memberId, hours: Number(valueOf(row)) }))
+    .map((row) => ({ memberId: row.memberId, hours: Number(typedHours(row)) }))
     .filter((entry) => entry.hours > 0)
   const saving = useSubmit(() => call('assessment', 'recordVolunteerHours', { activityId: activity.id, entries }), {
     fields: ['entries'] as const,
@@ -258,7 +258,7 @@ function SignupsCard({ activity, onChange }: { activity: Activity; onChange: () 
                   testId={`activity-hours-${row.memberId}`}
                   type="digit"
                   placeholder="未参加不填"
-                  value={valueOf(row)}
+                  value={typedHours(row)}
                   onInput={(value) => setTyped((current) => ({ ...current, [row.memberId]: value }))}
                 />
               </FormField>
