@@ -6,11 +6,10 @@ import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import type { Handler } from '../runtime/router'
-import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
 import { membersByIds } from '../shared/members'
-import { evidenceFolder } from './store'
+import { evidenceFolder, insertOnce } from './store'
 
 /** 结对帮扶: a member of the branch with a student or family (a short label only), or the branch with another branch. */
 export const createPair: Handler<typeof api.assessment.createPair> = async (input, ctx) => {
@@ -45,12 +44,7 @@ export const createPair: Handler<typeof api.assessment.createPair> = async (inpu
     until: null,
     createdBy: caller.member._id,
   }
-  try {
-    await store.insert(COLLECTIONS.pairs, pair)
-  } catch (error) {
-    if (error instanceof DuplicateIdError) return { id: pair._id }
-    throw error
-  }
+  if (!(await insertOnce(store, COLLECTIONS.pairs, pair))) return { id: pair._id }
   await writeAudit(ctx, {
     action: 'assessment.createPair',
     targetId: pair._id,
@@ -88,11 +82,7 @@ export const recordPairVisit: Handler<typeof api.assessment.recordPairVisit> = a
     fileIds: input.fileIds,
     recordedBy: caller.member._id,
   }
-  try {
-    await store.insert(COLLECTIONS.pairVisits, visit)
-  } catch (error) {
-    if (!(error instanceof DuplicateIdError)) throw error
-  }
+  await insertOnce(store, COLLECTIONS.pairVisits, visit)
   return { id: visit._id }
 }
 

@@ -9,12 +9,11 @@ import { DomainError } from '../runtime/domain-error'
 import { recordEvent } from '../runtime/domain-events'
 import { isInFolder } from '../runtime/files'
 import type { Handler } from '../runtime/router'
-import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadManagedMember, requireAccess } from '../shared/branch-access'
 import { membersByIds } from '../shared/members'
 import { payEventsNow } from './pay-now'
-import { evidenceFolder } from './store'
+import { evidenceFolder, insertOnce } from './store'
 
 /** 设岗定责: a member of a branch the caller manages, one post of a kind at a time; a retry answers the same post. */
 export const designatePost: Handler<typeof api.assessment.designatePost> = async (input, ctx) => {
@@ -40,12 +39,7 @@ export const designatePost: Handler<typeof api.assessment.designatePost> = async
     createdBy: caller.member._id,
     createdAt: clock.now(),
   }
-  try {
-    await store.insert(COLLECTIONS.designations, designation)
-  } catch (error) {
-    if (error instanceof DuplicateIdError) return { id: designation._id }
-    throw error
-  }
+  if (!(await insertOnce(store, COLLECTIONS.designations, designation))) return { id: designation._id }
   await writeAudit(ctx, {
     action: 'assessment.designatePost',
     targetId: designation._id,
@@ -152,12 +146,7 @@ export const recordDeed: Handler<typeof api.assessment.recordDeed> = async (inpu
     fileIds: input.fileIds,
     at: now,
   }
-  try {
-    await store.insert(COLLECTIONS.postDeeds, deed)
-  } catch (error) {
-    if (error instanceof DuplicateIdError) return { id: deed._id }
-    throw error
-  }
+  if (!(await insertOnce(store, COLLECTIONS.postDeeds, deed))) return { id: deed._id }
   await recordEvent(store, {
     tenantId: deed.tenantId,
     kind: 'post.deed',

@@ -16,6 +16,7 @@ import { loadBranch, requireAccess } from '../shared/branch-access'
 import { checkInCodes } from '../shared/check-in-code'
 import { membersByIds } from '../shared/members'
 import { payEventsNow } from './pay-now'
+import { insertOnce } from './store'
 
 /** Check-in opens this long before the start and closes at the end. */
 const CHECK_IN_OPENS_MS = 30 * 60_000
@@ -74,12 +75,7 @@ export const publishVolunteerActivity: Handler<typeof api.assessment.publishVolu
     createdBy: caller.member._id,
     createdAt: now,
   }
-  try {
-    await store.insert(COLLECTIONS.volunteerActivities, activity)
-  } catch (error) {
-    if (error instanceof DuplicateIdError) return { id: activity._id }
-    throw error
-  }
+  if (!(await insertOnce(store, COLLECTIONS.volunteerActivities, activity))) return { id: activity._id }
   await writeAudit(ctx, {
     action: 'assessment.publishVolunteerActivity',
     targetId: activity._id,
