@@ -1,7 +1,7 @@
 import type { SchoolKind } from '../../types/bureau'
 import type { ComplianceItem } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
-import { lastDayOf } from '../domain/assessment/designation'
+import { designatedInYear } from '../domain/assessment/designation'
 import type { BranchYearData } from '../domain/assessment/figures'
 import { schoolKindOf } from '../domain/bureau/school-kind'
 import { periodsOfYear } from '../domain/meeting-compliance/periods'
@@ -86,7 +86,7 @@ export async function branchYears(
       assessment: {
         members: activeMembers.get(id) ?? 0,
         volunteerHalfHours: engagement.halfHours.get(id) ?? 0,
-        designatedMembers: engagement.designated.get(id)?.size ?? 0,
+        designatedMembers: engagement.designated.get(id) ?? 0,
       },
     })
   }
@@ -206,13 +206,8 @@ async function engagementOfYear(store: Store, tenantId: string, year: number) {
       { fields: { _id: true, branchId: true, memberId: true, from: true, to: true, endedOn: true } },
     ),
   ])
-  const designated = new Map<string, Set<string>>()
-  for (const designation of designations) {
-    // Ended before the year began: not a post of this year.
-    if (lastDayOf(designation) < `${year}-01-01`) continue
-    const members = designated.get(designation.branchId) ?? new Set<string>()
-    members.add(designation.memberId)
-    designated.set(designation.branchId, members)
+  return {
+    halfHours: new Map(totals.map((row) => [row.branchId, row.halfHours])),
+    designated: designatedInYear(designations, year),
   }
-  return { halfHours: new Map(totals.map((row) => [row.branchId, row.halfHours])), designated }
 }
