@@ -18,6 +18,8 @@ interface MineViewProps {
   onCareMode?: (on: boolean) => void
   /** 消息订阅 (政治生日…), drawn by the page: it reads the caller's subscriptions itself. */
   subscriptions?: ReactNode
+  /** 我的岗位 (示范岗 / 先锋岗 / 责任区), drawn by the page: it reads the caller's posts itself. */
+  posts?: ReactNode
 }
 
 /** 我的: who the caller is in the party organisation, as the roster knows them, and their own settings. */
@@ -29,6 +31,7 @@ export function MineView({
   savingCare,
   onCareMode,
   subscriptions,
+  posts,
 }: MineViewProps) {
   const entries = manageEntriesFor(me)
   return (
@@ -115,6 +118,8 @@ export function MineView({
           />
         ) : null}
       </View>
+
+      {posts}
 
       {subscriptions}
 

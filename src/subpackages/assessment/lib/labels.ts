@@ -19,11 +19,7 @@ export const SCORE_STATE_LABELS: Record<IndicatorScore['state'], string> = {
 /** '8.5 / 10 分', or '— / 10 分' while nothing stands in. */
 export const scoreOfMax = (score: number | null, max: number) => `${score ?? '—'} / ${max} 分`
 
-export const POST_KIND_LABELS = {
-  model_post: '党员示范岗',
-  pioneer_post: '党员先锋岗',
-  responsibility_area: '党员责任区',
-} as const
+export { POST_KIND_LABELS } from '../../../../types/labels'
 
 export const PAIR_KIND_LABELS = {
   member_student: '党员结对学生',
