@@ -56,12 +56,9 @@ test('a secretary publishes an activity; a member signs up and checks in; the se
   expect(await page.getByTestId('activity-title').textContent()).toBe(TITLE)
   expect(await page.getByTestId('activity-places').textContent()).toContain('已报名 0 / 5 人')
 
-  // The member: their hours and points before, then 报名参加.
-  await session.actAs(MEMBER)
-  const pointsBefore = await myPoints()
+  // The member: 报名参加.
   await session.actAs(MEMBER)
   await page.getByTestId('mine-open-volunteer').click()
-  const hoursBefore = numberIn(await page.getByTestId('volunteer-my-hours').textContent())
   await page.getByTestId('volunteer-row').filter({ hasText: TITLE }).click()
   await page.getByTestId('activity-sign-up').click()
   await page.getByTestId('activity-signed').waitFor()
@@ -80,8 +77,14 @@ test('a secretary publishes an activity; a member signs up and checks in; the se
   await page.getByTestId('activity-check-in-submit').click()
   await page.getByTestId('activity-checked-in').waitFor()
 
-  // After the end: the secretary records the hours; the member's are the activity's two hours, checked in.
+  // After the end (in the year the hours will count in, whatever the instant): the member's hours and points
+  // before the credit; then the secretary records the hours, the member's prefilled with the activity's two.
   await session.setNow(endsAt + 30 * MINUTE)
+  await session.actAs(MEMBER)
+  const pointsBefore = await myPoints()
+  await session.actAs(MEMBER)
+  await page.getByTestId('mine-open-volunteer').click()
+  const hoursBefore = numberIn(await page.getByTestId('volunteer-my-hours').textContent())
   await session.actAs(SECRETARY)
   await openActivity()
   const row = page.getByTestId('activity-signup').filter({ hasText: '已签到' })
