@@ -64,7 +64,19 @@ const subPackages = [
       'pages/checks/index',
     ],
   },
-  { root: 'subpackages/assessment', pages: ['pages/round/index', 'pages/scheme/index', 'pages/branch/index'] },
+  {
+    root: 'subpackages/assessment',
+    pages: [
+      'pages/round/index',
+      'pages/scheme/index',
+      'pages/branch/index',
+      'pages/volunteer/index',
+      'pages/publish/index',
+      'pages/activity/index',
+      'pages/posts/index',
+      'pages/pairs/index',
+    ],
+  },
   {
     root: 'subpackages/lifecycle',
     pages: [

@@ -1,5 +1,5 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
-import { assessmentActions } from './assessment'
+import { assessmentActions, engagementActions } from './assessment'
 import { bureauActions } from './bureau'
 import { developmentActions } from './lifecycle'
 import { meetingsActions } from './meetings'
@@ -22,7 +22,7 @@ export const api = {
   lifecycle: developmentActions,
   pdf: pdfActions,
   sheets: sheetsActions,
-  assessment: assessmentActions,
+  assessment: { ...assessmentActions, ...engagementActions },
   'yearly-cycle': yearlyCycleActions,
 } satisfies Record<string, Record<string, ActionContract>>
 

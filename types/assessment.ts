@@ -276,8 +276,8 @@ export const VolunteerActivityDoc = z.object({
   startsAt: EpochMs,
   endsAt: EpochMs,
   places: z.number().int(),
-  /** The meetings domain's check-in (rotating code) is reused through this linked meeting. */
-  meetingId: Id.nullable(),
+  /** Places taken: kept beside `places` in one document, so a transaction refuses the sign-up past the last place. */
+  signed: z.number().int(),
   status: z.enum(['published', 'cancelled']),
   createdBy: Id,
   createdAt: EpochMs,
@@ -293,7 +293,12 @@ export const VolunteerSignupDoc = z.object({
   branchId: Id,
   status: z.enum(['signed', 'cancelled']),
   at: EpochMs,
+  /** When the member checked in with the organiser's code; null until then. */
+  checkedInAt: EpochMs.nullable(),
+  /** Wrong codes typed: ten and typing is refused (a 6-digit code cannot be guessed within that). */
+  wrongCodes: z.number().int(),
 })
+export type VolunteerSignupDoc = z.infer<typeof VolunteerSignupDoc>
 
 /** volunteer_hours: `_id` = `${activityId}:${memberId}`, hours credited once per activity (and one points event). */
 export const VolunteerHoursDoc = z.object({
@@ -308,6 +313,20 @@ export const VolunteerHoursDoc = z.object({
   recordedBy: Id,
   at: EpochMs,
 })
+export type VolunteerHoursDoc = z.infer<typeof VolunteerHoursDoc>
+
+/**
+ * volunteer_branch_years: `_id` = `${branchId}:${year}`, a branch's half hours credited in a year, kept in
+ * the same transaction as each credit — so a branch's year is one read however many hours it holds.
+ */
+export const VolunteerBranchYearDoc = z.object({
+  _id: z.string(),
+  tenantId: Id,
+  branchId: Id,
+  year: z.number().int(),
+  halfHours: z.number().int().min(0),
+})
+export type VolunteerBranchYearDoc = z.infer<typeof VolunteerBranchYearDoc>
 
 export const PAIR_KINDS = [
   'member_student', // 党员结对学生
@@ -330,6 +349,7 @@ export const PairDoc = z.object({
   until: CalendarDate.nullable(),
   createdBy: Id,
 })
+export type PairDoc = z.infer<typeof PairDoc>
 
 /** pair_visits: one visit (走访) of a pair. */
 export const PairVisitDoc = z.object({
@@ -342,6 +362,8 @@ export const PairVisitDoc = z.object({
   fileIds: z.array(z.string()),
   recordedBy: Id,
 })
+export type PairVisitDoc = z.infer<typeof PairVisitDoc>
+export type PostDeedDoc = z.infer<typeof PostDeedDoc>
 
 const Page = pageInput()
 
@@ -559,11 +581,9 @@ export const assessmentActions = {
 }
 
 /**
- * 党员示范岗 / 先锋岗 / 责任区, 志愿服务 and 结对帮扶: contracts of the rules
- * already written (domain/assessment/designation.ts, volunteer.ts), not yet
- * registered in types/api.ts — no handler or page serves them yet, and an
- * action registered is an action the app must reach. Their sources
- * (volunteer_hours, model_posts) are not offered until then.
+ * 党员示范岗 / 先锋岗 / 责任区, 志愿服务 and 结对帮扶, served by the assessment
+ * function beside the round (api.assessment): their figures (volunteer_hours,
+ * model_posts) are the assessment's own sources, read where they are written.
  */
 export const engagementActions = {
   // 党员示范岗 / 先锋岗 / 责任区
@@ -683,6 +703,58 @@ export const engagementActions = {
       'VOLUNTEER.NOT_OPEN_TO_YOU',
     ],
   }),
+  getVolunteerActivity: defineAction({
+    summary:
+      'One activity: its details and the caller’s sign-up, check-in and hours; to whoever manages it, the sign-ups with their check-ins and hours.',
+    input: z.object({ activityId: Id }),
+    output: z.object({
+      id: Id,
+      title: z.string(),
+      place: z.string(),
+      startsAt: z.number(),
+      endsAt: z.number(),
+      places: z.number().int(),
+      signed: z.number().int(),
+      /** Whole and half hours the activity lasts, rounded up: the most a member may be credited. */
+      maxHours: z.number(),
+      cancelled: z.boolean(),
+      mine: z.object({ signed: z.boolean(), checkedInAt: z.number().nullable(), hours: z.number().nullable() }),
+      canManage: z.boolean(),
+      signups: z.array(
+        z.object({
+          memberId: Id,
+          name: z.string(),
+          checkedInAt: z.number().nullable(),
+          hours: z.number().nullable(),
+        }),
+      ),
+    }),
+    roles: ROLES,
+    errors: ['VOLUNTEER.NOT_FOUND', 'VOLUNTEER.NOT_OPEN_TO_YOU'],
+  }),
+  volunteerCheckInCode: defineAction({
+    summary:
+      'The organiser’s 签到码 for an activity: a 6-digit code that changes every minute (the meetings check-in’s signed code, through the shared layer), from 30 minutes before the start to the end.',
+    input: z.object({ activityId: Id }),
+    output: z.object({ shortCode: z.string(), refreshAt: z.number(), closesAt: z.number() }),
+    roles: ASSESSMENT_MANAGERS,
+    errors: ['VOLUNTEER.NOT_FOUND', 'VOLUNTEER.CANCELLED', 'VOLUNTEER.CHECKIN_CLOSED'],
+  }),
+  volunteerCheckIn: defineAction({
+    summary:
+      'A signed-up member checks in by typing the organiser’s current code; once (a second check-in answers the first).',
+    input: z.object({ activityId: Id, shortCode: z.string().regex(/^\d{6}$/, '请输入6位签到码') }),
+    output: z.object({ checkedInAt: z.number(), first: z.boolean() }),
+    roles: ROLES,
+    errors: [
+      'VOLUNTEER.NOT_FOUND',
+      'VOLUNTEER.CANCELLED',
+      'VOLUNTEER.NOT_SIGNED',
+      'VOLUNTEER.CHECKIN_CLOSED',
+      'VOLUNTEER.CODE_INVALID',
+      'VOLUNTEER.TOO_MANY_TRIES',
+    ],
+  }),
   recordVolunteerHours: defineAction({
     summary:
       'Credits hours to members who took part (after check-in, or by hand), in half hours up to the activity’s length; once per member and activity, paying the points rule once.',
@@ -695,7 +767,14 @@ export const engagementActions = {
     }),
     output: z.object({ credited: z.number().int(), alreadyCredited: z.number().int() }),
     roles: ASSESSMENT_MANAGERS,
-    errors: ['VOLUNTEER.NOT_FOUND', 'VOLUNTEER.NOT_ENDED', 'VOLUNTEER.HOURS_OVER_LENGTH', 'ROSTER.NOT_FOUND'],
+    errors: [
+      'VOLUNTEER.NOT_FOUND',
+      'VOLUNTEER.NOT_ENDED',
+      'VOLUNTEER.HOURS_OVER_LENGTH',
+      'VOLUNTEER.NOT_SIGNED',
+      'VOLUNTEER.OWN_HOURS',
+      'ROSTER.NOT_FOUND',
+    ],
   }),
   myVolunteerHours: defineAction({
     summary: "The caller's volunteer hours in a year, activity by activity.",
@@ -722,10 +801,17 @@ export const engagementActions = {
         partnerLabel: z.string().trim().min(2, '请填写结对对象').max(30, '结对对象只需简称，不超过30字'),
         since: CalendarDate,
       })
-      .refine((p) => (p.kind === 'branch_branch') === (p.partnerBranchId !== null && p.memberId === null), {
-        message: '支部结对须选择对方支部；党员结对须选择党员',
-        path: ['kind'],
-      }),
+      // A branch pair names the other branch and no member; a member pair names the member and no branch.
+      .refine(
+        (p) =>
+          p.kind === 'branch_branch'
+            ? p.partnerBranchId !== null && p.memberId === null
+            : p.memberId !== null && p.partnerBranchId === null,
+        {
+          message: '支部结对须选择对方支部；党员结对须选择党员',
+          path: ['kind'],
+        },
+      ),
     output: z.object({ id: Id }),
     roles: ASSESSMENT_MANAGERS,
     errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE'],
@@ -744,7 +830,8 @@ export const engagementActions = {
     errors: ['PAIR.NOT_FOUND', 'PAIR.ENDED', 'AUTH.FORBIDDEN', 'DATE.IN_FUTURE'],
   }),
   listPairs: defineAction({
-    summary: "A branch's pairs with their visits this year, those without a visit this term first.",
+    summary:
+      "A branch's pairs with their visits this year, those not visited yet first; a member of the branch who does not read it sees their own pairs.",
     input: z.object({ branchId: Id, year: Year }),
     output: z.object({
       items: z.array(
@@ -758,7 +845,7 @@ export const engagementActions = {
         }),
       ),
     }),
-    roles: ASSESSMENT_READERS,
+    roles: ROLES,
     errors: ['ROSTER.NOT_FOUND'],
   }),
 }

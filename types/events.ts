@@ -14,6 +14,8 @@ export const DOMAIN_EVENT_KINDS = [
   'meeting.leave', // 更正为请假: a hand correction to excused, which voids what the meeting paid before
   'study.checkin', // 学习打卡
   'appraisal.voted', // 参加民主评议: recorded for every voter at the 党员大会's decision, never at the vote
+  'volunteer.hours', // 志愿服务: hours credited for one activity (units = hours), once per member and activity
+  'post.deed', // 党员示范岗履诺: one recorded deed under a designation
 ] as const
 export const DomainEventKind = z.enum(DOMAIN_EVENT_KINDS)
 export type DomainEventKind = z.infer<typeof DomainEventKind>
@@ -28,6 +30,8 @@ export const DomainEvent = z.object({
   sourceId: Id,
   /** When it happened (epoch ms). */
   at: z.number(),
+  /** How many of the rule's unit the fact is worth (hours of volunteer service); 1 when absent. */
+  units: z.number().positive().optional(),
   /** Not paid before this instant: attendance recorded before its meeting starts waits for the start. */
   payableFrom: z.number().optional(),
   /** Who recorded it (a member id), or 'system' for timers. */

@@ -165,3 +165,10 @@ export const FREQUENCY_LABELS: Record<Frequency, string> = {
   year: '每年',
   term: '每学期',
 }
+
+/** 党员示范岗 / 先锋岗 / 责任区 as the branch names them. */
+export const POST_KIND_LABELS = {
+  model_post: '党员示范岗',
+  pioneer_post: '党员先锋岗',
+  responsibility_area: '党员责任区',
+} as const

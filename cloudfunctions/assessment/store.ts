@@ -3,9 +3,9 @@ import type { AssessmentEntryDoc, AssessmentRoundDoc, Scheme, SourceKey } from '
 import type { SelfEntry } from '../domain/assessment/self-score'
 import { offeredSources } from '../domain/assessment/sources'
 import type { Caller } from '../runtime/caller'
-import { COLLECTIONS } from '../runtime/collections'
+import { COLLECTIONS, type Collection, type Doc } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { Store } from '../runtime/store'
+import { DuplicateIdError, type Store } from '../runtime/store'
 import { YEAR_DATA_DOMAINS } from '../shared/branch-year'
 
 export const schemeId = (tenantId: string, year: number) => `${tenantId}:${year}`
@@ -77,3 +77,17 @@ export async function entriesByBranch(
 
 export const asSelfEntries = (entries: ReadonlyMap<string, AssessmentEntryDoc> | undefined) =>
   (entries ?? new Map<string, AssessmentEntryDoc>()) as ReadonlyMap<string, SelfEntry>
+
+/**
+ * Inserts a document whose `_id` is the client's request id (or a natural key): false when it is there
+ * already — a retry, or a race with the first call — so the caller answers the same document.
+ */
+export async function insertOnce<T extends Doc>(store: Store, collection: Collection<T>, doc: T): Promise<boolean> {
+  try {
+    await store.insert(collection, doc)
+    return true
+  } catch (error) {
+    if (error instanceof DuplicateIdError) return false
+    throw error
+  }
+}

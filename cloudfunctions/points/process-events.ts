@@ -227,7 +227,8 @@ function pay(
     tenantId: event.tenantId,
     member,
     rule,
-    requested: rule.points,
+    // A fact worth several units (hours of volunteer service) pays the rule's points per unit, in whole points.
+    requested: Math.round(rule.points * (event.units ?? 1)),
     reason,
     grantedBy: 'system',
     grantedByName: '系统',

@@ -4,6 +4,14 @@ import type {
   AssessmentRoundDoc,
   AssessmentSchemeDoc,
   AssessmentSubmissionDoc,
+  DesignationDoc,
+  PairDoc,
+  PairVisitDoc,
+  PostDeedDoc,
+  VolunteerActivityDoc,
+  VolunteerBranchYearDoc,
+  VolunteerHoursDoc,
+  VolunteerSignupDoc,
 } from '../../types/assessment'
 import type { ReminderDoc } from '../../types/bureau'
 import type { DomainEvent } from '../../types/events'
@@ -143,6 +151,16 @@ export const COLLECTIONS = {
   assessmentEntries: collection<AssessmentEntryDoc>('assessment_entries'),
   assessmentSubmissions: collection<AssessmentSubmissionDoc>('assessment_submissions'),
   assessmentResults: collection<AssessmentResultDoc>('assessment_results'),
+  // 党员示范岗 / 先锋岗 / 责任区, 志愿服务 and 结对帮扶 (served by the assessment function)
+  designations: collection<DesignationDoc>('designations'),
+  postDeeds: collection<PostDeedDoc>('post_deeds'),
+  volunteerActivities: collection<VolunteerActivityDoc>('volunteer_activities'),
+  volunteerSignups: collection<VolunteerSignupDoc>('volunteer_signups'),
+  volunteerHours: collection<VolunteerHoursDoc>('volunteer_hours'),
+  volunteerBranchYears: collection<VolunteerBranchYearDoc>('volunteer_branch_years'),
+  volunteerSecrets: collection<{ _id: string; secret: string }>('volunteer_secrets'),
+  pairs: collection<PairDoc>('pairs'),
+  pairVisits: collection<PairVisitDoc>('pair_visits'),
   // 发展党员 lifecycle (meetings reads the 积极分子 and 发展对象 it may invite to attend without a vote, 列席)
   developmentFiles: collection<DevelopmentFileDoc>('development_files'),
   applicantBindings: collection<ApplicantBindingDoc>('applicant_bindings'),

@@ -18,6 +18,7 @@ export async function recordEvent(
     at: number
     recordedBy: string
     payableFrom?: number
+    units?: number
   },
 ): Promise<'recorded' | 'already recorded'> {
   const event: DomainEvent = { _id: domainEventId(fact.kind, fact.sourceId, fact.memberId), ...fact }

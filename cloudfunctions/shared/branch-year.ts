@@ -1,6 +1,7 @@
 import type { SchoolKind } from '../../types/bureau'
 import type { ComplianceItem } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
+import { designatedInYear } from '../domain/assessment/designation'
 import type { BranchYearData } from '../domain/assessment/figures'
 import { schoolKindOf } from '../domain/bureau/school-kind'
 import { periodsOfYear } from '../domain/meeting-compliance/periods'
@@ -14,7 +15,7 @@ import { loadComplianceView } from './compliance-view'
  * another domain (dues, 组织生活会, 志愿服务…) is not offered until its reader
  * is added here: an indicator that would always read zero is worse than none.
  */
-export const YEAR_DATA_DOMAINS = ['meetings', 'study', 'points'] as const
+export const YEAR_DATA_DOMAINS = ['meetings', 'study', 'points', 'assessment'] as const
 
 export type RankedBranch = Pick<OrgDoc, '_id' | 'tenantId' | 'kind' | 'name' | 'ancestors' | 'order'> & {
   schoolKind: SchoolKind
@@ -60,7 +61,7 @@ export async function branchYears(
   const ids = new Set(branches.map((branch) => branch._id))
   // Active members per branch: the study targets and the points denominator both count them.
   const active = store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId')
-  const [compliance, study, points, activeMembers] = await Promise.all([
+  const [compliance, study, points, activeMembers, engagement] = await Promise.all([
     complianceOfYear(
       store,
       tenantId,
@@ -71,6 +72,7 @@ export async function branchYears(
     studyOfYear(store, tenantId, ids, year, now, active),
     pointsOfYear(store, tenantId, year),
     active,
+    engagementOfYear(store, tenantId, year),
   ])
   const data = new Map<string, BranchYearData>()
   for (const id of ids) {
@@ -80,6 +82,11 @@ export async function branchYears(
       points: {
         members: Math.max(0, (activeMembers.get(id) ?? 0) - (points.exempt.get(id) ?? 0)),
         withEntries: points.withEntries.get(id) ?? 0,
+      },
+      assessment: {
+        members: activeMembers.get(id) ?? 0,
+        volunteerHalfHours: engagement.halfHours.get(id) ?? 0,
+        designatedMembers: engagement.designated.get(id) ?? 0,
       },
     })
   }
@@ -176,5 +183,31 @@ async function pointsOfYear(store: Store, tenantId: string, year: number) {
   return {
     withEntries: new Map(totals.map((row) => [row.subjectId, row.members ?? 0])),
     exempt,
+  }
+}
+
+/**
+ * 志愿服务 hours credited in the year (by the branch the member was in) and
+ * members holding a 示范岗 / 先锋岗 / 责任区 some day of the year, per branch.
+ */
+async function engagementOfYear(store: Store, tenantId: string, year: number) {
+  const { command: _ } = store
+  const [totals, designations] = await Promise.all([
+    // Each branch's year is one row kept with every credit: 500 branches read 500 rows, not their hours.
+    store.findAll(
+      COLLECTIONS.volunteerBranchYears,
+      { tenantId, year },
+      { fields: { _id: true, branchId: true, halfHours: true } },
+    ),
+    store.findAll(
+      COLLECTIONS.designations,
+      // Date-only strings compare in calendar order; the port types its comparisons for numbers.
+      { tenantId, to: _.gte(`${year}-01-01` as never), from: _.lte(`${year}-12-31` as never) },
+      { fields: { _id: true, branchId: true, memberId: true, from: true, to: true, endedOn: true } },
+    ),
+  ])
+  return {
+    halfHours: new Map(totals.map((row) => [row.branchId, row.halfHours])),
+    designated: designatedInYear(designations, year),
   }
 }

@@ -6,6 +6,7 @@
 import { demoAssessment } from './demo-assessment'
 import type { DemoBureau } from './demo-bureau'
 import { demoDevelopment } from './demo-development'
+import { demoEngagement } from './demo-engagement'
 import { demoLeave } from './demo-leave'
 import { demoMeetings } from './demo-meetings'
 import { demoMessaging } from './demo-messaging'
@@ -32,6 +33,7 @@ export const DEMO_PARTS: DemoPart[] = [
   demoMeetings,
   demoMessaging,
   demoAssessment,
+  demoEngagement,
   demoDevelopment,
   demoYearlyCycle,
   demoLeave,

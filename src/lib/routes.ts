@@ -91,6 +91,15 @@ export const ASSESSMENT_SCHEME_PAGE = `${ASSESSMENT}/scheme/index`
 /** 支部得分: a branch's score in the year's round (the caller's own branch when none is named). */
 export const assessmentBranchPageUrl = (branchId?: string) =>
   `${ASSESSMENT}/branch/index${branchId ? `?branchId=${q(branchId)}` : ''}`
+/** 志愿服务: activities open to the caller, their hours this year. */
+export const VOLUNTEER_PAGE = `${ASSESSMENT}/volunteer/index`
+export const VOLUNTEER_PUBLISH_PAGE = `${ASSESSMENT}/publish/index`
+export const volunteerActivityPageUrl = (activityId: string) => `${ASSESSMENT}/activity/index?id=${q(activityId)}`
+/** 党员示范岗 / 先锋岗 / 责任区: the caller's posts and their branch's (or a named branch's). */
+export const modelPostsPageUrl = (branchId?: string) =>
+  `${ASSESSMENT}/posts/index${branchId ? `?branchId=${q(branchId)}` : ''}`
+/** 结对帮扶 of a branch. */
+export const pairsPageUrl = (branchId: string) => `${ASSESSMENT}/pairs/index?branchId=${q(branchId)}`
 // 发展党员
 const LIFECYCLE = '/subpackages/lifecycle/pages'
 export const developmentPageUrl = (branchId: string) => `${LIFECYCLE}/development/index?branchId=${q(branchId)}`

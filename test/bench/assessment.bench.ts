@@ -2,7 +2,8 @@
  * 五星支部 provisional scores at full size: a 500-branch tenant (10,000
  * members) and a 50-branch one (1,000) in the same database, each with a year
  * of meetings (kept as the meetings function's digests), twelve study tasks
- * with two thirds of the members checked in, points totals, the demo scheme,
+ * with two thirds of the members checked in, points totals, two credited
+ * volunteer activities per member, three 示范岗 per branch, the demo scheme,
  * an open round and two self-assessment entries per branch — written straight
  * into the emulator's nedb files. Measured: assessment.roundResults (every
  * branch scored live: the year's data read in a fixed number of queries,
@@ -143,6 +144,36 @@ function writeTenant(dbDir: string, tenantId: string, branches: number, perBranc
       scoredAt: null,
     })),
   )
+  // 志愿服务: two activities a year for every member, credited; 示范岗: three posts in force per branch.
+  const hours = members.flatMap((member, m) =>
+    [0, 1].map((k) => ({
+      _id: `${tenantId}_va${k}:${member._id}`,
+      tenantId,
+      activityId: `${tenantId}_va${k}`,
+      memberId: member._id,
+      branchId: member.branchId,
+      halfHours: 4 + (m % 3),
+      via: 'check_in',
+      recordedBy: bureau._id,
+      at: Date.UTC(YEAR, 4 + k * 4, 10),
+    })),
+  )
+  const designations = branchIds.flatMap((branchId) =>
+    [0, 1, 2].map((k) => ({
+      _id: `${branchId}_dsg${k}`,
+      tenantId,
+      branchId,
+      memberId: `${branchId}_m${k}`,
+      kind: (['model_post', 'pioneer_post', 'responsibility_area'] as const)[k],
+      post: '教学示范岗',
+      commitment: '每周为学困生义务辅导一次',
+      from: `${YEAR}-03-01`,
+      to: `${YEAR + 1}-02-28`,
+      endedOn: null,
+      createdBy: bureau._id,
+      createdAt: 0,
+    })),
+  )
   const write = (collection: string, docs: object[]) => appendFileSync(join(dbDir, `${collection}.db`), lines(docs))
   write('tenants', [{ _id: tenantId, name: '教育局党委' }])
   write('orgs', orgs)
@@ -169,6 +200,19 @@ function writeTenant(dbDir: string, tenantId: string, branches: number, perBranc
     },
   ])
   write('assessment_entries', entries)
+  write('volunteer_hours', hours)
+  // Each branch's year of hours, as every credit keeps it beside the rows.
+  write(
+    'volunteer_branch_years',
+    branchIds.map((branchId) => ({
+      _id: `${branchId}:${YEAR}`,
+      tenantId,
+      branchId,
+      year: YEAR,
+      halfHours: hours.filter((row) => row.branchId === branchId).reduce((sum, row) => sum + row.halfHours, 0),
+    })),
+  )
+  write('designations', designations)
   return roundId
 }
 

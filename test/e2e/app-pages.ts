@@ -197,5 +197,16 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
   if (me.branch && has('branch_secretary', 'branch_committee')) {
     add('assessment-branch', route.assessmentBranchPageUrl(me.branch.id))
   } else if (has('bureau_staff')) add('assessment-branch', route.assessmentBranchPageUrl('org_b_chengguan'))
+  // 志愿服务, 党员示范岗 and 结对帮扶: everyone's list and posts; an activity of the demo (a branch's, or the bureau's
+  // for those above branches); the publish form for those who publish; the pairs of the caller's branch.
+  add('volunteer', route.VOLUNTEER_PAGE)
+  add(
+    'volunteer-activity',
+    route.volunteerActivityPageUrl(me.branch?.id === 'org_b_shiyan' ? 'va_demo_held' : 'va_demo_county'),
+  )
+  if (has('bureau_staff', 'general_branch_secretary', 'branch_secretary'))
+    add('volunteer-publish', route.VOLUNTEER_PUBLISH_PAGE)
+  add('model-posts', route.modelPostsPageUrl())
+  if (me.branch) add('pairs', route.pairsPageUrl(me.branch.id))
   return pages
 }

@@ -1,6 +1,6 @@
 // The indicator catalogue a bureau edits: schema rules, the .xlsx sheet both ways; 示范岗 periods;
 // 志愿服务 sign-up and hours.
-import { inForce, overlapsExisting } from '../../cloudfunctions/domain/assessment/designation'
+import { designatedInYear, inForce, overlapsExisting } from '../../cloudfunctions/domain/assessment/designation'
 import { schemeFromRows, schemeRows } from '../../cloudfunctions/domain/assessment/scheme-sheet'
 import { SOURCE_DEFINITIONS } from '../../cloudfunctions/domain/assessment/sources'
 import { creditRefusal, lengthInHalfHours, signUpRefusal } from '../../cloudfunctions/domain/assessment/volunteer'
@@ -312,5 +312,34 @@ describe('志愿服务', () => {
   ])('crediting %s', (_case, hours, now, refusal) => {
     expect(lengthInHalfHours(activity)).toBe(6)
     expect(creditRefusal(activity, hours as number, now as number)).toBe(refusal)
+  })
+})
+
+describe('members holding a post in a year (the 示范岗 indicator)', () => {
+  const post = (branchId: string, memberId: string, from: string, to: string, endedOn: string | null = null) => ({
+    branchId,
+    memberId,
+    kind: 'model_post' as const,
+    from,
+    to,
+    endedOn,
+  })
+  it.each([
+    ['a post across the new year counts in both', [post('b1', 'm1', '2025-09-01', '2026-07-31')], 2026, { b1: 1 }],
+    ['a post that ended last year does not', [post('b1', 'm1', '2025-03-01', '2025-12-31')], 2026, {}],
+    ['a post ended early last year does not', [post('b1', 'm1', '2025-09-01', '2026-07-31', '2025-12-20')], 2026, {}],
+    ['a post beginning next year does not', [post('b1', 'm1', '2027-01-01', '2027-07-31')], 2026, {}],
+    [
+      'a member with two posts counts once; branches apart',
+      [
+        post('b1', 'm1', '2026-01-01', '2026-12-31'),
+        { ...post('b1', 'm1', '2026-03-01', '2026-06-30'), kind: 'pioneer_post' as const },
+        post('b2', 'm2', '2026-12-31', '2027-06-30'),
+      ],
+      2026,
+      { b1: 1, b2: 1 },
+    ],
+  ] as const)('%s', (_case, designations, year, expected) => {
+    expect(Object.fromEntries(designatedInYear(designations, year))).toEqual(expected)
   })
 })

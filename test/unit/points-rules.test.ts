@@ -185,7 +185,9 @@ describe('the default catalogue', () => {
       'meeting.absent',
       'meeting.late',
       'meeting.present',
+      'post.deed',
       'study.checkin',
+      'volunteer.hours',
     ])
   })
   it('finds a duplicated key', () => {

@@ -24,3 +24,23 @@ export function overlapsExisting(existing: readonly Designation[], next: Designa
       next.from <= lastDayOf(held),
   )
 }
+
+/**
+ * Members holding a post some day of `year`, per branch (the 示范岗 indicator's numerator): a post that
+ * ended before the year began, or begins after it, does not count; a member with two posts counts once.
+ */
+export function designatedInYear(
+  designations: readonly (Pick<DesignationDoc, 'branchId'> & Designation)[],
+  year: number,
+): Map<string, number> {
+  const first = `${year}-01-01`
+  const last = `${year}-12-31`
+  const members = new Map<string, Set<string>>()
+  for (const designation of designations) {
+    if (designation.from > last || lastDayOf(designation) < first) continue
+    const held = members.get(designation.branchId) ?? new Set<string>()
+    held.add(designation.memberId)
+    members.set(designation.branchId, held)
+  }
+  return new Map([...members].map(([branchId, held]) => [branchId, held.size]))
+}

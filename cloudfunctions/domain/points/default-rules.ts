@@ -73,6 +73,32 @@ export const DEFAULT_CATALOGUE: RuleCatalogue = {
       active: true,
     },
     {
+      // Hours an organiser credits after an activity: points per hour, paid once per member and activity.
+      key: 'volunteer_hours',
+      name: '志愿服务时长',
+      points: 1,
+      variable: false,
+      caps: { day: 8, month: null, year: 40 },
+      grantRoles: [],
+      auto: 'volunteer.hours',
+      reasonRequired: false,
+      claimable: false,
+      active: true,
+    },
+    {
+      // A deed recorded under a 党员示范岗 / 先锋岗 / 责任区 commitment.
+      key: 'post_deed',
+      name: '党员示范岗履诺',
+      points: 1,
+      variable: false,
+      caps: { day: 1, month: 4, year: 20 },
+      grantRoles: [],
+      auto: 'post.deed',
+      reasonRequired: false,
+      claimable: false,
+      active: true,
+    },
+    {
       key: 'manual_bonus',
       name: '其他加分',
       points: 1,

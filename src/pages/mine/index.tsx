@@ -9,6 +9,7 @@ import { setCareMode, useCareMode } from '../../lib/care-mode'
 import { PROFILE_PAGE } from '../../lib/routes'
 import { call } from '../../services/call'
 import { MineView } from './mine-view'
+import { MyPosts } from './my-posts'
 import { MessageSubscriptions } from './subscriptions'
 
 export default function MinePage() {
@@ -46,6 +47,7 @@ export default function MinePage() {
             onOpenProfile={() => Taro.navigateTo({ url: PROFILE_PAGE })}
             onOpenEntry={(url) => Taro.navigateTo({ url })}
             subscriptions={<MessageSubscriptions me={data} />}
+            posts={<MyPosts />}
           />
         )}
       </PageState>

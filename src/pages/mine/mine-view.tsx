@@ -4,7 +4,7 @@ import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../.
 import type { Me } from '../../../types/roster'
 import { LinkRow } from '../../components/link-row'
 import { SwitchRow } from '../../components/switch-row'
-import { YEARLY_PAGE } from '../../lib/routes'
+import { modelPostsPageUrl, pairsPageUrl, VOLUNTEER_PAGE, YEARLY_PAGE } from '../../lib/routes'
 import { manageEntriesFor } from './manage-entries'
 
 interface MineViewProps {
@@ -18,6 +18,8 @@ interface MineViewProps {
   onCareMode?: (on: boolean) => void
   /** 消息订阅 (政治生日…), drawn by the page: it reads the caller's subscriptions itself. */
   subscriptions?: ReactNode
+  /** 我的岗位 (示范岗 / 先锋岗 / 责任区), drawn by the page: it reads the caller's posts itself. */
+  posts?: ReactNode
 }
 
 /** 我的: who the caller is in the party organisation, as the roster knows them, and their own settings. */
@@ -29,6 +31,7 @@ export function MineView({
   savingCare,
   onCareMode,
   subscriptions,
+  posts,
 }: MineViewProps) {
   const entries = manageEntriesFor(me)
   return (
@@ -84,6 +87,26 @@ export function MineView({
           testId="mine-open-yearly"
           onClick={() => onOpenEntry?.(YEARLY_PAGE)}
         />
+        <LinkRow
+          title="志愿服务"
+          hint="报名参加志愿服务活动、签到，查看本年志愿时长"
+          testId="mine-open-volunteer"
+          onClick={() => onOpenEntry?.(VOLUNTEER_PAGE)}
+        />
+        <LinkRow
+          title="党员示范岗"
+          hint="我的示范岗、先锋岗、责任区和履诺记录"
+          testId="mine-open-posts"
+          onClick={() => onOpenEntry?.(modelPostsPageUrl())}
+        />
+        {me.branch ? (
+          <LinkRow
+            title="结对帮扶"
+            hint="结对对象与走访记录"
+            testId="mine-open-pairs"
+            onClick={() => me.branch && onOpenEntry?.(pairsPageUrl(me.branch.id))}
+          />
+        ) : null}
         {onCareMode ? (
           <SwitchRow
             label="关怀模式"
@@ -95,6 +118,8 @@ export function MineView({
           />
         ) : null}
       </View>
+
+      {posts}
 
       {subscriptions}
 

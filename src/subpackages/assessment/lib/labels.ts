@@ -18,3 +18,17 @@ export const SCORE_STATE_LABELS: Record<IndicatorScore['state'], string> = {
 
 /** '8.5 / 10 分', or '— / 10 分' while nothing stands in. */
 export const scoreOfMax = (score: number | null, max: number) => `${score ?? '—'} / ${max} 分`
+
+export { POST_KIND_LABELS } from '../../../../types/labels'
+
+export const PAIR_KIND_LABELS = {
+  member_student: '党员结对学生',
+  member_family: '党员结对家庭',
+  branch_branch: '支部结对共建',
+} as const
+
+/** Hours as a person says them: 2 小时, 2.5 小时. */
+export const hoursText = (hours: number) => `${hours} 小时`
+
+/** Who may publish activities, designate posts, record hours and pairs (the server checks each branch). */
+export const ENGAGEMENT_MANAGERS = ['branch_secretary', 'general_branch_secretary', 'bureau_staff'] as const

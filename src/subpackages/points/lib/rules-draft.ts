@@ -35,6 +35,8 @@ export const AUTO_LABELS: Record<NonNullable<PointsRule['auto']>, string> = {
   'meeting.absent': '无故缺席',
   'meeting.leave': '考勤更正为请假',
   'appraisal.voted': '参加民主评议',
+  'volunteer.hours': '志愿服务时长（每小时）',
+  'post.deed': '党员示范岗履诺',
 }
 
 const text = (n: number | null) => (n === null ? '' : String(n))

@@ -6,7 +6,7 @@ import { LinkRow } from '../../../../components/link-row'
 import { EmptyState, PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useOnReturn } from '../../../../hooks/use-on-return'
-import { importPageUrl, memberPageUrl, newMemberPageUrl, orgPageUrl } from '../../../../lib/routes'
+import { importPageUrl, memberPageUrl, modelPostsPageUrl, newMemberPageUrl, orgPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { ListFooter } from '../../components/list-footer'
 import { MemberRowView } from '../../components/member-row'
@@ -80,6 +80,12 @@ export default function BranchPage() {
                 title="支部组织设置"
                 hint="党小组、支委会任免、组织沿革"
                 onClick={() => Taro.navigateTo({ url: orgPageUrl(branchId) })}
+              />
+              <LinkRow
+                testId="branch-model-posts"
+                title="党员示范岗"
+                hint="本支部的示范岗、先锋岗、责任区和承诺"
+                onClick={() => Taro.navigateTo({ url: modelPostsPageUrl(branchId) })}
               />
               <View className="branch-head__bar">
                 <Text className="branch-head__total" data-testid="branch-total">
