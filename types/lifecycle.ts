@@ -394,6 +394,8 @@ export const DuesPaymentDoc = z.object({
   memberId: Id,
   branchId: Id,
   months: z.array(z.object({ month: MonthKey, amountFen: Fen })).min(1),
+  /** The years of `months`, so a year's ledger reads its payments by an indexed field. */
+  years: z.array(Year).min(1),
   extraFen: Fen,
   method: PaymentMethod,
   /** 转账流水号 / 微信支付单号; the app records, it never takes money. */
@@ -418,6 +420,30 @@ export const DuesMonth = z.object({
   reduced: z.boolean(),
 })
 export type DuesMonth = z.infer<typeof DuesMonth>
+
+/** dues_branch_months: `_id` = `${branchId}:${month}`, a branch's collection for a month, rewritten on every dues write of its members. */
+export interface DuesBranchMonthDoc extends Collection {
+  _id: string
+  tenantId: string
+  branchId: string
+  month: string
+  year: number
+  updatedAt: number
+}
+
+/**
+ * dues_status: `_id` = memberId. `unpaidFrom` is the first month of the run of
+ * unpaid months the member's ledger ends with (null: the ledger ends paid), so
+ * "6 months in arrears at month M" is the query `unpaidFrom <= M - 6` without
+ * reading any ledger; rewritten on every dues write of the member.
+ */
+export interface DuesStatusDoc {
+  _id: string
+  tenantId: string
+  branchId: string
+  unpaidFrom: string | null
+  updatedAt: number
+}
 
 export const ARREARS_FLAGS = ['none', 'secretary', 'bureau'] as const // 3 months → the secretary, 6 → the bureau
 export const Arrears = z.object({
@@ -703,7 +729,7 @@ export const developmentRegisterActions = {
   }),
 }
 
-/** 党费: contracts ready, not yet deployed (issue #17 §2). */
+/** 党费 (issue #17 §2): deployed in the lifecycle function. */
 export const duesActions = {
   getDuesSchedule: defineAction({
     summary:
@@ -726,42 +752,6 @@ export const duesActions = {
     output: z.object({ memberId: Id, year: Year, category: DuesCategory, baseFen: Fen, monthlyFen: Fen }),
     roles: LIFECYCLE_MANAGERS,
     errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE'],
-  }),
-  previewDuesBaseImport: defineAction({
-    summary:
-      "Reads a yearly .xlsx of bases (姓名, 手机号码, 类别, 税后月工资) for a branch and shows row by row each member's base and monthly amount; writes nothing.",
-    input: z.object({ fileID: FileId, branchId: Id, year: Year }),
-    output: z.object({
-      importId: Id,
-      rows: z.array(
-        z.object({
-          row: z.number().int(),
-          name: z.string(),
-          memberId: Id.nullable(),
-          category: DuesCategory.nullable(),
-          baseFen: Fen.nullable(),
-          monthlyFen: Fen.nullable(),
-          status: z.enum(['set', 'unchanged', 'error']),
-          message: z.string(),
-        }),
-      ),
-    }),
-    roles: LIFECYCLE_MANAGERS,
-    errors: [
-      'ROSTER.NOT_FOUND',
-      'ROSTER.IMPORT_UNREADABLE',
-      'ROSTER.IMPORT_TOO_LARGE',
-      'ROSTER.IMPORT_NO_ROWS',
-      'ROSTER.FILE_NOT_FOUND',
-      'DUES.IMPORT_HEADERS',
-    ],
-  }),
-  confirmDuesBaseImport: defineAction({
-    summary: 'Writes the previewed bases (each audited); confirming the same preview again writes nothing.',
-    input: z.object({ importId: Id }),
-    output: z.object({ set: z.number().int(), unchanged: z.number().int() }),
-    roles: LIFECYCLE_MANAGERS,
-    errors: ['DUES.IMPORT_NOT_FOUND', 'DUES.IMPORT_DONE'],
   }),
   setDuesReduction: defineAction({
     summary:
@@ -841,7 +831,7 @@ export const duesActions = {
       z.object({ of: z.literal('branch_month'), branchId: Id, month: MonthKey }),
       z.object({ of: z.literal('member_year'), memberId: Id, year: Year }),
     ]),
-    output: z.object({ fileID: z.string(), url: z.string() }),
+    output: z.object({ url: z.string(), fileName: z.string() }),
     roles: ROLES,
     errors: ['ROSTER.NOT_FOUND', 'AUTH.FORBIDDEN'],
   }),
@@ -867,6 +857,46 @@ export const duesActions = {
     }),
     roles: ['bureau_staff'],
     errors: [],
+  }),
+}
+
+/** 党费基数 .xlsx import: contracts ready, not yet deployed (bases are edited one by one meanwhile). */
+export const duesImportActions = {
+  previewDuesBaseImport: defineAction({
+    summary:
+      "Reads a yearly .xlsx of bases (姓名, 手机号码, 类别, 税后月工资) for a branch and shows row by row each member's base and monthly amount; writes nothing.",
+    input: z.object({ fileID: FileId, branchId: Id, year: Year }),
+    output: z.object({
+      importId: Id,
+      rows: z.array(
+        z.object({
+          row: z.number().int(),
+          name: z.string(),
+          memberId: Id.nullable(),
+          category: DuesCategory.nullable(),
+          baseFen: Fen.nullable(),
+          monthlyFen: Fen.nullable(),
+          status: z.enum(['set', 'unchanged', 'error']),
+          message: z.string(),
+        }),
+      ),
+    }),
+    roles: LIFECYCLE_MANAGERS,
+    errors: [
+      'ROSTER.NOT_FOUND',
+      'ROSTER.IMPORT_UNREADABLE',
+      'ROSTER.IMPORT_TOO_LARGE',
+      'ROSTER.IMPORT_NO_ROWS',
+      'ROSTER.FILE_NOT_FOUND',
+      'DUES.IMPORT_HEADERS',
+    ],
+  }),
+  confirmDuesBaseImport: defineAction({
+    summary: 'Writes the previewed bases (each audited); confirming the same preview again writes nothing.',
+    input: z.object({ importId: Id }),
+    output: z.object({ set: z.number().int(), unchanged: z.number().int() }),
+    roles: LIFECYCLE_MANAGERS,
+    errors: ['DUES.IMPORT_NOT_FOUND', 'DUES.IMPORT_DONE'],
   }),
 }
 
@@ -976,5 +1006,6 @@ export const lifecycleActions = {
   ...developmentActions,
   ...developmentRegisterActions,
   ...duesActions,
+  ...duesImportActions,
   ...transferActions,
 }
