@@ -1,7 +1,7 @@
 import type { DuesCategory, DuesMonth, DuesSchedule } from '../../types/lifecycle'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { unpaidRunFrom } from '../domain/lifecycle/dues-arrears'
-import { collectionOf } from '../domain/lifecycle/dues-collection'
+import { collectionsByMonth } from '../domain/lifecycle/dues-collection'
 import { duesMonths, monthsFromTo, owedMonths } from '../domain/lifecycle/dues-months'
 import { DEFAULT_DUES_SCHEDULE } from '../domain/lifecycle/dues-schedule'
 import { shanghaiDate } from '../domain/time'
@@ -107,15 +107,18 @@ export async function refreshDerived(ctx: Ctx, branch: OrgDoc, member: MemberDoc
   const now = clock.now()
   for (const year of [...new Set(years)]) {
     const ledgers = await ledgersOf(store, tenantId, members, [year], schedule)
-    for (const month of yearMonths(year)) {
-      const rows = ledgers.flatMap((ledger) => ledger.months.filter((row) => row.month === month))
+    const collections = collectionsByMonth(
+      ledgers.map((ledger) => ledger.months),
+      yearMonths(year),
+    )
+    for (const [month, collection] of collections) {
       await put(store, COLLECTIONS.duesBranchMonths, {
         _id: `${branch._id}:${month}`,
         tenantId,
         branchId: branch._id,
         month,
         year,
-        ...collectionOf(rows),
+        ...collection,
         updatedAt: now,
       })
     }

@@ -6,6 +6,7 @@
 import { demoAssessment } from './demo-assessment'
 import type { DemoBureau } from './demo-bureau'
 import { demoDevelopment } from './demo-development'
+import { demoDues } from './demo-dues'
 import { demoMeetings } from './demo-meetings'
 import { demoMessaging } from './demo-messaging'
 import { demoPoints } from './demo-points'
@@ -23,4 +24,5 @@ export const DEMO_PARTS: DemoPart[] = [
   demoAssessment,
   demoDevelopment,
   demoYearlyCycle,
+  demoDues,
 ]
