@@ -3,7 +3,7 @@
  * (在职 3,000–8,500 元; one 离退休 pension; 实验小学's member persona 4,500 元 → 45.00 元 a month),
  * last year paid in one payment and this year paid quarter by quarter through last month, so this
  * month is open. Two members are in arrears: 实验小学's 8th member for the last 4 months (the
- * secretary's list) and 城关中学's 5th for the last 7 (the bureau's too). 山区学校's 4th pays a
+ * secretary's list) and 城关小学's 5th for the last 7 (the bureau's too). 山区学校's 4th pays a
  * reduced 5.00 元 by the branch's decision. The derived branch-months and unpaid runs are computed
  * by the same pure rules the lifecycle function uses.
  */
