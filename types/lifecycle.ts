@@ -475,6 +475,16 @@ export const DUES_REFUSALS = [
   'ROSTER.NOT_FOUND',
 ] as const
 
+/** A member's year of dues: the base 核定 for it, each month owed and paid, and the arrears now. */
+const MemberDuesYear = z.object({
+  year: Year,
+  category: DuesCategory.nullable(),
+  baseFen: Fen.nullable(),
+  monthlyFen: Fen.nullable(),
+  months: z.array(DuesMonth),
+  arrears: Arrears,
+})
+
 const DuesBaseInput = z
   .object({
     memberId: Id,
@@ -790,16 +800,17 @@ export const duesActions = {
   myDues: defineAction({
     summary: "The caller's dues for a year: month by month owed, paid and extra, and their arrears.",
     input: z.object({ year: Year }),
-    output: z.object({
-      year: Year,
-      category: DuesCategory.nullable(),
-      baseFen: Fen.nullable(),
-      monthlyFen: Fen.nullable(),
-      months: z.array(DuesMonth),
-      arrears: Arrears,
-    }),
+    output: MemberDuesYear,
     roles: ROLES,
     errors: [],
+  }),
+  memberDues: defineAction({
+    summary:
+      "One member's dues for a year as their branch's readers see them (the page where a payment is recorded and a base set).",
+    input: z.object({ memberId: Id, year: Year }),
+    output: MemberDuesYear.extend({ memberId: Id, name: z.string(), branchId: Id, canManage: z.boolean() }),
+    roles: LIFECYCLE_READERS,
+    errors: ['ROSTER.NOT_FOUND'],
   }),
   branchDuesSheet: defineAction({
     summary:

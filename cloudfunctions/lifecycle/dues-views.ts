@@ -1,7 +1,8 @@
 import type { api } from '../../types/api'
 import type { Arrears, Collection, DuesCategory, DuesMonth } from '../../types/lifecycle'
-import type { OrgDoc } from '../../types/roster'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { rolesOf } from '../domain/access/roles'
+import { monthlyDues } from '../domain/lifecycle/dues-amount'
 import { ARREARS_THRESHOLDS, arrearsOf, arrearsSince } from '../domain/lifecycle/dues-arrears'
 import { collectionOf } from '../domain/lifecycle/dues-collection'
 import { addMonthsToMonth, shanghaiStamp } from '../domain/time'
@@ -22,25 +23,46 @@ const CATEGORY_NAMES: Record<DuesCategory, string> = {
 }
 const yuan = (fen: number) => (fen / 100).toFixed(2)
 
-/** 我的党费: the caller's own year, month by month; nobody reads another member's here. */
-export const myDues: Handler<typeof api.lifecycle.myDues> = async (input, ctx) => {
-  const { store, caller } = ctx
-  const schedule = await loadSchedule(store, caller.member.tenantId)
+/** A member's year (with last year read too: a run of unpaid months reaches back across January). */
+async function duesYear(ctx: HandlerContext, member: MemberDoc, year: number) {
+  const schedule = await loadSchedule(ctx.store, member.tenantId)
   const running = currentMonth(ctx)
   const thisYear = Number(running.slice(0, 4))
-  const years = [...new Set([input.year, thisYear - 1, thisYear])]
-  const [ledger] = await ledgersOf(store, caller.member.tenantId, [caller.member], years, schedule)
-  // Last year is read too: a run of unpaid months reaches back across January.
-  const months = ledger.months.filter((row) => row.month.startsWith(`${input.year}-`))
-  const base = ledger.bases.get(input.year)
-  const monthlyFen = base ? (months.find((row) => row.baseSet)?.scheduledFen ?? null) : null
+  const [ledger] = await ledgersOf(
+    ctx.store,
+    member.tenantId,
+    [member],
+    [...new Set([year, thisYear - 1, thisYear])],
+    schedule,
+  )
+  const months = ledger.months.filter((row) => row.month.startsWith(`${year}-`))
+  const base = ledger.bases.get(year)
   return {
-    year: input.year,
+    year,
     category: base?.category ?? null,
     baseFen: base?.baseFen ?? null,
-    monthlyFen,
+    monthlyFen: base ? monthlyDues(base.category, base.baseFen, schedule).amountFen : null,
     months,
     arrears: arrearsOf(ledger.months, running),
+  }
+}
+
+/** 我的党费: the caller's own year, month by month; nobody reads another member's here. */
+export const myDues: Handler<typeof api.lifecycle.myDues> = async (input, ctx) =>
+  duesYear(ctx, ctx.caller.member, input.year)
+
+/** A member's year for their branch's readers: the page where the secretary records a payment. */
+export const memberDues: Handler<typeof api.lifecycle.memberDues> = async (input, ctx) => {
+  const member = await loadMember(ctx.store, ctx.caller, input.memberId)
+  if (!member.branchId) throw new DomainError('ROSTER.NOT_FOUND', '该党员未编入支部')
+  const branch = await loadBranch(ctx.store, ctx.caller, member.branchId)
+  const access = requireAccess(ctx.caller, branch, 'read')
+  return {
+    ...(await duesYear(ctx, member, input.year)),
+    memberId: member._id,
+    name: member.name,
+    branchId: branch._id,
+    canManage: access === 'manage',
   }
 }
 

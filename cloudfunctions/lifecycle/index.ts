@@ -9,7 +9,7 @@ import {
 } from './development-files'
 import { developmentDue, developmentFile, listDevelopment, pipeline } from './development-lists'
 import { getDuesSchedule, recordDuesPayment, setDuesBase, setDuesReduction, updateDuesSchedule } from './dues-records'
-import { branchDuesSheet, duesArrears, duesCollection, exportDuesSheet, myDues } from './dues-views'
+import { branchDuesSheet, duesArrears, duesCollection, exportDuesSheet, memberDues, myDues } from './dues-views'
 import { recordDevelopmentStep } from './record-step'
 import { addReviewNote } from './review-notes'
 
@@ -35,6 +35,7 @@ export const main = createRouter(api.lifecycle, {
   setDuesReduction,
   recordDuesPayment,
   myDues,
+  memberDues,
   branchDuesSheet,
   exportDuesSheet,
   duesArrears,

@@ -57,6 +57,7 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
     MANAGERS,
   ],
   ['myDues', () => ({ year: 2026 }), only(['bureau', 'gbSecretary', 'secretary', 'committee', 'member', 'instructor'])],
+  ['memberDues', () => ({ memberId: 'm_shiyan_06', year: 2026 }), READERS],
   ['branchDuesSheet', () => ({ branchId: 'org_b_shiyan', month: '2026-11' }), READERS],
   ['exportDuesSheet', () => ({ of: 'branch_month' as const, branchId: 'org_b_shiyan', month: '2026-11' }), READERS],
   [
