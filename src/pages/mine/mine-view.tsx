@@ -4,7 +4,7 @@ import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../.
 import type { Me } from '../../../types/roster'
 import { LinkRow } from '../../components/link-row'
 import { SwitchRow } from '../../components/switch-row'
-import { YEARLY_PAGE } from '../../lib/routes'
+import { MY_DUES_PAGE, YEARLY_PAGE } from '../../lib/routes'
 import { manageEntriesFor } from './manage-entries'
 
 interface MineViewProps {
@@ -84,6 +84,14 @@ export function MineView({
           testId="mine-open-yearly"
           onClick={() => onOpenEntry?.(YEARLY_PAGE)}
         />
+        {me.branch ? (
+          <LinkRow
+            title="我的党费"
+            hint="逐月应交、已交，导出党费交纳明细"
+            testId="mine-open-dues"
+            onClick={() => onOpenEntry?.(MY_DUES_PAGE)}
+          />
+        ) : null}
         {onCareMode ? (
           <SwitchRow
             label="关怀模式"

@@ -13,4 +13,4 @@ export function fenOf(text: string): number | null {
 }
 
 /** A collection rate (0.889) as people read it (88.9%); '—' when nothing was owed. */
-export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 1000 / 10).toFixed(1)}%`)
+export const percent = (rate: number | null) => (rate === null ? '—' : `${((rate * 1000) / 10).toFixed(1)}%`)

@@ -64,7 +64,9 @@ export default function BranchDuesPage() {
               testId="dues-arrears-item"
               title={item.name}
               badges={<Text className="tag tag--warn">{`${item.arrears.months}个月`}</Text>}
-              meta={[`自${periodName(item.arrears.since ?? month)}起未交，请了解情况（党章：无正当理由连续6个月不交纳党费的，视为自行脱党，由支部研究）`]}
+              meta={[
+                `自${periodName(item.arrears.since ?? month)}起未交，请了解情况（党章：无正当理由连续6个月不交纳党费的，视为自行脱党，由支部研究）`,
+              ]}
               onClick={() => Taro.navigateTo({ url: duesMemberPageUrl(item.memberId, year) })}
             />
           ))}

@@ -78,7 +78,14 @@ function ManageMember({ data, onSaved }: { data: MemberYear; onSaved: () => void
   return (
     <>
       <DuesMonths months={data.months} selected={selected} onToggle={toggle} />
-      <PaymentForm data={data} months={[...selected].sort()} onSaved={() => (setSelected(new Set()), onSaved())} />
+      <PaymentForm
+        data={data}
+        months={[...selected].sort()}
+        onSaved={() => {
+          setSelected(new Set())
+          onSaved()
+        }}
+      />
       <BaseForm data={data} onSaved={onSaved} />
       <ReductionForm data={data} onSaved={onSaved} />
     </>
