@@ -454,14 +454,17 @@ export const Arrears = z.object({
 })
 export type Arrears = z.infer<typeof Arrears>
 
+/** A sum of many members' 分 (a county's year passes ¥1,000,000): integers, with no cap. */
+const FenTotal = z.number().int().min(0)
+
 export const Collection = z.object({
   /** Member-months with something owed. */
   owedMonths: z.number().int(),
   settledMonths: z.number().int(),
-  owedFen: Fen,
+  owedFen: FenTotal,
   /** Paid against what was owed; voluntary extra is not counted. */
-  collectedFen: Fen,
-  extraFen: Fen,
+  collectedFen: FenTotal,
+  extraFen: FenTotal,
   /** settledMonths / owedMonths, three places; null when nothing was owed. */
   rate: z.number().nullable(),
 })
