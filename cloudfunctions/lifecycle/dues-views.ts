@@ -5,10 +5,12 @@ import { rolesOf } from '../domain/access/roles'
 import { monthlyDues } from '../domain/lifecycle/dues-amount'
 import { ARREARS_THRESHOLDS, arrearsOf, arrearsSince } from '../domain/lifecycle/dues-arrears'
 import { collectionOf } from '../domain/lifecycle/dues-collection'
+import { shareOf } from '../domain/share'
 import { addMonthsToMonth, shanghaiStamp } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Handler, HandlerContext } from '../runtime/router'
+import { MAX_READ } from '../runtime/store'
 import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
 import { exportXlsx } from '../shared/exports'
 import { tenantOrgs } from '../shared/tenant-orgs'
@@ -174,16 +176,29 @@ const chunks = (ids: string[]) =>
   Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500))
 
 /**
- * 党费收缴率 for the bureau: each branch's month and year, and the tenant's,
- * from dues_branch_months alone (a row per branch and month, written on every
- * dues write) — 500 branches × 12 months is six reads, never 120,000 member-months.
+ * 党费收缴率 for the bureau: each branch's month and year for a page of
+ * branches, and the county's year — from dues_branch_months alone (a row per
+ * branch and month, written on every dues write), never the member-months:
+ * the page's rows in one read (≤ 50 branches × 12), the county's sums as
+ * five aggregations over the year's rows, run in the database.
  */
 export const duesCollection: Handler<typeof api.lifecycle.duesCollection> = async (input, ctx) => {
   const { store, caller } = ctx
   const tenantId = caller.member.tenantId
-  const [rows, orgs] = await Promise.all([
-    store.findAll(COLLECTIONS.duesBranchMonths, { tenantId, year: input.year }),
-    tenantOrgs(store, tenantId),
+  const where = { tenantId, year: input.year }
+  const orgs = await tenantOrgs(store, tenantId)
+  const branches = orgs.filter((org) => org.kind === 'branch')
+  const start = (input.page - 1) * input.pageSize
+  const shown = branches.slice(start, start + input.pageSize)
+  const [rows, ...sums] = await Promise.all([
+    shown.length === 0
+      ? Promise.resolve([])
+      : store.find(
+          COLLECTIONS.duesBranchMonths,
+          { ...where, branchId: store.command.in(shown.map((branch) => branch._id)) },
+          { limit: MAX_READ },
+        ),
+    ...TOTALS.map((field) => store.sumBy(COLLECTIONS.duesBranchMonths, where, 'tenantId', field)),
   ])
   const months = yearMonths(input.year)
   const byBranch = new Map<string, Map<string, Collection>>()
@@ -192,20 +207,25 @@ export const duesCollection: Handler<typeof api.lifecycle.duesCollection> = asyn
     branchMonths.set(row.month, row)
     byBranch.set(row.branchId, branchMonths)
   }
-  const branches = orgs.filter((org) => org.kind === 'branch')
-  const start = (input.page - 1) * input.pageSize
   const empty: Collection = collectionOf([])
+  const total = Object.fromEntries(TOTALS.map((field, i) => [field, sums[i].get(tenantId) ?? 0])) as Record<
+    (typeof TOTALS)[number],
+    number
+  >
   return {
     months,
-    branches: branches.slice(start, start + input.pageSize).map((branch) => {
+    branches: shown.map((branch) => {
       const own = months.map((month) => pick(byBranch.get(branch._id)?.get(month) ?? empty))
       return { branchId: branch._id, name: branch.name, months: own, year: sum(own) }
     }),
     total: branches.length,
     page: input.page,
-    tenant: sum(rows.map(pick)),
+    tenant: { ...total, rate: shareOf(total.settledMonths, total.owedMonths) },
   }
 }
+
+/** The county's sums, each one aggregation over the year's branch-months. */
+const TOTALS = ['owedMonths', 'settledMonths', 'owedFen', 'collectedFen', 'extraFen'] as const
 
 const pick = (row: Collection): Collection => ({
   owedMonths: row.owedMonths,
@@ -227,10 +247,7 @@ function sum(rows: readonly Collection[]): Collection {
     }),
     { owedMonths: 0, settledMonths: 0, owedFen: 0, collectedFen: 0, extraFen: 0 },
   )
-  return {
-    ...total,
-    rate: total.owedMonths === 0 ? null : Math.round((total.settledMonths / total.owedMonths) * 1000) / 1000,
-  }
+  return { ...total, rate: shareOf(total.settledMonths, total.owedMonths) }
 }
 
 /** The branch's monthly collection sheet, or a member's 党费证-style yearly statement, as .xlsx. */

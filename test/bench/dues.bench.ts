@@ -47,7 +47,18 @@ export default async function run(): Promise<Figure[]> {
   try {
     await seedBigTenant(t, BRANCHES, PER_BRANCH)
     const year = new Date(t.emu.clock.now() + 8 * 3_600_000).getUTCFullYear()
-    await t.db.createCollection('dues_branch_months').catch(() => {})
+    // As an administrator creates them from database/collections.json (the big tenant creates only the roster's).
+    for (const name of [
+      'dues_schedule',
+      'dues_bases',
+      'dues_reductions',
+      'dues_payments',
+      'dues_branch_months',
+      'dues_status',
+      'audit_log',
+    ]) {
+      await t.db.createCollection(name).catch(() => {})
+    }
     const docs: DuesBranchMonthDoc[] = []
     for (let b = 0; b < BRANCHES; b++) {
       for (let m = 1; m <= 12; m++) {
