@@ -9,7 +9,7 @@ import { Pager } from '../../../../components/pager'
 import { useAction } from '../../../../hooks/use-action'
 import { DUES_SCHEDULE_PAGE, duesBranchPageUrl } from '../../../../lib/routes'
 import { yearOf } from '../../../../lib/time'
-import { YearChips } from '../../components/dues'
+import { YearChips } from '../../components/year-chips'
 import { percent, yuan } from '../../lib/money'
 import '../../components/lifecycle.css'
 
