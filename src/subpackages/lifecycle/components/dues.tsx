@@ -26,7 +26,7 @@ export function ArrearsNotice({ arrears, whose }: { arrears: Arrears; whose: str
   const text =
     arrears.flag === 'none'
       ? `${whose}${monthName(arrears.since)}起有 ${arrears.months} 个月党费未交，请及时交纳`
-      : `${whose}已连续 ${arrears.months} 个月未交纳党费（自${arrears.since.replace('-', '年')}月起），请及时与支部联系`
+      : `${whose}已连续 ${arrears.months} 个月未交纳党费（自${arrears.since.slice(0, 4)}年${monthName(arrears.since)}起），请及时与支部联系`
   return <Notice text={text} testId="dues-arrears-notice" />
 }
 
