@@ -835,6 +835,8 @@ export const duesActions = {
       total: z.number().int(),
       page: z.number().int(),
       collection: Collection,
+      /** Whether the caller keeps this branch's dues (records payments, sees who is behind). */
+      canManage: z.boolean(),
     }),
     roles: LIFECYCLE_READERS,
     errors: ['ROSTER.NOT_FOUND'],

@@ -89,7 +89,7 @@ const monthOf = (months: readonly DuesMonth[], month: string) => months.find((ro
 /** 党费收缴: the branch's month, member by member, paged, with the month's rate over the whole branch. */
 export const branchDuesSheet: Handler<typeof api.lifecycle.branchDuesSheet> = async (input, ctx) => {
   const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
-  requireAccess(ctx.caller, branch, 'read')
+  const access = requireAccess(ctx.caller, branch, 'read')
   const ledgers = await branchLedgers(ctx, branch, Number(input.month.slice(0, 4)))
   const rows = ledgers.flatMap((ledger) => {
     const row = monthOf(ledger.months, input.month)
@@ -110,6 +110,7 @@ export const branchDuesSheet: Handler<typeof api.lifecycle.branchDuesSheet> = as
     total: rows.length,
     page: input.page,
     collection: collectionOf(rows.map(({ row }) => row)),
+    canManage: access === 'manage',
   }
 }
 

@@ -183,6 +183,12 @@ describe('bases, reductions and the schedule', () => {
       month: '2026-12',
     })
     expect(sheet.items.find((item) => item.memberId === 'm_shiyan_07')).toMatchObject({ owedFen: 0, settled: true })
+    expect(sheet.canManage).toBe(true)
+    const read = await t.callOk(as.committee, 'lifecycle', 'branchDuesSheet', {
+      branchId: 'org_b_shiyan',
+      month: '2026-12',
+    })
+    expect(read.canManage).toBe(false)
   })
 
   it('a 预备党员 owes from the month the 支部大会 accepted them, not before', async () => {

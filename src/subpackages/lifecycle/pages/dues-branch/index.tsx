@@ -28,11 +28,7 @@ export default function BranchDuesPage() {
   const [month, setMonth] = useState(() => periodKey(Date.now(), 'month'))
   const [page, setPage] = useState(1)
   const sheet = useAction('lifecycle', 'branchDuesSheet', { branchId, month, page, pageSize: PAGE_SIZE })
-  const arrears = useAction('lifecycle', 'duesArrears', { branchId })
-  useOnReturn(() => {
-    sheet.reload()
-    arrears.reload()
-  })
+  useOnReturn(sheet.reload)
   const exporting = useSubmit(async () =>
     openMade(await call('lifecycle', 'exportDuesSheet', { of: 'branch_month', branchId, month }), (made) => made),
   )
@@ -54,24 +50,7 @@ export default function BranchDuesPage() {
           下月
         </Text>
       </View>
-      {/* Only those who keep the dues see who is behind (committee members and instructors read the sheet). */}
-      {arrears.data && arrears.data.items.length > 0 ? (
-        <View className="card" data-testid="dues-arrears">
-          <Text className="card__title">连续3个月以上未交纳</Text>
-          {arrears.data.items.map((item) => (
-            <ListItem
-              key={item.memberId}
-              testId="dues-arrears-item"
-              title={item.name}
-              badges={<Text className="tag tag--warn">{`${item.arrears.months}个月`}</Text>}
-              meta={[
-                `自${periodName(item.arrears.since ?? month)}起未交，请了解情况（党章：无正当理由连续6个月不交纳党费的，视为自行脱党，由支部研究）`,
-              ]}
-              onClick={() => Taro.navigateTo({ url: duesMemberPageUrl(item.memberId, year) })}
-            />
-          ))}
-        </View>
-      ) : null}
+      {sheet.data?.canManage ? <BranchArrears branchId={branchId} year={year} /> : null}
       <PageState
         query={sheet}
         isEmpty={(data) => data.total === 0}
@@ -132,5 +111,29 @@ export default function BranchDuesPage() {
         )}
       </PageState>
     </Page>
+  )
+}
+
+/** Who is 3 months or more behind: only for those who keep the branch's dues (committee members read the sheet). */
+function BranchArrears({ branchId, year }: { branchId: string; year: number }) {
+  const arrears = useAction('lifecycle', 'duesArrears', { branchId })
+  useOnReturn(arrears.reload)
+  if (!arrears.data || arrears.data.items.length === 0) return null
+  return (
+    <View className="card" data-testid="dues-arrears">
+      <Text className="card__title">连续3个月以上未交纳</Text>
+      {arrears.data.items.map((item) => (
+        <ListItem
+          key={item.memberId}
+          testId="dues-arrears-item"
+          title={item.name}
+          badges={<Text className="tag tag--warn">{`${item.arrears.months}个月`}</Text>}
+          meta={[
+            `自${periodName(item.arrears.since ?? '')}起未交，请了解情况（党章：无正当理由连续6个月不交纳党费的，视为自行脱党，由支部研究）`,
+          ]}
+          onClick={() => Taro.navigateTo({ url: duesMemberPageUrl(item.memberId, year) })}
+        />
+      ))}
+    </View>
   )
 }
