@@ -24,6 +24,9 @@ const CATEGORY_NAMES: Record<DuesCategory, string> = {
   subsistence: '低保',
 }
 const yuan = (fen: number) => (fen / 100).toFixed(2)
+/** A month's state in the words of the 党费证, as the app's pages show it. */
+const stateOf = (row: DuesMonth) =>
+  !row.baseSet ? '未核定' : row.owedFen === 0 ? '免交' : row.settled ? '已交' : '未交'
 
 /** A member's year (with last year read too: a run of unpaid months reaches back across January). */
 async function duesYear(ctx: HandlerContext, member: MemberDoc, year: number) {
@@ -269,7 +272,7 @@ export const exportDuesSheet: Handler<typeof api.lifecycle.exportDuesSheet> = as
           category ? CATEGORY_NAMES[category] : '未核定',
           row.baseSet ? yuan(row.owedFen) : '',
           yuan(row.paidFen),
-          row.settled ? '已交' : '未交',
+          stateOf(row),
           ledger.arrears.months,
         ],
       ]
@@ -306,7 +309,7 @@ export const exportDuesSheet: Handler<typeof api.lifecycle.exportDuesSheet> = as
     row.reduced ? yuan(row.owedFen) : '',
     yuan(row.paidFen),
     row.extraFen ? yuan(row.extraFen) : '',
-    row.settled ? '已交' : '未交',
+    stateOf(row),
   ])
   return exportXlsx(
     ctx,

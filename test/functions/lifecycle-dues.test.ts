@@ -2,6 +2,7 @@
 // a payment recorded once however often it is sent, the amounts the server prices (never typed), bad
 // input refused with a code and nothing written, arrears flagged and never acted on, the bureau's
 // figures from the derived branch-months, and 预备党员 who owe from the 支部大会's month.
+import { columnByHeader, downloadedRows } from '../support/sheet-rows'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -283,6 +284,16 @@ describe('the bureau’s collection rate', () => {
       month: '2026-12',
     })
     expect(sheet.fileName).toMatch(/^党费收缴表-实验小学党支部-2026-12-.*\.xlsx$/)
+    // As the secretary reads it: the member paid in this file's first test, the 免交 one, the one behind.
+    const rows = await downloadedRows(sheet.url)
+    const status = columnByHeader(rows, '状态')
+    const owed = columnByHeader(rows, '应交(元)')
+    const member = (id: string) => t.callOk(as.secretary, 'lifecycle', 'memberDues', { memberId: id, year: 2026 })
+    const [paid, exempt, behind] = await Promise.all(['m_shiyan_06', 'm_shiyan_07', 'm_shiyan_08'].map(member))
+    expect([status.get(paid.name), owed.get(paid.name)]).toEqual(['已交', '45.00'])
+    expect([status.get(exempt.name), owed.get(exempt.name)]).toEqual(['免交', '0.00'])
+    expect(status.get(behind.name)).toBe('未交')
+    expect(columnByHeader(rows, '连续未交(月)').get(behind.name)).toBe('4')
     const own = await t.callOk(as.member, 'lifecycle', 'exportDuesSheet', {
       of: 'member_year',
       memberId: 'm_shiyan_06',
