@@ -87,6 +87,11 @@ const subPackages = [
       'pages/mine/index',
       'pages/accept/index',
       'pages/pipeline/index',
+      'pages/dues-mine/index',
+      'pages/dues-branch/index',
+      'pages/dues-member/index',
+      'pages/dues-bureau/index',
+      'pages/dues-schedule/index',
     ],
   },
   {

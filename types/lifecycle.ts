@@ -394,6 +394,8 @@ export const DuesPaymentDoc = z.object({
   memberId: Id,
   branchId: Id,
   months: z.array(z.object({ month: MonthKey, amountFen: Fen })).min(1),
+  /** The years of `months`, so a year's ledger reads its payments by an indexed field. */
+  years: z.array(Year).min(1),
   extraFen: Fen,
   method: PaymentMethod,
   /** 转账流水号 / 微信支付单号; the app records, it never takes money. */
@@ -419,6 +421,30 @@ export const DuesMonth = z.object({
 })
 export type DuesMonth = z.infer<typeof DuesMonth>
 
+/** dues_branch_months: `_id` = `${branchId}:${month}`, a branch's collection for a month, rewritten on every dues write of its members. */
+export interface DuesBranchMonthDoc extends Collection {
+  _id: string
+  tenantId: string
+  branchId: string
+  month: string
+  year: number
+  updatedAt: number
+}
+
+/**
+ * dues_status: `_id` = memberId. `unpaidFrom` is the first month of the run of
+ * unpaid months the member's ledger ends with (null: the ledger ends paid), so
+ * "6 months in arrears at month M" is the query `unpaidFrom <= M - 6` without
+ * reading any ledger; rewritten on every dues write of the member.
+ */
+export interface DuesStatusDoc {
+  _id: string
+  tenantId: string
+  branchId: string
+  unpaidFrom: string | null
+  updatedAt: number
+}
+
 export const ARREARS_FLAGS = ['none', 'secretary', 'bureau'] as const // 3 months → the secretary, 6 → the bureau
 export const Arrears = z.object({
   /** Consecutive closed months unpaid, counting back from last month. */
@@ -428,14 +454,17 @@ export const Arrears = z.object({
 })
 export type Arrears = z.infer<typeof Arrears>
 
+/** A sum of many members' 分 (a county's year passes ¥1,000,000): integers, with no cap. */
+const FenTotal = z.number().int().min(0)
+
 export const Collection = z.object({
   /** Member-months with something owed. */
   owedMonths: z.number().int(),
   settledMonths: z.number().int(),
-  owedFen: Fen,
+  owedFen: FenTotal,
   /** Paid against what was owed; voluntary extra is not counted. */
-  collectedFen: Fen,
-  extraFen: Fen,
+  collectedFen: FenTotal,
+  extraFen: FenTotal,
   /** settledMonths / owedMonths, three places; null when nothing was owed. */
   rate: z.number().nullable(),
 })
@@ -448,6 +477,16 @@ export const DUES_REFUSALS = [
   'DUES.DUPLICATE_MONTH',
   'ROSTER.NOT_FOUND',
 ] as const
+
+/** A member's year of dues: the base 核定 for it, each month owed and paid, and the arrears now. */
+const MemberDuesYear = z.object({
+  year: Year,
+  category: DuesCategory.nullable(),
+  baseFen: Fen.nullable(),
+  monthlyFen: Fen.nullable(),
+  months: z.array(DuesMonth),
+  arrears: Arrears,
+})
 
 const DuesBaseInput = z
   .object({
@@ -703,7 +742,7 @@ export const developmentRegisterActions = {
   }),
 }
 
-/** 党费: contracts ready, not yet deployed (issue #17 §2). */
+/** 党费 (issue #17 §2): deployed in the lifecycle function. */
 export const duesActions = {
   getDuesSchedule: defineAction({
     summary:
@@ -726,42 +765,6 @@ export const duesActions = {
     output: z.object({ memberId: Id, year: Year, category: DuesCategory, baseFen: Fen, monthlyFen: Fen }),
     roles: LIFECYCLE_MANAGERS,
     errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE'],
-  }),
-  previewDuesBaseImport: defineAction({
-    summary:
-      "Reads a yearly .xlsx of bases (姓名, 手机号码, 类别, 税后月工资) for a branch and shows row by row each member's base and monthly amount; writes nothing.",
-    input: z.object({ fileID: FileId, branchId: Id, year: Year }),
-    output: z.object({
-      importId: Id,
-      rows: z.array(
-        z.object({
-          row: z.number().int(),
-          name: z.string(),
-          memberId: Id.nullable(),
-          category: DuesCategory.nullable(),
-          baseFen: Fen.nullable(),
-          monthlyFen: Fen.nullable(),
-          status: z.enum(['set', 'unchanged', 'error']),
-          message: z.string(),
-        }),
-      ),
-    }),
-    roles: LIFECYCLE_MANAGERS,
-    errors: [
-      'ROSTER.NOT_FOUND',
-      'ROSTER.IMPORT_UNREADABLE',
-      'ROSTER.IMPORT_TOO_LARGE',
-      'ROSTER.IMPORT_NO_ROWS',
-      'ROSTER.FILE_NOT_FOUND',
-      'DUES.IMPORT_HEADERS',
-    ],
-  }),
-  confirmDuesBaseImport: defineAction({
-    summary: 'Writes the previewed bases (each audited); confirming the same preview again writes nothing.',
-    input: z.object({ importId: Id }),
-    output: z.object({ set: z.number().int(), unchanged: z.number().int() }),
-    roles: LIFECYCLE_MANAGERS,
-    errors: ['DUES.IMPORT_NOT_FOUND', 'DUES.IMPORT_DONE'],
   }),
   setDuesReduction: defineAction({
     summary:
@@ -800,16 +803,17 @@ export const duesActions = {
   myDues: defineAction({
     summary: "The caller's dues for a year: month by month owed, paid and extra, and their arrears.",
     input: z.object({ year: Year }),
-    output: z.object({
-      year: Year,
-      category: DuesCategory.nullable(),
-      baseFen: Fen.nullable(),
-      monthlyFen: Fen.nullable(),
-      months: z.array(DuesMonth),
-      arrears: Arrears,
-    }),
+    output: MemberDuesYear,
     roles: ROLES,
     errors: [],
+  }),
+  memberDues: defineAction({
+    summary:
+      "One member's dues for a year as their branch's readers see them (the page where a payment is recorded and a base set).",
+    input: z.object({ memberId: Id, year: Year }),
+    output: MemberDuesYear.extend({ memberId: Id, name: z.string(), branchId: Id, canManage: z.boolean() }),
+    roles: LIFECYCLE_READERS,
+    errors: ['ROSTER.NOT_FOUND'],
   }),
   branchDuesSheet: defineAction({
     summary:
@@ -831,6 +835,8 @@ export const duesActions = {
       total: z.number().int(),
       page: z.number().int(),
       collection: Collection,
+      /** Whether the caller keeps this branch's dues (records payments, sees who is behind). */
+      canManage: z.boolean(),
     }),
     roles: LIFECYCLE_READERS,
     errors: ['ROSTER.NOT_FOUND'],
@@ -841,7 +847,7 @@ export const duesActions = {
       z.object({ of: z.literal('branch_month'), branchId: Id, month: MonthKey }),
       z.object({ of: z.literal('member_year'), memberId: Id, year: Year }),
     ]),
-    output: z.object({ fileID: z.string(), url: z.string() }),
+    output: z.object({ url: z.string(), fileName: z.string() }),
     roles: ROLES,
     errors: ['ROSTER.NOT_FOUND', 'AUTH.FORBIDDEN'],
   }),
@@ -867,6 +873,46 @@ export const duesActions = {
     }),
     roles: ['bureau_staff'],
     errors: [],
+  }),
+}
+
+/** 党费基数 .xlsx import: contracts ready, not yet deployed (bases are edited one by one meanwhile). */
+export const duesImportActions = {
+  previewDuesBaseImport: defineAction({
+    summary:
+      "Reads a yearly .xlsx of bases (姓名, 手机号码, 类别, 税后月工资) for a branch and shows row by row each member's base and monthly amount; writes nothing.",
+    input: z.object({ fileID: FileId, branchId: Id, year: Year }),
+    output: z.object({
+      importId: Id,
+      rows: z.array(
+        z.object({
+          row: z.number().int(),
+          name: z.string(),
+          memberId: Id.nullable(),
+          category: DuesCategory.nullable(),
+          baseFen: Fen.nullable(),
+          monthlyFen: Fen.nullable(),
+          status: z.enum(['set', 'unchanged', 'error']),
+          message: z.string(),
+        }),
+      ),
+    }),
+    roles: LIFECYCLE_MANAGERS,
+    errors: [
+      'ROSTER.NOT_FOUND',
+      'ROSTER.IMPORT_UNREADABLE',
+      'ROSTER.IMPORT_TOO_LARGE',
+      'ROSTER.IMPORT_NO_ROWS',
+      'ROSTER.FILE_NOT_FOUND',
+      'DUES.IMPORT_HEADERS',
+    ],
+  }),
+  confirmDuesBaseImport: defineAction({
+    summary: 'Writes the previewed bases (each audited); confirming the same preview again writes nothing.',
+    input: z.object({ importId: Id }),
+    output: z.object({ set: z.number().int(), unchanged: z.number().int() }),
+    roles: LIFECYCLE_MANAGERS,
+    errors: ['DUES.IMPORT_NOT_FOUND', 'DUES.IMPORT_DONE'],
   }),
 }
 
@@ -976,5 +1022,6 @@ export const lifecycleActions = {
   ...developmentActions,
   ...developmentRegisterActions,
   ...duesActions,
+  ...duesImportActions,
   ...transferActions,
 }

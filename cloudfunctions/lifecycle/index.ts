@@ -8,6 +8,8 @@ import {
   updateDevelopmentPerson,
 } from './development-files'
 import { developmentDue, developmentFile, listDevelopment, pipeline } from './development-lists'
+import { getDuesSchedule, recordDuesPayment, setDuesBase, setDuesReduction, updateDuesSchedule } from './dues-records'
+import { branchDuesSheet, duesArrears, duesCollection, exportDuesSheet, memberDues, myDues } from './dues-views'
 import { recordDevelopmentStep } from './record-step'
 import { addReviewNote } from './review-notes'
 
@@ -26,4 +28,16 @@ export const main = createRouter(api.lifecycle, {
   inviteApplicant,
   acceptApplicantInvitation,
   myDevelopmentFile,
+  // 党费
+  getDuesSchedule,
+  updateDuesSchedule,
+  setDuesBase,
+  setDuesReduction,
+  recordDuesPayment,
+  myDues,
+  memberDues,
+  branchDuesSheet,
+  exportDuesSheet,
+  duesArrears,
+  duesCollection,
 })

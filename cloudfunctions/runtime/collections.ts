@@ -15,7 +15,17 @@ import type {
 } from '../../types/assessment'
 import type { ReminderDoc } from '../../types/bureau'
 import type { DomainEvent } from '../../types/events'
-import type { ApplicantBindingDoc, ApplicantInvitationDoc, DevelopmentFileDoc } from '../../types/lifecycle'
+import type {
+  ApplicantBindingDoc,
+  ApplicantInvitationDoc,
+  DevelopmentFileDoc,
+  DuesBaseDoc,
+  DuesBranchMonthDoc,
+  DuesPaymentDoc,
+  DuesReductionDoc,
+  DuesSchedule,
+  DuesStatusDoc,
+} from '../../types/lifecycle'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
 import type {
   AttendanceDoc,
@@ -165,4 +175,11 @@ export const COLLECTIONS = {
   developmentFiles: collection<DevelopmentFileDoc>('development_files'),
   applicantBindings: collection<ApplicantBindingDoc>('applicant_bindings'),
   applicantInvitations: collection<ApplicantInvitationDoc>('applicant_invitations'),
+  // 党费 dues: schedule, bases, reductions and payments; branch-months and statuses derived on every write
+  duesSchedule: collection<DuesSchedule & { _id: string; updatedBy: string; updatedAt: number }>('dues_schedule'),
+  duesBases: collection<DuesBaseDoc>('dues_bases'),
+  duesReductions: collection<DuesReductionDoc>('dues_reductions'),
+  duesPayments: collection<DuesPaymentDoc>('dues_payments'),
+  duesBranchMonths: collection<DuesBranchMonthDoc>('dues_branch_months'),
+  duesStatus: collection<DuesStatusDoc>('dues_status'),
 } as const

@@ -74,7 +74,7 @@ export interface CommandFactory {
   gt(value: number | string): Comparison
   gte(value: number): Comparison
   lt(value: number): Comparison
-  lte(value: number): Comparison
+  lte(value: number | string): Comparison
   exists(flag: boolean): unknown
   /** In an update: removes the field (an outbox entry once done, `processedAt` of a re-armed event). */
   remove(): unknown

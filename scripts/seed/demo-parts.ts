@@ -6,6 +6,7 @@
 import { demoAssessment } from './demo-assessment'
 import type { DemoBureau } from './demo-bureau'
 import { demoDevelopment } from './demo-development'
+import { demoDues } from './demo-dues'
 import { demoEngagement } from './demo-engagement'
 import { demoLeave } from './demo-leave'
 import { demoMeetings } from './demo-meetings'
@@ -38,4 +39,5 @@ export const DEMO_PARTS: DemoPart[] = [
   demoYearlyCycle,
   demoLeave,
   demoRosterImport,
+  demoDues,
 ]

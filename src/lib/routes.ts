@@ -113,6 +113,13 @@ export const stepPageUrl = (fileId: string, step: string) =>
   `${LIFECYCLE}/step/index?fileId=${q(fileId)}&step=${q(step)}`
 export const MY_DEVELOPMENT_PAGE = `${LIFECYCLE}/mine/index`
 export const PIPELINE_PAGE = `${LIFECYCLE}/pipeline/index`
+// 党费 (in the lifecycle subpackage)
+export const MY_DUES_PAGE = `${LIFECYCLE}/dues-mine/index`
+export const duesBranchPageUrl = (branchId: string) => `${LIFECYCLE}/dues-branch/index?branchId=${q(branchId)}`
+export const duesMemberPageUrl = (memberId: string, year: number) =>
+  `${LIFECYCLE}/dues-member/index?memberId=${q(memberId)}&year=${year}`
+export const DUES_BUREAU_PAGE = `${LIFECYCLE}/dues-bureau/index`
+export const DUES_SCHEDULE_PAGE = `${LIFECYCLE}/dues-schedule/index`
 
 // 年度工作 (谈心谈话, 组织生活会, 民主评议, 书记述职); a branch's pages take the branch for 调阅 from the year view.
 const YEARLY = '/subpackages/yearly-cycle/pages'

@@ -208,5 +208,18 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('volunteer-publish', route.VOLUNTEER_PUBLISH_PAGE)
   add('model-posts', route.modelPostsPageUrl())
   if (me.branch) add('pairs', route.pairsPageUrl(me.branch.id))
+  // 党费: everyone's own year; the branch's month and a member of it for those who keep it; the bureau's rates.
+  if (me.branch) add('dues-mine', route.MY_DUES_PAGE)
+  if (me.branch && has('branch_secretary', 'branch_committee')) {
+    add('dues-branch', route.duesBranchPageUrl(me.branch.id))
+    type Sheet = { items: { memberId: string }[] }
+    const month = `${year}-01`
+    const sheet = data(await call<Sheet>('lifecycle', 'branchDuesSheet', { branchId: me.branch.id, month }))
+    add('dues-member', sheet?.items[0] && route.duesMemberPageUrl(sheet.items[0].memberId, year))
+  }
+  if (has('bureau_staff')) {
+    add('dues-bureau', route.DUES_BUREAU_PAGE)
+    add('dues-schedule', route.DUES_SCHEDULE_PAGE)
+  }
   return pages
 }

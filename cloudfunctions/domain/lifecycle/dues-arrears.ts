@@ -26,3 +26,32 @@ export function arrearsOf(months: readonly DuesMonth[], currentMonth: string): A
     count >= ARREARS_THRESHOLDS.bureau ? 'bureau' : count >= ARREARS_THRESHOLDS.secretary ? 'secretary' : 'none'
   return { months: count, since, flag }
 }
+
+/**
+ * The first month of the run of unpaid months a ledger ends with (null when
+ * its last month is settled or owes nothing). Stored per member, it answers
+ * "months in arrears at month M" without the ledger: every month after the
+ * ledger's end is unpaid too until a write extends the ledger (a base or a
+ * payment for a later month rewrites it).
+ */
+export function unpaidRunFrom(months: readonly DuesMonth[]): string | null {
+  let from: string | null = null
+  for (const month of [...months].sort((a, b) => a.month.localeCompare(b.month))) {
+    from = month.settled ? null : (from ?? month.month)
+  }
+  return from
+}
+
+/** Arrears at `currentMonth` from a stored run start: the months from it through last month. */
+export function arrearsSince(unpaidFrom: string | null, currentMonth: string): Arrears {
+  const last = addMonthsToMonth(currentMonth, -1)
+  if (!unpaidFrom || unpaidFrom > last) return { months: 0, since: null, flag: 'none' }
+  const count = monthsBetween(unpaidFrom, last) + 1
+  const flag =
+    count >= ARREARS_THRESHOLDS.bureau ? 'bureau' : count >= ARREARS_THRESHOLDS.secretary ? 'secretary' : 'none'
+  return { months: count, since: unpaidFrom, flag }
+}
+
+function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7))
+}

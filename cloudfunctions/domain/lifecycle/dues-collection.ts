@@ -24,3 +24,13 @@ export function collectionOf(months: readonly DuesMonth[]): Collection {
   }
   return { owedMonths, settledMonths, owedFen, collectedFen, extraFen, rate: shareOf(settledMonths, owedMonths) }
 }
+
+/** A branch's collection for each of `months`, from its members' ledgers (each a member's months). */
+export function collectionsByMonth(
+  ledgers: readonly (readonly DuesMonth[])[],
+  months: readonly string[],
+): Map<string, Collection> {
+  const rows = new Map<string, DuesMonth[]>(months.map((month) => [month, []]))
+  for (const ledger of ledgers) for (const row of ledger) rows.get(row.month)?.push(row)
+  return new Map([...rows].map(([month, monthRows]) => [month, collectionOf(monthRows)]))
+}

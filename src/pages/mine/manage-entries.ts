@@ -4,7 +4,9 @@ import {
   AUDIT_PAGE,
   assessmentBranchPageUrl,
   branchPageUrl,
+  DUES_BUREAU_PAGE,
   developmentPageUrl,
+  duesBranchPageUrl,
   OVERVIEW_PAGE,
   PIPELINE_PAGE,
   TREE_PAGE,
@@ -12,7 +14,16 @@ import {
 
 /** One link in 我的 → 管理. */
 export interface ManageEntry {
-  key: 'branch-roster' | 'development' | 'org-tree' | 'audit-log' | 'bureau' | 'pipeline' | 'assessment'
+  key:
+    | 'branch-roster'
+    | 'development'
+    | 'dues'
+    | 'org-tree'
+    | 'audit-log'
+    | 'bureau'
+    | 'pipeline'
+    | 'dues-bureau'
+    | 'assessment'
   title: string
   hint: string
   url: string
@@ -42,6 +53,12 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
         ? '入党申请人到预备党员的培养进度、待办和材料'
         : '本支部发展党员的培养进度和考察记录',
       url: developmentPageUrl(me.branch.id),
+    })
+    entries.push({
+      key: 'dues',
+      title: '党费收缴',
+      hint: has('branch_secretary') ? '每月收缴情况、记录交纳、核定基数、欠缴提醒' : '本支部每月党费收缴情况',
+      url: duesBranchPageUrl(me.branch.id),
     })
   }
   if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
@@ -81,6 +98,12 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       title: '发展党员统计',
       hint: '各支部各阶段人数、逾期事项和年度发展情况',
       url: PIPELINE_PAGE,
+    })
+    entries.push({
+      key: 'dues-bureau',
+      title: '党费收缴率',
+      hint: '各支部逐月收缴率、连续6个月未交党员、党费交纳标准',
+      url: DUES_BUREAU_PAGE,
     })
     entries.push({ key: 'audit-log', title: '操作日志', hint: '名册的每一次修改', url: AUDIT_PAGE })
   }

@@ -4,7 +4,7 @@ import { COMMITTEE_POSITION_LABELS, MEMBER_TYPE_LABELS, ROLE_LABELS } from '../.
 import type { Me } from '../../../types/roster'
 import { LinkRow } from '../../components/link-row'
 import { SwitchRow } from '../../components/switch-row'
-import { modelPostsPageUrl, pairsPageUrl, VOLUNTEER_PAGE, YEARLY_PAGE } from '../../lib/routes'
+import { MY_DUES_PAGE, modelPostsPageUrl, pairsPageUrl, VOLUNTEER_PAGE, YEARLY_PAGE } from '../../lib/routes'
 import { manageEntriesFor } from './manage-entries'
 
 interface MineViewProps {
@@ -105,6 +105,14 @@ export function MineView({
             hint="结对对象与走访记录"
             testId="mine-open-pairs"
             onClick={() => me.branch && onOpenEntry?.(pairsPageUrl(me.branch.id))}
+          />
+        ) : null}
+        {me.branch ? (
+          <LinkRow
+            title="我的党费"
+            hint="逐月应交、已交，导出党费交纳明细"
+            testId="mine-open-dues"
+            onClick={() => onOpenEntry?.(MY_DUES_PAGE)}
           />
         ) : null}
         {onCareMode ? (

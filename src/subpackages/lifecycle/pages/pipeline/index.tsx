@@ -9,6 +9,7 @@ import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { developmentPageUrl } from '../../../../lib/routes'
 import { yearOf } from '../../../../lib/time'
+import { YearChips } from '../../components/year-chips'
 import '../../components/lifecycle.css'
 
 /** Stages worth a column: the five of the 细则 (a cancelled or closed file is counted, not shown). */
@@ -22,18 +23,7 @@ export default function PipelinePage() {
   return (
     <Page>
       <View className="card">
-        <View className="chips">
-          {[year - 1, year, year + 1].map((y) => (
-            <Text
-              key={y}
-              className={`chip${y === year ? ' chip--on' : ''}`}
-              data-testid={`chip-year-${y}`}
-              onClick={() => setYear(y)}
-            >
-              {`${y}年`}
-            </Text>
-          ))}
-        </View>
+        <YearChips year={year} onYear={setYear} />
       </View>
       <PageState
         query={figures}

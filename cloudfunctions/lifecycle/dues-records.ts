@@ -1,0 +1,178 @@
+import type { api } from '../../types/api'
+import type { DuesBaseDoc, DuesPaymentDoc, DuesReductionDoc } from '../../types/lifecycle'
+import { monthlyDues } from '../domain/lifecycle/dues-amount'
+import { paymentFor } from '../domain/lifecycle/dues-payment'
+import { shanghaiDate } from '../domain/time'
+import { COLLECTIONS } from '../runtime/collections'
+import { DomainError } from '../runtime/domain-error'
+import type { Handler } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
+import { writeAudit } from '../shared/audit'
+import { loadManagedMember } from '../shared/branch-access'
+import { ledgersOf, loadSchedule, refreshDerived } from './dues-ledger'
+
+const yuan = (fen: number) => (fen / 100).toFixed(2)
+
+export const getDuesSchedule: Handler<typeof api.lifecycle.getDuesSchedule> = async (_input, ctx) =>
+  loadSchedule(ctx.store, ctx.caller.member.tenantId)
+
+/** 党费标准: rates are the tenant's data; amounts already paid stay as they were paid. */
+export const updateDuesSchedule: Handler<typeof api.lifecycle.updateDuesSchedule> = async (input, ctx) => {
+  const { store, caller, clock } = ctx
+  const tenantId = caller.member.tenantId
+  const before = await loadSchedule(store, tenantId)
+  const fields = { ...input, updatedBy: caller.member._id, updatedAt: clock.now() }
+  if (await store.get(COLLECTIONS.duesSchedule, tenantId))
+    await store.update(COLLECTIONS.duesSchedule, tenantId, fields)
+  else await store.insert(COLLECTIONS.duesSchedule, { _id: tenantId, ...fields })
+  await writeAudit(ctx, {
+    action: 'lifecycle.updateDuesSchedule',
+    targetId: tenantId,
+    summary: '修改党费交纳标准',
+    before,
+    after: input,
+  })
+  return input
+}
+
+/** 核定党费基数: a member's category and monthly base for a year; the `_id` is the natural key, so a retry sets it once. */
+export const setDuesBase: Handler<typeof api.lifecycle.setDuesBase> = async (input, ctx) => {
+  const { store, caller, clock } = ctx
+  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
+  const id = `${member._id}:${input.year}`
+  const before = await store.get(COLLECTIONS.duesBases, id)
+  const doc: DuesBaseDoc = {
+    _id: id,
+    tenantId: member.tenantId,
+    memberId: member._id,
+    branchId: branch._id,
+    year: input.year,
+    category: input.category,
+    baseFen: input.baseFen,
+    source: 'hand',
+    updatedBy: caller.member._id,
+    updatedAt: clock.now(),
+  }
+  const { _id, ...fields } = doc
+  if (before) await store.update(COLLECTIONS.duesBases, id, fields)
+  else await store.insert(COLLECTIONS.duesBases, doc)
+  const schedule = await loadSchedule(store, member.tenantId)
+  const monthlyFen = monthlyDues(input.category, input.baseFen, schedule).amountFen
+  await writeAudit(ctx, {
+    action: 'lifecycle.setDuesBase',
+    targetId: id,
+    summary: `核定 ${member.name} ${input.year} 年党费基数 ${yuan(input.baseFen)} 元（每月 ${yuan(monthlyFen)} 元）`,
+    before: before ? { category: before.category, baseFen: before.baseFen } : null,
+    after: { category: input.category, baseFen: input.baseFen },
+  })
+  await refreshDerived(ctx, branch, member, [input.year])
+  return { memberId: member._id, year: input.year, category: input.category, baseFen: input.baseFen, monthlyFen }
+}
+
+/** 少交/免交: the branch's decision for a run of months; it may lower what a month owes, never raise it. */
+export const setDuesReduction: Handler<typeof api.lifecycle.setDuesReduction> = async (input, ctx) => {
+  const { store, caller, clock } = ctx
+  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const existing = await store.get(COLLECTIONS.duesReductions, input.requestId)
+  if (existing && existing.tenantId === member.tenantId && existing.recordedBy === caller.member._id) {
+    return { id: existing._id }
+  }
+  if (input.decidedOn > shanghaiDate(clock.now())) throw new DomainError('DATE.IN_FUTURE')
+  const years = yearsOf([input.fromMonth, input.toMonth])
+  const schedule = await loadSchedule(store, member.tenantId)
+  const [ledger] = await ledgersOf(store, member.tenantId, [member], years, schedule)
+  const months = ledger.months.filter((row) => row.month >= input.fromMonth && row.month <= input.toMonth)
+  if (months.some((row) => !row.baseSet)) throw new DomainError('DUES.BASE_NOT_SET')
+  if (months.some((row) => input.monthlyFen > row.scheduledFen)) throw new DomainError('DUES.REDUCTION_TOO_HIGH')
+  const doc: DuesReductionDoc = {
+    _id: input.requestId,
+    tenantId: member.tenantId,
+    memberId: member._id,
+    branchId: branch._id,
+    fromMonth: input.fromMonth,
+    toMonth: input.toMonth,
+    monthlyFen: input.monthlyFen,
+    decision: input.decision,
+    decidedOn: input.decidedOn,
+    recordedBy: caller.member._id,
+    recordedAt: clock.now(),
+  }
+  try {
+    await store.insert(COLLECTIONS.duesReductions, doc)
+  } catch (error) {
+    if (error instanceof DuplicateIdError) throw new DomainError('ROSTER.NOT_FOUND')
+    throw error
+  }
+  await writeAudit(ctx, {
+    action: 'lifecycle.setDuesReduction',
+    targetId: doc._id,
+    summary: `${member.name} ${input.fromMonth} 至 ${input.toMonth} 每月${input.monthlyFen === 0 ? '免交' : `减交为 ${yuan(input.monthlyFen)} 元`}（${input.decision}）`,
+    before: null,
+    after: { fromMonth: doc.fromMonth, toMonth: doc.toMonth, monthlyFen: doc.monthlyFen, decision: doc.decision },
+  })
+  await refreshDerived(ctx, branch, member, years)
+  return { id: doc._id }
+}
+
+/**
+ * 记录交纳: each chosen month is priced by the ledger (what it still owes, never
+ * typed); the client's request id is the payment's `_id`, so a retried or
+ * double-tapped record inserts once and answers `duplicate: true`.
+ */
+export const recordDuesPayment: Handler<typeof api.lifecycle.recordDuesPayment> = async (input, ctx) => {
+  const { store, caller, clock } = ctx
+  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const earlier = await store.get(COLLECTIONS.duesPayments, input.requestId)
+  if (earlier) return answerRetry(earlier, member._id, caller.member._id)
+  if (input.paidOn > shanghaiDate(clock.now())) throw new DomainError('DATE.IN_FUTURE')
+  const years = yearsOf(input.months)
+  const schedule = await loadSchedule(store, member.tenantId)
+  const [ledger] = await ledgersOf(store, member.tenantId, [member], years, schedule)
+  const priced = paymentFor(ledger.months, input.months)
+  if (!priced.ok) throw new DomainError(priced.code, undefined, { month: priced.month })
+  const doc: DuesPaymentDoc = {
+    _id: input.requestId,
+    tenantId: member.tenantId,
+    memberId: member._id,
+    branchId: branch._id,
+    months: priced.months,
+    years,
+    extraFen: input.extraFen,
+    method: input.method,
+    reference: input.reference,
+    paidOn: input.paidOn,
+    recordedBy: caller.member._id,
+    recordedAt: clock.now(),
+  }
+  try {
+    await store.insert(COLLECTIONS.duesPayments, doc)
+  } catch (error) {
+    if (!(error instanceof DuplicateIdError)) throw error
+    // Two deliveries of one tap at once: the other inserted it.
+    const stored = await store.get(COLLECTIONS.duesPayments, input.requestId)
+    if (stored) return answerRetry(stored, member._id, caller.member._id)
+    throw error
+  }
+  const paidFen = sumPaid(doc)
+  await writeAudit(ctx, {
+    action: 'lifecycle.recordDuesPayment',
+    targetId: doc._id,
+    summary: `记录 ${member.name} 交纳党费 ${doc.months.map((item) => item.month).join('、')} 共 ${yuan(paidFen + doc.extraFen)} 元`,
+    before: null,
+    after: { months: doc.months, extraFen: doc.extraFen, method: doc.method, paidOn: doc.paidOn },
+  })
+  await refreshDerived(ctx, branch, member, years)
+  return { paymentId: doc._id, paidFen, extraFen: doc.extraFen, duplicate: false }
+}
+
+function answerRetry(payment: DuesPaymentDoc, memberId: string, callerId: string) {
+  // A request id is never reused by a client: another member's or another recorder's is not shown.
+  if (payment.memberId !== memberId || payment.recordedBy !== callerId) throw new DomainError('ROSTER.NOT_FOUND')
+  return { paymentId: payment._id, paidFen: sumPaid(payment), extraFen: payment.extraFen, duplicate: true }
+}
+
+const sumPaid = (payment: Pick<DuesPaymentDoc, 'months'>) =>
+  payment.months.reduce((sum, item) => sum + item.amountFen, 0)
+
+const yearsOf = (months: readonly string[]) => [...new Set(months.map((month) => Number(month.slice(0, 4))))].sort()

@@ -1,0 +1,108 @@
+/**
+ * 党费 at full size: the bureau's 党费收缴率 page (`duesCollection`, its first page of branches and the
+ * county's figures) for 500 branches / 10,000 members × 12 months. The page reads only the derived
+ * dues_branch_months (6,000 rows, one per branch and month, as the lifecycle function writes them on
+ * every dues write), never the 120,000 member-months: the rows are written straight through the SDK,
+ * each a branch's month of 20 members with one or two unpaid in some months. Then the write path that
+ * keeps them: a secretary's 核定基数 and a 12-month payment in a 20-member branch, each rewriting the
+ * branch's 12 rows.
+ */
+import { collectionOf } from '../../cloudfunctions/domain/lifecycle/dues-collection'
+import type { DuesBranchMonthDoc, DuesMonth } from '../../types/lifecycle'
+import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
+import { startTestEmulator } from '../functions/helpers/emulator'
+import { BIG, BIG_TENANT, seedBigTenant } from './big-tenant'
+import type { Figure } from './figure'
+import { gatewayTiming } from './gateway-timing'
+
+const round = (n: number) => Math.round(n * 10) / 10
+const BRANCHES = 500
+const PER_BRANCH = 20
+
+/** A branch's month: 20 members at 45.00 元, `unpaid` of them not settled. */
+function branchMonth(branchId: string, month: string, unpaid: number): DuesBranchMonthDoc {
+  const rows: DuesMonth[] = Array.from({ length: PER_BRANCH }, (_, i) => ({
+    month,
+    baseSet: true,
+    scheduledFen: 4_500,
+    owedFen: 4_500,
+    paidFen: i < unpaid ? 0 : 4_500,
+    extraFen: 0,
+    settled: i >= unpaid,
+    reduced: false,
+  }))
+  return {
+    _id: `${branchId}:${month}`,
+    tenantId: BIG_TENANT,
+    branchId,
+    month,
+    year: Number(month.slice(0, 4)),
+    ...collectionOf(rows),
+    updatedAt: 0,
+  }
+}
+
+export default async function run(): Promise<Figure[]> {
+  const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, workers: 2 })
+  try {
+    await seedBigTenant(t, BRANCHES, PER_BRANCH)
+    const year = new Date(t.emu.clock.now() + 8 * 3_600_000).getUTCFullYear()
+    // As an administrator creates them from database/collections.json (the big tenant creates only the roster's).
+    for (const name of [
+      'dues_schedule',
+      'dues_bases',
+      'dues_reductions',
+      'dues_payments',
+      'dues_branch_months',
+      'dues_status',
+      'audit_log',
+    ]) {
+      await t.db.createCollection(name).catch(() => {})
+    }
+    const docs: DuesBranchMonthDoc[] = []
+    for (let b = 0; b < BRANCHES; b++) {
+      for (let m = 1; m <= 12; m++) {
+        const branchId = `big_b_${String(b).padStart(3, '0')}`
+        docs.push(branchMonth(branchId, `${year}-${String(m).padStart(2, '0')}`, (b + m) % 7 === 0 ? 2 : 0))
+      }
+    }
+    for (let i = 0; i < docs.length; i += 50) {
+      await Promise.all(docs.slice(i, i + 50).map((doc) => t.db.collection('dues_branch_months').add({ data: doc })))
+    }
+    const { measure, timed } = gatewayTiming(t, 'lifecycle')
+    type Figures = { total: number; branches: unknown[]; tenant: { owedMonths: number } }
+    const page = await measure<Figures>(BIG.bureau, 'duesCollection', { year, page: 1, pageSize: 20 })
+    if (page.data.total !== BRANCHES || page.data.tenant.owedMonths !== BRANCHES * 12 * PER_BRANCH) {
+      throw new Error(
+        `duesCollection answered ${page.data.total} branches, ${page.data.tenant.owedMonths} member-months`,
+      )
+    }
+    const member = `${BIG.firstBranch}_m05`
+    const base = await timed(BIG.secretary, 'setDuesBase', {
+      memberId: member,
+      year,
+      category: 'employed',
+      baseFen: 450_000,
+    })
+    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
+    const paid = await timed(BIG.secretary, 'recordDuesPayment', {
+      requestId: 'bench-payment',
+      memberId: member,
+      months: months.filter((month) => month <= new Date(t.emu.clock.now() + 8 * 3_600_000).toISOString().slice(0, 7)),
+      method: 'transfer',
+      paidOn: new Date(t.emu.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+    })
+    return [
+      {
+        name: 'lifecycle.duesCollection (500 branches × 12 months), median',
+        value: round(page.ms),
+        unit: 'ms',
+        budget: { max: 500 },
+      },
+      { name: 'lifecycle.setDuesBase (20-member branch, 12 rows rewritten)', value: round(base.ms), unit: 'ms' },
+      { name: 'lifecycle.recordDuesPayment (year to date, 12 rows rewritten)', value: round(paid.ms), unit: 'ms' },
+    ]
+  } finally {
+    await t.stop()
+  }
+}

@@ -1,0 +1,87 @@
+// Every 党费 action as every persona: allowed (and answering ok) or refused, exactly — role checks by the
+// router, branch checks by the handlers. A refused call writes nothing: no base, reduction, payment,
+// derived row or audit entry.
+import { DEFAULT_DUES_SCHEDULE } from '../../cloudfunctions/domain/lifecycle/dues-schedule'
+import { as, type DemoEmulator, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
+
+let t: DemoEmulator
+const NOW = new Date('2026-12-10T10:00:00+08:00').getTime()
+beforeAll(async () => {
+  t = await startDemoEmulator({ at: NOW })
+})
+afterAll(() => t.stop())
+
+type Outcome = 'ok' | 'AUTH.FORBIDDEN' | 'AUTH.NOT_BOUND'
+const personas = Object.keys(as) as Persona[]
+const only = (allowed: Persona[]): Record<Persona, Outcome> =>
+  Object.fromEntries(
+    personas.map((p) => [p, p === 'unbound' ? 'AUTH.NOT_BOUND' : allowed.includes(p) ? 'ok' : 'AUTH.FORBIDDEN']),
+  ) as Record<Persona, Outcome>
+
+let seq = 0
+/** 实验小学's 8th member owes August to November: each allowed recorder pays a month of their own. */
+const unpaidMonth: Partial<Record<Persona, string>> = { bureau: '2026-08', secretary: '2026-09' }
+
+const MANAGERS = only(['bureau', 'secretary'])
+const READERS = only(['bureau', 'secretary', 'committee'])
+const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
+  ['getDuesSchedule', () => ({}), only(['bureau', 'gbSecretary', 'secretary', 'committee', 'member', 'instructor'])],
+  ['updateDuesSchedule', () => DEFAULT_DUES_SCHEDULE, only(['bureau'])],
+  [
+    'setDuesBase',
+    () => ({ memberId: 'm_shiyan_07', year: 2026, category: 'employed' as const, baseFen: 420_000 }),
+    MANAGERS,
+  ],
+  [
+    'setDuesReduction',
+    () => ({
+      requestId: `matrix-reduction-${seq++}`,
+      memberId: 'm_shiyan_07',
+      fromMonth: '2026-11',
+      toMonth: '2026-12',
+      monthlyFen: 0,
+      decision: '2026年11月支委会研究决定',
+      decidedOn: '2026-11-05',
+    }),
+    MANAGERS,
+  ],
+  [
+    'recordDuesPayment',
+    (persona) => ({
+      requestId: `matrix-pay-${seq++}`,
+      memberId: 'm_shiyan_08',
+      months: [unpaidMonth[persona] ?? '2026-10'],
+      method: 'cash' as const,
+      paidOn: '2026-12-09',
+    }),
+    MANAGERS,
+  ],
+  ['myDues', () => ({ year: 2026 }), only(['bureau', 'gbSecretary', 'secretary', 'committee', 'member', 'instructor'])],
+  ['memberDues', () => ({ memberId: 'm_shiyan_06', year: 2026 }), READERS],
+  ['branchDuesSheet', () => ({ branchId: 'org_b_shiyan', month: '2026-11' }), READERS],
+  ['exportDuesSheet', () => ({ of: 'branch_month' as const, branchId: 'org_b_shiyan', month: '2026-11' }), READERS],
+  [
+    'exportDuesSheet',
+    () => ({ of: 'member_year' as const, memberId: 'm_shiyan_06', year: 2026 }),
+    only(['bureau', 'secretary', 'committee', 'member']),
+  ],
+  ['duesArrears', () => ({ branchId: 'org_b_shiyan' }), MANAGERS],
+  ['duesCollection', () => ({ year: 2026 }), only(['bureau'])],
+]
+
+const DUES = ['dues_schedule', 'dues_bases', 'dues_reductions', 'dues_payments', 'dues_branch_months', 'dues_status']
+const written = async () => Promise.all([...DUES, 'audit_log'].map((c) => t.count(c, {})))
+
+describe.each(cases.map(([action, data, expected]) => [action, data, expected] as const))(
+  'lifecycle.%s',
+  (action, data, expected) => {
+    it.each(personas)('as %s', async (persona) => {
+      const input = await data(persona)
+      const before = await written()
+      const result = await t.callUnchecked(as[persona], 'lifecycle', action, input)
+      const outcome = expected[persona]
+      expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
+      if (outcome !== 'ok') expect(await written()).toEqual(before)
+    })
+  },
+)
