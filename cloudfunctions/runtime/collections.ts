@@ -7,7 +7,13 @@ import type {
 } from '../../types/assessment'
 import type { ReminderDoc } from '../../types/bureau'
 import type { DomainEvent } from '../../types/events'
-import type { ApplicantBindingDoc, ApplicantInvitationDoc, DevelopmentFileDoc } from '../../types/lifecycle'
+import type {
+  ApplicantBindingDoc,
+  ApplicantInvitationDoc,
+  DevelopmentFileDoc,
+  FloatingDoc,
+  TransferDoc,
+} from '../../types/lifecycle'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
 import type {
   AttendanceDoc,
@@ -147,4 +153,7 @@ export const COLLECTIONS = {
   developmentFiles: collection<DevelopmentFileDoc>('development_files'),
   applicantBindings: collection<ApplicantBindingDoc>('applicant_bindings'),
   applicantInvitations: collection<ApplicantInvitationDoc>('applicant_invitations'),
+  // 组织关系转接 out of and into the county, and 流动党员
+  transfers: collection<TransferDoc>('transfers'),
+  floatingMembers: collection<FloatingDoc>('floating_members'),
 } as const
