@@ -10,6 +10,7 @@ import { demoMeetings } from './demo-meetings'
 import { demoMessaging } from './demo-messaging'
 import { demoPoints } from './demo-points'
 import { demoStudy } from './demo-study'
+import { demoTransfers } from './demo-transfers'
 import { demoYearlyCycle } from './demo-yearly-cycle'
 
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
@@ -23,4 +24,5 @@ export const DEMO_PARTS: DemoPart[] = [
   demoAssessment,
   demoDevelopment,
   demoYearlyCycle,
+  demoTransfers,
 ]
