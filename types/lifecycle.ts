@@ -511,6 +511,15 @@ export const TRANSFER_STATES = [
   'arrived', // 已报到
   'cancelled', // 已撤销
 ] as const
+/** How the pages name a transfer's state. */
+export const TRANSFER_STATE_NAMES: Record<(typeof TRANSFER_STATES)[number], string> = {
+  issued: '待回执',
+  pending: '待报到',
+  expired: '已过期',
+  received: '已回执',
+  arrived: '已报到',
+  cancelled: '已撤销',
+}
 export const TransferState = z.enum(TRANSFER_STATES)
 export type TransferState = z.infer<typeof TransferState>
 

@@ -81,18 +81,18 @@ describe('我的 → 管理', () => {
     [['member'], []],
     [
       ['member', 'branch_committee'],
-      ['branch-roster', 'development', 'assessment'],
+      ['branch-roster', 'development', 'transfers', 'assessment'],
     ],
     [
       ['member', 'branch_secretary'],
-      ['branch-roster', 'development', 'assessment'],
+      ['branch-roster', 'development', 'transfers', 'assessment'],
     ],
     [
       ['member', 'branch_secretary', 'general_branch_secretary'],
-      ['branch-roster', 'development', 'org-tree', 'assessment'],
+      ['branch-roster', 'development', 'transfers', 'org-tree', 'assessment'],
     ],
     [['instructor'], ['org-tree', 'bureau', 'assessment']],
-    [['bureau_staff'], ['org-tree', 'bureau', 'assessment', 'pipeline', 'audit-log']],
+    [['bureau_staff'], ['org-tree', 'bureau', 'assessment', 'pipeline', 'transfers', 'audit-log']],
   ] as const)('%j sees %j', (roles, expected) => {
     expect(keys([...roles])).toEqual(expected)
   })

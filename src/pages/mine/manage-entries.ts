@@ -8,11 +8,12 @@ import {
   OVERVIEW_PAGE,
   PIPELINE_PAGE,
   TREE_PAGE,
+  transfersPageUrl,
 } from '../../lib/routes'
 
 /** One link in 我的 → 管理. */
 export interface ManageEntry {
-  key: 'branch-roster' | 'development' | 'org-tree' | 'audit-log' | 'bureau' | 'pipeline' | 'assessment'
+  key: 'branch-roster' | 'development' | 'transfers' | 'org-tree' | 'audit-log' | 'bureau' | 'pipeline' | 'assessment'
   title: string
   hint: string
   url: string
@@ -42,6 +43,15 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
         ? '入党申请人到预备党员的培养进度、待办和材料'
         : '本支部发展党员的培养进度和考察记录',
       url: developmentPageUrl(me.branch.id),
+    })
+  }
+  // 组织关系转接 of their own branch; bureau staff see the county's (below).
+  if (me.branch && !has('bureau_staff') && (has('branch_secretary') || has('branch_committee'))) {
+    entries.push({
+      key: 'transfers',
+      title: '组织关系转接',
+      hint: has('branch_secretary') ? '转出县外开具介绍信、登记回执，转入报到，流动党员' : '本支部转出、转入和流动党员',
+      url: transfersPageUrl(me.branch.id),
     })
   }
   if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
@@ -81,6 +91,12 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       title: '发展党员统计',
       hint: '各支部各阶段人数、逾期事项和年度发展情况',
       url: PIPELINE_PAGE,
+    })
+    entries.push({
+      key: 'transfers',
+      title: '组织关系转接',
+      hint: '全县未办结的转出、转入介绍信，过期的在前；流动党员',
+      url: transfersPageUrl(null),
     })
     entries.push({ key: 'audit-log', title: '操作日志', hint: '名册的每一次修改', url: AUDIT_PAGE })
   }
