@@ -6,11 +6,11 @@
  * then registers 周明远 coming in from outside the county, records their 报到 → they are on the
  * roster, and their page offers 生成绑定邀请. The seeded 流动党员 shows on the 流动党员 page.
  */
+import { addDays, shanghaiDate } from '../../cloudfunctions/domain/time'
 import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
 const LEAVING = 'o_demo_m_shiyan_09'
-const at = (day: string) => new Date(`${day}T10:00:00+08:00`).getTime()
 
 jest.setTimeout(180_000)
 
@@ -19,7 +19,9 @@ const session = startE2ESession()
 test('a secretary issues a 介绍信, records the 回执, and an incoming member 报到 onto the roster', async () => {
   const { page } = session.browser
   const leaving = await session.nameOf(LEAVING)
-  await session.setNow(at('2026-12-10'))
+  // The suite's instant, which the demo is seeded from: its letters are dated back from it.
+  const today = shanghaiDate(session.now())
+  const issuedOn = addDays(today, -2)
   await session.actAs(SECRETARY)
 
   // 我的 → 管理 → 组织关系转接: the seeded open letter and pending 转入.
@@ -44,20 +46,28 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
   await page.getByTestId('letter-member').filter({ hasText: leaving }).waitFor()
   await session.typeInto('letter-no', '实党转〔2026〕9号')
   await session.typeInto('letter-counterpart', '杭州市西湖区教育局机关党委')
-  await session.typeInto('letter-issued-on', '2026-12-08')
+  await session.typeInto('letter-issued-on', issuedOn)
   await session.typeInto('letter-valid-days', '30')
-  await session.submitAndFollow('letter-submit', /transfers\/pages\/index\/index\?branchId=org_b_shiyan/)
+  await session.submitAndFollow('letter-submit', /roster\/pages\/member\/index\?memberId=m_shiyan_09/)
+  await page.getByTestId('member-transfer').filter({ hasText: '实党转〔2026〕9号' }).getByText('待回执').waitFor()
 
-  // Until the 回执 the member is still on the roster; the letter shows its validity.
+  // Until the 回执 the member is still on the roster; back on 组织关系转接 the letter shows its validity.
+  await page.goBack()
+  await page.waitForURL(/transfers\/pages\/index\/index\?branchId=org_b_shiyan/)
   const issued = page.getByTestId('transfer-row').filter({ hasText: '实党转〔2026〕9号' })
-  await issued.filter({ hasText: '2026-12-08 开具，有效至 2027-01-06' }).getByText('待回执').waitFor()
+  await issued
+    .filter({ hasText: `${issuedOn} 开具，有效至 ${addDays(issuedOn, 29)}` })
+    .getByText('待回执')
+    .waitFor()
   // 回执 recorded with its day: the member leaves the roster.
   await issued.getByTestId('transfer-complete').click()
-  await session.typeInto('transfer-complete-on', '2026-12-10')
+  await session.typeInto('transfer-complete-on', today)
   await page.getByTestId('confirm-dialog-confirm').click()
-  await issued.waitFor({ state: 'detached' })
-  await page.getByTestId('transfers-all').click()
-  await issued.filter({ hasText: '回执日期：2026-12-10' }).getByText('已回执').waitFor()
+  await issued.getByText('已回执').waitFor()
+  await issued
+    .filter({ hasText: `回执日期：${today}` })
+    .getByText('已回执')
+    .waitFor()
 
   // Gone from the branch roster; their page keeps the history.
   await issued.click()
@@ -66,7 +76,7 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
   await page
     .getByTestId('membership-change')
     .filter({ hasText: '转出 实验小学党支部（转往县外）' })
-    .filter({ hasText: '原因：转往 杭州市西湖区教育局机关党委（介绍信 实党转〔2026〕9号，2026-12-10 回执）' })
+    .filter({ hasText: `原因：转往 杭州市西湖区教育局机关党委（介绍信 实党转〔2026〕9号，${today} 回执）` })
     .waitFor()
   expect(await page.getByTestId('action-transfer-letter').count()).toBe(0)
   await session.actAs(SECRETARY)
@@ -82,14 +92,14 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
   await session.typeInto('incoming-name', '周明远')
   await session.typeInto('letter-no', '余教党转〔2026〕8号')
   await session.typeInto('letter-counterpart', '杭州市余杭区教育局党委')
-  await session.typeInto('letter-issued-on', '2026-12-04')
+  await session.typeInto('letter-issued-on', addDays(today, -6))
   await session.typeInto('letter-valid-days', '30')
   await session.typeInto('incoming-joined-on', '2012-07-01')
   await session.submitAndFollow('incoming-submit', /transfers\/pages\/index\/index\?branchId=org_b_shiyan/)
   const arriving = page.getByTestId('transfer-row').filter({ hasText: '转入 · 周明远' })
   await arriving.getByText('待报到').waitFor()
   await arriving.getByTestId('transfer-complete').click()
-  await session.typeInto('transfer-complete-on', '2026-12-10')
+  await session.typeInto('transfer-complete-on', today)
   await page.getByTestId('confirm-dialog-confirm').click()
   await arriving.waitFor({ state: 'detached' })
 

@@ -9,7 +9,6 @@ import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { useRequestId } from '../../../../lib/request-id'
-import { transfersPageUrl } from '../../../../lib/routes'
 import { dateKey } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { type Letter, LetterFields, letterInput } from '../../components/letter-fields'
@@ -46,7 +45,8 @@ function LetterForm({ member }: { member: OutputOf<'roster', 'getMember'> }) {
     {
       fields: FIELDS,
       toast: '已开具介绍信',
-      onDone: () => Taro.redirectTo({ url: transfersPageUrl(member.branchId) }),
+      // Back to the member's page (where the letter was started), which now shows it 待回执.
+      onDone: () => Taro.navigateBack(),
     },
   )
   const { errors } = issuing
