@@ -86,9 +86,10 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
   await page.getByTestId('page-state-empty').waitFor()
   await page.goBack()
 
-  // 登记转入: 周明远 comes from outside the county, pending until they 报到.
+  // 登记转入: 周明远 comes from outside the county, pending until they 报到. (An earlier 组织关系转接 page
+  // may still be in H5's page stack, hidden: the controls of the page on top are the last ones.)
   await page.getByTestId('mine-entry-transfers').click()
-  await page.getByTestId('transfers-incoming').click()
+  await page.getByTestId('transfers-incoming').last().click()
   await session.typeInto('incoming-name', '周明远')
   await session.typeInto('letter-no', '余教党转〔2026〕8号')
   await session.typeInto('letter-counterpart', '杭州市余杭区教育局党委')
@@ -104,7 +105,7 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
   await arriving.waitFor({ state: 'detached' })
 
   // On the roster now; the secretary can invite them to bind WeChat as any member.
-  await page.getByTestId('transfers-all').click()
+  await page.getByTestId('transfers-all').last().click()
   await arriving.getByText('已报到').click()
   await page.waitForURL(/roster\/pages\/member\/index\?memberId=tr-/)
   await page.getByTestId('membership-change').filter({ hasText: '转入 实验小学党支部（由县外转来）' }).waitFor()
@@ -112,6 +113,6 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
 
   // 流动党员: the seeded member teaching in 昭觉县, and where they take part in Party life.
   await page.goBack()
-  await page.getByTestId('transfers-floating').click()
+  await page.getByTestId('transfers-floating').last().click()
   await page.getByTestId('floating-row').filter({ hasText: '参加组织生活：昭觉县民族中学党支部' }).waitFor()
 })

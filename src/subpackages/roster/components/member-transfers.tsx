@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { TRANSFER_STATE_NAMES } from '../../../../types/lifecycle'
 import { LinkRow } from '../../../components/link-row'
 import { ListItem } from '../../../components/list-item'
 import { PageState } from '../../../components/page-state'
 import { useAction } from '../../../hooks/use-action'
-import { useOnReturn } from '../../../hooks/use-on-return'
 import { floatingFormPageUrl, transferLetterPageUrl } from '../../../lib/routes'
 import './roster.css'
 
@@ -19,7 +18,9 @@ const OPEN = ['issued', 'pending', 'expired']
 export function MemberTransfers({ memberId, manages }: { memberId: string; manages: boolean }) {
   const transfers = useAction('lifecycle', 'listTransfers', { memberId, openOnly: false })
   const floating = useAction('lifecycle', 'listFloating', { memberId })
-  useOnReturn(() => {
+  // Mounted once the member has loaded, after the page first showed: every later show is a return
+  // (from 开具介绍信 or 登记流动党员), so useOnReturn's skip-the-first would miss the first return.
+  useDidShow(() => {
     transfers.reload()
     floating.reload()
   })
