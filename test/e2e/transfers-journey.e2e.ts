@@ -72,7 +72,7 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
   // Gone from the branch roster; their page keeps the history.
   await issued.click()
   await page.waitForURL(/roster\/pages\/member\/index\?memberId=m_shiyan_09/)
-  await page.getByTestId('member-page').getByText('已停用').waitFor()
+  await page.getByTestId('member-detail').getByText('已停用').waitFor()
   await page
     .getByTestId('membership-change')
     .filter({ hasText: '转出 实验小学党支部（转往县外）' })
