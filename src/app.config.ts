@@ -95,6 +95,16 @@ const subPackages = [
     ],
   },
   {
+    root: 'subpackages/transfers',
+    pages: [
+      'pages/index/index',
+      'pages/letter/index',
+      'pages/incoming/index',
+      'pages/floating/index',
+      'pages/floating-form/index',
+    ],
+  },
+  {
     root: 'subpackages/yearly-cycle',
     pages: [
       'pages/index/index',

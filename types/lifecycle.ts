@@ -525,6 +525,14 @@ export const TransferDoc = z.object({
   issuedOn: CalendarDate,
   validDays: LetterValidityDays,
   status: z.enum(['open', 'done', 'cancelled']),
+  /** 转入: the roster fields the letter states, written to the member created on 报到; null for 转出. */
+  incoming: z
+    .object({
+      memberType: z.enum(['formal', 'probationary']),
+      joinedOn: CalendarDate.nullable(),
+      probationEndsOn: CalendarDate.nullable(),
+    })
+    .nullable(),
   /** 回执 received (out) or 报到 (in). */
   doneOn: CalendarDate.nullable(),
   cancelReason: z.string().nullable(),
@@ -542,6 +550,15 @@ export const TRANSFER_STATES = [
   'arrived', // 已报到
   'cancelled', // 已撤销
 ] as const
+/** How the pages name a transfer's state. */
+export const TRANSFER_STATE_NAMES: Record<(typeof TRANSFER_STATES)[number], string> = {
+  issued: '待回执',
+  pending: '待报到',
+  expired: '已过期',
+  received: '已回执',
+  arrived: '已报到',
+  cancelled: '已撤销',
+}
 export const TransferState = z.enum(TRANSFER_STATES)
 export type TransferState = z.infer<typeof TransferState>
 
@@ -566,6 +583,8 @@ export type FloatingDoc = z.infer<typeof FloatingDoc>
 const TransferRow = z.object({
   id: Id,
   direction: z.enum(['out', 'in']),
+  /** The member leaving, or (转入) the member created on 报到: the link to their page. */
+  memberId: Id.nullable(),
   name: z.string(),
   branchId: Id,
   branchName: z.string(),
@@ -575,6 +594,7 @@ const TransferRow = z.object({
   expiresOn: z.string(),
   state: TransferState,
   doneOn: z.string().nullable(),
+  cancelReason: z.string().nullable(),
 })
 
 const LetterNo = z.string().trim().min(1, '请填写介绍信编号').max(30)
@@ -916,7 +936,7 @@ export const duesImportActions = {
   }),
 }
 
-/** 组织关系转接 and 流动党员: contracts ready, not yet deployed (issue #17 §3). */
+/** 组织关系转接 and 流动党员 (deployed in the lifecycle function, issue #17 §3). */
 export const transferActions = {
   issueTransferLetter: defineAction({
     summary:
@@ -936,17 +956,25 @@ export const transferActions = {
   registerIncomingTransfer: defineAction({
     summary:
       '转入 into the county: a pending member named on a 介绍信 from elsewhere, who appears on the roster once they 报到 at the branch.',
-    input: z.object({
-      requestId: Id,
-      name: PersonName,
-      branchId: Id,
-      letterNo: LetterNo,
-      origin: OrgName,
-      issuedOn: CalendarDate,
-      validDays: LetterValidityDays,
-      memberType: z.enum(['formal', 'probationary']),
-      probationEndsOn: CalendarDate.nullable().default(null),
-    }),
+    input: z
+      .object({
+        requestId: Id,
+        name: PersonName,
+        branchId: Id,
+        letterNo: LetterNo,
+        origin: OrgName,
+        issuedOn: CalendarDate,
+        validDays: LetterValidityDays,
+        memberType: z.enum(['formal', 'probationary']),
+        /** 入党时间 as the letter states it. */
+        joinedOn: CalendarDate.nullable().default(null),
+        probationEndsOn: CalendarDate.nullable().default(null),
+      })
+      // A 预备党员's letter states when the probation ends; a 正式党员 has none.
+      .refine((input) => (input.memberType === 'probationary') === (input.probationEndsOn !== null), {
+        message: '预备党员请填写预计转正日期，正式党员不填',
+        path: ['probationEndsOn'],
+      }),
     output: TransferRow,
     roles: LIFECYCLE_MANAGERS,
     errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE'],
@@ -957,7 +985,14 @@ export const transferActions = {
     input: z.object({ transferId: Id, on: CalendarDate }),
     output: TransferRow,
     roles: LIFECYCLE_MANAGERS,
-    errors: ['TRANSFER.NOT_FOUND', 'TRANSFER.DONE', 'TRANSFER.LETTER_EXPIRED', 'DATE.IN_FUTURE'],
+    errors: [
+      'TRANSFER.NOT_FOUND',
+      'TRANSFER.DONE',
+      'TRANSFER.LETTER_EXPIRED',
+      'DATE.IN_FUTURE',
+      'DATE.BEFORE_PREVIOUS',
+      'ROSTER.INACTIVE',
+    ],
   }),
   cancelTransfer: defineAction({
     summary: 'Withdraws an open transfer (the letter was not used), with the reason.',
@@ -967,8 +1002,13 @@ export const transferActions = {
     errors: ['TRANSFER.NOT_FOUND', 'TRANSFER.DONE'],
   }),
   listTransfers: defineAction({
-    summary: 'Transfers of a branch or, for bureau staff, the tenant: open first (expired flagged), then done.',
-    input: Page.extend({ branchId: Id.nullable().default(null), openOnly: z.boolean().default(true) }),
+    summary:
+      "Transfers of a branch, of one member (their page), or, for bureau staff, the tenant's: open ones oldest letter first (expired flagged), or all newest first.",
+    input: Page.extend({
+      branchId: Id.nullable().default(null),
+      memberId: Id.nullable().default(null),
+      openOnly: z.boolean().default(true),
+    }),
     output: z.object({ items: z.array(TransferRow), total: z.number().int(), page: z.number().int() }),
     roles: LIFECYCLE_READERS,
     errors: ['ROSTER.NOT_FOUND'],
@@ -995,8 +1035,9 @@ export const transferActions = {
     errors: ['FLOATING.NOT_FOUND', 'DATE.BEFORE_PREVIOUS'],
   }),
   listFloating: defineAction({
-    summary: "A branch's 流动党员 now (or, for bureau staff, the tenant's), with where they take part in Party life.",
-    input: Page.extend({ branchId: Id.nullable().default(null) }),
+    summary:
+      "A branch's 流动党员 now (or, for bureau staff, the tenant's), with where they take part in Party life; for one member (their page), every record, ended ones too.",
+    input: Page.extend({ branchId: Id.nullable().default(null), memberId: Id.nullable().default(null) }),
     output: z.object({
       items: z.array(
         z.object({
@@ -1006,7 +1047,9 @@ export const transferActions = {
           branchName: z.string(),
           whereabouts: z.string(),
           hostOrg: z.string().nullable(),
+          contact: z.string().nullable(),
           since: z.string(),
+          until: z.string().nullable(),
         }),
       ),
       total: z.number().int(),

@@ -7,30 +7,17 @@ import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadMemberToChange, requireGroupIn } from '../shared/branch-access'
 import { followMembership } from '../shared/meeting-invitations'
-import { writeMembershipChange } from '../shared/members'
+import { leaveRoster, writeMembershipChange } from '../shared/members'
 import { boundMemberIds, toRow } from './member-row'
 import { requireAnotherBureauAccount } from './posts'
 
 /** 停用: the member has left; their history stays and their WeChat can no longer act as them. */
 export const deactivateMember: Handler<typeof api.roster.deactivateMember> = async (input, ctx) => {
-  const { caller, store, clock } = ctx
-  const { member, branch } = await loadMemberToChange(store, caller, input.memberId)
+  const { caller, store } = ctx
+  const { member } = await loadMemberToChange(store, caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   await requireAnotherBureauAccount(store, member)
-  const updated: MemberDoc = { ...member, status: 'inactive', committeePosition: null, updatedAt: clock.now() }
-  await store.update(COLLECTIONS.members, member._id, {
-    status: 'inactive',
-    committeePosition: null,
-    updatedAt: updated.updatedAt,
-  })
-  await writeMembershipChange(ctx, { memberId: member._id, kind: 'leave', branchId: branch._id, reason: input.reason })
-  await followMembership(
-    store,
-    { id: member._id, tenantId: member.tenantId, toGroupId: null },
-    branch._id,
-    null,
-    updated.updatedAt,
-  )
+  const updated = await leaveRoster(ctx, member, { kind: 'leave', reason: input.reason })
   await writeAudit(ctx, {
     action: 'roster.deactivateMember',
     targetId: member._id,

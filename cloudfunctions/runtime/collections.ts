@@ -25,6 +25,8 @@ import type {
   DuesReductionDoc,
   DuesSchedule,
   DuesStatusDoc,
+  FloatingDoc,
+  TransferDoc,
 } from '../../types/lifecycle'
 import type { MeetingDigestDoc } from '../../types/meeting-digest'
 import type {
@@ -182,4 +184,7 @@ export const COLLECTIONS = {
   duesPayments: collection<DuesPaymentDoc>('dues_payments'),
   duesBranchMonths: collection<DuesBranchMonthDoc>('dues_branch_months'),
   duesStatus: collection<DuesStatusDoc>('dues_status'),
+  // 组织关系转接 out of and into the county, and 流动党员
+  transfers: collection<TransferDoc>('transfers'),
+  floatingMembers: collection<FloatingDoc>('floating_members'),
 } as const

@@ -5,6 +5,7 @@ import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { writeAudit } from './audit'
+import { followMembership } from './meeting-invitations'
 
 /** Members by id, in reads of 500 (the `_.in` list a CloudBase query takes comfortably). */
 export async function membersByIds(store: Store, ids: readonly string[]): Promise<Map<string, MemberDoc>> {
@@ -36,7 +37,10 @@ export async function writeMembershipChange(
   })
 }
 
-type NewMember = Omit<MemberDoc, '_id' | 'tenantId' | 'status' | 'grants' | 'nameKeys' | 'createdAt' | 'updatedAt'> & {
+export type NewMember = Omit<
+  MemberDoc,
+  '_id' | 'tenantId' | 'status' | 'grants' | 'nameKeys' | 'createdAt' | 'updatedAt'
+> & {
   branchId: string
 }
 
@@ -44,12 +48,15 @@ type NewMember = Omit<MemberDoc, '_id' | 'tenantId' | 'status' | 'grants' | 'nam
  * A member joins a branch's roster: the document, the 转入/join membership
  * change and the audit entry. Answers null when `id` exists already — an
  * import retried after an interruption, whose earlier run wrote this member.
+ * A member who comes from outside the county (转入 on 报到) joins as a
+ * `transfer_in` with where from, so their history says so.
  */
 export async function createMember(
   ctx: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
   id: string,
   fields: NewMember,
   summary: string,
+  change: { kind: 'join' | 'transfer_in'; reason?: string } = { kind: 'join' },
 ): Promise<MemberDoc | null> {
   const now = ctx.clock.now()
   const member: MemberDoc = {
@@ -68,7 +75,7 @@ export async function createMember(
     if (error instanceof DuplicateIdError) return null
     throw error
   }
-  await writeMembershipChange(ctx, { memberId: id, kind: 'join', branchId: fields.branchId })
+  await writeMembershipChange(ctx, { memberId: id, ...change, branchId: fields.branchId })
   await writeAudit(ctx, { action: 'roster.addMember', targetId: id, summary, before: null, after: member })
   return member
 }
@@ -88,4 +95,36 @@ export async function updateMemberFields(
   const before = Object.fromEntries(Object.keys(patch).map((key) => [key, member[key as keyof MemberDoc]]))
   await ctx.store.update(COLLECTIONS.members, memberId, { ...patch, updatedAt: ctx.clock.now() })
   await writeAudit(ctx, { action: 'roster.editMember', targetId: memberId, summary, before, after: patch })
+}
+
+/**
+ * A member leaves the roster (停用, or 转出 out of the county once the 回执 is
+ * back): inactive with no committee post, the membership change kept for the
+ * member page's history, and their invitations to meetings not yet started
+ * withdrawn. Their WeChat can no longer act as them (the caller must be active).
+ */
+export async function leaveRoster(
+  ctx: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
+  member: MemberDoc,
+  change: { kind: 'leave' | 'transfer_out'; reason: string },
+): Promise<MemberDoc> {
+  const now = ctx.clock.now()
+  const branchId = member.branchId ?? ''
+  const updated: MemberDoc = { ...member, status: 'inactive', committeePosition: null, updatedAt: now }
+  await ctx.store.update(COLLECTIONS.members, member._id, {
+    status: 'inactive',
+    committeePosition: null,
+    updatedAt: now,
+  })
+  await writeMembershipChange(ctx, { memberId: member._id, kind: change.kind, branchId, reason: change.reason })
+  if (branchId) {
+    await followMembership(
+      ctx.store,
+      { id: member._id, tenantId: member.tenantId, toGroupId: null },
+      branchId,
+      null,
+      now,
+    )
+  }
+  return updated
 }

@@ -14,6 +14,7 @@ import { demoMessaging } from './demo-messaging'
 import { demoPoints } from './demo-points'
 import { demoRosterImport } from './demo-roster-import'
 import { demoStudy } from './demo-study'
+import { demoTransfers } from './demo-transfers'
 import { demoYearlyCycle } from './demo-yearly-cycle'
 
 export type SeedBatch = [collection: string, docs: { _id: string }[]]
@@ -40,4 +41,5 @@ export const DEMO_PARTS: DemoPart[] = [
   demoLeave,
   demoRosterImport,
   demoDues,
+  demoTransfers,
 ]

@@ -121,6 +121,15 @@ export const duesMemberPageUrl = (memberId: string, year: number) =>
 export const DUES_BUREAU_PAGE = `${LIFECYCLE}/dues-bureau/index`
 export const DUES_SCHEDULE_PAGE = `${LIFECYCLE}/dues-schedule/index`
 
+// 组织关系转接 and 流动党员; a page without a branch is the bureau's view of the whole county.
+const TRANSFERS = '/subpackages/transfers/pages'
+const branchParam = (branchId?: string | null) => (branchId ? `?branchId=${q(branchId)}` : '')
+export const transfersPageUrl = (branchId?: string | null) => `${TRANSFERS}/index/index${branchParam(branchId)}`
+export const transferLetterPageUrl = (memberId: string) => `${TRANSFERS}/letter/index?memberId=${q(memberId)}`
+export const incomingTransferPageUrl = (branchId: string) => `${TRANSFERS}/incoming/index?branchId=${q(branchId)}`
+export const floatingPageUrl = (branchId?: string | null) => `${TRANSFERS}/floating/index${branchParam(branchId)}`
+export const floatingFormPageUrl = (memberId: string) => `${TRANSFERS}/floating-form/index?memberId=${q(memberId)}`
+
 // 年度工作 (谈心谈话, 组织生活会, 民主评议, 书记述职); a branch's pages take the branch for 调阅 from the year view.
 const YEARLY = '/subpackages/yearly-cycle/pages'
 const branchQuery = (branchId?: string | null) => (branchId ? `?branchId=${q(branchId)}` : '')

@@ -107,6 +107,16 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
       add('development-new', route.personPageUrl({ branchId: me.branch.id }))
       add('development-step', file?.nextStep && route.stepPageUrl(file.id, file.nextStep))
     }
+    // 组织关系转接 and 流动党员 of the branch; the forms for those who record them.
+    if (has('branch_secretary', 'branch_committee')) {
+      add('transfers', route.transfersPageUrl(me.branch.id))
+      add('floating', route.floatingPageUrl(me.branch.id))
+    }
+    if (has('branch_secretary')) {
+      add('transfer-incoming', route.incomingTransferPageUrl(me.branch.id))
+      add('transfer-letter', other && route.transferLetterPageUrl(other.id))
+      add('floating-form', other && route.floatingFormPageUrl(other.id))
+    }
   }
   if (manager) {
     add('schedule', route.SCHEDULE_PAGE)
@@ -187,6 +197,8 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('meeting-rules', route.MEETING_RULES_PAGE)
     add('roster-import-bureau', route.importPageUrl(null))
     add('development-pipeline', route.PIPELINE_PAGE)
+    add('transfers-county', route.transfersPageUrl(null))
+    add('floating-county', route.floatingPageUrl(null))
     // 消息记录, a dev page of the H5 build: walked once, with bureau staff.
     add('message-log', route.MESSAGE_LOG_PAGE)
     add('assessment-scheme', route.ASSESSMENT_SCHEME_PAGE)

@@ -73,18 +73,18 @@ describe('我的 → 管理', () => {
     [['member'], []],
     [
       ['member', 'branch_committee'],
-      ['branch-roster', 'development', 'dues', 'assessment'],
+      ['branch-roster', 'development', 'dues', 'transfers', 'assessment'],
     ],
     [
       ['member', 'branch_secretary'],
-      ['branch-roster', 'development', 'dues', 'assessment'],
+      ['branch-roster', 'development', 'dues', 'transfers', 'assessment'],
     ],
     [
       ['member', 'branch_secretary', 'general_branch_secretary'],
-      ['branch-roster', 'development', 'dues', 'org-tree', 'assessment'],
+      ['branch-roster', 'development', 'dues', 'transfers', 'org-tree', 'assessment'],
     ],
     [['instructor'], ['org-tree', 'bureau', 'assessment']],
-    [['bureau_staff'], ['org-tree', 'bureau', 'assessment', 'pipeline', 'dues-bureau', 'audit-log']],
+    [['bureau_staff'], ['org-tree', 'bureau', 'assessment', 'pipeline', 'dues-bureau', 'transfers', 'audit-log']],
   ] as const)('%j sees %j', (roles, expected) => {
     expect(keys([...roles])).toEqual(expected)
   })

@@ -10,6 +10,7 @@ import {
   OVERVIEW_PAGE,
   PIPELINE_PAGE,
   TREE_PAGE,
+  transfersPageUrl,
 } from '../../lib/routes'
 
 /** One link in 我的 → 管理. */
@@ -18,6 +19,7 @@ export interface ManageEntry {
     | 'branch-roster'
     | 'development'
     | 'dues'
+    | 'transfers'
     | 'org-tree'
     | 'audit-log'
     | 'bureau'
@@ -59,6 +61,15 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       title: '党费收缴',
       hint: has('branch_secretary') ? '每月收缴情况、记录交纳、核定基数、欠缴提醒' : '本支部每月党费收缴情况',
       url: duesBranchPageUrl(me.branch.id),
+    })
+  }
+  // 组织关系转接 of their own branch; bureau staff see the county's (below).
+  if (me.branch && !has('bureau_staff') && (has('branch_secretary') || has('branch_committee'))) {
+    entries.push({
+      key: 'transfers',
+      title: '组织关系转接',
+      hint: has('branch_secretary') ? '转出县外开具介绍信、登记回执，转入报到，流动党员' : '本支部转出、转入和流动党员',
+      url: transfersPageUrl(me.branch.id),
     })
   }
   if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
@@ -104,6 +115,12 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       title: '党费收缴率',
       hint: '各支部逐月收缴率、连续6个月未交党员、党费交纳标准',
       url: DUES_BUREAU_PAGE,
+    })
+    entries.push({
+      key: 'transfers',
+      title: '组织关系转接',
+      hint: '全县未办结的转出、转入介绍信，过期的在前；流动党员',
+      url: transfersPageUrl(null),
     })
     entries.push({ key: 'audit-log', title: '操作日志', hint: '名册的每一次修改', url: AUDIT_PAGE })
   }

@@ -12,9 +12,14 @@ export function changeLine(change: MembershipChange): string {
     case 'join':
       return `编入 ${change.branchName}`
     case 'transfer_out':
-      return `转出 ${change.branchName}，转往 ${change.otherBranchName ?? '—'}`
+      // No other branch: out of the county, the destination is in the reason (介绍信).
+      return change.otherBranchName
+        ? `转出 ${change.branchName}，转往 ${change.otherBranchName}`
+        : `转出 ${change.branchName}（转往县外）`
     case 'transfer_in':
-      return `转入 ${change.branchName}（由 ${change.otherBranchName ?? '—'} 转来）`
+      return change.otherBranchName
+        ? `转入 ${change.branchName}（由 ${change.otherBranchName} 转来）`
+        : `转入 ${change.branchName}（由县外转来）`
     case 'leave':
       return `停用（${change.branchName}）`
   }

@@ -16,6 +16,7 @@ import { invitePageUrl, memberPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { MemberDetail } from '../../components/member-detail'
 import { BLANK_MEMBER, MemberForm, type MemberFormValues } from '../../components/member-form'
+import { MemberTransfers } from '../../components/member-transfers'
 import { MembershipHistory } from '../../components/membership-history'
 import { OpenInvitations } from '../../components/open-invitations'
 import { type DirectoryBranch, TransferTargets } from '../../components/transfer-targets'
@@ -253,6 +254,8 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
       ) : null}
 
       <MembershipHistory memberId={member.id} key={`${member.branchId}-${member.status}`} />
+
+      <MemberTransfers memberId={member.id} manages={editable && member.status === 'active'} />
 
       {editable ? (
         <View className="card member-actions" data-testid="member-actions">
