@@ -11,7 +11,7 @@ import { loadBranch, requireAccess } from '../shared/branch-access'
 import { fileView, loadFile } from './file-view'
 
 /** Stages in which a file can still have something due (a 正式党员's file waits for 归档). */
-const OPEN_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'formal']
+export const OPEN_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'formal']
 
 export const developmentFile: Handler<typeof api.lifecycle.developmentFile> = async (input, ctx) => {
   const { file, branch, access } = await loadFile(ctx.store, ctx.caller, input.fileId, 'read')

@@ -1,4 +1,5 @@
 import { api } from '../../types/api'
+import { withTimers } from '../runtime/entry'
 import { createRouter } from '../runtime/router'
 import { acceptApplicantInvitation, inviteApplicant, myDevelopmentFile } from './applicants'
 import {
@@ -8,11 +9,11 @@ import {
   updateDevelopmentPerson,
 } from './development-files'
 import { developmentDue, developmentFile, listDevelopment, pipeline } from './development-lists'
+import { dueScan } from './due-scan'
 import { recordDevelopmentStep } from './record-step'
 import { addReviewNote } from './review-notes'
 
-/** 党员发展 (the membership lifecycle): the lifecycle function. */
-export const main = createRouter(api.lifecycle, {
+const router = createRouter(api.lifecycle, {
   createDevelopmentFile,
   updateDevelopmentPerson,
   recordDevelopmentStep,
@@ -27,3 +28,6 @@ export const main = createRouter(api.lifecycle, {
   acceptApplicantInvitation,
   myDevelopmentFile,
 })
+
+/** 党员发展 (the membership lifecycle): the lifecycle function; 'dueScan' each morning reminds secretaries of steps falling due. */
+export const main = withTimers(router, { dueScan })
