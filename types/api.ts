@@ -1,7 +1,7 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
 import { assessmentActions } from './assessment'
 import { bureauActions } from './bureau'
-import { developmentActions } from './lifecycle'
+import { developmentActions, developmentRegisterActions } from './lifecycle'
 import { meetingsActions } from './meetings'
 import { orgActions } from './org'
 import { pdfActions } from './pdf'
@@ -19,7 +19,7 @@ export const api = {
   points: pointsActions,
   meetings: meetingsActions,
   bureau: bureauActions,
-  lifecycle: developmentActions,
+  lifecycle: { ...developmentActions, ...developmentRegisterActions },
   pdf: pdfActions,
   sheets: sheetsActions,
   assessment: assessmentActions,

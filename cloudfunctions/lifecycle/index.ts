@@ -11,6 +11,7 @@ import {
 import { developmentDue, developmentFile, listDevelopment, pipeline } from './development-lists'
 import { dueScan } from './due-scan'
 import { recordDevelopmentStep } from './record-step'
+import { exportDevelopmentRegister } from './register-export'
 import { addReviewNote } from './review-notes'
 
 const router = createRouter(api.lifecycle, {
@@ -27,6 +28,7 @@ const router = createRouter(api.lifecycle, {
   inviteApplicant,
   acceptApplicantInvitation,
   myDevelopmentFile,
+  exportDevelopmentRegister,
 })
 
 /** 党员发展 (the membership lifecycle): the lifecycle function; 'dueScan' each morning reminds secretaries of steps falling due. */

@@ -10,10 +10,10 @@ import { Pager } from '../../../../components/pager'
 import { useAction } from '../../../../hooks/use-action'
 import { useOnReturn } from '../../../../hooks/use-on-return'
 import { developmentFilePageUrl, personPageUrl } from '../../../../lib/routes'
+import { REGISTER_EXPORTERS, useRegisterExport } from '../../lib/register-export'
 import '../../components/lifecycle.css'
 
 const TABS: DevelopmentStage[] = ['applicant', 'activist', 'candidate', 'probationary', 'formal']
-const MANAGERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary']
 
 /** 发展党员 of one branch (?branchId=): the due list on top, then the files by stage. */
 export default function DevelopmentPage() {
@@ -28,7 +28,8 @@ export default function DevelopmentPage() {
     due.reload()
     list.reload()
   })
-  const canCreate = me.state === 'ok' && me.data.roles.some((role) => MANAGERS.includes(role))
+  const exporting = useRegisterExport()
+  const canCreate = me.state === 'ok' && me.data.roles.some((role) => REGISTER_EXPORTERS.includes(role))
   const choose = (next: DevelopmentStage) => {
     setStage(next)
     setPage(1)
@@ -115,6 +116,16 @@ export default function DevelopmentPage() {
           onClick={() => Taro.navigateTo({ url: personPageUrl({ branchId }) })}
         >
           新建档案
+        </Button>
+      ) : null}
+      {canCreate ? (
+        <Button
+          className="btn"
+          data-testid="dev-export-register"
+          loading={exporting.busy}
+          onClick={() => exporting.submit(branchId)}
+        >
+          导出发展党员登记册
         </Button>
       ) : null}
     </Page>

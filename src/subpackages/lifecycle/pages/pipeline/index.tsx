@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { StageCounts } from '../../../../../types/lifecycle'
@@ -9,16 +9,24 @@ import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { developmentPageUrl } from '../../../../lib/routes'
 import { yearOf } from '../../../../lib/time'
+import { REGISTER_EXPORTERS, useRegisterExport } from '../../lib/register-export'
 import '../../components/lifecycle.css'
 
 /** Stages worth a column: the five of the 细则 (a cancelled or closed file is counted, not shown). */
 const SHOWN = DEVELOPMENT_STAGES.filter((stage) => stage !== 'cancelled' && stage !== 'closed')
 const stageLine = (stages: StageCounts) => SHOWN.map((stage) => `${STAGE_NAMES[stage]} ${stages[stage]}`)
 
-/** 发展党员统计 for bureau staff: people per branch and stage, overdue steps, the year's totals, 双培养. */
+/**
+ * 发展党员统计: people per branch and stage, overdue steps, the year's totals, 双培养 — the whole county for
+ * bureau staff, the branches under their 党总支 for its secretary, the branches they guide for an instructor;
+ * each branch opens its files. Those who keep files export the register of every branch they manage.
+ */
 export default function PipelinePage() {
   const [year, setYear] = useState(() => yearOf(Date.now()))
+  const me = useAction('roster', 'me', {})
   const figures = useAction('lifecycle', 'pipeline', { year })
+  const exporting = useRegisterExport()
+  const canExport = me.state === 'ok' && me.data.roles.some((role) => REGISTER_EXPORTERS.includes(role))
   return (
     <Page>
       <View className="card">
@@ -73,6 +81,16 @@ export default function PipelinePage() {
           </>
         )}
       </PageState>
+      {canExport ? (
+        <Button
+          className="btn btn--primary"
+          data-testid="pipeline-export-register"
+          loading={exporting.busy}
+          onClick={() => exporting.submit(null)}
+        >
+          导出发展党员登记册
+        </Button>
+      ) : null}
     </Page>
   )
 }
