@@ -10,8 +10,8 @@ import { Pager } from '../../../../components/pager'
 import { useAction } from '../../../../hooks/use-action'
 import { useOnReturn } from '../../../../hooks/use-on-return'
 import { developmentFilePageUrl, personPageUrl } from '../../../../lib/routes'
-import { REGISTER_EXPORTERS, useRegisterExport } from '../../lib/register-export'
 import '../../components/lifecycle.css'
+import { FILE_KEEPERS, RegisterExportButton } from '../../components/register-export'
 
 const TABS: DevelopmentStage[] = ['applicant', 'activist', 'candidate', 'probationary', 'formal']
 
@@ -28,8 +28,7 @@ export default function DevelopmentPage() {
     due.reload()
     list.reload()
   })
-  const exporting = useRegisterExport()
-  const canCreate = me.state === 'ok' && me.data.roles.some((role) => REGISTER_EXPORTERS.includes(role))
+  const canCreate = me.state === 'ok' && me.data.roles.some((role) => FILE_KEEPERS.includes(role))
   const choose = (next: DevelopmentStage) => {
     setStage(next)
     setPage(1)
@@ -118,16 +117,7 @@ export default function DevelopmentPage() {
           新建档案
         </Button>
       ) : null}
-      {canCreate ? (
-        <Button
-          className="btn"
-          data-testid="dev-export-register"
-          loading={exporting.busy}
-          onClick={() => exporting.submit(branchId)}
-        >
-          导出发展党员登记册
-        </Button>
-      ) : null}
+      {canCreate ? <RegisterExportButton branchId={branchId} testId="dev-export-register" /> : null}
     </Page>
   )
 }

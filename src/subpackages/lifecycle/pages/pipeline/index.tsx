@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { StageCounts } from '../../../../../types/lifecycle'
@@ -9,8 +9,8 @@ import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { developmentPageUrl } from '../../../../lib/routes'
 import { yearOf } from '../../../../lib/time'
-import { REGISTER_EXPORTERS, useRegisterExport } from '../../lib/register-export'
 import '../../components/lifecycle.css'
+import { FILE_KEEPERS, RegisterExportButton } from '../../components/register-export'
 
 /** Stages worth a column: the five of the 细则 (a cancelled or closed file is counted, not shown). */
 const SHOWN = DEVELOPMENT_STAGES.filter((stage) => stage !== 'cancelled' && stage !== 'closed')
@@ -25,8 +25,7 @@ export default function PipelinePage() {
   const [year, setYear] = useState(() => yearOf(Date.now()))
   const me = useAction('roster', 'me', {})
   const figures = useAction('lifecycle', 'pipeline', { year })
-  const exporting = useRegisterExport()
-  const canExport = me.state === 'ok' && me.data.roles.some((role) => REGISTER_EXPORTERS.includes(role))
+  const canExport = me.state === 'ok' && me.data.roles.some((role) => FILE_KEEPERS.includes(role))
   return (
     <Page>
       <View className="card">
@@ -81,16 +80,7 @@ export default function PipelinePage() {
           </>
         )}
       </PageState>
-      {canExport ? (
-        <Button
-          className="btn btn--primary"
-          data-testid="pipeline-export-register"
-          loading={exporting.busy}
-          onClick={() => exporting.submit(null)}
-        >
-          导出发展党员登记册
-        </Button>
-      ) : null}
+      {canExport ? <RegisterExportButton branchId={null} testId="pipeline-export-register" primary /> : null}
     </Page>
   )
 }
