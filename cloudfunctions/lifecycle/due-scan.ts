@@ -1,4 +1,6 @@
 import type { DueItem } from '../../types/lifecycle'
+import type { MeetingRules } from '../../types/meetings'
+import { isConfigured } from '../../types/subscribe-templates'
 import { groupBy } from '../domain/group-by'
 import { dueItems } from '../domain/lifecycle/development-due'
 import { shanghaiDate } from '../domain/time'
@@ -19,9 +21,6 @@ const RUN_BUDGET_MS = 15_000
  * day moves, as a probation extended, is a new reminder), whoever the secretary is.
  */
 export const dueSendId = (item: Pick<DueItem, 'fileId' | 'kind' | 'on'>) => `dev:${item.fileId}:${item.kind}:${item.on}`
-
-type Branch = { _id: string; name: string }
-type Secretary = { _id: string; branchId: string | null }
 
 /**
  * 发展党员 reminders, the daily 'dueScan' timer (07:30): for each tenant whose
@@ -45,21 +44,11 @@ export async function dueScan(ports: Ports) {
   let failed = 0
   for (const [tenantId, tenantFiles] of groupBy(files, (file) => file.tenantId)) {
     const rules = await loadRules(store, tenantId)
-    const due = tenantFiles.flatMap((file) => dueItems(file, today).map((item) => ({ item, file })))
-    if (due.length === 0) continue
-    const claimed = await alreadyClaimed(
-      ports,
-      due.map(({ item }) => dueSendId(item)),
-    )
-    const fresh = due.filter(({ item }) => !claimed.has(dueSendId(item)))
-    if (fresh.length === 0) continue
-    const byBranch = groupBy(fresh, ({ file }) => file.branchId)
+    // Not configured for the tenant: nothing is sent, and nothing claimed, for any branch.
+    if (!isConfigured(rules.templates.developmentDue)) continue
+    const byBranch = groupBy(tenantFiles, (file) => file.branchId)
     const [branches, secretaries] = await Promise.all([
-      store.findAll(
-        COLLECTIONS.orgs,
-        { _id: store.command.in([...byBranch.keys()]) },
-        { fields: { name: true } },
-      ) as Promise<Branch[]>,
+      store.findAll(COLLECTIONS.orgs, { _id: store.command.in([...byBranch.keys()]) }, { fields: { name: true } }),
       store.findAll(
         COLLECTIONS.members,
         {
@@ -69,10 +58,10 @@ export async function dueScan(ports: Ports) {
           branchId: store.command.in([...byBranch.keys()]),
         },
         { fields: { branchId: true } },
-      ) as Promise<Secretary[]>,
+      ),
     ])
     const nameOf = new Map(branches.map((branch) => [branch._id, branch.name]))
-    for (const [branchId, items] of byBranch) {
+    for (const [branchId, branchFiles] of byBranch) {
       const secretary = secretaries.find((member) => member.branchId === branchId)
       if (!secretary) continue
       if (Date.now() > deadline) {
@@ -80,40 +69,62 @@ export async function dueScan(ports: Ports) {
         continue
       }
       try {
-        for (const { item } of items.sort((a, b) => a.item.days - b.item.days)) {
-          if (Date.now() > deadline) {
-            unfinished++
-            break
-          }
-          const result = await sendToMembers(
-            ports,
-            { tenantId, rules, use: 'developmentDue', members: [secretary], memberIdOf: (m) => m._id, width: 1 },
-            () => ({
-              sendId: dueSendId(item),
-              meetingId: null,
-              slot: `development-${item.kind}`,
-              page: `${DUE_REMINDER_PAGE}?id=${encodeURIComponent(item.fileId)}`,
-              values: {
-                item: item.text,
-                personName: item.name,
-                dueOn: item.on,
-                branchName: nameOf.get(branchId) ?? '',
-              },
-              now,
-            }),
-          )
-          // Not configured for the tenant: nothing of it is sent, for any branch.
-          if (!result.configured) break
-          sent += result.sent
-        }
+        const result = await remindBranch(ports, {
+          tenantId,
+          rules,
+          secretaryId: secretary._id,
+          branchName: nameOf.get(branchId) ?? '',
+          items: branchFiles.flatMap((file) => dueItems(file, today)),
+          now,
+          deadline,
+        })
+        sent += result.sent
+        if (result.cut) unfinished++
       } catch (error) {
-        // One branch's failure is logged and left for tomorrow's run; the other branches go on.
+        // One branch's failure (a file the rules cannot read, the store) is logged and left for
+        // tomorrow's run; the other branches go on.
         console.error(`[dueScan] ${tenantId} ${branchId}`, error)
         failed++
       }
     }
   }
   return { files: files.length, sent, unfinished, failed, ms: Date.now() - started }
+}
+
+/** One branch's new items to its secretary, soonest first, one at a time, until the run's deadline. */
+async function remindBranch(
+  ports: Ports,
+  branch: {
+    tenantId: string
+    rules: MeetingRules
+    secretaryId: string
+    branchName: string
+    items: DueItem[]
+    now: number
+    deadline: number
+  },
+): Promise<{ sent: number; cut: boolean }> {
+  const { tenantId, rules, secretaryId, branchName, now } = branch
+  const claimed = await alreadyClaimed(ports, branch.items.map(dueSendId))
+  const fresh = branch.items.filter((item) => !claimed.has(dueSendId(item))).sort((a, b) => a.days - b.days)
+  let sent = 0
+  for (const item of fresh) {
+    if (Date.now() > branch.deadline) return { sent, cut: true }
+    const result = await sendToMembers(
+      ports,
+      { tenantId, rules, use: 'developmentDue', members: [secretaryId], memberIdOf: (id) => id, width: 1 },
+      () => ({
+        sendId: dueSendId(item),
+        meetingId: null,
+        slot: `development-${item.kind}`,
+        page: `${DUE_REMINDER_PAGE}?id=${encodeURIComponent(item.fileId)}`,
+        values: { item: item.text, personName: item.name, dueOn: item.on, branchName },
+        now,
+      }),
+    )
+    sent += result.sent
+  }
+  return { sent, cut: false }
 }
 
 async function alreadyClaimed({ store }: Pick<Ports, 'store'>, ids: string[]): Promise<Set<string>> {

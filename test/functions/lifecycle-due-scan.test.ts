@@ -113,3 +113,32 @@ it('a secretary without a credit is not claimed: the item goes out after they su
   expect(sent).toHaveLength(1)
   expect((sent[0].params.data as Record<string, { value: string }>).thing1.value).toContain('陈晓')
 })
+
+it('a file the rules cannot read fails its own branch alone: the other branches are reminded', async () => {
+  // A 城关小学 file damaged in the database (its steps lost): reading it throws.
+  await t.db.collection('development_files').add({
+    data: {
+      _id: 'df_broken',
+      tenantId: 't_demo',
+      branchId: 'org_b_chengguan',
+      name: '损坏',
+      stage: 'applicant',
+      steps: null,
+      reviews: null,
+      closed: null,
+      updatedAt: NOW,
+    },
+  })
+  const file = await t.callOk(as.secretary, 'lifecycle', 'createDevelopmentFile', {
+    branchId: OWN,
+    name: '林一',
+    teachingRole: 'teacher',
+    appliedOn: '2026-12-08',
+    requestId: 'due-scan-isolation',
+  })
+  await subscribeTimes(1)
+  const run = (await t.emu.fireTrigger('lifecycle', 'dueScan')) as { failed: number; sent: number }
+  expect(run).toMatchObject({ failed: 1, sent: 1 })
+  const sent = (await dueSends()).filter((entry) => String(entry.params.page).endsWith(`?id=${file.id}`))
+  expect(sent).toHaveLength(1)
+})
