@@ -5,6 +5,7 @@ import { groupBy } from '../domain/group-by'
 import { dueItems } from '../domain/lifecycle/development-due'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
+import { inParallel } from '../runtime/in-parallel'
 import type { Ports } from '../runtime/ports'
 import { loadRules } from '../shared/meeting-rules'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
@@ -15,6 +16,8 @@ export const DUE_REMINDER_PAGE = 'subpackages/lifecycle/pages/file/index'
 
 /** Work stops starting here and tomorrow's run picks up what is left; the function's timeout is 20 s. */
 const RUN_BUDGET_MS = 15_000
+/** Branches reminded at once. */
+const BRANCH_LANES = 8
 
 /**
  * The claim of one reminder: once per file, kind and due day (a step whose due
@@ -61,12 +64,13 @@ export async function dueScan(ports: Ports) {
       ),
     ])
     const nameOf = new Map(branches.map((branch) => [branch._id, branch.name]))
-    for (const [branchId, branchFiles] of byBranch) {
+    // Branches side by side (CloudBase answers in parallel); within a branch, one item at a time.
+    await inParallel([...byBranch], BRANCH_LANES, async ([branchId, branchFiles]) => {
       const secretary = secretaries.find((member) => member.branchId === branchId)
-      if (!secretary) continue
+      if (!secretary) return
       if (Date.now() > deadline) {
         unfinished++
-        continue
+        return
       }
       try {
         const result = await remindBranch(ports, {
@@ -86,7 +90,7 @@ export async function dueScan(ports: Ports) {
         console.error(`[dueScan] ${tenantId} ${branchId}`, error)
         failed++
       }
-    }
+    })
   }
   return { files: files.length, sent, unfinished, failed, ms: Date.now() - started }
 }
