@@ -17,7 +17,7 @@ export const DUE_REMINDER_PAGE = 'subpackages/lifecycle/pages/file/index'
 /** Work stops starting here and tomorrow's run picks up what is left; the function's timeout is 20 s. */
 const RUN_BUDGET_MS = 15_000
 /** Branches reminded at once. */
-const BRANCH_LANES = 8
+const BRANCH_LANES = 16
 
 /**
  * The claim of one reminder: once per file, kind and due day (a step whose due
@@ -26,7 +26,10 @@ const BRANCH_LANES = 8
 export const dueSendId = (item: Pick<DueItem, 'fileId' | 'kind' | 'on'>) => `dev:${item.fileId}:${item.kind}:${item.on}`
 
 /**
- * 发展党员 reminders, the daily 'dueScan' timer (07:30): for each tenant whose
+ * 发展党员 reminders, the 'dueScan' timer (hourly 07:30–11:30: a later run
+ * sends only what an earlier one did not reach, so even a big county's first
+ * morning — 2,000 new items, test/bench/lifecycle-due.bench.ts — is done by
+ * noon): for each tenant whose
  * 发展党员待办 template is configured, each branch's due list (dueItems, 30
  * days ahead and overdue) goes to the branch secretary, one subscribe message
  * per item not yet claimed. Items are sent one at a time so a secretary's
