@@ -14,7 +14,7 @@ import { OPEN_STAGES } from './development-lists'
 /** The page a reminder opens: the person's file, where the step is recorded. */
 export const DUE_REMINDER_PAGE = 'subpackages/lifecycle/pages/file/index'
 
-/** Work stops starting here and tomorrow's run picks up what is left; the function's timeout is 20 s. */
+/** Work stops starting here and the next run picks up what is left; the function's timeout is 20 s. */
 const RUN_BUDGET_MS = 15_000
 /** Branches reminded at once. */
 const BRANCH_LANES = 16
@@ -26,17 +26,16 @@ const BRANCH_LANES = 16
 export const dueSendId = (item: Pick<DueItem, 'fileId' | 'kind' | 'on'>) => `dev:${item.fileId}:${item.kind}:${item.on}`
 
 /**
- * 发展党员 reminders, the 'dueScan' timer (hourly 07:30–11:30: a later run
- * sends only what an earlier one did not reach, so even a big county's first
- * morning — 2,000 new items, test/bench/lifecycle-due.bench.ts — is done by
- * noon): for each tenant whose
- * 发展党员待办 template is configured, each branch's due list (dueItems, 30
- * days ahead and overdue) goes to the branch secretary, one subscribe message
- * per item not yet claimed. Items are sent one at a time so a secretary's
- * one-time credits are spent on as many items as they cover, and an item with
- * no credit left is not claimed: it goes out once the secretary subscribes
- * again. Each branch checks the run's deadline before it starts and fails
- * alone; what a run does not reach, tomorrow's takes.
+ * 发展党员 reminders, the 'dueScan' timer (hourly 07:30–11:30: a later run sends
+ * only what an earlier one did not reach, so even a big county's first morning
+ * — 2,000 new items, test/bench/lifecycle-due.bench.ts — is done by noon). For
+ * each tenant whose 发展党员待办 template is configured, each branch's due list
+ * (dueItems, 30 days ahead and overdue) goes to the branch secretary, one
+ * subscribe message per item not yet claimed. Items are sent one at a time so a
+ * secretary's one-time credits are spent on as many items as they cover, and an
+ * item met with no credit is not claimed: it goes out once the secretary
+ * subscribes again. Each branch checks the run's deadline before it starts and
+ * fails alone; what a run does not reach, the next run takes.
  */
 export async function dueScan(ports: Ports) {
   const { store, clock } = ports
@@ -129,6 +128,9 @@ async function remindBranch(
         now,
       }),
     )
+    // Nothing went out: no credit left (or the platform refused): the rest wait for the next run
+    // rather than asking again item by item.
+    if (result.sent === 0) break
     sent += result.sent
   }
   return { sent, cut: false }
