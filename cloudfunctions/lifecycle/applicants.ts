@@ -7,6 +7,7 @@ import { randomCode } from '../runtime/new-id'
 import type { Handler } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
+import { wrongName } from '../shared/invitation-attempts'
 import { fileView, loadFile } from './file-view'
 
 /** The page an applicant invitation opens. */
@@ -57,7 +58,11 @@ export const acceptApplicantInvitation: Handler<typeof api.lifecycle.acceptAppli
   const file = await store.get(COLLECTIONS.developmentFiles, invitation.fileId)
   if (!file || file.closed) throw new DomainError('INVITATION.NOT_FOUND')
   if (!sameName(input.name, file.name))
-    throw new DomainError('INVITATION.NAME_MISMATCH', '姓名与邀请不符，请输入您的姓名')
+    throw await wrongName(ctx, COLLECTIONS.applicantInvitations, invitation, {
+      action: 'lifecycle.invitationLocked',
+      targetId: file._id,
+      summary: (wrong) => `${file.name} 的查看邀请因姓名连续输错${wrong}次已锁定`,
+    })
   // Claim first (open → used, conditionally): of two racing accepts only one binds.
   const claimed = await store.updateWhere(
     COLLECTIONS.applicantInvitations,

@@ -1,5 +1,5 @@
 import type { api } from '../../types/api'
-import type { InvitationDoc, MemberDoc } from '../../types/roster'
+import type { InvitationDoc } from '../../types/roster'
 import { rolesOf } from '../domain/access/roles'
 import { INVITATION_MAX_WRONG_NAMES, INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/invitation'
 import { maskName } from '../domain/roster/privacy'
@@ -10,8 +10,9 @@ import { miniProgramCode } from '../runtime/mini-program-code'
 import { randomCode } from '../runtime/new-id'
 import type { Handler, PublicContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { writeAudit, writeSystemAudit } from '../shared/audit'
+import { writeAudit } from '../shared/audit'
 import { loadManagedMember, loadMember } from '../shared/branch-access'
+import { wrongName } from '../shared/invitation-attempts'
 import { keepUntil } from '../shared/retention'
 import { claimMember, releaseMember } from './bindings'
 import { profileOf } from './me'
@@ -163,44 +164,18 @@ export const inspectInvitation: Handler<typeof api.roster.inspectInvitation> = a
   return { maskedName: maskName(member.name), branchName: place?.name ?? '', expiresAt: invitation.expiresAt }
 }
 
-/**
- * A wrong name counts against the invitation (an atomic increment); the one that reaches the limit locks
- * it (open → locked, conditionally, so it is locked and audited once). Answers what the invitee reads.
- */
-async function wrongName({ store, clock }: PublicContext, invitation: InvitationDoc, member: MemberDoc) {
-  await store.updateWhere(
-    COLLECTIONS.invitations,
-    { _id: invitation._id, status: 'open' },
-    { wrongNames: store.command.inc(1) },
-  )
-  const wrong = (await store.get(COLLECTIONS.invitations, invitation._id))?.wrongNames ?? 1
-  const left = INVITATION_MAX_WRONG_NAMES - wrong
-  if (left > 0) return new DomainError('INVITATION.NAME_MISMATCH', `姓名与邀请不符，还可尝试${left}次`)
-  const now = clock.now()
-  const locked = await store.updateWhere(
-    COLLECTIONS.invitations,
-    { _id: invitation._id, status: 'open' },
-    { status: 'locked', lockedAt: now },
-  )
-  if (locked === 1) {
-    await writeSystemAudit(store, now, member.tenantId, {
-      action: 'roster.invitationLocked',
-      targetId: member._id,
-      summary: `${member.name} 的绑定邀请因姓名连续输错${wrong}次已锁定`,
-      before: { status: 'open' },
-      after: { status: 'locked', wrongNames: wrong },
-    })
-  }
-  return new DomainError('INVITATION.LOCKED')
-}
-
 /** 确认绑定: binds the caller's OPENID to the invited member. */
 export const acceptInvitation: Handler<typeof api.roster.acceptInvitation> = async (input, ctx) => {
   const { store, clock, openid, caller } = ctx
   if (!openid) throw new DomainError('AUTH.NOT_BOUND')
   if (caller) throw new DomainError('AUTH.ALREADY_BOUND')
   const { invitation, member } = await usableInvitation(ctx, input.code)
-  if (!sameName(input.name, member.name)) throw await wrongName(ctx, invitation, member)
+  if (!sameName(input.name, member.name))
+    throw await wrongName(ctx, COLLECTIONS.invitations, invitation, {
+      action: 'roster.invitationLocked',
+      targetId: member._id,
+      summary: (wrong) => `${member.name} 的绑定邀请因姓名连续输错${wrong}次已锁定`,
+    })
   if ((await boundMemberIds(store, [member._id])).size > 0) throw new DomainError('INVITATION.MEMBER_BOUND')
 
   // Claim the invitation first (open → used, conditionally): of two racing accepts of it only one wins.

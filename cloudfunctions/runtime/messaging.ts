@@ -60,6 +60,8 @@ async function postRobot(url: string, markdown: string): Promise<string | null> 
     const body = (await res.json()) as { errcode?: number; errmsg?: string }
     return body.errcode === 0 ? null : `errcode ${body.errcode}: ${body.errmsg ?? ''}`
   } catch (error) {
-    return String(error).slice(0, 200)
+    // fetch says only "fetch failed"; the secretary acts on the cause (an unknown host, a refused connection).
+    const cause = (error as { cause?: unknown }).cause
+    return String(cause instanceof Error ? cause.message : error).slice(0, 200)
   }
 }

@@ -2,7 +2,10 @@
 // with esbuild to build/emulator/worker.js so a cold start does not pay TypeScript compilation.
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { refuseOutbound } from './outbound-guard'
 import type { InvokeMessage, WorkerMessage } from './worker-protocol'
+
+refuseOutbound()
 
 type Main = (event: unknown, context: Record<string, unknown>) => unknown
 

@@ -3,6 +3,7 @@ import { update as applyModifier, Query } from 'mingo'
 import { TcbFailure } from '../tcb/errors'
 import { type Doc, encodeDoc } from './ejson-values'
 import { newDocumentId } from './ids'
+import { updateUnchangedKeysInPlace } from './index-in-place'
 import { Mutex } from './mutex'
 
 export interface FindOptions {
@@ -59,6 +60,9 @@ export class Collection {
       await ds.ensureIndexAsync({ fieldName: field })
       coll.indexedFields.add(field)
     }
+    const nedbIndexes = (ds as unknown as { indexes: Record<string, Parameters<typeof updateUnchangedKeysInPlace>[0]> })
+      .indexes
+    for (const index of Object.values(nedbIndexes)) updateUnchangedKeysInPlace(index)
     return coll
   }
 

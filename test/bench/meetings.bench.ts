@@ -121,6 +121,7 @@ async function writeData(dataDir: string, now: number, due24h = true) {
       meetingId: burstMeetingOf(m.branchId as string),
     })),
     expectedSends: due.reduce((sum, m) => sum + m.attendeeIds.length, 0),
+    dueStarts: due.map((m) => [m._id, m.startsAt] as const),
   }
 }
 
@@ -222,41 +223,56 @@ async function reminderTimer(t: TestEmulator, expected: number): Promise<Figure[
 
 /**
  * The 1-hour reminder under CloudBase-like latency (15 ms per database request, 120 ms per subscribe send):
- * the 5-minute timer, its clock moved 5 minutes a run, until every attendee of the 300 meetings starting in
- * 59 minutes has their reminder. How many runs and minutes that takes, against the 59 minutes there are.
+ * the 5-minute timer, its clock moved 5 minutes a run, until every attendee of the 300 meetings has their
+ * reminder. The meetings start 59 min + k s after the first run, so their 1-hour slots open one after another
+ * across five minutes: a run that finds no meeting unfinished has not necessarily sent everything (the later
+ * slots were not open yet), which is why the loop counts the sends, not the runs' `unfinished`. What matters to
+ * a member is that the reminder comes before the meeting starts: the figure is the shortest time between a
+ * reminder and its meeting's start, over all 10,000, and the longest wait after a slot opened.
  */
-async function oneHourRemindersUnderLatency(): Promise<Figure[]> {
+export async function oneHourRemindersUnderLatency(): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-meetings-latency-'))
   mkdirSync(join(dataDir, 'db'), { recursive: true })
   const now = Math.floor(Date.now() / 60_000) * 60_000 + 17_000
   const data = await writeData(dataDir, now, false)
   const latency = { db: 15, openapi: 120 }
   const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, dataDir, workers: 2, now, latency })
+  const reminderSends = async () => (await t.emu.outbox()).filter((entry) => entry.apiName === 'subscribeMessage.send')
   try {
     const runsMs: number[] = []
-    let doneAtMinute: number | null = null
-    for (let i = 0; i < 11 && doneAtMinute === null; i++) {
+    let sends = await reminderSends()
+    // Thirteen runs reach past the last meeting's start: a reminder not sent by then never counts.
+    for (let i = 0; i < 13 && sends.length < data.expectedSends; i++) {
       t.emu.clock.set(now + i * 5 * 60_000)
       const at = performance.now()
       const run = (await t.emu.fireTrigger('meetings', 'remind')) as RemindRun
       runsMs.push(performance.now() - at)
+      sends = await reminderSends()
       console.log(
-        `meetings bench (latency): run ${i + 1} at +${i * 5} min: sent ${run.sent}, unfinished ${run.unfinished}`,
+        `meetings bench (latency): run ${i + 1} at +${i * 5} min: sent ${run.sent} (${sends.length} in all), unfinished ${run.unfinished}, ${round(runsMs[i])} ms`,
       )
-      if (run.unfinished === 0) doneAtMinute = i * 5
     }
-    const sends = (await t.emu.outbox()).filter((entry) => entry.apiName === 'subscribeMessage.send')
     const keys = new Set(sends.map((entry) => `${entry.params.touser}|${entry.params.page}`))
+    const startOf = new Map(data.dueStarts)
+    const leads = sends.map((entry) => {
+      const meetingId = /[?&]id=([^&]+)/.exec(String(entry.params.page))?.[1] ?? ''
+      return (startOf.get(meetingId) ?? 0) - Date.parse(entry.time)
+    })
     const name = 'meetings.remind 1 h slot, 10k members at db 15 / openapi 120 ms'
     return [
       { name: `${name}: sends`, value: sends.length, unit: 'count', budget: { min: data.expectedSends } },
       { name: `${name}: duplicates`, value: sends.length - keys.size, unit: 'count', budget: { max: 0 } },
       { name: `${name}: timer runs`, value: runsMs.length, unit: 'count' },
       {
-        name: `${name}: minutes after the slot opened`,
-        value: doneAtMinute ?? 999,
+        name: `${name}: longest wait after a slot opened`,
+        value: round((60 * 60_000 - Math.min(...leads)) / 60_000),
         unit: 'min',
-        budget: { max: 55 },
+      },
+      {
+        name: `${name}: shortest lead before a meeting starts`,
+        value: round(Math.min(...leads) / 60_000),
+        unit: 'min',
+        budget: { min: 1 },
       },
       { name: `${name}: longest run`, value: round(Math.max(...runsMs)), unit: 'ms', budget: { max: 60_000 } },
     ]

@@ -5,14 +5,15 @@
  * 党小组's 党小组会 missing), reads the legend, exports the matrix, and the
  * downloaded .xlsx holds the same states as the page for every branch.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
 import { periodKeyOf } from '../../cloudfunctions/domain/time'
 import type { CellState } from '../../types/compliance'
 import { CELL_STATE_LABELS } from '../../types/labels'
+import { columnByHeader, sheetRows } from '../support/sheet-rows'
 import { asPersona } from './app-pages'
 import { startE2ESession } from './session'
 
@@ -67,17 +68,7 @@ test('bureau staff open the dashboard, see 城关小学 missing a 党小组会 l
   expect(download.suggestedFilename()).toMatch(/^三会一课落实情况-\d{4}-.*\.xlsx$/)
   const saved = join(dir, 'matrix.xlsx')
   await download.saveAs(saved)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.readFile(saved)
-  const sheet = book.getWorksheet('汇总')
-  if (!sheet) throw new Error('the export has no 汇总 sheet')
-  const headers = (sheet.getRow(1).values as unknown[]).slice(1)
-  const column = headers.indexOf(lastMonth) + 1
-  expect(column).toBeGreaterThan(0)
-  const exported = new Map<string, string>()
-  sheet?.eachRow((row, index) => {
-    if (index > 1) exported.set(String(row.getCell(1).value), String(row.getCell(column).value))
-  })
+  const exported = columnByHeader(await sheetRows(saved, '汇总'), lastMonth)
   expect(exported).toEqual(shown)
   expect(exported.get('城关小学党支部')).toBe('未开展')
 

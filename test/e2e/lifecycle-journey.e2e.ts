@@ -14,8 +14,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
 import { STEP_NAMES } from '../../types/lifecycle'
+import { sheetRows } from '../support/sheet-rows'
 import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
@@ -152,13 +152,7 @@ test('a secretary moves an applicant through to 预备党员 and they appear on 
   try {
     const saved = join(dir, 'register.xlsx')
     await download.saveAs(saved)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.readFile(saved)
-    const sheet = book.getWorksheet('发展党员登记册')
-    const rows: string[][] = []
-    sheet?.eachRow((row) => {
-      rows.push((row.values as unknown[]).slice(1).map((cell) => (cell == null ? '' : String(cell))))
-    })
+    const rows = await sheetRows(saved, '发展党员登记册')
     const headers = rows[0]
     const chen = rows.find((row) => row[headers.indexOf('姓名')] === '陈晓')
     const cell = (header: string) => chen?.[headers.indexOf(header)]

@@ -12,11 +12,12 @@
  * the .xlsx and the printable PDF. Bureau staff find the cell in the matrix
  * and, through 调阅, the meeting 已开展 with its minutes.
  */
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
 import { meetingHeading } from '../../types/labels'
+import { sheetRows } from '../support/sheet-rows'
 import { asPersona } from './app-pages'
 import { startE2ESession } from './session'
 
@@ -196,12 +197,7 @@ test('a 党小组会 with location check-in, from scheduling to the bureau’s �
   expect(download.suggestedFilename()).toMatch(/^三会一课记录本-实验小学党支部-\d{4}-\d{8}-\d{4}\.xlsx$/)
   const saved = join(dir, 'record-book.xlsx')
   await download.saveAs(saved)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.readFile(saved)
-  const rows: string[][] = []
-  book.worksheets[0].eachRow((sheetRow) => {
-    rows.push((sheetRow.values as unknown[]).slice(1).map((value) => String(value ?? '')))
-  })
+  const rows = await sheetRows(saved)
   const listed = rows.find((cells) => cells.includes(TITLE))
   expect(listed).toEqual(expect.arrayContaining(['党小组会', '实验小学党员活动室', '已开展', MINUTES]))
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('record-book-pdf').click()])

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Locator } from 'playwright-core'
+import { sheetRows } from '../support/sheet-rows'
 import { asPersona } from './app-pages'
 import { startE2ESession } from './session'
 
@@ -172,9 +173,7 @@ test('bureau staff create a branch with two 党小组, appoint its secretary, wh
   const [download] = await Promise.all([page.waitForEvent('download'), shown('import-done-error-sheet').click()])
   const saved = join(dir, 'errors.xlsx')
   await download.saveAs(saved)
-  const errors = new ExcelJS.Workbook()
-  await errors.xlsx.readFile(saved)
-  const refused = (errors.worksheets[0].getRow(2).values as unknown[]).slice(1).map(String)
+  const refused = (await sheetRows(saved))[1]
   expect(refused.slice(0, 2)).toEqual(['冯新城', '三年级党小组'])
   expect(refused[5]).toContain('三年级党小组')
 

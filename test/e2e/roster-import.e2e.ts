@@ -5,10 +5,12 @@
  * confirms and watches it finish; the same file again changes nothing; the
  * imported member is in the roster and in its .xlsx export.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import { sheetRows } from '../support/sheet-rows'
 import { startE2ESession } from './session'
 
 const SHIYAN_SECRETARY = 'o_demo_m_shiyan_01'
@@ -127,7 +129,7 @@ test('a secretary imports a roster with a bad row, fixes it, confirms, finds the
   expect(download.suggestedFilename()).toMatch(/^党员名册-实验小学党支部-.*\.xlsx$/)
   const saved = join(dir, 'export.xlsx')
   await download.saveAs(saved)
-  const rows = await readRows(saved)
+  const rows = await sheetRows(saved)
   expect(rows[0].slice(0, 2)).toEqual(['姓名', '所在党支部'])
   const exported = rows.find((cells) => cells[0] === '钱导入')
   expect(exported).toBeDefined()
@@ -135,17 +137,6 @@ test('a secretary imports a roster with a bad row, fixes it, confirms, finds the
     expect.arrayContaining(['实验小学党支部', '低年级党小组', '正式党员', '2015-07-01', first[4]]),
   )
 })
-
-/** Reads the first sheet of a downloaded .xlsx as text rows. */
-async function readRows(path: string): Promise<string[][]> {
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.readFile(path)
-  const rows: string[][] = []
-  book.worksheets[0].eachRow((sheetRow) => {
-    rows.push((sheetRow.values as unknown[]).slice(1).map((value) => String(value ?? '')))
-  })
-  return rows
-}
 
 test('a secretary imports the good rows of a file, downloads the refused one with its 错误原因, fixes it and imports it', async () => {
   const { page } = session.browser
@@ -181,7 +172,7 @@ test('a secretary imports the good rows of a file, downloads the refused one wit
   expect(download.suggestedFilename()).toMatch(/^导入错误行-实验小学党支部-\d{8}-\d{4}\.xlsx$/)
   const saved = join(dir, 'errors.xlsx')
   await download.saveAs(saved)
-  const rows = await readRows(saved)
+  const rows = await sheetRows(saved)
   expect(rows[0]).toEqual(['姓名', '党小组', '人员类别', '入党时间', '联系电话', '错误原因'])
   expect(rows).toHaveLength(2)
   expect(rows[1].slice(0, 5)).toEqual(refused.slice(0, 5))

@@ -2,11 +2,12 @@
 // makes true by hand: six branches; every branch held and recorded its monthly meetings in the
 // last two months except the first 党小组 of 城关小学党支部 last month; 6 of 实验小学's members
 // studied the past task.
-import ExcelJS from 'exceljs'
+
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
 import { periodKeyOf } from '../../cloudfunctions/domain/time'
 import { demoBureau } from '../../scripts/seed/demo-bureau'
 import type { AnyActionName } from '../../types/api'
+import { columnByHeader, downloadedRows } from '../support/sheet-rows'
 import { as, type DemoEmulator, type InputArgs, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -162,16 +163,7 @@ test('exports: the matrix .xlsx holds the page’s states; PDFs carry the Chines
   const year = Number(lastMonth.slice(0, 4))
   const file = await ok(as.bureau, 'exportSheet', { view: 'matrix', year })
   expect(file.fileName).toMatch(/^三会一课落实情况-\d{4}-.*\.xlsx$/)
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load((await download(file.url)) as unknown as ExcelJS.Buffer)
-  const sheet = workbook.getWorksheet('汇总')
-  if (!sheet) throw new Error('the export has no 汇总 sheet')
-  const headers = (sheet.getRow(1).values as unknown[]).slice(1)
-  const column = headers.indexOf(lastMonth) + 1
-  const rows = new Map<string, unknown>()
-  sheet?.eachRow((row, index) => {
-    if (index > 1) rows.set(String(row.getCell(1).value), row.getCell(column).value)
-  })
+  const rows = columnByHeader(await downloadedRows(file.url, '汇总'), lastMonth)
   expect(rows.get('城关小学党支部')).toBe('未开展')
   expect(rows.get('实验小学党支部')).toBe('已开展')
 

@@ -4,10 +4,11 @@
 // finished month (June) holds every state a month can end in: 已开展, 未开展 (城关小学's first 党小组),
 // 未达法定人数 (职业中学's 党员大会 with most members marked absent) and 待补记录 (山区学校's 集中学习
 // without minutes, inside a 30-day record window) — and July is running.
-import ExcelJS from 'exceljs'
+
 import { completionShare, countStates } from '../../cloudfunctions/domain/meeting-compliance/cells'
 import { CELL_STATES, type CellState } from '../../types/compliance'
 import { CELL_STATE_LABELS } from '../../types/labels'
+import { columnByHeader, downloadedRows } from '../support/sheet-rows'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -82,19 +83,10 @@ test('the finished month holds every state, and every screen, export and report 
 
   // The .xlsx export: the summary column of June and the 统计 sheet.
   const file = await t.callOk(as.bureau, 'bureau', 'exportSheet', { view: 'matrix', year: 2026 })
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load((await (await fetch(file.url)).arrayBuffer()) as ExcelJS.Buffer)
-  const summary = workbook.getWorksheet('汇总')
-  const headers = ((summary?.getRow(1).values ?? []) as unknown[]).slice(1)
-  const column = headers.indexOf(JUNE) + 1
-  const exported = new Map<string, unknown>()
-  summary?.eachRow((row, index) => {
-    if (index > 1) exported.set(String(row.getCell(1).value), row.getCell(column).value)
-  })
+  const exported = columnByHeader(await downloadedRows(file.url, '汇总'), JUNE)
   expect(exported).toEqual(new Map([...june].map(([name, state]) => [name, CELL_STATE_LABELS[state]])))
-  const totals = workbook.getWorksheet('统计')
-  const juneRow = totals?.getRows(2, 12)?.find((row) => row.getCell(1).value === JUNE)
-  expect(((juneRow?.values ?? []) as unknown[]).slice(2)).toEqual(CELL_STATES.map((state) => counts[state]))
+  const totals = await downloadedRows(file.url, '统计')
+  expect(totals.find((row) => row[0] === JUNE)?.slice(1)).toEqual(CELL_STATES.map((state) => String(counts[state])))
 }, 60_000)
 
 test('the running month is 进行中 everywhere, never 滞后, and left out of the completion line', async () => {

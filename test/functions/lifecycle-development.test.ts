@@ -327,3 +327,26 @@ describe('an applicant’s activities', () => {
     expect(mine.invitedMeetings[0]).toMatchObject({ title: '党课：党章学习', place: '实验小学会议室' })
   })
 })
+
+// Last: the file it opens would change the bureau's counts above.
+describe('an applicant invitation guessed at', () => {
+  it('locks after 5 wrong names, as a member invitation does: the right name is then refused and the lock audited', async () => {
+    const file = await openFile('林语桐')
+    const invitation = await t.callOk(as.secretary, 'lifecycle', 'inviteApplicant', { fileId: file.id })
+    const attempt = (name: string) =>
+      t.call('o_guesser_applicant', 'lifecycle', 'acceptApplicantInvitation', { code: invitation.code, name })
+    for (const [i, guess] of ['林语', '林雨桐', '林语童', '李语桐'].entries()) {
+      expect(await attempt(guess)).toMatchObject({
+        ok: false,
+        error: { code: 'INVITATION.NAME_MISMATCH', message: `姓名与邀请不符，还可尝试${4 - i}次` },
+      })
+    }
+    expect(await attempt('林宇桐')).toMatchObject({ ok: false, error: { code: 'INVITATION.LOCKED' } })
+    expect(await attempt('林语桐')).toMatchObject({ ok: false, error: { code: 'INVITATION.LOCKED' } })
+    expect(await t.count('applicant_bindings', { fileId: file.id })).toBe(0)
+    expect(await t.count('audit_log', { action: 'lifecycle.invitationLocked', targetId: file.id })).toBe(1)
+    // A fresh invitation, after the secretary has checked with the person, works.
+    const again = await t.callOk(as.secretary, 'lifecycle', 'inviteApplicant', { fileId: file.id })
+    await t.callOk('o_linyutong', 'lifecycle', 'acceptApplicantInvitation', { code: again.code, name: '林语桐' })
+  })
+})

@@ -1,7 +1,7 @@
 // 发展党员登记册: the .xlsx the lifecycle function has the sheets function write, read back as the reader
 // downloads it. One row per file of the branches the caller manages, with the milestones' dates and the
 // 培养联系人 / 入党介绍人 by name — and never a phone or an identity number. Each export is audited.
-import ExcelJS from 'exceljs'
+import { downloadedRows } from '../support/sheet-rows'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -23,17 +23,8 @@ beforeAll(async () => {
 afterAll(() => t.stop())
 
 async function sheetOf(url: string) {
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load((await (await fetch(url)).arrayBuffer()) as ExcelJS.Buffer)
-  const sheet = book.getWorksheet('发展党员登记册')
-  if (!sheet) throw new Error('the register has no 发展党员登记册 sheet')
-  const rows: string[][] = []
-  sheet.eachRow((row) => {
-    rows.push(
-      (row.values as unknown[]).slice(1).map((cell) => (cell === null || cell === undefined ? '' : String(cell))),
-    )
-  })
-  return { headers: rows[0], rows: rows.slice(1) }
+  const [headers, ...rows] = await downloadedRows(url, '发展党员登记册')
+  return { headers, rows }
 }
 
 it("the bureau's register has every file of the county, in columns the 细则 names, without phones", async () => {

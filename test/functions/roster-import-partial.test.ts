@@ -1,6 +1,8 @@
 // An import that saves the good rows: the valid ones written, the refused ones handed back as .xlsx with 错误原因.
+
 import ExcelJS from 'exceljs'
 import type { ImportStatus } from '../../types/roster-import'
+import { downloadedRows } from '../support/sheet-rows'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -28,18 +30,6 @@ async function upload(content: Buffer): Promise<string> {
     fileContent: content,
   })) as { fileID: string }
   return res.fileID
-}
-
-async function download(url: string): Promise<string[][]> {
-  const res = await fetch(url)
-  expect(res.status).toBe(200)
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer)
-  const rows: string[][] = []
-  workbook.worksheets[0].eachRow((row) => {
-    rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')))
-  })
-  return rows
 }
 
 async function waitDone(importId: string): Promise<ImportStatus> {
@@ -105,7 +95,7 @@ describe('a file with bad rows', () => {
     const errors = await t.callOk(as.secretary, 'roster', 'importErrors', { importId })
     expect(errors.count).toBe(2)
     expect(errors.fileName).toMatch(/^导入错误行-实验小学党支部-\d{8}-\d{4}\.xlsx$/)
-    const sheet = await download(errors.url)
+    const sheet = await downloadedRows(errors.url)
     expect(sheet[0]).toEqual([...HEADER, '错误原因'])
     expect(sheet.slice(1).map((row) => row.slice(0, 5))).toEqual([
       ['牛春梅', '正式党员', '2011-07-01', '高年级党小组', '1395555'],

@@ -1,6 +1,8 @@
 // Importing and exporting rosters through cloud storage, the real SDK and the emulator.
+
 import ExcelJS from 'exceljs'
 import type { ImportStatus } from '../../types/roster-import'
+import { downloadedRows } from '../support/sheet-rows'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -211,25 +213,13 @@ describe('interrupted imports', () => {
 })
 
 describe('roster export', () => {
-  async function download(url: string): Promise<string[][]> {
-    const res = await fetch(url)
-    expect(res.status).toBe(200)
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer)
-    const rows: string[][] = []
-    workbook.worksheets[0].eachRow((row) => {
-      rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')))
-    })
-    return rows
-  }
-
   it("exports a branch's roster as xlsx: full phones for its secretary, masked for a committee member", async () => {
     const bySecretary = await t.call(as.secretary, 'roster', 'exportRoster', {
       branchId: 'org_b_shiyan',
     })
     if (!bySecretary.ok) throw new Error(JSON.stringify(bySecretary.error))
     expect(bySecretary.data.fileName).toMatch(/^党员名册-实验小学党支部-\d{8}-\d{4}\.xlsx$/)
-    const rows = await download(bySecretary.data.url)
+    const rows = await downloadedRows(bySecretary.data.url)
     expect(rows[0]).toEqual([
       '姓名',
       '所在党支部',
@@ -248,7 +238,7 @@ describe('roster export', () => {
       branchId: 'org_b_shiyan',
     })
     if (!byCommittee.ok) throw new Error(JSON.stringify(byCommittee.error))
-    expect((await download(byCommittee.data.url)).find((r) => r[0] === '赵春梅')?.[7]).toBe('139****0001')
+    expect((await downloadedRows(byCommittee.data.url)).find((r) => r[0] === '赵春梅')?.[7]).toBe('139****0001')
   })
 
   it('exports the whole tenant for bureau staff only', async () => {
@@ -260,6 +250,6 @@ describe('roster export', () => {
   it('offers the import template', async () => {
     const template = await t.call(as.secretary, 'roster', 'importTemplate')
     if (!template.ok) throw new Error(JSON.stringify(template.error))
-    expect((await download(template.data.url))[0]).toContain('姓名')
+    expect((await downloadedRows(template.data.url))[0]).toContain('姓名')
   })
 })

@@ -2,6 +2,7 @@
 // the table is checked as it is typed against the platform's keyword rules (thing ≤ 20, phrase ≤ 5 汉字…), a save
 // with problems never reaches the server, the server's own refusals stand beside their cell, and the preview reads
 // as the member's message. 我的 → 消息订阅 switches 政治生日 on and off through the same templates.
+
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { DEFAULT_RULES } from '../../cloudfunctions/domain/meetings/rules'
 import { MessageSubscriptions } from '../../src/pages/mine/subscriptions'
@@ -10,6 +11,7 @@ import RulesPage from '../../src/subpackages/meetings/pages/rules/index'
 import type { MeetingRules } from '../../types/meetings'
 import type { Me } from '../../types/roster'
 import { SUGGESTED_FIELDS, TEMPLATE_USES } from '../../types/subscribe-templates'
+import { meOf } from '../fixtures/me'
 import { resetTaroStub } from './taro-stub'
 
 jest.mock('../../src/services/call', () => ({ call: jest.fn() }))
@@ -171,18 +173,7 @@ describe('会议规则 → 订阅消息模板', () => {
 })
 
 describe('我的 → 消息订阅', () => {
-  const me = (roles: Me['roles']): Me =>
-    ({
-      memberId: 'm_shiyan_06',
-      name: '宋敏',
-      tenant: { id: 't_demo', name: '示例县教育局党委' },
-      branch: { id: 'org_b_shiyan', name: '实验小学党支部', joint: false },
-      group: null,
-      memberType: 'formal',
-      committeePosition: null,
-      roles,
-      preferences: { careMode: false },
-    }) as unknown as Me
+  const me = (roles: Me['roles']): Me => meOf({ name: '宋敏', roles })
   const row = (use: string, templateId: string | null, credits = 0) => ({ use, templateId, credits, longTerm: false })
 
   test('政治生日 turns on by accepting the template and off by withdrawing it', async () => {

@@ -5,18 +5,10 @@ import { type AuditEntry, AuditItem } from '../../src/subpackages/roster/compone
 import { type BranchAccess, RosterToolbar } from '../../src/subpackages/roster/components/roster-toolbar'
 import { memberManagement } from '../../src/subpackages/roster/lib/member-management'
 import type { Me } from '../../types/roster'
+import { meOf, SHIYAN } from '../fixtures/me'
 
-const me = (roles: Me['roles'], branchId: string | null = 'b_shiyan'): Me => ({
-  memberId: 'm1',
-  name: '谢振华',
-  tenant: { id: 't', name: '示例县教育局党委' },
-  branch: branchId ? { id: branchId, name: '实验小学党支部', joint: false } : null,
-  group: null,
-  memberType: 'formal',
-  committeePosition: null,
-  roles,
-  preferences: { careMode: false },
-})
+const me = (roles: Me['roles'], branchId: string | null = 'b_shiyan'): Me =>
+  meOf({ name: '谢振华', roles, branch: branchId ? { ...SHIYAN, id: branchId } : null })
 
 // Who manages a branch is the server's answer (`access` on listMembers and getMember);
 // the pages only lay out what it said.

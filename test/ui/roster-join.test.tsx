@@ -2,22 +2,13 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { type JoinState, JoinView } from '../../src/subpackages/roster/components/join-view'
 import { ERROR_MESSAGES, type ErrorCode } from '../../types/errors'
 import type { Me } from '../../types/roster'
+import { meOf } from '../fixtures/me'
 
 // 2026-11-30 20:00 in Asia/Shanghai.
 const invitation = { maskedName: '陈*东', branchName: '实验小学党支部', expiresAt: Date.UTC(2026, 10, 30, 12, 0) }
 const ready: JoinState = { kind: 'ready', invitation, nameError: null, submitting: false }
 
-const bound: Me = {
-  memberId: 'm_new',
-  name: '陈晓东',
-  tenant: { id: 't_demo', name: '示例县教育局党委' },
-  branch: { id: 'org_b_shiyan', name: '实验小学党支部', joint: false },
-  group: null,
-  memberType: 'formal',
-  committeePosition: null,
-  roles: ['member'],
-  preferences: { careMode: false },
-}
+const bound: Me = meOf({ memberId: 'm_new', name: '陈晓东' })
 
 function renderJoin(state: JoinState) {
   const handlers = { onConfirm: jest.fn(), onRetry: jest.fn(), onGoHome: jest.fn() }

@@ -2,18 +2,10 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { MineView } from '../../src/pages/mine/mine-view'
 import { yearlyEntriesFor } from '../../src/subpackages/yearly-cycle/lib/entries'
 import type { Me } from '../../types/roster'
+import { meOf, SHIYAN } from '../fixtures/me'
 
-const me = (roles: Me['roles'], branchId: string | null = 'b_shiyan'): Me => ({
-  memberId: 'm1',
-  name: '谢振华',
-  tenant: { id: 't', name: '示例县教育局党委' },
-  branch: branchId ? { id: branchId, name: '实验小学党支部', joint: false } : null,
-  group: null,
-  memberType: 'formal',
-  committeePosition: null,
-  roles,
-  preferences: { careMode: false },
-})
+const me = (roles: Me['roles'], branchId: string | null = 'b_shiyan'): Me =>
+  meOf({ name: '谢振华', roles, branch: branchId ? { ...SHIYAN, id: branchId } : null })
 
 describe('我的 → 年度工作, by role', () => {
   test.each([

@@ -2,6 +2,7 @@
 // their own folder yearly/<tenant>/<member>/ (the only one the server accepts), sees what is attached,
 // removes one before saving, and saves the ids; a saved file opens from its temporary link (a document in
 // the viewer, a photo in the image viewer); 整改销号 carries its evidence photos; the 述职报告 its attachment.
+
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { call } from '../../src/services/call'
 import { openDocumentToRead, pickDocument, pickPhotos, uploadToCloud } from '../../src/services/cloud-files'
@@ -9,6 +10,7 @@ import OrgLifePage from '../../src/subpackages/yearly-cycle/pages/org-life/index
 import MyOrgLifePage from '../../src/subpackages/yearly-cycle/pages/org-life-mine/index'
 import RectifyPage from '../../src/subpackages/yearly-cycle/pages/rectify/index'
 import ReportPage from '../../src/subpackages/yearly-cycle/pages/report/index'
+import { meOf } from '../fixtures/me'
 import { calls, resetTaroStub, setRouterParams } from './taro-stub'
 
 jest.mock('../../src/services/call', () => ({ call: jest.fn() }))
@@ -25,17 +27,7 @@ const openDocument = openDocumentToRead as jest.Mock
 const OWN_FOLDER = /^yearly\/t_demo\/m_shiyan_06\/\d+-[a-z0-9]+\./
 const SAVED_PDF = 'cloud://env.bucket/yearly/t_demo/m_shiyan_06/1-saved.pdf'
 const SAVED_LINK = 'http://127.0.0.1:8787/cos/yearly/t_demo/m_shiyan_06/1-saved.pdf?sign=s'
-const me = {
-  memberId: 'm_shiyan_06',
-  name: '赵敏',
-  tenant: { id: 't_demo', name: '示例县教育局党委' },
-  branch: { id: 'org_b_shiyan', name: '实验小学党支部', joint: false },
-  group: null,
-  memberType: 'formal',
-  committeePosition: null,
-  roles: ['member'],
-  preferences: { careMode: false },
-}
+const me = meOf()
 
 const sent: { action: string; data: Record<string, unknown> }[] = []
 function serve(replies: Record<string, unknown>) {
