@@ -1,8 +1,8 @@
 import type { InvitationDoc } from '../../types/roster'
 import { INVITATION_MAX_WRONG_NAMES } from '../domain/invitation'
+import type { Collection } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { PublicContext } from '../runtime/router'
-import type { Collection } from '../runtime/collections'
 import { writeSystemAudit } from './audit'
 
 /** What an invitation with a name to confirm keeps of its wrong guesses (a member's, an applicant's). */
