@@ -161,11 +161,16 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
 }
 
 export function createEmulatorServer(deps: ServerDeps): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     route(deps, req, res).catch((e: unknown) => {
       deps.log(`[http] ${req.method} ${req.url} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
       if (!res.headersSent) sendJson(res, 500, { error: e instanceof Error ? e.message : String(e) })
       else res.end()
     })
   })
+  // Node closes an idle keep-alive socket after 5 s; a client (fetch, the SDK) that reuses it at that moment
+  // reads ECONNRESET. Tests that pause longer than that between calls (reading a seeded year back) on a busy
+  // machine met it: idle sockets are kept a minute, as load balancers in front of CloudBase do.
+  server.keepAliveTimeout = 60_000
+  return server
 }

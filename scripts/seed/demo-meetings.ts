@@ -11,7 +11,8 @@
  * 集中学习 seven months ago, made it up (补开) the month after, and entered
  * those two months' meetings two days after holding them (补录). The same
  * instant seeds the same year. 实验小学 has an 入党积极分子 and a 发展对象
- * who may attend branch meetings without a vote (列席).
+ * who may attend branch meetings without a vote (列席); one of its members is
+ * away on training this month, on leave from its meetings.
  */
 import { digestsOf, evidenceOf } from '../../cloudfunctions/domain/meetings/digest'
 import { isVoting } from '../../cloudfunctions/domain/meetings/scope'
@@ -29,6 +30,11 @@ export const SEEDED_MONTHS = 12
 const LAGGING_MISSES = new Set([1, 5, 8])
 /** The month (ago) 山区联合支部 missed its 集中学习, made up and recorded late the month after. */
 const MADE_UP_MONTHS_AGO = 7
+/**
+ * A member of 实验小学 away on training this month: excused (请假) from its meetings, so the branch has
+ * someone with no points yet this month (a secretary's first award to them adds one to participation).
+ */
+export const AWAY_THIS_MONTH = 'm_shiyan_07'
 const MONTHLY: [MeetingType, string, number][] = [
   ['committee_meeting', '支委会：研究本月党建工作', 2],
   ['group_meeting', '党小组会：交流学习体会', 5],
@@ -52,11 +58,35 @@ interface Planned {
 }
 
 export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
+  const { meetings, attendance } = demoMeetingFacts(bureau, now)
+  const voting = new Set(bureau.members.filter(isVoting).map((member) => member._id))
+  const evidence = new Map(
+    meetings.map((meeting) => [
+      meeting._id,
+      evidenceOf(
+        meeting,
+        attendance.filter((row) => row.meetingId === meeting._id),
+        voting,
+      ),
+    ]),
+  )
+  return [
+    ['meetings', meetings],
+    // The bureau's matrix and overview read these; the meetings function keeps them as it writes.
+    ['meeting_digests', digestsOf(meetings, evidence)],
+    ['meeting_attendance', attendance],
+  ]
+}
+
+/** The year's meetings and their attendance: the points part pays the attendance as the meetings function's events. */
+export function demoMeetingFacts(
+  bureau: DemoBureau,
+  now: number,
+): { meetings: MeetingDoc[]; attendance: AttendanceDoc[] } {
   const tenantId = bureau.tenants[0]._id
   const meetings: MeetingDoc[] = []
   const attendance: AttendanceDoc[] = []
   const thisMonth = periodBounds(periodKeyOf(now, 'month')).start
-  const voting = new Set(bureau.members.filter(isVoting).map((member) => member._id))
   for (const branch of bureau.orgs.filter((org) => org.kind === 'branch')) {
     const members = bureau.members.filter((member) => member.branchId === branch._id && member.status === 'active')
     const secretary = members.find((member) => member.committeePosition === 'secretary') ?? members[0]
@@ -189,7 +219,8 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
       })
       if (!held) continue
       plan.attendees.forEach((member, index) => {
-        const status = index % 9 === 8 ? 'leave' : index % 7 === 6 ? 'late' : 'present'
+        const away = member._id === AWAY_THIS_MONTH && plan.startsAt >= thisMonth
+        const status = away || index % 9 === 8 ? 'leave' : index % 7 === 6 ? 'late' : 'present'
         attendance.push({
           _id: `${plan.id}:${member._id}`,
           tenantId,
@@ -220,20 +251,5 @@ export function demoMeetings(bureau: DemoBureau, now: number): SeedBatch[] {
       closedAt: null,
     })
   }
-  const evidence = new Map(
-    meetings.map((meeting) => [
-      meeting._id,
-      evidenceOf(
-        meeting,
-        attendance.filter((row) => row.meetingId === meeting._id),
-        voting,
-      ),
-    ]),
-  )
-  return [
-    ['meetings', meetings],
-    // The bureau's matrix and overview read these; the meetings function keeps them as it writes.
-    ['meeting_digests', digestsOf(meetings, evidence)],
-    ['meeting_attendance', attendance],
-  ]
+  return { meetings, attendance }
 }

@@ -1,12 +1,31 @@
-/** Demo study tasks: one open this week for every branch, one past (with a few check-ins) for 实验小学. */
+/**
+ * Demo study tasks: the year's (demo-study-year.ts), and this month's — one
+ * open this week for every branch, one past (with a few check-ins) for 实验小学.
+ */
 import { addDays, shanghaiDate } from '../../cloudfunctions/domain/time'
 import type { CheckinDoc, StudyTaskDoc } from '../../types/study'
 import type { DemoBureau } from './demo-bureau'
-import type { SeedBatch } from './demo-parts'
+import type { SeedBatch, SeedOptions } from './demo-parts'
+import { type StudyYear, studyYear } from './demo-study-year'
 
 const DAY = 86_400_000
 
-export function demoStudy(bureau: DemoBureau, now: number): SeedBatch[] {
+export function demoStudy(bureau: DemoBureau, now: number, options: SeedOptions): SeedBatch[] {
+  const { tasks, checkins } = demoStudyFacts(bureau, now, options)
+  return [
+    ['study_tasks', tasks],
+    ['study_checkins', checkins],
+  ]
+}
+
+/** Every demo task and check-in: the points part pays the check-ins as the study function's events. */
+export function demoStudyFacts(bureau: DemoBureau, now: number, { history }: SeedOptions): StudyYear {
+  const year = history ? studyYear(bureau, now) : { tasks: [], checkins: [] }
+  const current = currentWeeks(bureau, now)
+  return { tasks: [...year.tasks, ...current.tasks], checkins: [...year.checkins, ...current.checkins] }
+}
+
+function currentWeeks(bureau: DemoBureau, now: number): StudyYear {
   const tenantId = bureau.tenants[0]._id
   const today = shanghaiDate(now)
   const branchIds = bureau.orgs.filter((org) => org.kind === 'branch').map((org) => org._id)
@@ -65,10 +84,7 @@ export function demoStudy(bureau: DemoBureau, now: number): SeedBatch[] {
         updatedAt: at,
       }
     })
-  return [
-    ['study_tasks', [open, past]],
-    ['study_checkins', checkins],
-  ]
+  return { tasks: [open, past], checkins }
 }
 
 /**

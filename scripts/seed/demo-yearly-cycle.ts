@@ -30,20 +30,10 @@ import type {
 } from '../../types/yearly-cycle'
 import type { DemoBureau } from './demo-bureau'
 import type { SeedBatch } from './demo-parts'
+import { generator } from './random'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
-
-/** A small deterministic generator (mulberry32), so a re-seed writes the same slots. */
-function generator(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let x = Math.imul(state ^ (state >>> 15), 1 | state)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const TALK_TOPICS = ['思想和工作情况', '教学教研与党性修养', '师德师风与家校沟通', '对支部工作的意见建议']
 

@@ -6,11 +6,15 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import collectionsFile from '../../database/collections.json'
 import { demoBureau } from './demo-bureau'
-import { DEMO_PARTS, type SeedBatch } from './demo-parts'
+import { DEMO_PARTS, type SeedBatch, type SeedOptions } from './demo-parts'
 import { DEMO_FILES } from './demo-study'
 
 /** Where the SDK should talk: the emulator's `sdkEnv`. Set before the SDK loads. */
-export async function seedDemo(sdkEnv: Record<string, string>, now: number): Promise<{ documents: number }> {
+export async function seedDemo(
+  sdkEnv: Record<string, string>,
+  now: number,
+  options: SeedOptions = { history: true },
+): Promise<{ documents: number }> {
   Object.assign(process.env, sdkEnv)
   const { sdk } = await import('../../cloudfunctions/runtime/cloud')
   const db = sdk().database()
@@ -27,11 +31,12 @@ export async function seedDemo(sdkEnv: Record<string, string>, now: number): Pro
     ['bindings', bureau.bindings],
     ['dev_personas', bureau.personas],
   ]
-  for (const part of DEMO_PARTS) batches.push(...part(bureau, now))
+  for (const part of DEMO_PARTS) batches.push(...part(bureau, now, options))
   let documents = 0
   for (const [collection, docs] of batches) {
-    for (let i = 0; i < docs.length; i += 20) {
-      await Promise.all(docs.slice(i, i + 20).map((doc) => db.collection(collection).add({ data: doc })))
+    // One insert carries up to 500 documents (the SDK's add takes an array): a year is ~20,000 of them.
+    for (let i = 0; i < docs.length; i += 500) {
+      await db.collection(collection).add({ data: docs.slice(i, i + 500) })
     }
     documents += docs.length
   }

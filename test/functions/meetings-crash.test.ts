@@ -30,7 +30,8 @@ describe('each window, as a crashed handler leaves it', () => {
   let meetingId: string
 
   beforeAll(async () => {
-    t = await startDemoEmulator({ at: NOW })
+    // This month's points only: with the lived year the members' 按时参加组织生活 would be at its yearly cap.
+    t = await startDemoEmulator({ at: NOW, history: false })
     ;[meetingId] = (
       await t.callOk(as.secretary, 'meetings', 'schedule', {
         branchId: 'org_b_shiyan',
@@ -157,7 +158,8 @@ describe('kill -9 during a burst of corrections', () => {
 
   test('every roll row has its fact and every member’s points match their final attendance', async () => {
     const seeded = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, dataDir, keepData: true })
-    await seedDemo(seeded.emu.sdkEnv, seeded.emu.clock.now())
+    // This month's points only: with the lived year the members' meeting points would be at their yearly cap.
+    await seedDemo(seeded.emu.sdkEnv, seeded.emu.clock.now(), { history: false })
     await seeded.stop()
 
     const first = await spawnCli(args)

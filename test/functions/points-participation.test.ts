@@ -5,7 +5,7 @@
 import { previousMonth } from '../../cloudfunctions/domain/bureau/rates'
 import { periodKeyOf } from '../../cloudfunctions/domain/time'
 import type { LedgerEntry, TotalsDoc } from '../../types/points'
-import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { allDocs, as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
 let month: string
@@ -17,16 +17,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => t.stop())
 
-async function all<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
-  const out: T[] = []
-  for (;;) {
-    const res = (await t.db.collection(collection).where(where).skip(out.length).limit(1000).get()) as unknown as {
-      data: T[]
-    }
-    out.push(...res.data)
-    if (res.data.length < 1000) return out
-  }
-}
+const all = <T>(collection: string, where: Record<string, unknown>) => allDocs<T>(t, collection, where)
 
 /** Distinct members with entries, per branch, in a month (default: this month), counted from the ledger itself. */
 async function fromLedger(period = month): Promise<Map<string, number>> {

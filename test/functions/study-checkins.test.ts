@@ -1,15 +1,13 @@
 // The study function through the real SDK: publishing, the open list, check-in rules (due date, targets,
 // note length, once), points paid once, participation, nudges, streaks.
-import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { as, type DemoEmulator, startDemoEmulator, withoutSeededPoints } from './helpers/demo'
 
 let t: DemoEmulator
 const day = (iso: string) => new Date(`${iso}T10:00:00+08:00`).getTime()
 beforeAll(async () => {
   t = await startDemoEmulator({ at: day('2026-04-08') })
-  // These tests count from an empty ledger and task list: drop the demo's seeded ones.
-  for (const collection of ['points_ledger', 'points_totals', 'study_tasks', 'study_checkins']) {
-    await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
-  }
+  // These tests count from an empty ledger, event log and task list: drop the demo's seeded ones.
+  await withoutSeededPoints(t)
 })
 afterAll(() => t.stop())
 

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { ImportPreviewView } from '../../src/subpackages/roster/components/import-preview'
 import { type ImportProgress, ImportProgressView } from '../../src/subpackages/roster/components/import-progress'
-import { ImportFileError, ImportStart } from '../../src/subpackages/roster/components/import-start'
+import { ImportFileError, ImportStart, LastImport } from '../../src/subpackages/roster/components/import-start'
 import type { ImportIssue, ImportPreviewSummary } from '../../types/roster-import'
 
 const issue = (row: number, column: string, severity: ImportIssue['severity'], message: string): ImportIssue => ({
@@ -298,5 +298,49 @@ describe('before and around the preview', () => {
     expect(text('import-file-error-message')).toBe('表头不正确：未找到“姓名”列，请使用下载的模板填写')
     fireEvent.click(screen.getByTestId('import-rechoose'))
     expect(onRechoose).toHaveBeenCalled()
+  })
+})
+
+describe('上次导入 on the start screen', () => {
+  const status = {
+    importId: 'imp_demo_shiyan',
+    status: 'done' as const,
+    branchId: 'org_b_shiyan',
+    total: 10,
+    done: 10,
+    created: 10,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    error: null,
+    // 2026-06-04 16:00:40 in Shanghai
+    updatedAt: Date.parse('2026-06-04T16:00:40+08:00'),
+  }
+
+  test('a finished import says when and what it wrote', () => {
+    render(<LastImport status={status} />)
+    expect(text('import-last-summary')).toBe('2026年6月4日 16:00 已完成：新增 10 人、更新 0 人')
+  })
+
+  test('skipped rows and unchanged members are told; a failed run says so with its reason', () => {
+    render(
+      <LastImport
+        status={{
+          ...status,
+          status: 'failed',
+          created: 3,
+          unchanged: 2,
+          skipped: 1,
+          error: '导入中断，请重新确认导入',
+        }}
+      />,
+    )
+    expect(text('import-last-summary')).toBe('2026年6月4日 16:00 未完成：新增 3 人、更新 0 人、未变 2 人、跳过 1 行')
+    expect(screen.getByTestId('import-last').textContent).toContain('导入中断，请重新确认导入')
+  })
+
+  test('a preview never confirmed is no import', () => {
+    render(<LastImport status={{ ...status, status: 'previewed' }} />)
+    expect(screen.queryByTestId('import-last')).toBeNull()
   })
 })

@@ -63,6 +63,17 @@ describe('a branch’s month on the secretary’s 首页', () => {
     expect(ids(agenda.minutesOwed)).toEqual(['held-without'])
   })
 
+  test('last month’s meetings the server still reads 待补记录 come first; recorded or past the window, not', () => {
+    const early = NOW - 20 * 24 * HOUR
+    const lastMonth = [
+      meeting('last-month-awaiting', early, { record: 'awaiting_record' }),
+      meeting('last-month-missing', early - 5 * 24 * HOUR, { record: 'missing' }),
+      meeting('last-month-held', early - 24 * HOUR, { hasMinutes: true, record: 'held' }),
+      meeting('last-month-cancelled', early + HOUR, { status: 'cancelled', record: 'cancelled' }),
+    ]
+    expect(ids(branchAgenda(items, NOW, lastMonth).minutesOwed)).toEqual(['last-month-awaiting', 'held-without'])
+  })
+
   test('leave to decide: every meeting not yet ended, the running one included', () => {
     expect(ids(agenda.leaveOpen)).toEqual(['running', 'soon', 'later'])
   })

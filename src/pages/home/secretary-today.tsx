@@ -7,7 +7,7 @@ import { useAction } from '../../hooks/use-action'
 import { useOnReturn } from '../../hooks/use-on-return'
 import { meetingHeading } from '../../lib/meeting-labels'
 import { branchMeetingsPageUrl, leavesPageUrl, minutesPageUrl, REVIEW_PAGE } from '../../lib/routes'
-import { monthDayTime } from '../../lib/time'
+import { monthDayTime, periodKey } from '../../lib/time'
 import { branchAgenda } from './today'
 
 const open = (url: string) => () => Taro.navigateTo({ url })
@@ -19,9 +19,12 @@ const open = (url: string) => () => Taro.navigateTo({ url })
  */
 export function SecretaryToday({ branchId }: { branchId: string }) {
   const meetings = useAction('meetings', 'listBranch', { branchId })
+  // Last month's meetings still 待补记录 in the first days of this one (the 会后记录 window reaches over).
+  const lastMonth = useAction('meetings', 'listBranch', { branchId, period: periodKey(Date.now(), 'month', -1) })
   const claims = useAction('points', 'listClaims', { branchId, status: 'pending', page: 1, pageSize: 1 })
   useOnReturn(() => {
     meetings.reload()
+    lastMonth.reload()
     claims.reload()
   })
   return (
@@ -29,7 +32,8 @@ export function SecretaryToday({ branchId }: { branchId: string }) {
       <Text className="card__title">支部待办</Text>
       <PageState query={meetings}>
         {(month) => {
-          const agenda = branchAgenda(month.items, Date.now())
+          // A failed read of last month only leaves its records out; this month's card still shows.
+          const agenda = branchAgenda(month.items, Date.now(), lastMonth.state === 'ok' ? lastMonth.data.items : [])
           const next = agenda.toHold[0]
           return (
             <View>

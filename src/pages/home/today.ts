@@ -19,17 +19,28 @@ export function homeViewFor(me: Pick<Me, 'roles' | 'branch'>): HomeView {
 export interface BranchAgenda {
   /** Scheduled meetings of the month not yet begun, soonest first. */
   toHold: MeetingSummary[]
-  /** Meetings that have ended without minutes (会议记录), oldest first: they count as held only with them. */
+  /**
+   * Meetings that have ended without minutes (会议记录), oldest first: they count as held only with them.
+   * Last month's too while the server still reads them 待补记录 (inside the bureau's 会后记录 window,
+   * which reaches into this month in its first days).
+   */
   minutesOwed: MeetingSummary[]
   /** Meetings not yet ended: leave requests for them still need a decision. */
   leaveOpen: MeetingSummary[]
 }
 
-export function branchAgenda(items: readonly MeetingSummary[], now: number): BranchAgenda {
+export function branchAgenda(
+  items: readonly MeetingSummary[],
+  now: number,
+  lastMonth: readonly MeetingSummary[] = [],
+): BranchAgenda {
   const live = items.filter((meeting) => meeting.status === 'scheduled').sort((a, b) => a.startsAt - b.startsAt)
+  const stillOwed = lastMonth
+    .filter((meeting) => meeting.status === 'scheduled' && meeting.record === 'awaiting_record')
+    .sort((a, b) => a.startsAt - b.startsAt)
   return {
     toHold: live.filter((meeting) => meeting.startsAt > now),
-    minutesOwed: live.filter((meeting) => meeting.endsAt <= now && !meeting.hasMinutes),
+    minutesOwed: [...stillOwed, ...live.filter((meeting) => meeting.endsAt <= now && !meeting.hasMinutes)],
     leaveOpen: live.filter((meeting) => meeting.endsAt > now),
   }
 }

@@ -77,14 +77,16 @@ export interface DemoEmulator extends TestEmulator {
 /**
  * Starts the demo emulator with its clock frozen at `at` (default: the suite's named test instant,
  * see test/support/instant.ts) and seeds the demo bureau relative to that instant. A test that needs
- * time to pass moves the clock itself (`t.emu.clock.set`).
+ * time to pass moves the clock itself (`t.emu.clock.set`). `history: false` leaves out the lived
+ * year beyond meetings (scripts/seed/demo-parts.ts, SeedOptions): a test that says so needs members
+ * whose points caps still have room.
  */
-export async function startDemoEmulator(opts: { at?: number } = {}): Promise<DemoEmulator> {
+export async function startDemoEmulator(opts: { at?: number; history?: boolean } = {}): Promise<DemoEmulator> {
   if (!existsSync(join(BUILT_FUNCTIONS, 'roster', 'index.js'))) {
     throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts` (npm test does)')
   }
   const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, now: opts.at ?? testInstant() })
-  await seedDemo(t.emu.sdkEnv, t.emu.clock.now())
+  await seedDemo(t.emu.sdkEnv, t.emu.clock.now(), { history: opts.history ?? true })
   const call: DemoEmulator['call'] = async (openid, fn, action, ...[data]) => {
     const res = await t.gateway(fn, { action, data: data ?? {} }, openid ?? undefined)
     return res.body as Result<never>
@@ -110,9 +112,31 @@ export async function startDemoEmulator(opts: { at?: number } = {}): Promise<Dem
   }
 }
 
-/** Empties the demo's seeded points and study data, for tests that count from nothing. */
+/**
+ * Empties the demo's seeded points and study data (the lived year's ledger, totals, claims and the
+ * processed events that paid them), for tests that count from nothing.
+ */
 export async function withoutSeededPoints(t: DemoEmulator): Promise<void> {
-  for (const collection of ['points_ledger', 'points_totals', 'study_tasks', 'study_checkins']) {
+  for (const collection of [
+    'points_ledger',
+    'points_totals',
+    'points_claims',
+    'domain_events',
+    'study_tasks',
+    'study_checkins',
+  ]) {
     await t.db.collection(collection).where({ tenantId: 't_demo' }).remove()
+  }
+}
+
+/** Every document of a collection matching `where`, page after page (a read answers at most 1,000). */
+export async function allDocs<T>(t: DemoEmulator, collection: string, where: Record<string, unknown>): Promise<T[]> {
+  const out: T[] = []
+  for (;;) {
+    const res = (await t.db.collection(collection).where(where).skip(out.length).limit(1000).get()) as unknown as {
+      data: T[]
+    }
+    out.push(...res.data)
+    if (res.data.length < 1000) return out
   }
 }

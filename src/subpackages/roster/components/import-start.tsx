@@ -1,4 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
+import type { ImportStatus } from '../../../../types/roster-import'
+import { fullDateTime } from '../../../lib/time'
 import { fileSizeLabel } from '../lib/import-issues'
 import { IMPORT_MAX_BYTES } from '../lib/import-limits'
 import './import.css'
@@ -130,6 +132,27 @@ export function ImportFileError({ fileName, message, onRechoose }: ImportFileErr
       <Button className="btn btn--primary import-outcome__action" data-testid="import-rechoose" onClick={onRechoose}>
         重新选择文件
       </Button>
+    </View>
+  )
+}
+
+/** 上次导入: when the caller last imported here, and what it wrote (a finished or failed run; a previewed one was never confirmed). */
+export function LastImport({ status }: { status: ImportStatus }) {
+  if (status.status === 'previewed') return null
+  const failed = status.status === 'failed'
+  const figures = [
+    `新增 ${status.created} 人`,
+    `更新 ${status.updated} 人`,
+    ...(status.unchanged > 0 ? [`未变 ${status.unchanged} 人`] : []),
+    ...(status.skipped > 0 ? [`跳过 ${status.skipped} 行`] : []),
+  ].join('、')
+  return (
+    <View className="card" data-testid="import-last">
+      <Text className="card__title">上次导入</Text>
+      <Text data-testid="import-last-summary">
+        {`${fullDateTime(status.updatedAt)} ${failed ? '未完成' : '已完成'}：${figures}`}
+      </Text>
+      {failed && status.error ? <Text className="muted">{status.error}</Text> : null}
     </View>
   )
 }

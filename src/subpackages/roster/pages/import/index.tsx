@@ -14,7 +14,7 @@ import { call } from '../../../../services/call'
 import { type PickedFile, pickSpreadsheet, uploadToCloud } from '../../../../services/cloud-files'
 import { ImportPreviewView } from '../../components/import-preview'
 import { type ImportProgress, ImportProgressView } from '../../components/import-progress'
-import { ImportBusy, ImportFileError, ImportStart, ImportSteps } from '../../components/import-start'
+import { ImportBusy, ImportFileError, ImportStart, ImportSteps, LastImport } from '../../components/import-start'
 import { fileSizeLabel } from '../../lib/import-issues'
 import { IMPORT_MAX_BYTES, IMPORT_POLL_MS } from '../../lib/import-limits'
 import {
@@ -104,6 +104,8 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
     openMade(await call('roster', 'importTemplate', {}), (template) => template),
   )
   const [confirming, setConfirming] = useState(false)
+  /** The caller's last finished import here (上次导入), shown while they start another. */
+  const [last, setLast] = useState<ImportStatus | null>(null)
   const alive = useRef(true)
   // Each follow() loop owns one generation; starting another or finishing ends the older loop.
   const generation = useRef(0)
@@ -153,7 +155,8 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
       // Confirmed on another phone (or before this one's storage was cleared): the server knows the latest run.
       call('roster', 'latestImport', { branchId }).then((result) => {
         const latest = result.ok ? result.data.latest : null
-        if (!alive.current || latest?.status !== 'running') return
+        if (!alive.current || !latest) return
+        if (latest.status !== 'running') return setLast(latest)
         setPhase({ kind: 'import', importId: latest.importId, progress: latest })
         follow(latest.importId, latest.updatedAt)
       })
@@ -248,6 +251,7 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
           onChoose={choose}
         />
       ) : null}
+      {phase.kind === 'start' && last ? <LastImport status={last} /> : null}
       {phase.kind === 'resuming' ? (
         <View className="card import-busy" data-testid="import-resuming">
           <Text className="import-busy__title">正在查询导入进度…</Text>
