@@ -1,7 +1,7 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
 import { assessmentActions, engagementActions } from './assessment'
 import { bureauActions } from './bureau'
-import { developmentActions, duesActions, transferActions } from './lifecycle'
+import { developmentActions, developmentRegisterActions, duesActions, transferActions } from './lifecycle'
 import { meetingsActions } from './meetings'
 import { orgActions } from './org'
 import { pdfActions } from './pdf'
@@ -19,7 +19,7 @@ export const api = {
   points: pointsActions,
   meetings: meetingsActions,
   bureau: bureauActions,
-  lifecycle: { ...developmentActions, ...duesActions, ...transferActions },
+  lifecycle: { ...developmentActions, ...developmentRegisterActions, ...duesActions, ...transferActions },
   pdf: pdfActions,
   sheets: sheetsActions,
   assessment: { ...assessmentActions, ...engagementActions },

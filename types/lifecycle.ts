@@ -1,4 +1,5 @@
 import { defineAction } from './action'
+import { Download } from './bureau'
 import { CalendarDate, EpochMs, Evidence, FileId, Id, MonthKey, Year } from './ids'
 import {
   CONVERSION_OUTCOMES,
@@ -699,7 +700,7 @@ export const developmentActions = {
   }),
   pipeline: defineAction({
     summary:
-      'Bureau figures: people per stage per branch, overdue steps, the year’s totals, and the 双培养 split by teaching role and 骨干教师.',
+      'Pipeline figures of the branches the caller oversees (bureau staff: the tenant; a 总支书记: the branches under their 党总支; an instructor: the branches they guide): people per stage per branch, overdue steps, the year’s totals, and the 双培养 split by teaching role and 骨干教师.',
     input: z.object({ year: Year }),
     output: z.object({
       branches: z.array(
@@ -715,7 +716,7 @@ export const developmentActions = {
         z.object({ teachingRole: TeachingRole, keyTeacher: z.boolean(), stages: StageCounts, year: YearTotals }),
       ),
     }),
-    roles: ['bureau_staff'],
+    roles: ['bureau_staff', 'general_branch_secretary', 'instructor'],
     errors: [],
   }),
   inviteApplicant: defineAction({
@@ -751,14 +752,15 @@ export const developmentActions = {
   }),
 }
 
-/** The 发展党员登记册 export: contract ready, not yet deployed. */
+/** The 发展党员登记册 export. */
 export const developmentRegisterActions = {
   exportDevelopmentRegister: defineAction({
-    summary: '发展党员登记册 (.xlsx) of a branch or, for bureau staff, the whole tenant: one row per file.',
+    summary:
+      '发展党员登记册 (.xlsx): one row per file with the dates of its milestones, 培养联系人 and 入党介绍人 — never an identity number or phone. Of one branch the caller manages, or (branchId null) of every branch they manage: the whole tenant for bureau staff, the 党总支 for its secretary.',
     input: z.object({ branchId: Id.nullable().default(null) }),
-    output: z.object({ fileID: z.string(), url: z.string(), rows: z.number().int() }),
+    output: Download.extend({ rows: z.number().int() }),
     roles: LIFECYCLE_MANAGERS,
-    errors: ['ROSTER.NOT_FOUND'],
+    errors: ['ROSTER.NOT_FOUND', 'AUTH.FORBIDDEN'],
   }),
 }
 

@@ -21,6 +21,7 @@ export const TEMPLATE_USES = [
   'studyNudge',
   'themeDay',
   'leaveDecision',
+  'developmentDue',
 ] as const
 export type TemplateUse = (typeof TEMPLATE_USES)[number]
 
@@ -30,6 +31,10 @@ export const TEMPLATE_USE_LABELS: Record<TemplateUse, { title: string; hint: str
   studyNudge: { title: '学习提醒', hint: '支部书记点“提醒未学习”时' },
   themeDay: { title: '主题党日通知', hint: '每月提醒日起，本月尚未安排主题党日的支部书记' },
   leaveDecision: { title: '请假审批结果', hint: '支部书记批准或不批准请假时，告诉请假的党员' },
+  developmentDue: {
+    title: '发展党员待办',
+    hint: '谈话、确定发展对象、预备期届满、审批等事项到期前30天起，提醒支部书记',
+  },
 }
 
 /**
@@ -108,6 +113,12 @@ export const USE_VALUES = {
     result: { label: '审批结果', shape: 'status', sample: '已批准' },
     note: { label: '审批意见', shape: 'text', sample: '请会后补学会议内容' },
     approver: { label: '审批人', shape: 'person', sample: '李书记' },
+  },
+  developmentDue: {
+    item: { label: '待办事项', shape: 'text', sample: '葛振宇 预备期将于 30 天后届满' },
+    personName: { label: '发展对象姓名', shape: 'person', sample: '葛振宇' },
+    dueOn: { label: '到期日期', shape: 'day', sample: '2026-12-18' },
+    branchName: { label: '支部名称', shape: 'text', sample: '实验小学党支部' },
   },
 } as const satisfies Record<TemplateUse, Record<string, ValueSpec>>
 
@@ -214,6 +225,7 @@ export const SubscribeTemplates = z
     studyNudge: TemplateEntry,
     themeDay: TemplateEntry,
     leaveDecision: TemplateEntry,
+    developmentDue: TemplateEntry,
   })
   .superRefine((templates, ctx) => {
     for (const use of TEMPLATE_USES) {
@@ -258,6 +270,11 @@ export const SUGGESTED_FIELDS: Record<TemplateUse, TemplateField[]> = {
     { keyword: 'time2', value: 'meetingTime' },
     { keyword: 'phrase3', value: 'result' },
     { keyword: 'thing4', value: 'note' },
+  ],
+  developmentDue: [
+    { keyword: 'thing1', value: 'item' },
+    { keyword: 'date2', value: 'dueOn' },
+    { keyword: 'thing3', value: 'branchName' },
   ],
 }
 

@@ -1,5 +1,7 @@
 import type { api } from '../../types/api'
-import { type DevelopmentFileDoc, TEACHING_ROLES } from '../../types/lifecycle'
+import { TEACHING_ROLES } from '../../types/lifecycle'
+import { branchAccess } from '../domain/access/branch-access'
+import { groupBy } from '../domain/group-by'
 import { stageCounts, yearTotals } from '../domain/lifecycle/development-counts'
 import { dueItems } from '../domain/lifecycle/development-due'
 import { nextSteps } from '../domain/lifecycle/development-timeline'
@@ -11,7 +13,7 @@ import { loadBranch, requireAccess } from '../shared/branch-access'
 import { fileView, loadFile } from './file-view'
 
 /** Stages in which a file can still have something due (a 正式党员's file waits for 归档). */
-const OPEN_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'formal']
+export const OPEN_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'formal']
 
 export const developmentFile: Handler<typeof api.lifecycle.developmentFile> = async (input, ctx) => {
   const { file, branch, access } = await loadFile(ctx.store, ctx.caller, input.fileId, 'read')
@@ -71,15 +73,22 @@ export const developmentDue: Handler<typeof api.lifecycle.developmentDue> = asyn
   return { items }
 }
 
-/** 发展党员统计 for the bureau: stages per branch, overdue steps, the year's totals, and 双培养 by teaching role. */
+/**
+ * 发展党员统计 of the branches the caller oversees (branchAccess: the tenant for bureau staff, the 党总支's
+ * branches for its secretary, the assigned ones for an instructor): stages per branch, overdue steps, the
+ * year's totals, and 双培养 by teaching role over the same files.
+ */
 export const pipeline: Handler<typeof api.lifecycle.pipeline> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
   const today = shanghaiDate(clock.now())
-  const [files, branches] = await Promise.all([
+  const [allFiles, allBranches] = await Promise.all([
     store.findAll(COLLECTIONS.developmentFiles, { tenantId }),
     store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch', status: 'active' }, { orderBy: [['name', 'asc']] }),
   ])
+  const branches = allBranches.filter((branch) => branchAccess(caller.member, branch) !== 'none')
+  const seen = new Set(branches.map((branch) => branch._id))
+  const files = allFiles.filter((file) => seen.has(file.branchId))
   const byBranch = groupBy(files, (file) => file.branchId)
   const byRole = groupBy(files, (file) => `${file.teachingRole}:${file.keyTeacher}`)
   return {
@@ -104,10 +113,4 @@ export const pipeline: Handler<typeof api.lifecycle.pipeline> = async (input, ct
       }),
     ),
   }
-}
-
-function groupBy(files: readonly DevelopmentFileDoc[], key: (file: DevelopmentFileDoc) => string) {
-  const groups = new Map<string, DevelopmentFileDoc[]>()
-  for (const file of files) groups.set(key(file), [...(groups.get(key(file)) ?? []), file])
-  return groups
 }

@@ -1,4 +1,5 @@
 import { api } from '../../types/api'
+import { withTimers } from '../runtime/entry'
 import { createRouter } from '../runtime/router'
 import { acceptApplicantInvitation, inviteApplicant, myDevelopmentFile } from './applicants'
 import {
@@ -8,16 +9,17 @@ import {
   updateDevelopmentPerson,
 } from './development-files'
 import { developmentDue, developmentFile, listDevelopment, pipeline } from './development-lists'
+import { dueScan } from './due-scan'
 import { getDuesSchedule, recordDuesPayment, setDuesBase, setDuesReduction, updateDuesSchedule } from './dues-records'
 import { branchDuesSheet, duesArrears, duesCollection, exportDuesSheet, memberDues, myDues } from './dues-views'
 import { endFloating, listFloating, recordFloating } from './floating'
 import { recordDevelopmentStep } from './record-step'
+import { exportDevelopmentRegister } from './register-export'
 import { addReviewNote } from './review-notes'
 import { cancelTransfer, completeTransfer, issueTransferLetter, registerIncomingTransfer } from './transfer-letters'
 import { listTransfers } from './transfer-lists'
 
-/** 党员的进、转 (the membership lifecycle): 发展党员, 组织关系转接 and 流动党员. */
-export const main = createRouter(api.lifecycle, {
+const router = createRouter(api.lifecycle, {
   createDevelopmentFile,
   updateDevelopmentPerson,
   recordDevelopmentStep,
@@ -51,4 +53,11 @@ export const main = createRouter(api.lifecycle, {
   recordFloating,
   endFloating,
   listFloating,
+  exportDevelopmentRegister,
 })
+
+/**
+ * 党员的进、转 (the membership lifecycle): 发展党员, 党费, 组织关系转接 and 流动党员; the timer 'dueScan' reminds
+ * secretaries each morning of 发展党员 steps falling due.
+ */
+export const main = withTimers(router, { dueScan })

@@ -17,6 +17,7 @@ export const DEMO_TEMPLATE_IDS = {
   studyNudge: 'tmpl_study_nudge',
   themeDay: 'tmpl_theme_day',
   leaveDecision: 'tmpl_leave_decision',
+  developmentDue: 'tmpl_development_due',
 } as const
 
 export function demoMessaging(bureau: DemoBureau, now: number): SeedBatch[] {

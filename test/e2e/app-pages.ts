@@ -189,6 +189,8 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('report-detail', submitted && route.reportDetailPageUrl(submitted))
   }
   if (has('bureau_staff', 'general_branch_secretary', 'instructor')) add('org-tree', route.TREE_PAGE)
+  // 发展党员统计: the county for the bureau, the 党总支's or the guided branches for the others.
+  if (has('bureau_staff', 'general_branch_secretary', 'instructor')) add('development-pipeline', route.PIPELINE_PAGE)
   if (has('bureau_staff')) {
     add('bureau-checks', route.CHECKS_PAGE)
     add('audit-log', route.AUDIT_PAGE)
@@ -196,7 +198,6 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('conversions', route.CONVERSIONS_PAGE)
     add('meeting-rules', route.MEETING_RULES_PAGE)
     add('roster-import-bureau', route.importPageUrl(null))
-    add('development-pipeline', route.PIPELINE_PAGE)
     add('transfers-county', route.transfersPageUrl(null))
     add('floating-county', route.floatingPageUrl(null))
     // 消息记录, a dev page of the H5 build: walked once, with bureau staff.

@@ -7,10 +7,15 @@
  * 支委会审查, 公示 and 预审, 入党志愿书, the 支部大会 vote (8 of 9), the talk and
  * the approval → 陈晓 is on the branch roster as 预备党员; with the clock 30 days
  * before the probation ends the due list says so; bureau staff see the branch's
- * counts on 发展党员统计. On the way, 陈晓 (not a member) binds through 邀请本人查看 and
- * sees their own file only.
+ * counts on 发展党员统计 and download the county's 发展党员登记册, where 陈晓's row carries
+ * the milestones' dates and the 入党介绍人 by name. On the way, 陈晓 (not a member) binds
+ * through 邀请本人查看 and sees their own file only.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { STEP_NAMES } from '../../types/lifecycle'
+import { sheetRows } from '../support/sheet-rows'
 import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
@@ -136,4 +141,29 @@ test('a secretary moves an applicant through to 预备党员 and they appear on 
   await branch.waitFor()
   expect(await branch.textContent()).toContain('预备党员 1')
   expect(await branch.textContent()).toContain('接收预备党员 1')
+
+  // 导出发展党员登记册: the county's register, downloaded from the same screen.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('pipeline-export-register').click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^发展党员登记册-全县-.*\.xlsx$/)
+  const dir = await mkdtemp(join(tmpdir(), 'e2e-register-'))
+  try {
+    const saved = join(dir, 'register.xlsx')
+    await download.saveAs(saved)
+    const rows = await sheetRows(saved, '发展党员登记册')
+    const headers = rows[0]
+    const chen = rows.find((row) => row[headers.indexOf('姓名')] === '陈晓')
+    const cell = (header: string) => chen?.[headers.indexOf(header)]
+    expect(cell('党支部')).toBe('实验小学党支部')
+    expect(cell('当前阶段')).toBe('预备党员')
+    expect(cell('递交入党申请书')).toBe('2026-11-18')
+    expect(cell('确定为发展对象')).toBe('2027-12-01')
+    expect(cell('支部大会接收为预备党员')).toBe('2027-12-15')
+    expect(cell('预备期满')).toBe('2028-12-15')
+    expect(cell('入党介绍人')).toBe(`${contactA}、${introducer}`)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 })

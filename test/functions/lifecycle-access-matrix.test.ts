@@ -100,7 +100,10 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
   ['developmentFile', async () => ({ fileId: await newFile() }), READERS],
   ['listDevelopment', () => ({ branchId: 'org_b_shiyan' }), READERS],
   ['developmentDue', () => ({ branchId: 'org_b_shiyan' }), READERS],
-  ['pipeline', () => ({ year: 2026 }), only(['bureau'])],
+  ['pipeline', () => ({ year: 2026 }), only(['bureau', 'gbSecretary', 'instructor'])],
+  ['exportDevelopmentRegister', () => ({ branchId: 'org_b_shiyan' }), MANAGERS],
+  // Every branch the caller manages: the tenant, the 党总支's branches, the secretary's own.
+  ['exportDevelopmentRegister', () => ({ branchId: null }), only(['bureau', 'secretary', 'gbSecretary'])],
   ['myDevelopmentFile', () => ({}), everyone('DEVELOPMENT.NOT_APPLICANT')],
   [
     'acceptApplicantInvitation',
@@ -141,5 +144,59 @@ it('an instructor reads the files of the branches assigned to them, and only tho
   expect(await t.call(as.secretary, 'lifecycle', 'developmentFile', { fileId: file.id })).toMatchObject({
     ok: false,
     error: { code: 'AUTH.FORBIDDEN' },
+  })
+})
+
+describe('a 总支书记 and an instructor see the files of the branches they oversee', () => {
+  const GENERAL_BRANCH = ['org_b_yz_high', 'org_b_yz_junior']
+  const GUIDED = ['org_b_shanqu', 'org_b_zhizhong']
+  const filesIn = async (branchIds: string[]) => t.count('development_files', { branchId: t.db.command.in(branchIds) })
+  const people = (stages: Record<string, number>) => Object.values(stages).reduce((sum, n) => sum + n, 0)
+
+  it('the 发展党员 figures count their branches and no others', async () => {
+    const general = await t.callOk(as.gbSecretary, 'lifecycle', 'pipeline', { year: 2026 })
+    expect(general.branches.map((row) => row.branchId)).toContain('org_b_yz_high')
+    expect(general.branches.every((row) => GENERAL_BRANCH.includes(row.branchId))).toBe(true)
+    expect(general.branches.reduce((sum, row) => sum + people(row.stages), 0)).toBe(await filesIn(GENERAL_BRANCH))
+
+    const guided = await t.callOk(as.instructor, 'lifecycle', 'pipeline', { year: 2026 })
+    expect(guided.branches.map((row) => row.branchId)).toContain('org_b_zhizhong')
+    expect(guided.branches.every((row) => GUIDED.includes(row.branchId))).toBe(true)
+    expect(guided.byTeachingRole.reduce((sum, row) => sum + people(row.stages), 0)).toBe(await filesIn(GUIDED))
+  })
+
+  it('each of their branches opens its list and due items; a branch outside is refused', async () => {
+    for (const branchId of GENERAL_BRANCH) {
+      expect(await t.call(as.gbSecretary, 'lifecycle', 'listDevelopment', { branchId })).toMatchObject({ ok: true })
+      expect(await t.call(as.gbSecretary, 'lifecycle', 'developmentDue', { branchId })).toMatchObject({ ok: true })
+    }
+    for (const branchId of GUIDED) {
+      expect(await t.call(as.instructor, 'lifecycle', 'listDevelopment', { branchId })).toMatchObject({ ok: true })
+    }
+    expect(await t.call(as.gbSecretary, 'lifecycle', 'listDevelopment', { branchId: 'org_b_shiyan' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH.FORBIDDEN' },
+    })
+    expect(await t.call(as.instructor, 'lifecycle', 'listDevelopment', { branchId: 'org_b_shiyan' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH.FORBIDDEN' },
+    })
+  })
+
+  it("the 总支书记 keeps the files of the 党总支's branches (the note's 'own'); the instructor only reads", async () => {
+    const list = await t.callOk(as.gbSecretary, 'lifecycle', 'listDevelopment', { branchId: 'org_b_yz_high' })
+    const fileId = list.items[0].id
+    expect(await t.call(as.gbSecretary, 'lifecycle', 'developmentFile', { fileId })).toMatchObject({
+      ok: true,
+      data: { canManage: true },
+    })
+    const guided = await t.callOk(as.instructor, 'lifecycle', 'listDevelopment', { branchId: 'org_b_zhizhong' })
+    expect(
+      await t.call(as.instructor, 'lifecycle', 'exportDevelopmentRegister', { branchId: 'org_b_zhizhong' }),
+    ).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    expect(await t.call(as.instructor, 'lifecycle', 'developmentFile', { fileId: guided.items[0].id })).toMatchObject({
+      ok: true,
+      data: { canManage: false },
+    })
   })
 })

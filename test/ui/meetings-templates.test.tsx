@@ -10,7 +10,7 @@ import { call } from '../../src/services/call'
 import RulesPage from '../../src/subpackages/meetings/pages/rules/index'
 import type { MeetingRules } from '../../types/meetings'
 import type { Me } from '../../types/roster'
-import { SUGGESTED_FIELDS } from '../../types/subscribe-templates'
+import { SUGGESTED_FIELDS, TEMPLATE_USES } from '../../types/subscribe-templates'
 import { meOf } from '../fixtures/me'
 import { resetTaroStub } from './taro-stub'
 
@@ -57,13 +57,7 @@ async function openRules(rules: MeetingRules = DEFAULT_RULES) {
 describe('会议规则 → 订阅消息模板', () => {
   test('until configured every use says so; the common keywords fill in and the preview reads as the message', async () => {
     await openRules()
-    expect(screen.getAllByTestId('tmpl-state').map((tag) => tag.textContent)).toEqual([
-      '未配置',
-      '未配置',
-      '未配置',
-      '未配置',
-      '未配置',
-    ])
+    expect(screen.getAllByTestId('tmpl-state').map((tag) => tag.textContent)).toEqual(TEMPLATE_USES.map(() => '未配置'))
     const reminder = useCard('meetingReminder')
     await tap(reminder.getByTestId('tmpl-suggest'))
     await type(reminder.getByTestId('tmpl-id'), 'xF1hDqH5kReminder')

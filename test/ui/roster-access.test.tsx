@@ -81,9 +81,9 @@ describe('我的 → 管理', () => {
     ],
     [
       ['member', 'branch_secretary', 'general_branch_secretary'],
-      ['branch-roster', 'development', 'dues', 'transfers', 'org-tree', 'assessment'],
+      ['branch-roster', 'development', 'dues', 'transfers', 'org-tree', 'assessment', 'pipeline'],
     ],
-    [['instructor'], ['org-tree', 'bureau', 'assessment']],
+    [['instructor'], ['org-tree', 'bureau', 'assessment', 'pipeline']],
     [['bureau_staff'], ['org-tree', 'bureau', 'assessment', 'pipeline', 'dues-bureau', 'transfers', 'audit-log']],
   ] as const)('%j sees %j', (roles, expected) => {
     expect(keys([...roles])).toEqual(expected)

@@ -41,6 +41,7 @@ export const DEFAULT_RULES: MeetingRules = {
     studyNudge: UNCONFIGURED,
     themeDay: UNCONFIGURED,
     leaveDecision: UNCONFIGURED,
+    developmentDue: UNCONFIGURED,
   },
   themeDayReminderDay: 20,
   longTermSubscriptions: false,

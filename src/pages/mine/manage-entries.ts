@@ -103,13 +103,19 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
       url: assessmentBranchPageUrl(me.branch.id),
     })
   }
-  if (has('bureau_staff')) {
+  if (has('bureau_staff') || has('general_branch_secretary') || has('instructor')) {
     entries.push({
       key: 'pipeline',
-      title: '发展党员统计',
-      hint: '各支部各阶段人数、逾期事项和年度发展情况',
+      title: has('bureau_staff') ? '发展党员统计' : '发展党员（所辖支部）',
+      hint: has('bureau_staff')
+        ? '各支部各阶段人数、逾期事项和年度发展情况，导出登记册'
+        : has('general_branch_secretary')
+          ? '党总支各支部的发展党员进度、逾期事项，导出登记册'
+          : '所联系支部的发展党员进度和逾期事项',
       url: PIPELINE_PAGE,
     })
+  }
+  if (has('bureau_staff')) {
     entries.push({
       key: 'dues-bureau',
       title: '党费收缴率',

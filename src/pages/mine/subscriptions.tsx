@@ -15,13 +15,19 @@ interface Row {
   forSecretaries?: boolean
 }
 
-/** The subscriptions 我的 offers: 政治生日 to everyone, the 主题党日 notice to branch secretaries. */
+/** The subscriptions 我的 offers: 政治生日 to everyone, the 主题党日 notice and 发展党员待办 to branch secretaries. */
 const ROWS: Row[] = [
   { use: 'politicalBirthday', title: '政治生日提醒', hint: '入党纪念日当天早上8点，微信为您送上政治生日祝福' },
   {
     use: 'themeDay',
     title: '主题党日提醒',
     hint: '每月提醒日起，本支部当月还没有安排主题党日时提醒您',
+    forSecretaries: true,
+  },
+  {
+    use: 'developmentDue',
+    title: '发展党员待办提醒',
+    hint: '入党申请谈话、培养期满一年、预备期届满等事项到期前，每天早上提醒您',
     forSecretaries: true,
   },
 ]

@@ -11,9 +11,9 @@ import { useAction } from '../../../../hooks/use-action'
 import { useOnReturn } from '../../../../hooks/use-on-return'
 import { developmentFilePageUrl, personPageUrl } from '../../../../lib/routes'
 import '../../components/lifecycle.css'
+import { FILE_KEEPERS, RegisterExportButton } from '../../components/register-export'
 
 const TABS: DevelopmentStage[] = ['applicant', 'activist', 'candidate', 'probationary', 'formal']
-const MANAGERS = ['bureau_staff', 'general_branch_secretary', 'branch_secretary']
 
 /** 发展党员 of one branch (?branchId=): the due list on top, then the files by stage. */
 export default function DevelopmentPage() {
@@ -28,7 +28,7 @@ export default function DevelopmentPage() {
     due.reload()
     list.reload()
   })
-  const canCreate = me.state === 'ok' && me.data.roles.some((role) => MANAGERS.includes(role))
+  const canCreate = me.state === 'ok' && me.data.roles.some((role) => FILE_KEEPERS.includes(role))
   const choose = (next: DevelopmentStage) => {
     setStage(next)
     setPage(1)
@@ -117,6 +117,7 @@ export default function DevelopmentPage() {
           新建档案
         </Button>
       ) : null}
+      {canCreate ? <RegisterExportButton branchId={branchId} testId="dev-export-register" /> : null}
     </Page>
   )
 }

@@ -11,15 +11,22 @@ import { developmentPageUrl } from '../../../../lib/routes'
 import { yearOf } from '../../../../lib/time'
 import { YearChips } from '../../components/year-chips'
 import '../../components/lifecycle.css'
+import { FILE_KEEPERS, RegisterExportButton } from '../../components/register-export'
 
 /** Stages worth a column: the five of the 细则 (a cancelled or closed file is counted, not shown). */
 const SHOWN = DEVELOPMENT_STAGES.filter((stage) => stage !== 'cancelled' && stage !== 'closed')
 const stageLine = (stages: StageCounts) => SHOWN.map((stage) => `${STAGE_NAMES[stage]} ${stages[stage]}`)
 
-/** 发展党员统计 for bureau staff: people per branch and stage, overdue steps, the year's totals, 双培养. */
+/**
+ * 发展党员统计: people per branch and stage, overdue steps, the year's totals, 双培养 — the whole county for
+ * bureau staff, the branches under their 党总支 for its secretary, the branches they guide for an instructor;
+ * each branch opens its files. Those who keep files export the register of every branch they manage.
+ */
 export default function PipelinePage() {
   const [year, setYear] = useState(() => yearOf(Date.now()))
+  const me = useAction('roster', 'me', {})
   const figures = useAction('lifecycle', 'pipeline', { year })
+  const canExport = me.state === 'ok' && me.data.roles.some((role) => FILE_KEEPERS.includes(role))
   return (
     <Page>
       <View className="card">
@@ -63,6 +70,7 @@ export default function PipelinePage() {
           </>
         )}
       </PageState>
+      {canExport ? <RegisterExportButton branchId={null} testId="pipeline-export-register" primary /> : null}
     </Page>
   )
 }
