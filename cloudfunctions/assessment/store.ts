@@ -6,7 +6,7 @@ import type { Caller } from '../runtime/caller'
 import { COLLECTIONS, type Collection, type Doc } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { DuplicateIdError, type Store } from '../runtime/store'
-import { YEAR_DATA_DOMAINS } from '../shared/branch-year'
+import { YEAR_DATA_SOURCES } from '../shared/branch-year'
 
 export const schemeId = (tenantId: string, year: number) => `${tenantId}:${year}`
 export const roundIdOf = (tenantId: string, year: number) => `${tenantId}_${year}`
@@ -19,13 +19,12 @@ export const evidenceFolder = (caller: Caller) => `assessment/${caller.member.te
 export const importFolder = (caller: Caller) => `imports/${caller.member.tenantId}/${caller.member._id}/`
 
 /**
- * The sources a scheme may use: the domains deployed (registered in the API)
- * whose year the shared reader fills. Lifecycle and yearly-cycle sources join
- * when those domains and their readers do.
+ * The sources a scheme may use: those of the domains deployed (registered in
+ * the API) whose year the shared reader fills. The yearly cycle's sources and
+ * 发展党员按期办理 join when their readers do.
  */
 export function offered(): SourceKey[] {
-  const deployed = new Set<string>(YEAR_DATA_DOMAINS.filter((domain) => domain in api))
-  return offeredSources(deployed)
+  return offeredSources(new Set(Object.keys(api))).filter((source) => YEAR_DATA_SOURCES.includes(source))
 }
 
 export async function loadScheme(store: Store, tenantId: string, year: number): Promise<Scheme | null> {

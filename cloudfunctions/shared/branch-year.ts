@@ -1,3 +1,4 @@
+import type { SourceKey } from '../../types/assessment'
 import type { SchoolKind } from '../../types/bureau'
 import type { ComplianceItem } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
@@ -5,17 +6,25 @@ import { designatedInYear } from '../domain/assessment/designation'
 import type { BranchYearData } from '../domain/assessment/figures'
 import { schoolKindOf } from '../domain/bureau/school-kind'
 import { periodsOfYear } from '../domain/meeting-compliance/periods'
-import { periodBounds, shanghaiDate } from '../domain/time'
+import { periodBounds, periodKeyOf, shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 import { loadComplianceView } from './compliance-view'
 
 /**
- * The domains whose year this reader fills into `BranchYearData`. A source of
- * another domain (dues, 组织生活会, 志愿服务…) is not offered until its reader
- * is added here: an indicator that would always read zero is worse than none.
+ * The sources whose year this reader fills into `BranchYearData`. A source
+ * whose reader is not here (组织生活会, 民主评议, 发展党员按期办理…) is not
+ * offered: an indicator that would always read zero is worse than none.
  */
-export const YEAR_DATA_DOMAINS = ['meetings', 'study', 'points', 'assessment'] as const
+export const YEAR_DATA_SOURCES: readonly SourceKey[] = [
+  'meetings_compliance',
+  'theme_days',
+  'study_participation',
+  'points_activity',
+  'volunteer_hours',
+  'model_posts',
+  'dues_collection',
+]
 
 export type RankedBranch = Pick<OrgDoc, '_id' | 'tenantId' | 'kind' | 'name' | 'ancestors' | 'order'> & {
   schoolKind: SchoolKind
@@ -61,7 +70,7 @@ export async function branchYears(
   const ids = new Set(branches.map((branch) => branch._id))
   // Active members per branch: the study targets and the points denominator both count them.
   const active = store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId')
-  const [compliance, study, points, activeMembers, engagement] = await Promise.all([
+  const [compliance, study, points, activeMembers, engagement, dues] = await Promise.all([
     complianceOfYear(
       store,
       tenantId,
@@ -73,6 +82,7 @@ export async function branchYears(
     pointsOfYear(store, tenantId, year),
     active,
     engagementOfYear(store, tenantId, year),
+    duesOfYear(store, tenantId, year, now),
   ])
   const data = new Map<string, BranchYearData>()
   for (const id of ids) {
@@ -88,6 +98,7 @@ export async function branchYears(
         volunteerHalfHours: engagement.halfHours.get(id) ?? 0,
         designatedMembers: engagement.designated.get(id) ?? 0,
       },
+      lifecycle: { dues: dues.get(id) ?? { owedMonths: 0, settledMonths: 0 } },
     })
   }
   return data
@@ -210,4 +221,28 @@ async function engagementOfYear(store: Store, tenantId: string, year: number) {
     halfHours: new Map(totals.map((row) => [row.branchId, row.halfHours])),
     designated: designatedInYear(designations, year),
   }
+}
+
+/**
+ * 党费: member-months owed and settled in the year's closed months (this month is still being
+ * collected), per branch, from the lifecycle function's branch-months — twelve small rows a branch,
+ * rewritten with every dues write, never the members' ledgers.
+ */
+async function duesOfYear(store: Store, tenantId: string, year: number, now: number) {
+  const current = periodKeyOf(now, 'month')
+  const rows = await store.findAll(
+    COLLECTIONS.duesBranchMonths,
+    { tenantId, year },
+    { fields: { _id: true, branchId: true, month: true, owedMonths: true, settledMonths: true } },
+  )
+  const figures = new Map<string, { owedMonths: number; settledMonths: number }>()
+  for (const row of rows) {
+    if (row.month >= current) continue
+    const sum = figures.get(row.branchId) ?? { owedMonths: 0, settledMonths: 0 }
+    figures.set(row.branchId, {
+      owedMonths: sum.owedMonths + row.owedMonths,
+      settledMonths: sum.settledMonths + row.settledMonths,
+    })
+  }
+  return figures
 }

@@ -90,11 +90,12 @@ test('only sources whose domain exists are offered; a scheme using another is re
     'theme_days',
     'study_participation',
     'points_activity',
+    'dues_collection',
     'volunteer_hours',
     'model_posts',
   ])
-  // 党费收缴率 (lifecycle) and 组织生活会 (yearly cycle) have no reader yet: not offered, refused when sent.
-  for (const source of ['dues_collection', 'org_life'] as const) {
+  // 发展党员按期办理 (lifecycle) and 组织生活会 (yearly cycle) have no reader yet: not offered, refused when sent.
+  for (const source of ['development_on_time', 'org_life'] as const) {
     const res = await t.call(as.bureau, 'assessment', 'saveScheme', {
       ...SCHEME,
       areas: [
@@ -124,14 +125,14 @@ test('only sources whose domain exists are offered; a scheme using another is re
     (await t.cloud.uploadFile({
       cloudPath: `imports/t_demo/m_bureau_01/${process.pid}-scheme.xlsx`,
       fileContent: await schemeWorkbook([
-        ['基础保障', '党费收缴', 10, '数据', '党费收缴率', '按比例', '100%', ''],
+        ['基础保障', '发展党员', 10, '数据', '发展党员按期办理率', '按比例', '100%', ''],
         ['星级', '五星', 9, '', '', '', '', ''],
       ]),
     })) as { fileID: string }
   ).fileID
   const preview = await t.callOk(as.bureau, 'assessment', 'previewSchemeImport', { fileID, year: 2026 })
   expect(preview.scheme).toBeNull()
-  expect(preview.problems.map((problem) => problem.message)).toContain('第 2 行：数据来源“党费收缴率”尚未启用')
+  expect(preview.problems.map((problem) => problem.message)).toContain('第 2 行：数据来源“发展党员按期办理率”尚未启用')
 })
 
 test("a branch's computed score rises when a meeting of the branch is held and recorded", async () => {

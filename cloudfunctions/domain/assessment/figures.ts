@@ -15,9 +15,10 @@ export interface BranchYearData {
     orgLife: { done: number; of: number }
     appraisalDecided: boolean
   }
+  /** Each part as its reader is deployed: a source without its part is not offered. */
   lifecycle?: {
-    dues: { owedMonths: number; settledMonths: number }
-    development: { due: number; onTime: number }
+    dues?: { owedMonths: number; settledMonths: number }
+    development?: { due: number; onTime: number }
   }
   assessment?: { members: number; volunteerHalfHours: number; designatedMembers: number }
 }
@@ -99,7 +100,7 @@ export function figureOf(source: SourceKey, data: BranchYearData): Figure | null
           : figure(0, 1, '民主评议党员尚未完成')
         : null
     case 'dues_collection':
-      return lifecycle
+      return lifecycle?.dues
         ? figure(
             lifecycle.dues.settledMonths,
             lifecycle.dues.owedMonths,
@@ -107,7 +108,7 @@ export function figureOf(source: SourceKey, data: BranchYearData): Figure | null
           )
         : null
     case 'development_on_time':
-      return lifecycle
+      return lifecycle?.development
         ? figure(
             lifecycle.development.onTime,
             lifecycle.development.due,
