@@ -7,13 +7,15 @@ import type { BranchYearData } from '../domain/assessment/figures'
 import { schoolKindOf } from '../domain/bureau/school-kind'
 import { periodsOfYear } from '../domain/meeting-compliance/periods'
 import { periodBounds, periodKeyOf, shanghaiDate } from '../domain/time'
+import { branchYearOf } from '../domain/yearly-cycle/branch-year'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 import { loadComplianceView } from './compliance-view'
+import { heldMeetings } from './meetings-held'
 
 /**
  * The sources whose year this reader fills into `BranchYearData`. A source
- * whose reader is not here (组织生活会, 民主评议, 发展党员按期办理…) is not
+ * whose reader is not here (发展党员按期办理) is not
  * offered: an indicator that would always read zero is worse than none.
  */
 export const YEAR_DATA_SOURCES: readonly SourceKey[] = [
@@ -21,6 +23,9 @@ export const YEAR_DATA_SOURCES: readonly SourceKey[] = [
   'theme_days',
   'study_participation',
   'points_activity',
+  'talk_coverage',
+  'org_life',
+  'appraisal',
   'volunteer_hours',
   'model_posts',
   'dues_collection',
@@ -70,7 +75,7 @@ export async function branchYears(
   const ids = new Set(branches.map((branch) => branch._id))
   // Active members per branch: the study targets and the points denominator both count them.
   const active = store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId')
-  const [compliance, study, points, activeMembers, engagement, dues] = await Promise.all([
+  const [compliance, study, points, activeMembers, engagement, dues, cycle] = await Promise.all([
     complianceOfYear(
       store,
       tenantId,
@@ -83,6 +88,7 @@ export async function branchYears(
     active,
     engagementOfYear(store, tenantId, year),
     duesOfYear(store, tenantId, year, now),
+    cycleOfYear(store, tenantId, ids, year, now),
   ])
   const data = new Map<string, BranchYearData>()
   for (const id of ids) {
@@ -99,6 +105,7 @@ export async function branchYears(
         designatedMembers: engagement.designated.get(id) ?? 0,
       },
       lifecycle: { dues: dues.get(id) ?? { owedMonths: 0, settledMonths: 0 } },
+      yearlyCycle: cycle.get(id),
     })
   }
   return data
@@ -242,6 +249,38 @@ async function duesOfYear(store: Store, tenantId: string, year: number, now: num
     figures.set(row.branchId, {
       owedMonths: sum.owedMonths + row.owedMonths,
       settledMonths: sum.settledMonths + row.settledMonths,
+    })
+  }
+  return figures
+}
+
+/**
+ * 谈心谈话 coverage, the 组织生活会's steps done and whether 民主评议 is decided, per branch, from the
+ * yearly-cycle function's digests (one per branch and year) judged as the bureau's year view judges
+ * them (`branchYearOf`, with the linked 组织生活会 meeting held by its evidence).
+ */
+async function cycleOfYear(store: Store, tenantId: string, ids: ReadonlySet<string>, year: number, now: number) {
+  const digests = await store.findAll(COLLECTIONS.cycleDigests, { tenantId, year })
+  const digestOf = new Map(digests.map((digest) => [digest.branchId, digest]))
+  const held = await heldMeetings(
+    store,
+    tenantId,
+    digests.flatMap((digest) => (digest.orgLife?.meetingId ? [digest.orgLife.meetingId] : [])),
+    now,
+  )
+  const figures = new Map<string, NonNullable<BranchYearData['yearlyCycle']>>()
+  for (const id of ids) {
+    const digest = digestOf.get(id) ?? null
+    const meetingId = digest?.orgLife?.meetingId
+    const judged = branchYearOf({ _id: id, name: '' }, digest, {
+      meetingHeld: !!meetingId && held.has(meetingId),
+      reportDeadline: null,
+      now,
+    })
+    figures.set(id, {
+      talks: { required: digest?.talks.required ?? 0, covered: digest?.talks.covered ?? 0 },
+      orgLife: { done: judged.orgLife.done, of: judged.orgLife.of },
+      appraisalDecided: digest?.appraisal?.status === 'decided',
     })
   }
   return figures

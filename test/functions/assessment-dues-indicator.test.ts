@@ -1,7 +1,7 @@
-// 党费收缴率 as a computed indicator, through the real SDK against the demo county on 2026-12-10: the
-// bureau's scheme may use it now that the lifecycle function keeps dues; a branch's provisional score
-// reads its closed months' member-months from the dues branch-months, and rises when the secretary
-// records the months a member was behind on.
+// Indicators from the lifecycle and yearly-cycle data, through the real SDK against the demo county on
+// 2026-12-10: 党费收缴率 reads a branch's closed months' member-months from the dues branch-months and rises
+// when the secretary records the months a member was behind on; 谈心谈话, 组织生活会 and 民主评议 read the
+// yearly cycle's digests and agree, branch by branch, with the bureau's year view.
 import type { BranchScore, Scheme } from '../../types/assessment'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
@@ -28,6 +28,24 @@ const SCHEME: Scheme = {
       name: '基础保障',
       indicators: [
         {
+          key: 'org_life',
+          name: '组织生活会',
+          kind: 'computed',
+          source: 'org_life',
+          scoring: { method: 'ratio', target: 1 },
+          maxScore: 5,
+          guidance: '',
+        },
+        {
+          key: 'appraisal',
+          name: '民主评议党员',
+          kind: 'computed',
+          source: 'appraisal',
+          scoring: { method: 'ratio', target: 1 },
+          maxScore: 5,
+          guidance: '',
+        },
+        {
           key: 'dues',
           name: '按时足额交纳党费',
           kind: 'computed',
@@ -42,11 +60,13 @@ const SCHEME: Scheme = {
   stars: [{ stars: 5, minScore: 9 }],
 }
 
-const dues = (score: BranchScore) => {
-  const found = score.areas.flatMap((area) => area.indicators).find((item) => item.key === 'dues')
-  if (!found) throw new Error('no dues indicator')
+const indicator = (score: BranchScore, key: string) => {
+  const found = score.areas.flatMap((area) => area.indicators).find((item) => item.key === key)
+  if (!found) throw new Error(`no indicator ${key}`)
   return found
 }
+const dues = (score: BranchScore) => indicator(score, 'dues')
+let roundId = ''
 
 test('党费收缴率 is offered, and a branch’s score rises when the months a member was behind are recorded', async () => {
   const { sources } = await t.callOk(as.bureau, 'assessment', 'offeredSources', {})
@@ -54,10 +74,10 @@ test('党费收缴率 is offered, and a branch’s score rises when the months a
   // Sources without a reader yet are not offered, though their domains are deployed.
   expect(sources.map((offered) => offered.source)).not.toContain('development_on_time')
   await t.callOk(as.bureau, 'assessment', 'saveScheme', SCHEME)
-  const { roundId } = await t.callOk(as.bureau, 'assessment', 'openRound', {
+  ;({ roundId } = await t.callOk(as.bureau, 'assessment', 'openRound', {
     year: 2026,
     deadline: new Date('2026-12-20T18:00:00+08:00').getTime(),
-  })
+  }))
   const before = dues((await t.callOk(as.secretary, 'assessment', 'branchScore', { roundId, branchId: BRANCH })).score)
   const owed = before.figure?.denominator ?? 0
   // January to November closed; December is still being collected and not yet counted.
@@ -77,4 +97,14 @@ test('党费收缴率 is offered, and a branch’s score rises when the months a
   const after = dues((await t.callOk(as.secretary, 'assessment', 'branchScore', { roundId, branchId: BRANCH })).score)
   expect(after.figure).toMatchObject({ numerator: owed, denominator: owed })
   expect(after.score).toBe(10)
+})
+
+test('组织生活会 and 民主评议 read as the bureau’s year view reads each branch', async () => {
+  const view = await t.callOk(as.bureau, 'yearly-cycle', 'yearOverview', { year: 2026, pageSize: 50 })
+  expect(view.items.length).toBeGreaterThan(1)
+  for (const row of view.items) {
+    const score = (await t.callOk(as.bureau, 'assessment', 'branchScore', { roundId, branchId: row.branchId })).score
+    expect(indicator(score, 'org_life').figure).toMatchObject({ numerator: row.orgLife.done, denominator: 7 })
+    expect(indicator(score, 'appraisal').figure?.numerator).toBe(row.appraisal.phase === 'decided' ? 1 : 0)
+  }
 })

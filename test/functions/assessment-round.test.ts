@@ -90,12 +90,15 @@ test('only sources whose domain exists are offered; a scheme using another is re
     'theme_days',
     'study_participation',
     'points_activity',
+    'talk_coverage',
+    'org_life',
+    'appraisal',
     'dues_collection',
     'volunteer_hours',
     'model_posts',
   ])
-  // 发展党员按期办理 (lifecycle) and 组织生活会 (yearly cycle) have no reader yet: not offered, refused when sent.
-  for (const source of ['development_on_time', 'org_life'] as const) {
+  // 发展党员按期办理 (lifecycle) has no reader yet: not offered, refused when sent.
+  for (const source of ['development_on_time'] as const) {
     const res = await t.call(as.bureau, 'assessment', 'saveScheme', {
       ...SCHEME,
       areas: [
