@@ -5,6 +5,8 @@ import type { OrgDoc } from '../../types/roster'
 import { designatedInYear } from '../domain/assessment/designation'
 import type { BranchYearData } from '../domain/assessment/figures'
 import { schoolKindOf } from '../domain/bureau/school-kind'
+import { groupBy } from '../domain/group-by'
+import { onTimeInYear } from '../domain/lifecycle/development-on-time'
 import { periodsOfYear } from '../domain/meeting-compliance/periods'
 import { periodBounds, periodKeyOf, shanghaiDate } from '../domain/time'
 import { branchYearOf } from '../domain/yearly-cycle/branch-year'
@@ -15,8 +17,7 @@ import { heldMeetings } from './meetings-held'
 
 /**
  * The sources whose year this reader fills into `BranchYearData`. A source
- * whose reader is not here (发展党员按期办理) is not
- * offered: an indicator that would always read zero is worse than none.
+ * whose reader is not here is not offered: an indicator that would always read zero is worse than none.
  */
 export const YEAR_DATA_SOURCES: readonly SourceKey[] = [
   'meetings_compliance',
@@ -29,6 +30,7 @@ export const YEAR_DATA_SOURCES: readonly SourceKey[] = [
   'volunteer_hours',
   'model_posts',
   'dues_collection',
+  'development_on_time',
 ]
 
 export type RankedBranch = Pick<OrgDoc, '_id' | 'tenantId' | 'kind' | 'name' | 'ancestors' | 'order'> & {
@@ -75,7 +77,7 @@ export async function branchYears(
   const ids = new Set(branches.map((branch) => branch._id))
   // Active members per branch: the study targets and the points denominator both count them.
   const active = store.countBy(COLLECTIONS.members, { tenantId, status: 'active' }, 'branchId')
-  const [compliance, study, points, activeMembers, engagement, dues, cycle] = await Promise.all([
+  const [compliance, study, points, activeMembers, engagement, dues, cycle, development] = await Promise.all([
     complianceOfYear(
       store,
       tenantId,
@@ -89,6 +91,7 @@ export async function branchYears(
     engagementOfYear(store, tenantId, year),
     duesOfYear(store, tenantId, year, now),
     cycleOfYear(store, tenantId, ids, year, now),
+    developmentOfYear(store, tenantId, year, now),
   ])
   const data = new Map<string, BranchYearData>()
   for (const id of ids) {
@@ -104,7 +107,10 @@ export async function branchYears(
         volunteerHalfHours: engagement.halfHours.get(id) ?? 0,
         designatedMembers: engagement.designated.get(id) ?? 0,
       },
-      lifecycle: { dues: dues.get(id) ?? { owedMonths: 0, settledMonths: 0 } },
+      lifecycle: {
+        dues: dues.get(id) ?? { owedMonths: 0, settledMonths: 0 },
+        development: development.get(id) ?? { due: 0, onTime: 0 },
+      },
       yearlyCycle: cycle.get(id),
     })
   }
@@ -283,5 +289,23 @@ async function cycleOfYear(store: Store, tenantId: string, ids: ReadonlySet<stri
       appraisalDecided: digest?.appraisal?.status === 'decided',
     })
   }
+  return figures
+}
+
+/**
+ * 发展党员 deadlines of the year judged so far and those met, per branch, from the development files
+ * (`onTimeInYear`: a deadline counts once its step is done or it has passed; a file closed before it owes
+ * nothing after).
+ */
+async function developmentOfYear(store: Store, tenantId: string, year: number, now: number) {
+  const files = await store.findAll(
+    COLLECTIONS.developmentFiles,
+    { tenantId },
+    { fields: { _id: true, branchId: true, steps: true, closed: true } },
+  )
+  const today = shanghaiDate(now)
+  const figures = new Map<string, { due: number; onTime: number }>()
+  for (const [branchId, ofBranch] of groupBy(files, (file) => file.branchId))
+    figures.set(branchId, onTimeInYear(ofBranch, year, today))
   return figures
 }

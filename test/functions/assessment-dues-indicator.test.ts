@@ -71,8 +71,7 @@ let roundId = ''
 test('党费收缴率 is offered, and a branch’s score rises when the months a member was behind are recorded', async () => {
   const { sources } = await t.callOk(as.bureau, 'assessment', 'offeredSources', {})
   expect(sources.map((offered) => offered.source)).toContain('dues_collection')
-  // Sources without a reader yet are not offered, though their domains are deployed.
-  expect(sources.map((offered) => offered.source)).not.toContain('development_on_time')
+  expect(sources.map((offered) => offered.source)).toContain('development_on_time')
   await t.callOk(as.bureau, 'assessment', 'saveScheme', SCHEME)
   ;({ roundId } = await t.callOk(as.bureau, 'assessment', 'openRound', {
     year: 2026,
