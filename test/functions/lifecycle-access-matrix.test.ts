@@ -1,7 +1,7 @@
 // Every 发展党员 action as every persona: allowed or refused, exactly (role checks by the router, branch
 // checks by the handlers, the applicant actions by the applicant binding). A refused call writes nothing:
 // no file, no audit entry, no binding.
-import { as, type DemoEmulator, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
+import { as, type DemoEmulator, type MatrixCase, onlyAllowed, type Persona, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
 const NOW = new Date('2026-12-10T10:00:00+08:00').getTime()
@@ -18,10 +18,6 @@ type Outcome =
   | 'DEVELOPMENT.NOT_APPLICANT'
   | 'INVITATION.NOT_FOUND'
 const personas = Object.keys(as) as Persona[]
-const only = (allowed: Persona[]): Record<Persona, Outcome> =>
-  Object.fromEntries(
-    personas.map((p) => [p, p === 'unbound' ? 'AUTH.NOT_BOUND' : allowed.includes(p) ? 'ok' : 'AUTH.FORBIDDEN']),
-  ) as Record<Persona, Outcome>
 const everyone = (outcome: Outcome, unbound: Outcome = outcome) =>
   Object.fromEntries(personas.map((p) => [p, p === 'unbound' ? unbound : outcome])) as Record<Persona, Outcome>
 
@@ -48,8 +44,8 @@ async function activistFile(): Promise<string> {
   return fileId
 }
 
-const MANAGERS = only(['bureau', 'secretary'])
-const READERS = only(['bureau', 'secretary', 'committee'])
+const MANAGERS = onlyAllowed(['bureau', 'secretary'])
+const READERS = onlyAllowed(['bureau', 'secretary', 'committee'])
 const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
   [
     'createDevelopmentFile',
@@ -100,10 +96,10 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
   ['developmentFile', async () => ({ fileId: await newFile() }), READERS],
   ['listDevelopment', () => ({ branchId: 'org_b_shiyan' }), READERS],
   ['developmentDue', () => ({ branchId: 'org_b_shiyan' }), READERS],
-  ['pipeline', () => ({ year: 2026 }), only(['bureau', 'gbSecretary', 'instructor'])],
+  ['pipeline', () => ({ year: 2026 }), onlyAllowed(['bureau', 'gbSecretary', 'instructor'])],
   ['exportDevelopmentRegister', () => ({ branchId: 'org_b_shiyan' }), MANAGERS],
   // Every branch the caller manages: the tenant, the 党总支's branches, the secretary's own.
-  ['exportDevelopmentRegister', () => ({ branchId: null }), only(['bureau', 'secretary', 'gbSecretary'])],
+  ['exportDevelopmentRegister', () => ({ branchId: null }), onlyAllowed(['bureau', 'secretary', 'gbSecretary'])],
   ['myDevelopmentFile', () => ({}), everyone('DEVELOPMENT.NOT_APPLICANT')],
   [
     'acceptApplicantInvitation',

@@ -2,7 +2,7 @@
 // router, branch checks by the handlers. A refused call writes nothing: no base, reduction, payment,
 // derived row or audit entry.
 import { DEFAULT_DUES_SCHEDULE } from '../../cloudfunctions/domain/lifecycle/dues-schedule'
-import { as, type DemoEmulator, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
+import { as, type DemoEmulator, type MatrixCase, onlyAllowed, type Persona, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
 const NOW = new Date('2026-12-10T10:00:00+08:00').getTime()
@@ -13,20 +13,20 @@ afterAll(() => t.stop())
 
 type Outcome = 'ok' | 'AUTH.FORBIDDEN' | 'AUTH.NOT_BOUND'
 const personas = Object.keys(as) as Persona[]
-const only = (allowed: Persona[]): Record<Persona, Outcome> =>
-  Object.fromEntries(
-    personas.map((p) => [p, p === 'unbound' ? 'AUTH.NOT_BOUND' : allowed.includes(p) ? 'ok' : 'AUTH.FORBIDDEN']),
-  ) as Record<Persona, Outcome>
 
 let seq = 0
 /** 实验小学's 8th member owes August to November: each allowed recorder pays a month of their own. */
 const unpaidMonth: Partial<Record<Persona, string>> = { bureau: '2026-08', secretary: '2026-09' }
 
-const MANAGERS = only(['bureau', 'secretary'])
-const READERS = only(['bureau', 'secretary', 'committee'])
+const MANAGERS = onlyAllowed(['bureau', 'secretary'])
+const READERS = onlyAllowed(['bureau', 'secretary', 'committee'])
 const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
-  ['getDuesSchedule', () => ({}), only(['bureau', 'gbSecretary', 'secretary', 'committee', 'member', 'instructor'])],
-  ['updateDuesSchedule', () => DEFAULT_DUES_SCHEDULE, only(['bureau'])],
+  [
+    'getDuesSchedule',
+    () => ({}),
+    onlyAllowed(['bureau', 'gbSecretary', 'secretary', 'committee', 'member', 'instructor']),
+  ],
+  ['updateDuesSchedule', () => DEFAULT_DUES_SCHEDULE, onlyAllowed(['bureau'])],
   [
     'setDuesBase',
     () => ({ memberId: 'm_shiyan_07', year: 2026, category: 'employed' as const, baseFen: 420_000 }),
@@ -56,17 +56,21 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
     }),
     MANAGERS,
   ],
-  ['myDues', () => ({ year: 2026 }), only(['bureau', 'gbSecretary', 'secretary', 'committee', 'member', 'instructor'])],
+  [
+    'myDues',
+    () => ({ year: 2026 }),
+    onlyAllowed(['bureau', 'gbSecretary', 'secretary', 'committee', 'member', 'instructor']),
+  ],
   ['memberDues', () => ({ memberId: 'm_shiyan_06', year: 2026 }), READERS],
   ['branchDuesSheet', () => ({ branchId: 'org_b_shiyan', month: '2026-11' }), READERS],
   ['exportDuesSheet', () => ({ of: 'branch_month' as const, branchId: 'org_b_shiyan', month: '2026-11' }), READERS],
   [
     'exportDuesSheet',
     () => ({ of: 'member_year' as const, memberId: 'm_shiyan_06', year: 2026 }),
-    only(['bureau', 'secretary', 'committee', 'member']),
+    onlyAllowed(['bureau', 'secretary', 'committee', 'member']),
   ],
   ['duesArrears', () => ({ branchId: 'org_b_shiyan' }), MANAGERS],
-  ['duesCollection', () => ({ year: 2026 }), only(['bureau'])],
+  ['duesCollection', () => ({ year: 2026 }), onlyAllowed(['bureau'])],
 ]
 
 const DUES = ['dues_schedule', 'dues_bases', 'dues_reductions', 'dues_payments', 'dues_branch_months', 'dues_status']

@@ -2,7 +2,7 @@
 // router, branch checks by the handlers). A refused call writes nothing: no transfer, no 流动党员 record,
 // no roster change, no audit entry. The writes act on 实验小学 (the secretary's and committee member's
 // branch); the instructor is assigned elsewhere, so reads of 实验小学 are refused to them.
-import { as, type DemoEmulator, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
+import { as, type DemoEmulator, type MatrixCase, onlyAllowed, type Persona, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
 const NOW = new Date('2026-12-10T10:00:00+08:00').getTime()
@@ -13,10 +13,6 @@ afterAll(() => t.stop())
 
 type Outcome = 'ok' | 'AUTH.FORBIDDEN' | 'AUTH.NOT_BOUND'
 const personas = Object.keys(as) as Persona[]
-const only = (allowed: Persona[]): Record<Persona, Outcome> =>
-  Object.fromEntries(
-    personas.map((p) => [p, p === 'unbound' ? 'AUTH.NOT_BOUND' : allowed.includes(p) ? 'ok' : 'AUTH.FORBIDDEN']),
-  ) as Record<Persona, Outcome>
 
 const SHIYAN = 'org_b_shiyan'
 let seq = 0
@@ -56,8 +52,8 @@ async function floating(): Promise<string> {
   return record.id
 }
 
-const MANAGERS = only(['bureau', 'secretary'])
-const READERS = only(['bureau', 'secretary', 'committee'])
+const MANAGERS = onlyAllowed(['bureau', 'secretary'])
+const READERS = onlyAllowed(['bureau', 'secretary', 'committee'])
 const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
   [
     'issueTransferLetter',
@@ -88,7 +84,7 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
   ['completeTransfer', async () => ({ transferId: await openLetter(), on: '2026-12-09' }), MANAGERS],
   ['cancelTransfer', async () => ({ transferId: await openLetter(), reason: '未使用' }), MANAGERS],
   ['listTransfers', () => ({ branchId: SHIYAN }), READERS],
-  ['listTransfers', () => ({}), only(['bureau'])],
+  ['listTransfers', () => ({}), onlyAllowed(['bureau'])],
   ['listTransfers', () => ({ memberId: 'm_shiyan_06' }), READERS],
   [
     'recordFloating',
@@ -97,7 +93,7 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
   ],
   ['endFloating', async () => ({ floatingId: await floating(), until: '2026-12-09' }), MANAGERS],
   ['listFloating', () => ({ branchId: SHIYAN }), READERS],
-  ['listFloating', () => ({}), only(['bureau'])],
+  ['listFloating', () => ({}), onlyAllowed(['bureau'])],
 ]
 
 const written = async () =>

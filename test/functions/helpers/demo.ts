@@ -21,6 +21,14 @@ export const as = {
 } as const
 export type Persona = keyof typeof as
 
+/** A matrix row's expectation: the listed personas answer ok, the unbound caller AUTH.NOT_BOUND, the rest AUTH.FORBIDDEN. */
+export function onlyAllowed(allowed: readonly Persona[]): Record<Persona, 'ok' | 'AUTH.FORBIDDEN' | 'AUTH.NOT_BOUND'> {
+  const personas = Object.keys(as) as Persona[]
+  return Object.fromEntries(
+    personas.map((p) => [p, p === 'unbound' ? 'AUTH.NOT_BOUND' : allowed.includes(p) ? 'ok' : 'AUTH.FORBIDDEN']),
+  ) as Record<Persona, 'ok' | 'AUTH.FORBIDDEN' | 'AUTH.NOT_BOUND'>
+}
+
 /** The input an action takes: optional when every field of it is (the router then reads `{}`). */
 export type InputArgs<F extends FunctionName, A extends AnyActionName<F>> =
   Record<string, never> extends InputOf<F, A> ? [data?: InputOf<F, A>] : [data: InputOf<F, A>]
