@@ -9,11 +9,10 @@ import { groupBy } from '../domain/group-by'
 import { onTimeInYear } from '../domain/lifecycle/development-on-time'
 import { periodsOfYear } from '../domain/meeting-compliance/periods'
 import { periodBounds, periodKeyOf, shanghaiDate } from '../domain/time'
-import { branchYearOf } from '../domain/yearly-cycle/branch-year'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Store } from '../runtime/store'
 import { loadComplianceView } from './compliance-view'
-import { heldMeetings } from './meetings-held'
+import { loadCycleYears } from './cycle-years'
 
 /**
  * The sources whose year this reader fills into `BranchYearData`. A source
@@ -266,23 +265,10 @@ async function duesOfYear(store: Store, tenantId: string, year: number, now: num
  * them (`branchYearOf`, with the linked 组织生活会 meeting held by its evidence).
  */
 async function cycleOfYear(store: Store, tenantId: string, ids: ReadonlySet<string>, year: number, now: number) {
-  const digests = await store.findAll(COLLECTIONS.cycleDigests, { tenantId, year })
-  const digestOf = new Map(digests.map((digest) => [digest.branchId, digest]))
-  const held = await heldMeetings(
-    store,
-    tenantId,
-    digests.flatMap((digest) => (digest.orgLife?.meetingId ? [digest.orgLife.meetingId] : [])),
-    now,
-  )
+  const judge = await loadCycleYears(store, tenantId, year, now)
   const figures = new Map<string, NonNullable<BranchYearData['yearlyCycle']>>()
   for (const id of ids) {
-    const digest = digestOf.get(id) ?? null
-    const meetingId = digest?.orgLife?.meetingId
-    const judged = branchYearOf({ _id: id, name: '' }, digest, {
-      meetingHeld: !!meetingId && held.has(meetingId),
-      reportDeadline: null,
-      now,
-    })
+    const { digest, judged } = judge({ _id: id, name: '' }, null)
     figures.set(id, {
       talks: { required: digest?.talks.required ?? 0, covered: digest?.talks.covered ?? 0 },
       orgLife: { done: judged.orgLife.done, of: judged.orgLife.of },

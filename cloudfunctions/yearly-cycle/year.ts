@@ -2,14 +2,12 @@ import type { api } from '../../types/api'
 import type { OrgDoc } from '../../types/roster'
 import type { YearRow } from '../../types/yearly-cycle'
 import { branchAccess } from '../domain/access/branch-access'
-import { branchYearOf } from '../domain/yearly-cycle/branch-year'
-import { cycleDigestId } from '../domain/yearly-cycle/cycle-digest'
 import { passesYearFilter, yearRow } from '../domain/yearly-cycle/year-row'
 import type { Caller } from '../runtime/caller'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Handler, HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
-import { heldMeetings } from '../shared/meetings-held'
+import { loadCycleYears } from '../shared/cycle-years'
 import { tenantOrgs } from '../shared/tenant-orgs'
 import { reportRoundId } from './ids'
 
@@ -26,9 +24,8 @@ async function overseen(store: Store, caller: Caller, orgId: string | null) {
 }
 
 /**
- * The year's rows of some branches: one read of the year's digests, one of
- * the 述职 round, and the linked 组织生活会 meetings' records (two reads for
- * all of them), then the pure rules.
+ * The year's rows of some branches: the year's digests and linked 组织生活会
+ * meetings judged by loadCycleYears, and one read of the 述职 round.
  */
 export async function yearRows(
   store: Store,
@@ -37,29 +34,11 @@ export async function yearRows(
   branches: readonly OrgDoc[],
   now: number,
 ): Promise<YearRow[]> {
-  const [digests, round] = await Promise.all([
-    store.findAll(COLLECTIONS.cycleDigests, { tenantId, year }),
+  const [judge, round] = await Promise.all([
+    loadCycleYears(store, tenantId, year, now),
     store.get(COLLECTIONS.reportRounds, reportRoundId(tenantId, year)),
   ])
-  const digestOf = new Map(digests.map((digest) => [digest._id, digest]))
-  const ours = branches.map((branch) => digestOf.get(cycleDigestId(branch._id, year)) ?? null)
-  const held = await heldMeetings(
-    store,
-    tenantId,
-    ours.flatMap((digest) => (digest?.orgLife?.meetingId ? [digest.orgLife.meetingId] : [])),
-    now,
-  )
-  return branches.map((branch, i) => {
-    const digest = ours[i]
-    const meetingId = digest?.orgLife?.meetingId
-    return yearRow(
-      branchYearOf(branch, digest, {
-        meetingHeld: !!meetingId && held.has(meetingId),
-        reportDeadline: round?.deadline ?? null,
-        now,
-      }),
-    )
-  })
+  return branches.map((branch) => yearRow(judge(branch, round?.deadline ?? null).judged))
 }
 
 /** 年度工作 for the bureau: branches × the year's items, filtered like the compliance matrix, paged. */
