@@ -95,17 +95,20 @@ async function claimCaps(
   })
   if (limits.length === 0) return { points: award.requested, capped: false, claimed: [] }
 
+  // Usage as others left it: a racing retry of this award may already hold a claim here, which it adopts below.
+  const token = claimToken(award.key)
   const usage = { day: 0, month: 0, year: 0 }
   await Promise.all(
     limits.map(async ({ period, key }) => {
-      usage[period] = (await store.get(COLLECTIONS.pointsTotals, key._id))?.points ?? 0
+      const doc = await store.get(COLLECTIONS.pointsTotals, key._id)
+      const mine = doc?.claims?.[token]
+      usage[period] = (doc?.points ?? 0) - (typeof mine === 'number' ? mine : 0)
     }),
   )
   const guess = applyCaps(award.requested, caps, usage)
   if (guess.capped && award.overCap === 'refuse') throw capReached(award.rule, Math.abs(guess.points))
 
   const size = Math.abs(award.requested)
-  const token = claimToken(award.key)
   let amount = Math.abs(guess.points)
   const claims: { key: TotalKey; amount: number }[] = []
   for (let i = 0; i < limits.length; ) {

@@ -2,6 +2,7 @@
 // pass the cap (hand awards refused, event awards cut and marked capped), totals agree with the ledger,
 // and reconcile — walking the tenant chunk by chunk with a cursor — finds no drift, or finds exactly the
 // drift that was made.
+import { createHash } from 'node:crypto'
 import { as, type DemoEmulator, startDemoEmulator, withoutSeededPoints } from './helpers/demo'
 
 let t: DemoEmulator
@@ -202,3 +203,52 @@ test('reconcile one chunk a call: a cursor and progress to the end, the same dri
   expect(entries).toBe(20)
   expect((await reconcile()).drift).toEqual([])
 }, 120_000)
+
+test('a retry after a crash that left its claim at the cap adopts the claim and pays, instead of refusing', async () => {
+  // m_shiyan_10 has 6 of 10 this month; a first try of 'near-d' claimed the last 4 and died before its entry.
+  for (const [day, id] of [
+    ['2026-04-06', 'before-a'],
+    ['2026-04-07', 'before-b'],
+  ] as const) {
+    t.emu.clock.set(new Date(`${day}T10:00:00+08:00`).getTime())
+    const res = await t.call(as.secretary, 'points', 'award', {
+      memberId: 'm_shiyan_10',
+      ruleKey: 'volunteer',
+      points: 3,
+      reason: '支教',
+      requestId: id,
+    })
+    expect(res).toMatchObject({ ok: true })
+  }
+  t.emu.clock.set(APRIL_8)
+  const token = createHash('sha1').update('award:t_demo:m_shiyan_10:near-d').digest('hex').slice(0, 20)
+  const _ = t.db.command
+  await t.db
+    .collection('points_totals')
+    .doc('t_demo:u:m_shiyan_10:volunteer:2026-04')
+    .update({ data: { points: _.inc(4), entries: _.inc(1), [`claims.${token}`]: 4 } })
+  await t.db.collection('points_totals').add({
+    data: {
+      _id: 't_demo:u:m_shiyan_10:volunteer:2026-04-08',
+      tenantId: 't_demo',
+      scope: 'usage',
+      subjectId: 'm_shiyan_10',
+      branchId: 'org_b_shiyan',
+      period: '2026-04-08',
+      points: 4,
+      entries: 1,
+      claims: { [token]: 4 },
+    },
+  })
+  const retry = await t.call(as.secretary, 'points', 'award', {
+    memberId: 'm_shiyan_10',
+    ruleKey: 'volunteer',
+    points: 4,
+    reason: '支教',
+    requestId: 'near-d',
+  })
+  expect(retry).toMatchObject({ ok: true, data: { points: 4, duplicate: false } })
+  expect(sum(await ledgerOf('m_shiyan_10', 'volunteer'))).toBe(10)
+  expect(await total('t_demo:u:m_shiyan_10:volunteer:2026-04')).toMatchObject({ points: 10, entries: 3 })
+  expect((await reconcile()).drift).toEqual([])
+}, 60_000)
