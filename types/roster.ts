@@ -276,6 +276,11 @@ export const MemberRow = z.object({
   bound: z.boolean(),
   /** Set for those who manage the branch when an invitation of the member was locked by wrong names. */
   invitationLocked: z.boolean().optional(),
+  /**
+   * Set on the roster's reads (listMembers, getMember) while the member has an open 流动党员 record: where
+   * they are and the Party organisation they take part in there (the 流动党员 badge).
+   */
+  floating: z.object({ whereabouts: z.string(), hostOrg: z.string().nullable() }).optional(),
 })
 export type MemberRow = z.infer<typeof MemberRow>
 

@@ -5,7 +5,7 @@ import { readPage } from '../runtime/read-page'
 import type { Handler, HandlerContext, HandlerInput } from '../runtime/router'
 import type { Where } from '../runtime/store'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { boundMemberIds, toRow } from './member-row'
+import { boundMemberIds, floatingOf, toRow, withFloating } from './member-row'
 
 type ListInput = HandlerInput<typeof api.roster.listMembers>
 
@@ -39,12 +39,14 @@ async function page(
   ] as const
   const { items, total, page } = await readPage(store, COLLECTIONS.members, where, order, input)
   const ids = items.map((member) => member._id)
-  const [bound, locked] = await Promise.all([
+  // One read each for the page's members: bindings, locked invitations, open 流动党员 records.
+  const [bound, locked, floating] = await Promise.all([
     boundMemberIds(store, ids),
     lockedInvitations(store, tenantId, ids, access),
+    floatingOf(store, tenantId, ids),
   ])
   const rows = items.map((member) => {
-    const row = toRow(member, access, bound.has(member._id))
+    const row = withFloating(toRow(member, access, bound.has(member._id)), floating)
     return locked.has(member._id) ? { ...row, invitationLocked: true } : row
   })
   return { items: rows, total, page, access }

@@ -28,3 +28,24 @@ export async function boundMemberIds(store: Store, memberIds: string[]): Promise
   })
   return new Set(bindings.map((binding) => binding.memberId))
 }
+
+/** Where each of these members is as a 流动党员 now (an open record, until = null), in one read. */
+export async function floatingOf(
+  store: Store,
+  tenantId: string,
+  memberIds: string[],
+): Promise<Map<string, NonNullable<MemberRow['floating']>>> {
+  if (memberIds.length === 0) return new Map()
+  const open = await store.find(
+    COLLECTIONS.floatingMembers,
+    { tenantId, memberId: store.command.in(memberIds), until: null },
+    { fields: { memberId: true, whereabouts: true, hostOrg: true } },
+  )
+  return new Map(open.map((row) => [row.memberId, { whereabouts: row.whereabouts, hostOrg: row.hostOrg }]))
+}
+
+/** A row with its 流动党员 badge when the member is away. */
+export const withFloating = (row: MemberRow, floating: Map<string, NonNullable<MemberRow['floating']>>) => {
+  const away = floating.get(row.id)
+  return away ? { ...row, floating: away } : row
+}

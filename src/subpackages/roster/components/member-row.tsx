@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { COMMITTEE_POSITION_LABELS } from '../../../../types/labels'
 import type { MemberRow } from '../../../../types/roster'
+import { FloatingBadge } from './floating-badge'
 import './roster.css'
 
 interface MemberRowViewProps {
@@ -36,6 +37,7 @@ export function MemberRowView({ member, groupName, onOpen }: MemberRowViewProps)
               {COMMITTEE_POSITION_LABELS[member.committeePosition]}
             </Text>
           ) : null}
+          <FloatingBadge floating={member.floating} testId="member-row-floating" />
           {member.invitationLocked ? (
             <Text className="tag tag--warn" data-testid="member-row-invitation-locked">
               邀请已锁定

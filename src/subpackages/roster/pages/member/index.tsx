@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
 import { ok } from '../../../../../types/result'
@@ -14,6 +14,7 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import type { FormErrors } from '../../../../lib/form-errors'
 import { invitePageUrl, memberPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
+import { FloatingBadge } from '../../components/floating-badge'
 import { MemberDetail } from '../../components/member-detail'
 import { BLANK_MEMBER, MemberForm, type MemberFormValues } from '../../components/member-form'
 import { MemberTransfers } from '../../components/member-transfers'
@@ -122,6 +123,13 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
   const groupName = nodes.find((node) => node.id === member.groupId)?.name ?? null
   const invitations = useOpenInvitations(member.id, invites)
   const transfer = useTransferTarget(member.branchId, nodes)
+  // Back from 登记流动党员 (or a 返回 recorded elsewhere): the badge as the roster has it now. Mounted after
+  // the page first showed, so every show here is a return; only the badge is taken, never unsaved edits.
+  useDidShow(() => {
+    void call('roster', 'getMember', { memberId: member.id }).then((reread) => {
+      if (reread.ok) setMember((current) => ({ ...current, floating: reread.data.floating }))
+    })
+  })
 
   const saving = useSubmit(
     (fields: MemberFields) => call('roster', 'updateMember', { ...fields, memberId: member.id }),
@@ -137,7 +145,8 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
       toast: '已停用',
       onDone: (saved) => {
         closeDialog()
-        setMember({ ...member, ...saved })
+        // 停用 ends an open 流动党员 record that day (shared leaveRoster): the badge goes with it.
+        setMember({ ...member, ...saved, floating: undefined })
       },
       onRefused: closeDialog,
     },
@@ -223,8 +232,14 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
           {member.bound ? '已绑定微信' : '未绑定'}
         </Text>
         {member.status === 'inactive' ? <Text className="tag tag--plain">已停用</Text> : null}
+        <FloatingBadge floating={member.floating} testId="member-floating-badge" />
       </View>
       <Text className="member-page__context">{member.branchName ?? '未编入支部'}</Text>
+      {member.floating ? (
+        <Text className="member-page__context" data-testid="member-floating-where">
+          {`外出在${member.floating.whereabouts}，${member.floating.hostOrg ? `在${member.floating.hostOrg}参加组织生活` : '流入地党组织未填写'}`}
+        </Text>
+      ) : null}
 
       {editable ? (
         <MemberForm
