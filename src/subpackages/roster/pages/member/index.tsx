@@ -145,8 +145,7 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
       toast: '已停用',
       onDone: (saved) => {
         closeDialog()
-        // 停用 ends an open 流动党员 record that day (shared leaveRoster): the badge goes with it.
-        setMember({ ...member, ...saved, floating: undefined })
+        setMember({ ...member, ...saved })
       },
       onRefused: closeDialog,
     },
