@@ -81,12 +81,36 @@ describe('我的 → 管理', () => {
     ],
     [
       ['member', 'branch_secretary', 'general_branch_secretary'],
-      ['branch-roster', 'development', 'dues', 'transfers', 'org-tree', 'assessment', 'pipeline'],
+      [
+        'branch-roster',
+        'development',
+        'dues',
+        'transfers',
+        'org-tree',
+        'assessment',
+        'pipeline',
+        'dues-overseen',
+        'transfers-overseen',
+      ],
     ],
-    [['instructor'], ['org-tree', 'bureau', 'assessment', 'pipeline']],
+    [['instructor'], ['org-tree', 'bureau', 'assessment', 'pipeline', 'dues-overseen', 'transfers-overseen']],
     [['bureau_staff'], ['org-tree', 'bureau', 'assessment', 'pipeline', 'dues-bureau', 'transfers', 'audit-log']],
   ] as const)('%j sees %j', (roles, expected) => {
     expect(keys([...roles])).toEqual(expected)
+  })
+
+  test('a 总支书记 and an instructor open 所辖支部 for 党费 and for 组织关系转接', () => {
+    for (const roles of [['general_branch_secretary'], ['instructor']] as const) {
+      const onOpenEntry = jest.fn()
+      const { unmount } = render(<MineView me={me([...roles])} onOpenProfile={jest.fn()} onOpenEntry={onOpenEntry} />)
+      fireEvent.click(screen.getByTestId('mine-entry-dues-overseen'))
+      fireEvent.click(screen.getByTestId('mine-entry-transfers-overseen'))
+      expect(onOpenEntry.mock.calls).toEqual([
+        ['/subpackages/lifecycle/pages/branches/index?to=dues'],
+        ['/subpackages/lifecycle/pages/branches/index?to=transfers'],
+      ])
+      unmount()
+    }
   })
 
   test('a plain member has no 管理 section', () => {

@@ -8,6 +8,7 @@ import {
   developmentPageUrl,
   duesBranchPageUrl,
   OVERVIEW_PAGE,
+  overseenBranchesPageUrl,
   PIPELINE_PAGE,
   TREE_PAGE,
   transfersPageUrl,
@@ -20,6 +21,8 @@ export interface ManageEntry {
     | 'development'
     | 'dues'
     | 'transfers'
+    | 'dues-overseen'
+    | 'transfers-overseen'
     | 'org-tree'
     | 'audit-log'
     | 'bureau'
@@ -113,6 +116,23 @@ export function manageEntriesFor(me: Me): ManageEntry[] {
           ? '党总支各支部的发展党员进度、逾期事项，导出登记册'
           : '所联系支部的发展党员进度和逾期事项',
       url: PIPELINE_PAGE,
+    })
+  }
+  // 总支书记 keep the dues and transfers of the branches under their 党总支; 党建指导员 read those of the
+  // branches they guide (domain.md: guide and read, not manage). Both pick the branch first.
+  if (!has('bureau_staff') && (has('general_branch_secretary') || has('instructor'))) {
+    const manages = has('general_branch_secretary')
+    entries.push({
+      key: 'dues-overseen',
+      title: '党费收缴（所辖支部）',
+      hint: manages ? '党总支各支部每月收缴情况、记录交纳、欠缴提醒' : '所联系支部每月党费收缴情况',
+      url: overseenBranchesPageUrl('dues'),
+    })
+    entries.push({
+      key: 'transfers-overseen',
+      title: '组织关系转接（所辖支部）',
+      hint: manages ? '党总支各支部转出县外、转入报到和流动党员' : '所联系支部的转出、转入和流动党员',
+      url: overseenBranchesPageUrl('transfers'),
     })
   }
   if (has('bureau_staff')) {
