@@ -234,5 +234,10 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     add('dues-bureau', route.DUES_BUREAU_PAGE)
     add('dues-schedule', route.DUES_SCHEDULE_PAGE)
   }
+  // 所辖支部 of a 总支书记 or 指导员, for 党费 and for 组织关系转接.
+  if (!has('bureau_staff') && has('general_branch_secretary', 'instructor')) {
+    add('overseen-dues', route.overseenBranchesPageUrl('dues'))
+    add('overseen-transfers', route.overseenBranchesPageUrl('transfers'))
+  }
   return pages
 }

@@ -70,6 +70,16 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
     onlyAllowed(['bureau', 'secretary', 'committee', 'member']),
   ],
   ['duesArrears', () => ({ branchId: 'org_b_shiyan' }), MANAGERS],
+  // The overseers' branches: the 总支书记 keeps 初中部's dues (in their 党总支), the instructor reads 山区学校联合支部's.
+  [
+    'branchDuesSheet',
+    () => ({ branchId: 'org_b_yz_junior', month: '2026-11' }),
+    onlyAllowed(['bureau', 'gbSecretary']),
+  ],
+  ['branchDuesSheet', () => ({ branchId: 'org_b_shanqu', month: '2026-11' }), onlyAllowed(['bureau', 'instructor'])],
+  ['memberDues', () => ({ memberId: 'm_shanqu_02', year: 2026 }), onlyAllowed(['bureau', 'instructor'])],
+  ['duesArrears', () => ({ branchId: 'org_b_yz_junior' }), onlyAllowed(['bureau', 'gbSecretary'])],
+  ['duesArrears', () => ({ branchId: 'org_b_shanqu' }), onlyAllowed(['bureau'])],
   ['duesCollection', () => ({ year: 2026 }), onlyAllowed(['bureau'])],
 ]
 

@@ -94,6 +94,11 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
   ['endFloating', async () => ({ floatingId: await floating(), until: '2026-12-09' }), MANAGERS],
   ['listFloating', () => ({ branchId: SHIYAN }), READERS],
   ['listFloating', () => ({}), onlyAllowed(['bureau'])],
+  // The overseers' branches: 初中部 under the 总支书记's 党总支, 山区学校联合支部 guided by the instructor.
+  ['listTransfers', () => ({ branchId: 'org_b_yz_junior' }), onlyAllowed(['bureau', 'gbSecretary'])],
+  ['listTransfers', () => ({ branchId: 'org_b_shanqu' }), onlyAllowed(['bureau', 'instructor'])],
+  ['listFloating', () => ({ branchId: 'org_b_yz_junior' }), onlyAllowed(['bureau', 'gbSecretary'])],
+  ['listFloating', () => ({ branchId: 'org_b_shanqu' }), onlyAllowed(['bureau', 'instructor'])],
 ]
 
 const written = async () =>
