@@ -21,8 +21,8 @@ export const DUE_REMINDER_PAGE = 'subpackages/lifecycle/pages/file/index'
  * a run does not reach, the next hourly run takes (every item sent is claimed, so none goes twice).
  */
 export const DUE_SCAN_BUDGET_MS = 8_000
-/** Branches reminded at once. */
-const BRANCH_LANES = 16
+/** Branches reminded at once: each sends one item at a time, so the lanes are what a run gets through in its budget. */
+const BRANCH_LANES = 32
 /** Claim ids read at once (the `in` of one read). */
 const CLAIM_READ = 500
 

@@ -3,13 +3,15 @@
  * (15 ms per database request, 120 ms per openapi call): 500 branches with 4 applicants each whose talk falls
  * due (2,000 items never sent), every secretary bound and holding credits. Each run is held to its wall-time
  * budget (the function's timeout is 20 s); what one morning's run does not reach, the next run takes.
- * Figures: runs until every item is sent, the longest run against the timeout, a run with nothing new, and
- * nothing sent twice.
+ * Figures: runs until every item is sent, the longest run against the timeout (held to 60 % of it: the run's
+ * budget is DUE_SCAN_BUDGET_MS, and an item started before it ends still finishes), the headroom left, a run
+ * with nothing new, and nothing sent twice.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_RULES } from '../../cloudfunctions/domain/meetings/rules'
+import { DUE_SCAN_BUDGET_MS } from '../../cloudfunctions/lifecycle/due-scan'
 import type { DevelopmentFileDoc } from '../../types/lifecycle'
 import type { MemberDoc } from '../../types/roster'
 import { SUGGESTED_FIELDS } from '../../types/subscribe-templates'
@@ -121,12 +123,20 @@ export default async function run(): Promise<Figure[]> {
         name: 'dueScan, 2,000 new items / 500 branches at db 15 ms: runs to send all',
         value: runsToDrain ?? 999,
         unit: 'runs',
+        // The timer runs hourly 07:30–11:30 (config.json): five runs a morning.
+        budget: { max: 5 },
       },
       {
-        name: 'dueScan, 2,000 new items: longest run',
+        name: `dueScan, 2,000 new items: longest run (budget ${DUE_SCAN_BUDGET_MS} ms)`,
         value: round(Math.max(...runMs)),
         unit: 'ms',
-        budget: { max: TIMEOUT_MS },
+        budget: { max: TIMEOUT_MS * 0.6 },
+      },
+      {
+        name: 'dueScan, 2,000 new items: headroom left of the 20 s timeout',
+        value: round(TIMEOUT_MS - Math.max(...runMs)),
+        unit: 'ms',
+        budget: { min: TIMEOUT_MS * 0.4 },
       },
       {
         name: 'dueScan, 500 branches with nothing new: run',
