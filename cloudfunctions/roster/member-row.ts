@@ -44,8 +44,11 @@ export async function floatingOf(
   return new Map(open.map((row) => [row.memberId, { whereabouts: row.whereabouts, hostOrg: row.hostOrg }]))
 }
 
-/** A row with its 流动党员 badge when the member is away. */
+/**
+ * A row with its 流动党员 badge when the member is away. Only an active member is: the roster's 停用 does
+ * not end an open record (the 回执 of a transfer does), and a member off the roster is nobody's 流动党员.
+ */
 export const withFloating = (row: MemberRow, floating: Map<string, NonNullable<MemberRow['floating']>>) => {
-  const away = floating.get(row.id)
+  const away = row.status === 'active' ? floating.get(row.id) : undefined
   return away ? { ...row, floating: away } : row
 }

@@ -160,3 +160,24 @@ describe('流动党员 badge', () => {
     expect(history.items.map((row) => row.until)).toEqual(['2026-12-01'])
   })
 })
+
+it('a member taken off the roster (停用) while away shows no badge', async () => {
+  await t.callOk(as.secretary, 'lifecycle', 'recordFloating', {
+    requestId: requestId(),
+    memberId: 'm_shiyan_04',
+    whereabouts: '浙江省杭州市',
+    hostOrg: null,
+    since: '2026-10-01',
+  })
+  expect((await t.callOk(as.secretary, 'roster', 'getMember', { memberId: 'm_shiyan_04' })).floating).toBeDefined()
+  await t.callOk(as.secretary, 'roster', 'deactivateMember', { memberId: 'm_shiyan_04', reason: '出党' })
+  const page = await t.callOk(as.secretary, 'roster', 'listMembers', {
+    branchId: 'org_b_shiyan',
+    pageSize: 50,
+    includeInactive: true,
+  })
+  const row = page.items.find((item) => item.id === 'm_shiyan_04')
+  expect(row?.status).toBe('inactive')
+  expect(row?.floating).toBeUndefined()
+  expect((await t.callOk(as.secretary, 'roster', 'getMember', { memberId: 'm_shiyan_04' })).floating).toBeUndefined()
+})
