@@ -9,22 +9,18 @@ import { cloudFunctions } from '../../cloudfunctions/runtime/functions'
 import { cloudMessaging } from '../../cloudfunctions/runtime/messaging'
 import type { Ports } from '../../cloudfunctions/runtime/ports'
 import { cloudStore } from '../../cloudfunctions/runtime/store'
-import { DEMO_TEMPLATE_IDS } from '../../scripts/seed/demo-messaging'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { dueSendsOf, DUE_TEMPLATE as TEMPLATE } from './helpers/due-sends'
 
 let t: DemoEmulator
 const NOW = new Date('2026-12-10T07:30:00+08:00').getTime()
-const TEMPLATE = DEMO_TEMPLATE_IDS.developmentDue
 
 beforeAll(async () => {
   t = await startDemoEmulator({ at: NOW })
 }, 60_000)
 afterAll(() => t.stop())
 
-const dueSends = async () =>
-  (await t.emu.outbox()).filter(
-    (entry) => entry.apiName === 'subscribeMessage.send' && JSON.stringify(entry.params).includes(TEMPLATE),
-  )
+const dueSends = () => dueSendsOf(t)
 
 it('runs with no budget each send their first item and stop; the next runs continue until every item went once', async () => {
   // Every branch's due list, and its secretary subscribed for each item (one credit per item).

@@ -3,14 +3,14 @@
 // through the real SDK and the emulator's outbox. Two overlapping runs send each item once; a tenant that has
 // not configured the template gets nothing (and nothing is claimed, so it goes out once configured); a forged
 // timer event from the mini-program is refused with a coded error.
-import { DEMO_TEMPLATE_IDS } from '../../scripts/seed/demo-messaging'
 import { SUGGESTED_FIELDS } from '../../types/subscribe-templates'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
+import { DUE_TEMPLATE, dueSendsOf } from './helpers/due-sends'
 
 let t: DemoEmulator
 const NOW = new Date('2026-12-10T07:30:00+08:00').getTime()
 const OWN = 'org_b_shiyan'
-const TEMPLATE = DEMO_TEMPLATE_IDS.developmentDue
+const TEMPLATE = DUE_TEMPLATE
 const SECRETARY_OPENID = as.secretary
 
 beforeAll(async () => {
@@ -18,10 +18,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => t.stop())
 
-const dueSends = async () =>
-  (await t.emu.outbox()).filter(
-    (entry) => entry.apiName === 'subscribeMessage.send' && JSON.stringify(entry.params).includes(TEMPLATE),
-  )
+const dueSends = () => dueSendsOf(t)
 const claims = () => t.count('reminder_sends', { _id: t.db.RegExp({ regexp: '^dev:' }) })
 /** The tenant's 发展党员待办 template, as bureau staff set it in 会议规则 → 订阅消息. */
 async function setTemplate(entry: { templateId: string; fields: { keyword: string; value: string }[] }) {
