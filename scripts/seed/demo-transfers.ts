@@ -1,7 +1,8 @@
 /**
- * Demo 组织关系转接 and 流动党员, dated back from the seed's day, all in 实验小学 so its secretary's
+ * Demo 组织关系转接 and 流动党员, dated back from the seed's day, in 实验小学 so its secretary's
  * pages show each state: a 介绍信 out of the county awaiting its 回执, a teacher coming in who has
  * not yet reported (报到), and a member teaching elsewhere for a year who takes part in Party life there.
+ * One more 流动党员 in 山区学校联合支部, so the instructor who guides it sees one on 所辖支部.
  */
 import { addDays, shanghaiDate } from '../../cloudfunctions/domain/time'
 import type { FloatingDoc, TransferDoc } from '../../types/lifecycle'
@@ -66,6 +67,19 @@ export function demoTransfers(bureau: DemoBureau, now: number): SeedBatch[] {
       contact: '支教期间在昭觉县民族中学参加组织生活',
       recordedBy: secretary,
       recordedAt: now - 95 * DAY,
+    },
+    {
+      _id: 'fl_demo_shanqu_06',
+      tenantId,
+      memberId: 'm_shanqu_06',
+      branchId: 'org_b_shanqu',
+      whereabouts: '杭州市上城区（跟岗学习）',
+      hostOrg: '杭州市上城区教育局机关党委',
+      since: addDays(today, -40),
+      until: null,
+      contact: null,
+      recordedBy: 'm_shanqu_01',
+      recordedAt: now - 40 * DAY,
     },
   ]
   return [
