@@ -1,11 +1,12 @@
 // A throwaway emulator running the project's built cloud functions over a freshly seeded demo bureau.
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { seedDemo } from '../../../scripts/seed/seed'
 import type { AnyActionName, FunctionName, InputOf, OutputOf } from '../../../types/api'
 import type { Result } from '../../../types/result'
 import { testInstant } from '../../support/instant'
 import { startTestEmulator, type TestEmulator } from './emulator'
+import { seededDataDir } from './seeded-data'
 
 export const BUILT_FUNCTIONS = join(__dirname, '..', '..', '..', 'build', 'cloudfunctions')
 
@@ -93,8 +94,19 @@ export async function startDemoEmulator(opts: { at?: number; history?: boolean }
   if (!existsSync(join(BUILT_FUNCTIONS, 'roster', 'index.js'))) {
     throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts` (npm test does)')
   }
-  const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, now: opts.at ?? testInstant() })
-  await seedDemo(t.emu.sdkEnv, t.emu.clock.now(), { history: opts.history ?? true })
+  const at = opts.at ?? testInstant()
+  const history = opts.history ?? true
+  const snapshot = seededDataDir(at, history)
+  const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, now: at, ...(snapshot && { dataDir: snapshot }) })
+  if (snapshot) {
+    const stop = t.stop
+    t.stop = async () => {
+      await stop()
+      rmSync(snapshot, { recursive: true, force: true })
+    }
+  } else {
+    await seedDemo(t.emu.sdkEnv, at, { history })
+  }
   const call: DemoEmulator['call'] = async (openid, fn, action, ...[data]) => {
     const res = await t.gateway(fn, { action, data: data ?? {} }, openid ?? undefined)
     return res.body as Result<never>
