@@ -30,6 +30,33 @@ export function onlyAllowed(allowed: readonly Persona[]): Record<Persona, 'ok' |
   ) as Record<Persona, 'ok' | 'AUTH.FORBIDDEN' | 'AUTH.NOT_BOUND'>
 }
 
+/**
+ * Runs a persona × action matrix of `fn`: for each row, every persona calls the row's action with the
+ * input the row makes for them and gets the row's outcome; a refused call leaves `unchanged()` (a count
+ * or digest of what the action could write) as it was. `demo` is read when the tests run (after beforeAll).
+ */
+export function describeMatrix<F extends FunctionName, Outcome extends string>(
+  demo: () => DemoEmulator,
+  fn: F,
+  cases: readonly MatrixCase<F, [expected: Record<Persona, Outcome>]>[],
+  unchanged: () => Promise<unknown>,
+): void {
+  const personas = Object.keys(as) as Persona[]
+  const rows = cases.map(
+    ([action, data, expected], i) => [`${i + 1}. ${fn}.${action}`, action, data, expected] as const,
+  )
+  describe.each(rows)('%s', (_name, action, data, expected) => {
+    it.each(personas)('as %s', async (persona) => {
+      const input = await data(persona)
+      const before = await unchanged()
+      const result = await demo().callUnchecked(as[persona], fn, action, input)
+      const outcome = expected[persona]
+      expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
+      if (outcome !== 'ok') expect(await unchanged()).toEqual(before)
+    })
+  })
+}
+
 /** The input an action takes: optional when every field of it is (the router then reads `{}`). */
 export type InputArgs<F extends FunctionName, A extends AnyActionName<F>> =
   Record<string, never> extends InputOf<F, A> ? [data?: InputOf<F, A>] : [data: InputOf<F, A>]
