@@ -74,3 +74,19 @@ describe('党员名册 row', () => {
     expect(onOpen).toHaveBeenCalledWith('m_shiyan_02')
   })
 })
+
+describe('流动党员 badge', () => {
+  test('a member away shows 流动党员 and where; a member at home shows none', () => {
+    const { unmount } = render(
+      <MemberRowView
+        member={{ ...base, floating: { whereabouts: '广东省深圳市', hostOrg: null } }}
+        groupName={null}
+        onOpen={jest.fn()}
+      />,
+    )
+    expect(text('member-row-floating')).toBe('流动党员 · 广东省深圳市')
+    unmount()
+    render(<MemberRowView member={base} groupName={null} onOpen={jest.fn()} />)
+    expect(screen.queryByTestId('member-row-floating')).toBeNull()
+  })
+})
