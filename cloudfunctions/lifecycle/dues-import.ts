@@ -139,7 +139,7 @@ export const confirmDuesBaseImport: Handler<typeof api.lifecycle.confirmDuesBase
       doc.writes.slice(i, i + WRITE_BATCH).map(async (write) => {
         const member = members.get(write.memberId)
         // Moved to another branch, transferred out or erased since the preview: not this branch's to set.
-        if (!member || member.status !== 'active' || member.branchId !== doc.branchId) {
+        if (member?.status !== 'active' || member.branchId !== doc.branchId) {
           skipped++
           return
         }
