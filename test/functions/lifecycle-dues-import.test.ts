@@ -134,9 +134,11 @@ describe('a secretary imports next year’s bases', () => {
     expect(data.totals).toEqual({ set: 0, unchanged: 1, error: 0 })
     expect(data.rows[0]).toMatchObject({ status: 'unchanged', message: '与已核定的基数相同' })
     const before = await t.count('dues_bases', {})
-    expect(
-      await t.callOk(as.secretary, 'lifecycle', 'confirmDuesBaseImport', { importId: data.importId }),
-    ).toEqual({ set: 0, unchanged: 1, skipped: 0 })
+    expect(await t.callOk(as.secretary, 'lifecycle', 'confirmDuesBaseImport', { importId: data.importId })).toEqual({
+      set: 0,
+      unchanged: 1,
+      skipped: 0,
+    })
     expect(await t.count('dues_bases', {})).toBe(before)
   })
 
@@ -162,7 +164,12 @@ describe('a secretary imports next year’s bases', () => {
     const base = (await t.db.collection('dues_bases').doc('m_shiyan_06:2027').get()) as unknown as {
       data: { baseFen: number; category: string; source: string; updatedBy: string }
     }
-    expect(base.data).toMatchObject({ baseFen: 520_000, category: 'employed', source: 'import', updatedBy: 'm_shiyan_01' })
+    expect(base.data).toMatchObject({
+      baseFen: 520_000,
+      category: 'employed',
+      source: 'import',
+      updatedBy: 'm_shiyan_01',
+    })
     expect(await t.count('audit_log', { action: 'lifecycle.setDuesBase', targetId: 'm_shiyan_06:2027' })).toBe(1)
     expect(await t.count('audit_log', { action: 'lifecycle.setDuesBase', targetId: 'm_shiyan_07:2027' })).toBe(1)
     expect(await t.count('audit_log', { action: 'lifecycle.confirmDuesBaseImport', targetId: importId })).toBe(1)
