@@ -16,6 +16,7 @@ import { writeDuesBase } from './dues-records'
 /** A confirm that wrote no progress for this long was cut off (timeout, crash): it may run again (writes are by key). */
 const STALLED_AFTER_MS = 90_000
 const WRITE_BATCH = 10
+const REFRESH_BATCH = 5
 const ORDER: Record<DuesImportRow['status'], number> = { error: 0, set: 1, unchanged: 2 }
 
 /**
@@ -152,8 +153,16 @@ export const confirmDuesBaseImport: Handler<typeof api.lifecycle.confirmDuesBase
     )
     await store.update(COLLECTIONS.duesImports, doc._id, { updatedAt: clock.now() })
   }
-  // Each member's arrears run and the branch's months for the year, from the ledgers as they now are.
-  for (const member of rerun ? valid : written) await refreshDerived(ctx, branch, member, [doc.year])
+  // Each member's arrears run and the branch's months for the year, from the ledgers as they now are. Every base
+  // is written before any refresh starts, so refreshes running side by side rewrite the branch's months alike.
+  // (refreshDerived rewrites the branch's 12 months per member: a refresh of many members at once belongs in
+  // dues-ledger.ts, which another change owns now.)
+  const refresh = rerun ? valid : written
+  for (let i = 0; i < refresh.length; i += REFRESH_BATCH) {
+    await Promise.all(
+      refresh.slice(i, i + REFRESH_BATCH).map((member) => refreshDerived(ctx, branch, member, [doc.year])),
+    )
+  }
   const result = { set: written.length, unchanged, skipped }
   await store.update(COLLECTIONS.duesImports, doc._id, { status: 'done', result, updatedAt: clock.now() })
   await writeAudit(ctx, {
