@@ -8,11 +8,11 @@
  * branch's 12 rows; and the yearly .xlsx import of the whole branch's next-year bases (preview, then
  * confirm: 20 bases written and audited, the branch's months and each member's run refreshed).
  */
-import ExcelJS from 'exceljs'
 import { collectionOf } from '../../cloudfunctions/domain/lifecycle/dues-collection'
 import type { DuesBranchMonthDoc, DuesMonth } from '../../types/lifecycle'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
+import { xlsxOf } from '../support/sheet-rows'
 import { BIG, BIG_TENANT, seedBigTenant } from './big-tenant'
 import type { Figure } from './figure'
 import { gatewayTiming } from './gateway-timing'
@@ -96,16 +96,17 @@ export default async function run(): Promise<Figure[]> {
       method: 'transfer',
       paidOn: new Date(t.emu.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10),
     })
-    const book = new ExcelJS.Workbook()
-    const sheet = book.addWorksheet('党费基数')
-    sheet.addRow(['姓名', '手机号码', '类别', '税后月工资'])
-    for (let m = 0; m < PER_BRANCH; m++) {
-      // The big tenant's names (党员0-5) are not names a roster takes: the rows match by phone alone.
-      sheet.addRow(['', `15${String(m).padStart(9, '0')}`, '在职', 3_000 + m * 250.5])
-    }
+    // The big tenant's names (党员0-5) are not names a roster takes: the rows match by phone alone.
+    const rows = Array.from({ length: PER_BRANCH }, (_, m) => [
+      '',
+      `15${String(m).padStart(9, '0')}`,
+      '在职',
+      3_000 + m * 250.5,
+    ])
+    const content = await xlsxOf('党费基数', [['姓名', '手机号码', '类别', '税后月工资'], ...rows])
     const { fileID } = (await t.cloud.uploadFile({
       cloudPath: `imports/${BIG_TENANT}/${BIG.firstBranch}_m00/bench-bases.xlsx`,
-      fileContent: Buffer.from(await book.xlsx.writeBuffer()),
+      fileContent: content,
     })) as { fileID: string }
     const preview = await timed<{ importId: string; totals: { set: number } }>(BIG.secretary, 'previewDuesBaseImport', {
       fileID,

@@ -5,11 +5,10 @@
  * confirms in the dialog, and back on the branch's sheet sees the new monthly amount. Members are found by
  * what they are (their line on the sheet), whatever other journeys did to theirs.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
-import { sheetRows } from '../support/sheet-rows'
+import { sheetRows, xlsxOf } from '../support/sheet-rows'
 import { startE2ESession } from './session'
 
 const SECRETARY = 'o_demo_m_shiyan_01'
@@ -28,13 +27,11 @@ afterAll(async () => {
 })
 
 async function writeBases(rows: unknown[][]): Promise<string> {
-  const book = new ExcelJS.Workbook()
-  const sheet = book.addWorksheet('党费基数')
-  sheet.addRow(['实验小学党支部党费基数'])
-  sheet.addRow(['姓名', '手机号码', '类别', '税后月工资'])
-  for (const row of rows) sheet.addRow(row)
   const path = join(dir, '党费基数.xlsx')
-  await book.xlsx.writeFile(path)
+  await writeFile(
+    path,
+    await xlsxOf('党费基数', [['实验小学党支部党费基数'], ['姓名', '手机号码', '类别', '税后月工资'], ...rows]),
+  )
   return path
 }
 

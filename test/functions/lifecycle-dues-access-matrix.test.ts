@@ -1,8 +1,8 @@
 // Every 党费 action as every persona: allowed (and answering ok) or refused, exactly — role checks by the
 // router, branch checks by the handlers. A refused call writes nothing: no base, reduction, payment,
 // derived row or audit entry.
-import ExcelJS from 'exceljs'
 import { DEFAULT_DUES_SCHEDULE } from '../../cloudfunctions/domain/lifecycle/dues-schedule'
+import { xlsxOf } from '../support/sheet-rows'
 import { as, type DemoEmulator, type MatrixCase, onlyAllowed, type Persona, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -23,14 +23,14 @@ const MANAGERS = onlyAllowed(['bureau', 'secretary'])
 
 /** A one-row 党费基数 file for 2027 in the persona's own import folder, a new base each time (so it is 'set'). */
 async function uploadBases(persona: Persona): Promise<string> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('党费基数')
-  sheet.addRow(['姓名', '类别', '税后月工资'])
   const { name } = await t.callOk(as.secretary, 'lifecycle', 'memberDues', { memberId: 'm_shiyan_07', year: 2027 })
-  sheet.addRow([name, '在职', 4_000 + seq++])
+  const content = await xlsxOf('党费基数', [
+    ['姓名', '类别', '税后月工资'],
+    [name, '在职', 4_000 + seq++],
+  ])
   const res = (await t.cloud.uploadFile({
     cloudPath: `imports/t_demo/${as[persona].replace('o_demo_', '')}/${process.pid}-matrix-${seq++}.xlsx`,
-    fileContent: Buffer.from(await workbook.xlsx.writeBuffer()),
+    fileContent: content,
   })) as { fileID: string }
   return res.fileID
 }

@@ -3,9 +3,8 @@
 // rows matched to the branch by phone or unique name, categories and wages read, priced by the schedule, errors
 // named per row; the preview writes no base and deletes the upload; confirming writes through setDuesBase's path
 // (audited), once, and the member then sees the new monthly amount.
-import ExcelJS from 'exceljs'
 import type { MemberRow } from '../../types/roster'
-import { sheetRows } from '../support/sheet-rows'
+import { sheetRows, xlsxOf } from '../support/sheet-rows'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -26,14 +25,8 @@ const member = (id: string) => {
 const BASES = ['dues_bases', 'dues_branch_months', 'dues_status', 'audit_log']
 const written = async () => Promise.all(BASES.map((c) => t.count(c, {})))
 
-async function xlsx(rows: unknown[][], headers: unknown[] = ['姓名', '手机号码', '类别', '税后月工资（元）']) {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('党费基数')
-  sheet.addRow(['实验小学党支部2027年党费基数'])
-  sheet.addRow(headers)
-  for (const row of rows) sheet.addRow(row)
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}
+const xlsx = (rows: unknown[][], headers: unknown[] = ['姓名', '手机号码', '类别', '税后月工资（元）']) =>
+  xlsxOf('党费基数', [['实验小学党支部2027年党费基数'], headers, ...rows])
 
 let fileSeq = 0
 async function upload(content: Buffer, memberId = 'm_shiyan_01'): Promise<string> {
