@@ -42,7 +42,7 @@ test('the secretary imports the year’s bases from .xlsx and sees the new amoun
 
   await session.actAs(SECRETARY)
   await page.getByTestId('mine-entry-dues').click()
-  const changed = page.getByTestId('dues-member-m_shiyan_09')
+  const changed = page.getByTestId('dues-member-m_shiyan_07')
   const kept = page.getByTestId('dues-member-m_shiyan_06')
   await changed.waitFor()
   const nameOf = async (line: typeof changed) => (await line.locator('.list-item__title').textContent())?.trim() ?? ''
@@ -89,5 +89,5 @@ test('the secretary imports the year’s bases from .xlsx and sees the new amoun
   await page.getByTestId('dues-import-done').filter({ hasText: '已核定' }).filter({ hasText: '1 人' }).waitFor()
 
   await page.getByTestId('dues-import-back').click()
-  await page.getByTestId('dues-member-m_shiyan_09').filter({ hasText: '应交 91.85 元' }).waitFor()
+  await page.getByTestId('dues-member-m_shiyan_07').filter({ hasText: '应交 91.85 元' }).waitFor()
 })
