@@ -164,7 +164,8 @@ export const confirmDuesBaseImport: Handler<typeof api.lifecycle.confirmDuesBase
     )
   }
   const result = { set: written.length, unchanged, skipped }
-  await store.update(COLLECTIONS.duesImports, doc._id, { status: 'done', result, updatedAt: clock.now() })
+  // The bases now live in dues_bases: the import keeps its counts, not a second copy of everyone's wage.
+  await store.update(COLLECTIONS.duesImports, doc._id, { status: 'done', result, writes: [], updatedAt: clock.now() })
   await writeAudit(ctx, {
     action: 'lifecycle.confirmDuesBaseImport',
     targetId: doc._id,

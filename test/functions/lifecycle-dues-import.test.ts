@@ -166,6 +166,11 @@ describe('a secretary imports next year’s bases', () => {
     expect(await t.count('audit_log', { action: 'lifecycle.setDuesBase', targetId: 'm_shiyan_06:2027' })).toBe(1)
     expect(await t.count('audit_log', { action: 'lifecycle.setDuesBase', targetId: 'm_shiyan_07:2027' })).toBe(1)
     expect(await t.count('audit_log', { action: 'lifecycle.confirmDuesBaseImport', targetId: importId })).toBe(1)
+    // Done, the import keeps its counts and no second copy of the wages.
+    const done = (await t.db.collection('dues_imports').doc(importId).get()) as unknown as {
+      data: { status: string; writes: unknown[] }
+    }
+    expect(done.data).toMatchObject({ status: 'done', writes: [] })
 
     const mine = await t.callOk(as.member, 'lifecycle', 'myDues', { year: 2027 })
     expect(mine).toMatchObject({ category: 'employed', baseFen: 520_000, monthlyFen: 7_800 })
