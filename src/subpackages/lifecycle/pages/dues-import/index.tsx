@@ -2,11 +2,9 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { InputOf, OutputOf } from '../../../../../types/api'
-import type { DuesImportRow } from '../../../../../types/lifecycle'
 import type { Me } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { FieldError } from '../../../../components/field-error'
-import { ListItem } from '../../../../components/list-item'
 import { Notice } from '../../../../components/notice'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
@@ -18,8 +16,7 @@ import { openMade } from '../../../../lib/download'
 import { periodKey } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { type PickedFile, pickSpreadsheet, uploadToCloud } from '../../../../services/cloud-files'
-import { CATEGORY_NAMES } from '../../components/dues'
-import { yuan } from '../../lib/money'
+import { DuesImportRowView } from '../../components/dues'
 import '../../components/lifecycle.css'
 
 type Preview = OutputOf<'lifecycle', 'previewDuesBaseImport'>
@@ -126,7 +123,7 @@ function Importer({ me, branchId }: { me: Me; branchId: string }) {
         </View>
         <View className="card">
           {preview.rows.map((row) => (
-            <PreviewRow key={row.row} row={row} />
+            <DuesImportRowView key={row.row} row={row} />
           ))}
         </View>
         <View className="btn-stack">
@@ -199,28 +196,5 @@ function Importer({ me, branchId }: { me: Me; branchId: string }) {
         </Button>
       </View>
     </View>
-  )
-}
-
-const STATUS_TAGS: Record<DuesImportRow['status'], { text: string; tone: string }> = {
-  set: { text: '设置', tone: 'ok' },
-  unchanged: { text: '未变', tone: 'plain' },
-  error: { text: '错误 · 不导入', tone: 'warn' },
-}
-
-/** One row: who it matched, the category, base and monthly amount it sets — or why it is not imported. */
-function PreviewRow({ row }: { row: DuesImportRow }) {
-  const tag = STATUS_TAGS[row.status]
-  const amounts =
-    row.category && row.monthlyFen !== null
-      ? `${CATEGORY_NAMES[row.category]}${row.baseFen ? ` · 基数 ${yuan(row.baseFen)} 元` : ''} · 每月 ${yuan(row.monthlyFen)} 元`
-      : null
-  return (
-    <ListItem
-      testId="dues-import-row"
-      title={`第 ${row.row} 行 · ${row.name || '（无姓名）'}`}
-      badges={<Text className={`tag tag--${tag.tone}`}>{tag.text}</Text>}
-      meta={[amounts, row.message]}
-    />
   )
 }
