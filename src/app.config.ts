@@ -93,6 +93,7 @@ const subPackages = [
       'pages/dues-bureau/index',
       'pages/dues-schedule/index',
       'pages/branches/index',
+      'pages/dues-import/index',
     ],
   },
   {

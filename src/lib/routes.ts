@@ -122,6 +122,7 @@ export const DUES_BUREAU_PAGE = `${LIFECYCLE}/dues-bureau/index`
 export const DUES_SCHEDULE_PAGE = `${LIFECYCLE}/dues-schedule/index`
 /** 所辖支部 of a 总支书记 or 党建指导员, each branch opening its 党费收缴 (dues) or 组织关系转接 (transfers). */
 export const overseenBranchesPageUrl = (to: 'dues' | 'transfers') => `${LIFECYCLE}/branches/index?to=${to}`
+export const duesImportPageUrl = (branchId: string) => `${LIFECYCLE}/dues-import/index?branchId=${q(branchId)}`
 
 // 组织关系转接 and 流动党员; a page without a branch is the bureau's view of the whole county.
 const TRANSFERS = '/subpackages/transfers/pages'
