@@ -23,6 +23,7 @@ import type {
   DuesBranchMonthDoc,
   DuesPaymentDoc,
   DuesReductionDoc,
+  DuesRunDoc,
   DuesSchedule,
   DuesStatusDoc,
   FloatingDoc,
@@ -184,6 +185,7 @@ export const COLLECTIONS = {
   duesPayments: collection<DuesPaymentDoc>('dues_payments'),
   duesBranchMonths: collection<DuesBranchMonthDoc>('dues_branch_months'),
   duesStatus: collection<DuesStatusDoc>('dues_status'),
+  duesRuns: collection<DuesRunDoc>('dues_runs'),
   // 组织关系转接 out of and into the county, and 流动党员
   transfers: collection<TransferDoc>('transfers'),
   floatingMembers: collection<FloatingDoc>('floating_members'),
