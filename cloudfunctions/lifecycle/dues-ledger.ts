@@ -4,10 +4,16 @@
  * because the roster's move between branches and 停用 refresh the same rows.
  */
 export {
+  aroundNow,
   branchMembers,
+  branchYear,
   currentMonth,
+  ledgerMembers,
   ledgersOf,
   loadSchedule,
+  type MemberLedger,
+  put,
   refreshDerived,
+  statusOf,
   yearMonths,
 } from '../shared/dues-ledger'

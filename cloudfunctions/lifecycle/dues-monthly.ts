@@ -7,6 +7,9 @@ import { addMonthsToMonth } from '../domain/time'
 import { COLLECTIONS, type Collection as StoreCollection } from '../runtime/collections'
 import type { Ports } from '../runtime/ports'
 import { DuplicateIdError, type Store } from '../runtime/store'
+import { loadRules } from '../shared/meeting-rules'
+import { membersByIds } from '../shared/members'
+import { sendToMembers } from '../shared/messaging/subscribe-send'
 import {
   aroundNow,
   branchYear,
@@ -16,10 +19,7 @@ import {
   loadSchedule,
   put,
   statusOf,
-} from '../shared/dues-ledger'
-import { loadRules } from '../shared/meeting-rules'
-import { membersByIds } from '../shared/members'
-import { sendToMembers } from '../shared/messaging/subscribe-send'
+} from './dues-ledger'
 
 /** Work stops starting here and the next trigger of the morning goes on from the cursor; the timeout is 20 s. */
 const RUN_BUDGET_MS = 15_000

@@ -9,7 +9,7 @@ import type { Handler } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadManagedMember } from '../shared/branch-access'
-import { ledgersOf, loadSchedule, refreshDerived } from '../shared/dues-ledger'
+import { ledgersOf, loadSchedule, refreshDerived } from './dues-ledger'
 
 const yuan = (fen: number) => (fen / 100).toFixed(2)
 

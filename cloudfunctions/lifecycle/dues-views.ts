@@ -12,6 +12,8 @@ import { DomainError } from '../runtime/domain-error'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { MAX_READ } from '../runtime/store'
 import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
+import { exportXlsx } from '../shared/exports'
+import { tenantOrgs } from '../shared/tenant-orgs'
 import {
   aroundNow,
   branchMembers,
@@ -21,9 +23,7 @@ import {
   loadSchedule,
   type MemberLedger,
   yearMonths,
-} from '../shared/dues-ledger'
-import { exportXlsx } from '../shared/exports'
-import { tenantOrgs } from '../shared/tenant-orgs'
+} from './dues-ledger'
 
 const CATEGORY_NAMES: Record<DuesCategory, string> = {
   employed: '在职',
