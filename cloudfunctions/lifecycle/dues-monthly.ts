@@ -4,9 +4,9 @@ import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { isConfigured } from '../../types/subscribe-templates'
 import { ARREARS_THRESHOLDS, arrearsSince } from '../domain/lifecycle/dues-arrears'
 import { addMonthsToMonth } from '../domain/time'
-import { COLLECTIONS, type Collection as StoreCollection } from '../runtime/collections'
+import { COLLECTIONS } from '../runtime/collections'
 import type { Ports } from '../runtime/ports'
-import { DuplicateIdError, type Store } from '../runtime/store'
+import type { Store } from '../runtime/store'
 import { loadRules } from '../shared/meeting-rules'
 import { membersByIds } from '../shared/members'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
@@ -157,26 +157,11 @@ async function recomputeBranch(
       updatedAt: now,
     }
     const stored = storedMonth.get(month)
-    if (!sameCollection(stored, row)) writes.push(write(store, COLLECTIONS.duesBranchMonths, row, stored !== undefined))
+    if (!sameCollection(stored, row)) writes.push(put(store, COLLECTIONS.duesBranchMonths, row, stored !== undefined))
   }
   await Promise.all(writes)
   const sent = behind.length ? await remindSecretary(ports, branch, rules, running, behind) : 0
   return { written: writes.length, sent }
-}
-
-/** A derived row written whole: an update when the run read it, else an insert (put: a write raced in meanwhile). */
-async function write<T extends { _id: string }>(store: Store, collection: StoreCollection<T>, doc: T, exists: boolean) {
-  const { _id, ...fields } = doc
-  if (exists) {
-    await store.update(collection, _id, fields)
-    return
-  }
-  try {
-    await store.insert(collection, doc)
-  } catch (error) {
-    if (!(error instanceof DuplicateIdError)) throw error
-    await store.update(collection, _id, fields)
-  }
 }
 
 const sameStatus = (stored: DuesStatusDoc | undefined, next: DuesStatusDoc) =>

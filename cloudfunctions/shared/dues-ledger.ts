@@ -246,10 +246,18 @@ export async function duesFollowMembership(ctx: Ctx, member: MemberDoc, branchId
   await refreshStatus(ctx, member)
 }
 
-/** Writes a derived document whole, whether or not it existed. */
-export async function put<T extends { _id: string }>(store: Store, collection: Collection<T>, doc: T) {
+/**
+ * Writes a derived document whole, whether or not it existed; `exists` when the
+ * caller read it already (the monthly run reads a branch's rows at once).
+ */
+export async function put<T extends { _id: string }>(
+  store: Store,
+  collection: Collection<T>,
+  doc: T,
+  exists?: boolean,
+) {
   const { _id, ...fields } = doc
-  if (await store.get(collection, _id)) {
+  if (exists ?? (await store.get(collection, _id))) {
     await store.update(collection, _id, fields)
     return
   }
