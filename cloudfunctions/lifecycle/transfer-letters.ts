@@ -9,6 +9,7 @@ import type { Handler, HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadMemberToChange, requireAccess } from '../shared/branch-access'
+import { duesFollowMembership } from '../shared/dues-ledger'
 import { createMember, leaveRoster, type NewMember } from '../shared/members'
 import { loadTransferToChange, transferRow } from './transfer-view'
 
@@ -200,12 +201,20 @@ async function arriveIn(ctx: HandlerContext, transfer: TransferDoc, branchId: st
     joinedOn: incoming.joinedOn,
     probationEndsOn: incoming.probationEndsOn,
   }
-  await createMember(ctx, memberId, fields, `${transfer.name} 由 ${transfer.counterpart} 转入，报到后列入名册`, {
-    kind: 'transfer_in',
-    reason: `由 ${transfer.counterpart} 转入（介绍信 ${transfer.letterNo}）`,
-    // Dues here are owed from the 报到's month (before it, to the organisation they came from).
-    on,
-  })
+  const member = await createMember(
+    ctx,
+    memberId,
+    fields,
+    `${transfer.name} 由 ${transfer.counterpart} 转入，报到后列入名册`,
+    {
+      kind: 'transfer_in',
+      reason: `由 ${transfer.counterpart} 转入（介绍信 ${transfer.letterNo}）`,
+      // Dues here are owed from the 报到's month (before it, to the organisation they came from).
+      on,
+    },
+  )
+  // The branch's figures count them from that month at once (null: a retry, the first call did it).
+  if (member) await duesFollowMembership(ctx, member, [branchId])
   return memberId
 }
 

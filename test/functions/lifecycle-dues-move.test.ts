@@ -98,6 +98,32 @@ describe('转出县外: owed through the 回执’s month, then off the lists, t
   })
 })
 
+describe('停用 and 报到', () => {
+  it('停用 on 2026-12-10: December is still owed to the branch, and nothing after', async () => {
+    await t.callOk(as.secretary, 'roster', 'deactivateMember', {
+      memberId: 'm_shiyan_09',
+      reason: '退休后组织关系转至社区',
+    })
+    const december = await sheet(as.secretary, SHIYAN, '2026-12')
+    expect(december.items.find((item) => item.memberId === 'm_shiyan_09')).toMatchObject({ settled: false })
+    const next = await t.callOk(as.secretary, 'lifecycle', 'memberDues', { memberId: 'm_shiyan_09', year: 2027 })
+    expect(next.months).toEqual([])
+    expect(await statusOf('m_shiyan_09')).toMatchObject({ unpaidFrom: null })
+  })
+
+  it('a member from outside the county who reports on 2026-12-08 owes here from December, not from 入党时间', async () => {
+    const done = await t.callOk(as.secretary, 'lifecycle', 'completeTransfer', {
+      transferId: 'tr_demo_in',
+      on: '2026-12-08',
+    })
+    const bill = await t.callOk(as.secretary, 'lifecycle', 'memberDues', {
+      memberId: done.memberId as string,
+      year: 2026,
+    })
+    expect(bill.months.map((m) => m.month)).toEqual(['2026-12'])
+  })
+})
+
 describe('a move within the county on 2026-12-10', () => {
   it('the old branch keeps January–November, the new one has December on; the bureau’s figures equal the sheets', async () => {
     const oldDecember = (await sheet(as.bureau, CHENGGUAN, '2026-12')).collection
