@@ -26,6 +26,8 @@ module.exports = {
       displayName: 'functions',
       testEnvironment: 'node',
       setupFilesAfterEnv: ['<rootDir>/test/functions/helpers/timeouts.ts'],
+      globalSetup: '<rootDir>/test/functions/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/test/functions/helpers/global-teardown.ts',
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
     },
     {

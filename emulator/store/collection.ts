@@ -42,6 +42,7 @@ export class Collection {
   // Per-document write versions for optimistic transaction conflict detection (in memory only).
   private readonly versions = new Map<string, number>()
   private static versionSeq = 0
+  private lastWrite = 0
   private readonly indexedFields = new Set<string>()
 
   private constructor(
@@ -73,6 +74,12 @@ export class Collection {
   private bump(id: string): void {
     Collection.versionSeq += 1
     this.versions.set(id, Collection.versionSeq)
+    this.lastWrite = Collection.versionSeq
+  }
+
+  /** Changes whenever a document of the collection is written: equal revisions, equal contents. */
+  revision(): number {
+    return this.lastWrite
   }
 
   size(): number {

@@ -2,7 +2,7 @@
 // handlers). A refusal writes nothing: the schemes, rounds, entries, submissions and results stay as they were.
 import { demoScheme } from '../../scripts/seed/demo-assessment'
 import { schemeWorkbook } from '../fixtures/scheme-workbook'
-import { as, type DemoEmulator, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
+import { as, type DemoEmulator, describeMatrix, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
 let importFile: string
@@ -90,18 +90,7 @@ async function snapshot(): Promise<string> {
   return JSON.stringify(all)
 }
 
-describe.each(cases.map(([action, data, expected], i) => [`${i + 1}. ${action}`, action, data, expected] as const))(
-  '%s',
-  (_name, action, data, expected) => {
-    it.each(personas)('as %s', async (persona) => {
-      const before = await snapshot()
-      const result = await t.callUnchecked(as[persona], 'assessment', action, await data(persona))
-      const outcome = expected[persona]
-      expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
-      if (outcome !== 'ok') expect(await snapshot()).toBe(before)
-    })
-  },
-)
+describeMatrix(() => t, 'assessment', cases, snapshot)
 
 test('bad input is coded in Chinese and writes nothing', async () => {
   const before = await snapshot()

@@ -472,3 +472,31 @@ describe('indexed collections', () => {
     expect(list).toEqual([...expected].sort().map(([_id, row]) => ({ _id, ...row })))
   })
 })
+
+describe('snapshots (the digest tests compare to prove nothing was written)', () => {
+  test('a write of any kind changes the snapshot; writing the same contents back restores it', async () => {
+    await t.db.createCollection('snap_probe')
+    await t.db.collection('snap_probe').add({ data: { _id: 'p1', n: 1 } })
+    const before = await t.emu.snapshot()
+    expect(await t.emu.snapshot()).toEqual(before)
+
+    await t.db
+      .collection('snap_probe')
+      .doc('p1')
+      .update({ data: { n: 2 } })
+    const changed = await t.emu.snapshot()
+    expect(changed.snap_probe).not.toBe(before.snap_probe)
+    expect(changed.members).toBe(before.members)
+
+    await t.db
+      .collection('snap_probe')
+      .doc('p1')
+      .update({ data: { n: 1 } })
+    expect(await t.emu.snapshot()).toEqual(before)
+
+    await t.db.collection('snap_probe').add({ data: { _id: 'p2', n: 1 } })
+    expect((await t.emu.snapshot()).snap_probe).not.toBe(before.snap_probe)
+    await t.db.collection('snap_probe').doc('p2').remove()
+    expect(await t.emu.snapshot()).toEqual(before)
+  })
+})

@@ -1,7 +1,7 @@
 // Every 示范岗 / 志愿服务 / 结对帮扶 action as every persona over the demo county: allowed calls answer ok, the rest are
 // refused exactly (roles by the router, branches and people by the handlers) and a refusal writes nothing.
 // Nobody records their own volunteer hours or another's deed.
-import { as, type DemoEmulator, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
+import { as, type DemoEmulator, describeMatrix, type MatrixCase, type Persona, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
 const NOW = new Date('2026-11-18T10:00:00+08:00').getTime()
@@ -164,18 +164,7 @@ async function snapshot(): Promise<string> {
   return JSON.stringify(all)
 }
 
-describe.each(cases.map(([action, data, expected], i) => [`${i + 1}. ${action}`, action, data, expected] as const))(
-  '%s',
-  (_name, action, data, expected) => {
-    it.each(personas)('as %s', async (persona) => {
-      const before = await snapshot()
-      const result = await t.callUnchecked(as[persona], 'assessment', action, await data(persona))
-      const outcome = expected[persona]
-      expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
-      if (outcome !== 'ok') expect(await snapshot()).toBe(before)
-    })
-  },
-)
+describeMatrix(() => t, 'assessment', cases, snapshot)
 
 test('the held activity’s hours were credited once, whoever asked first', async () => {
   expect(await t.count('volunteer_hours', { activityId: 'va_demo_held', memberId: uncredited })).toBe(1)

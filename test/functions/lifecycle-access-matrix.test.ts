@@ -1,7 +1,15 @@
 // Every 发展党员 action as every persona: allowed or refused, exactly (role checks by the router, branch
 // checks by the handlers, the applicant actions by the applicant binding). A refused call writes nothing:
 // no file, no audit entry, no binding.
-import { as, type DemoEmulator, type MatrixCase, onlyAllowed, type Persona, startDemoEmulator } from './helpers/demo'
+import {
+  as,
+  type DemoEmulator,
+  describeMatrix,
+  type MatrixCase,
+  onlyAllowed,
+  type Persona,
+  startDemoEmulator,
+} from './helpers/demo'
 
 let t: DemoEmulator
 const NOW = new Date('2026-12-10T10:00:00+08:00').getTime()
@@ -111,19 +119,7 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
 const written = async () =>
   Promise.all(['development_files', 'audit_log', 'applicant_bindings'].map((c) => t.count(c, {})))
 
-describe.each(cases.map(([action, data, expected]) => [action, data, expected] as const))(
-  'lifecycle.%s',
-  (action, data, expected) => {
-    it.each(personas)('as %s', async (persona) => {
-      const input = await data(persona)
-      const before = await written()
-      const result = await t.callUnchecked(as[persona], 'lifecycle', action, input)
-      const outcome = expected[persona]
-      expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
-      if (outcome !== 'ok') expect(await written()).toEqual(before)
-    })
-  },
-)
+describeMatrix(() => t, 'lifecycle', cases, written)
 
 it('an instructor reads the files of the branches assigned to them, and only those', async () => {
   const file = await t.callOk(as.bureau, 'lifecycle', 'createDevelopmentFile', {

@@ -2,7 +2,14 @@
 // router, branch checks by the handlers. A refused call writes nothing: no base, reduction, payment,
 // derived row or audit entry.
 import { DEFAULT_DUES_SCHEDULE } from '../../cloudfunctions/domain/lifecycle/dues-schedule'
-import { as, type DemoEmulator, type MatrixCase, onlyAllowed, type Persona, startDemoEmulator } from './helpers/demo'
+import {
+  type DemoEmulator,
+  describeMatrix,
+  type MatrixCase,
+  onlyAllowed,
+  type Persona,
+  startDemoEmulator,
+} from './helpers/demo'
 
 let t: DemoEmulator
 const NOW = new Date('2026-12-10T10:00:00+08:00').getTime()
@@ -12,7 +19,6 @@ beforeAll(async () => {
 afterAll(() => t.stop())
 
 type Outcome = 'ok' | 'AUTH.FORBIDDEN' | 'AUTH.NOT_BOUND'
-const personas = Object.keys(as) as Persona[]
 
 let seq = 0
 /** 实验小学's 8th member owes August to November: each allowed recorder pays a month of their own. */
@@ -76,16 +82,4 @@ const cases: MatrixCase<'lifecycle', [expected: Record<Persona, Outcome>]>[] = [
 const DUES = ['dues_schedule', 'dues_bases', 'dues_reductions', 'dues_payments', 'dues_branch_months', 'dues_status']
 const written = async () => Promise.all([...DUES, 'audit_log'].map((c) => t.count(c, {})))
 
-describe.each(cases.map(([action, data, expected]) => [action, data, expected] as const))(
-  'lifecycle.%s',
-  (action, data, expected) => {
-    it.each(personas)('as %s', async (persona) => {
-      const input = await data(persona)
-      const before = await written()
-      const result = await t.callUnchecked(as[persona], 'lifecycle', action, input)
-      const outcome = expected[persona]
-      expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
-      if (outcome !== 'ok') expect(await written()).toEqual(before)
-    })
-  },
-)
+describeMatrix(() => t, 'lifecycle', cases, written)

@@ -2,7 +2,15 @@
 // router, branch checks by the handlers). A refused call writes nothing: no transfer, no 流动党员 record,
 // no roster change, no audit entry. The writes act on 实验小学 (the secretary's and committee member's
 // branch); the instructor is assigned elsewhere, so reads of 实验小学 are refused to them.
-import { as, type DemoEmulator, type MatrixCase, onlyAllowed, type Persona, startDemoEmulator } from './helpers/demo'
+import {
+  as,
+  type DemoEmulator,
+  describeMatrix,
+  type MatrixCase,
+  onlyAllowed,
+  type Persona,
+  startDemoEmulator,
+} from './helpers/demo'
 
 let t: DemoEmulator
 const NOW = new Date('2026-12-10T10:00:00+08:00').getTime()
@@ -12,7 +20,6 @@ beforeAll(async () => {
 afterAll(() => t.stop())
 
 type Outcome = 'ok' | 'AUTH.FORBIDDEN' | 'AUTH.NOT_BOUND'
-const personas = Object.keys(as) as Persona[]
 
 const SHIYAN = 'org_b_shiyan'
 let seq = 0
@@ -101,19 +108,7 @@ const written = async () =>
     ['transfers', 'floating_members', 'members', 'membership_changes', 'audit_log'].map((c) => t.count(c, {})),
   )
 
-describe.each(cases.map(([action, data, expected], i) => [`${action} #${i}`, action, data, expected] as const))(
-  'lifecycle.%s',
-  (_name, action, data, expected) => {
-    it.each(personas)('as %s', async (persona) => {
-      const input = await data(persona)
-      const before = await written()
-      const result = await t.callUnchecked(as[persona], 'lifecycle', action, input)
-      const outcome = expected[persona]
-      expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
-      if (outcome !== 'ok') expect(await written()).toEqual(before)
-    })
-  },
-)
+describeMatrix(() => t, 'lifecycle', cases, written)
 
 it('the 总支书记 and the instructor manage or read only the branches in their care', async () => {
   // 第一中学党总支's secretary manages its 初中部 branch (in their general branch) but not 实验小学.

@@ -72,23 +72,25 @@ test('40 concurrent hand awards of 志愿服务 (5 a day) to one member: 5 paid,
   expect((await reconcile()).drift).toEqual([])
 }, 60_000)
 
-test('retries of one award racing near the cap share one claim: one entry, the others answer duplicate', async () => {
-  // 4 of the 10 a month left for m_shiyan_08 after two days of 3.
-  for (const [day, id] of [
-    ['2026-04-06', 'near-a'],
-    ['2026-04-07', 'near-b'],
-  ] as const) {
+/** Two days of 3 志愿服务 points (6 and 7 April), leaving 4 of the month's 10; the clock then at 8 April. */
+async function sixThisMonth(memberId: string, requestPrefix: string) {
+  for (const day of ['2026-04-06', '2026-04-07']) {
     t.emu.clock.set(new Date(`${day}T10:00:00+08:00`).getTime())
     const res = await t.call(as.secretary, 'points', 'award', {
-      memberId: 'm_shiyan_08',
+      memberId,
       ruleKey: 'volunteer',
       points: 3,
       reason: '支教',
-      requestId: id,
+      requestId: `${requestPrefix}-${day}`,
     })
     expect(res).toMatchObject({ ok: true })
   }
   t.emu.clock.set(APRIL_8)
+}
+
+test('retries of one award racing near the cap share one claim: one entry, the others answer duplicate', async () => {
+  // 4 of the 10 a month left for m_shiyan_08 after two days of 3.
+  await sixThisMonth('m_shiyan_08', 'near')
   const replies = await Promise.all(
     Array.from({ length: 30 }, () =>
       t.call(as.secretary, 'points', 'award', {
@@ -206,21 +208,7 @@ test('reconcile one chunk a call: a cursor and progress to the end, the same dri
 
 test('a retry after a crash that left its claim at the cap adopts the claim and pays, instead of refusing', async () => {
   // m_shiyan_10 has 6 of 10 this month; a first try of 'near-d' claimed the last 4 and died before its entry.
-  for (const [day, id] of [
-    ['2026-04-06', 'before-a'],
-    ['2026-04-07', 'before-b'],
-  ] as const) {
-    t.emu.clock.set(new Date(`${day}T10:00:00+08:00`).getTime())
-    const res = await t.call(as.secretary, 'points', 'award', {
-      memberId: 'm_shiyan_10',
-      ruleKey: 'volunteer',
-      points: 3,
-      reason: '支教',
-      requestId: id,
-    })
-    expect(res).toMatchObject({ ok: true })
-  }
-  t.emu.clock.set(APRIL_8)
+  await sixThisMonth('m_shiyan_10', 'before')
   const token = createHash('sha1').update('award:t_demo:m_shiyan_10:near-d').digest('hex').slice(0, 20)
   const _ = t.db.command
   await t.db

@@ -1,11 +1,12 @@
 // A throwaway emulator running the project's built cloud functions over a freshly seeded demo bureau.
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { seedDemo } from '../../../scripts/seed/seed'
 import type { AnyActionName, FunctionName, InputOf, OutputOf } from '../../../types/api'
 import type { Result } from '../../../types/result'
 import { testInstant } from '../../support/instant'
 import { startTestEmulator, type TestEmulator } from './emulator'
+import { seededDataDir } from './seeded-data'
 
 export const BUILT_FUNCTIONS = join(__dirname, '..', '..', '..', 'build', 'cloudfunctions')
 
@@ -27,6 +28,33 @@ export function onlyAllowed(allowed: readonly Persona[]): Record<Persona, 'ok' |
   return Object.fromEntries(
     personas.map((p) => [p, p === 'unbound' ? 'AUTH.NOT_BOUND' : allowed.includes(p) ? 'ok' : 'AUTH.FORBIDDEN']),
   ) as Record<Persona, 'ok' | 'AUTH.FORBIDDEN' | 'AUTH.NOT_BOUND'>
+}
+
+/**
+ * Runs a persona × action matrix of `fn`: for each row, every persona calls the row's action with the
+ * input the row makes for them and gets the row's outcome; a refused call leaves `unchanged()` (a count
+ * or digest of what the action could write) as it was. `demo` is read when the tests run (after beforeAll).
+ */
+export function describeMatrix<F extends FunctionName, Outcome extends string>(
+  demo: () => DemoEmulator,
+  fn: F,
+  cases: readonly MatrixCase<F, [expected: Record<Persona, Outcome>]>[],
+  unchanged: () => Promise<unknown>,
+): void {
+  const personas = Object.keys(as) as Persona[]
+  const rows = cases.map(
+    ([action, data, expected], i) => [`${i + 1}. ${fn}.${action}`, action, data, expected] as const,
+  )
+  describe.each(rows)('%s', (_name, action, data, expected) => {
+    it.each(personas)('as %s', async (persona) => {
+      const input = await data(persona)
+      const before = await unchanged()
+      const result = await demo().callUnchecked(as[persona], fn, action, input)
+      const outcome = expected[persona]
+      expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
+      if (outcome !== 'ok') expect(await unchanged()).toEqual(before)
+    })
+  })
 }
 
 /** The input an action takes: optional when every field of it is (the router then reads `{}`). */
@@ -93,8 +121,19 @@ export async function startDemoEmulator(opts: { at?: number; history?: boolean }
   if (!existsSync(join(BUILT_FUNCTIONS, 'roster', 'index.js'))) {
     throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts` (npm test does)')
   }
-  const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, now: opts.at ?? testInstant() })
-  await seedDemo(t.emu.sdkEnv, t.emu.clock.now(), { history: opts.history ?? true })
+  const at = opts.at ?? testInstant()
+  const history = opts.history ?? true
+  const snapshot = seededDataDir(at, history)
+  const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, now: at, ...(snapshot && { dataDir: snapshot }) })
+  if (snapshot) {
+    const stop = t.stop
+    t.stop = async () => {
+      await stop()
+      rmSync(snapshot, { recursive: true, force: true })
+    }
+  } else {
+    await seedDemo(t.emu.sdkEnv, at, { history })
+  }
   const call: DemoEmulator['call'] = async (openid, fn, action, ...[data]) => {
     const res = await t.gateway(fn, { action, data: data ?? {} }, openid ?? undefined)
     return res.body as Result<never>
