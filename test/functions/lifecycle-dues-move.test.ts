@@ -122,6 +122,22 @@ describe('停用 and 报到', () => {
     })
     expect(bill.months.map((m) => m.month)).toEqual(['2026-12'])
   })
+
+  it('a member added by hand (入党 2026-11-20) is in the bureau’s figures from November at once, as in the sheets', async () => {
+    const novemberBefore = (await sheet(as.secretary, SHIYAN, '2026-11')).collection
+    await t.callOk(as.secretary, 'roster', 'addMember', {
+      branchId: SHIYAN,
+      name: '周国庆',
+      groupId: null,
+      memberType: 'probationary',
+      probationEndsOn: '2027-11-20',
+      joinedOn: '2026-11-20',
+      committeePosition: null,
+      phone: '13600000777',
+    })
+    expect((await sheet(as.secretary, SHIYAN, '2026-11')).collection.owedMonths).toBe(novemberBefore.owedMonths + 1)
+    await bureauAgreesWithSheets([SHIYAN])
+  })
 })
 
 describe('a move within the county on 2026-12-10', () => {
