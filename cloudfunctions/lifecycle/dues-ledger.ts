@@ -6,7 +6,7 @@
 export {
   aroundNow,
   branchMembers,
-  branchYear,
+  branchMonthRows,
   currentMonth,
   ledgerMembers,
   ledgersOf,

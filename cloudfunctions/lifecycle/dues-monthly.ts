@@ -1,4 +1,4 @@
-import type { Collection, DuesBranchMonthDoc, DuesSchedule, DuesStatusDoc } from '../../types/lifecycle'
+import type { Collection, DuesSchedule, DuesStatusDoc } from '../../types/lifecycle'
 import type { MeetingRules } from '../../types/meetings'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { isConfigured } from '../../types/subscribe-templates'
@@ -12,7 +12,7 @@ import { membersByIds } from '../shared/members'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
 import {
   aroundNow,
-  branchYear,
+  branchMonthRows,
   currentMonth,
   ledgerMembers,
   ledgersOf,
@@ -142,21 +142,13 @@ async function recomputeBranch(
     // A member's status is written by the branch they are in now (a mover is read by both branches).
     if (ledger.member.branchId !== branch._id) continue
     const status = statusOf(ledger, now)
-    if (!sameStatus(storedStatus.get(status._id), status)) writes.push(put(store, COLLECTIONS.duesStatus, status))
+    const stored = storedStatus.get(status._id)
+    if (!sameStatus(stored, status)) writes.push(put(store, COLLECTIONS.duesStatus, status, stored !== undefined))
     const arrears = arrearsSince(status.unpaidFrom, running)
     if (arrears.months >= ARREARS_THRESHOLDS.secretary) behind.push({ member: ledger.member, months: arrears.months })
   }
-  for (const [month, collection] of branchYear(ledgers, branch._id, year)) {
-    const row: DuesBranchMonthDoc = {
-      _id: `${branch._id}:${month}`,
-      tenantId: branch.tenantId,
-      branchId: branch._id,
-      month,
-      year,
-      ...collection,
-      updatedAt: now,
-    }
-    const stored = storedMonth.get(month)
+  for (const row of branchMonthRows(ledgers, branch, year, now)) {
+    const stored = storedMonth.get(row.month)
     if (!sameCollection(stored, row)) writes.push(put(store, COLLECTIONS.duesBranchMonths, row, stored !== undefined))
   }
   await Promise.all(writes)

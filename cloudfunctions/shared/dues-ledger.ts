@@ -1,4 +1,4 @@
-import type { DuesCategory, DuesMonth, DuesSchedule, DuesStatusDoc } from '../../types/lifecycle'
+import type { DuesBranchMonthDoc, DuesCategory, DuesMonth, DuesSchedule, DuesStatusDoc } from '../../types/lifecycle'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { unpaidRunFrom } from '../domain/lifecycle/dues-arrears'
 import { duesSpans, type MembershipStep, monthBranches } from '../domain/lifecycle/dues-branches'
@@ -155,12 +155,26 @@ export async function ledgerMembers(store: Store, branch: OrgDoc, years: readonl
   return [...current, ...former].sort(byName)
 }
 
-/** One branch's collection for each month of `year`, from the ledgers of everyone who owed it that year. */
-export function branchYear(ledgers: readonly MemberLedger[], branchId: string, year: number) {
-  return collectionsByMonth(
-    ledgers.map((ledger) => monthsIn(ledger, branchId)),
+/** One branch's dues_branch_months of `year`, from the ledgers of everyone who owed it that year. */
+export function branchMonthRows(
+  ledgers: readonly MemberLedger[],
+  branch: Pick<OrgDoc, '_id' | 'tenantId'>,
+  year: number,
+  now: number,
+): DuesBranchMonthDoc[] {
+  const collections = collectionsByMonth(
+    ledgers.map((ledger) => monthsIn(ledger, branch._id)),
     yearMonths(year),
   )
+  return [...collections].map(([month, collection]) => ({
+    _id: `${branch._id}:${month}`,
+    tenantId: branch.tenantId,
+    branchId: branch._id,
+    month,
+    year,
+    ...collection,
+    updatedAt: now,
+  }))
 }
 
 /**
@@ -189,17 +203,7 @@ export async function refreshBranchMonths(ctx: Ctx, branch: OrgDoc, years: reado
   for (const year of [...new Set(years)]) {
     const members = await ledgerMembers(store, branch, [year])
     const ledgers = await ledgersOf(store, branch.tenantId, members, [year], schedule)
-    for (const [month, collection] of branchYear(ledgers, branch._id, year)) {
-      await put(store, COLLECTIONS.duesBranchMonths, {
-        _id: `${branch._id}:${month}`,
-        tenantId: branch.tenantId,
-        branchId: branch._id,
-        month,
-        year,
-        ...collection,
-        updatedAt: now,
-      })
-    }
+    for (const row of branchMonthRows(ledgers, branch, year, now)) await put(store, COLLECTIONS.duesBranchMonths, row)
   }
 }
 
