@@ -92,6 +92,7 @@ const subPackages = [
       'pages/dues-member/index',
       'pages/dues-bureau/index',
       'pages/dues-schedule/index',
+      'pages/dues-import/index',
     ],
   },
   {

@@ -1,7 +1,13 @@
 import type { ActionContract, ActionInput, ActionOutput } from './action'
 import { assessmentActions, engagementActions } from './assessment'
 import { bureauActions } from './bureau'
-import { developmentActions, developmentRegisterActions, duesActions, transferActions } from './lifecycle'
+import {
+  developmentActions,
+  developmentRegisterActions,
+  duesActions,
+  duesImportActions,
+  transferActions,
+} from './lifecycle'
 import { meetingsActions } from './meetings'
 import { orgActions } from './org'
 import { pdfActions } from './pdf'
@@ -19,7 +25,13 @@ export const api = {
   points: pointsActions,
   meetings: meetingsActions,
   bureau: bureauActions,
-  lifecycle: { ...developmentActions, ...developmentRegisterActions, ...duesActions, ...transferActions },
+  lifecycle: {
+    ...developmentActions,
+    ...developmentRegisterActions,
+    ...duesActions,
+    ...duesImportActions,
+    ...transferActions,
+  },
   pdf: pdfActions,
   sheets: sheetsActions,
   assessment: { ...assessmentActions, ...engagementActions },

@@ -911,26 +911,66 @@ export const duesActions = {
   }),
 }
 
-/** 党费基数 .xlsx import: contracts ready, not yet deployed (bases are edited one by one meanwhile). */
+/** One row of a 党费基数 import as the preview shows it (Excel's row number; errors name their reason in Chinese). */
+export const DuesImportRow = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  memberId: Id.nullable(),
+  category: DuesCategory.nullable(),
+  baseFen: Fen.nullable(),
+  monthlyFen: Fen.nullable(),
+  /** set: confirming writes it; unchanged: the year's base is already this; error: not imported. */
+  status: z.enum(['set', 'unchanged', 'error']),
+  message: z.string(),
+})
+export type DuesImportRow = z.infer<typeof DuesImportRow>
+
+const DuesImportResult = z.object({
+  set: z.number().int(),
+  unchanged: z.number().int(),
+  /** Rows previewed as 'set' whose member left the branch (or the roster) before the confirm. */
+  skipped: z.number().int(),
+})
+
+/**
+ * dues_imports: a previewed base import. It keeps what confirming writes (member ids, categories and bases,
+ * no names or phone numbers), so the raw upload is deleted as soon as the preview has read it.
+ */
+export const DuesImportDoc = z.object({
+  _id: Id,
+  tenantId: Id,
+  branchId: Id,
+  year: Year,
+  createdBy: Id,
+  createdAt: EpochMs,
+  writes: z.array(z.object({ row: z.number().int(), memberId: Id, category: DuesCategory, baseFen: Fen })),
+  unchanged: z.number().int(),
+  errors: z.number().int(),
+  status: z.enum(['previewed', 'running', 'done']),
+  /** When the status last changed: a 'running' import that stalled (the function was cut off) may run again. */
+  updatedAt: EpochMs,
+  result: DuesImportResult.nullable(),
+})
+export type DuesImportDoc = z.infer<typeof DuesImportDoc>
+
+/** 党费基数 .xlsx import (issue #17 §2): preview row by row, then confirm; the template to fill. */
 export const duesImportActions = {
+  duesBaseTemplate: defineAction({
+    summary: 'A link to the 党费基数 template (.xlsx: 姓名, 手机号码, 类别, 税后月工资, and a sheet of filling notes).',
+    input: z.object({}).strict(),
+    output: Download,
+    roles: LIFECYCLE_MANAGERS,
+    errors: [],
+  }),
   previewDuesBaseImport: defineAction({
     summary:
-      "Reads a yearly .xlsx of bases (姓名, 手机号码, 类别, 税后月工资) for a branch and shows row by row each member's base and monthly amount; writes nothing.",
+      "Reads a yearly .xlsx of bases (姓名, 手机号码, 类别, 税后月工资) for a branch and shows row by row each member's base and monthly amount; writes nothing but the preview.",
     input: z.object({ fileID: FileId, branchId: Id, year: Year }),
     output: z.object({
       importId: Id,
-      rows: z.array(
-        z.object({
-          row: z.number().int(),
-          name: z.string(),
-          memberId: Id.nullable(),
-          category: DuesCategory.nullable(),
-          baseFen: Fen.nullable(),
-          monthlyFen: Fen.nullable(),
-          status: z.enum(['set', 'unchanged', 'error']),
-          message: z.string(),
-        }),
-      ),
+      totals: z.object({ set: z.number().int(), unchanged: z.number().int(), error: z.number().int() }),
+      /** Errors first, then by row; at most DUES_IMPORT_PREVIEW_ROWS. */
+      rows: z.array(DuesImportRow),
     }),
     roles: LIFECYCLE_MANAGERS,
     errors: [
@@ -943,13 +983,17 @@ export const duesImportActions = {
     ],
   }),
   confirmDuesBaseImport: defineAction({
-    summary: 'Writes the previewed bases (each audited); confirming the same preview again writes nothing.',
+    summary:
+      'Writes the previewed bases (each audited) as setDuesBase does; only its creator or bureau staff confirm. Confirming again writes nothing and answers the same result.',
     input: z.object({ importId: Id }),
-    output: z.object({ set: z.number().int(), unchanged: z.number().int() }),
+    output: DuesImportResult,
     roles: LIFECYCLE_MANAGERS,
-    errors: ['DUES.IMPORT_NOT_FOUND', 'DUES.IMPORT_DONE'],
+    errors: ['DUES.IMPORT_NOT_FOUND', 'DUES.IMPORT_DONE', 'ROSTER.NOT_FOUND'],
   }),
 }
+
+/** A branch is a few dozen members: the preview shows every row up to this many. */
+export const DUES_IMPORT_PREVIEW_ROWS = 500
 
 /** 组织关系转接 and 流动党员 (deployed in the lifecycle function, issue #17 §3). */
 export const transferActions = {

@@ -4,12 +4,11 @@ import { SOURCE_DEFINITIONS, unavailableIndicators } from '../domain/assessment/
 import { cellText } from '../domain/sheet/cells'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import { isInFolder } from '../runtime/files'
 import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { exportXlsx } from '../shared/exports'
-import { readUploadedSheet } from '../shared/uploaded-sheet'
-import { importFolder, loadScheme, offered, roundIdOf, schemeId } from './store'
+import { readImportUpload } from '../shared/uploaded-sheet'
+import { loadScheme, offered, roundIdOf, schemeId } from './store'
 
 /** The figures a computed indicator may use now; a source whose domain is not here is not listed. */
 export const offeredSourcesAction: Handler<typeof api.assessment.offeredSources> = async () => ({
@@ -51,9 +50,7 @@ export const saveScheme: Handler<typeof api.assessment.saveScheme> = async (sche
 
 /** Reads an uploaded catalogue and answers it with its problems by row; the page saves it with saveScheme. */
 export const previewSchemeImport: Handler<typeof api.assessment.previewSchemeImport> = async (input, ctx) => {
-  const { caller, functions } = ctx
-  if (!isInFolder(input.fileID, importFolder(caller))) throw new DomainError('ROSTER.FILE_NOT_FOUND')
-  const { rows } = await readUploadedSheet(functions, input.fileID)
+  const { rows } = await readImportUpload(ctx, input.fileID)
   if (rows.length < 2) throw new DomainError('ROSTER.IMPORT_NO_ROWS')
   // A cell the reader cannot use (a formula nobody calculated) reads as blank, and its row then names the problem.
   const text = rows.map((row) =>

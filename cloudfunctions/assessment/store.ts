@@ -15,8 +15,6 @@ export const entryId = (roundId: string, branchId: string, key: string) => `${ro
 
 /** Where a branch's evidence is uploaded from the page: the caller's own folder, so nobody attaches another's file. */
 export const evidenceFolder = (caller: Caller) => `assessment/${caller.member.tenantId}/${caller.member._id}/`
-/** Where a catalogue import is uploaded (the folder every import of the app uses). */
-export const importFolder = (caller: Caller) => `imports/${caller.member.tenantId}/${caller.member._id}/`
 
 /**
  * The sources a scheme may use: those of the domains deployed (registered in

@@ -1,11 +1,12 @@
 import type { api } from '../../types/api'
-import type { DuesBaseDoc, DuesPaymentDoc, DuesReductionDoc } from '../../types/lifecycle'
+import type { DuesBaseDoc, DuesCategory, DuesPaymentDoc, DuesReductionDoc, DuesSchedule } from '../../types/lifecycle'
+import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { monthlyDues } from '../domain/lifecycle/dues-amount'
 import { paymentFor } from '../domain/lifecycle/dues-payment'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import type { Handler } from '../runtime/router'
+import type { Handler, HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadManagedMember } from '../shared/branch-access'
@@ -37,37 +38,62 @@ export const updateDuesSchedule: Handler<typeof api.lifecycle.updateDuesSchedule
 
 /** 核定党费基数: a member's category and monthly base for a year; the `_id` is the natural key, so a retry sets it once. */
 export const setDuesBase: Handler<typeof api.lifecycle.setDuesBase> = async (input, ctx) => {
-  const { store, caller, clock } = ctx
-  const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  const { member, branch } = await loadManagedMember(ctx.store, ctx.caller, input.memberId)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
-  const id = `${member._id}:${input.year}`
+  const schedule = await loadSchedule(ctx.store, member.tenantId)
+  const { monthlyFen } = await writeDuesBase(ctx, { member, branch, schedule, source: 'hand' }, input)
+  await refreshDerived(ctx, branch, member, [input.year])
+  return { memberId: member._id, year: input.year, category: input.category, baseFen: input.baseFen, monthlyFen }
+}
+
+export interface BaseWrite {
+  member: Pick<MemberDoc, '_id' | 'tenantId' | 'name'>
+  branch: Pick<OrgDoc, '_id'>
+  schedule: DuesSchedule
+  /** 'hand': edited on the member's page; 'import': confirmed from a yearly .xlsx. */
+  source: DuesBaseDoc['source']
+}
+
+/**
+ * Writes one member's base for a year and audits it (before and after): the
+ * hand edit and the .xlsx import both write through here. The caller refreshes
+ * the derived rows (once per member, or once per import).
+ */
+export async function writeDuesBase(
+  ctx: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
+  { member, branch, schedule, source }: BaseWrite,
+  base: { year: number; category: DuesCategory; baseFen: number },
+): Promise<{ monthlyFen: number; changed: boolean }> {
+  const { store, caller, clock } = ctx
+  const id = `${member._id}:${base.year}`
   const before = await store.get(COLLECTIONS.duesBases, id)
+  const monthlyFen = monthlyDues(base.category, base.baseFen, schedule).amountFen
+  if (before && source === 'import' && before.category === base.category && before.baseFen === base.baseFen) {
+    return { monthlyFen, changed: false }
+  }
   const doc: DuesBaseDoc = {
     _id: id,
     tenantId: member.tenantId,
     memberId: member._id,
     branchId: branch._id,
-    year: input.year,
-    category: input.category,
-    baseFen: input.baseFen,
-    source: 'hand',
+    year: base.year,
+    category: base.category,
+    baseFen: base.baseFen,
+    source,
     updatedBy: caller.member._id,
     updatedAt: clock.now(),
   }
   const { _id, ...fields } = doc
   if (before) await store.update(COLLECTIONS.duesBases, id, fields)
   else await store.insert(COLLECTIONS.duesBases, doc)
-  const schedule = await loadSchedule(store, member.tenantId)
-  const monthlyFen = monthlyDues(input.category, input.baseFen, schedule).amountFen
   await writeAudit(ctx, {
     action: 'lifecycle.setDuesBase',
     targetId: id,
-    summary: `核定 ${member.name} ${input.year} 年党费基数 ${yuan(input.baseFen)} 元（每月 ${yuan(monthlyFen)} 元）`,
+    summary: `${source === 'import' ? '导入' : ''}核定 ${member.name} ${base.year} 年党费基数 ${yuan(base.baseFen)} 元（每月 ${yuan(monthlyFen)} 元）`,
     before: before ? { category: before.category, baseFen: before.baseFen } : null,
-    after: { category: input.category, baseFen: input.baseFen },
+    after: { category: base.category, baseFen: base.baseFen, source },
   })
-  await refreshDerived(ctx, branch, member, [input.year])
-  return { memberId: member._id, year: input.year, category: input.category, baseFen: input.baseFen, monthlyFen }
+  return { monthlyFen, changed: true }
 }
 
 /** 少交/免交: the branch's decision for a run of months; it may lower what a month owes, never raise it. */

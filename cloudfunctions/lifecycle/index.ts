@@ -10,6 +10,8 @@ import {
 } from './development-files'
 import { developmentDue, developmentFile, listDevelopment, pipeline } from './development-lists'
 import { dueScan } from './due-scan'
+import { confirmDuesBaseImport, previewDuesBaseImport } from './dues-import'
+import { duesBaseTemplate } from './dues-import-template'
 import { duesMonthly } from './dues-monthly'
 import { getDuesSchedule, recordDuesPayment, setDuesBase, setDuesReduction, updateDuesSchedule } from './dues-records'
 import { branchDuesSheet, duesArrears, duesCollection, exportDuesSheet, memberDues, myDues } from './dues-views'
@@ -46,6 +48,9 @@ const router = createRouter(api.lifecycle, {
   exportDuesSheet,
   duesArrears,
   duesCollection,
+  duesBaseTemplate,
+  previewDuesBaseImport,
+  confirmDuesBaseImport,
   issueTransferLetter,
   registerIncomingTransfer,
   completeTransfer,

@@ -17,7 +17,6 @@ import { previewImport } from '../domain/roster/import/validate-rows'
 import { shanghaiDate, shanghaiStamp } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
@@ -26,18 +25,13 @@ import { exportXlsx } from '../shared/exports'
 import { createMember } from '../shared/members'
 import { deleteNow, keepUntil } from '../shared/retention'
 import { memberKeySecret } from '../shared/tenant-secrets'
-import { readUploadedSheet } from '../shared/uploaded-sheet'
+import { readImportUpload } from '../shared/uploaded-sheet'
 import { memberIdForKey } from './member-keys'
 
 const manages = (caller: HandlerContext['caller'], org: OrgDoc) =>
   org.kind === 'branch' && branchAccess(caller.member, org) === 'manage'
 
 const rawUpload = (doc: ImportDoc) => ({ fileID: doc.fileID, tenantId: doc.tenantId, kind: 'import-upload' as const })
-
-/** Where a caller's uploads for import must live: a fileID elsewhere is someone else's file. */
-export function importFolder(tenantId: string, memberId: string): string {
-  return `imports/${tenantId}/${memberId}/`
-}
 
 /** A running import that wrote no progress for this long was cut off (the function timed out or crashed). */
 export const STALLED_AFTER_MS = 90_000
@@ -67,11 +61,10 @@ async function importScope({ caller, store }: HandlerContext, branchId: string |
 
 /** Reads the uploaded file and checks it against the roster as it is now: the same at preview and at confirm. */
 async function checkFile(ctx: HandlerContext, fileID: string, branchId: string | null) {
-  const { caller, store, functions, clock } = ctx
+  const { caller, store, clock } = ctx
   await importScope(ctx, branchId)
   const tenantId = caller.member.tenantId
-  if (!isInFolder(fileID, importFolder(tenantId, caller.member._id))) throw new DomainError('ROSTER.FILE_NOT_FOUND')
-  const { rows: sheet } = await readUploadedSheet(functions, fileID)
+  const { rows: sheet } = await readImportUpload(ctx, fileID)
   const [orgs, members] = await Promise.all([
     store.findAll(COLLECTIONS.orgs, { tenantId }),
     store.findAll(COLLECTIONS.members, { tenantId, status: 'active' }, { fields: IMPORT_FIELDS }),

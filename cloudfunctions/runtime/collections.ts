@@ -21,6 +21,7 @@ import type {
   DevelopmentFileDoc,
   DuesBaseDoc,
   DuesBranchMonthDoc,
+  DuesImportDoc,
   DuesPaymentDoc,
   DuesReductionDoc,
   DuesRunDoc,
@@ -185,6 +186,7 @@ export const COLLECTIONS = {
   duesPayments: collection<DuesPaymentDoc>('dues_payments'),
   duesBranchMonths: collection<DuesBranchMonthDoc>('dues_branch_months'),
   duesStatus: collection<DuesStatusDoc>('dues_status'),
+  duesImports: collection<DuesImportDoc>('dues_imports'),
   duesRuns: collection<DuesRunDoc>('dues_runs'),
   // 组织关系转接 out of and into the county, and 流动党员
   transfers: collection<TransferDoc>('transfers'),

@@ -1,5 +1,8 @@
 import { decodeCells } from '../domain/sheet/cell-codec'
+import { DomainError } from '../runtime/domain-error'
+import { isInFolder } from '../runtime/files'
 import type { Functions } from '../runtime/functions'
+import type { HandlerContext } from '../runtime/router'
 
 /**
  * The cells of an uploaded spreadsheet, read by the sheets function, and the
@@ -10,4 +13,20 @@ import type { Functions } from '../runtime/functions'
 export async function readUploadedSheet(functions: Functions, fileID: string) {
   const { rows, sha256 } = await functions.call('sheets', 'read', { fileID })
   return { rows: decodeCells(rows), sha256 }
+}
+
+/** Where a caller's uploads for import must live (the app uploads there): a fileID elsewhere is someone else's file. */
+export function importFolder(tenantId: string, memberId: string): string {
+  return `imports/${tenantId}/${memberId}/`
+}
+
+/** The caller's own import upload (roster, assessment scheme, 党费基数), read; any other file is ROSTER.FILE_NOT_FOUND. */
+export async function readImportUpload(
+  { caller, functions }: Pick<HandlerContext, 'caller' | 'functions'>,
+  fileID: string,
+) {
+  if (!isInFolder(fileID, importFolder(caller.member.tenantId, caller.member._id))) {
+    throw new DomainError('ROSTER.FILE_NOT_FOUND')
+  }
+  return readUploadedSheet(functions, fileID)
 }

@@ -16,3 +16,7 @@ export function uploadPath(
   const random = Math.random().toString(36).slice(2, 10)
   return `${[...folder, `${now}-${random}.${extension}`].join('/')}`
 }
+
+/** An upload for an import (名册, 考核方案, 党费基数): the server reads only imports/<tenantId>/<memberId>/. */
+export const importUploadPath = (tenantId: string, memberId: string, fileName: string, now: number) =>
+  uploadPath(['imports', tenantId, memberId], fileName, now)

@@ -120,6 +120,7 @@ export const duesMemberPageUrl = (memberId: string, year: number) =>
   `${LIFECYCLE}/dues-member/index?memberId=${q(memberId)}&year=${year}`
 export const DUES_BUREAU_PAGE = `${LIFECYCLE}/dues-bureau/index`
 export const DUES_SCHEDULE_PAGE = `${LIFECYCLE}/dues-schedule/index`
+export const duesImportPageUrl = (branchId: string) => `${LIFECYCLE}/dues-import/index?branchId=${q(branchId)}`
 
 // 组织关系转接 and 流动党员; a page without a branch is the bureau's view of the whole county.
 const TRANSFERS = '/subpackages/transfers/pages'

@@ -5,12 +5,14 @@
  * every dues write), never the 120,000 member-months: the rows are written straight through the SDK,
  * each a branch's month of 20 members with one or two unpaid in some months. Then the write path that
  * keeps them: a secretary's 核定基数 and a 12-month payment in a 20-member branch, each rewriting the
- * branch's 12 rows.
+ * branch's 12 rows; and the yearly .xlsx import of the whole branch's next-year bases (preview, then
+ * confirm: 20 bases written and audited, the branch's months and each member's run refreshed).
  */
 import { collectionOf } from '../../cloudfunctions/domain/lifecycle/dues-collection'
 import type { DuesBranchMonthDoc, DuesMonth } from '../../types/lifecycle'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
+import { xlsxOf } from '../support/sheet-rows'
 import { BIG, BIG_TENANT, seedBigTenant } from './big-tenant'
 import type { Figure } from './figure'
 import { gatewayTiming } from './gateway-timing'
@@ -55,6 +57,8 @@ export default async function run(): Promise<Figure[]> {
       'dues_payments',
       'dues_branch_months',
       'dues_status',
+      'dues_imports',
+      'expiring_files',
       'audit_log',
     ]) {
       await t.db.createCollection(name).catch(() => {})
@@ -92,6 +96,25 @@ export default async function run(): Promise<Figure[]> {
       method: 'transfer',
       paidOn: new Date(t.emu.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10),
     })
+    // The big tenant's names (党员0-5) are not names a roster takes: the rows match by phone alone.
+    const rows = Array.from({ length: PER_BRANCH }, (_, m) => [
+      '',
+      `15${String(m).padStart(9, '0')}`,
+      '在职',
+      3_000 + m * 250.5,
+    ])
+    const content = await xlsxOf('党费基数', [['姓名', '手机号码', '类别', '税后月工资'], ...rows])
+    const { fileID } = (await t.cloud.uploadFile({
+      cloudPath: `imports/${BIG_TENANT}/${BIG.firstBranch}_m00/bench-bases.xlsx`,
+      fileContent: content,
+    })) as { fileID: string }
+    const preview = await timed<{ importId: string; totals: { set: number } }>(BIG.secretary, 'previewDuesBaseImport', {
+      fileID,
+      branchId: BIG.firstBranch,
+      year: year + 1,
+    })
+    if (preview.data.totals.set !== PER_BRANCH) throw new Error(`the import previewed ${preview.data.totals.set} bases`)
+    const confirmed = await timed(BIG.secretary, 'confirmDuesBaseImport', { importId: preview.data.importId })
     return [
       {
         name: 'lifecycle.duesCollection (500 branches × 12 months), median',
@@ -101,6 +124,12 @@ export default async function run(): Promise<Figure[]> {
       },
       { name: 'lifecycle.setDuesBase (20-member branch, 12 rows rewritten)', value: round(base.ms), unit: 'ms' },
       { name: 'lifecycle.recordDuesPayment (year to date, 12 rows rewritten)', value: round(paid.ms), unit: 'ms' },
+      { name: 'lifecycle.previewDuesBaseImport (20-row .xlsx of a branch)', value: round(preview.ms), unit: 'ms' },
+      {
+        name: 'lifecycle.confirmDuesBaseImport (20 bases, audited, derived rows refreshed)',
+        value: round(confirmed.ms),
+        unit: 'ms',
+      },
     ]
   } finally {
     await t.stop()

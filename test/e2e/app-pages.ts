@@ -230,6 +230,7 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
     const sheet = data(await call<Sheet>('lifecycle', 'branchDuesSheet', { branchId: me.branch.id, month }))
     add('dues-member', sheet?.items[0] && route.duesMemberPageUrl(sheet.items[0].memberId, year))
   }
+  if (me.branch && has('branch_secretary')) add('dues-import', route.duesImportPageUrl(me.branch.id))
   if (has('bureau_staff')) {
     add('dues-bureau', route.DUES_BUREAU_PAGE)
     add('dues-schedule', route.DUES_SCHEDULE_PAGE)

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { shanghaiPeriods } from '../../cloudfunctions/domain/time'
 import type { AnyActionName } from '../../types/api'
 import type { LedgerEntry, PointsRule } from '../../types/points'
+import { xlsxOf } from '../support/sheet-rows'
 import { as, type DemoEmulator, type InputArgs, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -20,14 +21,12 @@ const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ?
 const ok = <A extends AnyActionName<'points'>>(openid: string, action: A, ...data: InputArgs<'points', A>) =>
   t.callOk(openid, 'points', action, ...data)
 
-async function xlsx(rows: unknown[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('学习强国积分')
-  sheet.addRow(['实验小学党支部学习强国积分（截至本月）'])
-  sheet.addRow(['序号', '姓名', '手机号码', '积分'])
-  for (const [index, row] of rows.entries()) sheet.addRow([index + 1, ...row])
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}
+const xlsx = (rows: unknown[][]) =>
+  xlsxOf('学习强国积分', [
+    ['实验小学党支部学习强国积分（截至本月）'],
+    ['序号', '姓名', '手机号码', '积分'],
+    ...rows.map((row, index) => [index + 1, ...row]),
+  ])
 
 let fileSeq = 0
 async function upload(content: Buffer, folder = 'points/t_demo/m_shiyan_01'): Promise<string> {

@@ -1,8 +1,8 @@
 // An import that saves the good rows: the valid ones written, the refused ones handed back as .xlsx with 错误原因.
-
 import ExcelJS from 'exceljs'
+
 import type { ImportStatus } from '../../types/roster-import'
-import { downloadedRows } from '../support/sheet-rows'
+import { downloadedRows, xlsxOf } from '../support/sheet-rows'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -14,14 +14,7 @@ afterAll(() => t.stop())
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code)
 const HEADER = ['姓名', '人员类别', '入党日期', '党小组', '手机号码']
 
-async function xlsx(rows: unknown[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('花名册')
-  sheet.addRow(['实验小学党支部党员花名册'])
-  sheet.addRow(HEADER)
-  for (const row of rows) sheet.addRow(row)
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}
+const xlsx = (rows: unknown[][]) => xlsxOf('花名册', [['实验小学党支部党员花名册'], HEADER, ...rows])
 
 let fileSeq = 0
 async function upload(content: Buffer): Promise<string> {

@@ -31,3 +31,11 @@ export function columnByHeader(rows: string[][], header: string): Map<string, st
   if (column < 0) throw new Error(`the sheet has no column ${header}`)
   return new Map(rows.slice(1).map((row) => [row[0], row[column] ?? '']))
 }
+
+/** An .xlsx the way a person makes one — one sheet of rows (a title, the headers, the data) — as its bytes. */
+export async function xlsxOf(sheetName: string, rows: readonly (readonly unknown[])[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet(sheetName)
+  for (const row of rows) sheet.addRow([...row])
+  return Buffer.from(await book.xlsx.writeBuffer())
+}

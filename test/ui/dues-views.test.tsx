@@ -1,7 +1,12 @@
 // 党费 as a member and a secretary read it: each month's state in the words of the 党费证, only unpaid
 // months with a base can be ticked for a payment, and the arrears notice names the run.
 import { fireEvent, render, screen } from '@testing-library/react'
-import { ArrearsNotice, DuesMonths, monthState } from '../../src/subpackages/lifecycle/components/dues'
+import {
+  ArrearsNotice,
+  DuesImportRowView,
+  DuesMonths,
+  monthState,
+} from '../../src/subpackages/lifecycle/components/dues'
 import type { DuesMonth } from '../../types/lifecycle'
 
 const row = (month: string, patch: Partial<DuesMonth> = {}): DuesMonth => ({
@@ -62,5 +67,48 @@ describe('the arrears notice', () => {
     expect(screen.getByTestId('dues-arrears-notice').textContent).toContain(
       '您已连续 4 个月未交纳党费（自2026年8月起）',
     )
+  })
+})
+
+describe('a row of the base import’s preview', () => {
+  const base = { row: 3, name: '王芳', memberId: 'm1', category: 'employed' as const, baseFen: 612_345 }
+
+  test('a base to set: the category, the base and the monthly amount in 元', () => {
+    render(<DuesImportRowView row={{ ...base, monthlyFen: 9_185, status: 'set', message: '原基数 4500.00 元' }} />)
+    const text = screen.getByTestId('dues-import-row').textContent
+    expect(text).toContain('第 3 行 · 王芳')
+    expect(text).toContain('设置')
+    expect(text).toContain('在职（按税后月工资） · 基数 6123.45 元 · 每月 91.85 元')
+    expect(text).toContain('原基数 4500.00 元')
+  })
+
+  test('a fixed amount shows no base; a refused row says why and nothing else', () => {
+    const { unmount } = render(
+      <DuesImportRowView
+        row={{ ...base, category: 'student', baseFen: 0, monthlyFen: 20, status: 'unchanged', message: '' }}
+      />,
+    )
+    expect(screen.getByTestId('dues-import-row').textContent).toContain('学生 · 每月 0.20 元')
+    expect(screen.getByTestId('dues-import-row').textContent).toContain('未变')
+    unmount()
+    render(
+      <DuesImportRowView
+        row={{
+          row: 7,
+          name: '',
+          memberId: null,
+          category: null,
+          baseFen: null,
+          monthlyFen: null,
+          status: 'error',
+          message: '税后月工资不能为负数',
+        }}
+      />,
+    )
+    const text = screen.getByTestId('dues-import-row').textContent
+    expect(text).toContain('第 7 行 · （无姓名）')
+    expect(text).toContain('错误 · 不导入')
+    expect(text).toContain('税后月工资不能为负数')
+    expect(text).not.toContain('每月')
   })
 })

@@ -1,8 +1,8 @@
+import { importUploadPath } from '../../src/lib/cloud-paths'
 import { fileSizeLabel, issueLocation, issuesByRow } from '../../src/subpackages/roster/lib/import-issues'
 import { IMPORT_MAX_BYTES, PREVIEW_ISSUE_LIMIT } from '../../src/subpackages/roster/lib/import-limits'
 import {
   forgetImport,
-  importCloudPath,
   isSpreadsheetName,
   rememberedImport,
   rememberImport,
@@ -32,7 +32,7 @@ test('issues group by row, the file first, errors before warnings within a row',
 })
 
 test('uploads go under imports/<tenantId>/<memberId>/ with a generated name', () => {
-  const path = importCloudPath('t_demo', 'm_shiyan_01', '实验小学 花名册.XLSX', 1_700_000_000_000)
+  const path = importUploadPath('t_demo', 'm_shiyan_01', '实验小学 花名册.XLSX', 1_700_000_000_000)
   expect(path).toMatch(/^imports\/t_demo\/m_shiyan_01\/1700000000000-[a-z0-9]+\.xlsx$/)
   expect(isSpreadsheetName('名册.csv')).toBe(true)
   expect(isSpreadsheetName('名册.xls')).toBe(false)

@@ -1,7 +1,6 @@
 import type { ScoreImportRow } from '../../../types/points'
-import { groupBy } from '../group-by'
-import { cellScalar, cellText, isBlankCell, readName, readPhone } from '../sheet/cells'
-import { normaliseHeader } from '../sheet/headers'
+import { cellScalar, isBlankCell, readName } from '../sheet/cells'
+import { type BranchMember, findHeaderRow, memberMatcher } from '../sheet/member-rows'
 
 /**
  * 外部积分导入 as pure rules: find the 姓名 / 手机号码 / 积分 columns, read
@@ -14,9 +13,6 @@ const HEADERS = {
   phone: ['手机号码', '手机', '手机号', '联系电话', '电话'],
   score: ['积分', '学习积分', '总积分', '分数', '得分', '学习强国积分', '积分数'],
 } as const
-type Column = keyof typeof HEADERS
-
-const HEADER_SEARCH_ROWS = 10
 
 export interface ScoreColumns {
   /** 0-based index of the header row. */
@@ -27,28 +23,10 @@ export interface ScoreColumns {
 }
 
 export function findScoreColumns(sheet: readonly (readonly unknown[])[]): ScoreColumns | null {
-  for (let rowIndex = 0; rowIndex < Math.min(HEADER_SEARCH_ROWS, sheet.length); rowIndex++) {
-    const found: Partial<Record<Column, number>> = {}
-    for (const [index, cell] of Array.from(sheet[rowIndex] ?? []).entries()) {
-      const text = cellText(cell)
-      if (!text.ok) continue
-      const header = normaliseHeader(text.value)
-      for (const column of Object.keys(HEADERS) as Column[]) {
-        if (found[column] === undefined && (HEADERS[column] as readonly string[]).includes(header))
-          found[column] = index
-      }
-    }
-    if (found.name !== undefined && found.score !== undefined) {
-      return { rowIndex, name: found.name, phone: found.phone ?? null, score: found.score }
-    }
-  }
-  return null
-}
-
-export interface BranchMember {
-  id: string
-  name: string
-  phone: string | null
+  const found = findHeaderRow(sheet, HEADERS, (columns) => columns.name !== undefined && columns.score !== undefined)
+  if (!found) return null
+  const { name, phone, score } = found.columns
+  return { rowIndex: found.rowIndex, name: name as number, phone: phone ?? null, score: score as number }
 }
 
 export interface ConvertedRow extends ScoreImportRow {
@@ -65,9 +43,7 @@ export function readScoreRows(
   members: readonly BranchMember[],
   factor: number,
 ): ConvertedRow[] {
-  const byPhone = new Map(members.filter((m) => m.phone).map((m) => [m.phone as string, m]))
-  const byName = groupBy(members, (member) => member.name)
-  const seen = new Set<string>()
+  const matcher = memberMatcher(members)
   const rows: ConvertedRow[] = []
   for (let index = columns.rowIndex + 1; index < sheet.length; index++) {
     const cells = sheet[index] ?? []
@@ -83,54 +59,21 @@ export function readScoreRows(
       memberId: null,
     })
     const name = readName(cells[columns.name])
-    const nameText = name.ok ? (name.value ?? '') : ''
-    const score = readScore(cells[columns.score])
     if (!name.ok) {
-      rows.push(fail(nameText, null, name.problem.message))
+      rows.push(fail('', null, name.problem.message))
       continue
     }
+    const score = readScore(cells[columns.score])
     if (typeof score === 'string') {
-      rows.push(fail(nameText, null, score))
+      rows.push(fail(name.value ?? '', null, score))
       continue
     }
-    const phone = columns.phone === null ? null : readPhone(cells[columns.phone])
-    if (phone && !phone.ok) {
-      rows.push(fail(nameText, score, phone.problem.message))
+    const found = matcher.match(cells[columns.name], columns.phone === null ? undefined : cells[columns.phone])
+    if (!found.ok) {
+      rows.push(fail(found.name, score, found.message))
       continue
     }
-    const phoneValue = phone?.ok ? phone.value : null
-    let member: BranchMember | undefined
-    if (phoneValue) {
-      member = byPhone.get(phoneValue)
-      if (!member) {
-        rows.push(fail(nameText, score, '本支部没有登记该手机号码的党员'))
-        continue
-      }
-      if (nameText && member.name !== nameText) {
-        rows.push(fail(nameText, score, `手机号码登记的党员是${member.name}，与姓名不符`))
-        continue
-      }
-    } else {
-      const named = byName.get(nameText) ?? []
-      if (!nameText) {
-        rows.push(fail('', score, '姓名和手机号码都没有填写'))
-        continue
-      }
-      if (named.length === 0) {
-        rows.push(fail(nameText, score, '本支部没有这名党员'))
-        continue
-      }
-      if (named.length > 1) {
-        rows.push(fail(nameText, score, '本支部有同名党员，请填写手机号码'))
-        continue
-      }
-      member = named[0]
-    }
-    if (seen.has(member.id)) {
-      rows.push(fail(member.name, score, '同一名党员在文件中出现了多次'))
-      continue
-    }
-    seen.add(member.id)
+    const { member } = found
     const points = convertScore(score, factor)
     rows.push({
       row,

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { Arrears, DuesCategory, DuesMonth } from '../../../../types/lifecycle'
+import type { Arrears, DuesCategory, DuesImportRow, DuesMonth } from '../../../../types/lifecycle'
+import { ListItem } from '../../../components/list-item'
 import { Notice } from '../../../components/notice'
 import { yuan } from '../lib/money'
 
@@ -72,5 +73,28 @@ export function DuesMonths({
         )
       })}
     </View>
+  )
+}
+
+const STATUS_TAGS: Record<DuesImportRow['status'], { text: string; tone: string }> = {
+  set: { text: '设置', tone: 'ok' },
+  unchanged: { text: '未变', tone: 'plain' },
+  error: { text: '错误 · 不导入', tone: 'warn' },
+}
+
+/** One row: who it matched, the category, base and monthly amount it sets — or why it is not imported. */
+export function DuesImportRowView({ row }: { row: DuesImportRow }) {
+  const tag = STATUS_TAGS[row.status]
+  const amounts =
+    row.category && row.monthlyFen !== null
+      ? `${CATEGORY_NAMES[row.category]}${row.baseFen ? ` · 基数 ${yuan(row.baseFen)} 元` : ''} · 每月 ${yuan(row.monthlyFen)} 元`
+      : null
+  return (
+    <ListItem
+      testId="dues-import-row"
+      title={`第 ${row.row} 行 · ${row.name || '（无姓名）'}`}
+      badges={<Text className={`tag tag--${tag.tone}`}>{tag.text}</Text>}
+      meta={[amounts, row.message]}
+    />
   )
 }

@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro'
-import { uploadPath } from '../../../lib/cloud-paths'
 import { IMPORT_EXTENSIONS } from './import-limits'
 
 /**
@@ -39,7 +38,3 @@ export function extensionOf(fileName: string): string {
 export function isSpreadsheetName(fileName: string): boolean {
   return (IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(fileName))
 }
-
-/** Where an upload for import must go: the server reads only files under imports/<tenantId>/<memberId>/. */
-export const importCloudPath = (tenantId: string, memberId: string, fileName: string, now: number) =>
-  uploadPath(['imports', tenantId, memberId], fileName, now)

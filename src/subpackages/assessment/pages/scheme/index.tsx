@@ -9,7 +9,7 @@ import { PageState } from '../../../../components/page-state'
 import { ResultView } from '../../../../components/result-view'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
-import { uploadPath } from '../../../../lib/cloud-paths'
+import { importUploadPath } from '../../../../lib/cloud-paths'
 import { openMade } from '../../../../lib/download'
 import { yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
@@ -50,10 +50,7 @@ function SchemeView({ me, year }: { me: Me; year: number }) {
     const file = await pickSpreadsheet()
     if (!file) return
     setPhase({ kind: 'busy', text: '正在上传…' })
-    const uploaded = await uploadToCloud(
-      uploadPath(['imports', me.tenant.id, me.memberId], file.name, Date.now()),
-      file,
-    )
+    const uploaded = await uploadToCloud(importUploadPath(me.tenant.id, me.memberId, file.name, Date.now()), file)
     if (!uploaded.ok) return setPhase({ kind: 'view', error: uploaded.error.message })
     setPhase({ kind: 'busy', text: '正在逐行核对…' })
     const preview = await call('assessment', 'previewSchemeImport', { fileID: uploaded.data.fileID, year })

@@ -9,7 +9,7 @@ import { useAction } from '../../../../hooks/use-action'
 import { useOnReturn } from '../../../../hooks/use-on-return'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { openMade } from '../../../../lib/download'
-import { duesMemberPageUrl } from '../../../../lib/routes'
+import { duesImportPageUrl, duesMemberPageUrl } from '../../../../lib/routes'
 import { periodKey, periodName } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { CATEGORY_NAMES } from '../../components/dues'
@@ -106,6 +106,15 @@ export default function BranchDuesPage() {
               >
                 导出本月党费收缴表（.xlsx）
               </Button>
+              {data.canManage ? (
+                <Button
+                  className="btn btn--ghost"
+                  data-testid="dues-import-link"
+                  onClick={() => Taro.navigateTo({ url: duesImportPageUrl(branchId) })}
+                >
+                  导入党费基数（.xlsx）
+                </Button>
+              ) : null}
             </View>
           </>
         )}

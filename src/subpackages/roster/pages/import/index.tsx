@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
+import { importUploadPath } from '../../../../lib/cloud-paths'
 import { openMade } from '../../../../lib/download'
 import { branchPageUrl, TREE_PAGE } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
@@ -17,13 +18,7 @@ import { type ImportProgress, ImportProgressView } from '../../components/import
 import { ImportBusy, ImportFileError, ImportStart, ImportSteps, LastImport } from '../../components/import-start'
 import { fileSizeLabel } from '../../lib/import-issues'
 import { IMPORT_MAX_BYTES, IMPORT_POLL_MS } from '../../lib/import-limits'
-import {
-  forgetImport,
-  importCloudPath,
-  isSpreadsheetName,
-  rememberedImport,
-  rememberImport,
-} from '../../lib/import-run'
+import { forgetImport, isSpreadsheetName, rememberedImport, rememberImport } from '../../lib/import-run'
 import '../../components/import.css'
 import { Page } from '../../../../components/page'
 
@@ -183,7 +178,7 @@ function Importer({ me, branchId, branchName }: ImporterProps) {
     if (file.size === 0) return refuseFile(file, errorMessage('ROSTER.IMPORT_NO_ROWS'))
 
     setPhase({ kind: 'upload', file })
-    const uploaded = await uploadToCloud(importCloudPath(me.tenant.id, me.memberId, file.name, Date.now()), file)
+    const uploaded = await uploadToCloud(importUploadPath(me.tenant.id, me.memberId, file.name, Date.now()), file)
     if (!alive.current) return
     if (!uploaded.ok) return refuseFile(file, uploaded.error.message)
 
