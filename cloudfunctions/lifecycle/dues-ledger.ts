@@ -13,7 +13,9 @@ export {
   loadSchedule,
   type MemberLedger,
   put,
+  refreshBranchMonths,
   refreshDerived,
+  refreshStatus,
   statusOf,
   yearMonths,
 } from '../shared/dues-ledger'
