@@ -446,6 +446,19 @@ export interface DuesStatusDoc {
   updatedAt: number
 }
 
+/**
+ * dues_runs: `_id` = the running month ('2027-01'). How far the monthly dues
+ * timer (duesMonthly) got: the last tenant and branch it finished, so a run cut
+ * by the function's timeout is taken up by the next trigger of the morning;
+ * `done` once every branch of every tenant is through.
+ */
+export interface DuesRunDoc {
+  _id: string
+  cursor: { tenantId: string; branchId: string } | null
+  done: boolean
+  updatedAt: number
+}
+
 export const ARREARS_FLAGS = ['none', 'secretary', 'bureau'] as const // 3 months → the secretary, 6 → the bureau
 export const Arrears = z.object({
   /** Consecutive closed months unpaid, counting back from last month. */

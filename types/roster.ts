@@ -184,6 +184,8 @@ export interface MembershipChangeDoc {
   branchId: string
   otherBranchId?: string
   reason?: string
+  /** The day it took effect when that is not the day it was recorded (a 回执 or 报到 entered later); dues read it. */
+  on?: string
   at: number
   by: string
 }

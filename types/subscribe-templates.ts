@@ -22,6 +22,7 @@ export const TEMPLATE_USES = [
   'themeDay',
   'leaveDecision',
   'developmentDue',
+  'duesArrears',
 ] as const
 export type TemplateUse = (typeof TEMPLATE_USES)[number]
 
@@ -34,6 +35,10 @@ export const TEMPLATE_USE_LABELS: Record<TemplateUse, { title: string; hint: str
   developmentDue: {
     title: '发展党员待办',
     hint: '谈话、确定发展对象、预备期届满、审批等事项到期前30天起，提醒支部书记',
+  },
+  duesArrears: {
+    title: '欠缴党费提醒',
+    hint: '每月1日，支部有党员连续3个月以上未交党费时提醒支部书记；满6个月的，同时提醒局机关',
   },
 }
 
@@ -118,6 +123,12 @@ export const USE_VALUES = {
     item: { label: '待办事项', shape: 'text', sample: '葛振宇 预备期将于 30 天后届满' },
     personName: { label: '发展对象姓名', shape: 'person', sample: '葛振宇' },
     dueOn: { label: '到期日期', shape: 'day', sample: '2026-12-18' },
+    branchName: { label: '支部名称', shape: 'text', sample: '实验小学党支部' },
+  },
+  duesArrears: {
+    item: { label: '提醒内容', shape: 'text', sample: '周晓梅等2人连续3个月以上未交党费' },
+    count: { label: '人数', shape: 'count', sample: 2 },
+    month: { label: '截至月份', shape: 'month', sample: '2026-11' },
     branchName: { label: '支部名称', shape: 'text', sample: '实验小学党支部' },
   },
 } as const satisfies Record<TemplateUse, Record<string, ValueSpec>>
@@ -226,6 +237,8 @@ export const SubscribeTemplates = z
     themeDay: TemplateEntry,
     leaveDecision: TemplateEntry,
     developmentDue: TemplateEntry,
+    // A rule set saved by an app from before this use has none: not configured.
+    duesArrears: TemplateEntry.default({ templateId: '', fields: [] }),
   })
   .superRefine((templates, ctx) => {
     for (const use of TEMPLATE_USES) {
@@ -274,6 +287,11 @@ export const SUGGESTED_FIELDS: Record<TemplateUse, TemplateField[]> = {
   developmentDue: [
     { keyword: 'thing1', value: 'item' },
     { keyword: 'date2', value: 'dueOn' },
+    { keyword: 'thing3', value: 'branchName' },
+  ],
+  duesArrears: [
+    { keyword: 'thing1', value: 'item' },
+    { keyword: 'number2', value: 'count' },
     { keyword: 'thing3', value: 'branchName' },
   ],
 }

@@ -10,7 +10,7 @@ import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { deleteNow } from '../shared/retention'
 import { readImportUpload } from '../shared/uploaded-sheet'
-import { loadSchedule, refreshDerived } from './dues-ledger'
+import { loadSchedule, refreshBranchMonths, refreshStatus } from './dues-ledger'
 import { writeDuesBase } from './dues-records'
 
 /** A confirm that wrote no progress for this long was cut off (timeout, crash): it may run again (writes are by key). */
@@ -153,15 +153,12 @@ export const confirmDuesBaseImport: Handler<typeof api.lifecycle.confirmDuesBase
     )
     await store.update(COLLECTIONS.duesImports, doc._id, { updatedAt: clock.now() })
   }
-  // Each member's arrears run and the branch's months for the year, from the ledgers as they now are. Every base
-  // is written before any refresh starts, so refreshes running side by side rewrite the branch's months alike.
-  // (refreshDerived rewrites the branch's 12 months per member: a refresh of many members at once belongs in
-  // dues-ledger.ts, which another change owns now.)
+  // The branch's months for the year once, from the ledgers as they now are (every base is written first), then
+  // each member's arrears run.
   const refresh = rerun ? valid : written
+  if (refresh.length > 0) await refreshBranchMonths(ctx, branch, [doc.year])
   for (let i = 0; i < refresh.length; i += REFRESH_BATCH) {
-    await Promise.all(
-      refresh.slice(i, i + REFRESH_BATCH).map((member) => refreshDerived(ctx, branch, member, [doc.year])),
-    )
+    await Promise.all(refresh.slice(i, i + REFRESH_BATCH).map((member) => refreshStatus(ctx, member, [doc.year])))
   }
   const result = { set: written.length, unchanged, skipped }
   // The bases now live in dues_bases: the import keeps its counts, not a second copy of everyone's wage.

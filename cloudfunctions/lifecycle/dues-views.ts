@@ -14,7 +14,16 @@ import { MAX_READ } from '../runtime/store'
 import { loadBranch, loadMember, requireAccess } from '../shared/branch-access'
 import { exportXlsx } from '../shared/exports'
 import { tenantOrgs } from '../shared/tenant-orgs'
-import { branchMembers, currentMonth, ledgersOf, loadSchedule, yearMonths } from './dues-ledger'
+import {
+  aroundNow,
+  branchMembers,
+  currentMonth,
+  ledgerMembers,
+  ledgersOf,
+  loadSchedule,
+  type MemberLedger,
+  yearMonths,
+} from './dues-ledger'
 
 const CATEGORY_NAMES: Record<DuesCategory, string> = {
   employed: '在职',
@@ -32,14 +41,7 @@ const stateOf = (row: DuesMonth) =>
 async function duesYear(ctx: HandlerContext, member: MemberDoc, year: number) {
   const schedule = await loadSchedule(ctx.store, member.tenantId)
   const running = currentMonth(ctx)
-  const thisYear = Number(running.slice(0, 4))
-  const [ledger] = await ledgersOf(
-    ctx.store,
-    member.tenantId,
-    [member],
-    [...new Set([year, thisYear - 1, thisYear])],
-    schedule,
-  )
+  const [ledger] = await ledgersOf(ctx.store, member.tenantId, [member], aroundNow(ctx, year), schedule)
   const months = ledger.months.filter((row) => row.month.startsWith(`${year}-`))
   const base = ledger.bases.get(year)
   return {
@@ -71,31 +73,37 @@ export const memberDues: Handler<typeof api.lifecycle.memberDues> = async (input
   }
 }
 
-/** A branch's members with this year's and last year's ledgers, and each one's arrears now. */
-async function branchLedgers(ctx: HandlerContext, branch: OrgDoc, year: number) {
+const NO_ARREARS: Arrears = { months: 0, since: null, flag: 'none' }
+
+/**
+ * A branch's ledgers with last year's read too, and each one's arrears now:
+ * `owed` — everyone who owed it dues in `year` (members who left or moved
+ * since keep their months here, with no arrears: they are nobody's to chase
+ * here), for its sheet; `current` — its active members, for its arrears list.
+ */
+async function branchLedgers(ctx: HandlerContext, branch: OrgDoc, year: number, who: 'owed' | 'current') {
   const running = currentMonth(ctx)
-  const thisYear = Number(running.slice(0, 4))
   const schedule = await loadSchedule(ctx.store, branch.tenantId)
-  const members = await branchMembers(ctx.store, branch)
-  const ledgers = await ledgersOf(
-    ctx.store,
-    branch.tenantId,
-    members,
-    [...new Set([year, thisYear - 1, thisYear])],
-    schedule,
-  )
-  return ledgers.map((ledger) => ({ ...ledger, arrears: arrearsOf(ledger.months, running) }))
+  const members =
+    who === 'owed' ? await ledgerMembers(ctx.store, branch, [year]) : await branchMembers(ctx.store, branch)
+  const ledgers = await ledgersOf(ctx.store, branch.tenantId, members, aroundNow(ctx, year), schedule)
+  return ledgers.map((ledger) => {
+    const here = ledger.member.status === 'active' && ledger.member.branchId === branch._id
+    return { ...ledger, arrears: here ? arrearsOf(ledger.months, running) : NO_ARREARS }
+  })
 }
 
-const monthOf = (months: readonly DuesMonth[], month: string) => months.find((row) => row.month === month)
+/** A ledger's row for `month` when that month's dues belong to `branchId`. */
+const monthOf = (ledger: MemberLedger, branchId: string, month: string) =>
+  ledger.branchOf.get(month) === branchId ? ledger.months.find((row) => row.month === month) : undefined
 
 /** 党费收缴: the branch's month, member by member, paged, with the month's rate over the whole branch. */
 export const branchDuesSheet: Handler<typeof api.lifecycle.branchDuesSheet> = async (input, ctx) => {
   const branch = await loadBranch(ctx.store, ctx.caller, input.branchId)
   const access = requireAccess(ctx.caller, branch, 'read')
-  const ledgers = await branchLedgers(ctx, branch, Number(input.month.slice(0, 4)))
+  const ledgers = await branchLedgers(ctx, branch, Number(input.month.slice(0, 4)), 'owed')
   const rows = ledgers.flatMap((ledger) => {
-    const row = monthOf(ledger.months, input.month)
+    const row = monthOf(ledger, branch._id, input.month)
     return row ? [{ ledger, row }] : []
   })
   const start = (input.page - 1) * input.pageSize
@@ -131,7 +139,7 @@ export const duesArrears: Handler<typeof api.lifecycle.duesArrears> = async (inp
   const branch = await loadBranch(store, caller, branchId)
   requireAccess(caller, branch, 'manage')
   const threshold = bureau ? ARREARS_THRESHOLDS.bureau : ARREARS_THRESHOLDS.secretary
-  const ledgers = await branchLedgers(ctx, branch, Number(currentMonth(ctx).slice(0, 4)))
+  const ledgers = await branchLedgers(ctx, branch, Number(currentMonth(ctx).slice(0, 4)), 'current')
   return {
     items: ledgers
       .filter((ledger) => ledger.arrears.months >= threshold)
@@ -261,9 +269,9 @@ export const exportDuesSheet: Handler<typeof api.lifecycle.exportDuesSheet> = as
   if (input.of === 'branch_month') {
     const branch = await loadBranch(store, caller, input.branchId)
     requireAccess(caller, branch, 'read')
-    const ledgers = await branchLedgers(ctx, branch, Number(input.month.slice(0, 4)))
+    const ledgers = await branchLedgers(ctx, branch, Number(input.month.slice(0, 4)), 'owed')
     const rows = ledgers.flatMap((ledger) => {
-      const row = monthOf(ledger.months, input.month)
+      const row = monthOf(ledger, branch._id, input.month)
       if (!row) return []
       const category = ledger.bases.get(Number(input.month.slice(0, 4)))?.category
       return [

@@ -12,6 +12,7 @@ import { developmentDue, developmentFile, listDevelopment, pipeline } from './de
 import { dueScan } from './due-scan'
 import { confirmDuesBaseImport, previewDuesBaseImport } from './dues-import'
 import { duesBaseTemplate } from './dues-import-template'
+import { duesMonthly } from './dues-monthly'
 import { getDuesSchedule, recordDuesPayment, setDuesBase, setDuesReduction, updateDuesSchedule } from './dues-records'
 import { branchDuesSheet, duesArrears, duesCollection, exportDuesSheet, memberDues, myDues } from './dues-views'
 import { endFloating, listFloating, recordFloating } from './floating'
@@ -63,6 +64,7 @@ const router = createRouter(api.lifecycle, {
 
 /**
  * 党员的进、转 (the membership lifecycle): 发展党员, 党费, 组织关系转接 and 流动党员; the timer 'dueScan' reminds
- * secretaries each morning of 发展党员 steps falling due.
+ * secretaries each morning of 发展党员 steps falling due; 'duesMonthly' recomputes 党费 arrears on the 1st and
+ * reminds secretaries (3 months) and the bureau (6).
  */
-export const main = withTimers(router, { dueScan })
+export const main = withTimers(router, { dueScan, duesMonthly })

@@ -11,6 +11,7 @@ import { DomainError } from '../runtime/domain-error'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
+import { duesFollowMembership } from '../shared/dues-ledger'
 import { createMember, membersByIds, updateMemberFields } from '../shared/members'
 import { requireOwnUploads } from './development-files'
 import { fileView, loadFile, saveFile } from './file-view'
@@ -87,7 +88,7 @@ async function admit(ctx: HandlerContext, file: DevelopmentFileDoc, branchId: st
   const fields = rosterFieldsOf(file)
   if (!fields) throw new Error(`file ${file._id} admitted without a 支部大会 record`)
   const memberId = memberIdOf(file)
-  await createMember(
+  const member = await createMember(
     ctx,
     memberId,
     {
@@ -102,6 +103,8 @@ async function admit(ctx: HandlerContext, file: DevelopmentFileDoc, branchId: st
     },
     `发展党员 ${file.name} 经上级党委审批为预备党员，列入名册`,
   )
+  // Dues from the 支部大会's month: the branch's figures count the new 预备党员 at once (null: a retry did it).
+  if (member) await duesFollowMembership(ctx, member, [branchId])
   const applicant = (await ctx.store.find(COLLECTIONS.applicantBindings, { fileId: file._id }, { limit: 1 }))[0]
   if (applicant) {
     // The member's one-WeChat claim (members.boundAt), then the binding: as a roster invitation binds.

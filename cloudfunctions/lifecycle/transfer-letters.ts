@@ -9,6 +9,7 @@ import type { Handler, HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadMemberToChange, requireAccess } from '../shared/branch-access'
+import { duesFollowMembership } from '../shared/dues-ledger'
 import { createMember, leaveRoster, type NewMember } from '../shared/members'
 import { loadTransferToChange, transferRow } from './transfer-view'
 
@@ -144,7 +145,7 @@ export const completeTransfer: Handler<typeof api.lifecycle.completeTransfer> = 
 
   let memberId = transfer.memberId
   if (transfer.direction === 'out') await leaveOut(ctx, transfer, input.on)
-  else memberId = await arriveIn(ctx, transfer, branch._id)
+  else memberId = await arriveIn(ctx, transfer, branch._id, input.on)
 
   const done = { status: 'done' as const, doneOn: input.on, memberId, updatedAt: now }
   await store.update(COLLECTIONS.transfers, transfer._id, done)
@@ -169,6 +170,8 @@ async function leaveOut(ctx: HandlerContext, transfer: TransferDoc, on: string):
   const updated = await leaveRoster(ctx, member, {
     kind: 'transfer_out',
     reason: `转往 ${transfer.counterpart}（介绍信 ${transfer.letterNo}，${on} 回执）`,
+    // Dues are owed through the 回执's month, whenever the secretary enters it.
+    on,
   })
   await writeAudit(ctx, {
     action: 'roster.deactivateMember',
@@ -185,7 +188,7 @@ async function leaveOut(ctx: HandlerContext, transfer: TransferDoc, on: string):
   for (const record of floating) await ctx.store.update(COLLECTIONS.floatingMembers, record._id, { until: on })
 }
 
-async function arriveIn(ctx: HandlerContext, transfer: TransferDoc, branchId: string): Promise<string> {
+async function arriveIn(ctx: HandlerContext, transfer: TransferDoc, branchId: string, on: string): Promise<string> {
   const memberId = incomingMemberIdOf(transfer)
   const incoming = transfer.incoming ?? { memberType: 'formal', joinedOn: null, probationEndsOn: null }
   const fields: NewMember = {
@@ -198,10 +201,20 @@ async function arriveIn(ctx: HandlerContext, transfer: TransferDoc, branchId: st
     joinedOn: incoming.joinedOn,
     probationEndsOn: incoming.probationEndsOn,
   }
-  await createMember(ctx, memberId, fields, `${transfer.name} 由 ${transfer.counterpart} 转入，报到后列入名册`, {
-    kind: 'transfer_in',
-    reason: `由 ${transfer.counterpart} 转入（介绍信 ${transfer.letterNo}）`,
-  })
+  const member = await createMember(
+    ctx,
+    memberId,
+    fields,
+    `${transfer.name} 由 ${transfer.counterpart} 转入，报到后列入名册`,
+    {
+      kind: 'transfer_in',
+      reason: `由 ${transfer.counterpart} 转入（介绍信 ${transfer.letterNo}）`,
+      // Dues here are owed from the 报到's month (before it, to the organisation they came from).
+      on,
+    },
+  )
+  // The branch's figures count them from that month at once (null: a retry, the first call did it).
+  if (member) await duesFollowMembership(ctx, member, [branchId])
   return memberId
 }
 

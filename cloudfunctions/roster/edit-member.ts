@@ -8,6 +8,7 @@ import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadManagedMember, requireAccess, requireGroupIn } from '../shared/branch-access'
+import { duesFollowMembership } from '../shared/dues-ledger'
 import { createMember } from '../shared/members'
 import { boundMemberIds, toRow } from './member-row'
 import { requireAppointment } from './posts'
@@ -56,6 +57,8 @@ export const addMember: Handler<typeof api.roster.addMember> = async (input, ctx
     `新增党员 ${fields.name}（${branch.name}）`,
   )
   if (!member) throw new Error('a fresh member id collided')
+  // The branch's dues figures count them from 入党时间 at once, not at the next dues write.
+  await duesFollowMembership(ctx, member, [branch._id])
   return toRow(member, 'manage', false)
 }
 
@@ -76,6 +79,8 @@ export const updateMember: Handler<typeof api.roster.updateMember> = async (inpu
     before: member,
     after: updated,
   })
+  // A corrected 入党时间 changes the months owed: the branch's dues figures and the member's arrears follow.
+  if (updated.joinedOn !== member.joinedOn) await duesFollowMembership(ctx, updated, [branch._id])
   const bound = await boundMemberIds(store, [member._id])
   return toRow(updated, 'manage', bound.has(member._id))
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../runtime/domain-error'
 import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, loadMemberToChange, requireGroupIn } from '../shared/branch-access'
+import { duesFollowMembership } from '../shared/dues-ledger'
 import { followMembership } from '../shared/meeting-invitations'
 import { leaveRoster, writeMembershipChange } from '../shared/members'
 import { boundMemberIds, toRow } from './member-row'
@@ -59,6 +60,9 @@ export const transferMember: Handler<typeof api.roster.transferMember> = async (
     branchId: target._id,
     otherBranchId: branch._id,
   })
+  // Dues: the months before the move stay with the old branch, this month on is the new one's; both
+  // branches' figures and the member's arrears (now the new branch's to follow) are rewritten here.
+  await duesFollowMembership(ctx, updated, [branch._id, target._id])
   await writeAudit(ctx, {
     action: 'roster.transferMember',
     targetId: member._id,

@@ -24,6 +24,7 @@ import type {
   DuesImportDoc,
   DuesPaymentDoc,
   DuesReductionDoc,
+  DuesRunDoc,
   DuesSchedule,
   DuesStatusDoc,
   FloatingDoc,
@@ -186,6 +187,7 @@ export const COLLECTIONS = {
   duesBranchMonths: collection<DuesBranchMonthDoc>('dues_branch_months'),
   duesStatus: collection<DuesStatusDoc>('dues_status'),
   duesImports: collection<DuesImportDoc>('dues_imports'),
+  duesRuns: collection<DuesRunDoc>('dues_runs'),
   // 组织关系转接 out of and into the county, and 流动党员
   transfers: collection<TransferDoc>('transfers'),
   floatingMembers: collection<FloatingDoc>('floating_members'),

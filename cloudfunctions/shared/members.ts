@@ -5,6 +5,7 @@ import { newId } from '../runtime/new-id'
 import type { HandlerContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { writeAudit } from './audit'
+import { duesFollowMembership } from './dues-ledger'
 import { followMembership } from './meeting-invitations'
 
 /** Members by id, in reads of 500 (the `_.in` list a CloudBase query takes comfortably). */
@@ -26,6 +27,7 @@ export async function writeMembershipChange(
     branchId: string
     otherBranchId?: string
     reason?: string
+    on?: string
   },
 ): Promise<void> {
   await store.insert(COLLECTIONS.membershipChanges, {
@@ -56,7 +58,7 @@ export async function createMember(
   id: string,
   fields: NewMember,
   summary: string,
-  change: { kind: 'join' | 'transfer_in'; reason?: string } = { kind: 'join' },
+  change: { kind: 'join' | 'transfer_in'; reason?: string; on?: string } = { kind: 'join' },
 ): Promise<MemberDoc | null> {
   const now = ctx.clock.now()
   const member: MemberDoc = {
@@ -100,13 +102,15 @@ export async function updateMemberFields(
 /**
  * A member leaves the roster (停用, or 转出 out of the county once the 回执 is
  * back): inactive with no committee post, the membership change kept for the
- * member page's history, and their invitations to meetings not yet started
- * withdrawn. Their WeChat can no longer act as them (the caller must be active).
+ * member page's history (`on`: the day it took effect, when entered later),
+ * their invitations to meetings not yet started withdrawn, and their dues
+ * stopped after that month. Their WeChat can no longer act as them (the caller
+ * must be active).
  */
 export async function leaveRoster(
   ctx: Pick<HandlerContext, 'caller' | 'store' | 'clock'>,
   member: MemberDoc,
-  change: { kind: 'leave' | 'transfer_out'; reason: string },
+  change: { kind: 'leave' | 'transfer_out'; reason: string; on?: string },
 ): Promise<MemberDoc> {
   const now = ctx.clock.now()
   const branchId = member.branchId ?? ''
@@ -116,7 +120,7 @@ export async function leaveRoster(
     committeePosition: null,
     updatedAt: now,
   })
-  await writeMembershipChange(ctx, { memberId: member._id, kind: change.kind, branchId, reason: change.reason })
+  await writeMembershipChange(ctx, { memberId: member._id, branchId, ...change })
   if (branchId) {
     await followMembership(
       ctx.store,
@@ -125,6 +129,8 @@ export async function leaveRoster(
       null,
       now,
     )
+    // The months owed through this one stay in the branch's figures; later months and the arrears lists drop them.
+    await duesFollowMembership(ctx, updated, [branchId])
   }
   return updated
 }

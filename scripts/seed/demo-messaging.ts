@@ -18,6 +18,7 @@ export const DEMO_TEMPLATE_IDS = {
   themeDay: 'tmpl_theme_day',
   leaveDecision: 'tmpl_leave_decision',
   developmentDue: 'tmpl_development_due',
+  duesArrears: 'tmpl_dues_arrears',
 } as const
 
 export function demoMessaging(bureau: DemoBureau, now: number): SeedBatch[] {

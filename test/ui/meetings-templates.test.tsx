@@ -213,4 +213,17 @@ describe('我的 → 消息订阅', () => {
     expect(within(birthday).queryByTestId('mine-sub-on')).toBeNull()
     expect(screen.getByTestId('mine-sub-themeDay').getAttribute('data-on')).toBe('yes')
   })
+
+  test.each<[string, boolean, Me['roles']]>([
+    ['a member', false, ['member']],
+    ['a branch secretary', true, ['member', 'branch_secretary']],
+    ['bureau staff', true, ['bureau_staff']],
+  ])('欠缴党费提醒 for %s — offered: %s', async (_who, offered, roles) => {
+    serve({ mySubscriptions: { items: [row('politicalBirthday', 'tmpl_birthday'), row('duesArrears', 'tmpl_dues')] } })
+    render(<MessageSubscriptions me={me(roles)} />)
+    await screen.findByTestId('mine-subscriptions')
+    const dues = screen.queryByTestId('mine-sub-duesArrears')
+    expect(dues !== null).toBe(offered)
+    if (dues) expect(dues.textContent).toContain('欠缴党费提醒')
+  })
 })

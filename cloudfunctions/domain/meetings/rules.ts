@@ -42,6 +42,7 @@ export const DEFAULT_RULES: MeetingRules = {
     themeDay: UNCONFIGURED,
     leaveDecision: UNCONFIGURED,
     developmentDue: UNCONFIGURED,
+    duesArrears: UNCONFIGURED,
   },
   themeDayReminderDay: 20,
   longTermSubscriptions: false,

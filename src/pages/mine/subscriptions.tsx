@@ -13,9 +13,13 @@ interface Row {
   title: string
   hint: string
   forSecretaries?: boolean
+  forBureau?: boolean
 }
 
-/** The subscriptions 我的 offers: 政治生日 to everyone, the 主题党日 notice and 发展党员待办 to branch secretaries. */
+/**
+ * The subscriptions 我的 offers: 政治生日 to everyone, the 主题党日 notice and 发展党员待办 to branch
+ * secretaries, 欠缴党费 to branch secretaries and bureau staff.
+ */
 const ROWS: Row[] = [
   { use: 'politicalBirthday', title: '政治生日提醒', hint: '入党纪念日当天早上8点，微信为您送上政治生日祝福' },
   {
@@ -30,6 +34,13 @@ const ROWS: Row[] = [
     hint: '入党申请谈话、培养期满一年、预备期届满等事项到期前，每天早上提醒您',
     forSecretaries: true,
   },
+  {
+    use: 'duesArrears',
+    title: '欠缴党费提醒',
+    hint: '每月1日，有党员连续3个月以上（局机关：6个月以上）未交党费时提醒您',
+    forSecretaries: true,
+    forBureau: true,
+  },
 ]
 
 /**
@@ -42,10 +53,13 @@ export function MessageSubscriptions({ me }: { me: Me }) {
   const subscriptions = useAction('meetings', 'mySubscriptions', {})
   if (subscriptions.state !== 'ok') return null
   const secretary = me.roles.includes('branch_secretary') || me.roles.includes('general_branch_secretary')
+  const bureau = me.roles.includes('bureau_staff')
+  const offered = (row: Row) =>
+    (!row.forSecretaries && !row.forBureau) || (row.forSecretaries && secretary) || (row.forBureau && bureau)
   return (
     <View className="card" data-testid="mine-subscriptions">
       <Text className="card__title">消息订阅</Text>
-      {ROWS.filter((row) => !row.forSecretaries || secretary).map((row) => {
+      {ROWS.filter(offered).map((row) => {
         const held = subscriptions.data.items.find((item) => item.use === row.use)
         return held ? <SubscriptionRow key={row.use} row={row} held={held} onChanged={subscriptions.reload} /> : null
       })}
