@@ -897,10 +897,13 @@ export const duesActions = {
     errors: ['ROSTER.NOT_FOUND'],
   }),
   duesCollection: defineAction({
-    summary: "Bureau figures: each branch's collection rate and amounts per month of a year, and the tenant's.",
+    summary:
+      "Bureau figures: each branch's collection rate and amounts per month of a year, and the tenant's; the year's figures count the closed months only (the running month is still being collected, later ones are not due).",
     input: Page.extend({ year: Year }),
     output: z.object({
       months: z.array(MonthKey),
+      /** The last closed month the year's figures count (null: none of the year has closed yet). */
+      closedThrough: MonthKey.nullable(),
       branches: z.array(z.object({ branchId: Id, name: z.string(), months: z.array(Collection), year: Collection })),
       total: z.number().int(),
       page: z.number().int(),

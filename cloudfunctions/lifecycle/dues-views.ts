@@ -198,6 +198,10 @@ export const duesCollection: Handler<typeof api.lifecycle.duesCollection> = asyn
   const { store, caller } = ctx
   const tenantId = caller.member.tenantId
   const where = { tenantId, year: input.year }
+  // The year's figures count closed months: this month is still being collected, later ones are not due.
+  const running = currentMonth(ctx)
+  const closed = yearMonths(input.year).filter((month) => month < running)
+  const closedWhere = { ...where, month: store.command.in(closed) }
   const orgs = await tenantOrgs(store, tenantId)
   const branches = orgs.filter((org) => org.kind === 'branch')
   const start = (input.page - 1) * input.pageSize
@@ -210,7 +214,7 @@ export const duesCollection: Handler<typeof api.lifecycle.duesCollection> = asyn
           { ...where, branchId: store.command.in(shown.map((branch) => branch._id)) },
           { limit: MAX_READ },
         ),
-    ...TOTALS.map((field) => store.sumBy(COLLECTIONS.duesBranchMonths, where, 'tenantId', field)),
+    ...TOTALS.map((field) => store.sumBy(COLLECTIONS.duesBranchMonths, closedWhere, 'tenantId', field)),
   ])
   const months = yearMonths(input.year)
   const byBranch = new Map<string, Map<string, Collection>>()
@@ -228,8 +232,9 @@ export const duesCollection: Handler<typeof api.lifecycle.duesCollection> = asyn
     months,
     branches: shown.map((branch) => {
       const own = months.map((month) => pick(byBranch.get(branch._id)?.get(month) ?? empty))
-      return { branchId: branch._id, name: branch.name, months: own, year: sum(own) }
+      return { branchId: branch._id, name: branch.name, months: own, year: sum(own.slice(0, closed.length)) }
     }),
+    closedThrough: closed.at(-1) ?? null,
     total: branches.length,
     page: input.page,
     tenant: { ...total, rate: shareOf(total.settledMonths, total.owedMonths) },

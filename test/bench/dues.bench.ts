@@ -67,7 +67,7 @@ export default async function run(): Promise<Figure[]> {
     for (let b = 0; b < BRANCHES; b++) {
       for (let m = 1; m <= 12; m++) {
         const branchId = `big_b_${String(b).padStart(3, '0')}`
-        docs.push(branchMonth(branchId, `${year}-${String(m).padStart(2, '0')}`, (b + m) % 7 === 0 ? 2 : 0))
+        docs.push(branchMonth(branchId, `${year - 1}-${String(m).padStart(2, '0')}`, (b + m) % 7 === 0 ? 2 : 0))
       }
     }
     for (let i = 0; i < docs.length; i += 50) {
@@ -75,7 +75,8 @@ export default async function run(): Promise<Figure[]> {
     }
     const { measure, timed } = gatewayTiming(t, 'lifecycle')
     type Figures = { total: number; branches: unknown[]; tenant: { owedMonths: number } }
-    const page = await measure<Figures>(BIG.bureau, 'duesCollection', { year, page: 1, pageSize: 20 })
+    // Last year: every month closed (this year's figures count only its closed months).
+    const page = await measure<Figures>(BIG.bureau, 'duesCollection', { year: year - 1, page: 1, pageSize: 20 })
     if (page.data.total !== BRANCHES || page.data.tenant.owedMonths !== BRANCHES * 12 * PER_BRANCH) {
       throw new Error(
         `duesCollection answered ${page.data.total} branches, ${page.data.tenant.owedMonths} member-months`,

@@ -261,6 +261,21 @@ describe('the bureau’s collection rate', () => {
     expect(chengguan?.months[10]).toMatchObject({ owedMonths: 9, settledMonths: 8, rate: 0.889 })
     expect(chengguan?.months[0]).toMatchObject({ owedMonths: 9, settledMonths: 9, rate: 1 })
     expect(figures.tenant.owedMonths).toBe(figures.branches.reduce((sum, branch) => sum + branch.year.owedMonths, 0))
+    // On 10 December the year counts January–November: December is still being collected.
+    expect(figures.closedThrough).toBe('2026-11')
+    const closed = (chengguan?.months ?? []).slice(0, 11)
+    expect(chengguan?.months[11].owedMonths).toBeGreaterThan(0)
+    expect(chengguan?.year).toMatchObject({
+      owedMonths: closed.reduce((n, month) => n + month.owedMonths, 0),
+      settledMonths: closed.reduce((n, month) => n + month.settledMonths, 0),
+    })
+  })
+
+  it('a year none of whose months has closed counts nothing owed yet, instead of everything unpaid', async () => {
+    const next = await t.callOk(as.bureau, 'lifecycle', 'duesCollection', { year: 2027 })
+    expect(next.closedThrough).toBeNull()
+    expect(next.tenant).toMatchObject({ owedMonths: 0, settledMonths: 0, rate: null })
+    expect(next.branches.every((branch) => branch.year.owedMonths === 0 && branch.year.rate === null)).toBe(true)
   })
 
   it('bureau staff change the schedule (rates are data); a base set afterwards is priced by it', async () => {

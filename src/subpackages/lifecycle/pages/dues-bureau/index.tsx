@@ -20,6 +20,12 @@ const PAGE_SIZE = 20
  * year and month by month, and the members at 6 months or more — a flag for
  * the branch to look into; nothing here changes anyone's standing.
  */
+const monthName = (month: string) => `${Number(month.slice(5))}月`
+
+/** The months the year's figures count: closed ones (the running month is still being collected). */
+const closedMonths = (data: { months: string[]; closedThrough: string | null }) =>
+  data.months.filter((month) => data.closedThrough !== null && month <= data.closedThrough)
+
 export default function BureauDuesPage() {
   const [year, setYear] = useState(() => yearOf(Date.now()))
   const [page, setPage] = useState(1)
@@ -42,7 +48,9 @@ export default function BureauDuesPage() {
                 <Text className="stat__value" data-testid="dues-tenant-rate">
                   {percent(data.tenant.rate)}
                 </Text>
-                <Text className="stat__label">全县收缴率</Text>
+                <Text className="stat__label" data-testid="dues-tenant-through">
+                  {data.closedThrough ? `全县收缴率（截至${monthName(data.closedThrough)}）` : '本年尚无已结束的月份'}
+                </Text>
               </View>
               <View className="stat">
                 <Text className="stat__value">{yuan(data.tenant.collectedFen)}</Text>
@@ -66,9 +74,9 @@ export default function BureauDuesPage() {
                     </Text>
                   }
                   meta={[
-                    data.months
-                      .map((month, i) => `${Number(month.slice(5))}月 ${percent(branch.months[i].rate)}`)
-                      .join(' · '),
+                    closedMonths(data)
+                      .map((month, i) => `${monthName(month)} ${percent(branch.months[i].rate)}`)
+                      .join(' · ') || '本年尚无已结束的月份',
                   ]}
                   onClick={() => Taro.navigateTo({ url: duesBranchPageUrl(branch.branchId) })}
                 />
