@@ -11,14 +11,12 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_RULES } from '../../cloudfunctions/domain/meetings/rules'
 import type { DuesBaseDoc, DuesPaymentDoc } from '../../types/lifecycle'
 import type { MemberDoc } from '../../types/roster'
-import { SUGGESTED_FIELDS } from '../../types/subscribe-templates'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
 import { BIG_TENANT } from './big-tenant'
-import { bigTenantDocs, collectionNames, writeLines } from './data-files'
+import { bigTenantDocs, collectionNames, subscribeReach, writeLines } from './data-files'
 import type { Figure } from './figure'
 
 const LATENCY = { db: 15, openapi: 120 }
@@ -62,36 +60,16 @@ async function writeData(dataDir: string) {
     recordedBy: 'seed',
     recordedAt: 0,
   }))
-  const bindings = [
-    ...(tenant.get('bindings') ?? []),
-    ...secretaries
-      .filter((s) => s._id !== 'big_b_000_m00')
-      .map((s) => ({ _id: `o_bench_${s._id}`, tenantId: BIG_TENANT, memberId: s._id, boundAt: 0 })),
-  ]
-  const credits = [...secretaries.map((s) => s._id), 'big_bureau'].map((memberId) => ({
-    _id: `${memberId}:${TEMPLATE}`,
-    tenantId: BIG_TENANT,
-    memberId,
-    templateId: TEMPLATE,
-    credits: 3,
-    updatedAt: 0,
-  }))
-  const rules = {
-    ...DEFAULT_RULES,
-    _id: BIG_TENANT,
-    templates: {
-      ...DEFAULT_RULES.templates,
-      duesArrears: { templateId: TEMPLATE, fields: SUGGESTED_FIELDS.duesArrears },
-    },
-    updatedAt: 0,
-  }
   const docs = new Map<string, object[]>([
     ...tenant,
-    ['bindings', bindings],
     ['dues_bases', bases],
     ['dues_payments', payments],
-    ['subscribe_credits', credits],
-    ['meeting_rules', [rules]],
+    ...subscribeReach(tenant, {
+      use: 'duesArrears',
+      templateId: TEMPLATE,
+      recipients: [...secretaries.map((s) => s._id), 'big_bureau'],
+      credits: 3,
+    }),
   ])
   for (const name of collectionNames()) await writeLines(join(dataDir, 'db', `${name}.db`), docs.get(name) ?? [])
   // Every branch has a member behind 3+ months (one in ten of 20): each secretary is reminded.

@@ -10,15 +10,13 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_RULES } from '../../cloudfunctions/domain/meetings/rules'
 import { DUE_SCAN_BUDGET_MS } from '../../cloudfunctions/lifecycle/due-scan'
 import type { DevelopmentFileDoc } from '../../types/lifecycle'
 import type { MemberDoc } from '../../types/roster'
-import { SUGGESTED_FIELDS } from '../../types/subscribe-templates'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
 import { BIG_TENANT } from './big-tenant'
-import { bigTenantDocs, collectionNames, writeLines } from './data-files'
+import { bigTenantDocs, collectionNames, subscribeReach, writeLines } from './data-files'
 import type { Figure } from './figure'
 
 const LATENCY = { db: 15, openapi: 120 }
@@ -61,35 +59,15 @@ async function writeData(dataDir: string) {
       updatedAt: NOW - 86_400_000,
     })),
   )
-  const bindings = [
-    ...(tenant.get('bindings') ?? []),
-    ...secretaries
-      .filter((s) => s._id !== 'big_b_000_m00')
-      .map((s) => ({ _id: `o_bench_${s._id}`, tenantId: BIG_TENANT, memberId: s._id, boundAt: 0 })),
-  ]
-  const credits = secretaries.map((s) => ({
-    _id: `${s._id}:${TEMPLATE}`,
-    tenantId: BIG_TENANT,
-    memberId: s._id,
-    templateId: TEMPLATE,
-    credits: PER_BRANCH + 1,
-    updatedAt: 0,
-  }))
-  const rules = {
-    ...DEFAULT_RULES,
-    _id: BIG_TENANT,
-    templates: {
-      ...DEFAULT_RULES.templates,
-      developmentDue: { templateId: TEMPLATE, fields: SUGGESTED_FIELDS.developmentDue },
-    },
-    updatedAt: 0,
-  }
   const docs = new Map<string, object[]>([
     ...tenant,
-    ['bindings', bindings],
     ['development_files', files],
-    ['subscribe_credits', credits],
-    ['meeting_rules', [rules]],
+    ...subscribeReach(tenant, {
+      use: 'developmentDue',
+      templateId: TEMPLATE,
+      recipients: secretaries.map((s) => s._id),
+      credits: PER_BRANCH + 1,
+    }),
   ])
   for (const name of collectionNames()) await writeLines(join(dataDir, 'db', `${name}.db`), docs.get(name) ?? [])
   return files.length
