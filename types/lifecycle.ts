@@ -343,6 +343,11 @@ export const DuesSchedule = z.strictObject({
   retired: Brackets,
   /** 学生、失业、低保: a fixed monthly amount (0.2 元 = 20 分). */
   fixedFen: Fen.max(10_000),
+  /**
+   * 党费记录起始月份: the first month the app keeps dues for. Months before it are on the paper 党费证, so a
+   * county that starts mid-year is not shown owing every earlier month. null: from each member's 入党时间.
+   */
+  recordsFrom: MonthKey.nullable().default(null),
 })
 export type DuesSchedule = z.infer<typeof DuesSchedule>
 

@@ -23,7 +23,12 @@ type Ctx = Pick<HandlerContext, 'store' | 'clock'>
 export async function loadSchedule(store: Store, tenantId: string): Promise<DuesSchedule> {
   const saved = await store.get(COLLECTIONS.duesSchedule, tenantId)
   if (!saved) return DEFAULT_DUES_SCHEDULE
-  return { employed: saved.employed, retired: saved.retired, fixedFen: saved.fixedFen }
+  return {
+    employed: saved.employed,
+    retired: saved.retired,
+    fixedFen: saved.fixedFen,
+    recordsFrom: saved.recordsFrom ?? null,
+  }
 }
 
 /** The running month ('2026-12') in Shanghai. */
@@ -87,7 +92,9 @@ export async function ledgersOf(
     byMembers(ids, (chunk) => store.findAll(COLLECTIONS.membershipChanges, { tenantId, memberId: _.in(chunk) })),
   ])
   const sorted = [...years].sort()
-  const from = `${sorted[0]}-01`
+  // Months before the app's records began are on paper: not owed here (the schedule's 党费记录起始月份).
+  const yearStart = `${sorted[0]}-01`
+  const from = schedule.recordsFrom && schedule.recordsFrom > yearStart ? schedule.recordsFrom : yearStart
   const to = `${sorted.at(-1)}-12`
   return members.map((member) => {
     const own = <T extends { memberId: string }>(rows: readonly T[]) =>

@@ -325,3 +325,42 @@ describe('the bureau’s collection rate', () => {
     ).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
   })
 })
+
+describe('党费记录起始月份 (the first month the app keeps dues for)', () => {
+  it('a county whose records start in October is not shown owing the months before; set back, they count again', async () => {
+    const dues = () => t.callOk(as.bureau, 'lifecycle', 'memberDues', { memberId: 'm_chengguan_05', year: 2026 })
+    const flagged = async () =>
+      (await t.callOk('o_demo_m_chengguan_01', 'lifecycle', 'duesArrears', {})).items.some(
+        (i) => i.memberId === 'm_chengguan_05',
+      )
+    const before = await dues()
+    expect(before.months[0].month).toBe('2026-01')
+    expect(before.arrears.months).toBeGreaterThanOrEqual(3)
+    expect(await flagged()).toBe(true)
+
+    const schedule = await t.callOk(as.bureau, 'lifecycle', 'getDuesSchedule')
+    expect(schedule.recordsFrom).toBeNull()
+    const bad = await t.callUnchecked(as.bureau, 'lifecycle', 'updateDuesSchedule', {
+      ...schedule,
+      recordsFrom: '2026-13',
+    })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+    expect((await t.callOk(as.bureau, 'lifecycle', 'getDuesSchedule')).recordsFrom).toBeNull()
+
+    await t.callOk(as.bureau, 'lifecycle', 'updateDuesSchedule', { ...schedule, recordsFrom: '2026-10' })
+    const after = await dues()
+    expect(after.months.map((row) => row.month)).toEqual(['2026-10', '2026-11', '2026-12'])
+    expect(after.arrears.months).toBeLessThanOrEqual(2)
+    expect(after.arrears.flag).toBe('none')
+    // The branch's sheet and the secretary's list read live: the months before October are gone from both.
+    const sheet = await t.callOk(as.bureau, 'lifecycle', 'branchDuesSheet', {
+      branchId: 'org_b_chengguan',
+      month: '2026-09',
+    })
+    expect(sheet.items.find((item) => item.memberId === 'm_chengguan_05')).toBeUndefined()
+    expect(await flagged()).toBe(false)
+
+    await t.callOk(as.bureau, 'lifecycle', 'updateDuesSchedule', { ...schedule, recordsFrom: null })
+    expect((await dues()).months[0].month).toBe('2026-01')
+  })
+})

@@ -21,4 +21,5 @@ export const DEFAULT_DUES_SCHEDULE: DuesSchedule = {
     { upToFen: null, rateBp: 100 },
   ],
   fixedFen: 20,
+  recordsFrom: null,
 }

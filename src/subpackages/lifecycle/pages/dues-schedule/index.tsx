@@ -2,11 +2,12 @@ import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { DuesBracket, DuesSchedule } from '../../../../../types/lifecycle'
 import { FieldError } from '../../../../components/field-error'
-import { FormField, TypedField } from '../../../../components/form-field'
+import { FormField, PickerField, TypedField } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
+import { yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
 import { fenOf, yuan } from '../../lib/money'
 import '../../components/lifecycle.css'
@@ -31,6 +32,16 @@ function fromText(rows: readonly BracketText[]): DuesBracket[] | null {
   return brackets as DuesBracket[]
 }
 
+/** The months a county may start its dues records from: two years back to a year ahead, after 不限. */
+function recordMonths(thisYear: number): { value: string | null; label: string }[] {
+  const months = [{ value: null as string | null, label: '不限（自入党时间起）' }]
+  for (let year = thisYear - 2; year <= thisYear + 1; year++) {
+    for (let m = 1; m <= 12; m++)
+      months.push({ value: `${year}-${String(m).padStart(2, '0')}`, label: `${year}年${m}月` })
+  }
+  return months
+}
+
 /**
  * 党费交纳标准 for bureau staff: the share of the wage per bracket for members
  * in work and for retired members, and the fixed amount; the 2008 规定 until
@@ -49,11 +60,14 @@ function ScheduleForm({ saved, onSaved }: { saved: DuesSchedule; onSaved: () => 
   const [employed, setEmployed] = useState(() => toText(saved.employed))
   const [retired, setRetired] = useState(() => toText(saved.retired))
   const [fixed, setFixed] = useState(() => yuan(saved.fixedFen))
+  const [recordsFrom, setRecordsFrom] = useState<string | null>(saved.recordsFrom)
+  const [months] = useState(() => recordMonths(yearOf(Date.now())))
   const schedule = {
     employed: fromText(employed),
     retired: fromText(retired),
     fixedFen: fenOf(fixed),
   }
+  const monthIndex = months.findIndex((month) => month.value === recordsFrom)
   const complete = schedule.employed && schedule.retired && schedule.fixedFen !== null
   const saving = useSubmit(
     () =>
@@ -61,6 +75,7 @@ function ScheduleForm({ saved, onSaved }: { saved: DuesSchedule; onSaved: () => 
         employed: schedule.employed ?? [],
         retired: schedule.retired ?? [],
         fixedFen: schedule.fixedFen ?? -1,
+        recordsFrom,
       }),
     { fields: ['employed', 'retired', 'fixedFen'] as const, toast: '已保存党费交纳标准', onDone: onSaved },
   )
@@ -104,6 +119,20 @@ function ScheduleForm({ saved, onSaved }: { saved: DuesSchedule; onSaved: () => 
       <View className="card">
         <FormField label="学生、失业、低保党员每月（元）" required error={errors.fields.fixedFen}>
           <TypedField type="digit" value={fixed} onInput={setFixed} />
+        </FormField>
+      </View>
+      <View className="card">
+        <FormField
+          label="党费记录起始月份"
+          hint="此前各月的党费记在纸质党费证上，不计入应交和欠缴。各支部收缴表和党员的党费页立即按此计算；全县收缴率和欠缴名单在各支部下次记录交纳时或下月1日更新。"
+        >
+          <PickerField
+            testId="dues-records-from"
+            range={months.map((month) => month.label)}
+            index={Math.max(0, monthIndex)}
+            text={monthIndex >= 0 ? months[monthIndex].label : recordsFrom}
+            onPick={(i) => setRecordsFrom(months[i]?.value ?? null)}
+          />
         </FormField>
       </View>
       <FieldError message={errors.fields.employed ?? errors.fields.retired ?? errors.general} />
