@@ -176,7 +176,11 @@ export const acceptInvitation: Handler<typeof api.roster.acceptInvitation> = asy
       targetId: member._id,
       summary: (wrong) => `${member.name} 的绑定邀请因姓名连续输错${wrong}次已锁定`,
     })
-  if ((await boundMemberIds(store, [member._id])).size > 0) throw new DomainError('INVITATION.MEMBER_BOUND')
+  if ((await boundMemberIds(store, [member._id])).size > 0) {
+    // Bound by a racing accept of this very invitation: answer what a later replay of it is answered.
+    const current = await store.get(COLLECTIONS.invitations, invitation._id)
+    throw new DomainError(current?.status === 'used' ? 'INVITATION.USED' : 'INVITATION.MEMBER_BOUND')
+  }
 
   // Claim the invitation first (open → used, conditionally): of two racing accepts of it only one wins.
   const now = clock.now()
