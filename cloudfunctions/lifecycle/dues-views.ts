@@ -200,7 +200,8 @@ export const duesCollection: Handler<typeof api.lifecycle.duesCollection> = asyn
   const where = { tenantId, year: input.year }
   // The year's figures count closed months: this month is still being collected, later ones are not due.
   const running = currentMonth(ctx)
-  const closed = yearMonths(input.year).filter((month) => month < running)
+  const months = yearMonths(input.year)
+  const closed = months.filter((month) => month < running)
   const closedWhere = { ...where, month: store.command.in(closed) }
   const orgs = await tenantOrgs(store, tenantId)
   const branches = orgs.filter((org) => org.kind === 'branch')
@@ -216,7 +217,6 @@ export const duesCollection: Handler<typeof api.lifecycle.duesCollection> = asyn
         ),
     ...TOTALS.map((field) => store.sumBy(COLLECTIONS.duesBranchMonths, closedWhere, 'tenantId', field)),
   ])
-  const months = yearMonths(input.year)
   const byBranch = new Map<string, Map<string, Collection>>()
   for (const row of rows) {
     const branchMonths = byBranch.get(row.branchId) ?? new Map<string, Collection>()
