@@ -91,7 +91,7 @@ const SCHEME: Scheme = {
 
 const scoreOf = (score: BranchScore, key: string) => {
   const found = score.areas.flatMap((area) => area.indicators).find((item) => item.key === key)
-  if (!found) throw new Error(`no indicator ${key}`)
+  if (found?.score == null) throw new Error(`no score for ${key}`)
   return found.score
 }
 const view = (score: BranchScore) => ({
