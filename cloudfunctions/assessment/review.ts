@@ -77,13 +77,13 @@ export async function roundScores(
   scheme: Scheme,
   branches: readonly RankedBranch[],
   now: number,
-  entries: Map<string, Map<string, AssessmentEntryDoc>>,
+  reading: Promise<Map<string, Map<string, AssessmentEntryDoc>>>,
 ): Promise<Map<string, BranchScore>> {
   if (round.status === 'published') {
     const results = await store.findAll(COLLECTIONS.assessmentResults, { tenantId: round.tenantId, roundId: round._id })
     return new Map(results.map((result) => [result.branchId, result.score]))
   }
-  const data = await branchYears(store, round.tenantId, branches, round.year, now)
+  const [data, entries] = await Promise.all([branchYears(store, round.tenantId, branches, round.year, now), reading])
   return new Map(
     branches.map((branch) => [
       branch._id,
@@ -158,9 +158,11 @@ async function rankedRows(ctx: HandlerContext, roundId: string, schoolKind: stri
   const branches = rankedBranches(caller, all, round).filter(
     (branch) => !schoolKind || branch.schoolKind === schoolKind,
   )
-  const entries = await entriesByBranch(store, round.tenantId, round._id, null)
-  const [scores, submissions, lastYear] = await Promise.all([
-    roundScores(store, round, scheme, branches, clock.now(), entries),
+  // The entries are read beside the year's data, not before it.
+  const reading = entriesByBranch(store, round.tenantId, round._id, null)
+  const [entries, scores, submissions, lastYear] = await Promise.all([
+    reading,
+    roundScores(store, round, scheme, branches, clock.now(), reading),
     store.findAll(COLLECTIONS.assessmentSubmissions, { tenantId: round.tenantId, roundId: round._id }),
     store.findAll(COLLECTIONS.assessmentResults, {
       tenantId: round.tenantId,

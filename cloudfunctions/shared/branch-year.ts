@@ -241,21 +241,16 @@ async function engagementOfYear(store: Store, tenantId: string, year: number) {
  * rewritten with every dues write, never the members' ledgers.
  */
 async function duesOfYear(store: Store, tenantId: string, year: number, now: number) {
-  const current = periodKeyOf(now, 'month')
-  const rows = await store.findAll(
-    COLLECTIONS.duesBranchMonths,
-    { tenantId, year },
-    { fields: { _id: true, branchId: true, month: true, owedMonths: true, settledMonths: true } },
-  )
+  const { command: _ } = store
+  // Summed per branch by the database (two aggregations of the year's closed months), not 12 rows a branch read.
+  const closed = { tenantId, year, month: _.lt(periodKeyOf(now, 'month') as never) }
+  const [owed, settled] = await Promise.all([
+    store.sumBy(COLLECTIONS.duesBranchMonths, closed, 'branchId', 'owedMonths'),
+    store.sumBy(COLLECTIONS.duesBranchMonths, closed, 'branchId', 'settledMonths'),
+  ])
   const figures = new Map<string, { owedMonths: number; settledMonths: number }>()
-  for (const row of rows) {
-    if (row.month >= current) continue
-    const sum = figures.get(row.branchId) ?? { owedMonths: 0, settledMonths: 0 }
-    figures.set(row.branchId, {
-      owedMonths: sum.owedMonths + row.owedMonths,
-      settledMonths: sum.settledMonths + row.settledMonths,
-    })
-  }
+  for (const [branchId, owedMonths] of owed)
+    if (branchId !== null) figures.set(branchId, { owedMonths, settledMonths: settled.get(branchId) ?? 0 })
   return figures
 }
 

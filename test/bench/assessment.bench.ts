@@ -3,7 +3,8 @@
  * members) and a 50-branch one (1,000) in the same database, each with a year
  * of meetings (kept as the meetings function's digests), twelve study tasks
  * with two thirds of the members checked in, points totals, two credited
- * volunteer activities per member, three 示范岗 per branch, the demo scheme,
+ * volunteer activities per member, three 示范岗 per branch, every closed month of 党费 per branch, the
+ * yearly cycle's digest and two 发展党员 files per branch, the demo scheme with one indicator of every source,
  * an open round and two self-assessment entries per branch — written straight
  * into the emulator's nedb files. Measured: assessment.roundResults (every
  * branch scored live: the year's data read in a fixed number of queries,
@@ -12,9 +13,14 @@
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SOURCE_DEFINITIONS } from '../../cloudfunctions/domain/assessment/sources'
+import { collectionOf } from '../../cloudfunctions/domain/lifecycle/dues-collection'
 import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
+import { cycleDigest } from '../../cloudfunctions/domain/yearly-cycle/cycle-digest'
 import collectionsFile from '../../database/collections.json'
 import { demoScheme } from '../../scripts/seed/demo-assessment'
+import { type Figure as IndicatorFigure, type Scheme, SOURCE_KEYS } from '../../types/assessment'
+import type { DevelopmentFileDoc, DuesBranchMonthDoc, DuesMonth } from '../../types/lifecycle'
 import type { MeetingDoc, MeetingType } from '../../types/meetings'
 import type { Result } from '../../types/result'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
@@ -32,6 +38,130 @@ const DAY = 86_400_000
 const round = (n: number) => Math.round(n * 10) / 10
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]
 const lines = (docs: object[]) => docs.map((doc) => `${JSON.stringify(doc)}\n`).join('')
+
+/**
+ * The demo's scheme and one more area with every other source, so the bench reads and scores a year of
+ * every domain the indicators draw on (the reader reads them all whatever the scheme names).
+ */
+function benchScheme(): Scheme {
+  const scheme = demoScheme(YEAR)
+  const used = new Set(
+    scheme.areas.flatMap((area) => area.indicators.flatMap((item) => (item.kind === 'computed' ? [item.source] : []))),
+  )
+  const rest = SOURCE_KEYS.filter((source) => !used.has(source))
+  return {
+    ...scheme,
+    areas: [
+      ...scheme.areas,
+      {
+        key: 'a9',
+        name: '基础保障',
+        indicators: rest.map((source, i) => ({
+          key: `a9_${i + 1}`,
+          name: SOURCE_DEFINITIONS[source].name,
+          kind: 'computed' as const,
+          source,
+          scoring: { method: 'ratio' as const, target: SOURCE_DEFINITIONS[source].unit === 'hours' ? 4 : 1 },
+          maxScore: 5,
+          guidance: '',
+        })),
+      },
+    ],
+  }
+}
+
+/** A branch's closed month of dues: `perBranch` members at 45.00 元, `unpaid` of them not settled. */
+function duesMonth(tenantId: string, branchId: string, month: string, perBranch: number, unpaid: number) {
+  const rows: DuesMonth[] = Array.from({ length: perBranch }, (_, i) => ({
+    month,
+    baseSet: true,
+    scheduledFen: 4_500,
+    owedFen: 4_500,
+    paidFen: i < unpaid ? 0 : 4_500,
+    extraFen: 0,
+    settled: i >= unpaid,
+    reduced: false,
+  }))
+  const doc: DuesBranchMonthDoc = {
+    _id: `${branchId}:${month}`,
+    tenantId,
+    branchId,
+    month,
+    year: YEAR,
+    ...collectionOf(rows),
+    updatedAt: 0,
+  }
+  return doc
+}
+
+/** A branch's 谈心谈话, 组织生活会 and 民主评议 year, in one of three states, by the yearly cycle's own digest rule. */
+function cycleOf(tenantId: string, branchId: string, b: number, memberIds: string[]) {
+  const state = b % 3
+  return cycleDigest({
+    tenantId,
+    branchId,
+    year: YEAR,
+    people: { committeeIds: memberIds.slice(0, 3), memberIds },
+    talks: memberIds.slice(3, 3 + state * 6).map((id) => ({ pair: [memberIds[0], id] as [string, string] })),
+    orgLife:
+      state === 0
+        ? null
+        : {
+            theme: '学习贯彻党的创新理论',
+            opinionsClosedAt: NOW - 30 * DAY,
+            meetingId: null,
+            report: state === 2 ? { text: '情况报告', fileIds: [], by: memberIds[0], at: NOW - 5 * DAY } : null,
+          },
+    opinions: state * 3,
+    selfExaminedIds: state ? memberIds : [],
+    rectifications: { total: state, closed: state === 2 ? 2 : 0 },
+    round:
+      state === 2
+        ? {
+            _id: `ar_${YEAR}_${branchId}`,
+            votingOpensAt: NOW - 20 * DAY,
+            votingClosesAt: NOW - 10 * DAY,
+            status: 'decided',
+            exemptions: [],
+          }
+        : null,
+    grades: state === 2 ? memberIds.map(() => 'qualified' as const) : [],
+    report: null,
+    now: NOW,
+  })
+}
+
+/** Two 发展党员 files a branch: applied this spring, one talked to on time, one late. */
+function developmentFiles(tenantId: string, branchId: string, by: string): DevelopmentFileDoc[] {
+  return [0, 1].map((i) => ({
+    _id: `${branchId}_df${i}`,
+    tenantId,
+    branchId,
+    name: `申请人${i + 1}`,
+    phone: null,
+    teachingRole: 'teacher' as const,
+    keyTeacher: false,
+    stage: 'applicant' as const,
+    steps: [
+      { step: 'application' as const, on: `${YEAR}-03-0${i + 2}` },
+      { step: 'talk' as const, on: i === 0 ? `${YEAR}-03-20` : `${YEAR}-06-20` },
+    ].map(({ step, on }) => ({
+      step,
+      on,
+      details: { step },
+      note: '',
+      materials: [],
+      recordedBy: by,
+      recordedAt: NOW - 200 * DAY,
+    })) as DevelopmentFileDoc['steps'],
+    reviews: [],
+    memberId: null,
+    closed: null,
+    createdBy: by,
+    createdAt: NOW - 260 * DAY,
+    updatedAt: NOW - 200 * DAY,
+  }))
+}
 
 /** One tenant's files: orgs, members, the bureau's binding, a year of meetings, study, points totals, the round. */
 function writeTenant(dbDir: string, tenantId: string, branches: number, perBranch: number): string {
@@ -185,7 +315,7 @@ function writeTenant(dbDir: string, tenantId: string, branches: number, perBranc
   write('study_checkins', checkins)
   write('points_totals', totals)
   write('assessment_schemes', [
-    { ...demoScheme(YEAR), _id: `${tenantId}:${YEAR}`, tenantId, savedBy: bureau._id, savedAt: NOW - 30 * DAY },
+    { ...benchScheme(), _id: `${tenantId}:${YEAR}`, tenantId, savedBy: bureau._id, savedAt: NOW - 30 * DAY },
   ])
   write('assessment_rounds', [
     {
@@ -213,6 +343,37 @@ function writeTenant(dbDir: string, tenantId: string, branches: number, perBranc
     })),
   )
   write('designations', designations)
+  // 党费: every closed month of the year per branch (this month is still being collected), one member behind now
+  // and then; the yearly cycle's digest per branch; two 发展党员 files per branch.
+  write(
+    'dues_branch_months',
+    branchIds.flatMap((branchId, b) =>
+      Array.from({ length: thisMonth }, (_, month) =>
+        duesMonth(
+          tenantId,
+          branchId,
+          `${YEAR}-${String(month + 1).padStart(2, '0')}`,
+          perBranch,
+          (b + month) % 7 === 0 ? 1 : 0,
+        ),
+      ),
+    ),
+  )
+  write(
+    'cycle_digests',
+    branchIds.map((branchId, b) =>
+      cycleOf(
+        tenantId,
+        branchId,
+        b,
+        Array.from({ length: perBranch }, (_, m) => `${branchId}_m${m}`),
+      ),
+    ),
+  )
+  write(
+    'development_files',
+    branchIds.flatMap((branchId) => developmentFiles(tenantId, branchId, bureau._id)),
+  )
   return roundId
 }
 
@@ -246,6 +407,21 @@ export default async function run(): Promise<Figure[]> {
       for (let i = 0; i < 5; i++) samples.push((await timed(openid, roundId)).ms)
       return median(samples)
     }
+    // The year is really read: every computed indicator of a branch has a figure with something owed.
+    const one = await t.gateway(
+      'assessment',
+      { action: 'branchScore', data: { roundId: big, branchId: 't_a500_b1' } },
+      'o_t_a500_bureau',
+    )
+    const scored = one.body as Result<{
+      score: { areas: { indicators: { key: string; figure: IndicatorFigure | null }[] }[] }
+    }>
+    if (!scored.ok) throw new Error(`assessment.branchScore: ${JSON.stringify(scored.error)}`)
+    const empty = scored.data.score.areas
+      .flatMap((area) => area.indicators)
+      .filter((item) => item.key !== 'a3_1' && item.key !== 'a3_2' && !(item.figure && item.figure.denominator > 0))
+    if (empty.length)
+      throw new Error(`indicators with no data in the bench year: ${empty.map((i) => i.key).join(', ')}`)
     const at50 = await measure('o_t_a50_bureau', small, 50)
     const at500 = await measure('o_t_a500_bureau', big, 500)
     console.log(`assessment bench: provisional scores — 500 branches ${round(at500)} ms, 50 branches ${round(at50)} ms`)
