@@ -55,14 +55,19 @@ export const createPair: Handler<typeof api.assessment.createPair> = async (inpu
   return { id: pair._id }
 }
 
-/** 记录走访: the pair's member or a manager of the branch; not in the future, not after the pair ended. */
+/** 记录走访: the pair's member or a manager of its branch (either branch of a branch pair); not in the future, not after the pair ended. */
 export const recordPairVisit: Handler<typeof api.assessment.recordPairVisit> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const pair = await store.get(COLLECTIONS.pairs, input.pairId)
   if (!pair || pair.tenantId !== caller.member.tenantId) throw new DomainError('PAIR.NOT_FOUND')
-  const branch = await loadBranch(store, caller, pair.branchId)
-  if (pair.memberId !== caller.member._id && branchAccess(caller.member, branch) !== 'manage')
-    throw new DomainError('AUTH.FORBIDDEN')
+  // The pair's member, or whoever manages either branch of a 强弱支部结对 (each side records its own visits).
+  const sides = [
+    pair.branchId,
+    ...(pair.kind === 'branch_branch' && pair.partnerBranchId ? [pair.partnerBranchId] : []),
+  ]
+  let allowed = pair.memberId === caller.member._id
+  for (const side of sides) allowed ||= branchAccess(caller.member, await loadBranch(store, caller, side)) === 'manage'
+  if (!allowed) throw new DomainError('AUTH.FORBIDDEN')
   const retried = await store.get(COLLECTIONS.pairVisits, input.requestId)
   if (retried) {
     if (retried.recordedBy !== caller.member._id) throw new DomainError('AUTH.FORBIDDEN')
@@ -95,23 +100,30 @@ export const listPairs: Handler<typeof api.assessment.listPairs> = async (input,
   if (!readsAll && caller.member.branchId !== branch._id) throw new DomainError('AUTH.FORBIDDEN')
   const tenantId = branch.tenantId
   const { command: _ } = store
-  const [pairs, visits] = await Promise.all([
+  const [own, partnered] = await Promise.all([
     store.findAll(COLLECTIONS.pairs, {
       tenantId,
       branchId: branch._id,
       ...(readsAll ? {} : { memberId: caller.member._id }),
     }),
-    store.findAll(
-      COLLECTIONS.pairVisits,
-      {
-        tenantId,
-        branchId: branch._id,
-        on: _.and([_.gte(`${input.year}-01-01` as never) as never, _.lte(`${input.year}-12-31` as never) as never]),
-      },
-      { fields: { _id: true, pairId: true, on: true } },
-    ),
+    // A 强弱支部结对 shows on both branches' lists: the one that made it and the one it pairs with.
+    readsAll ? store.findAll(COLLECTIONS.pairs, { tenantId, partnerBranchId: branch._id }) : Promise.resolve([]),
   ])
-  const partners = pairs.flatMap((pair) => (pair.partnerBranchId ? [pair.partnerBranchId] : []))
+  const pairs = [...own, ...partnered]
+  const visits = pairs.length
+    ? await store.findAll(
+        COLLECTIONS.pairVisits,
+        {
+          tenantId,
+          pairId: _.in(pairs.map((pair) => pair._id)),
+          on: _.and([_.gte(`${input.year}-01-01` as never) as never, _.lte(`${input.year}-12-31` as never) as never]),
+        },
+        { fields: { _id: true, pairId: true, on: true } },
+      )
+    : []
+  // The other side of a branch pair: the partner for the branch that made it, the maker for the partner.
+  const otherBranch = (pair: PairDoc) => (pair.branchId === branch._id ? pair.partnerBranchId : pair.branchId)
+  const partners = pairs.flatMap((pair) => (pair.kind === 'branch_branch' ? [otherBranch(pair) ?? ''] : []))
   const [names, branches] = await Promise.all([
     membersByIds(
       store,
@@ -125,16 +137,17 @@ export const listPairs: Handler<typeof api.assessment.listPairs> = async (input,
   const items = pairs
     .filter((pair) => pair.until === null || pair.until >= `${input.year}-01-01`)
     .map((pair) => {
-      const own = visits.filter((visit) => visit.pairId === pair._id)
+      const ofPair = visits.filter((visit) => visit.pairId === pair._id)
       return {
         id: pair._id,
         kind: pair.kind,
         memberName: pair.memberId ? (names.get(pair.memberId)?.name ?? null) : null,
-        partner: pair.partnerBranchId
-          ? `${branchName.get(pair.partnerBranchId) ?? pair.partnerLabel}`
-          : pair.partnerLabel,
-        visits: own.length,
-        lastVisitOn: own.reduce<string | null>((last, visit) => (last && last > visit.on ? last : visit.on), null),
+        partner:
+          pair.kind === 'branch_branch'
+            ? (branchName.get(otherBranch(pair) ?? '') ?? pair.partnerLabel)
+            : pair.partnerLabel,
+        visits: ofPair.length,
+        lastVisitOn: ofPair.reduce<string | null>((last, visit) => (last && last > visit.on ? last : visit.on), null),
       }
     })
     .sort((a, b) => (a.lastVisitOn ?? '').localeCompare(b.lastVisitOn ?? ''))
