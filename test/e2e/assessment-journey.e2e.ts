@@ -3,7 +3,7 @@
  * (this year's round is open): bureau staff import a catalogue .xlsx (a computed
  * 三会一课 indicator, a self-assessed 党建品牌 indicator needing evidence, star
  * lines) and save it; the secretary of 实验小学党支部 writes the self-assessment
- * with a photo and submits; bureau staff score it 8 of 10 with a comment and
+ * with a photo and a PDF document and submits; bureau staff score it 8 of 10 with a comment and
  * publish; the secretary sees the stars, the 三会一课 figure and the comment as
  * the reason two points were lost.
  */
@@ -53,6 +53,8 @@ test('the bureau imports a catalogue; the secretary submits with a photo; the bu
   const catalogue = await writeCatalogue()
   const photo = join(dir, '品牌活动.png')
   writeFileSync(photo, Buffer.from(PNG, 'base64'))
+  const pdf = join(dir, '品牌创建方案.pdf')
+  writeFileSync(pdf, '%PDF-1.4\n%%EOF\n')
 
   // Bureau staff: 我的 → 五星支部考核 → 考核细则 → 导入, the preview, 保存.
   await session.actAs(BUREAU)
@@ -88,8 +90,12 @@ test('the bureau imports a catalogue; the secretary submits with a photo; the bu
   await page.getByTestId('edit-a2_1').click()
   await choose('self-add-photos', photo)
   await page.getByTestId('self-photo-count').filter({ hasText: '已添加 1 张佐证照片' }).waitFor()
+  // A document beside the photo (the branch's own 品牌创建方案, as a PDF).
+  await choose('self-add-document', pdf)
+  await page.getByTestId('self-document').filter({ hasText: '品牌创建方案.pdf' }).waitFor()
   await page.getByTestId('self-save').click()
   await page.locator('.assessment-photos__item').first().waitFor()
+  expect(await page.getByTestId('entry-document-a2_1').textContent()).toContain('附件1（PDF）')
   await page.getByTestId('submit-branch').click()
   await page.getByText('确认提交').click()
   await page.getByTestId('branch-status').filter({ hasText: '已提交，待评分' }).waitFor()
@@ -102,6 +108,9 @@ test('the bureau imports a catalogue; the secretary submits with a photo; the bu
   await row.filter({ hasText: '待评分 1 项' }).waitFor()
   await row.click()
   await page.getByTestId('score-form-a2_1').waitFor()
+  // The bureau reviews the evidence: the photo and the document.
+  await page.locator('.assessment-photos__item').first().waitFor()
+  expect(await page.getByTestId('entry-document-a2_1').count()).toBe(1)
   await page.getByTestId('score-value').locator('input').fill('8')
   await page.getByTestId('score-submit').click()
   await page.getByText('扣分须写明理由，支部才能看到失分原因').waitFor()

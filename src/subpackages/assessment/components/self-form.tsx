@@ -1,5 +1,7 @@
 import { Button, Input, View } from '@tarojs/components'
 import { useState } from 'react'
+import { AttachmentList, IMAGE, useAttachments } from '../../../components/attachments'
+import { FieldError } from '../../../components/field-error'
 import { FormField, TextAreaField } from '../../../components/form-field'
 import { PhotoPicker } from '../../../components/photo-picker'
 import { usePhotoUploads } from '../../../components/photo-picker/use-photo-uploads'
@@ -21,16 +23,33 @@ interface SelfFormProps {
   onCancel: () => void
 }
 
-/** 填写自评: what the branch did, photos as evidence (uploaded to the writer's own folder), and its own score. */
+/** 填写自评: what the branch did, photos and documents as evidence (uploaded to the writer's own folder), and its own score. */
 export function SelfForm({ roundId, branchId, indicatorKey, maxScore, entry, onDone, onCancel }: SelfFormProps) {
   const me = useAction('roster', 'me', {})
   const [text, setText] = useState(entry?.text ?? '')
   const [claimed, setClaimed] = useState(entry?.claimedScore === null || !entry ? '' : String(entry.claimedScore))
   const folder = me.state === 'ok' ? ['assessment', me.data.tenant.id, me.data.memberId] : null
-  const { photos, uploading, add } = usePhotoUploads(
-    () => (entry?.files ?? []).map((file) => ({ fileID: file.fileID, preview: file.url })),
-    { max: MAX_FILES, pathOf: (name) => uploadPath(folder ?? ['assessment'], name, Date.now(), 'jpg') },
+  const saved = entry?.files ?? []
+  // Photos show as thumbnails; documents (PDF, Word, PPT) as a list that opens them. Nine files in all.
+  const documents = useAttachments(
+    () =>
+      saved
+        .filter((file) => !IMAGE.test(file.fileID))
+        .map((file) => ({ fileId: file.fileID, url: file.url, name: null })),
+    'assessment',
   )
+  const {
+    photos,
+    uploading: photosUploading,
+    add,
+  } = usePhotoUploads(
+    () => saved.filter((file) => IMAGE.test(file.fileID)).map((file) => ({ fileID: file.fileID, preview: file.url })),
+    {
+      max: MAX_FILES - documents.files.length,
+      pathOf: (name) => uploadPath(folder ?? ['assessment'], name, Date.now(), 'jpg'),
+    },
+  )
+  const uploading = photosUploading || documents.uploading
   const saving = useSubmit(
     () =>
       call('assessment', 'saveSelfAssessment', {
@@ -38,7 +57,7 @@ export function SelfForm({ roundId, branchId, indicatorKey, maxScore, entry, onD
         branchId,
         indicatorKey,
         text,
-        fileIds: photos.map((photo) => photo.fileID),
+        fileIds: [...photos.map((photo) => photo.fileID), ...documents.fileIds],
         claimedScore: claimed.trim() === '' ? null : Number(claimed),
       }),
     { fields: FIELDS, toast: '自评已保存', onDone },
@@ -63,12 +82,22 @@ export function SelfForm({ roundId, branchId, indicatorKey, maxScore, entry, onD
         <PhotoPicker
           testIdPrefix="self-"
           count={photos.length}
-          max={MAX_FILES}
+          max={MAX_FILES - documents.files.length}
           uploading={uploading || !folder}
           noun="佐证照片"
           empty="请添加照片作为佐证"
           onAdd={addPhotos}
         />
+        <AttachmentList files={documents.files} onRemove={documents.remove} testId="self-document" />
+        <Button
+          className="btn btn--ghost"
+          data-testid="self-add-document"
+          disabled={!documents.ready || uploading || photos.length + documents.files.length >= MAX_FILES || undefined}
+          onClick={documents.addDocument}
+        >
+          上传文档（PDF、Word、PPT）
+        </Button>
+        <FieldError message={documents.error} testId="self-document-error" />
       </FormField>
       <FormField label="自评分" hint={`选填，满分 ${maxScore} 分`} error={saving.errors.fields.claimedScore}>
         <Input

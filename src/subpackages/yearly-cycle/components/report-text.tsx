@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../../types/api'
 import { REPORT_STATUS_LABELS } from '../../../../types/yearly-cycle-labels'
+import { AttachmentList, savedAttachments } from '../../../components/attachments'
 import { fullDateTime } from '../../../lib/time'
-import { AttachmentList, savedAttachments } from './attachments'
 
 type Report = NonNullable<OutputOf<'yearly-cycle', 'myReport'>['report']>
 

@@ -2,6 +2,7 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
+import { AttachmentList, IMAGE } from '../../../../components/attachments'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { Notice } from '../../../../components/notice'
 import { Page } from '../../../../components/page'
@@ -177,10 +178,20 @@ function Indicator({ indicator, entry, data, onSaved }: IndicatorProps) {
             {entry.text}
           </Text>
           {entry.files.length > 0 ? (
-            <View className="assessment-photos">
-              {entry.files.map((file) => (
-                <Image key={file.fileID} className="assessment-photos__item" src={file.url} mode="aspectFill" />
-              ))}
+            <View>
+              <View className="assessment-photos">
+                {entry.files
+                  .filter((file) => IMAGE.test(file.fileID))
+                  .map((file) => (
+                    <Image key={file.fileID} className="assessment-photos__item" src={file.url} mode="aspectFill" />
+                  ))}
+              </View>
+              <AttachmentList
+                files={entry.files
+                  .filter((file) => !IMAGE.test(file.fileID))
+                  .map((file) => ({ fileId: file.fileID, url: file.url, name: null }))}
+                testId={`entry-document-${indicator.key}`}
+              />
             </View>
           ) : (
             <Text className="assessment-indicator__reason">未上传佐证材料</Text>

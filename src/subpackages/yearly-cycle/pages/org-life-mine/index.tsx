@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
+import { AttachmentList, AttachmentsField, savedAttachments, useAttachments } from '../../../../components/attachments'
 import { FieldError } from '../../../../components/field-error'
 import { FormField, TextAreaField } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
@@ -13,7 +14,6 @@ import { newRequestId } from '../../../../lib/request-id'
 import { rectifyPageUrl } from '../../../../lib/routes'
 import { fullDateTime, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
-import { AttachmentList, AttachmentsField, savedAttachments, useAttachments } from '../../components/attachments'
 
 type OrgLife = NonNullable<OutputOf<'yearly-cycle', 'myOrgLife'>['orgLife']>
 
@@ -87,7 +87,7 @@ function OpinionForm({ orgLifeId }: { orgLifeId: string }) {
 function SelfExamination({ orgLife, onSaved }: { orgLife: OrgLife; onSaved: () => void }) {
   const written = orgLife.selfExamination
   const [text, setText] = useState(written?.text ?? '')
-  const attachments = useAttachments(() => savedAttachments(written?.files))
+  const attachments = useAttachments(() => savedAttachments(written?.files), 'yearly')
   const saving = useSubmit(
     () =>
       call('yearly-cycle', 'submitSelfExamination', {

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
 import { ORG_LIFE_STEP_LABELS } from '../../../../../types/yearly-cycle-labels'
+import { AttachmentsField, useAttachments } from '../../../../components/attachments'
 import { FieldError } from '../../../../components/field-error'
 import { FormField, PickerField, TextAreaField } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
@@ -12,7 +13,6 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { rectifyPageUrl } from '../../../../lib/routes'
 import { fullDateTime, monthDayTime, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
-import { AttachmentsField, useAttachments } from '../../components/attachments'
 import { OpinionList, PublicOpinionForm } from '../../components/opinions'
 
 const STATUS_LABELS = { done: '已完成', in_progress: '进行中', not_started: '未开始' } as const
@@ -126,7 +126,7 @@ function Manage({
   const [picked, setPicked] = useState<number | null>(null)
   const [report, setReport] = useState('')
   // The 情况报告 may carry the signed document the bureau asks for, beside its text.
-  const reportFiles = useAttachments(() => [])
+  const reportFiles = useAttachments(() => [], 'yearly')
   const linking = useSubmit(
     (meetingId: string) => call('yearly-cycle', 'linkOrgLifeMeeting', { orgLifeId, meetingId }),
     { toast: '已关联组织生活会会议', onDone: onChanged },

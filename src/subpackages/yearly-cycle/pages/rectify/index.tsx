@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
+import { AttachmentList, AttachmentsField, savedAttachments, useAttachments } from '../../../../components/attachments'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { FieldError } from '../../../../components/field-error'
 import { FormField, PickerField } from '../../../../components/form-field'
@@ -13,7 +14,6 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { newRequestId } from '../../../../lib/request-id'
 import { dateKey } from '../../../../lib/time'
 import { call } from '../../../../services/call'
-import { AttachmentList, AttachmentsField, savedAttachments, useAttachments } from '../../components/attachments'
 
 type Item = OutputOf<'yearly-cycle', 'listRectifications'>['items'][number]
 
@@ -97,7 +97,7 @@ function CloseDialog(props: {
   onConfirm: (evidence: string, fileIds: string[]) => void
   onCancel: () => void
 }) {
-  const attachments = useAttachments(() => [])
+  const attachments = useAttachments(() => [], 'yearly')
   return (
     <ConfirmDialog
       visible

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { OutputOf } from '../../../../../types/api'
+import { AttachmentsField, savedAttachments, useAttachments } from '../../../../components/attachments'
 import { FieldError } from '../../../../components/field-error'
 import { FormField, TextAreaField } from '../../../../components/form-field'
 import { Page } from '../../../../components/page'
@@ -9,7 +10,6 @@ import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { fullDateTime, yearOf } from '../../../../lib/time'
 import { call } from '../../../../services/call'
-import { AttachmentsField, savedAttachments, useAttachments } from '../../components/attachments'
 import { RatingForm } from '../../components/rating-form'
 import { ReportText } from '../../components/report-text'
 
@@ -70,7 +70,7 @@ function Report({ data, onChanged }: { data: Mine; onChanged: () => void }) {
 function ReportForm(props: { roundId: string; branchId: string; report: Mine['report']; onSaved: () => void }) {
   const [text, setText] = useState(props.report?.text ?? '')
   const [problems, setProblems] = useState(props.report?.problems.join('\n') ?? '')
-  const attachments = useAttachments(() => savedAttachments(props.report?.files))
+  const attachments = useAttachments(() => savedAttachments(props.report?.files), 'yearly')
   const saving = useSubmit(
     () =>
       call('yearly-cycle', 'submitSecretaryReport', {

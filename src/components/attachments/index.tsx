@@ -1,17 +1,17 @@
 /**
- * The files of a yearly-cycle form (对照检查 document, 整改 evidence, 述职报告 attachment): pick a
- * document or photos, upload them into the caller's own folder yearly/<tenant>/<member>/ (the only
- * one the server accepts), list what is attached with 移除 before saving, and open a saved file from
- * the temporary link the server returns.
+ * The files of a form (the yearly cycle's 对照检查 document, 整改 evidence, 述职报告 attachment; the
+ * assessment's 自评 evidence documents): pick a document or photos, upload them into the caller's own
+ * folder <root>/<tenant>/<member>/ (the only one the server accepts), list what is attached with 移除
+ * before saving, and open a saved file from the temporary link the server returns.
  */
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { FieldError } from '../../../components/field-error'
-import { useAction } from '../../../hooks/use-action'
-import { uploadPath } from '../../../lib/cloud-paths'
-import { openDocumentToRead, pickDocument, pickPhotos, uploadToCloud } from '../../../services/cloud-files'
-import './yearly.css'
+import { useAction } from '../../hooks/use-action'
+import { uploadPath } from '../../lib/cloud-paths'
+import { openDocumentToRead, pickDocument, pickPhotos, uploadToCloud } from '../../services/cloud-files'
+import { FieldError } from '../field-error'
+import './index.css'
 
 /** The server's Evidence limit (types/ids.ts). */
 export const MAX_ATTACHMENTS = 9
@@ -24,7 +24,7 @@ export interface Attachment {
   name: string | null
 }
 
-const IMAGE = /\.(jpe?g|png|gif|webp|heic)$/i
+export const IMAGE = /\.(jpe?g|png|gif|webp|heic)$/i
 const DOCUMENT = /\.(pdf|docx?|pptx?|xlsx?)$/i
 
 const extensionOf = (fileId: string) => /\.([a-z0-9]{1,5})$/i.exec(fileId)?.[1]?.toLowerCase() ?? ''
@@ -41,10 +41,11 @@ export const savedAttachments = (files: readonly { fileId: string; url: string |
   (files ?? []).map((file) => ({ ...file, name: null }))
 
 /**
- * The attachments of one form. `add` picks and uploads into the caller's folder (known once roster.me
- * answers); a failed upload is said in `error`, the files that did upload are kept.
+ * The attachments of one form. `add` picks and uploads into the caller's folder under `root` (known once
+ * roster.me answers); a failed upload is said in `error`, the files that did upload are kept. `max` is
+ * what this form may still take (a form with photos of its own leaves less).
  */
-export function useAttachments(initial: () => Attachment[]) {
+export function useAttachments(initial: () => Attachment[], root: 'yearly' | 'assessment', max = MAX_ATTACHMENTS) {
   const me = useAction('roster', 'me', {})
   const [files, setFiles] = useState<Attachment[]>(initial)
   const [uploading, setUploading] = useState(false)
@@ -53,14 +54,14 @@ export function useAttachments(initial: () => Attachment[]) {
 
   const add = async (kind: 'document' | 'photo') => {
     if (!owner) return
-    const left = MAX_ATTACHMENTS - files.length
+    const left = max - files.length
     const picked = kind === 'document' ? [await pickDocument()].flatMap((f) => (f ? [f] : [])) : await pickPhotos(left)
     if (picked.length === 0) return
     setUploading(true)
     setError(null)
     const uploaded = await Promise.all(
       picked.map(async (file) => {
-        const path = uploadPath(['yearly', owner.tenant.id, owner.memberId], file.name, Date.now(), 'jpg')
+        const path = uploadPath([root, owner.tenant.id, owner.memberId], file.name, Date.now(), 'jpg')
         const result = await uploadToCloud(path, file)
         return result.ok ? [{ fileId: result.data.fileID, url: null, name: file.name }] : []
       }),
@@ -68,7 +69,7 @@ export function useAttachments(initial: () => Attachment[]) {
     setUploading(false)
     const added = uploaded.flat()
     if (added.length < picked.length) setError('部分文件上传失败，请重试')
-    setFiles((current) => [...current, ...added].slice(0, MAX_ATTACHMENTS))
+    setFiles((current) => [...current, ...added].slice(0, max))
   }
 
   const remove = (fileId: string) => setFiles((current) => current.filter((file) => file.fileId !== fileId))
