@@ -3,6 +3,7 @@
 // when the secretary records the months a member was behind on; 谈心谈话, 组织生活会 and 民主评议 read the
 // yearly cycle's digests and agree, branch by branch, with the bureau's year view.
 import type { BranchScore, Scheme } from '../../types/assessment'
+import { indicatorOf as indicator } from '../fixtures/assessment'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -60,11 +61,6 @@ const SCHEME: Scheme = {
   stars: [{ stars: 5, minScore: 9 }],
 }
 
-const indicator = (score: BranchScore, key: string) => {
-  const found = score.areas.flatMap((area) => area.indicators).find((item) => item.key === key)
-  if (!found) throw new Error(`no indicator ${key}`)
-  return found
-}
 const dues = (score: BranchScore) => indicator(score, 'dues')
 let roundId = ''
 

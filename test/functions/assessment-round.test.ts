@@ -1,8 +1,9 @@
 // The yearly round end to end through the real SDK: a scheme of offered sources only, the branch's
 // provisional score moving with its meetings, self-assessment with evidence, submit, scoring, publish.
 import { demoScheme } from '../../scripts/seed/demo-assessment'
-import type { BranchScore, Scheme } from '../../types/assessment'
+import type { Scheme } from '../../types/assessment'
 import { SOURCE_KEYS } from '../../types/assessment'
+import { indicatorOf as indicator } from '../fixtures/assessment'
 import { schemeWorkbook } from '../fixtures/scheme-workbook'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
@@ -76,12 +77,6 @@ async function uploadPhoto(folder: string): Promise<string> {
     fileContent: Buffer.from('89504e470d0a1a0a', 'hex'),
   })) as { fileID: string }
   return res.fileID
-}
-
-const indicator = (score: BranchScore, key: string) => {
-  const found = score.areas.flatMap((area) => area.indicators).find((item) => item.key === key)
-  if (!found) throw new Error(`no indicator ${key}`)
-  return found
 }
 
 test('every source is offered now that each domain has its reader; a catalogue naming another is refused by row', async () => {

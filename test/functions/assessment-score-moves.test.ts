@@ -3,6 +3,7 @@
 // check-ins credited as hours, and (c) dues are recorded — each step through the real functions (meetings,
 // assessment, lifecycle), the score read back after each, and each step moving its own indicator only.
 import type { BranchScore, Scheme } from '../../types/assessment'
+import { computedIndicator, indicatorOf } from '../fixtures/assessment'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -42,47 +43,19 @@ const SCHEME: Scheme = {
     {
       key: 'life',
       name: '组织生活',
-      indicators: [
-        {
-          key: 'sanhui',
-          name: '三会一课',
-          kind: 'computed',
-          source: 'meetings_compliance',
-          scoring: { method: 'ratio', target: 1 },
-          maxScore: 20,
-          guidance: '',
-        },
-      ],
+      indicators: [computedIndicator('sanhui', '三会一课', 'meetings_compliance', { method: 'ratio', target: 1 }, 20)],
     },
     {
       key: 'role',
       name: '作用发挥',
-      indicators: [
-        {
-          key: 'volunteer',
-          name: '志愿服务',
-          kind: 'computed',
-          source: 'volunteer_hours',
-          // Ten hours a member earns full marks: one activity never fills it.
-          scoring: { method: 'ratio', target: 10 },
-          maxScore: 10,
-          guidance: '',
-        },
-      ],
+      // Ten hours a member earns full marks: one activity never fills it.
+      indicators: [computedIndicator('volunteer', '志愿服务', 'volunteer_hours', { method: 'ratio', target: 10 }, 10)],
     },
     {
       key: 'base',
       name: '基础保障',
       indicators: [
-        {
-          key: 'dues',
-          name: '按时足额交纳党费',
-          kind: 'computed',
-          source: 'dues_collection',
-          scoring: { method: 'ratio', target: 1 },
-          maxScore: 10,
-          guidance: '',
-        },
+        computedIndicator('dues', '按时足额交纳党费', 'dues_collection', { method: 'ratio', target: 1 }, 10),
       ],
     },
   ],
@@ -90,8 +63,8 @@ const SCHEME: Scheme = {
 }
 
 const scoreOf = (score: BranchScore, key: string) => {
-  const found = score.areas.flatMap((area) => area.indicators).find((item) => item.key === key)
-  if (found?.score == null) throw new Error(`no score for ${key}`)
+  const found = indicatorOf(score, key)
+  if (found.score === null) throw new Error(`no score for ${key}`)
   return found.score
 }
 const view = (score: BranchScore) => ({

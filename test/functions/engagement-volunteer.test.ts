@@ -1,7 +1,8 @@
 // 志愿服务, 党员示范岗 and 结对帮扶 through the real SDK: a branch's computed score moves when a volunteer activity's
 // check-ins are credited as hours; hours pay the points rule once; sign-up, check-in and hours refuse bad input with
 // a code and write nothing; retried creates answer the same document.
-import type { BranchScore, Scheme } from '../../types/assessment'
+import type { Scheme } from '../../types/assessment'
+import { indicatorOf as indicator } from '../fixtures/assessment'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -62,12 +63,6 @@ const SCHEME: Scheme = {
     },
   ],
   stars: [{ stars: 5, minScore: 18 }],
-}
-
-const indicator = (score: BranchScore, key: string) => {
-  const found = score.areas.flatMap((area) => area.indicators).find((item) => item.key === key)
-  if (!found) throw new Error(`no indicator ${key}`)
-  return found
 }
 
 const STARTS = at('2026-11-21T09:00:00')
