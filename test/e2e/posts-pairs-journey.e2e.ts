@@ -1,7 +1,8 @@
 /**
  * 党员示范岗 and 结对帮扶 in the H5 build against the real emulator and its demo seed, through screens only:
  * the secretary of 实验小学党支部 designates a member to a 示范岗 (post, 承诺, period); the post shows on the
- * member's 我的 page and on the branch's page (党员名册 → 党员示范岗); the member records a deed under it.
+ * branch's page (党员名册 → 党员示范岗), on the member's roster page and on the member's own 我的; the member
+ * records a deed under it.
  * The secretary pairs the member with a family and the branch with 第一中学高中部党支部; the member records a
  * visit of their pair; the partner branch's secretary sees the branch pair on their own 结对帮扶 list.
  */
@@ -46,10 +47,15 @@ test('a 示范岗 designated, shown on the member’s and the branch’s pages, 
   const onBranch = shown('posts-branch-row').filter({ hasText: POST })
   await onBranch.waitFor()
   expect(await onBranch.textContent()).toContain('每周在图书室组织一次读书分享')
+  // The member's roster page shows it too: 党员名册 → the member.
+  await session.actAs(SECRETARY)
+  await page.getByTestId('mine-entry-branch-roster').click()
+  await shown('member-row').filter({ hasText: name }).first().click()
+  await shown('member-posts-row').filter({ hasText: POST }).waitFor()
 
   // The member: the post on 我的, then 记录履诺 under it.
   await session.actAs(MEMBER)
-  await page.getByTestId('mine-post').filter({ hasText: POST }).waitFor()
+  await page.getByTestId('mine-posts-row').filter({ hasText: POST }).waitFor()
   await page.getByTestId('mine-open-posts').click()
   const mine = shown('posts-mine-row').filter({ hasText: POST })
   await mine.filter({ hasText: '已记录履诺 0 次' }).waitFor()

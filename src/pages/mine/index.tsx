@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
+import { MemberPosts } from '../../components/member-posts'
 import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { PrivacyGate } from '../../components/privacy-gate'
@@ -9,7 +10,6 @@ import { setCareMode, useCareMode } from '../../lib/care-mode'
 import { PROFILE_PAGE } from '../../lib/routes'
 import { call } from '../../services/call'
 import { MineView } from './mine-view'
-import { MyPosts } from './my-posts'
 import { MessageSubscriptions } from './subscriptions'
 
 export default function MinePage() {
@@ -47,7 +47,7 @@ export default function MinePage() {
             onOpenProfile={() => Taro.navigateTo({ url: PROFILE_PAGE })}
             onOpenEntry={(url) => Taro.navigateTo({ url })}
             subscriptions={<MessageSubscriptions me={data} />}
-            posts={<MyPosts />}
+            posts={<MemberPosts />}
           />
         )}
       </PageState>

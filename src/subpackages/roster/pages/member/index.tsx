@@ -6,6 +6,7 @@ import { ok } from '../../../../../types/result'
 import { ERASED_NAME, type MemberFields, type OrgNode } from '../../../../../types/roster'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { LinkRow } from '../../../../components/link-row'
+import { MemberPosts } from '../../../../components/member-posts'
 import { Notice } from '../../../../components/notice'
 import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
@@ -265,6 +266,10 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
           onView={view}
           onRevoke={(invitation) => setDialog({ revoke: invitation })}
         />
+      ) : null}
+
+      {member.branchId ? (
+        <MemberPosts member={{ id: member.id, branchId: member.branchId }} title="党员示范岗" testId="member-posts" />
       ) : null}
 
       <MembershipHistory memberId={member.id} key={`${member.branchId}-${member.status}`} />
