@@ -4,8 +4,9 @@
  * 三会一课 indicator, a self-assessed 党建品牌 indicator needing evidence, star
  * lines) and save it; the secretary of 实验小学党支部 writes the self-assessment
  * with a photo and a PDF document and submits; bureau staff score it 8 of 10 with a comment and
- * publish; the secretary sees the stars, the 三会一课 figure and the comment as
- * the reason two points were lost.
+ * publish, see the ranking with last year's totals, by school type, and export
+ * the results (.xlsx) and the branch's 考核得分表 (PDF); the secretary sees the
+ * stars, the 三会一课 figure and the comment as the reason two points were lost.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -121,6 +122,23 @@ test('the bureau imports a catalogue; the secretary submits with a photo; the bu
   await page.getByTestId('publish-round').click()
   await page.getByText('确认发布').click()
   await page.getByTestId('round-status').filter({ hasText: '结果已发布' }).waitFor()
+
+  // The published ranking: each row with last year's total and the trend (the demo published 2025's round).
+  const published = page.getByTestId(`round-row-${BRANCH_ID}`)
+  expect(await published.textContent()).toMatch(/上年 [\d.]+ 分（(持平|升 [\d.]+|降 [\d.]+)）/)
+  // By school type: 中学 leaves the primary school out; 小学 brings it back, ranked among primary schools.
+  await page.getByTestId('kind-secondary').click()
+  await page.getByTestId('round-row-org_b_yz_high').waitFor()
+  expect(await page.getByTestId(`round-row-${BRANCH_ID}`).count()).toBe(0)
+  await page.getByTestId('kind-primary').click()
+  await page.getByTestId(`round-row-${BRANCH_ID}`).waitFor()
+  expect(await page.getByTestId('round-row-org_b_yz_high').count()).toBe(0)
+  // 导出: every branch as .xlsx from the round page, one branch's 考核得分表 as PDF from its page.
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-results').click()])
+  expect(sheet.suggestedFilename()).toMatch(/年度支部考核结果\.xlsx$/)
+  await page.getByTestId(`round-row-${BRANCH_ID}`).click()
+  const [scoreSheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-branch-pdf').click()])
+  expect(scoreSheet.suggestedFilename()).toMatch(/实验小学党支部考核得分表\.pdf$/)
 
   // The secretary sees the result: stars, the 三会一课 figure, and why two points were lost on 党建品牌.
   await session.actAs(SECRETARY)
