@@ -155,6 +155,20 @@ const cases: MatrixCase<'assessment', [expected: Record<Persona, Outcome>]>[] = 
     only(['bureau', 'secretary', 'member']),
   ],
   ['listPairs', () => ({ branchId: BRANCH, year: 2026 }), only(['bureau', ...SHIYAN])],
+  // The branch pair 实验小学 ↔ 山区学校联合支部: whoever manages either branch records a visit (the instructor
+  // assigned to 山区 reads it, manages nothing); 山区's list shows it to those who read 山区.
+  [
+    'recordPairVisit',
+    (p) => ({
+      requestId: `r_visit_branch_${p}`,
+      pairId: 'pair_demo_2',
+      on: '2026-11-18',
+      note: '到山区学校联合支部开展送教活动，座谈交流。',
+      fileIds: [],
+    }),
+    only(['bureau', 'secretary']),
+  ],
+  ['listPairs', () => ({ branchId: 'org_b_shanqu', year: 2026 }), only(['bureau', 'instructor'])],
 ]
 
 async function snapshot(): Promise<string> {
