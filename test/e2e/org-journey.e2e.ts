@@ -10,9 +10,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { Locator } from 'playwright-core'
 import { sheetRows } from '../support/sheet-rows'
 import { asPersona } from './app-pages'
+import { pickOption } from './picker'
 import { startE2ESession } from './session'
 
 jest.setTimeout(180_000)
@@ -35,47 +35,7 @@ afterAll(async () => {
 const shown = (testId: string) => session.browser.page.locator(`[data-testid="${testId}"]:visible`)
 
 /** A Taro picker on H5: open it, drag the column until the option sits in the indicator, 确定. */
-async function pick(testId: string, option: string): Promise<void> {
-  const { page } = session.browser
-  await shown(testId).click()
-  const sheet = page.locator('.weui-picker:visible')
-  // The sheet slides up: a trial tap on 确定 waits until it has stopped moving.
-  await sheet.locator('.weui-picker__action', { hasText: '确定' }).click({ trial: true })
-  const item = sheet.locator('.weui-picker__item', { hasText: new RegExp(`^${option}$`) }).first()
-  const indicator = await sheet.locator('.weui-picker__indicator').first().boundingBox()
-  if (!indicator) throw new Error(`picker ${testId} has no indicator`)
-  const x = indicator.x + indicator.width / 2
-  const y = indicator.y + indicator.height / 2
-  // The column follows the mouse as a finger drags it, then glides and snaps to the nearest option. On a
-  // loaded machine one drag may settle an option away, so drag by what is left until the option sits there.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const offset = await settledOffset(item, y)
-    if (Math.abs(offset) < indicator.height / 2) break
-    await page.mouse.move(x, y)
-    await page.mouse.down()
-    await page.mouse.move(x, y - offset, { steps: 8 })
-    await page.mouse.up()
-  }
-  if (Math.abs(await settledOffset(item, y)) >= indicator.height / 2)
-    throw new Error(`picker ${testId} did not settle on ${option}`)
-  await sheet.locator('.weui-picker__action', { hasText: '确定' }).click()
-  await shown(testId)
-    .filter({ hasText: new RegExp(`^${option}$`) })
-    .waitFor()
-}
-
-/** How far the option's centre sits below `y` once the column has stopped moving (two equal reads). */
-async function settledOffset(item: Locator, y: number): Promise<number> {
-  let last = Number.NaN
-  for (;;) {
-    const box = await item.boundingBox()
-    if (!box) throw new Error('picker option not shown')
-    const offset = box.y + box.height / 2 - y
-    if (offset === last) return offset
-    last = offset
-    await item.page().waitForTimeout(100)
-  }
-}
+const pick = (testId: string, option: string) => pickOption(session.browser.page, testId, option)
 
 /** 新建 a child of the org page shown: fills the name, saves, lands on the new node's page; returns its id. */
 async function createChild(kind: 'branch' | 'group', name: string): Promise<string> {
