@@ -817,7 +817,8 @@ export const engagementActions = {
     errors: ['ROSTER.NOT_FOUND', 'DATE.IN_FUTURE'],
   }),
   recordPairVisit: defineAction({
-    summary: 'Records a visit (走访/帮扶) of a pair: the member of the pair or a manager of the branch.',
+    summary:
+      'Records a visit (走访/帮扶) of a pair: the member of the pair, or a manager of its branch (of either branch of a branch pair).',
     input: z.object({
       requestId: Id,
       pairId: Id,
@@ -831,7 +832,7 @@ export const engagementActions = {
   }),
   listPairs: defineAction({
     summary:
-      "A branch's pairs with their visits this year, those not visited yet first; a member of the branch who does not read it sees their own pairs.",
+      "A branch's pairs with their visits this year (a branch pair on both branches' lists), those not visited yet first; a member of the branch who does not read it sees their own pairs.",
     input: z.object({ branchId: Id, year: Year }),
     output: z.object({
       items: z.array(
