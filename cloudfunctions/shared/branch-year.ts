@@ -4,6 +4,7 @@ import type { ComplianceItem } from '../../types/meetings'
 import type { OrgDoc } from '../../types/roster'
 import { designatedInYear } from '../domain/assessment/designation'
 import type { BranchYearData } from '../domain/assessment/figures'
+import { targetedIn } from '../domain/bureau/rates'
 import { schoolKindOf } from '../domain/bureau/school-kind'
 import { groupBy } from '../domain/group-by'
 import { onTimeInYear } from '../domain/lifecycle/development-on-time'
@@ -178,16 +179,18 @@ async function studyOfYear(
   ])
   const branchOf = new Map(listed.map((member) => [member._id, member.branchId]))
   for (const id of ids) {
-    const targeted = tasks
-      .filter((task) => task.branchIds.includes(id))
-      .reduce(
-        (sum, task) =>
-          sum +
-          (task.memberIds === null
-            ? (active.get(id) ?? 0)
-            : task.memberIds.filter((memberId) => branchOf.get(memberId) === id).length),
-        0,
-      )
+    // The bureau's 学习参与 counts a task's targets by the same rule (`targetedIn`).
+    const targeted = tasks.reduce(
+      (sum, task) =>
+        sum +
+        targetedIn(
+          task,
+          id,
+          active.get(id) ?? 0,
+          (task.memberIds ?? []).filter((memberId) => branchOf.get(memberId) === id).length,
+        ),
+      0,
+    )
     figures.set(id, { targeted, checkedIn: checkins.get(id) ?? 0 })
   }
   return figures
