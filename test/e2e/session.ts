@@ -7,6 +7,7 @@
  * session puts them back afterwards.
  */
 import { openPhoneBrowser, type PhoneBrowser } from './browser'
+import { pageAtRest } from './layout-check'
 
 /** The storage key of src/services/dev-identity.ts (importing it would pull @tarojs/taro into node). */
 const DEV_OPENID_KEY = 'dev.openid'
@@ -38,6 +39,12 @@ export interface E2ESession {
    * instead fails at once with its text, not after a silent navigation timeout.
    */
   submitAndFollow(testId: string, url: RegExp): Promise<void>
+  /**
+   * The phone's back, once the page in front has come to rest: Taro's H5 router takes no other
+   * navigation while a page slides in, so a back started mid-slide is lost and the page under it
+   * never shows.
+   */
+  back(): Promise<void>
 }
 
 /** Registers beforeAll/afterAll for the calling test file and answers its session. */
@@ -129,6 +136,11 @@ export function startE2ESession(): E2ESession {
         })
       shownError.catch(() => undefined) // once the page has moved on, the form's fate no longer matters
       await Promise.race([page.waitForURL(url, { waitUntil: 'commit' }), shownError])
+    },
+    async back() {
+      const { page } = session.browser
+      await page.waitForFunction(pageAtRest, undefined, { polling: 100 })
+      await page.goBack()
     },
   }
   return session
