@@ -7,7 +7,6 @@
  * session puts them back afterwards.
  */
 import { openPhoneBrowser, type PhoneBrowser } from './browser'
-import { pageAtRest } from './layout-check'
 
 /** The storage key of src/services/dev-identity.ts (importing it would pull @tarojs/taro into node). */
 const DEV_OPENID_KEY = 'dev.openid'
@@ -45,6 +44,23 @@ export interface E2ESession {
    * never shows.
    */
   back(): Promise<void>
+}
+
+/**
+ * For page.waitForFunction: the page the address names is the one shown and nothing slides (endless
+ * animations, such as a spinner, do not count). Self-contained: it runs in the page.
+ */
+function slideDone(): boolean {
+  const route = location.hash.replace(/^#/, '').split('?')[0]
+  const shown = Array.from(document.querySelectorAll('.taro_page')).some(
+    (page) => page.id.split('?')[0] === route && page.classList.contains('taro_page_show'),
+  )
+  return (
+    shown &&
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)
+  )
 }
 
 /** Registers beforeAll/afterAll for the calling test file and answers its session. */
@@ -139,7 +155,7 @@ export function startE2ESession(): E2ESession {
     },
     async back() {
       const { page } = session.browser
-      await page.waitForFunction(pageAtRest, undefined, { polling: 100 })
+      await page.waitForFunction(slideDone, undefined, { polling: 100 })
       await page.goBack()
     },
   }
