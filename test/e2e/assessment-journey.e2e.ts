@@ -118,7 +118,7 @@ test('the bureau imports a catalogue; the secretary submits with a photo; the bu
   await page.getByTestId('score-comment').locator('textarea').fill(COMMENT)
   await page.getByTestId('score-submit').click()
   await page.getByTestId('indicator-reason-a2_1').filter({ hasText: COMMENT }).waitFor()
-  await page.goBack()
+  await session.back()
   await page.getByTestId('publish-round').click()
   await page.getByText('确认发布').click()
   await page.getByTestId('round-status').filter({ hasText: '结果已发布' }).waitFor()
