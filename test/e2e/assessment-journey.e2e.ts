@@ -127,10 +127,14 @@ test('the bureau imports a catalogue; the secretary submits with a photo; the bu
   const published = page.getByTestId(`round-row-${BRANCH_ID}`)
   expect(await published.textContent()).toMatch(/上年 [\d.]+ 分（(持平|升 [\d.]+|降 [\d.]+)）/)
   // By school type: 中学 leaves the primary school out; 小学 brings it back, ranked among primary schools.
+  // (The unfiltered list shows both rows: each step waits for the one the filter drops to go, then for the
+  // one it keeps, before checking the dropped one stays gone.)
   await page.getByTestId('kind-secondary').click()
+  await page.getByTestId(`round-row-${BRANCH_ID}`).waitFor({ state: 'detached' })
   await page.getByTestId('round-row-org_b_yz_high').waitFor()
   expect(await page.getByTestId(`round-row-${BRANCH_ID}`).count()).toBe(0)
   await page.getByTestId('kind-primary').click()
+  await page.getByTestId('round-row-org_b_yz_high').waitFor({ state: 'detached' })
   await page.getByTestId(`round-row-${BRANCH_ID}`).waitFor()
   expect(await page.getByTestId('round-row-org_b_yz_high').count()).toBe(0)
   // 导出: every branch as .xlsx from the round page, one branch's 考核得分表 as PDF from its page.
