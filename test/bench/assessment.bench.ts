@@ -14,13 +14,12 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SOURCE_DEFINITIONS } from '../../cloudfunctions/domain/assessment/sources'
-import { collectionOf } from '../../cloudfunctions/domain/lifecycle/dues-collection'
 import { digestsOf } from '../../cloudfunctions/domain/meetings/digest'
 import { cycleDigest } from '../../cloudfunctions/domain/yearly-cycle/cycle-digest'
 import collectionsFile from '../../database/collections.json'
 import { demoScheme } from '../../scripts/seed/demo-assessment'
 import { type Figure as IndicatorFigure, type Scheme, SOURCE_KEYS } from '../../types/assessment'
-import type { DevelopmentFileDoc, DuesBranchMonthDoc, DuesMonth } from '../../types/lifecycle'
+import type { DevelopmentFileDoc } from '../../types/lifecycle'
 import type { MeetingDoc, MeetingType } from '../../types/meetings'
 import type { Result } from '../../types/result'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
@@ -29,6 +28,7 @@ import { meetingDoc } from '../fixtures/meeting-doc'
 import { memberDoc } from '../fixtures/member-doc'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
+import { duesBranchMonth } from './dues-month'
 import type { Figure } from './figure'
 
 const NOW = new Date('2026-11-18T10:00:00+08:00').getTime()
@@ -68,30 +68,6 @@ function benchScheme(): Scheme {
       },
     ],
   }
-}
-
-/** A branch's closed month of dues: `perBranch` members at 45.00 元, `unpaid` of them not settled. */
-function duesMonth(tenantId: string, branchId: string, month: string, perBranch: number, unpaid: number) {
-  const rows: DuesMonth[] = Array.from({ length: perBranch }, (_, i) => ({
-    month,
-    baseSet: true,
-    scheduledFen: 4_500,
-    owedFen: 4_500,
-    paidFen: i < unpaid ? 0 : 4_500,
-    extraFen: 0,
-    settled: i >= unpaid,
-    reduced: false,
-  }))
-  const doc: DuesBranchMonthDoc = {
-    _id: `${branchId}:${month}`,
-    tenantId,
-    branchId,
-    month,
-    year: YEAR,
-    ...collectionOf(rows),
-    updatedAt: 0,
-  }
-  return doc
 }
 
 /** A branch's 谈心谈话, 组织生活会 and 民主评议 year, in one of three states, by the yearly cycle's own digest rule. */
@@ -349,7 +325,7 @@ function writeTenant(dbDir: string, tenantId: string, branches: number, perBranc
     'dues_branch_months',
     branchIds.flatMap((branchId, b) =>
       Array.from({ length: thisMonth }, (_, month) =>
-        duesMonth(
+        duesBranchMonth(
           tenantId,
           branchId,
           `${YEAR}-${String(month + 1).padStart(2, '0')}`,

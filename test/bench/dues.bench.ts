@@ -8,41 +8,17 @@
  * branch's 12 rows; and the yearly .xlsx import of the whole branch's next-year bases (preview, then
  * confirm: 20 bases written and audited, the branch's months and each member's run refreshed).
  */
-import { collectionOf } from '../../cloudfunctions/domain/lifecycle/dues-collection'
-import type { DuesBranchMonthDoc, DuesMonth } from '../../types/lifecycle'
 import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
 import { xlsxOf } from '../support/sheet-rows'
 import { BIG, BIG_TENANT, seedBigTenant } from './big-tenant'
+import { duesBranchMonth } from './dues-month'
 import type { Figure } from './figure'
 import { gatewayTiming } from './gateway-timing'
 
 const round = (n: number) => Math.round(n * 10) / 10
 const BRANCHES = 500
 const PER_BRANCH = 20
-
-/** A branch's month: 20 members at 45.00 元, `unpaid` of them not settled. */
-function branchMonth(branchId: string, month: string, unpaid: number): DuesBranchMonthDoc {
-  const rows: DuesMonth[] = Array.from({ length: PER_BRANCH }, (_, i) => ({
-    month,
-    baseSet: true,
-    scheduledFen: 4_500,
-    owedFen: 4_500,
-    paidFen: i < unpaid ? 0 : 4_500,
-    extraFen: 0,
-    settled: i >= unpaid,
-    reduced: false,
-  }))
-  return {
-    _id: `${branchId}:${month}`,
-    tenantId: BIG_TENANT,
-    branchId,
-    month,
-    year: Number(month.slice(0, 4)),
-    ...collectionOf(rows),
-    updatedAt: 0,
-  }
-}
 
 export default async function run(): Promise<Figure[]> {
   const t = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, workers: 2 })
@@ -63,11 +39,19 @@ export default async function run(): Promise<Figure[]> {
     ]) {
       await t.db.createCollection(name).catch(() => {})
     }
-    const docs: DuesBranchMonthDoc[] = []
+    const docs: ReturnType<typeof duesBranchMonth>[] = []
     for (let b = 0; b < BRANCHES; b++) {
       for (let m = 1; m <= 12; m++) {
         const branchId = `big_b_${String(b).padStart(3, '0')}`
-        docs.push(branchMonth(branchId, `${year - 1}-${String(m).padStart(2, '0')}`, (b + m) % 7 === 0 ? 2 : 0))
+        docs.push(
+          duesBranchMonth(
+            BIG_TENANT,
+            branchId,
+            `${year - 1}-${String(m).padStart(2, '0')}`,
+            PER_BRANCH,
+            (b + m) % 7 === 0 ? 2 : 0,
+          ),
+        )
       }
     }
     for (let i = 0; i < docs.length; i += 50) {
