@@ -12,6 +12,7 @@ import { BUILT_FUNCTIONS } from '../functions/helpers/demo'
 import { startTestEmulator } from '../functions/helpers/emulator'
 import { xlsxOf } from '../support/sheet-rows'
 import { BIG, BIG_TENANT, seedBigTenant } from './big-tenant'
+import { collectionNames } from './data-files'
 import { duesBranchMonth } from './dues-month'
 import type { Figure } from './figure'
 import { gatewayTiming } from './gateway-timing'
@@ -25,20 +26,9 @@ export default async function run(): Promise<Figure[]> {
   try {
     await seedBigTenant(t, BRANCHES, PER_BRANCH)
     const year = new Date(t.emu.clock.now() + 8 * 3_600_000).getUTCFullYear()
-    // As an administrator creates them from database/collections.json (the big tenant creates only the roster's).
-    for (const name of [
-      'dues_schedule',
-      'dues_bases',
-      'dues_reductions',
-      'dues_payments',
-      'dues_branch_months',
-      'dues_status',
-      'dues_imports',
-      'expiring_files',
-      'audit_log',
-    ]) {
-      await t.db.createCollection(name).catch(() => {})
-    }
+    // As an administrator creates them from database/collections.json (the big tenant creates only the roster's):
+    // every one, so a collection a dues action comes to read (dues_runs, for 更新中) is there as when deployed.
+    for (const name of collectionNames()) await t.db.createCollection(name).catch(() => {})
     const docs: ReturnType<typeof duesBranchMonth>[] = []
     for (let b = 0; b < BRANCHES; b++) {
       for (let m = 1; m <= 12; m++) {
