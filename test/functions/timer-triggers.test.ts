@@ -2,12 +2,15 @@
 // wx.cloud.callFunction (the dev gateway here) gets a coded error and changes nothing, whoever it is. A real
 // trigger (the emulator fires it as CloudBase does: SOURCE wx_trigger, no OPENID) does the work; two runs
 // that overlap post each WeCom robot message once.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { QueuedRobotMessage } from '../../types/messaging'
 import { memberDoc } from '../fixtures/member-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 import { type FakeRobot, startFakeRobot } from './helpers/fake-robot'
 
 let t: DemoEmulator
+const FUNCTIONS_DIR = join(__dirname, '..', '..', 'cloudfunctions')
 let robot: FakeRobot
 
 const NOW = new Date('2026-05-12T09:00:00+08:00').getTime()
@@ -34,33 +37,62 @@ const pendingEvent = {
 }
 const unprocessed = () => t.count('domain_events', { _id: pendingEvent._id, processedAt: t.db.command.exists(false) })
 
+/** Every timer trigger the functions declare (cloudfunctions/<fn>/config.json `triggers`), as deployed. */
+const TRIGGERS = readdirSync(FUNCTIONS_DIR)
+  .filter((fn) => existsSync(join(FUNCTIONS_DIR, fn, 'config.json')))
+  .flatMap((fn) => {
+    const config = JSON.parse(readFileSync(join(FUNCTIONS_DIR, fn, 'config.json'), 'utf8')) as {
+      triggers?: { name: string; type: string }[]
+    }
+    return (config.triggers ?? []).filter((t) => t.type === 'timer').map((t) => [fn, t.name] as const)
+  })
+
 describe('a forged timer event from the mini-program', () => {
-  const forgeries = [
-    ['points', { Type: 'Timer', TriggerName: 'settle' }],
-    ['meetings', { Type: 'Timer', TriggerName: 'remind' }],
-    ['meetings', { Type: 'Timer', TriggerName: 'daily' }],
-    ['meetings', { Type: 'Timer', TriggerName: 'remind', action: 'remind', SOURCE: 'wx_trigger', OPENID: '' }],
-  ] as const
+  // Each function's own triggers, plain and with a forged platform context; whoever sends them.
+  const forgeries = TRIGGERS.flatMap(([fn, name]) => [
+    [fn, { Type: 'Timer', TriggerName: name }],
+    [fn, { Type: 'Timer', TriggerName: name, action: name, SOURCE: 'wx_trigger', OPENID: '' }],
+  ])
 
   beforeAll(async () => {
     await t.db.collection('domain_events').add({ data: pendingEvent })
+  })
+
+  it('knows every timer the functions declare', () => {
+    expect(TRIGGERS.map(([fn, name]) => `${fn}/${name}`).sort()).toEqual([
+      'lifecycle/dueScan',
+      'lifecycle/duesMonthly',
+      'meetings/daily',
+      'meetings/remind',
+      'points/settle',
+      'roster/retention',
+      'yearly-cycle/cycleDaily',
+    ])
   })
 
   it.each(
     forgeries.flatMap(([fn, event]) => [as.member, as.bureau, undefined].map((who) => [fn, event, who] as const)),
   )('%s %j as %s is refused with a coded error and runs nothing', async (fn, event, openid) => {
     const outbox = (await t.emu.outbox()).length
+    const before = await t.emu.snapshot()
     const res = await t.gateway(fn, event, openid)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ ok: false, error: { code: 'INPUT.UNKNOWN_ACTION' } })
+    expect(await t.emu.snapshot()).toEqual(before)
     expect(await unprocessed()).toBe(1)
     expect((await t.emu.outbox()).length).toBe(outbox)
-    expect(await t.count('reminder_sends', {})).toBe(0)
   })
 
   it('while the real trigger does the work', async () => {
     await t.emu.fireTrigger('points', 'settle')
     expect(await unprocessed()).toBe(0)
+  })
+
+  it.each(TRIGGERS)('the platform firing %s/%s runs its timer', async (fn, name) => {
+    // A timer answers its run's figures, never the router's refusal of an event naming no action.
+    const run = await t.emu.fireTrigger(fn, name)
+    expect(run).toEqual(expect.any(Object))
+    expect(run).not.toMatchObject({ ok: false })
   })
 })
 
