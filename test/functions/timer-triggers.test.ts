@@ -2,15 +2,13 @@
 // wx.cloud.callFunction (the dev gateway here) gets a coded error and changes nothing, whoever it is. A real
 // trigger (the emulator fires it as CloudBase does: SOURCE wx_trigger, no OPENID) does the work; two runs
 // that overlap post each WeCom robot message once.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { QueuedRobotMessage } from '../../types/messaging'
 import { memberDoc } from '../fixtures/member-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 import { type FakeRobot, startFakeRobot } from './helpers/fake-robot'
+import { TIMER_TRIGGERS as TRIGGERS } from './helpers/triggers'
 
 let t: DemoEmulator
-const FUNCTIONS_DIR = join(__dirname, '..', '..', 'cloudfunctions')
 let robot: FakeRobot
 
 const NOW = new Date('2026-05-12T09:00:00+08:00').getTime()
@@ -37,19 +35,9 @@ const pendingEvent = {
 }
 const unprocessed = () => t.count('domain_events', { _id: pendingEvent._id, processedAt: t.db.command.exists(false) })
 
-/** Every timer trigger the functions declare (cloudfunctions/<fn>/config.json `triggers`), as deployed. */
-const TRIGGERS = readdirSync(FUNCTIONS_DIR)
-  .filter((fn) => existsSync(join(FUNCTIONS_DIR, fn, 'config.json')))
-  .flatMap((fn) => {
-    const config = JSON.parse(readFileSync(join(FUNCTIONS_DIR, fn, 'config.json'), 'utf8')) as {
-      triggers?: { name: string; type: string }[]
-    }
-    return (config.triggers ?? []).filter((t) => t.type === 'timer').map((t) => [fn, t.name] as const)
-  })
-
 describe('a forged timer event from the mini-program', () => {
   // Each function's own triggers, plain and with a forged platform context; whoever sends them.
-  const forgeries = TRIGGERS.flatMap(([fn, name]) => [
+  const forgeries = TRIGGERS.flatMap(([fn, name]): [string, Record<string, string>][] => [
     [fn, { Type: 'Timer', TriggerName: name }],
     [fn, { Type: 'Timer', TriggerName: name, action: name, SOURCE: 'wx_trigger', OPENID: '' }],
   ])
