@@ -11,7 +11,7 @@ import { loadBranch, requireAccess } from '../shared/branch-access'
 import { deleteNow } from '../shared/retention'
 import { readImportUpload } from '../shared/uploaded-sheet'
 import { loadSchedule, refreshBranchMonths, refreshStatus } from './dues-ledger'
-import { writeDuesBase } from './dues-records'
+import { SELF_DUES, writeDuesBase } from './dues-records'
 
 /** A confirm that wrote no progress for this long was cut off (timeout, crash): it may run again (writes are by key). */
 const STALLED_AFTER_MS = 90_000
@@ -47,12 +47,17 @@ export const previewDuesBaseImport: Handler<typeof api.lifecycle.previewDuesBase
     { fields: { _id: true, name: true, phone: true } },
   )
   const [schedule, saved] = await Promise.all([loadSchedule(store, tenantId), savedBases(ctx, members, input.year)])
+  // The importer's own row is not theirs to set (separation of duties): an error row, never written.
   const rows = readDuesRows(
     sheet,
     columns,
     members.map((m) => ({ id: m._id, name: m.name, phone: m.phone })),
     schedule,
     saved,
+  ).map((row) =>
+    row.memberId === caller.member._id && row.status !== 'error'
+      ? { ...row, status: 'error' as const, monthlyFen: null, message: SELF_DUES }
+      : row,
   )
   if (rows.length === 0) throw new DomainError('ROSTER.IMPORT_NO_ROWS')
   const count = (status: DuesImportRow['status']) => rows.filter((row) => row.status === status).length
@@ -140,7 +145,8 @@ export const confirmDuesBaseImport: Handler<typeof api.lifecycle.confirmDuesBase
       doc.writes.slice(i, i + WRITE_BATCH).map(async (write) => {
         const member = members.get(write.memberId)
         // Moved to another branch, transferred out or erased since the preview: not this branch's to set.
-        if (member?.status !== 'active' || member.branchId !== doc.branchId) {
+        // Or the confirmer's own row (bureau staff confirming a secretary's import): not theirs to set.
+        if (member?.status !== 'active' || member.branchId !== doc.branchId || member._id === caller.member._id) {
           skipped++
           return
         }
