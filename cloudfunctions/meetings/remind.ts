@@ -14,6 +14,7 @@ import { membersByIds } from '../shared/members'
 import { deliverRobotQueue, queueRobot } from '../shared/messaging/robot-queue'
 import { deliverStudyNudges } from '../shared/messaging/study-nudges'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
+import { eachItem } from '../shared/timer-items'
 import { refreshEvidence } from './digest'
 import { insertRow, settlePendingRows } from './events'
 import { attendanceId, MEETING_PAGE } from './ids'
@@ -216,8 +217,12 @@ export const remindAbsent: Handler<typeof api.meetings.remindAbsent> = async (in
   return { reminded: missing.length, ...result }
 }
 
-/** The daily timer: 政治生日 (入党纪念日) greetings to members with a credit for that template. */
-export async function politicalBirthdays(ports: Ports) {
+/**
+ * The daily timer: 政治生日 (入党纪念日) greetings to members with a credit for that template, tenant by tenant
+ * until `deadline`; a tenant that fails is logged and the others go on (the morning's later runs resume it: the
+ * send ids hold the year, so nobody is greeted twice).
+ */
+export async function politicalBirthdays(ports: Ports, deadline: number) {
   const { store, clock } = ports
   const now = clock.now()
   const today = shanghaiDate(now)
@@ -227,40 +232,47 @@ export async function politicalBirthdays(ports: Ports) {
     { status: 'active', joinedOn: store.regex(`-${monthDay}$`) },
     { fields: { tenantId: true, joinedOn: true, name: true } },
   )
-  const byTenant = groupBy(members, (member) => member.tenantId)
   let sent = 0
-  for (const [tenantId, group] of byTenant) {
-    const rules = await loadRules(store, tenantId)
-    const greeted = await sendToMembers(
-      ports,
-      {
-        tenantId,
-        rules,
-        use: 'politicalBirthday',
-        members: group,
-        memberIdOf: (member) => member._id,
-        width: 10,
-      },
-      (member) => {
-        if (!member.joinedOn) return null
-        const years = Number(today.slice(0, 4)) - Number(member.joinedOn.slice(0, 4))
-        return {
-          sendId: `birthday:${member._id}:${today.slice(0, 4)}`,
-          meetingId: null,
-          slot: 'birthday',
-          page: 'pages/meetings/index',
-          values: {
-            memberName: member.name,
-            greeting: `今天是您入党${years}周年纪念日`,
-            years,
-            joinedOn: member.joinedOn,
-            today,
-          },
-          now,
-        }
-      },
-    )
-    sent += greeted.sent
-  }
-  return { sent }
+  const run = await eachItem(
+    'daily birthdays',
+    groupBy(members, (member) => member.tenantId),
+    deadline,
+    ([tenantId]) => tenantId,
+    async ([tenantId, group]) => {
+      const rules = await loadRules(store, tenantId)
+      const greeted = await sendToMembers(
+        ports,
+        {
+          tenantId,
+          rules,
+          use: 'politicalBirthday',
+          members: group,
+          memberIdOf: (member) => member._id,
+          width: 10,
+          deadline,
+        },
+        (member) => {
+          if (!member.joinedOn) return null
+          const years = Number(today.slice(0, 4)) - Number(member.joinedOn.slice(0, 4))
+          return {
+            sendId: `birthday:${member._id}:${today.slice(0, 4)}`,
+            meetingId: null,
+            slot: 'birthday',
+            page: 'pages/meetings/index',
+            values: {
+              memberName: member.name,
+              greeting: `今天是您入党${years}周年纪念日`,
+              years,
+              joinedOn: member.joinedOn,
+              today,
+            },
+            now,
+          }
+        },
+      )
+      sent += greeted.sent
+      return !greeted.cut
+    },
+  )
+  return { sent, run }
 }
