@@ -105,6 +105,12 @@ test('every source is offered now that each domain has its reader; a catalogue n
     '第 2 行：数据来源“阵地建设达标率”不在可选范围内',
   )
   expect(await t.count('assessment_schemes', {})).toBe(0)
+  // The raw upload is not kept once read.
+  const { fileList } = (await t.cloud.getTempFileURL({ fileList: [fileID] })) as {
+    fileList: { tempFileURL?: string; status?: number }[]
+  }
+  const url = fileList[0]?.status ? undefined : fileList[0]?.tempFileURL
+  expect(url ? (await fetch(url)).status : 404).toBe(404)
 })
 
 test("a branch's computed score rises when a meeting of the branch is held and recorded", async () => {
