@@ -322,6 +322,58 @@ describe('replays of once-only requests', () => {
         }
       },
     ],
+    [
+      'recording a 党费 payment with its request id',
+      'ok',
+      async () => ({
+        openid: as.secretary,
+        fn: 'lifecycle',
+        action: 'recordDuesPayment',
+        data: {
+          requestId: 'replay-dues-payment',
+          memberId: 'm_shiyan_06',
+          months: ['2026-05'],
+          method: 'cash',
+          reference: '',
+          paidOn: '2026-05-12',
+        },
+      }),
+    ],
+    [
+      'recording a 减免 with its request id',
+      'ok',
+      async () => ({
+        openid: as.secretary,
+        fn: 'lifecycle',
+        action: 'setDuesReduction',
+        data: {
+          requestId: 'replay-dues-reduction',
+          memberId: 'm_shiyan_07',
+          fromMonth: '2026-05',
+          toMonth: '2026-05',
+          monthlyFen: 0,
+          decision: '支委会研究决定',
+          decidedOn: '2026-05-10',
+        },
+      }),
+    ],
+    [
+      'issuing a transfer letter with its request id',
+      'ok',
+      async () => ({
+        openid: as.secretary,
+        fn: 'lifecycle',
+        action: 'issueTransferLetter',
+        data: {
+          requestId: 'replay-transfer',
+          memberId: await freshMember(),
+          letterNo: '重放2026-001',
+          destination: '外县教育局党委',
+          issuedOn: '2026-05-12',
+          validDays: 30,
+        },
+      }),
+    ],
   ]
 
   it.each(replays)('%s: the replay answers %s and writes nothing', async (_label, answer, first) => {
