@@ -1,7 +1,7 @@
 // Separation of duties (职责分离): nobody awards points to themself, approves their own claim, marks their own
 // attendance or designates themself to a 示范岗 — another manager of the branch or bureau staff must — and a
-// claim decision is one conditional write whose loser says so: a claim shown as rejected is never left paid. Self-service stays: a member claims
-// for themself.
+// claim decision is one conditional write whose loser says so: a claim shown as rejected is never left paid.
+// Self-service stays: a member claims for themself.
 import { as, type DemoEmulator, startDemoEmulator, withoutSeededPoints } from './helpers/demo'
 
 let t: DemoEmulator
