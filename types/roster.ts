@@ -405,8 +405,9 @@ export const rosterActions = {
     errors: ['ROSTER.NOT_FOUND'],
   }),
   addMember: defineAction({
-    summary: 'Adds a member to a branch the caller manages (written as a 转入/join membership change).',
-    input: withProbationDate(MemberFields.extend({ branchId: Id })),
+    summary:
+      'Adds a member to a branch the caller manages (written as a 转入/join membership change). With `requestId` (made once per intent by the client) a retry after a network error answers the member the first try added.',
+    input: withProbationDate(MemberFields.extend({ branchId: Id, requestId: Id.optional() })),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
     errors: FIELD_REFUSALS,
