@@ -50,6 +50,7 @@ describe('a forged timer event from the mini-program', () => {
     expect(TRIGGERS.map(([fn, name]) => `${fn}/${name}`).sort()).toEqual([
       'lifecycle/dueScan',
       'lifecycle/duesMonthly',
+      'lifecycle/duesRefresh',
       'meetings/daily',
       'meetings/remind',
       'points/settle',
