@@ -16,7 +16,12 @@ afterAll(() => t.stop())
 const figures = () => t.callOk(as.bureau, 'lifecycle', 'duesCollection', { year: 2026, page: 1, pageSize: 50 })
 const countyArrears = async () => (await t.callOk(as.bureau, 'lifecycle', 'duesArrears', {})).items
 const refresh = () =>
-  t.emu.fireTrigger('lifecycle', 'duesRefresh') as Promise<{ tenants: number; branches: number; done: boolean }>
+  t.emu.fireTrigger('lifecycle', 'duesRefresh') as Promise<{
+    tenants: number
+    branches: number
+    failed: number
+    done: boolean
+  }>
 
 test('a branch imports two members who joined years ago: the bureau sees them owed this year at once', async () => {
   const shiyan = async () => (await figures()).branches.find((branch) => branch.branchId === 'org_b_shiyan')
@@ -129,7 +134,7 @@ test('a tenant whose refresh fails is logged and counted, and the tenants behind
   })
   await add('dues_schedule', { _id: 't_a_broken', employed: null, retired: null, fixedFen: 20 })
   await add('dues_runs', { _id: 'refresh:t_a_broken', kind: 'refresh', done: false, cursor: null, requestedAt: NOW })
-  const run = (await refresh()) as { tenants: number; failed: number }
+  const run = await refresh()
   expect(run).toMatchObject({ tenants: 1, failed: 1 })
   expect((await figures()).refreshing).toBe(false)
   expect(await t.count('dues_runs', { _id: 'refresh:t_a_broken', done: false })).toBe(1)
