@@ -8,8 +8,7 @@ import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { deleteNow } from '../shared/retention'
-import { readImportUpload } from '../shared/uploaded-sheet'
+import { readImportUploadOnce } from '../shared/uploaded-sheet'
 import { loadSchedule, refreshBranchMonths, refreshStatus } from './dues-ledger'
 import { SELF_DUES, writeDuesBase } from './dues-records'
 
@@ -29,16 +28,7 @@ export const previewDuesBaseImport: Handler<typeof api.lifecycle.previewDuesBase
   const tenantId = caller.member.tenantId
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
-  const upload = { fileID: input.fileID, tenantId, kind: 'import-upload' as const }
-  let sheet: unknown[][]
-  try {
-    sheet = (await readImportUpload(ctx, input.fileID)).rows
-  } catch (error) {
-    // Not the caller's file: it is not theirs to delete either.
-    if (!(error instanceof DomainError && error.code === 'ROSTER.FILE_NOT_FOUND')) await deleteNow(ctx, upload)
-    throw error
-  }
-  await deleteNow(ctx, upload)
+  const sheet = (await readImportUploadOnce(ctx, input.fileID)).rows
   const columns = findDuesColumns(sheet)
   if (!columns) throw new DomainError('DUES.IMPORT_HEADERS')
   const members = await store.findAll(
