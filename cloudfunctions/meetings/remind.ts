@@ -1,6 +1,5 @@
 import type { api } from '../../types/api'
 import type { MeetingDoc } from '../../types/meetings'
-import { groupBy } from '../domain/group-by'
 import { dueSlot, reminderSendId } from '../domain/meetings/reminder-slots'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
@@ -14,7 +13,7 @@ import { membersByIds } from '../shared/members'
 import { deliverRobotQueue, queueRobot } from '../shared/messaging/robot-queue'
 import { deliverStudyNudges } from '../shared/messaging/study-nudges'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
-import { eachItem } from '../shared/timer-items'
+import { eachTenant } from '../shared/timer-items'
 import { refreshEvidence } from './digest'
 import { insertRow, settlePendingRows } from './events'
 import { attendanceId, MEETING_PAGE } from './ids'
@@ -233,46 +232,40 @@ export async function politicalBirthdays(ports: Ports, deadline: number) {
     { fields: { tenantId: true, joinedOn: true, name: true } },
   )
   let sent = 0
-  const run = await eachItem(
-    'daily birthdays',
-    groupBy(members, (member) => member.tenantId),
-    deadline,
-    ([tenantId]) => tenantId,
-    async ([tenantId, group]) => {
-      const rules = await loadRules(store, tenantId)
-      const greeted = await sendToMembers(
-        ports,
-        {
-          tenantId,
-          rules,
-          use: 'politicalBirthday',
-          members: group,
-          memberIdOf: (member) => member._id,
-          width: 10,
-          deadline,
-        },
-        (member) => {
-          if (!member.joinedOn) return null
-          const years = Number(today.slice(0, 4)) - Number(member.joinedOn.slice(0, 4))
-          return {
-            sendId: `birthday:${member._id}:${today.slice(0, 4)}`,
-            meetingId: null,
-            slot: 'birthday',
-            page: 'pages/meetings/index',
-            values: {
-              memberName: member.name,
-              greeting: `今天是您入党${years}周年纪念日`,
-              years,
-              joinedOn: member.joinedOn,
-              today,
-            },
-            now,
-          }
-        },
-      )
-      sent += greeted.sent
-      return !greeted.cut
-    },
-  )
+  const run = await eachTenant('daily birthdays', members, deadline, async (tenantId, group) => {
+    const rules = await loadRules(store, tenantId)
+    const greeted = await sendToMembers(
+      ports,
+      {
+        tenantId,
+        rules,
+        use: 'politicalBirthday',
+        members: group,
+        memberIdOf: (member) => member._id,
+        width: 10,
+        deadline,
+      },
+      (member) => {
+        if (!member.joinedOn) return null
+        const years = Number(today.slice(0, 4)) - Number(member.joinedOn.slice(0, 4))
+        return {
+          sendId: `birthday:${member._id}:${today.slice(0, 4)}`,
+          meetingId: null,
+          slot: 'birthday',
+          page: 'pages/meetings/index',
+          values: {
+            memberName: member.name,
+            greeting: `今天是您入党${years}周年纪念日`,
+            years,
+            joinedOn: member.joinedOn,
+            today,
+          },
+          now,
+        }
+      },
+    )
+    sent += greeted.sent
+    return !greeted.cut
+  })
   return { sent, run }
 }

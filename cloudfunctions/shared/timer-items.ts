@@ -1,3 +1,5 @@
+import { groupBy } from '../domain/group-by'
+
 /** What one pass over a timer's items did: done, failed (logged; the next run takes them) and not reached. */
 export interface ItemsRun {
   done: number
@@ -48,4 +50,20 @@ export async function eachItem<T>(
     }
   }
   return run
+}
+
+/** A timer's documents tenant by tenant: each tenant (its own rules, its own sends) is one item of `eachItem`. */
+export function eachTenant<T extends { tenantId: string }>(
+  label: string,
+  docs: readonly T[],
+  deadline: number,
+  work: (tenantId: string, docs: T[]) => Promise<boolean | undefined>,
+): Promise<ItemsRun> {
+  return eachItem(
+    label,
+    groupBy(docs, (doc) => doc.tenantId),
+    deadline,
+    ([tenantId]) => tenantId,
+    ([tenantId, group]) => work(tenantId, group),
+  )
 }
