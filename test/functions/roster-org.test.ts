@@ -178,6 +178,25 @@ describe.each(personas)('as %s', (persona) => {
     expect((stored.data[0] as { status: string }).status).toBe(result.ok ? 'closed' : 'active')
   })
 
+  it.each(cases)('mergeOrg (two empty nodes of the case): %s', async (which) => {
+    const [orgId, intoId] = [await existing[which](), await existing[which]()]
+    const audits = await auditCount()
+    const result = await t.call(as[persona], 'roster', 'mergeOrg', { orgId, intoId })
+    expect(outcomeOf(result)).toBe(createExpected[persona][which])
+    const stored = await t.db.collection('orgs').where({ _id: orgId }).get()
+    expect((stored.data[0] as { status: string }).status).toBe(result.ok ? 'closed' : 'active')
+    if (!result.ok) expect(await auditCount()).toBe(audits)
+  })
+
+  it.each(cases)('orgHistory: %s', async (which) => {
+    const orgId = await existing[which]()
+    const result = await t.call(as[persona], 'roster', 'orgHistory', { orgId })
+    // Who may read a node's history: its managers, and a branch's 支委 for their own branch's groups.
+    const expected = persona === 'committee' && which === 'groupInOwn' ? 'ok' : createExpected[persona][which]
+    expect(outcomeOf(result)).toBe(expected)
+    if (result.ok) expect(result.data.items[0]?.action).toBe('roster.createOrg')
+  })
+
   it('moveOrg: bureau staff only', async () => {
     const orgId = await freshBranch(COMMITTEE)
     const result = await t.call(as[persona], 'roster', 'moveOrg', { orgId, parentId: GB })

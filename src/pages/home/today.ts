@@ -1,5 +1,6 @@
 import type { MeetingSummary } from '../../../types/meetings'
 import type { Me } from '../../../types/roster'
+import { looksAcrossBranches } from '../../lib/tab-view'
 
 /**
  * Which 首页 a person gets: the bureau's (教育局党委 and 党建指导员 look across
@@ -10,7 +11,7 @@ import type { Me } from '../../../types/roster'
 export type HomeView = 'bureau' | 'secretary' | 'member'
 
 export function homeViewFor(me: Pick<Me, 'roles' | 'branch'>): HomeView {
-  if (me.roles.includes('bureau_staff') || me.roles.includes('instructor')) return 'bureau'
+  if (looksAcrossBranches(me)) return 'bureau'
   if (me.branch && me.roles.includes('branch_secretary')) return 'secretary'
   return 'member'
 }
