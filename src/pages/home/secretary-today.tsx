@@ -21,10 +21,13 @@ export function SecretaryToday({ branchId }: { branchId: string }) {
   const meetings = useAction('meetings', 'listBranch', { branchId })
   // Last month's meetings still 待补记录 in the first days of this one (the 会后记录 window reaches over).
   const lastMonth = useAction('meetings', 'listBranch', { branchId, period: periodKey(Date.now(), 'month', -1) })
+  // Next month's meetings may already have leave requests waiting (next week's 党课 at a month's end).
+  const nextMonth = useAction('meetings', 'listBranch', { branchId, period: periodKey(Date.now(), 'month', 1) })
   const claims = useAction('points', 'listClaims', { branchId, status: 'pending', page: 1, pageSize: 1 })
   useOnReturn(() => {
     meetings.reload()
     lastMonth.reload()
+    nextMonth.reload()
     claims.reload()
   })
   return (
@@ -33,7 +36,12 @@ export function SecretaryToday({ branchId }: { branchId: string }) {
       <PageState query={meetings}>
         {(month) => {
           // A failed read of last month only leaves its records out; this month's card still shows.
-          const agenda = branchAgenda(month.items, Date.now(), lastMonth.state === 'ok' ? lastMonth.data.items : [])
+          const agenda = branchAgenda(
+            month.items,
+            Date.now(),
+            lastMonth.state === 'ok' ? lastMonth.data.items : [],
+            nextMonth.state === 'ok' ? nextMonth.data.items : [],
+          )
           const next = agenda.toHold[0]
           return (
             <View>
