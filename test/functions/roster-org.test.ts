@@ -451,6 +451,33 @@ describe('closing and merging: nothing deleted, members go where the secretary s
     )
   })
 
+  it('a retried 撤销 or 合并 whose answer was lost answers the done change again and writes nothing', async () => {
+    const { branchId } = await branchWithMembers(['陶重试'])
+    const input = { orgId: branchId, reason: '学校撤并', to: UNDER_GB }
+    const first = await t.callOk(as.bureau, 'roster', 'closeOrg', input)
+    const [audits, orgs] = [await auditCount(), await orgCount()]
+    const again = await t.callOk(as.bureau, 'roster', 'closeOrg', input)
+    expect(again).toMatchObject({ closed: { id: branchId, status: 'closed' }, movedMembers: 0 })
+    expect(first.closed.id).toBe(again.closed.id)
+    // Another reason is another request: the node is closed, and says so.
+    expect(outcomeOf(await t.call(as.bureau, 'roster', 'closeOrg', { ...input, reason: '另一原因' }))).toBe(
+      'ORG.CLOSED',
+    )
+    // Not the caller's to close, retried or not.
+    expect(outcomeOf(await t.call(as.secretary, 'roster', 'closeOrg', input))).toBe('AUTH.FORBIDDEN')
+
+    const [a, b] = [await freshGroup(OWN), await freshGroup(OWN)]
+    await t.callOk(as.secretary, 'roster', 'mergeOrg', { orgId: a, intoId: b })
+    const merges = await auditCount()
+    const merged = await t.callOk(as.secretary, 'roster', 'mergeOrg', { orgId: a, intoId: b })
+    expect(merged).toMatchObject({ closed: { id: a, status: 'closed' }, into: { id: b }, movedMembers: 0 })
+    const c = await freshGroup(OWN)
+    expect(outcomeOf(await t.call(as.secretary, 'roster', 'mergeOrg', { orgId: a, intoId: c }))).toBe('ORG.CLOSED')
+    expect(await auditCount()).toBe(merges + 1) // the fresh group's creation only
+    expect(await orgCount()).toBe(orgs + 3)
+    expect(audits).toBeLessThan(merges)
+  })
+
   it('merging two groups of a branch moves the members over and closes the first', async () => {
     const a = await freshGroup(OWN)
     const b = await freshGroup(OWN)
