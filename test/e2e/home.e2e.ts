@@ -69,16 +69,16 @@ test('the secretary’s 首页 lists the branch’s to-dos, each opening its pag
   // The secretary is a member too: their own cards follow.
   await page.getByTestId('home-member').waitFor()
 
-  await claimsRow.click()
-  await page.waitForURL(/points\/pages\/review\/index/)
-
   // The seed's member on training has asked for leave from next week's 党课: waiting, a tap from 请假审批.
-  await page.locator('.taro-navigation-bar-back:visible').click()
-  const leaveRow = page.locator('[data-testid="home-todo-leave"]:visible')
+  const leaveRow = page.getByTestId('home-todo-leave')
   await leaveRow.waitFor()
   expect(await leaveRow.textContent()).toContain('请假待审批 1 人')
   await leaveRow.click()
   await page.waitForURL(/meetings\/pages\/leaves\/index\?/)
+
+  await openHome(SECRETARY)
+  await page.getByTestId('home-todo-claims').click()
+  await page.waitForURL(/points\/pages\/review\/index/)
 })
 
 test('bureau staff see this month’s gaps and last month’s missed branch, and open the matrix to remind', async () => {
