@@ -294,6 +294,29 @@ test('bureau staff build a branch; its new secretary imports the roster, fixes t
   await typeInto('confirm-dialog-reason', '演示结束，学校撤并')
   await shown('confirm-dialog-confirm').click()
   await shown('org-head').filter({ hasText: '已撤销' }).waitFor()
+  // 组织沿革 on the node's page says so, newest first.
+  await shown('org-history')
+    .getByTestId('audit-item-summary')
+    .first()
+    .filter({ hasText: '撤销党支部 新城小学党支部：演示结束，学校撤并' })
+    .waitFor()
+  await back()
+  await shown('branch-head').waitFor()
+  await back()
+
+  // The secretary's page in 实验小学's roster: 组织关系变动 shows where they came from.
+  await page
+    .getByTestId('org-node-name')
+    .filter({ hasText: /^实验小学党支部$/ })
+    .click()
+  await typeInto('member-search', SECRETARY)
+  await shown('member-row').filter({ hasText: SECRETARY }).click()
+  await shown('membership-change').nth(2).waitFor()
+  expect(await shown('membership-change').allTextContents()).toEqual([
+    expect.stringContaining('编入 新城小学党支部'),
+    expect.stringContaining('转出 新城小学党支部，转往 实验小学党支部'),
+    expect.stringContaining('转入 实验小学党支部（由 新城小学党支部 转来）'),
+  ])
   await back()
   await shown('branch-head').waitFor()
   await back()
