@@ -183,6 +183,13 @@ test('a 党小组会 with location check-in, from scheduling to the bureau’s �
 
   // After the end: the record book lists it 已开展 (attendance and minutes recorded), in the .xlsx and the PDF.
   await session.setNow(startsAt + 130 * 60_000) // the form’s default length is two hours
+  // 提醒未到 on the finished meeting (issue #14 §2): the four who never checked in are asked to 补学.
+  await page.goto(meetingPage(meetingId))
+  const remind = page.getByTestId('remind-absent-button').filter({ hasText: '提醒未到（4人）' })
+  await remind.waitFor()
+  expect(await page.getByTestId('remind-absent').textContent()).toContain('会议已结束：提醒未到的党员及时补学')
+  await remind.click()
+  await page.getByText(/^已提醒 4 人/).waitFor()
   await page.goto(`${session.base}/#/pages/meetings/index`)
   await page.getByTestId('meetings-record-book-entry').click()
   // The record book names the meeting as every list does: its type once, in the brackets.
