@@ -35,6 +35,8 @@ const open = (url: string) => Taro.navigateTo({ url })
  */
 export default function MeetingsPage() {
   const me = useAction('roster', 'me', {})
+  // Who is calling decides the view: read it again when the tab shows again (bound since, or another account).
+  useOnReturn(() => me.reload())
   return (
     <Page>
       <PageState query={me}>
@@ -77,13 +79,13 @@ function MeetingsOversight({ bureau }: { bureau: boolean }) {
   )
 }
 
+/** Mounted afresh whenever the tab shows again (the page reloads the caller), so its reads are current. */
 function MyMeetings({ caller }: { caller: Me }) {
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming')
   const list = useAction('meetings', 'listMine', { when, page: 1, pageSize: 20 })
   const branchId = caller.branch?.id ?? null
   // The tools act on the caller's own branch: without one there is nothing to schedule.
   const manager = branchId !== null && caller.roles.some((role) => MANAGERS.includes(role))
-  useOnReturn(() => list.reload())
   return (
     <View>
       {manager && branchId ? <BranchCompliance branchId={branchId} /> : null}

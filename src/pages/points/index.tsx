@@ -20,6 +20,8 @@ import { pointsEntriesFor } from './entries'
  */
 export default function PointsPage() {
   const me = useAction('roster', 'me', {})
+  // Who is calling decides the view: read it again when the tab shows again (bound since, or another account).
+  useOnReturn(() => me.reload())
   return (
     <Page>
       <PageState query={me}>
@@ -57,8 +59,8 @@ function PointsEntries({ caller }: { caller: Me }) {
 
 /** My total and rank, what I can do with points, then every entry with its reason. */
 function MyPoints({ caller }: { caller: Me }) {
+  // Read again whenever the tab shows again: the page reloads the caller, which mounts this afresh.
   const mine = useAction('points', 'myPoints', { period: 'year' })
-  useOnReturn(() => mine.reload())
   return (
     <PageState query={mine}>
       {(data) => (

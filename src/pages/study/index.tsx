@@ -19,6 +19,8 @@ import './index.css'
  */
 export default function StudyPage() {
   const me = useAction('roster', 'me', {})
+  // Who is calling decides the view: read it again when the tab shows again (bound since, or another account).
+  useOnReturn(() => me.reload())
   return (
     <Page>
       <PageState query={me}>
@@ -47,13 +49,10 @@ export default function StudyPage() {
   )
 }
 
+/** Mounted afresh whenever the tab shows again (the page reloads the caller), so its reads are current. */
 function MyStudy() {
   const tasks = useAction('study', 'myTasks', { status: 'open' })
   const mine = useAction('study', 'myStudy', { pageSize: 10 })
-  useOnReturn(() => {
-    tasks.reload()
-    mine.reload()
-  })
   return (
     <View>
       <PageState query={mine}>
