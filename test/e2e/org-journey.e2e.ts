@@ -198,6 +198,14 @@ test('bureau staff build a branch; its new secretary imports the roster, fixes t
   await bindFromLink(secretaryLink, SECRETARY)
   expect(await shown('mine-roles').textContent()).toContain('支部书记')
 
+  // Their 首页: the branch's to-dos, the month's required meetings not yet arranged among them.
+  await tab('首页')
+  expect(await shown('home-today').getAttribute('data-view')).toBe('secretary')
+  const unscheduled = shown('home-todo-unscheduled')
+  await unscheduled.waitFor()
+  expect(await unscheduled.textContent()).toContain('本月还需：')
+  await tab('我的')
+
   // Their roster: one good row; one with a 党小组 the branch does not have, one with a 7-digit phone.
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet('花名册')

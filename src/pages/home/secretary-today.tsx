@@ -6,8 +6,9 @@ import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { useOnReturn } from '../../hooks/use-on-return'
 import { meetingHeading } from '../../lib/meeting-labels'
-import { branchMeetingsPageUrl, leavesPageUrl, minutesPageUrl, REVIEW_PAGE } from '../../lib/routes'
+import { branchMeetingsPageUrl, leavesPageUrl, minutesPageUrl, REVIEW_PAGE, SCHEDULE_PAGE } from '../../lib/routes'
 import { monthDayTime, periodKey } from '../../lib/time'
+import { owingLines } from '../meetings/components/compliance-card'
 import { branchAgenda } from './today'
 
 const open = (url: string) => () => Taro.navigateTo({ url })
@@ -67,6 +68,7 @@ export function SecretaryToday({ branchId }: { branchId: string }) {
                   onClick={open(minutesPageUrl(meeting.id))}
                 />
               ))}
+              <Unscheduled branchId={branchId} />
               <LinkRow
                 testId="home-todo-to-hold"
                 title={
@@ -100,6 +102,25 @@ function LeaveRow({ meeting }: { meeting: MeetingSummary }) {
       title={`请假待审批 ${pending} 人：${meetingHeading(meeting)}`}
       hint={monthDayTime(meeting.startsAt)}
       onClick={open(leavesPageUrl(meeting.id))}
+    />
+  )
+}
+
+/**
+ * Required meetings (三会一课) not yet arranged in the running periods — 本月还需：召开党小组会… — by the
+ * rule the bureau's matrix uses; a tap opens 安排会议. Shown only when something is owed.
+ */
+function Unscheduled({ branchId }: { branchId: string }) {
+  const compliance = useAction('meetings', 'compliance', { branchId })
+  useOnReturn(() => compliance.reload())
+  const lines = compliance.state === 'ok' ? owingLines(compliance.data.branches[0]?.items ?? []) : []
+  if (lines.length === 0) return null
+  return (
+    <LinkRow
+      testId="home-todo-unscheduled"
+      title="尚未安排的规定会议"
+      hint={lines.join('；')}
+      onClick={open(SCHEDULE_PAGE)}
     />
   )
 }
