@@ -457,11 +457,20 @@ export interface DuesStatusDoc {
  * by the function's timeout is taken up by the next trigger of the morning;
  * `done` once every branch of every tenant is through.
  */
+/**
+ * A dues timer's progress: the monthly run's (`_id` the running month) or a
+ * tenant's refresh after a new 党费标准 (`_id` 'refresh:<tenantId>', kind
+ * 'refresh': `requestedAt` the newest save asking for it, `passFor` the save the
+ * pass under way answers).
+ */
 export interface DuesRunDoc {
   _id: string
   cursor: { tenantId: string; branchId: string } | null
   done: boolean
   updatedAt: number
+  kind?: 'refresh'
+  requestedAt?: number
+  passFor?: number | null
 }
 
 export const ARREARS_FLAGS = ['none', 'secretary', 'bureau'] as const // 3 months → the secretary, 6 → the bureau
@@ -909,6 +918,8 @@ export const duesActions = {
       months: z.array(MonthKey),
       /** The last closed month the year's figures count (null: none of the year has closed yet). */
       closedThrough: MonthKey.nullable(),
+      /** A new 党费标准 is being applied to the stored figures (the hourly duesRefresh timer): they may still be the old ones. */
+      refreshing: z.boolean(),
       branches: z.array(z.object({ branchId: Id, name: z.string(), months: z.array(Collection), year: Collection })),
       total: z.number().int(),
       page: z.number().int(),

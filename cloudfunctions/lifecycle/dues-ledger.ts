@@ -8,6 +8,7 @@ export {
   branchMembers,
   branchMonthRows,
   currentMonth,
+  isRefreshing,
   ledgerMembers,
   ledgersOf,
   loadSchedule,
@@ -15,7 +16,10 @@ export {
   put,
   refreshBranchMonths,
   refreshDerived,
+  refreshIdOf,
   refreshStatus,
+  requestDuesRefresh,
+  rewriteBranch,
   statusOf,
   yearMonths,
 } from '../shared/dues-ledger'

@@ -1,4 +1,4 @@
-import type { Collection, DuesSchedule, DuesStatusDoc } from '../../types/lifecycle'
+import type { DuesSchedule } from '../../types/lifecycle'
 import type { MeetingRules } from '../../types/meetings'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { isConfigured } from '../../types/subscribe-templates'
@@ -10,16 +10,7 @@ import type { Store } from '../runtime/store'
 import { loadRules } from '../shared/meeting-rules'
 import { membersByIds } from '../shared/members'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
-import {
-  aroundNow,
-  branchMonthRows,
-  currentMonth,
-  ledgerMembers,
-  ledgersOf,
-  loadSchedule,
-  put,
-  statusOf,
-} from './dues-ledger'
+import { currentMonth, loadSchedule, put, rewriteBranch } from './dues-ledger'
 
 /**
  * No batch starts after this and the next trigger of the morning goes on from the cursor; the timeout is
@@ -125,46 +116,15 @@ async function recomputeBranch(
   { rules, schedule }: { rules: MeetingRules; schedule: DuesSchedule },
   running: string,
 ) {
-  const { store, clock } = ports
-  const now = clock.now()
-  const closed = addMonthsToMonth(running, -1)
-  const year = Number(closed.slice(0, 4))
-  const members = await ledgerMembers(store, branch, [year])
-  const ledgers = await ledgersOf(store, branch.tenantId, members, aroundNow(ports, year), schedule)
-  const [statuses, months] = await Promise.all([
-    members.length
-      ? store.findAll(COLLECTIONS.duesStatus, { _id: store.command.in(members.map((member) => member._id)) })
-      : Promise.resolve([]),
-    store.findAll(COLLECTIONS.duesBranchMonths, { tenantId: branch.tenantId, branchId: branch._id, year }),
-  ])
-  const storedStatus = new Map(statuses.map((status) => [status._id, status]))
-  const storedMonth = new Map(months.map((row) => [row.month, row]))
-  const writes: Promise<void>[] = []
-  const behind: { member: MemberDoc; months: number }[] = []
-  for (const ledger of ledgers) {
-    // A member's status is written by the branch they are in now (a mover is read by both branches).
-    if (ledger.member.branchId !== branch._id) continue
-    const status = statusOf(ledger, now)
-    const stored = storedStatus.get(status._id)
-    if (!sameStatus(stored, status)) writes.push(put(store, COLLECTIONS.duesStatus, status, stored !== undefined))
+  const year = Number(addMonthsToMonth(running, -1).slice(0, 4))
+  const { written, current } = await rewriteBranch(ports, branch, schedule, year)
+  const behind = current.flatMap(({ member, status }) => {
     const arrears = arrearsSince(status.unpaidFrom, running)
-    if (arrears.months >= ARREARS_THRESHOLDS.secretary) behind.push({ member: ledger.member, months: arrears.months })
-  }
-  for (const row of branchMonthRows(ledgers, branch, year, now)) {
-    const stored = storedMonth.get(row.month)
-    if (!sameCollection(stored, row)) writes.push(put(store, COLLECTIONS.duesBranchMonths, row, stored !== undefined))
-  }
-  await Promise.all(writes)
+    return arrears.months >= ARREARS_THRESHOLDS.secretary ? [{ member, months: arrears.months }] : []
+  })
   const sent = behind.length ? await remindSecretary(ports, branch, rules, running, behind) : 0
-  return { written: writes.length, sent }
+  return { written, sent }
 }
-
-const sameStatus = (stored: DuesStatusDoc | undefined, next: DuesStatusDoc) =>
-  stored !== undefined && stored.unpaidFrom === next.unpaidFrom && stored.branchId === next.branchId
-
-const COLLECTION_FIELDS = ['owedMonths', 'settledMonths', 'owedFen', 'collectedFen', 'extraFen', 'rate'] as const
-const sameCollection = (stored: Collection | undefined, next: Collection) =>
-  stored !== undefined && COLLECTION_FIELDS.every((field) => stored[field] === next[field])
 
 /** 周晓梅、李强等3人连续3个月以上未交党费: the longest runs first, as many names as the message shows. */
 function arrearsText(behind: readonly { member: MemberDoc; months: number }[], threshold: number) {

@@ -10,7 +10,7 @@ import type { Handler, HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadManagedMember } from '../shared/branch-access'
-import { ledgersOf, loadSchedule, refreshDerived } from './dues-ledger'
+import { ledgersOf, loadSchedule, refreshDerived, requestDuesRefresh } from './dues-ledger'
 
 const yuan = (fen: number) => (fen / 100).toFixed(2)
 
@@ -26,6 +26,8 @@ export const updateDuesSchedule: Handler<typeof api.lifecycle.updateDuesSchedule
   if (await store.get(COLLECTIONS.duesSchedule, tenantId))
     await store.update(COLLECTIONS.duesSchedule, tenantId, fields)
   else await store.insert(COLLECTIONS.duesSchedule, { _id: tenantId, ...fields })
+  // The bureau's stored figures follow within the hour (dues-refresh.ts); sheets and members' pages at once.
+  await requestDuesRefresh(store, tenantId, clock.now())
   await writeAudit(ctx, {
     action: 'lifecycle.updateDuesSchedule',
     targetId: tenantId,

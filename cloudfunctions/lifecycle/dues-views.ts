@@ -18,6 +18,7 @@ import {
   aroundNow,
   branchMembers,
   currentMonth,
+  isRefreshing,
   ledgerMembers,
   ledgersOf,
   loadSchedule,
@@ -235,6 +236,7 @@ export const duesCollection: Handler<typeof api.lifecycle.duesCollection> = asyn
       return { branchId: branch._id, name: branch.name, months: own, year: sum(own.slice(0, closed.length)) }
     }),
     closedThrough: closed.at(-1) ?? null,
+    refreshing: await isRefreshing(store, tenantId),
     total: branches.length,
     page: input.page,
     tenant: { ...total, rate: shareOf(total.settledMonths, total.owedMonths) },

@@ -14,6 +14,7 @@ import { confirmDuesBaseImport, previewDuesBaseImport } from './dues-import'
 import { duesBaseTemplate } from './dues-import-template'
 import { duesMonthly } from './dues-monthly'
 import { getDuesSchedule, recordDuesPayment, setDuesBase, setDuesReduction, updateDuesSchedule } from './dues-records'
+import { duesRefresh } from './dues-refresh'
 import { branchDuesSheet, duesArrears, duesCollection, exportDuesSheet, memberDues, myDues } from './dues-views'
 import { endFloating, listFloating, recordFloating } from './floating'
 import { recordDevelopmentStep } from './record-step'
@@ -65,6 +66,7 @@ const router = createRouter(api.lifecycle, {
 /**
  * 党员的进、转 (the membership lifecycle): 发展党员, 党费, 组织关系转接 and 流动党员; the timer 'dueScan' reminds
  * secretaries each morning of 发展党员 steps falling due; 'duesMonthly' recomputes 党费 arrears on the 1st and
- * reminds secretaries (3 months) and the bureau (6).
+ * reminds secretaries (3 months) and the bureau (6); 'duesRefresh' (hourly) rewrites the bureau's stored figures
+ * after a new 党费标准.
  */
-export const main = withTimers(router, { dueScan, duesMonthly })
+export const main = withTimers(router, { dueScan, duesMonthly, duesRefresh })

@@ -21,6 +21,7 @@ import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
+import { currentMonth, loadSchedule, requestDuesRefresh, rewriteBranch } from '../shared/dues-ledger'
 import { exportXlsx } from '../shared/exports'
 import { createMember } from '../shared/members'
 import { deleteNow, keepUntil } from '../shared/retention'
@@ -264,6 +265,7 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
   }
   try {
     await writePlan(ctx, plan, progress)
+    await duesAfterImport(ctx, doc.branchId)
     Object.assign(progress, { status: 'done' })
     await store.update(COLLECTIONS.imports, doc._id, {
       status: 'done',
@@ -291,6 +293,22 @@ export const confirmRosterImport: Handler<typeof api.roster.confirmImport> = asy
     if (!(error instanceof DomainError)) console.error('[roster.confirmImport] write failed', error)
   }
   return statusOf(progress, ctx.clock.now())
+}
+
+/**
+ * New members owe dues from the month they joined: the branch's stored figures
+ * (what the bureau's 党费收缴率 reads) are rewritten now for a branch's import;
+ * an import across the county asks the hourly duesRefresh timer instead.
+ */
+async function duesAfterImport(ctx: HandlerContext, branchId: string | null) {
+  const tenantId = ctx.caller.member.tenantId
+  const branch = branchId ? await ctx.store.get(COLLECTIONS.orgs, branchId) : null
+  if (!branch) {
+    await requestDuesRefresh(ctx.store, tenantId, ctx.clock.now())
+    return
+  }
+  const schedule = await loadSchedule(ctx.store, tenantId)
+  await rewriteBranch(ctx, branch, schedule, Number(currentMonth(ctx).slice(0, 4)))
 }
 
 async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: ImportDoc): Promise<void> {

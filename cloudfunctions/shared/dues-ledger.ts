@@ -1,4 +1,11 @@
-import type { DuesBranchMonthDoc, DuesCategory, DuesMonth, DuesSchedule, DuesStatusDoc } from '../../types/lifecycle'
+import type {
+  DuesBranchMonthDoc,
+  DuesCategory,
+  Collection as DuesCollection,
+  DuesMonth,
+  DuesSchedule,
+  DuesStatusDoc,
+} from '../../types/lifecycle'
 import type { MemberDoc, OrgDoc } from '../../types/roster'
 import { unpaidRunFrom } from '../domain/lifecycle/dues-arrears'
 import { duesSpans, type MembershipStep, monthBranches } from '../domain/lifecycle/dues-branches'
@@ -255,6 +262,78 @@ export async function duesFollowMembership(ctx: Ctx, member: MemberDoc, branchId
   })
   for (const branch of branches) await refreshBranchMonths(ctx, branch, [year])
   await refreshStatus(ctx, member)
+}
+
+const sameStatus = (stored: DuesStatusDoc | undefined, next: DuesStatusDoc) =>
+  stored !== undefined && stored.unpaidFrom === next.unpaidFrom && stored.branchId === next.branchId
+
+const COLLECTION_FIELDS = ['owedMonths', 'settledMonths', 'owedFen', 'collectedFen', 'extraFen', 'rate'] as const
+const sameCollection = (stored: DuesCollection | undefined, next: DuesCollection) =>
+  stored !== undefined && COLLECTION_FIELDS.every((field) => stored[field] === next[field])
+
+/**
+ * Rewrites one branch's stored figures from the live ledgers: the
+ * dues_branch_months of `year` (everyone who owed it that year) and the
+ * dues_status of its current members, writing only what changed. The monthly
+ * run, the refresh after a new 党费标准 and a roster import go through here.
+ * Returns the current members' statuses (whom the monthly run reminds about)
+ * and how many documents were written.
+ */
+export async function rewriteBranch(ctx: Ctx, branch: OrgDoc, schedule: DuesSchedule, year: number) {
+  const { store, clock } = ctx
+  const now = clock.now()
+  const members = await ledgerMembers(store, branch, [year])
+  const ledgers = await ledgersOf(store, branch.tenantId, members, aroundNow(ctx, year), schedule)
+  const [statuses, months] = await Promise.all([
+    members.length
+      ? store.findAll(COLLECTIONS.duesStatus, { _id: store.command.in(members.map((member) => member._id)) })
+      : Promise.resolve([]),
+    store.findAll(COLLECTIONS.duesBranchMonths, { tenantId: branch.tenantId, branchId: branch._id, year }),
+  ])
+  const storedStatus = new Map(statuses.map((status) => [status._id, status]))
+  const storedMonth = new Map(months.map((row) => [row.month, row]))
+  const writes: Promise<void>[] = []
+  const current: { member: MemberDoc; status: DuesStatusDoc }[] = []
+  for (const ledger of ledgers) {
+    // A member's status is written by the branch they are in now (a mover is read by both branches).
+    if (ledger.member.branchId !== branch._id) continue
+    const status = statusOf(ledger, now)
+    const stored = storedStatus.get(status._id)
+    if (!sameStatus(stored, status)) writes.push(put(store, COLLECTIONS.duesStatus, status, stored !== undefined))
+    current.push({ member: ledger.member, status })
+  }
+  for (const row of branchMonthRows(ledgers, branch, year, now)) {
+    const stored = storedMonth.get(row.month)
+    if (!sameCollection(stored, row)) writes.push(put(store, COLLECTIONS.duesBranchMonths, row, stored !== undefined))
+  }
+  await Promise.all(writes)
+  return { written: writes.length, current }
+}
+
+/**
+ * A new 党费标准 (or a roster imported across branches) changes the stored
+ * figures of a whole tenant: too many to rewrite in the call, so the call asks
+ * the lifecycle function's hourly 'duesRefresh' timer to (lifecycle/dues-refresh.ts).
+ */
+export const refreshIdOf = (tenantId: string) => `refresh:${tenantId}`
+
+/** Asks the next duesRefresh run to rewrite the tenant's figures; a pass under way starts again from the first branch. */
+export async function requestDuesRefresh(store: Store, tenantId: string, now: number) {
+  await put(store, COLLECTIONS.duesRuns, {
+    _id: refreshIdOf(tenantId),
+    kind: 'refresh',
+    cursor: null,
+    done: false,
+    requestedAt: now,
+    passFor: null,
+    updatedAt: now,
+  })
+}
+
+/** Whether the tenant's stored figures may still be the old schedule's. */
+export async function isRefreshing(store: Store, tenantId: string) {
+  const run = await store.get(COLLECTIONS.duesRuns, refreshIdOf(tenantId))
+  return run !== null && run.kind === 'refresh' && !run.done
 }
 
 /**

@@ -125,7 +125,7 @@ test('a secretary runs a 民主评议 round, five members vote on their phones, 
   await page.getByTestId('appraisal-round-phase').filter({ hasText: '等次已确定' }).waitFor()
   expect(await page.getByTestId('appraisal-remind').count()).toBe(0)
   // 提醒书记 of what 山区's year still owes (its talks have barely begun): confirmed, then sent once today.
-  await page.goBack()
+  await session.back()
   await row.getByTestId('year-remind').click()
   await page.getByTestId('confirm-dialog-confirm').click()
   await page.getByText(/^已提醒山区学校联合支部书记：/).waitFor()

@@ -38,7 +38,7 @@ test('a member sees their dues, the secretary records the payment once, the memb
   await page.getByTestId('confirm-dialog-confirm').dblclick()
   await page.getByTestId(`dues-month-${month}`).filter({ hasText: '已交 45.00' }).filter({ hasText: '已交' }).waitFor()
   expect(await page.getByTestId(`dues-month-${month}`).textContent()).not.toContain('90.00')
-  await page.goBack()
+  await session.back()
   await page.getByTestId('dues-member-m_shiyan_06').filter({ hasText: '已交 45.00 元' }).waitFor()
 
   await session.actAs(MEMBER)

@@ -44,8 +44,7 @@ test('the instructor reads the dues of the branches they guide, and only those: 
   await page.waitForURL(/lifecycle\/pages\/dues-member\/index\?memberId=m_shanqu_/)
   await page.locator('[data-testid^="dues-month-"]:visible').first().waitFor()
   expect(await shown('dues-pay-form').count()).toBe(0)
-  await atRest()
-  await page.goBack()
+  await session.back()
   await shown('dues-branch-members').waitFor()
 })
 
@@ -62,8 +61,7 @@ test("the 总支书记 keeps the dues of a branch under their 党总支: the mem
   await shown('dues-branch-members').locator('[data-testid^="dues-member-"]').first().click()
   await page.waitForURL(/lifecycle\/pages\/dues-member\/index\?memberId=m_yz_junior_/)
   await shown('dues-pay-form').waitFor()
-  await atRest()
-  await page.goBack()
+  await session.back()
   await shown('dues-branch-members').waitFor()
 })
 
@@ -78,8 +76,7 @@ test("the instructor reads a guided branch's transfers and 流动党员: no 登�
   // The seeded member 跟岗学习 in 杭州.
   await shown('floating-row').filter({ hasText: '杭州市上城区（跟岗学习）' }).waitFor()
   expect(await shown('floating-back').count()).toBe(0)
-  await atRest()
-  await page.goBack()
+  await session.back()
   await shown('transfers').waitFor()
   expect(await shown('transfers-incoming').count()).toBe(0)
   await atRest()

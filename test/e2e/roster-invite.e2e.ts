@@ -58,7 +58,7 @@ test('a secretary adds and invites a member; a new WeChat user binds with the ri
   expect(await page.getByTestId('member-name').textContent()).toBe(NEW_MEMBER)
 
   // Back in the roster, the new member is there; open them.
-  await page.goBack()
+  await session.back()
   await page.getByTestId('member-row').first().waitFor()
   await typeInto('member-search', NEW_MEMBER)
   const row = page.getByTestId('member-row').filter({ hasText: NEW_MEMBER })

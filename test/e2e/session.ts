@@ -38,6 +38,29 @@ export interface E2ESession {
    * instead fails at once with its text, not after a silent navigation timeout.
    */
   submitAndFollow(testId: string, url: RegExp): Promise<void>
+  /**
+   * The phone's back, once the page in front has come to rest: Taro's H5 router takes no other
+   * navigation while a page slides in, so a back started mid-slide is lost and the page under it
+   * never shows.
+   */
+  back(): Promise<void>
+}
+
+/**
+ * For page.waitForFunction: the page the address names is the one shown and nothing slides (endless
+ * animations, such as a spinner, do not count). Self-contained: it runs in the page.
+ */
+function slideDone(): boolean {
+  const route = location.hash.replace(/^#/, '').split('?')[0]
+  const shown = Array.from(document.querySelectorAll('.taro_page')).some(
+    (page) => page.id.split('?')[0] === route && page.classList.contains('taro_page_show'),
+  )
+  return (
+    shown &&
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)
+  )
 }
 
 /** Registers beforeAll/afterAll for the calling test file and answers its session. */
@@ -129,6 +152,11 @@ export function startE2ESession(): E2ESession {
         })
       shownError.catch(() => undefined) // once the page has moved on, the form's fate no longer matters
       await Promise.race([page.waitForURL(url, { waitUntil: 'commit' }), shownError])
+    },
+    async back() {
+      const { page } = session.browser
+      await page.waitForFunction(slideDone, undefined, { polling: 100 })
+      await page.goBack()
     },
   }
   return session

@@ -52,7 +52,7 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
   await page.getByTestId('member-transfer').filter({ hasText: '实党转〔2026〕9号' }).getByText('待回执').waitFor()
 
   // Until the 回执 the member is still on the roster; back on 组织关系转接 the letter shows its validity.
-  await page.goBack()
+  await session.back()
   await page.waitForURL(/transfers\/pages\/index\/index\?branchId=org_b_shiyan/)
   const issued = page.getByTestId('transfer-row').filter({ hasText: '实党转〔2026〕9号' })
   await issued
@@ -84,7 +84,7 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
   await page.getByTestId('member-row').first().waitFor()
   await session.typeInto('member-search', leaving)
   await page.getByTestId('page-state-empty').waitFor()
-  await page.goBack()
+  await session.back()
 
   // 登记转入: 周明远 comes from outside the county, pending until they 报到. (An earlier 组织关系转接 page
   // may still be in H5's page stack, hidden: the controls of the page on top are the last ones.)
@@ -112,7 +112,7 @@ test('a secretary issues a 介绍信, records the 回执, and an incoming member
   await page.getByTestId('action-invite').waitFor()
 
   // 流动党员: the seeded member teaching in 昭觉县, and where they take part in Party life.
-  await page.goBack()
+  await session.back()
   await page.getByTestId('transfers-floating').last().click()
   await page.getByTestId('floating-row').filter({ hasText: '参加组织生活：昭觉县民族中学党支部' }).waitFor()
 })

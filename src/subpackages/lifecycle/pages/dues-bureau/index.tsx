@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { LinkRow } from '../../../../components/link-row'
 import { ListItem } from '../../../../components/list-item'
+import { Notice } from '../../../../components/notice'
 import { Page } from '../../../../components/page'
 import { PageState } from '../../../../components/page-state'
 import { Pager } from '../../../../components/pager'
@@ -43,6 +44,12 @@ export default function BureauDuesPage() {
       <PageState query={figures}>
         {(data) => (
           <>
+            {data.refreshing ? (
+              <Notice
+                testId="dues-refreshing"
+                text="党费交纳标准已修改，全县收缴率和欠缴名单将在1小时内按新标准更新；各支部收缴表已按新标准显示。"
+              />
+            ) : null}
             <View className="stats" data-testid="dues-tenant">
               <View className="stat">
                 <Text className="stat__value" data-testid="dues-tenant-rate">

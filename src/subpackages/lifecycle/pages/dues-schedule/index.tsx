@@ -124,7 +124,7 @@ function ScheduleForm({ saved, onSaved }: { saved: DuesSchedule; onSaved: () => 
       <View className="card">
         <FormField
           label="党费记录起始月份"
-          hint="此前各月的党费记在纸质党费证上，不计入应交和欠缴。各支部收缴表和党员的党费页立即按此计算；全县收缴率和欠缴名单在各支部下次记录交纳时或下月1日更新。"
+          hint="此前各月的党费记在纸质党费证上，不计入应交和欠缴。各支部收缴表和党员的党费页立即按此计算；全县收缴率和欠缴名单在1小时内更新。"
         >
           <PickerField
             testId="dues-records-from"
