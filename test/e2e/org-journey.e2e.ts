@@ -22,7 +22,7 @@ import { startE2ESession } from './session'
 jest.setTimeout(300_000)
 
 const session = startE2ESession()
-const { typeInto } = session
+const { typeInto, back } = session
 const BUREAU = 'o_demo_m_bureau_01'
 const SECRETARY = '林新城'
 let dir: string
@@ -91,14 +91,6 @@ async function createChild(kind: 'branch' | 'group', name: string): Promise<stri
   await shown('org-form-submit').click()
   await shown('org-name').filter({ hasText: name }).waitFor()
   return (await shown('org-page').getAttribute('data-org-id')) ?? ''
-}
-
-/**
- * The H5 title bar's back button, as a finger taps it. Wait for the page it leads to before the next tap:
- * a second tap during the slide-back would leave the router between pages.
- */
-async function back(): Promise<void> {
-  await session.browser.page.locator('.taro-navigation-bar-back:visible').click()
 }
 
 /** A tab of the tab bar. */

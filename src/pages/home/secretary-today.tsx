@@ -5,10 +5,10 @@ import { LinkRow } from '../../components/link-row'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { useOnReturn } from '../../hooks/use-on-return'
+import { owingLines } from '../../lib/compliance-lines'
 import { meetingHeading } from '../../lib/meeting-labels'
 import { branchMeetingsPageUrl, leavesPageUrl, minutesPageUrl, REVIEW_PAGE, SCHEDULE_PAGE } from '../../lib/routes'
 import { monthDayTime, periodKey } from '../../lib/time'
-import { owingLines } from '../meetings/components/compliance-card'
 import { branchAgenda } from './today'
 
 const open = (url: string) => () => Taro.navigateTo({ url })
