@@ -858,7 +858,7 @@ export const duesActions = {
   }),
   memberDues: defineAction({
     summary:
-      "One member's dues for a year as their branch's readers see them (the page where a payment is recorded and a base set).",
+      "One member's dues for a year as their branch's readers see them (the page where a payment is recorded and a base set). `canManage` is false on one's own page: one's own base, 减免 and payments are another manager's to record.",
     input: z.object({ memberId: Id, year: Year }),
     output: MemberDuesYear.extend({ memberId: Id, name: z.string(), branchId: Id, canManage: z.boolean() }),
     roles: LIFECYCLE_READERS,

@@ -10,7 +10,8 @@ export const EXPORT_KEEP_MS = 24 * 60 * 60 * 1000
 /** A raw upload for an import (roster, outside scores) is deleted when the import ends, or after this long. */
 export const RAW_UPLOAD_KEEP_MS = 7 * 24 * 60 * 60 * 1000
 
-export type ExpiringFileKind = 'export' | 'import-upload' | 'invitation-code' | 'erased-upload'
+/** 'dropped-upload': evidence a record let go of (replaced before the record was final): deleted at once. */
+export type ExpiringFileKind = 'export' | 'import-upload' | 'invitation-code' | 'erased-upload' | 'dropped-upload'
 
 /** expiring_files: one stored file and when it must be gone; removed once the file is deleted. */
 export interface ExpiringFileDoc {

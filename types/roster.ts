@@ -405,8 +405,9 @@ export const rosterActions = {
     errors: ['ROSTER.NOT_FOUND'],
   }),
   addMember: defineAction({
-    summary: 'Adds a member to a branch the caller manages (written as a 转入/join membership change).',
-    input: withProbationDate(MemberFields.extend({ branchId: Id })),
+    summary:
+      'Adds a member to a branch the caller manages (written as a 转入/join membership change). With `requestId` (made once per intent by the client) a retry after a network error answers the member the first try added.',
+    input: withProbationDate(MemberFields.extend({ branchId: Id, requestId: Id.optional() })),
     output: MemberRow,
     roles: ROSTER_MANAGERS,
     errors: FIELD_REFUSALS,
@@ -499,7 +500,7 @@ export const rosterActions = {
   }),
   erasePersonalData: defineAction({
     summary:
-      "删除个人信息 (PIPL): bureau staff erase a departed (停用) member's personal data — the name becomes a placeholder wherever it was kept, phone, dates, WeChat binding, invitations, notes and photos go; attendance, points and other statistics stay. Audited without the data itself.",
+      "删除个人信息 (PIPL): bureau staff erase a departed (停用) member's personal data — the name becomes a placeholder wherever it was kept, phone, dates, WeChat binding, invitations, notes and photos go — in every domain: claim notes, leave reasons, 心得, 谈心谈话 summaries, opinions, 对照检查 and self-reviews, 示范岗 承诺 and deeds, 减免 reasons, 流动党员 whereabouts and contact, the name on transfer letters and the 发展党员 file (with its phone and applicant binding); attendance, points, dues amounts, grades and other statistics stay. Audited without the data itself.",
     input: z.object({ memberId: Id, reason: z.string().trim().min(2).max(100) }),
     output: MemberRow,
     roles: ['bureau_staff'],

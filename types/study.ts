@@ -137,9 +137,10 @@ const Materials = ['document', 'article', 'video'] as const
 export const studyActions = {
   publishTask: defineAction({
     summary:
-      'Publishes a study task (text, article or video link, attached document; 集中学习日) to the branches the caller manages, or to the whole tenant / chosen branches for bureau staff.',
+      'Publishes a study task (text, article or video link, attached document; 集中学习日) to the branches the caller manages, or to the whole tenant / chosen branches for bureau staff. `requestId` (made once per intent by the client) is the task’s id: a retry after a network error answers the task the first try published.',
     input: z
       .object({
+        requestId: Id.optional(),
         title: z.string().trim().min(2, '请填写标题').max(60),
         content: StudyContent,
         startsOn: DateOnly,

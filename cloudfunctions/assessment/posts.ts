@@ -15,6 +15,8 @@ import { membersByIds } from '../shared/members'
 import { payEventsNow } from './pay-now'
 import { evidenceFolder, insertOnce } from './store'
 
+const SELF_POST = '不能为自己设岗，请由其他管理人员或教育局党委设立'
+
 /** 设岗定责: a member of a branch the caller manages, one post of a kind at a time; a retry answers the same post. */
 export const designatePost: Handler<typeof api.assessment.designatePost> = async (input, ctx) => {
   const { caller, store, clock } = ctx
@@ -25,6 +27,8 @@ export const designatePost: Handler<typeof api.assessment.designatePost> = async
     return { id: retried._id }
   }
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  // Separation of duties: a post pays its deeds' points, so nobody designates themself.
+  if (member._id === caller.member._id) throw new DomainError('AUTH.SELF_DEALING', SELF_POST)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const held = await store.findAll(COLLECTIONS.designations, { tenantId: member.tenantId, memberId: member._id })
   const next = { memberId: member._id, kind: input.kind, from: input.from, to: input.to, endedOn: null }

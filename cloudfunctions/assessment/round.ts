@@ -10,6 +10,7 @@ import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
 import { branchYears } from '../shared/branch-year'
+import { keepUntil } from '../shared/retention'
 import {
   asSelfEntries,
   branchKey,
@@ -188,6 +189,10 @@ export const saveSelfAssessment: Handler<typeof api.assessment.saveSelfAssessmen
     const { _id, ...patch } = entry
     await store.update(COLLECTIONS.assessmentEntries, entry._id, patch)
   } else await store.insert(COLLECTIONS.assessmentEntries, entry)
+  // Evidence taken off the item is nobody's record any more: the retention timer deletes it.
+  const dropped = [...kept].filter((fileID) => !input.fileIds.includes(fileID))
+  for (const fileID of dropped)
+    await keepUntil(ctx, { fileID, tenantId: entry.tenantId, kind: 'dropped-upload' }, clock.now())
   return scoreSelf(indicator, entry)
 }
 

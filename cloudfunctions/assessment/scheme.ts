@@ -7,7 +7,7 @@ import { DomainError } from '../runtime/domain-error'
 import type { Handler } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { exportXlsx } from '../shared/exports'
-import { readImportUpload } from '../shared/uploaded-sheet'
+import { readImportUploadOnce } from '../shared/uploaded-sheet'
 import { loadScheme, offered, roundIdOf, schemeId } from './store'
 
 /** The figures a computed indicator may use now; a source whose domain is not here is not listed. */
@@ -50,7 +50,8 @@ export const saveScheme: Handler<typeof api.assessment.saveScheme> = async (sche
 
 /** Reads an uploaded catalogue and answers it with its problems by row; the page saves it with saveScheme. */
 export const previewSchemeImport: Handler<typeof api.assessment.previewSchemeImport> = async (input, ctx) => {
-  const { rows } = await readImportUpload(ctx, input.fileID)
+  // The upload is read once and deleted (raw uploads are not kept); the page saves what the preview answered.
+  const { rows } = await readImportUploadOnce(ctx, input.fileID)
   if (rows.length < 2) throw new DomainError('ROSTER.IMPORT_NO_ROWS')
   // A cell the reader cannot use (a formula nobody calculated) reads as blank, and its row then names the problem.
   const text = rows.map((row) =>

@@ -8,10 +8,9 @@ import { newId } from '../runtime/new-id'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { writeAudit } from '../shared/audit'
 import { loadBranch, requireAccess } from '../shared/branch-access'
-import { deleteNow } from '../shared/retention'
-import { readImportUpload } from '../shared/uploaded-sheet'
+import { readImportUploadOnce } from '../shared/uploaded-sheet'
 import { loadSchedule, refreshBranchMonths, refreshStatus } from './dues-ledger'
-import { writeDuesBase } from './dues-records'
+import { SELF_DUES, writeDuesBase } from './dues-records'
 
 /** A confirm that wrote no progress for this long was cut off (timeout, crash): it may run again (writes are by key). */
 const STALLED_AFTER_MS = 90_000
@@ -29,16 +28,7 @@ export const previewDuesBaseImport: Handler<typeof api.lifecycle.previewDuesBase
   const tenantId = caller.member.tenantId
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
-  const upload = { fileID: input.fileID, tenantId, kind: 'import-upload' as const }
-  let sheet: unknown[][]
-  try {
-    sheet = (await readImportUpload(ctx, input.fileID)).rows
-  } catch (error) {
-    // Not the caller's file: it is not theirs to delete either.
-    if (!(error instanceof DomainError && error.code === 'ROSTER.FILE_NOT_FOUND')) await deleteNow(ctx, upload)
-    throw error
-  }
-  await deleteNow(ctx, upload)
+  const sheet = (await readImportUploadOnce(ctx, input.fileID)).rows
   const columns = findDuesColumns(sheet)
   if (!columns) throw new DomainError('DUES.IMPORT_HEADERS')
   const members = await store.findAll(
@@ -47,12 +37,17 @@ export const previewDuesBaseImport: Handler<typeof api.lifecycle.previewDuesBase
     { fields: { _id: true, name: true, phone: true } },
   )
   const [schedule, saved] = await Promise.all([loadSchedule(store, tenantId), savedBases(ctx, members, input.year)])
+  // The importer's own row is not theirs to set (separation of duties): an error row, never written.
   const rows = readDuesRows(
     sheet,
     columns,
     members.map((m) => ({ id: m._id, name: m.name, phone: m.phone })),
     schedule,
     saved,
+  ).map((row) =>
+    row.memberId === caller.member._id && row.status !== 'error'
+      ? { ...row, status: 'error' as const, monthlyFen: null, message: SELF_DUES }
+      : row,
   )
   if (rows.length === 0) throw new DomainError('ROSTER.IMPORT_NO_ROWS')
   const count = (status: DuesImportRow['status']) => rows.filter((row) => row.status === status).length
@@ -140,7 +135,8 @@ export const confirmDuesBaseImport: Handler<typeof api.lifecycle.confirmDuesBase
       doc.writes.slice(i, i + WRITE_BATCH).map(async (write) => {
         const member = members.get(write.memberId)
         // Moved to another branch, transferred out or erased since the preview: not this branch's to set.
-        if (member?.status !== 'active' || member.branchId !== doc.branchId) {
+        // Or the confirmer's own row (bureau staff confirming a secretary's import): not theirs to set.
+        if (member?.status !== 'active' || member.branchId !== doc.branchId || member._id === caller.member._id) {
           skipped++
           return
         }

@@ -14,6 +14,17 @@ import { ledgersOf, loadSchedule, refreshDerived, requestDuesRefresh } from './d
 
 const yuan = (fen: number) => (fen / 100).toFixed(2)
 
+/**
+ * Separation of duties over money: nobody sets their own 党费 base, grants themself a 减免 or records their own
+ * payment — another manager of the branch (the 总支书记) or bureau staff does. Exported for the import, whose row
+ * for the importer is refused the same way.
+ */
+export const SELF_DUES = '不能为自己核定基数、减免或登记交纳党费，请由其他管理人员或教育局党委办理'
+
+function refuseSelf(ctx: Pick<HandlerContext, 'caller'>, memberId: string) {
+  if (memberId === ctx.caller.member._id) throw new DomainError('AUTH.SELF_DEALING', SELF_DUES)
+}
+
 export const getDuesSchedule: Handler<typeof api.lifecycle.getDuesSchedule> = async (_input, ctx) =>
   loadSchedule(ctx.store, ctx.caller.member.tenantId)
 
@@ -41,6 +52,7 @@ export const updateDuesSchedule: Handler<typeof api.lifecycle.updateDuesSchedule
 /** 核定党费基数: a member's category and monthly base for a year; the `_id` is the natural key, so a retry sets it once. */
 export const setDuesBase: Handler<typeof api.lifecycle.setDuesBase> = async (input, ctx) => {
   const { member, branch } = await loadManagedMember(ctx.store, ctx.caller, input.memberId)
+  refuseSelf(ctx, member._id)
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   const schedule = await loadSchedule(ctx.store, member.tenantId)
   const { monthlyFen } = await writeDuesBase(ctx, { member, branch, schedule, source: 'hand' }, input)
@@ -102,6 +114,7 @@ export async function writeDuesBase(
 export const setDuesReduction: Handler<typeof api.lifecycle.setDuesReduction> = async (input, ctx) => {
   const { store, caller, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  refuseSelf(ctx, member._id)
   const existing = await store.get(COLLECTIONS.duesReductions, input.requestId)
   if (existing && existing.tenantId === member.tenantId && existing.recordedBy === caller.member._id) {
     return { id: existing._id }
@@ -151,6 +164,7 @@ export const setDuesReduction: Handler<typeof api.lifecycle.setDuesReduction> = 
 export const recordDuesPayment: Handler<typeof api.lifecycle.recordDuesPayment> = async (input, ctx) => {
   const { store, caller, clock } = ctx
   const { member, branch } = await loadManagedMember(store, caller, input.memberId)
+  refuseSelf(ctx, member._id)
   const earlier = await store.get(COLLECTIONS.duesPayments, input.requestId)
   if (earlier) return answerRetry(earlier, member._id, caller.member._id)
   if (input.paidOn > shanghaiDate(clock.now())) throw new DomainError('DATE.IN_FUTURE')

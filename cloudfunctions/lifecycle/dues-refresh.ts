@@ -20,7 +20,7 @@ const BATCH = 16
 
 /** The 'duesRefresh' timer: each tenant asking for a refresh, a batch of branches at a time. */
 export async function duesRefresh(ports: Ports) {
-  const { store, clock } = ports
+  const { store } = ports
   const started = Date.now()
   const deadline = started + RUN_BUDGET_MS
   const thisYear = Number(currentMonth(ports).slice(0, 4))
@@ -30,37 +30,55 @@ export async function duesRefresh(ports: Ports) {
   )
   let branches = 0
   let finished = 0
+  let failed = 0
   let cut = false
   for (const run of pending) {
-    const tenantId = run._id.slice('refresh:'.length)
-    const requestedAt = run.requestedAt ?? 0
-    // A save after this pass began restarts it: branches already rewritten were priced by the older schedule.
-    const cursor = run.passFor === requestedAt ? run.cursor : null
-    const schedule = await loadSchedule(store, tenantId)
-    const todo = (await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' }))
-      .sort((a, b) => a._id.localeCompare(b._id))
-      .filter((branch) => !cursor || branch._id > cursor.branchId)
-    let last = cursor
-    let superseded = false
-    for (let i = 0; i < todo.length; i += BATCH) {
-      if (Date.now() > deadline) {
+    if (Date.now() > deadline) {
+      cut = true
+      break
+    }
+    // One tenant's failure is logged and left for the next run (its cursor kept); the tenants behind it go on.
+    try {
+      const pass = await refreshTenant(ports, run, years, deadline)
+      branches += pass.branches
+      if (pass.finished) finished += 1
+      if (pass.cut) {
         cut = true
         break
       }
-      const batch = todo.slice(i, i + BATCH)
-      for (const year of years) await Promise.all(batch.map((branch) => rewriteBranch(ports, branch, schedule, year)))
-      branches += batch.length
-      last = { tenantId, branchId: batch[batch.length - 1]._id }
-      if (!(await saveProgress(store, run, requestedAt, { cursor: last, done: false }, clock.now()))) {
-        superseded = true
-        break
-      }
+    } catch (error) {
+      console.error(`[duesRefresh] ${run._id}`, error)
+      failed += 1
     }
-    if (cut) break
-    if (!superseded && (await saveProgress(store, run, requestedAt, { cursor: last, done: true }, clock.now())))
-      finished += 1
   }
-  return { tenants: finished, branches, done: !cut, ms: Date.now() - started }
+  return { tenants: finished, branches, failed, done: !cut, ms: Date.now() - started }
+}
+
+/** One tenant's pass from its cursor, batch by batch while the run's deadline lasts. */
+async function refreshTenant(ports: Ports, run: DuesRunDoc, years: number[], deadline: number) {
+  const { store, clock } = ports
+  const tenantId = run._id.slice('refresh:'.length)
+  const requestedAt = run.requestedAt ?? 0
+  // A save after this pass began restarts it: branches already rewritten were priced by the older schedule.
+  const cursor = run.passFor === requestedAt ? run.cursor : null
+  const schedule = await loadSchedule(store, tenantId)
+  const todo = (await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch' }))
+    .sort((a, b) => a._id.localeCompare(b._id))
+    .filter((branch) => !cursor || branch._id > cursor.branchId)
+  let branches = 0
+  let last = cursor
+  for (let i = 0; i < todo.length; i += BATCH) {
+    if (Date.now() > deadline) return { branches, cut: true, finished: false }
+    const batch = todo.slice(i, i + BATCH)
+    for (const year of years) await Promise.all(batch.map((branch) => rewriteBranch(ports, branch, schedule, year)))
+    branches += batch.length
+    last = { tenantId, branchId: batch[batch.length - 1]._id }
+    // A newer save asked again: this pass is superseded, the next run starts it over.
+    if (!(await saveProgress(store, run, requestedAt, { cursor: last, done: false }, clock.now())))
+      return { branches, cut: false, finished: false }
+  }
+  const finished = await saveProgress(store, run, requestedAt, { cursor: last, done: true }, clock.now())
+  return { branches, cut: false, finished }
 }
 
 /**

@@ -70,7 +70,8 @@ export const memberDues: Handler<typeof api.lifecycle.memberDues> = async (input
     memberId: member._id,
     name: member.name,
     branchId: branch._id,
-    canManage: access === 'manage',
+    // One's own dues are another manager's to record (separation of duties): read-only here.
+    canManage: access === 'manage' && member._id !== ctx.caller.member._id,
   }
 }
 

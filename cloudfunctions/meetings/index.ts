@@ -6,6 +6,7 @@ import { markAttendance } from './attendance'
 import { backfill } from './backfill'
 import { checkIn, checkInCode } from './check-in'
 import { compliance } from './compliance'
+import { runDaily } from './daily'
 import { rebuildDigests } from './digest'
 import { getMeeting } from './get-meeting'
 import { decideLeave, listLeaves, requestLeave, withdrawLeave } from './leave'
@@ -13,15 +14,13 @@ import { listBranch, listMine } from './list'
 import { writeMinutes } from './minutes'
 import { recordBook } from './record-book'
 import { recordBookPdf } from './record-book-pdf'
-import { recordReminders } from './record-reminders'
-import { politicalBirthdays, remindAbsent, runReminders } from './remind'
+import { remindAbsent, runReminders } from './remind'
 import { getRobot, remindNow, setRobot, testRobot } from './robot'
 import { getRules, updateRules } from './rules'
 import { cancel, schedule, update } from './schedule'
 import { scopeMembers } from './scope-members'
 import { shareCard } from './share-card'
 import { mySubscriptions, subscribe, unsubscribe } from './subscribe'
-import { themeDayReminders } from './theme-day'
 
 const router = createRouter(api.meetings, {
   schedule,
@@ -64,12 +63,8 @@ const router = createRouter(api.meetings, {
   setRobot,
 })
 
-/** 三会一课: the meetings function; 'remind' every 5 min, 'daily' each morning for 政治生日, the 主题党日 check and 待补记录. */
+/** 三会一课: the meetings function; 'remind' every 5 min, 'daily' each morning (08:00–08:50, every 10 min) for 政治生日, the 主题党日 check and 待补记录. */
 export const main = withTimers(router, {
   remind: runReminders,
-  daily: async (ports) => ({
-    ...(await politicalBirthdays(ports)),
-    ...(await themeDayReminders(ports)),
-    ...(await recordReminders(ports)),
-  }),
+  daily: runDaily,
 })

@@ -1,10 +1,10 @@
-import { groupBy } from '../domain/group-by'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
 import type { Ports } from '../runtime/ports'
 import { within } from '../runtime/range'
 import { loadRules } from '../shared/meeting-rules'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
+import { eachTenant } from '../shared/timer-items'
 import { MEETING_PAGE } from './ids'
 import { reminderValues } from './notify'
 
@@ -17,7 +17,7 @@ const LONGEST_WINDOW = 60 * DAY
  * still inside the tenant's record window, is told to its branch secretary
  * once (by subscribe message, with a credit) — before it turns 未开展.
  */
-export async function recordReminders(ports: Ports) {
+export async function recordReminders(ports: Ports, deadline: number) {
   const { store, clock } = ports
   const now = clock.now()
   const ended = await store.findAll(
@@ -26,11 +26,12 @@ export async function recordReminders(ports: Ports) {
     { fields: { _id: true, tenantId: true, branchId: true, title: true, startsAt: true, endsAt: true } },
   )
   let recordSent = 0
-  for (const [tenantId, meetings] of groupBy(ended, (meeting) => meeting.tenantId)) {
+  // Tenant by tenant until the deadline, each failing alone (logged; the morning's later runs resume it).
+  const run = await eachTenant('daily records', ended, deadline, async (tenantId, meetings) => {
     const rules = await loadRules(store, tenantId)
     const window = rules.recordWithinDays * DAY
     const due = meetings.filter((meeting) => meeting.endsAt + window > now)
-    if (due.length === 0) continue
+    if (due.length === 0) return true
     const secretaries = await store.findAll(
       COLLECTIONS.members,
       {
@@ -46,7 +47,7 @@ export async function recordReminders(ports: Ports) {
         .filter((secretary) => secretary.branchId === meeting.branchId)
         .map((secretary) => ({ meeting, secretary })),
     )
-    const { sent } = await sendToMembers(
+    const { sent, cut } = await sendToMembers(
       ports,
       {
         tenantId,
@@ -55,6 +56,7 @@ export async function recordReminders(ports: Ports) {
         members: pairs,
         memberIdOf: (pair) => pair.secretary._id,
         width: 10,
+        deadline,
       },
       ({ meeting, secretary }) => ({
         sendId: `record:${meeting._id}:${secretary._id}`,
@@ -70,6 +72,7 @@ export async function recordReminders(ports: Ports) {
       }),
     )
     recordSent += sent
-  }
-  return { recordSent }
+    return !cut
+  })
+  return { recordSent, run }
 }

@@ -1,6 +1,5 @@
 import type { api } from '../../types/api'
 import type { MeetingDoc } from '../../types/meetings'
-import { groupBy } from '../domain/group-by'
 import { dueSlot, reminderSendId } from '../domain/meetings/reminder-slots'
 import { shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
@@ -14,6 +13,7 @@ import { membersByIds } from '../shared/members'
 import { deliverRobotQueue, queueRobot } from '../shared/messaging/robot-queue'
 import { deliverStudyNudges } from '../shared/messaging/study-nudges'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
+import { eachTenant } from '../shared/timer-items'
 import { refreshEvidence } from './digest'
 import { insertRow, settlePendingRows } from './events'
 import { attendanceId, MEETING_PAGE } from './ids'
@@ -216,8 +216,12 @@ export const remindAbsent: Handler<typeof api.meetings.remindAbsent> = async (in
   return { reminded: missing.length, ...result }
 }
 
-/** The daily timer: 政治生日 (入党纪念日) greetings to members with a credit for that template. */
-export async function politicalBirthdays(ports: Ports) {
+/**
+ * The daily timer: 政治生日 (入党纪念日) greetings to members with a credit for that template, tenant by tenant
+ * until `deadline`; a tenant that fails is logged and the others go on (the morning's later runs resume it: the
+ * send ids hold the year, so nobody is greeted twice).
+ */
+export async function politicalBirthdays(ports: Ports, deadline: number) {
   const { store, clock } = ports
   const now = clock.now()
   const today = shanghaiDate(now)
@@ -227,9 +231,8 @@ export async function politicalBirthdays(ports: Ports) {
     { status: 'active', joinedOn: store.regex(`-${monthDay}$`) },
     { fields: { tenantId: true, joinedOn: true, name: true } },
   )
-  const byTenant = groupBy(members, (member) => member.tenantId)
   let sent = 0
-  for (const [tenantId, group] of byTenant) {
+  const run = await eachTenant('daily birthdays', members, deadline, async (tenantId, group) => {
     const rules = await loadRules(store, tenantId)
     const greeted = await sendToMembers(
       ports,
@@ -240,6 +243,7 @@ export async function politicalBirthdays(ports: Ports) {
         members: group,
         memberIdOf: (member) => member._id,
         width: 10,
+        deadline,
       },
       (member) => {
         if (!member.joinedOn) return null
@@ -261,6 +265,7 @@ export async function politicalBirthdays(ports: Ports) {
       },
     )
     sent += greeted.sent
-  }
-  return { sent }
+    return !greeted.cut
+  })
+  return { sent, run }
 }

@@ -1,4 +1,3 @@
-import { groupBy } from '../domain/group-by'
 import { branchesWithoutThemeDay, themeDayMonthDue } from '../domain/meetings/theme-day'
 import { periodBounds, shanghaiDate } from '../domain/time'
 import { COLLECTIONS } from '../runtime/collections'
@@ -7,6 +6,7 @@ import { within } from '../runtime/range'
 import { loadRules } from '../shared/meeting-rules'
 import { queueRobot } from '../shared/messaging/robot-queue'
 import { sendToMembers } from '../shared/messaging/subscribe-send'
+import { eachTenant } from '../shared/timer-items'
 
 const SCHEDULE_PAGE = 'subpackages/meetings/pages/schedule/index'
 const NOTICE = '本月主题党日尚未安排'
@@ -20,7 +20,7 @@ const NOTICE = '本月主题党日尚未安排'
  * A branch that has one scheduled needs nothing extra: the 24 h and 1 h
  * reminders cover the day itself.
  */
-export async function themeDayReminders(ports: Ports) {
+export async function themeDayReminders(ports: Ports, deadline: number) {
   const { store, clock } = ports
   const now = clock.now()
   const today = shanghaiDate(now)
@@ -29,13 +29,13 @@ export async function themeDayReminders(ports: Ports) {
     { kind: 'branch', status: 'active' },
     { fields: { tenantId: true, name: true } },
   )
-  const byTenant = groupBy(branches, (branch) => branch.tenantId)
   let branchesTold = 0
   let themeDaySent = 0
-  for (const [tenantId, tenantBranches] of byTenant) {
+  // Tenant by tenant until the deadline, each failing alone (logged; the morning's later runs resume it).
+  const run = await eachTenant('daily theme day', branches, deadline, async (tenantId, tenantBranches) => {
     const rules = await loadRules(store, tenantId)
     const month = themeDayMonthDue(today, rules)
-    if (!month) continue
+    if (!month) return true
     const { start, end } = periodBounds(month)
     const meetings = await store.findAll(
       COLLECTIONS.meetings,
@@ -50,7 +50,7 @@ export async function themeDayReminders(ports: Ports) {
       ),
     )
     const lacking = tenantBranches.filter((branch) => missing.has(branch._id))
-    if (lacking.length === 0) continue
+    if (lacking.length === 0) return true
     const secretaries = await store.findAll(
       COLLECTIONS.members,
       { tenantId, status: 'active', committeePosition: 'secretary' },
@@ -58,7 +58,7 @@ export async function themeDayReminders(ports: Ports) {
     )
     const told = secretaries.filter((member) => member.branchId && missing.has(member.branchId))
     const names = new Map(lacking.map((branch) => [branch._id, branch.name]))
-    const { sent } = await sendToMembers(
+    const { sent, cut } = await sendToMembers(
       ports,
       {
         tenantId,
@@ -67,6 +67,7 @@ export async function themeDayReminders(ports: Ports) {
         members: told,
         memberIdOf: (secretary) => secretary._id,
         width: 10,
+        deadline,
       },
       (secretary) =>
         secretary.branchId
@@ -100,6 +101,7 @@ export async function themeDayReminders(ports: Ports) {
       })
     }
     branchesTold += lacking.length
-  }
-  return { themeDayBranches: branchesTold, themeDaySent }
+    return !cut
+  })
+  return { themeDayBranches: branchesTold, themeDaySent, run }
 }

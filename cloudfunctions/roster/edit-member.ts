@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { api } from '../../types/api'
 import type { MemberDoc, MemberFields, OrgDoc } from '../../types/roster'
 import { branchAccess } from '../domain/access/branch-access'
@@ -48,17 +49,39 @@ export const addMember: Handler<typeof api.roster.addMember> = async (input, ctx
   const { caller, store } = ctx
   const branch = await loadBranch(store, caller, input.branchId)
   requireAccess(caller, branch, 'manage')
-  const { branchId: _branchId, ...fields } = input
+  const { branchId: _branchId, requestId, ...fields } = input
+  const id = requestId ? requestedMemberId(caller.member.tenantId, requestId) : newId('m')
+  // A retry of an add that went through (the reply lost) answers that member, before its phone reads as taken.
+  const earlier = requestId ? await store.get(COLLECTIONS.members, id) : null
+  if (earlier) return retriedAdd(earlier, branch)
   await checkFields(ctx, branch, fields, null)
   const member = await createMember(
     ctx,
-    newId('m'),
+    id,
     { ...fields, branchId: branch._id },
     `新增党员 ${fields.name}（${branch.name}）`,
   )
-  if (!member) throw new Error('a fresh member id collided')
+  if (!member) {
+    // Two deliveries of one tap at once: the other inserted it.
+    const stored = requestId ? await store.get(COLLECTIONS.members, id) : null
+    if (!stored) throw new Error('a fresh member id collided')
+    return retriedAdd(stored, branch)
+  }
   // The branch's dues figures count them from 入党时间 at once, not at the next dues write.
   await duesFollowMembership(ctx, member, [branch._id])
+  return toRow(member, 'manage', false)
+}
+
+/**
+ * The member an add with this request id makes: random like any member id (the request id is a random key the
+ * client made once per intent; hashed with the tenant, so another tenant's request cannot name the same member).
+ */
+function requestedMemberId(tenantId: string, requestId: string): string {
+  return `m_${createHash('sha256').update(`${tenantId}\n${requestId}`).digest('hex').slice(0, 14)}`
+}
+
+function retriedAdd(member: MemberDoc, branch: OrgDoc) {
+  if (member.tenantId !== branch.tenantId || member.branchId !== branch._id) throw new DomainError('ROSTER.NOT_FOUND')
   return toRow(member, 'manage', false)
 }
 

@@ -1,7 +1,7 @@
 import type { api } from '../../types/api'
 import { ERASED_NAME, type MemberDoc } from '../../types/roster'
 import { escapePattern } from '../domain/roster/privacy'
-import { COLLECTIONS, type Collection, type Doc } from '../runtime/collections'
+import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import type { Handler, HandlerContext } from '../runtime/router'
 import type { Store } from '../runtime/store'
@@ -9,17 +9,15 @@ import { writeAudit } from '../shared/audit'
 import { loadMember } from '../shared/branch-access'
 import { keepUntil } from '../shared/retention'
 import { unbind } from './bindings'
+import { ERASED_TEXT, eraseDomainRecords, removeAll } from './erase-domains'
 import { toRow } from './member-row'
-
-/** What a note or reason written by the member reads once erased. */
-const ERASED_TEXT = '（内容已删除）'
 
 /**
  * 删除个人信息: a departed member's personal data goes, their place in the statistics stays. The member keeps
  * their id (attendance, the ledger, totals and digests point at it) under a placeholder name; the phone, the
  * dates, the WeChat binding, invitations and subscribe credits go; names kept beside other records become the
- * placeholder; what they wrote (claim notes, leave reasons, 心得) is blanked and their photos are deleted by
- * the retention timer. The audit log keeps that it happened and why, not the data.
+ * placeholder; what they wrote (claim notes, leave reasons, 心得, and in the later domains: erase-domains.ts) is
+ * blanked and their photos are deleted by the retention timer. The audit log keeps that it happened and why, not the data.
  */
 export const erasePersonalData: Handler<typeof api.roster.erasePersonalData> = async (input, ctx) => {
   const { caller, store, clock } = ctx
@@ -40,6 +38,7 @@ export const erasePersonalData: Handler<typeof api.roster.erasePersonalData> = a
   // Each step is idempotent: erasing again (after an interruption) finishes what is left. Those that look for
   // the name come before the member document loses it.
   await eraseWritings(ctx, member)
+  await eraseDomainRecords(ctx, member)
   await renameEverywhere(store, member)
   await scrubAuditLog(store, member)
   if (member.erasedAt === undefined) {
@@ -59,12 +58,6 @@ export const erasePersonalData: Handler<typeof api.roster.erasePersonalData> = a
     after: null,
   })
   return toRow(erased, 'manage', false)
-}
-
-async function removeAll<T extends Doc>(store: Store, collection: Collection<T>, where: Record<string, unknown>) {
-  for (const doc of await store.findAll(collection, where, { fields: { _id: true } })) {
-    await store.remove(collection, doc._id)
-  }
 }
 
 /** Claim notes, leave reasons and 心得 blanked; their photos handed to the retention timer. */

@@ -3,6 +3,7 @@ import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import type { Functions } from '../runtime/functions'
 import type { HandlerContext } from '../runtime/router'
+import { deleteNow } from './retention'
 
 /**
  * The cells of an uploaded spreadsheet, read by the sheets function, and the
@@ -29,4 +30,25 @@ export async function readImportUpload(
     throw new DomainError('ROSTER.FILE_NOT_FOUND')
   }
   return readUploadedSheet(functions, fileID)
+}
+
+/**
+ * The same, for an import that keeps only what its preview read (党费基数, the 五星支部 scheme): the raw file
+ * is deleted once read, or once it failed to read (it may hold more than the app keeps: wages of people who are
+ * not members, ID numbers). Another's file is refused and left alone: it is not the caller's to delete.
+ */
+export async function readImportUploadOnce(
+  ctx: Pick<HandlerContext, 'caller' | 'functions' | 'store' | 'clock' | 'files'>,
+  fileID: string,
+) {
+  const upload = { fileID, tenantId: ctx.caller.member.tenantId, kind: 'import-upload' as const }
+  let sheet: Awaited<ReturnType<typeof readImportUpload>>
+  try {
+    sheet = await readImportUpload(ctx, fileID)
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'ROSTER.FILE_NOT_FOUND')) await deleteNow(ctx, upload)
+    throw error
+  }
+  await deleteNow(ctx, upload)
+  return sheet
 }

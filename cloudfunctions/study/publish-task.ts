@@ -7,6 +7,7 @@ import { DomainError } from '../runtime/domain-error'
 import { isInFolder } from '../runtime/files'
 import { newId } from '../runtime/new-id'
 import type { Handler } from '../runtime/router'
+import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { studyFolder, toTaskView } from './task-view'
 
@@ -18,6 +19,10 @@ import { studyFolder, toTaskView } from './task-view'
 export const publishTask: Handler<typeof api.study.publishTask> = async (input, ctx) => {
   const { caller, store, clock } = ctx
   const tenantId = caller.member.tenantId
+  if (input.requestId) {
+    const published = await store.get(COLLECTIONS.studyTasks, input.requestId)
+    if (published) return retried(published, caller.member._id, clock.now())
+  }
   const branches = (await store.findAll(COLLECTIONS.orgs, { tenantId, kind: 'branch', status: 'active' })).filter(
     (branch) => branchAccess(caller.member, branch) === 'manage',
   )
@@ -49,7 +54,7 @@ export const publishTask: Handler<typeof api.study.publishTask> = async (input, 
   if (fileID && !isInFolder(fileID, studyFolder(tenantId, caller.member._id)))
     throw new DomainError('STUDY.FILE_NOT_YOURS')
   const task: StudyTaskDoc = {
-    _id: newId('st'),
+    _id: input.requestId ?? newId('st'),
     tenantId,
     title: input.title,
     content: input.content,
@@ -64,7 +69,15 @@ export const publishTask: Handler<typeof api.study.publishTask> = async (input, 
     publishedByName: caller.member.name,
     publishedAt: clock.now(),
   }
-  await store.insert(COLLECTIONS.studyTasks, task)
+  try {
+    await store.insert(COLLECTIONS.studyTasks, task)
+  } catch (error) {
+    // Two deliveries of one tap at once: the other inserted it.
+    if (!(error instanceof DuplicateIdError)) throw error
+    const published = await store.get(COLLECTIONS.studyTasks, task._id)
+    if (!published) throw error
+    return retried(published, caller.member._id, clock.now())
+  }
   await writeAudit(ctx, {
     action: 'study.publishTask',
     targetId: task._id,
@@ -73,5 +86,12 @@ export const publishTask: Handler<typeof api.study.publishTask> = async (input, 
     after: { title: task.title, startsOn: task.startsOn, dueOn: task.dueOn },
   })
   const { checkin: _none, open: _open, ...view } = toTaskView(task, null, shanghaiDate(clock.now()))
+  return view
+}
+
+/** A retry of a publish that went through answers that task; a request id of someone else's task is not shown. */
+function retried(task: StudyTaskDoc, callerId: string, now: number) {
+  if (task.publishedBy !== callerId) throw new DomainError('ROSTER.NOT_FOUND')
+  const { checkin: _none, open: _open, ...view } = toTaskView(task, null, shanghaiDate(now))
   return view
 }

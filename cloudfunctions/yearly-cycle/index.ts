@@ -1,5 +1,5 @@
 import { api } from '../../types/api'
-import { cloudPorts } from '../runtime/ports'
+import { withTimers } from '../runtime/entry'
 import { createRouter } from '../runtime/router'
 import {
   appraisalParticipation,
@@ -71,18 +71,9 @@ const router = createRouter(api['yearly-cycle'], {
   exportYearOverview,
 })
 
-function isDailyTimer(event: unknown): boolean {
-  if (typeof event !== 'object' || event === null) return false
-  const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown }
-  return Type === 'Timer' && TriggerName === 'cycleDaily'
-}
-
 /**
  * 年度工作: 谈心谈话, 组织生活会, 民主评议党员 and 书记述职, and the bureau's view
  * of the year; 'cycleDaily' each morning sends the reminders that fall due
  * and refreshes the year digests roster changes made stale.
  */
-export async function main(event: unknown) {
-  if (isDailyTimer(event)) return cycleDaily(cloudPorts())
-  return router(event)
-}
+export const main = withTimers(router, { cycleDaily })

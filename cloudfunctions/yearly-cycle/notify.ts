@@ -27,7 +27,7 @@ export interface Notice {
  * Sends a notice to members through the existing reminder channels: a
  * subscribe message under the tenant's reminder template to each who holds a
  * credit (once per send id), keyed by member so the template's 地点 names
- * their branch. Answers how many went out.
+ * their branch. Answers how many went out, and whether `deadline` (a timer's) cut the sends.
  */
 export async function notifyMembers(
   ports: Pick<Ports, 'store' | 'messaging'>,
@@ -35,10 +35,11 @@ export async function notifyMembers(
   recipients: readonly { memberId: string; branchName: string }[],
   notice: Notice,
   now: number,
-): Promise<number> {
-  if (recipients.length === 0) return 0
+  deadline?: number,
+): Promise<{ sent: number; cut: boolean }> {
+  if (recipients.length === 0) return { sent: 0, cut: false }
   const rules = await loadRules(ports.store, tenantId)
-  const { sent } = await sendToMembers(
+  const { sent, cut } = await sendToMembers(
     ports,
     {
       tenantId,
@@ -48,6 +49,7 @@ export async function notifyMembers(
       members: recipients,
       memberIdOf: (recipient) => recipient.memberId,
       width: 10,
+      ...(deadline !== undefined && { deadline }),
     },
     (recipient) => ({
       sendId: notice.sendId(recipient.memberId),
@@ -64,5 +66,5 @@ export async function notifyMembers(
       now,
     }),
   )
-  return sent
+  return { sent, cut }
 }

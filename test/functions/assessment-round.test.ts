@@ -105,6 +105,8 @@ test('every source is offered now that each domain has its reader; a catalogue n
     '第 2 行：数据来源“阵地建设达标率”不在可选范围内',
   )
   expect(await t.count('assessment_schemes', {})).toBe(0)
+  // The raw upload is not kept once read.
+  expect(await storedFile(fileID)).toBe(false)
 })
 
 test("a branch's computed score rises when a meeting of the branch is held and recorded", async () => {
@@ -162,6 +164,15 @@ test("a branch's computed score rises when a meeting of the branch is held and r
   expect(after.score.total).toBeGreaterThan(before.score.total)
 })
 
+/** Whether a file is still in storage (a download link that answers 200). */
+async function storedFile(fileID: string): Promise<boolean> {
+  const { fileList } = (await t.cloud.getTempFileURL({ fileList: [fileID] })) as {
+    fileList: { tempFileURL?: string; status?: number }[]
+  }
+  const url = fileList[0]?.status ? undefined : fileList[0]?.tempFileURL
+  return url ? (await fetch(url)).status === 200 : false
+}
+
 test('self-assessment with evidence, submit, scoring by another branch’s staff, publish with stars and reasons', async () => {
   const roundId = 't_demo_2026'
   const draft = { roundId, branchId: BRANCH, indicatorKey: 'brand', text: '打造“红烛先锋”党建品牌，开展示范课12节。' }
@@ -199,6 +210,9 @@ test('self-assessment with evidence, submit, scoring by another branch’s staff
     ),
   ).toBe('ASSESSMENT.NOT_SUBMITTED')
 
+  // A photo replaced before submitting is nobody's evidence: the retention timer deletes it.
+  const replaced = await uploadPhoto('assessment/t_demo/m_shiyan_01')
+  await t.callOk(as.secretary, 'assessment', 'saveSelfAssessment', { ...draft, fileIds: [replaced], claimedScore: 10 })
   const photo = await uploadPhoto('assessment/t_demo/m_shiyan_01')
   const claimed = await t.callOk(as.secretary, 'assessment', 'saveSelfAssessment', {
     ...draft,
@@ -206,6 +220,11 @@ test('self-assessment with evidence, submit, scoring by another branch’s staff
     claimedScore: 10,
   })
   expect(claimed).toMatchObject({ state: 'claimed', score: 10 })
+  await t.emu.fireTrigger('roster', 'retention')
+  expect(await t.count('expiring_files', { fileID: replaced })).toBe(0)
+  expect(await t.count('expiring_files', { fileID: photo })).toBe(0)
+  expect(await storedFile(replaced)).toBe(false)
+  expect(await storedFile(photo)).toBe(true)
   const submitted = await t.callOk(as.secretary, 'assessment', 'submitBranch', { roundId, branchId: BRANCH })
   // A retry (the reply was lost) answers the same submission and writes nothing more.
   t.advance(60_000)

@@ -135,6 +135,30 @@ describe('a secretary imports next year’s bases', () => {
     expect(await t.count('dues_bases', {})).toBe(before)
   })
 
+  it('the importer’s own row is refused (nobody sets their own base) and confirming never writes it', async () => {
+    const [self, m3] = [member('m_shiyan_01'), member('m_shiyan_03')]
+    const result = await preview(
+      await upload(
+        await xlsx([
+          [self.name, self.phone, '在职', 1000],
+          [m3.name, m3.phone, '在职', 4600],
+        ]),
+      ),
+      { year: 2026 },
+    )
+    if (!result.ok) throw new Error(JSON.stringify(result.error))
+    const data = result.data as {
+      importId: string
+      totals: unknown
+      rows: { row: number; status: string; message: string }[]
+    }
+    expect(data.totals).toEqual({ set: 1, unchanged: 0, error: 1 })
+    expect(data.rows[0]).toMatchObject({ row: 3, status: 'error', message: expect.stringContaining('不能为自己') })
+    await t.callOk(as.secretary, 'lifecycle', 'confirmDuesBaseImport', { importId: data.importId })
+    expect(await t.count('dues_bases', { _id: 'm_shiyan_01:2026', baseFen: 100_000 })).toBe(0)
+    expect(await t.count('dues_bases', { _id: 'm_shiyan_03:2026', baseFen: 460_000 })).toBe(1)
+  })
+
   it('nobody but its creator (or bureau staff) confirms it; an unknown import is refused', async () => {
     const before = await written()
     for (const [openid, id, code] of [

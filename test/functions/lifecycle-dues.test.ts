@@ -148,6 +148,46 @@ describe('bad input: a code, and nothing written', () => {
   })
 })
 
+describe('separation of duties: nobody records their own 党费', () => {
+  const SECRETARY = 'm_shiyan_01'
+  it('the secretary cannot set their own base, grant themself a 减免 or record their own payment', async () => {
+    const before = await written()
+    const own = [
+      await t.call(as.secretary, 'lifecycle', 'setDuesBase', {
+        memberId: SECRETARY,
+        year: 2026,
+        category: 'employed',
+        baseFen: 100_000,
+      }),
+      await t.call(as.secretary, 'lifecycle', 'setDuesReduction', {
+        requestId: 'reduction-self',
+        memberId: SECRETARY,
+        fromMonth: '2026-12',
+        toMonth: '2026-12',
+        monthlyFen: 0,
+        decision: '自己决定',
+        decidedOn: '2026-12-08',
+      }),
+      await t.call(as.secretary, 'lifecycle', 'recordDuesPayment', payment(SECRETARY, ['2026-12'])),
+    ]
+    expect(own.map((res) => (res.ok ? 'ok' : res.error.code))).toEqual([
+      'AUTH.SELF_DEALING',
+      'AUTH.SELF_DEALING',
+      'AUTH.SELF_DEALING',
+    ])
+    expect(await written()).toEqual(before)
+    // Their own page shows the months without the recording controls.
+    const page = await t.callOk(as.secretary, 'lifecycle', 'memberDues', { memberId: SECRETARY, year: 2026 })
+    expect(page.canManage).toBe(false)
+  })
+
+  it('bureau staff record the secretary’s payment instead', async () => {
+    const paid = await t.callOk(as.bureau, 'lifecycle', 'recordDuesPayment', payment(SECRETARY, ['2026-12']))
+    expect(paid).toMatchObject({ duplicate: false })
+    expect(await t.count('dues_payments', { memberId: SECRETARY, recordedBy: 'm_bureau_01' })).toBe(1)
+  })
+})
+
 describe('bases, reductions and the schedule', () => {
   it('a base sets the monthly amount by the bracket of the whole wage, audited, and the branch’s month follows', async () => {
     const set = await t.callOk(as.secretary, 'lifecycle', 'setDuesBase', {

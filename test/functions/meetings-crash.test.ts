@@ -12,7 +12,7 @@ import { seedDemo } from '../../scripts/seed/seed'
 import type { DomainEvent } from '../../types/events'
 import type { AttendanceDoc } from '../../types/meetings'
 import type { LedgerEntry } from '../../types/points'
-import { exited, killMidBurst, spawnCli } from './helpers/cli-process'
+import { exited, killMidBurst, spawnCli, tcb } from './helpers/cli-process'
 import { as, BUILT_FUNCTIONS, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 import { startTestEmulator } from './helpers/emulator'
 
@@ -240,6 +240,113 @@ describe('kill -9 during a burst of corrections', () => {
       }
       console.log(
         `meetings crash: ${acked.length} corrections acknowledged before kill -9, ${pendingAfterKill} rows left with their fact pending; every row settled`,
+      )
+    } finally {
+      second.child.kill('SIGKILL')
+      await exited(second.child)
+    }
+  })
+})
+
+describe('kill -9 while the reminder run closes ended meetings', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'emu-meetings-close-crash-'))
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+  const args = ['--port', '0', '--data', dataDir, '--functions', BUILT_FUNCTIONS, '--workers', '2']
+  const SECRETARY = 'o_demo_m_zhizhong_01'
+  const MEETINGS = 30
+
+  const post = async (url: string, path: string, body: unknown, openid?: string) =>
+    (await (
+      await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(openid && { 'x-wx-openid': openid }) },
+        body: JSON.stringify(body),
+      })
+    ).json()) as Record<string, unknown>
+  const read = async <T>(url: string, collection: string, where: Record<string, unknown>) => {
+    const body = (await tcb(url, {
+      action: 'database.getDocument',
+      collectionName: collection,
+      queryType: 'WHERE',
+      query: JSON.stringify(where),
+      limit: 1000,
+    })) as { data: { list: string[] } }
+    return body.data.list.map((doc) => EJSON.parse(doc) as T)
+  }
+
+  test('every absentee of every closed meeting has one row and one fact, paid once', async () => {
+    const seeded = await startTestEmulator({ functionsDir: BUILT_FUNCTIONS, dataDir, keepData: true })
+    await seedDemo(seeded.emu.sdkEnv, seeded.emu.clock.now(), { history: false })
+    await seeded.stop()
+
+    const first = await spawnCli(args)
+    const now = Number(((await (await fetch(`${first.url}/api/_emulator/health`)).json()) as { now: number }).now)
+    const meetingIds: string[] = []
+    for (let i = 0; i < MEETINGS; i++) {
+      const reply = (await post(
+        first.url,
+        '/api/functions/meetings',
+        {
+          action: 'schedule',
+          data: {
+            branchId: 'org_b_zhizhong',
+            meeting: {
+              type: 'lecture',
+              title: `党课：关闭窗口 ${i + 1}`,
+              startsAt: now + 10 * MIN + i * MIN,
+              endsAt: now + HOUR + i * MIN,
+              place: '报告厅',
+            },
+          },
+        },
+        SECRETARY,
+      )) as { ok: boolean; data: { ids: string[] } }
+      expect(reply.ok).toBe(true)
+      meetingIds.push(...reply.data.ids)
+    }
+    // Every meeting over: the next reminder run closes them, writing each absentee's row and fact.
+    await post(first.url, '/api/_emulator/clock', { now: now + 2 * HOUR })
+    const run = post(first.url, '/api/_emulator/triggers/meetings/remind', {}).catch(() => null)
+    // kill -9 as soon as the close has begun writing rows.
+    while ((await read(first.url, 'meeting_attendance', { meetingId: { $in: meetingIds } })).length === 0)
+      await new Promise((r) => setTimeout(r, 5))
+    first.child.kill('SIGKILL')
+    await exited(first.child)
+    await run
+
+    const second = await spawnCli(args)
+    try {
+      const closedAfterKill = (
+        await read<{ closedAt: number | null }>(second.url, 'meetings', {
+          _id: { $in: meetingIds },
+        })
+      ).filter((meeting) => meeting.closedAt !== null).length
+      expect(closedAfterKill).toBeLessThan(MEETINGS) // the kill landed inside the close
+      await post(second.url, '/api/_emulator/clock', { now: now + 2 * HOUR + 5 * MIN })
+      await post(second.url, '/api/_emulator/triggers/meetings/remind', {})
+      for (let i = 0; i < 3; i++) await post(second.url, '/api/_emulator/triggers/points/settle', {})
+
+      const meetings = await read<{ _id: string; closedAt: number | null; attendeeIds: string[] }>(
+        second.url,
+        'meetings',
+        { _id: { $in: meetingIds } },
+      )
+      expect(meetings.filter((meeting) => meeting.closedAt === null).map((m) => m._id)).toEqual([])
+      const rows = await read<AttendanceDoc>(second.url, 'meeting_attendance', { meetingId: { $in: meetingIds } })
+      const expected = meetings.flatMap((meeting) => meeting.attendeeIds.map((id) => `${meeting._id}:${id}`)).sort()
+      expect(rows.map((row) => row._id).sort()).toEqual(expected)
+      expect(rows.filter((row) => row.pendingEvent)).toEqual([])
+      const events = new Set(
+        (await read<DomainEvent>(second.url, 'domain_events', { sourceId: { $in: meetingIds } })).map((e) => e._id),
+      )
+      for (const row of rows)
+        expect([row._id, events.has(`meeting.absent:${row.meetingId}:${row.memberId}`)]).toEqual([row._id, true])
+      // No fact paid twice: one ledger entry at most per event.
+      const ledger = await read<LedgerEntry>(second.url, 'points_ledger', { memberId: { $regex: '^m_zhizhong_' } })
+      const paid = ledger.map((entry) => entry.sourceEvent).filter((id) => id && events.has(id))
+      expect(paid.length).toBe(new Set(paid).size)
+      console.log(
+        `meetings crash: kill -9 with ${closedAfterKill} of ${MEETINGS} meetings closed; the next run closed the rest, ${rows.length} rows, each with its fact`,
       )
     } finally {
       second.child.kill('SIGKILL')

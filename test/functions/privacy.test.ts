@@ -250,4 +250,145 @@ describe('删除个人信息', () => {
     // Again (after an interruption, say) is harmless.
     expect(code(await t.call(as.bureau, 'roster', 'erasePersonalData', { memberId, reason: '再次执行' }))).toBe('ok')
   })
+
+  it('in the later domains too: what they wrote and what was noted about them goes, counts and dates stay', async () => {
+    const memberId = 'm_shiyan_09'
+    const tenantId = 't_demo'
+    const photo = (
+      (await t.cloud.uploadFile({
+        cloudPath: `yearly/${tenantId}/${memberId}/self-exam.jpg`,
+        fileContent: Buffer.from('photo'),
+      })) as { fileID: string }
+    ).fileID
+    const add = (collection: string, data: Record<string, unknown>) => t.db.collection(collection).add({ data })
+    const common = { tenantId, branchId: 'org_b_shiyan' }
+    await add('talks', {
+      _id: 'talk_erase',
+      ...common,
+      year: 2026,
+      pair: ['m_shiyan_01', memberId].sort(),
+      on: '2026-05-01',
+      topic: '思想交流',
+      summary: '谈到家中老人患病，需要照顾',
+      recordedBy: 'm_shiyan_01',
+      recordedAt: NOW,
+    })
+    await add('org_life_opinions', {
+      _id: 'op_erase',
+      ...common,
+      orgLifeId: 'ol_erase',
+      source: 'member',
+      authorId: memberId,
+      text: '建议支部多组织学习',
+      day: '2026-05-01',
+    })
+    await add('self_examinations', {
+      _id: 'se_erase',
+      tenantId,
+      orgLifeId: 'ol_erase',
+      memberId,
+      text: '本人对照检查材料',
+      fileIds: [photo],
+      submittedAt: NOW,
+    })
+    await add('self_reviews', {
+      _id: 'sr_erase',
+      tenantId,
+      roundId: 'ar_x',
+      memberId,
+      text: '个人自评',
+      submittedAt: NOW,
+    })
+    await add('designations', {
+      _id: 'dg_erase',
+      ...common,
+      memberId,
+      kind: 'pioneer',
+      post: '党员先锋岗',
+      commitment: '我承诺做好本职工作',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      endedOn: null,
+      createdBy: 'm_shiyan_01',
+      createdAt: NOW,
+    })
+    await add('dues_reductions', {
+      _id: 'dr_erase',
+      ...common,
+      memberId,
+      fromMonth: '2026-04',
+      toMonth: '2026-04',
+      monthlyFen: 0,
+      decision: '支委会决定（大病住院）',
+      decidedOn: '2026-04-01',
+      recordedBy: 'm_shiyan_01',
+      recordedAt: NOW,
+    })
+    await add('floating_members', {
+      _id: 'fl_erase',
+      ...common,
+      memberId,
+      whereabouts: '深圳市南山区',
+      hostOrg: '某公司党支部',
+      since: '2026-03-01',
+      until: null,
+      contact: '13812345678',
+      recordedBy: 'm_shiyan_01',
+      recordedAt: NOW,
+    })
+    const name = (await t.callOk(as.secretary, 'roster', 'getMember', { memberId })).name
+    await add('transfers', {
+      _id: 'tr_erase',
+      ...common,
+      direction: 'out',
+      memberId,
+      name,
+      letterNo: '2026-001',
+      counterpart: '外县党委',
+      issuedOn: '2026-05-01',
+      validDays: 30,
+      status: 'done',
+      incoming: null,
+      doneOn: '2026-05-02',
+      cancelReason: null,
+      createdBy: 'm_shiyan_01',
+      createdAt: NOW,
+      updatedAt: NOW,
+    })
+    await add('development_files', {
+      _id: 'df_erase',
+      ...common,
+      name,
+      phone: '13812345678',
+      memberId,
+      stage: 'member',
+    })
+    await add('applicant_bindings', { _id: 'o_erase_applicant', tenantId, fileId: 'df_erase', boundAt: NOW })
+
+    await t.callOk(as.secretary, 'roster', 'deactivateMember', { memberId, reason: '调出本县' })
+    await t.callOk(as.bureau, 'roster', 'erasePersonalData', { memberId, reason: '本人申请' })
+
+    const doc = async (collection: string, id: string) =>
+      ((await t.db.collection(collection).doc(id).get()) as unknown as { data: Record<string, unknown> }).data
+    const ERASED = '（内容已删除）'
+    expect(await doc('talks', 'talk_erase')).toMatchObject({ summary: ERASED, on: '2026-05-01' })
+    expect(await doc('org_life_opinions', 'op_erase')).toMatchObject({ text: ERASED })
+    expect(await doc('self_examinations', 'se_erase')).toMatchObject({ text: ERASED, fileIds: [] })
+    expect(await doc('self_reviews', 'sr_erase')).toMatchObject({ text: ERASED })
+    expect(await doc('designations', 'dg_erase')).toMatchObject({ commitment: ERASED, post: '党员先锋岗' })
+    expect(await doc('dues_reductions', 'dr_erase')).toMatchObject({ decision: ERASED, monthlyFen: 0 })
+    expect(await doc('floating_members', 'fl_erase')).toMatchObject({
+      whereabouts: ERASED,
+      hostOrg: null,
+      contact: null,
+      since: '2026-03-01',
+    })
+    expect(await doc('transfers', 'tr_erase')).toMatchObject({ name: ERASED_NAME, letterNo: '2026-001' })
+    expect(await doc('development_files', 'df_erase')).toMatchObject({ name: ERASED_NAME, phone: null })
+    expect(await t.count('applicant_bindings', { fileId: 'df_erase' })).toBe(0)
+    // The photo is handed to the retention timer, which deletes it on its next run.
+    expect(existsSync(stored(photo))).toBe(true)
+    await t.emu.fireTrigger('roster', 'retention')
+    expect(existsSync(stored(photo))).toBe(false)
+  })
 })

@@ -187,3 +187,27 @@ describe('history', () => {
     })
   })
 })
+
+describe('addMember retried', () => {
+  it('with its request id (the reply lost, sent twice at once) adds the member once and answers them', async () => {
+    const input = fields({ name: '重试新增', phone: '13600000777', requestId: 'r_add_once' })
+    const [first, second] = await Promise.all([
+      t.callOk(as.secretary, 'roster', 'addMember', input),
+      t.callOk(as.secretary, 'roster', 'addMember', input),
+    ])
+    const third = await t.callOk(as.secretary, 'roster', 'addMember', input)
+    expect(second.id).toBe(first.id)
+    expect(third.id).toBe(first.id)
+    expect(first.id).toMatch(/^m_[0-9a-f]{14}$/)
+    expect(await t.count('members', { name: '重试新增' })).toBe(1)
+    expect(await t.count('audit_log', { action: 'roster.addMember', targetId: first.id })).toBe(1)
+    // The same request id from another branch's secretary names nothing of theirs.
+    const other = await t.call('o_demo_m_chengguan_01', 'roster', 'addMember', {
+      ...input,
+      branchId: 'org_b_chengguan',
+      groupId: null,
+    })
+    expect(other).toMatchObject({ ok: false })
+    expect(await t.count('members', { name: '重试新增' })).toBe(1)
+  })
+})

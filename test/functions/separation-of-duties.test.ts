@@ -1,7 +1,7 @@
-// Separation of duties (职责分离): nobody awards points to themself, approves their own claim or marks their own
-// attendance — another manager of the branch or bureau staff must — and a claim decision is one conditional
-// write whose loser says so: a claim shown as rejected is never left paid. Self-service stays: a member claims
-// for themself.
+// Separation of duties (职责分离): nobody awards points to themself, approves their own claim, marks their own
+// attendance or designates themself to a 示范岗 — another manager of the branch or bureau staff must — and a
+// claim decision is one conditional write whose loser says so: a claim shown as rejected is never left paid.
+// Self-service stays: a member claims for themself.
 import { as, type DemoEmulator, startDemoEmulator, withoutSeededPoints } from './helpers/demo'
 
 let t: DemoEmulator
@@ -143,5 +143,23 @@ describe('attendance', () => {
     } finally {
       t.emu.clock.set(NOW)
     }
+  })
+})
+
+describe('示范岗', () => {
+  it('a secretary cannot designate themself to a post (its deeds pay points); bureau staff can', async () => {
+    const post = (requestId: string) => ({
+      requestId,
+      memberId: SECRETARY,
+      kind: 'pioneer_post' as const,
+      post: '课后服务先锋岗',
+      commitment: '承担课后服务延时看护，确保每天放学后安全有序。',
+      from: '2026-05-01',
+      to: '2026-12-31',
+    })
+    const own = await t.call(as.secretary, 'assessment', 'designatePost', post('self-post'))
+    expect(own).toMatchObject({ ok: false, error: { code: 'AUTH.SELF_DEALING' } })
+    expect(await t.count('designations', { memberId: SECRETARY, post: '课后服务先锋岗' })).toBe(0)
+    expect(await t.call(as.bureau, 'assessment', 'designatePost', post('bureau-post'))).toMatchObject({ ok: true })
   })
 })

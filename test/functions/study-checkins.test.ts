@@ -33,6 +33,23 @@ describe('publishing', () => {
     expect(other.ok && other.data.items.map((task) => task.id)).not.toContain(taskId)
   })
 
+  it('a publish retried with its request id (the reply lost, sent twice at once) publishes one task', async () => {
+    const before = await t.count('study_tasks', {})
+    const input = { requestId: 'r_publish_once', title: '重发测试', content: { text: '学习党章' } }
+    const [first, second] = await Promise.all([publish(as.secretary, input), publish(as.secretary, input)])
+    const third = await publish(as.secretary, input)
+    expect([first, second, third]).toEqual(['r_publish_once', 'r_publish_once', 'r_publish_once'])
+    expect(await t.count('study_tasks', {})).toBe(before + 1)
+    expect(await t.count('audit_log', { action: 'study.publishTask', targetId: 'r_publish_once' })).toBe(1)
+    // Someone else's request id is not theirs to read back.
+    const other = await t.call('o_demo_m_zhizhong_01', 'study', 'publishTask', {
+      ...input,
+      startsOn: '2026-04-06',
+      dueOn: '2026-04-12',
+    })
+    expect(other).toMatchObject({ ok: false, error: { code: 'ROSTER.NOT_FOUND' } })
+  })
+
   it('bureau staff publish to the whole tenant (a 集中学习日) or chosen branches', async () => {
     const all = await t.call(as.bureau, 'study', 'publishTask', {
       title: '党员集中学习日',

@@ -6,6 +6,7 @@ import type { QueuedRobotMessage } from '../../types/messaging'
 import { memberDoc } from '../fixtures/member-doc'
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 import { type FakeRobot, startFakeRobot } from './helpers/fake-robot'
+import { TIMER_TRIGGERS as TRIGGERS } from './helpers/triggers'
 
 let t: DemoEmulator
 let robot: FakeRobot
@@ -35,32 +36,52 @@ const pendingEvent = {
 const unprocessed = () => t.count('domain_events', { _id: pendingEvent._id, processedAt: t.db.command.exists(false) })
 
 describe('a forged timer event from the mini-program', () => {
-  const forgeries = [
-    ['points', { Type: 'Timer', TriggerName: 'settle' }],
-    ['meetings', { Type: 'Timer', TriggerName: 'remind' }],
-    ['meetings', { Type: 'Timer', TriggerName: 'daily' }],
-    ['meetings', { Type: 'Timer', TriggerName: 'remind', action: 'remind', SOURCE: 'wx_trigger', OPENID: '' }],
-  ] as const
+  // Each function's own triggers, plain and with a forged platform context; whoever sends them.
+  const forgeries = TRIGGERS.flatMap(([fn, name]): [string, Record<string, string>][] => [
+    [fn, { Type: 'Timer', TriggerName: name }],
+    [fn, { Type: 'Timer', TriggerName: name, action: name, SOURCE: 'wx_trigger', OPENID: '' }],
+  ])
 
   beforeAll(async () => {
     await t.db.collection('domain_events').add({ data: pendingEvent })
+  })
+
+  it('knows every timer the functions declare', () => {
+    expect(TRIGGERS.map(([fn, name]) => `${fn}/${name}`).sort()).toEqual([
+      'lifecycle/dueScan',
+      'lifecycle/duesMonthly',
+      'lifecycle/duesRefresh',
+      'meetings/daily',
+      'meetings/remind',
+      'points/settle',
+      'roster/retention',
+      'yearly-cycle/cycleDaily',
+    ])
   })
 
   it.each(
     forgeries.flatMap(([fn, event]) => [as.member, as.bureau, undefined].map((who) => [fn, event, who] as const)),
   )('%s %j as %s is refused with a coded error and runs nothing', async (fn, event, openid) => {
     const outbox = (await t.emu.outbox()).length
+    const before = await t.emu.snapshot()
     const res = await t.gateway(fn, event, openid)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ ok: false, error: { code: 'INPUT.UNKNOWN_ACTION' } })
+    expect(await t.emu.snapshot()).toEqual(before)
     expect(await unprocessed()).toBe(1)
     expect((await t.emu.outbox()).length).toBe(outbox)
-    expect(await t.count('reminder_sends', {})).toBe(0)
   })
 
   it('while the real trigger does the work', async () => {
     await t.emu.fireTrigger('points', 'settle')
     expect(await unprocessed()).toBe(0)
+  })
+
+  it.each(TRIGGERS)('the platform firing %s/%s runs its timer', async (fn, name) => {
+    // A timer answers its run's figures, never the router's refusal of an event naming no action.
+    const run = await t.emu.fireTrigger(fn, name)
+    expect(run).toEqual(expect.any(Object))
+    expect(run).not.toMatchObject({ ok: false })
   })
 })
 
@@ -142,5 +163,79 @@ describe('the settle timer', () => {
       t.emu.clock.set(NOW)
     }
     expect(await pending(broken._id)).toBe(0)
+  })
+})
+
+describe('the daily timers', () => {
+  const JUNE_20 = new Date('2026-06-20T08:00:00+08:00').getTime()
+  const BROKEN = 't_broken_daily'
+
+  beforeAll(async () => {
+    // A tenant whose stored meeting rules cannot be read (loading them throws), with a branch that lacks this
+    // month's 主题党日 and a member whose 政治生日 is today; and a 民主测评 closing today whose voters are missing.
+    const add = (collection: string, data: Record<string, unknown>) => t.db.collection(collection).add({ data })
+    await add('orgs', {
+      _id: 'org_broken_daily',
+      tenantId: BROKEN,
+      kind: 'branch',
+      name: '损坏支部',
+      parentId: null,
+      ancestors: [],
+      order: 1,
+      status: 'active',
+    })
+    await add('meeting_rules', { _id: BROKEN, minimums: 'unreadable' })
+    await add(
+      'members',
+      memberDoc(
+        { _id: 'm_broken_daily', tenantId: BROKEN, name: '测试', branchId: 'org_broken_daily' },
+        { joinedOn: '2001-06-20' },
+      ),
+    )
+    await add('appraisal_rounds', {
+      _id: 'ar_broken_daily',
+      tenantId: BROKEN,
+      branchId: 'org_broken_daily',
+      status: 'open',
+      votingOpensAt: JUNE_20 - 86_400_000,
+      votingClosesAt: JUNE_20 + 3_600_000,
+      voters: null,
+    })
+  })
+
+  it('meetings daily: a tenant that fails is logged and counted, and the other tenants are still told', async () => {
+    t.emu.clock.set(JUNE_20)
+    try {
+      const run = (await t.emu.fireTrigger('meetings', 'daily')) as { failed: number; themeDayBranches: number }
+      // The broken tenant fails in the 政治生日 and the 主题党日 parts; the demo county's branches lacking June's
+      // 主题党日 are told all the same (each branch's robot gets the notice).
+      expect(run.failed).toBe(2)
+      expect(run.themeDayBranches).toBeGreaterThan(0)
+      expect(await t.count('robot_queue', { _id: 'themeday:org_b_chengguan:2026-06' })).toBe(1)
+      expect(await t.count('robot_queue', { _id: 'themeday:org_broken_daily:2026-06' })).toBe(0)
+      // A later run of the morning resumes and sends nothing twice.
+      const queued = await t.count('robot_queue', {})
+      await t.emu.fireTrigger('meetings', 'daily')
+      expect(await t.count('robot_queue', {})).toBe(queued)
+    } finally {
+      t.emu.clock.set(NOW)
+    }
+  })
+
+  it('yearly-cycle daily: a round that fails is logged and counted, and the digests are still refreshed', async () => {
+    t.emu.clock.set(JUNE_20)
+    try {
+      const run = (await t.emu.fireTrigger('yearly-cycle', 'cycleDaily')) as {
+        failed: number
+        digestsRefreshed: number
+      }
+      expect(run.failed).toBe(1)
+      expect(run.digestsRefreshed).toBeGreaterThan(0)
+      // The digests refreshed are not computed again by the morning's next run.
+      const again = (await t.emu.fireTrigger('yearly-cycle', 'cycleDaily')) as { digestsRefreshed: number }
+      expect(again.digestsRefreshed).toBeLessThan(run.digestsRefreshed)
+    } finally {
+      t.emu.clock.set(NOW)
+    }
   })
 })

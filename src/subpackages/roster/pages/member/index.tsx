@@ -12,6 +12,7 @@ import { useAction } from '../../../../hooks/use-action'
 import { useOnReturn } from '../../../../hooks/use-on-return'
 import { useSubmit } from '../../../../hooks/use-submit'
 import type { FormErrors } from '../../../../lib/form-errors'
+import { useRequestId } from '../../../../lib/request-id'
 import { invitePageUrl, memberPageUrl } from '../../../../lib/routes'
 import { call } from '../../../../services/call'
 import { FloatingBadge } from '../../components/floating-badge'
@@ -82,7 +83,9 @@ function NewMemberForm({ branchId, nodes }: { branchId: string; nodes: OrgNode[]
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: '新增党员' })
   }, [])
-  const saving = useSubmit((fields: MemberFields) => call('roster', 'addMember', { ...fields, branchId }), {
+  // One request id per intent: a save retried after a network error adds the member once.
+  const [requestId] = useRequestId()
+  const saving = useSubmit((fields: MemberFields) => call('roster', 'addMember', { ...fields, branchId, requestId }), {
     fields: saveErrorsOf,
     toast: '已新增党员',
     onDone: (added) => Taro.redirectTo({ url: memberPageUrl(added.id) }),

@@ -7,6 +7,7 @@ import { PageState } from '../../../../components/page-state'
 import { useAction } from '../../../../hooks/use-action'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { uploadPath } from '../../../../lib/cloud-paths'
+import { useRequestId } from '../../../../lib/request-id'
 import { participationPageUrl } from '../../../../lib/routes'
 import { dateKey } from '../../../../lib/time'
 import { call } from '../../../../services/call'
@@ -56,7 +57,9 @@ function BureauPublisher({ me }: { me: Me }) {
 function Publisher({ me, branches }: { me: Me; branches: { id: string; name: string }[] | null }) {
   const [draft, setDraft] = useState<PublishDraft>(() => emptyDraft(dateKey(Date.now()), dateKey(Date.now(), 7)))
   const [uploading, setUploading] = useState(false)
-  const publishing = useSubmit(() => call('study', 'publishTask', publishInput(draft)), {
+  // One request id per intent: a tap retried after a network error publishes the task once.
+  const [requestId] = useRequestId()
+  const publishing = useSubmit(() => call('study', 'publishTask', { ...publishInput(draft), requestId }), {
     fields: PUBLISH_FIELDS,
     toast: (task) => `已发布到${task.branchCount}个支部`,
     onDone: (task) => Taro.redirectTo({ url: participationPageUrl(task.id) }),
