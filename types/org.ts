@@ -98,7 +98,7 @@ export const orgActions = {
   }),
   mergeOrg: defineAction({
     summary:
-      'Merges a node into another of its kind and closes it: a branch’s members transfer (组织关系转接, history kept, committee posts end) and its groups move over; a group’s members join the other group; a 党总支’s branches move over.',
+      'Merges a node into another of its kind and closes it: a branch’s members transfer (组织关系转接, history kept, committee posts end) and its groups move over; a group’s members join the other group; a 党总支’s branches move over. Repeated after it is done (a lost answer), it answers the merge again and writes nothing.',
     input: z.object({ orgId: Id, intoId: Id }),
     output: z.object({ closed: OrgNode, into: OrgNode, movedMembers: z.number().int(), movedOrgs: z.number().int() }),
     roles: ROSTER_MANAGERS,
@@ -106,7 +106,7 @@ export const orgActions = {
   }),
   closeOrg: defineAction({
     summary:
-      'Closes (撤销) a node, nothing deleted: a branch with members names the branch they transfer to; a group with members the group they join (or none); a 党总支 with branches the 党委 or 党总支 they move under.',
+      'Closes (撤销) a node, nothing deleted: a branch with members names the branch they transfer to; a group with members the group they join (or none); a 党总支 with branches the 党委 or 党总支 they move under. Repeated with the same reason after it is done (a lost answer), it answers the closed node and writes nothing.',
     input: z.object({ orgId: Id, reason: z.string().trim().min(2, '请填写撤销原因').max(100), to: Destination }),
     output: z.object({ closed: OrgNode, movedMembers: z.number().int(), movedOrgs: z.number().int() }),
     roles: ROSTER_MANAGERS,

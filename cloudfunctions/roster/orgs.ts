@@ -223,6 +223,13 @@ async function close(ctx: Ctx, org: OrgDoc, reason: string, mergedInto: string |
 /** 合并: one node into another of its kind; the first is closed with a pointer to the second. */
 export const mergeOrg: Handler<typeof api.roster.mergeOrg> = async (input, ctx) => {
   const { caller, store } = ctx
+  const already = await loadOrg(store, caller, input.orgId)
+  if (already.status === 'closed' && already.mergedInto === input.intoId) {
+    // A retried 合并 whose answer was lost: the merge is done, answer it again and write nothing.
+    requireChange(ctx, already)
+    const into = await loadOrg(store, caller, input.intoId)
+    return { closed: await nodeView(store, already), into: await nodeView(store, into), movedMembers: 0, movedOrgs: 0 }
+  }
   const from = await loadOpenOrg(store, caller, input.orgId)
   const into = await loadOpenOrg(store, caller, input.intoId)
   requireChange(ctx, from)
@@ -271,6 +278,12 @@ export const mergeOrg: Handler<typeof api.roster.mergeOrg> = async (input, ctx) 
 /** 撤销: nothing deleted; what the node still holds goes where the caller said. */
 export const closeOrg: Handler<typeof api.roster.closeOrg> = async (input, ctx) => {
   const { caller, store } = ctx
+  const already = await loadOrg(store, caller, input.orgId)
+  if (already.status === 'closed' && !already.mergedInto && already.closedReason === input.reason) {
+    // A retried 撤销 (same node, same reason) whose answer was lost: done already, answered again.
+    requireChange(ctx, already)
+    return { closed: await nodeView(store, already), movedMembers: 0, movedOrgs: 0 }
+  }
   const org = await loadOpenOrg(store, caller, input.orgId)
   requireChange(ctx, org)
   if (org.kind === 'committee') throw new DomainError('ORG.BAD_PARENT', '教育局党委不能撤销')

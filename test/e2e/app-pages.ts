@@ -125,6 +125,13 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
   }
   if (manager && me.branch) {
     add('robot', route.robotPageUrl(me.branch.id))
+    // Issue #14: 本支部会议, 积分等级, 免于积分, the branch's node (组织管理) and its 支委会.
+    add('branch-meetings', route.branchMeetingsPageUrl(me.branch.id))
+    add('points-levels', route.pointsLevelsPageUrl(me.branch.id))
+    add('points-exempt', route.exemptPageUrl(me.branch.id))
+    add('org-branch', route.orgPageUrl(me.branch.id))
+    add('org-posts', route.postsPageUrl(me.branch.id))
+    add('org-new-group', route.newOrgPageUrl(me.branch.id, 'group'))
     add('review', route.REVIEW_PAGE)
     add('score-import', route.SCORE_IMPORT_PAGE)
     add('member-new', route.newMemberPageUrl(me.branch.id))
@@ -193,6 +200,11 @@ export async function pagesOf(base: string, openid: string): Promise<AppPage[]> 
   if (has('bureau_staff', 'general_branch_secretary', 'instructor')) add('development-pipeline', route.PIPELINE_PAGE)
   if (has('bureau_staff')) {
     add('bureau-checks', route.CHECKS_PAGE)
+    // Issue #14: 任职与权限, the 党委's node with 新建, a new branch's form, a branch's 修改信息.
+    add('staff', route.STAFF_PAGE)
+    add('org-committee', route.orgPageUrl('org_committee'))
+    add('org-new-branch', route.newOrgPageUrl('org_committee', 'branch'))
+    add('org-edit-branch', route.editOrgPageUrl('org_b_chengguan'))
     add('audit-log', route.AUDIT_PAGE)
     add('points-rules', route.POINTS_RULES_PAGE)
     add('conversions', route.CONVERSIONS_PAGE)

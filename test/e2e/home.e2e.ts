@@ -69,7 +69,15 @@ test('the secretary’s 首页 lists the branch’s to-dos, each opening its pag
   // The secretary is a member too: their own cards follow.
   await page.getByTestId('home-member').waitFor()
 
-  await claimsRow.click()
+  // The seed's member on training has asked for leave from next week's 党课: waiting, a tap from 请假审批.
+  const leaveRow = page.getByTestId('home-todo-leave')
+  await leaveRow.waitFor()
+  expect(await leaveRow.textContent()).toContain('请假待审批 1 人')
+  await leaveRow.click()
+  await page.waitForURL(/meetings\/pages\/leaves\/index\?/)
+
+  await openHome(SECRETARY)
+  await page.getByTestId('home-todo-claims').click()
   await page.waitForURL(/points\/pages\/review\/index/)
 })
 
@@ -88,4 +96,44 @@ test('bureau staff see this month’s gaps and last month’s missed branch, and
 
   await remind.click()
   await page.getByTestId('matrix').waitFor()
+})
+
+test('bureau staff’s 会议, 学习 and 积分 tabs show the branches, not an empty personal view', async () => {
+  const { page } = session.browser
+  await page.goto('about:blank')
+  await session.actAs(BUREAU)
+
+  // 会议: last month's missed branch to remind, the matrix a tap away; no 近期没有会议, no 安排会议 for no branch.
+  await page.goto(`${session.base}/#/pages/meetings/index`)
+  const meetings = page.locator('[data-testid="meetings-tab"]:visible')
+  await meetings.waitFor()
+  expect(await meetings.getAttribute('data-view')).toBe('oversight')
+  const remind = page.locator('[data-testid="meetings-oversight-remind"]:visible')
+  await remind.waitFor()
+  expect(await remind.textContent()).toContain('上月 1 个支部未按期开展，待提醒书记')
+  expect(await meetings.textContent()).not.toContain('近期没有会议')
+  expect(await meetings.getByTestId('meetings-schedule-entry').count()).toBe(0)
+  await page.locator('[data-testid="meetings-rules-entry"]:visible').waitFor()
+  await remind.click()
+  await page.getByTestId('matrix').waitFor()
+
+  // 学习: the branches' participation this month, and 发布学习任务; no streaks of 0.
+  await page.goto(`${session.base}/#/pages/study/index`)
+  const study = page.locator('[data-testid="study-tab"]:visible')
+  await study.waitFor()
+  expect(await study.getAttribute('data-view')).toBe('oversight')
+  await page.locator('[data-testid="study-oversight-study"]:visible').waitFor()
+  expect(await study.getByTestId('study-streaks').count()).toBe(0)
+  await study.getByTestId('study-publish-entry').waitFor()
+
+  // 积分: the branches' ranking instead of 本年度积分 0, and the bureau's own entries.
+  await page.goto(`${session.base}/#/pages/points/index`)
+  const points = page.locator('[data-testid="points-tab"]:visible')
+  await points.waitFor()
+  expect(await points.getAttribute('data-view')).toBe('oversight')
+  await points.locator('[data-testid="points-oversight-ranking"] [data-testid="branch-row"]').first().waitFor()
+  expect(await points.getByTestId('my-points').count()).toBe(0)
+  await points.getByTestId('points-entry-rules').waitFor()
+  await points.getByTestId('points-oversight-leaderboard').click()
+  await page.waitForURL(/bureau\/pages\/leaderboard\/index/)
 })

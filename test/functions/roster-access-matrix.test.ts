@@ -149,6 +149,19 @@ describe.each(personas)('as %s', (persona) => {
     expect(result.ok ? 'ok' : result.error.code).toBe(outcome)
   })
 
+  // 组织架构 reads (issue #14): a member's 组织关系 history and a branch's 支委会 follow the roster's read line.
+  it.each(targets)('memberHistory in %s', async (branchId) => {
+    const memberId = await freshMember(branchId)
+    const result = await t.call(as[persona], 'roster', 'memberHistory', { memberId })
+    expect(result.ok ? 'ok' : result.error.code).toBe(expected[persona][branchId][0])
+    if (result.ok) expect(result.data.items.map((item) => item.kind)).toEqual(['join'])
+  })
+
+  it.each(targets)('branchPosts of %s', async (branchId) => {
+    const result = await t.call(as[persona], 'roster', 'branchPosts', { branchId })
+    expect(result.ok ? 'ok' : result.error.code).toBe(expected[persona][branchId][0])
+  })
+
   describe.each(Object.keys(writes) as Write[])('%s', (action) => {
     it.each(targets)('in %s', async (branchId) => {
       const data = await writes[action](branchId)

@@ -178,6 +178,25 @@ describe.each(personas)('as %s', (persona) => {
     expect((stored.data[0] as { status: string }).status).toBe(result.ok ? 'closed' : 'active')
   })
 
+  it.each(cases)('mergeOrg (two empty nodes of the case): %s', async (which) => {
+    const [orgId, intoId] = [await existing[which](), await existing[which]()]
+    const audits = await auditCount()
+    const result = await t.call(as[persona], 'roster', 'mergeOrg', { orgId, intoId })
+    expect(outcomeOf(result)).toBe(createExpected[persona][which])
+    const stored = await t.db.collection('orgs').where({ _id: orgId }).get()
+    expect((stored.data[0] as { status: string }).status).toBe(result.ok ? 'closed' : 'active')
+    if (!result.ok) expect(await auditCount()).toBe(audits)
+  })
+
+  it.each(cases)('orgHistory: %s', async (which) => {
+    const orgId = await existing[which]()
+    const result = await t.call(as[persona], 'roster', 'orgHistory', { orgId })
+    // Who may read a node's history: its managers, and a branch's 支委 for their own branch's groups.
+    const expected = persona === 'committee' && which === 'groupInOwn' ? 'ok' : createExpected[persona][which]
+    expect(outcomeOf(result)).toBe(expected)
+    if (result.ok) expect(result.data.items[0]?.action).toBe('roster.createOrg')
+  })
+
   it('moveOrg: bureau staff only', async () => {
     const orgId = await freshBranch(COMMITTEE)
     const result = await t.call(as[persona], 'roster', 'moveOrg', { orgId, parentId: GB })
@@ -430,6 +449,33 @@ describe('closing and merging: nothing deleted, members go where the secretary s
     expect(outcomeOf(await t.call(as.bureau, 'roster', 'updateOrg', { orgId: branchId, name: '复活党支部' }))).toBe(
       'ORG.CLOSED',
     )
+  })
+
+  it('a retried 撤销 or 合并 whose answer was lost answers the done change again and writes nothing', async () => {
+    const { branchId } = await branchWithMembers(['陶重试'])
+    const input = { orgId: branchId, reason: '学校撤并', to: UNDER_GB }
+    const first = await t.callOk(as.bureau, 'roster', 'closeOrg', input)
+    const [audits, orgs] = [await auditCount(), await orgCount()]
+    const again = await t.callOk(as.bureau, 'roster', 'closeOrg', input)
+    expect(again).toMatchObject({ closed: { id: branchId, status: 'closed' }, movedMembers: 0 })
+    expect(first.closed.id).toBe(again.closed.id)
+    // Another reason is another request: the node is closed, and says so.
+    expect(outcomeOf(await t.call(as.bureau, 'roster', 'closeOrg', { ...input, reason: '另一原因' }))).toBe(
+      'ORG.CLOSED',
+    )
+    // Not the caller's to close, retried or not.
+    expect(outcomeOf(await t.call(as.secretary, 'roster', 'closeOrg', input))).toBe('AUTH.FORBIDDEN')
+
+    const [a, b] = [await freshGroup(OWN), await freshGroup(OWN)]
+    await t.callOk(as.secretary, 'roster', 'mergeOrg', { orgId: a, intoId: b })
+    const merges = await auditCount()
+    const merged = await t.callOk(as.secretary, 'roster', 'mergeOrg', { orgId: a, intoId: b })
+    expect(merged).toMatchObject({ closed: { id: a, status: 'closed' }, into: { id: b }, movedMembers: 0 })
+    const c = await freshGroup(OWN)
+    expect(outcomeOf(await t.call(as.secretary, 'roster', 'mergeOrg', { orgId: a, intoId: c }))).toBe('ORG.CLOSED')
+    expect(await auditCount()).toBe(merges + 1) // the fresh group's creation only
+    expect(await orgCount()).toBe(orgs + 3)
+    expect(audits).toBeLessThan(merges)
   })
 
   it('merging two groups of a branch moves the members over and closes the first', async () => {

@@ -77,6 +77,17 @@ describe('a branch’s month on the secretary’s 首页', () => {
   test('leave to decide: every meeting not yet ended, the running one included', () => {
     expect(ids(agenda.leaveOpen)).toEqual(['running', 'soon', 'later'])
   })
+
+  test('leave to decide: next month’s scheduled meetings too (next week’s 党课 at a month’s end)', () => {
+    const nextMonth = [
+      meeting('next-month-dangke', NOW + 10 * 24 * HOUR),
+      meeting('next-month-cancelled', NOW + 11 * 24 * HOUR, { status: 'cancelled' }),
+    ]
+    const withNext = branchAgenda(items, NOW, [], nextMonth)
+    expect(ids(withNext.leaveOpen)).toEqual(['running', 'soon', 'later', 'next-month-dangke'])
+    // Next month's meetings are not this month's to hold.
+    expect(ids(withNext.toHold)).toEqual(ids(agenda.toHold))
+  })
 })
 
 describe('签到 on the member’s 首页', () => {

@@ -5,8 +5,9 @@ import { LinkRow } from '../../components/link-row'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { useOnReturn } from '../../hooks/use-on-return'
+import { owingLines } from '../../lib/compliance-lines'
 import { meetingHeading } from '../../lib/meeting-labels'
-import { branchMeetingsPageUrl, leavesPageUrl, minutesPageUrl, REVIEW_PAGE } from '../../lib/routes'
+import { branchMeetingsPageUrl, leavesPageUrl, minutesPageUrl, REVIEW_PAGE, SCHEDULE_PAGE } from '../../lib/routes'
 import { monthDayTime, periodKey } from '../../lib/time'
 import { branchAgenda } from './today'
 
@@ -21,10 +22,13 @@ export function SecretaryToday({ branchId }: { branchId: string }) {
   const meetings = useAction('meetings', 'listBranch', { branchId })
   // Last month's meetings still 待补记录 in the first days of this one (the 会后记录 window reaches over).
   const lastMonth = useAction('meetings', 'listBranch', { branchId, period: periodKey(Date.now(), 'month', -1) })
+  // Next month's meetings may already have leave requests waiting (next week's 党课 at a month's end).
+  const nextMonth = useAction('meetings', 'listBranch', { branchId, period: periodKey(Date.now(), 'month', 1) })
   const claims = useAction('points', 'listClaims', { branchId, status: 'pending', page: 1, pageSize: 1 })
   useOnReturn(() => {
     meetings.reload()
     lastMonth.reload()
+    nextMonth.reload()
     claims.reload()
   })
   return (
@@ -33,7 +37,12 @@ export function SecretaryToday({ branchId }: { branchId: string }) {
       <PageState query={meetings}>
         {(month) => {
           // A failed read of last month only leaves its records out; this month's card still shows.
-          const agenda = branchAgenda(month.items, Date.now(), lastMonth.state === 'ok' ? lastMonth.data.items : [])
+          const agenda = branchAgenda(
+            month.items,
+            Date.now(),
+            lastMonth.state === 'ok' ? lastMonth.data.items : [],
+            nextMonth.state === 'ok' ? nextMonth.data.items : [],
+          )
           const next = agenda.toHold[0]
           return (
             <View>
@@ -59,6 +68,7 @@ export function SecretaryToday({ branchId }: { branchId: string }) {
                   onClick={open(minutesPageUrl(meeting.id))}
                 />
               ))}
+              <Unscheduled branchId={branchId} />
               <LinkRow
                 testId="home-todo-to-hold"
                 title={
@@ -92,6 +102,25 @@ function LeaveRow({ meeting }: { meeting: MeetingSummary }) {
       title={`请假待审批 ${pending} 人：${meetingHeading(meeting)}`}
       hint={monthDayTime(meeting.startsAt)}
       onClick={open(leavesPageUrl(meeting.id))}
+    />
+  )
+}
+
+/**
+ * Required meetings (三会一课) not yet arranged in the running periods — 本月还需：召开党小组会… — by the
+ * rule the bureau's matrix uses; a tap opens 安排会议. Shown only when something is owed.
+ */
+function Unscheduled({ branchId }: { branchId: string }) {
+  const compliance = useAction('meetings', 'compliance', { branchId })
+  useOnReturn(() => compliance.reload())
+  const lines = compliance.state === 'ok' ? owingLines(compliance.data.branches[0]?.items ?? []) : []
+  if (lines.length === 0) return null
+  return (
+    <LinkRow
+      testId="home-todo-unscheduled"
+      title="尚未安排的规定会议"
+      hint={lines.join('；')}
+      onClick={open(SCHEDULE_PAGE)}
     />
   )
 }

@@ -1,5 +1,6 @@
 import type { MeetingSummary } from '../../../types/meetings'
 import type { Me } from '../../../types/roster'
+import { looksAcrossBranches } from '../../lib/tab-view'
 
 /**
  * Which 首页 a person gets: the bureau's (教育局党委 and 党建指导员 look across
@@ -10,7 +11,7 @@ import type { Me } from '../../../types/roster'
 export type HomeView = 'bureau' | 'secretary' | 'member'
 
 export function homeViewFor(me: Pick<Me, 'roles' | 'branch'>): HomeView {
-  if (me.roles.includes('bureau_staff') || me.roles.includes('instructor')) return 'bureau'
+  if (looksAcrossBranches(me)) return 'bureau'
   if (me.branch && me.roles.includes('branch_secretary')) return 'secretary'
   return 'member'
 }
@@ -25,7 +26,10 @@ export interface BranchAgenda {
    * which reaches into this month in its first days).
    */
   minutesOwed: MeetingSummary[]
-  /** Meetings not yet ended: leave requests for them still need a decision. */
+  /**
+   * Meetings not yet ended, this month's and next month's: leave requests for them still need a
+   * decision. Next month's count too, so a request for next week's 党课 is not hidden at a month's end.
+   */
   leaveOpen: MeetingSummary[]
 }
 
@@ -33,15 +37,18 @@ export function branchAgenda(
   items: readonly MeetingSummary[],
   now: number,
   lastMonth: readonly MeetingSummary[] = [],
+  nextMonth: readonly MeetingSummary[] = [],
 ): BranchAgenda {
-  const live = items.filter((meeting) => meeting.status === 'scheduled').sort((a, b) => a.startsAt - b.startsAt)
+  const scheduled = (list: readonly MeetingSummary[]) =>
+    list.filter((meeting) => meeting.status === 'scheduled').sort((a, b) => a.startsAt - b.startsAt)
+  const live = scheduled(items)
   const stillOwed = lastMonth
     .filter((meeting) => meeting.status === 'scheduled' && meeting.record === 'awaiting_record')
     .sort((a, b) => a.startsAt - b.startsAt)
   return {
     toHold: live.filter((meeting) => meeting.startsAt > now),
     minutesOwed: [...stillOwed, ...live.filter((meeting) => meeting.endsAt <= now && !meeting.hasMinutes)],
-    leaveOpen: live.filter((meeting) => meeting.endsAt > now),
+    leaveOpen: [...live, ...scheduled(nextMonth)].filter((meeting) => meeting.endsAt > now),
   }
 }
 

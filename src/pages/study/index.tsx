@@ -1,26 +1,60 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ListItem } from '../../components/list-item'
+import { OverviewCard, StudyRow } from '../../components/oversight'
 import { Page } from '../../components/page'
 import { PageState } from '../../components/page-state'
 import { useAction } from '../../hooks/use-action'
 import { useOnReturn } from '../../hooks/use-on-return'
 import { PUBLISH_PAGE, taskPageUrl } from '../../lib/routes'
+import { tabViewFor } from '../../lib/tab-view'
 import { monthDayTime } from '../../lib/time'
 import { canPublishStudy } from './entries'
 import './index.css'
 
-/** 学习: streaks, the tasks still open, and what I have studied. */
+/**
+ * 学习: streaks, the tasks still open, and what I have studied. Those who look
+ * across branches (教育局党委, 党建指导员) see the branches' study participation
+ * instead of a personal 0 — and their own study too when they belong to a branch.
+ */
 export default function StudyPage() {
-  const tasks = useAction('study', 'myTasks', { status: 'open' })
-  const mine = useAction('study', 'myStudy', { pageSize: 10 })
   const me = useAction('roster', 'me', {})
-  useOnReturn(() => {
-    tasks.reload()
-    mine.reload()
-  })
+  // Who is calling decides the view: read it again when the tab shows again (bound since, or another account).
+  useOnReturn(() => me.reload())
   return (
     <Page>
+      <PageState query={me}>
+        {(caller) => {
+          const view = tabViewFor(caller)
+          return (
+            <View data-testid="study-tab" data-view={view.name}>
+              {view.oversight ? (
+                <OverviewCard>{(data) => <StudyRow data={data} idPrefix="study-oversight" />}</OverviewCard>
+              ) : null}
+              {canPublishStudy(caller) ? (
+                <Button
+                  className="btn btn--primary study-publish"
+                  data-testid="study-publish-entry"
+                  onClick={() => Taro.navigateTo({ url: PUBLISH_PAGE })}
+                >
+                  发布学习任务
+                </Button>
+              ) : null}
+              {view.own ? <MyStudy /> : null}
+            </View>
+          )
+        }}
+      </PageState>
+    </Page>
+  )
+}
+
+/** Mounted afresh whenever the tab shows again (the page reloads the caller), so its reads are current. */
+function MyStudy() {
+  const tasks = useAction('study', 'myTasks', { status: 'open' })
+  const mine = useAction('study', 'myStudy', { pageSize: 10 })
+  return (
+    <View>
       <PageState query={mine}>
         {(data) => (
           <View className="card" data-testid="study-streaks">
@@ -41,15 +75,6 @@ export default function StudyPage() {
           </View>
         )}
       </PageState>
-      {canPublishStudy(me.state === 'ok' ? me.data : null) ? (
-        <Button
-          className="btn btn--primary study-publish"
-          data-testid="study-publish-entry"
-          onClick={() => Taro.navigateTo({ url: PUBLISH_PAGE })}
-        >
-          发布学习任务
-        </Button>
-      ) : null}
       <View className="card">
         <Text className="card__title">待完成的学习任务</Text>
         <PageState
@@ -94,6 +119,6 @@ export default function StudyPage() {
           )}
         </PageState>
       </View>
-    </Page>
+    </View>
   )
 }
