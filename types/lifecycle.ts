@@ -747,8 +747,9 @@ export const developmentActions = {
     errors: [],
   }),
   inviteApplicant: defineAction({
-    summary: 'A single-use invitation for the person on a file to bind their WeChat and see their own file.',
-    input: z.object({ fileId: Id }),
+    summary:
+      'A single-use invitation for the person on a file to bind their WeChat and see their own file. With `requestId` (made once per tap) a retry answers the invitation the first try made.',
+    input: z.object({ fileId: Id, requestId: Id.optional() }),
     output: z.object({ code: z.string(), expiresAt: z.number(), path: z.string() }),
     roles: LIFECYCLE_MANAGERS,
     errors: ['DEVELOPMENT.NOT_FOUND', 'DEVELOPMENT.CLOSED'],

@@ -440,8 +440,9 @@ export const rosterActions = {
     ],
   }),
   createInvitation: defineAction({
-    summary: 'A single-use, expiring invitation for one member to bind their WeChat; shared as a card or code.',
-    input: z.object({ memberId: Id }),
+    summary:
+      'A single-use, expiring invitation for one member to bind their WeChat; shared as a card or code. With `requestId` (made once per tap by the client) a retry after a network error answers the invitation the first try made.',
+    input: z.object({ memberId: Id, requestId: Id.optional() }),
     output: Invitation,
     roles: ROSTER_MANAGERS,
     errors: ['ROSTER.NOT_FOUND', 'ROSTER.INACTIVE', 'INVITATION.MEMBER_BOUND'],

@@ -3,11 +3,11 @@ import type { ApplicantInvitationDoc } from '../../types/lifecycle'
 import { INVITATION_TTL_MS, invitationRefusal, sameName } from '../domain/invitation'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
-import { randomCode } from '../runtime/new-id'
 import type { Handler } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { wrongName } from '../shared/invitation-attempts'
+import { invitationCode } from '../shared/tenant-secrets'
 import { fileView, loadFile } from './file-view'
 
 /** The page an applicant invitation opens. */
@@ -19,8 +19,9 @@ export const inviteApplicant: Handler<typeof api.lifecycle.inviteApplicant> = as
   const { file } = await loadFile(store, caller, input.fileId, 'manage')
   if (file.closed || file.memberId) throw new DomainError('DEVELOPMENT.CLOSED')
   const now = clock.now()
+  const request = input.requestId ? `applicant\n${caller.member._id}\n${file._id}\n${input.requestId}` : null
   const invitation: ApplicantInvitationDoc = {
-    _id: randomCode(16),
+    _id: await invitationCode(store, file.tenantId, request),
     tenantId: file.tenantId,
     fileId: file._id,
     createdBy: caller.member._id,
@@ -28,18 +29,30 @@ export const inviteApplicant: Handler<typeof api.lifecycle.inviteApplicant> = as
     expiresAt: now + INVITATION_TTL_MS,
     status: 'open',
   }
-  await store.insert(COLLECTIONS.applicantInvitations, invitation)
-  await writeAudit(ctx, {
-    action: 'lifecycle.inviteApplicant',
-    targetId: file._id,
-    summary: `邀请 ${file.name} 查看本人入党进度`,
-    before: null,
-    after: { expiresAt: invitation.expiresAt },
-  })
+  let made = invitation
+  try {
+    await store.insert(COLLECTIONS.applicantInvitations, invitation)
+  } catch (error) {
+    // A retry of the same tap: the invitation the first try made, written once and audited once.
+    const earlier =
+      error instanceof DuplicateIdError && request
+        ? await store.get(COLLECTIONS.applicantInvitations, invitation._id)
+        : null
+    if (!earlier) throw error
+    made = earlier
+  }
+  if (made === invitation)
+    await writeAudit(ctx, {
+      action: 'lifecycle.inviteApplicant',
+      targetId: file._id,
+      summary: `邀请 ${file.name} 查看本人入党进度`,
+      before: null,
+      after: { expiresAt: invitation.expiresAt },
+    })
   return {
-    code: invitation._id,
-    expiresAt: invitation.expiresAt,
-    path: `${APPLICANT_ACCEPT_PAGE}?code=${invitation._id}`,
+    code: made._id,
+    expiresAt: made.expiresAt,
+    path: `${APPLICANT_ACCEPT_PAGE}?code=${made._id}`,
   }
 }
 

@@ -7,13 +7,13 @@ import type { Caller } from '../runtime/caller'
 import { COLLECTIONS } from '../runtime/collections'
 import { DomainError } from '../runtime/domain-error'
 import { miniProgramCode } from '../runtime/mini-program-code'
-import { randomCode } from '../runtime/new-id'
 import type { Handler, PublicContext } from '../runtime/router'
 import { DuplicateIdError, type Store } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { loadManagedMember, loadMember } from '../shared/branch-access'
 import { wrongName } from '../shared/invitation-attempts'
 import { keepUntil } from '../shared/retention'
+import { invitationCode } from '../shared/tenant-secrets'
 import { claimMember, releaseMember } from './bindings'
 import { profileOf } from './me'
 import { boundMemberIds } from './member-row'
@@ -43,8 +43,9 @@ export const createInvitation: Handler<typeof api.roster.createInvitation> = asy
   if (member.status !== 'active') throw new DomainError('ROSTER.INACTIVE')
   if ((await boundMemberIds(store, [member._id])).size > 0) throw new DomainError('INVITATION.MEMBER_BOUND')
   const now = clock.now()
+  const request = input.requestId ? `${caller.member._id}\n${member._id}\n${input.requestId}` : null
   const invitation: InvitationDoc = {
-    _id: randomCode(16),
+    _id: await invitationCode(store, member.tenantId, request),
     tenantId: member.tenantId,
     memberId: member._id,
     createdBy: caller.member._id,
@@ -52,7 +53,15 @@ export const createInvitation: Handler<typeof api.roster.createInvitation> = asy
     expiresAt: now + INVITATION_TTL_MS,
     status: 'open',
   }
-  await store.insert(COLLECTIONS.invitations, invitation)
+  try {
+    await store.insert(COLLECTIONS.invitations, invitation)
+  } catch (error) {
+    // A retry of the same tap: the invitation the first try made, written once and audited once.
+    const earlier =
+      error instanceof DuplicateIdError && request ? await store.get(COLLECTIONS.invitations, invitation._id) : null
+    if (!earlier) throw error
+    return invitationView(earlier, member.name, placeName)
+  }
   await writeAudit(ctx, {
     action: 'roster.createInvitation',
     targetId: member._id,

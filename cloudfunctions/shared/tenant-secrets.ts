@@ -1,5 +1,5 @@
 import { COLLECTIONS, type Collection } from '../runtime/collections'
-import { randomCode } from '../runtime/new-id'
+import { keyedCode, randomCode } from '../runtime/new-id'
 import { DuplicateIdError, type Store } from '../runtime/store'
 
 /** A tenant's secret (`_id` = tenantId): made on first use, never answered by any action. */
@@ -22,3 +22,12 @@ export async function tenantSecret(store: Store, collection: Collection<SecretDo
 /** The key imports of the tenant derive members' once-only keys from (member_keys). */
 export const memberKeySecret = (store: Store, tenantId: string) =>
   tenantSecret(store, COLLECTIONS.rosterSecrets, tenantId)
+
+/**
+ * An invitation's code (the credential a card carries): random, or, for a tap the client may retry
+ * (`request` names the intent: who asks, for whom, its request id), derived from it with the tenant's
+ * secret — a retry lands on the invitation the first try made, and nobody can compute a code.
+ */
+export async function invitationCode(store: Store, tenantId: string, request: string | null): Promise<string> {
+  return request ? keyedCode(await memberKeySecret(store, tenantId), `invitation\n${request}`, 16) : randomCode(16)
+}

@@ -315,8 +315,13 @@ describe('an applicant’s activities', () => {
         place: '实验小学会议室',
       },
     })
-    // The demo's 积极分子 of 实验小学 (邵雨晴) binds through an applicant invitation.
-    const invitation = await t.callOk(as.secretary, 'lifecycle', 'inviteApplicant', { fileId: 'df_demo_shiyan_1' })
+    // The demo's 积极分子 of 实验小学 (邵雨晴) binds through an applicant invitation; the tap sent twice makes one.
+    const invite = () =>
+      t.callOk(as.secretary, 'lifecycle', 'inviteApplicant', { fileId: 'df_demo_shiyan_1', requestId: 'r-applicant' })
+    const before = await t.count('applicant_invitations', { fileId: 'df_demo_shiyan_1' })
+    const [invitation, retried] = await Promise.all([invite(), invite()])
+    expect(retried.code).toBe(invitation.code)
+    expect(await t.count('applicant_invitations', { fileId: 'df_demo_shiyan_1' })).toBe(before + 1)
     await t.callOk('o_applicant_shaoyuqing', 'lifecycle', 'acceptApplicantInvitation', {
       code: invitation.code,
       name: '邵雨晴',

@@ -182,6 +182,26 @@ describe('invitations', () => {
     )
   })
 
+  it('a retried tap (same request id) answers the invitation the first try made: one code, one audit', async () => {
+    const { memberId } = await invite('周立言')
+    const audits = () => t.count('audit_log', { action: 'roster.createInvitation', targetId: memberId })
+    const tries = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        t.callOk(as.secretary, 'roster', 'createInvitation', { memberId, requestId: 'r-invite-once' }),
+      ),
+    )
+    expect(new Set(tries.map((made) => made.code)).size).toBe(1)
+    const later = await t.callOk(as.secretary, 'roster', 'createInvitation', { memberId, requestId: 'r-invite-once' })
+    expect(later.code).toBe(tries[0].code)
+    // invite() made one without a request id; the retried tap made exactly one more.
+    expect(await t.count('invitations', { memberId, status: 'open' })).toBe(2)
+    expect(await audits()).toBe(2)
+    // A new tap is a new intent: a new code.
+    const next = await t.callOk(as.secretary, 'roster', 'createInvitation', { memberId, requestId: 'r-invite-next' })
+    expect(next.code).not.toBe(tries[0].code)
+    expect(next.code).toMatch(/^[A-Za-z0-9]{16}$/)
+  })
+
   it('binds one WeChat per member when two of its invitations are accepted at once', async () => {
     for (const name of ['钱立群', '孙建平', '李雪梅', '周晓光']) {
       const { memberId, invitation: first } = await invite(name)

@@ -10,6 +10,7 @@ import { useAction } from '../../../../hooks/use-action'
 import { useOnReturn } from '../../../../hooks/use-on-return'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { uploadPath } from '../../../../lib/cloud-paths'
+import { useRequestId } from '../../../../lib/request-id'
 import { personPageUrl, stepPageUrl } from '../../../../lib/routes'
 import { dateKey, fullDateTime } from '../../../../lib/time'
 import { toast } from '../../../../lib/toast'
@@ -77,9 +78,16 @@ function FileView({
     if (fileIds.length < picked.length) toast('部分照片上传失败，请重试')
     if (fileIds.length > 0) await attaching.submit(step, material, fileIds)
   }
-  const inviting = useSubmit(() => call('lifecycle', 'inviteApplicant', { fileId: file.id }), {
-    onDone: setInvitation,
-  })
+  const [inviteRequest, renewInviteRequest] = useRequestId()
+  const inviting = useSubmit(
+    () => call('lifecycle', 'inviteApplicant', { fileId: file.id, requestId: inviteRequest }),
+    {
+      onDone: (made) => {
+        renewInviteRequest()
+        setInvitation(made)
+      },
+    },
+  )
   const closingFile = useSubmit(
     (reason: string) => call('lifecycle', 'closeDevelopmentFile', { fileId: file.id, on: dateKey(Date.now()), reason }),
     {

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { Page } from '../../../../components/page'
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/page-state'
 import { useSubmit } from '../../../../hooks/use-submit'
+import { useRequestId } from '../../../../lib/request-id'
 import { call } from '../../../../services/call'
 import { InviteCard } from '../../components/invite-card'
 import { InviteQrCode } from '../../components/invite-qr-code'
@@ -64,8 +65,10 @@ export default function InvitePage() {
     path: invitation && !revoked ? `/${invitation.path}` : '/pages/home/index',
   }))
 
-  const creating = useSubmit(() => call('roster', 'createInvitation', { memberId }), {
+  const [request, renewRequest] = useRequestId()
+  const creating = useSubmit(() => call('roster', 'createInvitation', { memberId, requestId: request }), {
     onDone: (created) => {
+      renewRequest()
       keepInvitation(created)
       setRevoked(false)
       setLoaded({ state: 'ready', invitation: created })

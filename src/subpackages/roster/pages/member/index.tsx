@@ -176,9 +176,16 @@ function MemberEditor({ initial, nodes, erases }: { initial: Member; nodes: OrgN
       onRefused: closeDialog,
     },
   )
-  const inviting = useSubmit(() => call('roster', 'createInvitation', { memberId: member.id }), {
-    onDone: (invitation) => view(invitation),
-  })
+  const [inviteRequest, renewInviteRequest] = useRequestId()
+  const inviting = useSubmit(
+    () => call('roster', 'createInvitation', { memberId: member.id, requestId: inviteRequest }),
+    {
+      onDone: (invitation) => {
+        renewInviteRequest()
+        view(invitation)
+      },
+    },
+  )
   const revokingCall = useSubmit(
     (invitation: Invitation) => call('roster', 'revokeInvitation', { code: invitation.code }),
     {

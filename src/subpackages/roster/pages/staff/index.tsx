@@ -75,12 +75,17 @@ function StaffView({
       onRefused: () => setRevoking(null),
     },
   )
-  const inviting = useSubmit((memberId: string) => call('roster', 'createInvitation', { memberId }), {
-    onDone: (invitation) => {
-      keepInvitation(invitation)
-      Taro.navigateTo({ url: invitePageUrl(invitation.code, invitation.memberId) })
+  const [inviteRequest, renewInviteRequest] = useRequestId()
+  const inviting = useSubmit(
+    (memberId: string) => call('roster', 'createInvitation', { memberId, requestId: inviteRequest }),
+    {
+      onDone: (invitation) => {
+        renewInviteRequest()
+        keepInvitation(invitation)
+        Taro.navigateTo({ url: invitePageUrl(invitation.code, invitation.memberId) })
+      },
     },
-  })
+  )
   return (
     <View data-testid="staff-page">
       <View className="card" data-testid="staff-list">
