@@ -17,6 +17,8 @@ import { readPage } from '../runtime/read-page'
 import type { Handler, HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
+import { currentMonth, loadSchedule, rewriteBranch } from '../shared/dues-ledger'
+import { followMemberships } from '../shared/meeting-invitations'
 import { writeMembershipChange } from '../shared/members'
 import { loadOpenOrg, loadOrg, mayReadOrg, nodeView, requireFreeName } from './org-store'
 
@@ -162,14 +164,17 @@ export const moveOrg: Handler<typeof api.roster.moveOrg> = async (input, ctx) =>
 /**
  * Members of a branch go to another (组织关系转接, the history of both kept):
  * their committee posts end with the branch; `keepGroups` keeps their 党小组
- * when the groups move along (a merge), else they start without one.
+ * when the groups move along (a merge), else they start without one. As one
+ * member's 转接 does: they leave the old branch's meetings not yet begun and are
+ * invited to the new one's, and both branches' 党费 figures are rewritten (months
+ * before the move stay with the old branch).
  */
 async function transferAll(ctx: Ctx, from: OrgDoc, to: OrgDoc, reason: string, keepGroups: boolean): Promise<number> {
   const { store, clock } = ctx
   const members = await store.findAll(
     COLLECTIONS.members,
     { tenantId: from.tenantId, branchId: from._id, status: 'active' },
-    { fields: { _id: true } },
+    { fields: { _id: true, groupId: true } },
   )
   const patch: Partial<MemberDoc> = {
     branchId: to._id,
@@ -197,6 +202,19 @@ async function transferAll(ctx: Ctx, from: OrgDoc, to: OrgDoc, reason: string, k
         }),
       ]),
     )
+  }
+  await followMemberships(
+    store,
+    from.tenantId,
+    members.map((member) => ({ id: member._id, toGroupId: keepGroups ? (member.groupId ?? null) : null })),
+    from._id,
+    to._id,
+    clock.now(),
+  )
+  if (members.length > 0) {
+    const schedule = await loadSchedule(store, from.tenantId)
+    const year = Number(currentMonth(ctx).slice(0, 4))
+    for (const branch of [from, to]) await rewriteBranch(ctx, branch, schedule, year)
   }
   return members.length
 }

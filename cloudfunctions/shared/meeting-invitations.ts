@@ -19,32 +19,56 @@ export async function followMembership(
   toBranchId: string | null,
   now: number,
 ): Promise<{ left: number; joined: number }> {
+  return followMemberships(store, member.tenantId, [member], fromBranchId, toBranchId, now)
+}
+
+/**
+ * Several members of one branch moving at once (a branch merged or closed):
+ * the meetings are read once and each touched meeting written once, so the
+ * moves do not overwrite each other's attendee lists.
+ */
+export async function followMemberships(
+  store: Store,
+  tenantId: string,
+  members: readonly { id: string; toGroupId: string | null }[],
+  fromBranchId: string,
+  toBranchId: string | null,
+  now: number,
+): Promise<{ left: number; joined: number }> {
+  if (members.length === 0) return { left: 0, joined: 0 }
   const branches = toBranchId ? [fromBranchId, toBranchId] : [fromBranchId]
   const upcoming = await store.findAll(
     COLLECTIONS.meetings,
     {
-      tenantId: member.tenantId,
+      tenantId,
       branchId: store.command.in(branches),
       status: 'scheduled',
       startsAt: after(store, now),
     },
     { fields: { _id: true, branchId: true, scope: true, attendeeIds: true, startsAt: true, status: true } },
   )
-  const moves = meetingMoves(
-    { id: member.id, toGroupId: member.toGroupId },
-    fromBranchId,
-    toBranchId ?? '',
-    upcoming,
-    now,
-  )
-  const byId = new Map(upcoming.map((meeting) => [meeting._id, meeting]))
-  for (const id of moves.leave) {
-    const attendeeIds = (byId.get(id)?.attendeeIds ?? []).filter((attendee) => attendee !== member.id)
-    await store.update(COLLECTIONS.meetings, id, { attendeeIds, updatedAt: now })
+  // Working copies of the rolls: each member's moves are judged against the lists the earlier ones left.
+  const rolls = upcoming.map((meeting) => ({ ...meeting, attendeeIds: [...meeting.attendeeIds] }))
+  const touched = new Set<string>()
+  let left = 0
+  let joined = 0
+  for (const member of members) {
+    const moves = meetingMoves(member, fromBranchId, toBranchId ?? '', rolls, now)
+    for (const meeting of rolls) {
+      if (moves.leave.includes(meeting._id)) {
+        meeting.attendeeIds = meeting.attendeeIds.filter((attendee) => attendee !== member.id)
+        touched.add(meeting._id)
+        left += 1
+      } else if (moves.join.includes(meeting._id)) {
+        meeting.attendeeIds.push(member.id)
+        touched.add(meeting._id)
+        joined += 1
+      }
+    }
   }
-  for (const id of moves.join) {
-    const attendeeIds = [...(byId.get(id)?.attendeeIds ?? []), member.id]
-    await store.update(COLLECTIONS.meetings, id, { attendeeIds, updatedAt: now })
+  for (const meeting of rolls) {
+    if (touched.has(meeting._id))
+      await store.update(COLLECTIONS.meetings, meeting._id, { attendeeIds: meeting.attendeeIds, updatedAt: now })
   }
-  return { left: moves.leave.length, joined: moves.join.length }
+  return { left, joined }
 }
