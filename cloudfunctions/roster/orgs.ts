@@ -18,7 +18,7 @@ import type { Handler, HandlerContext } from '../runtime/router'
 import { DuplicateIdError } from '../runtime/store'
 import { writeAudit } from '../shared/audit'
 import { currentMonth, loadSchedule, rewriteBranch } from '../shared/dues-ledger'
-import { followMemberships } from '../shared/meeting-invitations'
+import { followGroup, followMemberships } from '../shared/meeting-invitations'
 import { writeMembershipChange } from '../shared/members'
 import { loadOpenOrg, loadOrg, mayReadOrg, nodeView, requireFreeName } from './org-store'
 
@@ -222,10 +222,19 @@ async function transferAll(ctx: Ctx, from: OrgDoc, to: OrgDoc, reason: string, k
 /** Members of a group join another group of the branch, or none. */
 async function regroupAll(ctx: Ctx, from: OrgDoc, to: OrgDoc | null): Promise<number> {
   const where = { tenantId: from.tenantId, groupId: from._id, status: 'active' }
-  const count = await ctx.store.count(COLLECTIONS.members, where)
-  if (count)
-    await ctx.store.updateWhere(COLLECTIONS.members, where, { groupId: to?._id ?? null, updatedAt: ctx.clock.now() })
-  return count
+  const members = await ctx.store.findAll(COLLECTIONS.members, where, { fields: { _id: true } })
+  if (members.length === 0) return 0
+  const now = ctx.clock.now()
+  await ctx.store.updateWhere(COLLECTIONS.members, where, { groupId: to?._id ?? null, updatedAt: now })
+  // Their 党小组会 not yet begun: out of the old group's, into the new one's.
+  await followGroup(
+    ctx.store,
+    { id: from._id, tenantId: from.tenantId, branchId: from.parentId ?? '' },
+    members.map((member) => member._id),
+    to?._id ?? null,
+    now,
+  )
+  return members.length
 }
 
 /** The open nodes right under a node. */

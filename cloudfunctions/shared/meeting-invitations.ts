@@ -1,4 +1,4 @@
-import { meetingMoves } from '../domain/transfer/meeting-moves'
+import { groupMeetingMoves, meetingMoves } from '../domain/transfer/meeting-moves'
 import { COLLECTIONS } from '../runtime/collections'
 import { after } from '../runtime/range'
 import type { Store } from '../runtime/store'
@@ -71,4 +71,30 @@ export async function followMemberships(
       await store.update(COLLECTIONS.meetings, meeting._id, { attendeeIds: meeting.attendeeIds, updatedAt: now })
   }
   return { left, joined }
+}
+
+/** Members of a 党小组 merged or closed (same branch): out of its meetings not yet begun, into the new group's. */
+export async function followGroup(
+  store: Store,
+  group: { id: string; tenantId: string; branchId: string },
+  memberIds: readonly string[],
+  toGroupId: string | null,
+  now: number,
+): Promise<void> {
+  if (memberIds.length === 0) return
+  const upcoming = await store.findAll(
+    COLLECTIONS.meetings,
+    { tenantId: group.tenantId, branchId: group.branchId, status: 'scheduled', startsAt: after(store, now) },
+    { fields: { _id: true, branchId: true, scope: true, attendeeIds: true, startsAt: true, status: true } },
+  )
+  const moves = groupMeetingMoves(group.id, toGroupId, upcoming, now)
+  const moving = new Set(memberIds)
+  for (const meeting of upcoming) {
+    const attendeeIds = moves.leave.includes(meeting._id)
+      ? meeting.attendeeIds.filter((id) => !moving.has(id))
+      : moves.join.includes(meeting._id)
+        ? [...new Set([...meeting.attendeeIds, ...memberIds])]
+        : null
+    if (attendeeIds) await store.update(COLLECTIONS.meetings, meeting._id, { attendeeIds, updatedAt: now })
+  }
 }

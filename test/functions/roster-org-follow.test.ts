@@ -1,7 +1,7 @@
 // A branch merged into another (or closed with its members sent to another) moves every member as one
 // 组织关系转接 does, on the demo county at 2026-12-10 10:00: they leave the old branch's meetings not yet
 // begun and are invited to the new branch's, and both branches' 党费 figures follow at once (December is
-// the new branch's, the months before stay with the old one).
+// the new branch's, the months before stay with the old one). A 党小组 merged moves its members' 党小组会 too.
 import { as, type DemoEmulator, startDemoEmulator } from './helpers/demo'
 
 let t: DemoEmulator
@@ -28,6 +28,26 @@ async function branchMeeting(openid: string, branchId: string, title: string) {
 }
 const attendees = async (meetingId: string) =>
   ((await t.db.collection('meetings').doc(meetingId).get()).data as { attendeeIds: string[] }).attendeeIds
+
+test('merging 低年级党小组 into 高年级: its members leave its 党小组会 and join the other group’s', async () => {
+  const at = new Date('2026-12-17T15:00:00+08:00').getTime()
+  const groupMeeting = async (groupId: string, title: string) =>
+    (
+      await t.callOk(as.secretary, 'meetings', 'schedule', {
+        branchId: FROM,
+        scope: { kind: 'group', groupId },
+        meeting: { type: 'group_meeting', title, startsAt: at, endsAt: at + HOUR, place: '会议室' },
+      })
+    ).ids[0]
+  const low = await groupMeeting('org_b_shiyan_g1', '党小组会：低年级')
+  const high = await groupMeeting('org_b_shiyan_g2', '党小组会：高年级')
+  const lowMember = (await attendees(low)).find((id) => id !== 'm_shiyan_01') as string
+  expect(await attendees(high)).not.toContain(lowMember)
+
+  await t.callOk(as.secretary, 'roster', 'mergeOrg', { orgId: 'org_b_shiyan_g1', intoId: 'org_b_shiyan_g2' })
+  expect(await attendees(low)).not.toContain(lowMember)
+  expect(await attendees(high)).toContain(lowMember)
+})
 
 test('merging 实验小学 into 城关: its members leave its meetings, join 城关’s, and 党费 figures follow', async () => {
   const own = await branchMeeting(as.secretary, FROM, '党课：实验小学')

@@ -5,7 +5,11 @@ import {
   letterExpiresOn,
   transferState,
 } from '../../cloudfunctions/domain/lifecycle/transfer-letter'
-import { meetingMoves, type UpcomingMeeting } from '../../cloudfunctions/domain/transfer/meeting-moves'
+import {
+  groupMeetingMoves,
+  meetingMoves,
+  type UpcomingMeeting,
+} from '../../cloudfunctions/domain/transfer/meeting-moves'
 import type { TransferDoc } from '../../types/lifecycle'
 
 type Letter = Pick<TransferDoc, 'direction' | 'status' | 'issuedOn' | 'validDays'>
@@ -89,5 +93,17 @@ describe('a transfer within the county moves the meetings to come', () => {
       leave: ['old_general', 'old_group'],
       join,
     })
+  })
+  // A 党小组 merged or closed within b_old: only group meetings to come move; the branch's stay.
+  const inBranch = [
+    ...meetings.filter((m) => m.branchId === 'b_old'),
+    meeting('old_other_group', { scope: { kind: 'group', groupId: 'g_other' }, attendeeIds: [] }),
+    meeting('old_other_group_past', { scope: { kind: 'group', groupId: 'g_other' }, startsAt: now - day }),
+  ]
+  it.each([
+    ['merged into another group', 'g_other', ['old_other_group']],
+    ['closed, its members in no group', null, []],
+  ])('a group %s', (_case, toGroupId, join) => {
+    expect(groupMeetingMoves('g_old', toGroupId, inBranch, now)).toEqual({ leave: ['old_group'], join })
   })
 })

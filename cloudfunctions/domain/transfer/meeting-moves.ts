@@ -39,3 +39,22 @@ export function meetingMoves(
     .map((meeting) => meeting._id)
   return { leave, join }
 }
+
+/**
+ * A 党小组 merged or closed: its members leave the group's meetings not yet
+ * started and join those of the group they go to (none when they go to no
+ * group); the branch's other meetings are theirs as before.
+ */
+export function groupMeetingMoves(
+  fromGroupId: string,
+  toGroupId: string | null,
+  meetings: readonly UpcomingMeeting[],
+  now: number,
+): { leave: string[]; join: string[] } {
+  const upcoming = meetings.filter((meeting) => meeting.status === 'scheduled' && meeting.startsAt > now)
+  const ofGroup = (groupId: string | null) =>
+    upcoming
+      .filter((meeting) => groupId !== null && meeting.scope.kind === 'group' && meeting.scope.groupId === groupId)
+      .map((meeting) => meeting._id)
+  return { leave: ofGroup(fromGroupId), join: ofGroup(toGroupId) }
+}
