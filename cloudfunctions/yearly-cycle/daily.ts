@@ -6,7 +6,7 @@ import type { Store } from '../runtime/store'
 import { addRuns, eachItem, type ItemsRun } from '../shared/timer-items'
 import { refreshDigest } from './digest'
 import { secretaryReportId } from './ids'
-import { CYCLE_PAGES, notifyMembers } from './notify'
+import { CYCLE_PAGES, type Notice, notifyMembers } from './notify'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -54,6 +54,36 @@ async function branchNames(store: Store): Promise<(branchId: string) => string> 
 
 type BranchName = (branchId: string) => string
 type Reminded = { sent: number; run: ItemsRun }
+/** What one item (a round, a 整改 item) reminds: whom, in which tenant, with which message. */
+type Reminder = { tenantId: string; recipients: { memberId: string; branchName: string }[]; notice: Notice }
+
+/**
+ * Each item's reminder through eachItem: an item starts only before the run's deadline, fails alone, and
+ * counts as unreached when its sends were cut (the morning's next run goes on from the send ids).
+ */
+async function remindEach<T extends { _id: string }>(
+  ports: Ports,
+  label: string,
+  items: readonly T[],
+  now: number,
+  deadline: number,
+  reminderOf: (item: T) => Promise<Reminder> | Reminder,
+): Promise<Reminded> {
+  let sent = 0
+  const run = await eachItem(
+    label,
+    items,
+    deadline,
+    (item) => item._id,
+    async (item) => {
+      const { tenantId, recipients, notice } = await reminderOf(item)
+      const notified = await notifyMembers(ports, tenantId, recipients, notice, now, deadline)
+      sent += notified.sent
+      return !notified.cut
+    },
+  )
+  return { sent, run }
+}
 
 async function remindClosingVotes(
   ports: Ports,
@@ -66,42 +96,29 @@ async function remindClosingVotes(
     status: 'open',
     votingClosesAt: within(store, now, now + DAY),
   })
-  let sent = 0
   const open = rounds.filter((round) => round.votingOpensAt <= now)
-  const run = await eachItem(
-    'cycleDaily votes',
-    open,
-    deadline,
-    (round) => round._id,
-    async (round) => {
-      const voted = await store.findAll(
-        COLLECTIONS.ballotVoters,
-        { tenantId: round.tenantId, boxId: round._id },
-        { fields: { memberId: true } },
-      )
-      const done = new Set(voted.map((voter) => voter.memberId))
-      const notified = await notifyMembers(
-        ports,
-        round.tenantId,
-        round.voters
-          .filter((id) => !done.has(id))
-          .map((memberId) => ({ memberId, branchName: branchName(round.branchId) })),
-        {
-          sendId: (memberId) => `appraisal:${round._id}:${memberId}`,
-          slot: 'appraisal-closing',
-          page: CYCLE_PAGES.appraisal,
-          title: '民主测评即将截止',
-          when: shanghaiMinute(round.votingClosesAt),
-          note: '您还没有投票，请在截止前完成（不记名）',
-        },
-        now,
-        deadline,
-      )
-      sent += notified.sent
-      return !notified.cut
-    },
-  )
-  return { sent, run }
+  return remindEach(ports, 'cycleDaily votes', open, now, deadline, async (round) => {
+    const voted = await store.findAll(
+      COLLECTIONS.ballotVoters,
+      { tenantId: round.tenantId, boxId: round._id },
+      { fields: { memberId: true } },
+    )
+    const done = new Set(voted.map((voter) => voter.memberId))
+    return {
+      tenantId: round.tenantId,
+      recipients: round.voters
+        .filter((id) => !done.has(id))
+        .map((memberId) => ({ memberId, branchName: branchName(round.branchId) })),
+      notice: {
+        sendId: (memberId) => `appraisal:${round._id}:${memberId}`,
+        slot: 'appraisal-closing',
+        page: CYCLE_PAGES.appraisal,
+        title: '民主测评即将截止',
+        when: shanghaiMinute(round.votingClosesAt),
+        note: '您还没有投票，请在截止前完成（不记名）',
+      },
+    }
+  })
 }
 
 async function remindDueRectifications(
@@ -114,33 +131,18 @@ async function remindDueRectifications(
   const today = shanghaiDate(now)
   const days = Array.from({ length: 8 }, (_, i) => addDays(today, i))
   const items = await store.findAll(COLLECTIONS.rectifications, { status: 'open', dueOn: store.command.in(days) })
-  let sent = 0
-  const run = await eachItem(
-    'cycleDaily rectifications',
-    items,
-    deadline,
-    (item) => item._id,
-    async (item) => {
-      const notified = await notifyMembers(
-        ports,
-        item.tenantId,
-        [{ memberId: item.ownerId, branchName: branchName(item.branchId) }],
-        {
-          sendId: (memberId) => `rectify:${item._id}:${memberId}`,
-          slot: 'rectification-due',
-          page: `${CYCLE_PAGES.rectify}?orgLifeId=${encodeURIComponent(item.orgLifeId)}`,
-          title: `整改到期：${item.problem}`,
-          when: `${item.dueOn.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1年$2月$3日')} 23:59`,
-          note: '请按期完成整改并销号',
-        },
-        now,
-        deadline,
-      )
-      sent += notified.sent
-      return !notified.cut
+  return remindEach(ports, 'cycleDaily rectifications', items, now, deadline, (item) => ({
+    tenantId: item.tenantId,
+    recipients: [{ memberId: item.ownerId, branchName: branchName(item.branchId) }],
+    notice: {
+      sendId: (memberId) => `rectify:${item._id}:${memberId}`,
+      slot: 'rectification-due',
+      page: `${CYCLE_PAGES.rectify}?orgLifeId=${encodeURIComponent(item.orgLifeId)}`,
+      title: `整改到期：${item.problem}`,
+      when: `${item.dueOn.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1年$2月$3日')} 23:59`,
+      note: '请按期完成整改并销号',
     },
-  )
-  return { sent, run }
+  }))
 }
 
 async function remindReportsDue(
@@ -154,49 +156,39 @@ async function remindReportsDue(
     status: 'open',
     deadline: within(store, now, now + 3 * DAY),
   })
-  let sent = 0
-  const run = await eachItem(
-    'cycleDaily reports',
-    rounds,
-    deadline,
-    (round) => round._id,
-    async (round) => {
-      const [secretaries, reports] = await Promise.all([
-        store.findAll(
-          COLLECTIONS.members,
-          { tenantId: round.tenantId, status: 'active', committeePosition: 'secretary' },
-          { fields: { _id: true, branchId: true } },
-        ),
-        store.findAll(
-          COLLECTIONS.secretaryReports,
-          { tenantId: round.tenantId, roundId: round._id },
-          { fields: { _id: true } },
-        ),
-      ])
-      const submitted = new Set(reports.map((report) => report._id))
-      const owing = secretaries.filter(
-        (secretary) => secretary.branchId && !submitted.has(secretaryReportId(round._id, secretary.branchId)),
-      )
-      const notified = await notifyMembers(
-        ports,
-        round.tenantId,
-        owing.map((secretary) => ({ memberId: secretary._id, branchName: branchName(secretary.branchId ?? '') })),
-        {
-          sendId: (memberId) => `report:${round._id}:${memberId}`,
-          slot: 'report-due',
-          page: CYCLE_PAGES.report,
-          title: '书记述职报告即将截止',
-          when: shanghaiMinute(round.deadline),
-          note: '请尽快提交本年度述职报告',
-        },
-        now,
-        deadline,
-      )
-      sent += notified.sent
-      return !notified.cut
-    },
-  )
-  return { sent, run }
+  return remindEach(ports, 'cycleDaily reports', rounds, now, deadline, async (round) => {
+    const [secretaries, reports] = await Promise.all([
+      store.findAll(
+        COLLECTIONS.members,
+        { tenantId: round.tenantId, status: 'active', committeePosition: 'secretary' },
+        { fields: { _id: true, branchId: true } },
+      ),
+      store.findAll(
+        COLLECTIONS.secretaryReports,
+        { tenantId: round.tenantId, roundId: round._id },
+        { fields: { _id: true } },
+      ),
+    ])
+    const submitted = new Set(reports.map((report) => report._id))
+    const owing = secretaries.filter(
+      (secretary) => secretary.branchId && !submitted.has(secretaryReportId(round._id, secretary.branchId)),
+    )
+    return {
+      tenantId: round.tenantId,
+      recipients: owing.map((secretary) => ({
+        memberId: secretary._id,
+        branchName: branchName(secretary.branchId ?? ''),
+      })),
+      notice: {
+        sendId: (memberId) => `report:${round._id}:${memberId}`,
+        slot: 'report-due',
+        page: CYCLE_PAGES.report,
+        title: '书记述职报告即将截止',
+        when: shanghaiMinute(round.deadline),
+        note: '请尽快提交本年度述职报告',
+      },
+    }
+  })
 }
 
 /**
