@@ -117,7 +117,7 @@ async function recomputeBranch(
   running: string,
 ) {
   const year = Number(addMonthsToMonth(running, -1).slice(0, 4))
-  const { written, current } = await rewriteBranch(ports, branch, schedule, year)
+  const { written, current } = await rewriteBranch(ports, branch, schedule, [year])
   const behind = current.flatMap(({ member, status }) => {
     const arrears = arrearsSince(status.unpaidFrom, running)
     return arrears.months >= ARREARS_THRESHOLDS.secretary ? [{ member, months: arrears.months }] : []

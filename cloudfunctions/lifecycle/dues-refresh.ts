@@ -70,7 +70,7 @@ async function refreshTenant(ports: Ports, run: DuesRunDoc, years: number[], dea
   for (let i = 0; i < todo.length; i += BATCH) {
     if (Date.now() > deadline) return { branches, cut: true, finished: false }
     const batch = todo.slice(i, i + BATCH)
-    for (const year of years) await Promise.all(batch.map((branch) => rewriteBranch(ports, branch, schedule, year)))
+    await Promise.all(batch.map((branch) => rewriteBranch(ports, branch, schedule, years)))
     branches += batch.length
     last = { tenantId, branchId: batch[batch.length - 1]._id }
     // A newer save asked again: this pass is superseded, the next run starts it over.

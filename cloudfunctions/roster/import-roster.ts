@@ -308,7 +308,7 @@ async function duesAfterImport(ctx: HandlerContext, branchId: string | null) {
     return
   }
   const schedule = await loadSchedule(ctx.store, tenantId)
-  await rewriteBranch(ctx, branch, schedule, Number(currentMonth(ctx).slice(0, 4)))
+  await rewriteBranch(ctx, branch, schedule, [Number(currentMonth(ctx).slice(0, 4))])
 }
 
 async function writePlan(ctx: HandlerContext, plan: ImportPlan, progress: ImportDoc): Promise<void> {

@@ -214,7 +214,7 @@ async function transferAll(ctx: Ctx, from: OrgDoc, to: OrgDoc, reason: string, k
   if (members.length > 0) {
     const schedule = await loadSchedule(store, from.tenantId)
     const year = Number(currentMonth(ctx).slice(0, 4))
-    for (const branch of [from, to]) await rewriteBranch(ctx, branch, schedule, year)
+    for (const branch of [from, to]) await rewriteBranch(ctx, branch, schedule, [year])
   }
   return members.length
 }

@@ -273,22 +273,27 @@ const sameCollection = (stored: DuesCollection | undefined, next: DuesCollection
 
 /**
  * Rewrites one branch's stored figures from the live ledgers: the
- * dues_branch_months of `year` (everyone who owed it that year) and the
+ * dues_branch_months of `years` (everyone who owed it in them) and the
  * dues_status of its current members, writing only what changed. The monthly
  * run, the refresh after a new 党费标准 and a roster import go through here.
  * Returns the current members' statuses (whom the monthly run reminds about)
  * and how many documents were written.
  */
-export async function rewriteBranch(ctx: Ctx, branch: OrgDoc, schedule: DuesSchedule, year: number) {
+export async function rewriteBranch(ctx: Ctx, branch: OrgDoc, schedule: DuesSchedule, years: readonly number[]) {
   const { store, clock } = ctx
   const now = clock.now()
-  const members = await ledgerMembers(store, branch, [year])
-  const ledgers = await ledgersOf(store, branch.tenantId, members, aroundNow(ctx, year), schedule)
+  const members = await ledgerMembers(store, branch, years)
+  // One read of the ledgers serves every year asked and the statuses (last year and this, at least).
+  const ledgers = await ledgersOf(store, branch.tenantId, members, aroundNow(ctx, ...years), schedule)
   const [statuses, months] = await Promise.all([
     members.length
       ? store.findAll(COLLECTIONS.duesStatus, { _id: store.command.in(members.map((member) => member._id)) })
       : Promise.resolve([]),
-    store.findAll(COLLECTIONS.duesBranchMonths, { tenantId: branch.tenantId, branchId: branch._id, year }),
+    store.findAll(COLLECTIONS.duesBranchMonths, {
+      tenantId: branch.tenantId,
+      branchId: branch._id,
+      year: store.command.in([...years]),
+    }),
   ])
   const storedStatus = new Map(statuses.map((status) => [status._id, status]))
   const storedMonth = new Map(months.map((row) => [row.month, row]))
@@ -302,7 +307,7 @@ export async function rewriteBranch(ctx: Ctx, branch: OrgDoc, schedule: DuesSche
     if (!sameStatus(stored, status)) writes.push(put(store, COLLECTIONS.duesStatus, status, stored !== undefined))
     current.push({ member: ledger.member, status })
   }
-  for (const row of branchMonthRows(ledgers, branch, year, now)) {
+  for (const row of years.flatMap((year) => branchMonthRows(ledgers, branch, year, now))) {
     const stored = storedMonth.get(row.month)
     if (!sameCollection(stored, row)) writes.push(put(store, COLLECTIONS.duesBranchMonths, row, stored !== undefined))
   }
